@@ -1,0 +1,36 @@
+// Rule metadata: every detection names a rule with a stable id, a category,
+// a severity (its anomaly score) and the lowest paranoia level it runs at.
+
+export const enum Category {
+  Protocol = 0, Sqli, Xss, Rce, Lfi, Rfi, Ssrf, Java, Php, Nodejs, Ssti, Nosql, Ldap, Xxe, Scanner, Session, Other,
+  Count,
+}
+
+const CATEGORY_NAMES: string[] = [
+  "protocol", "sqli", "xss", "rce", "lfi", "rfi", "ssrf", "java", "php", "nodejs", "ssti", "nosql", "ldap", "xxe", "scanner", "session", "other",
+];
+
+export function categoryName(category: Category): string {
+  return CATEGORY_NAMES[<i32>category];
+}
+
+/** The category with this name, or -1. */
+export function parseCategory(name: string): i32 {
+  return CATEGORY_NAMES.indexOf(name);
+}
+
+// Anomaly scores per severity, as CRS assigns them.
+export const CRITICAL: i32 = 5;
+export const ERROR: i32 = 4;
+export const WARNING: i32 = 3;
+export const NOTICE: i32 = 2;
+
+export class Rule {
+  constructor(
+    public id: i32,
+    public category: Category,
+    public severity: i32,
+    public paranoia: i32,
+    public description: string,
+  ) {}
+}

@@ -1,0 +1,1 @@
+// Harness exports for tests of this part of the filter (none yet).

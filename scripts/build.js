@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Compiles the filter (build/meshwaf.wasm) and the test harness (build/harness.wasm).
+// `--if-stale` skips the work when both outputs are newer than every input, so
+// `npm test` and `npm run bench` can build on a fresh clone without slowing reruns.
+import { readdirSync, statSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import asc from "assemblyscript/asc";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const targets = [
+  { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm" },
+  { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm" },
+];
+
+function newestInput() {
+  let newest = statSync(join(root, "asconfig.json")).mtimeMs;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(join(root, "assembly"));
+  return newest;
+}
+
+const ifStale = process.argv.includes("--if-stale");
+const inputsTime = ifStale ? newestInput() : 0;
+for (const { entry, target, out } of targets) {
+  const outPath = join(root, out);
+  if (ifStale && existsSync(outPath) && statSync(outPath).mtimeMs > inputsTime) continue;
+  const { error, stderr } = await asc.main(
+    [entry, "--config", "asconfig.json", "--target", target],
+    { stdout: process.stdout, stderr: process.stderr },
+  );
+  if (error) {
+    console.error(`build of ${out} failed: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(`built ${out} (${statSync(outPath).size} bytes)`);
+}
