@@ -1,0 +1,76 @@
+// Byte-level primitives shared by the detectors: character classes and
+// case-insensitive search over ArrayBuffers, without allocating.
+
+// @ts-ignore: decorator
+@inline export function lowerByte(c: u32): u32 {
+  return c - 0x41 < 26 ? c | 0x20 : c;
+}
+
+// @ts-ignore: decorator
+@inline export function isAlpha(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26;
+}
+
+// @ts-ignore: decorator
+@inline export function isDigit(c: u32): bool {
+  return c - 0x30 < 10;
+}
+
+// @ts-ignore: decorator
+@inline export function isHexDigit(c: u32): bool {
+  return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6;
+}
+
+/** Letters, digits and `_`: the characters of an identifier. */
+// @ts-ignore: decorator
+@inline export function isWordByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f;
+}
+
+/** Space, tab, CR, LF, VT, FF. */
+// @ts-ignore: decorator
+@inline export function isSpaceByte(c: u32): bool {
+  return c == 0x20 || c - 0x09 < 5;
+}
+
+// @ts-ignore: decorator
+@inline export function byteAt(buf: ArrayBuffer, i: i32): u32 {
+  return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
+}
+
+/**
+ * Index of the first case-insensitive occurrence of `needle` (ASCII, given in lower case)
+ * in `buf` at or after `from`, or -1.
+ */
+export function indexOfCI(buf: ArrayBuffer, needle: string, from: i32 = 0): i32 {
+  const n = needle.length;
+  const len = buf.byteLength;
+  if (n == 0) return from <= len ? from : -1;
+  const base = changetype<usize>(buf);
+  const first = <u32>needle.charCodeAt(0);
+  for (let i = max(from, 0); i + n <= len; i++) {
+    if (lowerByte(<u32>load<u8>(base + <usize>i)) != first) continue;
+    let j = 1;
+    while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) == <u32>needle.charCodeAt(j)) j++;
+    if (j == n) return i;
+  }
+  return -1;
+}
+
+/** Whether `buf` holds `needle` (ASCII, lower case) at `at`, case-insensitively. */
+export function matchesCI(buf: ArrayBuffer, at: i32, needle: string): bool {
+  const n = needle.length;
+  if (at < 0 || at + n > buf.byteLength) return false;
+  const base = changetype<usize>(buf) + <usize>at;
+  for (let j = 0; j < n; j++) {
+    if (lowerByte(<u32>load<u8>(base + <usize>j)) != <u32>needle.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** Whether the bytes before `start` and after `end` are not identifier characters. */
+export function isWordBounded(buf: ArrayBuffer, start: i32, end: i32): bool {
+  if (start > 0 && isWordByte(byteAt(buf, start - 1))) return false;
+  if (end < buf.byteLength && isWordByte(byteAt(buf, end))) return false;
+  return true;
+}
