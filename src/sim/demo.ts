@@ -43,12 +43,11 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const fronts: Front[] = [];
   let traffic: TrafficGenerator | undefined;
   try {
-    const module = await WebAssembly.compile(wasm);
     const ports: Record<string, number> = {};
     for (const [i, name] of SERVICES.entries()) {
       const app = await startApp(name, o.responseSize, o.seed + i);
       apps.push(app);
-      const emulator = await Emulator.load(module, { config: JSON.stringify(setup.pluginConfig), rootId: "meshwaf" });
+      const emulator = await Emulator.load(wasm, { config: JSON.stringify(setup.pluginConfig), rootId: "meshwaf" });
       if (!emulator.configured) throw new Error(`the module refused the plugin configuration of ${name}`);
       const front = await startFront({ service: name, appPort: app.port, emulator, gate: setup.gate(name) });
       fronts.push(front);
