@@ -1,11 +1,7 @@
 // The plugin configuration the filter runs with (schema/config.schema.json), defaults included.
 import { EngineConfig } from "../engine/config";
 
-/** proxy_log levels, as proxy-wasm numbers them. */
-export const enum LogLevel {
-  Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4, Critical = 5,
-}
-
+/** Names of the proxy_log levels, indexed by their number (trace 0 ... critical 5). */
 export const LOG_LEVEL_NAMES: string[] = ["trace", "debug", "info", "warn", "error", "critical"];
 
 export class PluginConfig {
@@ -18,6 +14,6 @@ export class PluginConfig {
   blockStatus: i32 = 403;
   /** Custom reply body ({request_id} substituted); null means the JSON body. */
   blockBody: string | null = null;
-  logLevel: i32 = LogLevel.Info;
+  logLevel: i32 = 2; // info
   logAllowed: bool = false;
 }
