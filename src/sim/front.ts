@@ -92,7 +92,7 @@ export async function startFront(opts: FrontOptions): Promise<Front> {
     if (out.blocked && out.localReply) {
       const reply = out.localReply;
       const replyHeaders: Record<string, string> = { [DECISION_HEADER]: "waf", [FILTER_US_HEADER]: out.cpuUs.toFixed(1) };
-      for (const [name, value] of reply.headers) replyHeaders[name] = value;
+      for (const [name, value] of reply.headers) if (!name.startsWith(":")) replyHeaders[name] = value;
       res.writeHead(reply.status, replyHeaders);
       res.end(reply.body);
       return;

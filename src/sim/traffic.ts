@@ -65,7 +65,9 @@ function withAttack(r: Random, base: Call, attack: Attack): Call {
     case "json": {
       if (attack.category === "nosql") return { method: "POST", path: "/login", headers: JSON_HEADERS, body: attack.payload, attack };
       const body = JSON.stringify({ [r.pick(["user", "note", "title", "search"])]: attack.payload, page: r.int(1, 9) });
-      return { method: r.pick(["POST", "PUT"]), path: base.path.split("?")[0], headers: JSON_HEADERS, body, attack };
+      // Keep the method of the ordinary call when it carries a body, so the policy (which allows
+      // methods per edge) lets the attack reach the filter.
+      return { method: base.body !== undefined ? base.method : "POST", path: base.path.split("?")[0], headers: JSON_HEADERS, body, attack };
     }
   }
 }
