@@ -1,9 +1,9 @@
-// Placeholder entry until the ABI layer lands (issue 2).
+// The module's entry: wires the ABI layer (exports, context dispatch, abort) to the filter.
 import "./abi/abort";
-export function proxy_abi_version_0_2_1(): void {}
-export function malloc(size: usize): usize {
-  return heap.alloc(size);
-}
-export function proxy_on_memory_allocate(size: usize): usize {
-  return heap.alloc(size);
-}
+import { setRootFactory } from "./abi/dispatcher";
+import { RootContext } from "./abi/context";
+import { WafRoot } from "./filter/root";
+
+export * from "./abi/exports";
+
+setRootFactory((id: u32): RootContext => new WafRoot(id));

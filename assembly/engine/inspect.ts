@@ -1,11 +1,16 @@
 // Entry of the detection engine: request in, verdict out. Pure, no host calls.
-// Initial wiring: only the query string arguments are targets. The engine issue replaces this.
+// Parse the request into named targets (request/*), run every detector on each,
+// then the request-level protocol checks; the Sink sums the scores.
 import { HttpRequest } from "./request";
-import { EngineConfig } from "./config";
+import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
 import { Sink } from "./sink";
-import { Target, TargetKind } from "./target";
-import { detectProtocol } from "./detectors/protocol";
+import { Target } from "./target";
+import { Targets } from "./request/targets";
+import { collectPath, queryStart } from "./request/path";
+import { collectHeaders } from "./request/headers";
+import { collectBody } from "./request/body";
+import { detectProtocol, detectProtocolTarget } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
 import { detectXss } from "./detectors/xss";
 import { detectRce } from "./detectors/rce";
@@ -23,7 +28,9 @@ import { detectScanner } from "./detectors/scanner";
 import { detectSession } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 
+/** Runs every per-target detector on `t`. */
 export function detectTarget(s: Sink, t: Target): void {
+  detectProtocolTarget(s, t);
   detectSqli(s, t);
   detectXss(s, t);
   detectRce(s, t);
@@ -42,15 +49,62 @@ export function detectTarget(s: Sink, t: Target): void {
   detectOther(s, t);
 }
 
+/** Every target of the request: path, query arguments, headers and cookies, body. */
+export function collectTargets(req: HttpRequest): Targets {
+  const out = new Targets();
+  collectPath(req.path, out);
+  collectHeaders(req.headers, out);
+  collectBody(req, contentTypeOf(req), out);
+  return out;
+}
+
+export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
+  for (let i = 0; i < req.headers.length; i++) {
+    if (req.headers[i].name == "content-type") return req.headers[i].value;
+  }
+  return null;
+}
+
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = new Sink(cfg.paranoiaLevel);
-  detectProtocol(s, req);
-  const path = Uint8Array.wrap(req.path);
-  const q = path.indexOf(0x3f);
-  if (q >= 0) {
-    const query = req.path.slice(q + 1);
-    const t = new Target(TargetKind.ArgValue, "args", query, query);
+  s.disabledCategories = cfg.disabledCategories;
+  s.exclusions = applicableExclusions(req, cfg.exclusions);
+  const targets = collectTargets(req);
+  const list = targets.list;
+  for (let i = 0; i < list.length; i++) {
+    const t = unchecked(list[i]);
     detectTarget(s, t);
+    // Values that are base64 of text are inspected once more, decoded.
+    const decoded = t.base64Decoded();
+    if (decoded !== null) {
+      const d = new Target(t.kind, t.name, t.value, decoded!, t.key);
+      d.fromBase64 = true;
+      detectTarget(s, d);
+    }
   }
+  detectProtocol(s, req, targets);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+/** The exclusions whose host, path prefix and method conditions hold for `req`. */
+export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclusion[] {
+  const out: Exclusion[] = [];
+  if (all.length == 0) return out;
+  const path = String.UTF8.decode(req.path.slice(0, queryStart(req.path)));
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
+    if (e.host !== null && !sameHost(e.host!, req.authority)) continue;
+    if (e.pathPrefix !== null && !path.startsWith(e.pathPrefix!)) continue;
+    if (e.method !== null && e.method!.toUpperCase() != req.method.toUpperCase()) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Host names compare without case and without the port of the authority. */
+function sameHost(host: string, authority: string): bool {
+  let a = authority;
+  const colon = a.lastIndexOf(":");
+  if (colon > 0 && a.indexOf("]") < colon) a = a.substring(0, colon);
+  return a.toLowerCase() == host.toLowerCase();
 }

@@ -24,9 +24,21 @@ export const RULES: Rule[] = PROTOCOL_RULES
   .concat(NOSQL_RULES).concat(LDAP_RULES).concat(XXE_RULES).concat(SCANNER_RULES).concat(SESSION_RULES)
   .concat(OTHER_RULES);
 
+// Ids are < 18000 (docs/ARCHITECTURE.md): a direct index, built on first use.
+const MAX_ID = 18000;
+let byId: StaticArray<i32> | null = null;
+
 export function findRule(id: i32): Rule | null {
-  for (let i = 0; i < RULES.length; i++) {
-    if (RULES[i].id == id) return RULES[i];
+  if (byId === null) {
+    const index = new StaticArray<i32>(MAX_ID);
+    for (let i = 0; i < MAX_ID; i++) index[i] = -1;
+    for (let i = 0; i < RULES.length; i++) {
+      const rid = RULES[i].id;
+      if (rid >= 0 && rid < MAX_ID && index[rid] < 0) index[rid] = i;
+    }
+    byId = index;
   }
-  return null;
+  if (id < 0 || id >= MAX_ID) return null;
+  const k = unchecked(byId![id]);
+  return k < 0 ? null : RULES[k];
 }

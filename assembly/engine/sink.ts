@@ -1,6 +1,7 @@
 import { Rule, categoryName } from "./rule";
 import { Target } from "./target";
 import { findRule } from "./rules";
+import { Exclusion } from "./config";
 
 export class Match {
   constructor(
@@ -11,31 +12,58 @@ export class Match {
   ) {}
 }
 
-/** Collects the matches of one request and sums their scores. */
+/**
+ * Collects the matches of one request and sums their scores. Applies the
+ * paranoia level, the categories switched off and the exclusions that apply to
+ * the request (inspect() selects those by host, path and method; the target
+ * condition is checked here, per match).
+ */
 export class Sink {
   matches: Match[] = [];
   score: i32 = 0;
+  /** Category indexes switched off. */
+  disabledCategories: i32[] = [];
+  /** Exclusions whose request conditions hold for this request. */
+  exclusions: Exclusion[] = [];
   constructor(public paranoia: i32 = 1) {}
 
   /** Whether a rule would count at this paranoia level (detectors may skip work otherwise). */
   enabled(ruleId: i32): bool {
     const rule = findRule(ruleId);
-    return rule !== null && rule.paranoia <= this.paranoia;
+    return rule !== null && rule.paranoia <= this.paranoia && !this.disabledCategories.includes(<i32>rule.category);
   }
 
   /** Records that `ruleId` matched bytes [start, end) of `data` in target `t`. */
   report(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
+    this.reportNamed(ruleId, t.name, data, start, end, reason);
+  }
+
+  /** As report(), for request-level findings that have no Target (e.g. `header:content-length`, `method`). */
+  reportNamed(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
     const rule = findRule(ruleId);
     if (rule === null || rule.paranoia > this.paranoia) return;
     for (let i = 0; i < this.matches.length; i++) {
       if (this.matches[i].rule.id == ruleId) return; // a rule scores once per request
     }
+    if (this.disabledCategories.includes(<i32>rule.category)) return;
+    if (this.isExcluded(rule, targetName)) return;
     if (start < 0) start = 0;
     if (end > data.byteLength) end = data.byteLength;
     if (end < start) end = start;
     const fragment = String.UTF8.decode(data.slice(start, min(end, start + 120)));
-    this.matches.push(new Match(rule, t.name, fragment, reason));
+    this.matches.push(new Match(rule, targetName, fragment, reason));
     this.score += rule.severity;
+  }
+
+  private isExcluded(rule: Rule, targetName: string): bool {
+    for (let i = 0; i < this.exclusions.length; i++) {
+      const e = this.exclusions[i];
+      const any = e.ruleIds.length == 0 && e.categories.length == 0;
+      if (!any && !e.ruleIds.includes(rule.id) && !e.categories.includes(<i32>rule.category)) continue;
+      if (e.target !== null && !targetMatches(e.target!, targetName)) continue;
+      return true;
+    }
+    return false;
   }
 
   categories(): string[] {
@@ -46,4 +74,11 @@ export class Sink {
     }
     return out;
   }
+}
+
+/** `args:id` matches exactly; a trailing `*` matches a prefix (`header:x-*`, `json:user.*`). */
+export function targetMatches(pattern: string, name: string): bool {
+  const n = pattern.length;
+  if (n > 0 && pattern.charCodeAt(n - 1) == 0x2a) return name.startsWith(pattern.substring(0, n - 1));
+  return pattern == name;
 }

@@ -1,16 +1,48 @@
 // A named piece of the request that detectors inspect (`args:id`, `json:user.bio`,
 // `header:user-agent`, `cookie:session`, `path`, `body`), with its decoded forms.
 // Decoded forms are computed on first use and kept, so detectors that need the
-// same form share one decoding.
+// same form share one decoding. Each returns the previous form itself (the same
+// ArrayBuffer) when its decoding changes nothing, so `t.decoded() == t.value` is
+// a cheap "nothing was encoded" test.
+//
+//   value            context-decoded: URL-decoded once for the path, query, form and
+//                    cookies; JSON-unescaped; XML entities decoded; headers as sent.
+//   decoded()        value URL-decoded until stable (double/triple encoding, %uXXXX),
+//                    overlong UTF-8 and full-width forms folded to ASCII, NUL removed.
+//   htmlDecoded()    decoded() with HTML entities decoded (named, decimal, hex, no ';').
+//   jsDecoded()      decoded() with JS/CSS escapes decoded (\uXXXX, \u{..}, \xXX, \XX).
+//   pathNormalised() decoded() as a path: `\` as `/`, `//` `./` `dir/../` resolved;
+//                    leading `..` that climb above the start are kept.
+//   folded()         decoded(), then HTML entities, then JS escapes, then lower case
+//                    with every whitespace run as one space: the form for keyword
+//                    matching.
+//   base64Decoded()  value decoded from base64 when it is base64 of printable text,
+//                    else null (for the path: its last segment). The engine also runs every detector on that text as
+//                    a derived target (same kind and name, `fromBase64` set).
+import { urlDecodeFull } from "./transform/urldecode";
+import { htmlDecode } from "./transform/html";
+import { jsDecode } from "./transform/jsescape";
+import { foldUnicode } from "./transform/unicode";
+import { foldCase } from "./transform/fold";
+import { normalisePath } from "./transform/path";
+import { base64DecodePrintable } from "./transform/base64";
 
 export const enum TargetKind {
   Path = 0, ArgName, ArgValue, Header, Cookie, CookieName, BodyValue, BodyKey, Body, Filename,
+  /** A header of a multipart part (`multipart:content-type`). */
+  PartHeader,
 }
 
 export class Target {
+  private _decoded: ArrayBuffer | null = null;
   private _html: ArrayBuffer | null = null;
   private _js: ArrayBuffer | null = null;
   private _path: ArrayBuffer | null = null;
+  private _folded: ArrayBuffer | null = null;
+  private _base64: ArrayBuffer | null = null;
+  private _base64Done: bool = false;
+  /** True for the derived target holding the base64-decoded text of another. */
+  fromBase64: bool = false;
 
   constructor(
     public kind: TargetKind,
@@ -20,23 +52,54 @@ export class Target {
     public raw: ArrayBuffer,
     /** The value decoded for its context (URL-decoded, JSON-unescaped, ...). */
     public value: ArrayBuffer,
+    /** The bare name: `id` for `args:id`, `user-agent` for `header:user-agent`, `` for `path`/`body`. */
+    public key: string = "",
   ) {}
 
-  /** `value` with HTML entities decoded (named, decimal, hex, missing `;`). */
+  /** See the table above. */
+  decoded(): ArrayBuffer {
+    if (this._decoded === null) this._decoded = foldUnicode(urlDecodeFull(this.value));
+    return this._decoded!;
+  }
+
+  /** `decoded()` with HTML entities decoded (named, decimal, hex, missing `;`). */
   htmlDecoded(): ArrayBuffer {
-    if (this._html === null) this._html = this.value; // TODO(engine): decode
+    if (this._html === null) this._html = htmlDecode(this.decoded());
     return this._html!;
   }
 
-  /** `value` with JS/CSS escapes decoded (\uXXXX, \xXX, \NNN, \XX). */
+  /** `decoded()` with JS/CSS escapes decoded (\uXXXX, \xXX, \XX ...). */
   jsDecoded(): ArrayBuffer {
-    if (this._js === null) this._js = this.value; // TODO(engine): decode
+    if (this._js === null) this._js = jsDecode(this.decoded());
     return this._js!;
   }
 
-  /** `value` with path normalisation (`../`, `./`, `//`, backslashes, encoded slashes). */
+  /** `decoded()` with path normalisation (`../`, `./`, `//`, backslashes, encoded slashes). */
   pathNormalised(): ArrayBuffer {
-    if (this._path === null) this._path = this.value; // TODO(engine): normalise
+    if (this._path === null) this._path = normalisePath(this.decoded());
     return this._path!;
   }
+
+  /** Fully decoded, lower case, whitespace runs compressed to one space. */
+  folded(): ArrayBuffer {
+    if (this._folded === null) this._folded = foldCase(jsDecode(this.htmlDecoded()));
+    return this._folded!;
+  }
+
+  /** The base64-decoded text of `value`, or null when it is not base64 of printable text. */
+  base64Decoded(): ArrayBuffer | null {
+    if (!this._base64Done) {
+      this._base64Done = true;
+      this._base64 = base64DecodePrintable(this.kind == TargetKind.Path ? lastSegment(this.value) : this.value);
+    }
+    return this._base64;
+  }
+}
+
+/** The bytes after the last '/'. */
+function lastSegment(path: ArrayBuffer): ArrayBuffer {
+  const base = changetype<usize>(path);
+  let i = path.byteLength;
+  while (i > 0 && load<u8>(base + <usize>(i - 1)) != 0x2f) i--;
+  return i == 0 ? path : path.slice(i);
 }

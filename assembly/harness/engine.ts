@@ -1,11 +1,19 @@
-// Harness exports of the engine: run one detector, or the whole engine, from tests.
+// Harness exports of the engine: run one detector, the whole engine, a parser or
+// a transformation from tests.
 import { Sink } from "../engine/sink";
 import { Target, TargetKind } from "../engine/target";
-import { categoryName } from "../engine/rule";
+import { categoryName, parseCategory } from "../engine/rule";
 import { RULES } from "../engine/rules";
-import { detectTarget, inspect } from "../engine/inspect";
+import { detectTarget, inspect, collectTargets } from "../engine/inspect";
 import { HttpRequest, Header } from "../engine/request";
-import { EngineConfig } from "../engine/config";
+import { EngineConfig, Exclusion } from "../engine/config";
+import { urlDecode, urlDecodeFull } from "../engine/transform/urldecode";
+import { htmlDecode } from "../engine/transform/html";
+import { jsDecode } from "../engine/transform/jsescape";
+import { foldUnicode } from "../engine/transform/unicode";
+import { foldCase } from "../engine/transform/fold";
+import { normalisePath } from "../engine/transform/path";
+import { base64DecodePrintable } from "../engine/transform/base64";
 
 function matchesJson(s: Sink): string {
   let out = '{"score":' + s.score.toString() + ',"matches":[';
@@ -21,7 +29,7 @@ function matchesJson(s: Sink): string {
 export function scanValue(input: string, paranoia: i32): string {
   const bytes = String.UTF8.encode(input);
   const s = new Sink(paranoia);
-  detectTarget(s, new Target(TargetKind.ArgValue, "args:q", bytes, bytes));
+  detectTarget(s, new Target(TargetKind.ArgValue, "args:q", bytes, bytes, "q"));
   return matchesJson(s);
 }
 
@@ -30,12 +38,19 @@ export function ruleCount(): i32 {
   return RULES.length;
 }
 
-/**
- * Runs the whole engine on one request. `headers` holds name and value alternately,
- * each followed by "\n" (names lower-cased by the caller, as Envoy delivers them).
- * Returns the verdict as JSON {score, attack, matches:[{id,category,target,fragment,reason}]}.
- */
-export function inspectRequest(method: string, path: string, headers: string, body: ArrayBuffer | null, paranoia: i32, threshold: i32): string {
+/** Every rule as JSON [{id, category, severity, paranoia, description}], in registry order. */
+export function rulesJson(): string {
+  let out = "[";
+  for (let i = 0; i < RULES.length; i++) {
+    const r = RULES[i];
+    if (i > 0) out += ",";
+    out += '{"id":' + r.id.toString() + ',"category":"' + categoryName(r.category) + '","severity":' + r.severity.toString() +
+      ',"paranoia":' + r.paranoia.toString() + ',"description":' + jsonString(r.description) + "}";
+  }
+  return out + "]";
+}
+
+function buildRequest(method: string, path: string, headers: string, body: ArrayBuffer | null): HttpRequest {
   const req = new HttpRequest();
   req.method = method;
   req.path = String.UTF8.encode(path);
@@ -45,9 +60,60 @@ export function inspectRequest(method: string, path: string, headers: string, bo
     if (parts[i] == ":authority" || parts[i] == "host") req.authority = parts[i + 1];
   }
   req.body = body;
+  return req;
+}
+
+/**
+ * Runs the whole engine on one request. `headers` holds name and value alternately,
+ * each followed by "\n" (names lower-cased by the caller, as Envoy delivers them).
+ * Returns the verdict as JSON {score, attack, matches:[{id,category,target,fragment,reason}]}.
+ */
+export function inspectRequest(method: string, path: string, headers: string, body: ArrayBuffer | null, paranoia: i32, threshold: i32): string {
   const cfg = new EngineConfig();
   cfg.paranoiaLevel = paranoia;
   cfg.anomalyThreshold = threshold;
+  return verdictJson(buildRequest(method, path, headers, body), cfg);
+}
+
+/**
+ * As inspectRequest, with categories switched off (`disabled`: names separated by ',')
+ * and exclusions: one per line, fields separated by '|':
+ * `ruleIds(,)|categories(,)|host|pathPrefix|method|target` (empty field: no condition).
+ */
+export function inspectRequestWith(method: string, path: string, headers: string, body: ArrayBuffer | null, paranoia: i32, threshold: i32, disabled: string, exclusions: string): string {
+  const cfg = new EngineConfig();
+  cfg.paranoiaLevel = paranoia;
+  cfg.anomalyThreshold = threshold;
+  cfg.disabledCategories = categoriesOf(disabled);
+  const lines = exclusions.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length == 0) continue;
+    const f = lines[i].split("|");
+    while (f.length < 6) f.push("");
+    const e = new Exclusion();
+    const ids = f[0].split(",");
+    for (let k = 0; k < ids.length; k++) if (ids[k].length > 0) e.ruleIds.push(I32.parseInt(ids[k]));
+    e.categories = categoriesOf(f[1]);
+    if (f[2].length > 0) e.host = f[2];
+    if (f[3].length > 0) e.pathPrefix = f[3];
+    if (f[4].length > 0) e.method = f[4];
+    if (f[5].length > 0) e.target = f[5];
+    cfg.exclusions.push(e);
+  }
+  return verdictJson(buildRequest(method, path, headers, body), cfg);
+}
+
+function categoriesOf(list: string): i32[] {
+  const out: i32[] = [];
+  const names = list.split(",");
+  for (let i = 0; i < names.length; i++) {
+    const c = parseCategory(names[i]);
+    if (c >= 0) out.push(c);
+  }
+  return out;
+}
+
+function verdictJson(req: HttpRequest, cfg: EngineConfig): string {
   const v = inspect(req, cfg);
   let out = '{"score":' + v.score.toString() + ',"attack":' + (v.attack ? "true" : "false") + ',"matches":[';
   for (let i = 0; i < v.matches.length; i++) {
@@ -57,6 +123,48 @@ export function inspectRequest(method: string, path: string, headers: string, bo
       '","target":' + jsonString(m.target) + ',"fragment":' + jsonString(m.fragment) + ',"reason":' + jsonString(m.reason) + "}";
   }
   return out + "]}";
+}
+
+const KIND_NAMES: string[] = ["path", "argName", "argValue", "header", "cookie", "cookieName", "bodyValue", "bodyKey", "body", "filename", "partHeader"];
+
+/** The targets the engine builds for a request: JSON [{kind, name, value}] (value as UTF-8 text) plus the parse facts. */
+export function targetsOf(method: string, path: string, headers: string, body: ArrayBuffer | null): string {
+  const targets = collectTargets(buildRequest(method, path, headers, body));
+  let out = '{"bodyProblem":' + (<i32>targets.bodyProblem).toString() + ',"argCount":' + targets.argCount.toString() + ',"targets":[';
+  for (let i = 0; i < targets.list.length; i++) {
+    const t = targets.list[i];
+    if (i > 0) out += ",";
+    out += '{"kind":"' + KIND_NAMES[<i32>t.kind] + '","name":' + jsonString(t.name) + ',"value":' + jsonString(String.UTF8.decode(t.value)) + "}";
+  }
+  return out + "]}";
+}
+
+/** Applies transformation `name` to `input`; returns the output bytes, or null for base64 when not decodable. */
+export function transform(name: string, input: ArrayBuffer): ArrayBuffer | null {
+  if (name == "urlDecode") return urlDecode(input, false);
+  if (name == "urlDecodeForm") return urlDecode(input, true);
+  if (name == "urlDecodeFull") return urlDecodeFull(input, false);
+  if (name == "htmlDecode") return htmlDecode(input);
+  if (name == "jsDecode") return jsDecode(input);
+  if (name == "foldUnicode") return foldUnicode(input);
+  if (name == "foldCase") return foldCase(input);
+  if (name == "normalisePath") return normalisePath(input);
+  if (name == "base64") return base64DecodePrintable(input);
+  return null;
+}
+
+/** Whether `transform(name, input)` returned `input` itself (the fast path). */
+export function transformUnchanged(name: string, input: ArrayBuffer): bool {
+  return transform(name, input) == input;
+}
+
+/** The decoded forms of a value as a Target of `kind` (index in KIND_NAMES): JSON {decoded, html, js, path, folded, base64}. */
+export function targetForms(kind: i32, value: ArrayBuffer): string {
+  const t = new Target(<TargetKind>kind, "t", value, value, "");
+  const b = t.base64Decoded();
+  return '{"decoded":' + jsonString(String.UTF8.decode(t.decoded())) + ',"html":' + jsonString(String.UTF8.decode(t.htmlDecoded())) +
+    ',"js":' + jsonString(String.UTF8.decode(t.jsDecoded())) + ',"path":' + jsonString(String.UTF8.decode(t.pathNormalised())) +
+    ',"folded":' + jsonString(String.UTF8.decode(t.folded())) + ',"base64":' + (b === null ? "null" : jsonString(String.UTF8.decode(b!))) + "}";
 }
 
 function jsonString(s: string): string {

@@ -1,1 +1,49 @@
-// Harness exports for tests of this part of the filter (none yet).
+// Harness exports of the SQL injection, NoSQL and LDAP detectors, for their tests.
+import { TokenList, Tok, F_CALL, F_COMMENT } from "../engine/detectors/sqli/tokens";
+import { TokenizerState, tokenize } from "../engine/detectors/sqli/tokenizer";
+import { Kw } from "../engine/detectors/sqli/keywords";
+import { findingsOf, detectSqli } from "../engine/detectors/sqli";
+import { Sink } from "../engine/sink";
+import { Target, TargetKind } from "../engine/target";
+
+const TYPE_CHARS = "?snwvo&=!,();.x";
+
+/**
+ * The token classes of `input` read as-is, one character per token: s string, n number,
+ * w word, k keyword, f function call, v variable, o operator, & logic, = comparison,
+ * ! not, , ( ) ; . punctuation, x other; `c` after a token that a comment follows.
+ */
+export function sqliTokens(input: string): string {
+  const buf = String.UTF8.encode(input);
+  const list = new TokenList();
+  const st = new TokenizerState();
+  let out = "";
+  let pos = 0;
+  const end = buf.byteLength;
+  while (pos < end) {
+    list.reset();
+    pos = tokenize(buf, pos, end, list, st);
+    for (let i = 0; i < list.n; i++) {
+      const ty = list.t(i);
+      let ch = TYPE_CHARS.charAt(<i32>ty);
+      if (ty == Tok.Word && (list.f(i) & F_CALL) != 0) ch = "f";
+      else if (ty == Tok.Word && list.k(i) != Kw.None && list.k(i) != Kw.Article) ch = "k";
+      out += ch;
+      if ((list.f(i) & F_COMMENT) != 0) out += "c";
+    }
+  }
+  return out;
+}
+
+/** Bit mask of the SQL injection findings (sqli/findings.ts) for `input`. */
+export function sqliFindings(input: string): u32 {
+  return findingsOf(String.UTF8.encode(input)).mask;
+}
+
+/** Anomaly score of the SQL injection rules alone for `input` as a query argument value. */
+export function sqliScore(input: string, paranoia: i32): i32 {
+  const bytes = String.UTF8.encode(input);
+  const s = new Sink(paranoia);
+  detectSqli(s, new Target(TargetKind.ArgValue, "args:q", bytes, bytes));
+  return s.score;
+}

@@ -1,8 +1,109 @@
-// Detector stub: rules 2000-2999, category sqli.
-import { Rule, Category, CRITICAL } from "../rule";
+// SQL injection (rules 2000-2999): tokenize the value, then look for the structures real
+// injections have, under three readings of the value: as it is (a number or a bare
+// fragment), and as if it followed a `'` or a `"` in the application's query.
+// Stages: sqli/tokenizer.ts -> sqli/grammar.ts (+ shapes.ts) -> findings -> rules here.
+import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { byteAt } from "../bytes";
+import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
+import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
+import { analyse } from "./sqli/grammar";
+import { setSource } from "./sqli/fragments";
+import { Finding, Findings } from "./sqli/findings";
 
-export const SQLI_RULES: Rule[] = [];
+const BASE = 2001;
 
-export function detectSqli(s: Sink, t: Target): void {}
+// One rule per finding, in the order of the Finding enum (id = 2001 + finding).
+export const SQLI_RULES: Rule[] = [
+  new Rule(2001, Category.Sqli, CRITICAL, 1, "UNION [ALL] SELECT"),
+  new Rule(2002, Category.Sqli, CRITICAL, 1, "quote breakout followed by a boolean condition (' OR '1'='1)"),
+  new Rule(2003, Category.Sqli, CRITICAL, 1, "boolean operator with a comparison of literals (1 OR 1=1, AND 1=2)"),
+  new Rule(2004, Category.Sqli, CRITICAL, 1, "stacked query (; DROP TABLE, ; SELECT, ; EXEC)"),
+  new Rule(2005, Category.Sqli, CRITICAL, 1, "quote breakout followed by a comment that truncates the query (admin'--)"),
+  new Rule(2006, Category.Sqli, CRITICAL, 1, "call of an attack function (sleep, benchmark, pg_sleep, extractvalue, updatexml, load_file)"),
+  new Rule(2007, Category.Sqli, CRITICAL, 1, "quote breakout followed by a SQL clause, subquery or function (' ORDER BY, ' AND ascii()"),
+  new Rule(2008, Category.Sqli, CRITICAL, 1, "system catalog reference (information_schema, sysobjects, mysql.user)"),
+  new Rule(2009, Category.Sqli, CRITICAL, 1, "MSSQL extended/system stored procedure (xp_cmdshell, sp_executesql)"),
+  new Rule(2010, Category.Sqli, WARNING, 1, "SELECT list FROM table"),
+  new Rule(2011, Category.Sqli, WARNING, 1, "call of a SQL-specific function (char, concat, substring, ascii ...)"),
+  new Rule(2012, Category.Sqli, CRITICAL, 1, "blind probe (WAITFOR DELAY, IF(cond,a,b), CASE WHEN cond THEN)"),
+  new Rule(2013, Category.Sqli, CRITICAL, 1, "file access (INTO OUTFILE/DUMPFILE, LOAD DATA INFILE)"),
+  new Rule(2014, Category.Sqli, CRITICAL, 1, "SQL keyword split by a comment (UN/**/ION)"),
+  new Rule(2015, Category.Sqli, WARNING, 1, "column-count/having probe (ORDER BY 5, GROUP BY 1, HAVING 1=1)"),
+  new Rule(2016, Category.Sqli, NOTICE, 1, "hex-encoded literal (0x61646d696e)"),
+  new Rule(2017, Category.Sqli, ERROR, 1, "system variable (@@version)"),
+  new Rule(2018, Category.Sqli, WARNING, 1, "subquery ((SELECT ...)"),
+  new Rule(2019, Category.Sqli, WARNING, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
+  new Rule(2020, Category.Sqli, WARNING, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
+  new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
+  new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
+  new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
+  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator (<=>, IS NULL, in (0,1))"),
+  new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
+  new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
+  new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
+];
+
+// Per-target scratch state, allocated once (the filter handles one request at a time).
+const tokens = new TokenList();
+const state = new TokenizerState();
+const found = new Findings();
+const OVERLAP = 8;
+
+/** Tokenizes buf[from, end) in windows of MAX_TOKENS (overlapping), analysing each. */
+function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
+  const end = buf.byteLength;
+  state.reset();
+  let pos = from;
+  let first = true;
+  while (true) {
+    tokens.reset();
+    if (first && breakoutEnd > 0) tokens.push(Tok.Str, 0, 0, 0, breakoutEnd);
+    const stop = tokenize(buf, pos, end, tokens, state);
+    analyse(tokens, first && breakoutEnd > 0, first, found);
+    if (stop >= end || tokens.n < MAX_TOKENS) break;
+    const next = tokens.s(MAX_TOKENS - OVERLAP);
+    pos = next > pos ? next : stop; // always advance
+    first = false;
+  }
+  if (state.sawExecComment && found.mask != 0) found.add(Finding.CommentEvasion, from, end);
+}
+
+/** Whether the value holds any byte or letter SQL syntax needs beyond plain words. */
+function worthScanning(buf: ArrayBuffer): bool {
+  const len = buf.byteLength;
+  if (len < 2) return false;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c < 0x30 && c != 0x20 && c != 0x2d && c != 0x2e && c != 0x2c) return true; // quotes ( ) ; # * / = etc.
+    if (c >= 0x3a && c <= 0x40) return true; // : ; < = > ? @
+    if (c == 0x5c || c == 0x60 || c == 0x7c || c == 0x7e || c == 0x5e) return true;
+  }
+  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, WAITFOR DELAY) still matter.
+  return len >= 8;
+}
+
+export function findingsOf(buf: ArrayBuffer): Findings {
+  found.reset();
+  if (!worthScanning(buf)) return found;
+  setSource(buf);
+  scan(buf, 0, 0);
+  const len = buf.byteLength;
+  for (let q: u32 = 0x27; q != 0; q = q == 0x27 ? 0x22 : 0) {
+    // As if the value followed an opening quote: its first unescaped quote closes that string.
+    const close = closingQuote(buf, 0, len, q);
+    if (close >= 0) scan(buf, close + 1, close + 1);
+  }
+  return found;
+}
+
+export function detectSqli(s: Sink, t: Target): void {
+  const buf = t.value;
+  const f = findingsOf(buf);
+  if (f.mask == 0) return;
+  for (let i = 0; i < <i32>Finding.Count; i++) {
+    if ((f.mask & (1 << <u32>i)) == 0) continue;
+    s.report(BASE + i, t, buf, unchecked(f.start[i]), unchecked(f.end[i]), SQLI_RULES[i].description);
+  }
+}

@@ -1,0 +1,43 @@
+// Maps context ids to root and stream objects. Every lookup tolerates unknown ids
+// (a callback for a context we never saw, or one already deleted): the host must
+// never see a trap, so a missing context means "do nothing, let the request pass".
+import { RootContext, StreamContext } from "./context";
+
+export type RootFactory = (id: u32) => RootContext;
+
+let rootFactory: RootFactory = (id: u32): RootContext => new RootContext(id);
+const roots = new Map<u32, RootContext>();
+const streams = new Map<u32, StreamContext>();
+
+/** Called once by the entry (assembly/index.ts) to plug the filter in. */
+export function setRootFactory(factory: RootFactory): void {
+  rootFactory = factory;
+}
+
+export function createContext(id: u32, rootId: u32): void {
+  if (rootId == 0) {
+    roots.set(id, rootFactory(id));
+    return;
+  }
+  const stream = roots.has(rootId) ? roots.get(rootId).newStream(id) : new StreamContext(id);
+  streams.set(id, stream);
+}
+
+export function rootContext(id: u32): RootContext | null {
+  return roots.has(id) ? roots.get(id) : null;
+}
+
+export function streamContext(id: u32): StreamContext | null {
+  return streams.has(id) ? streams.get(id) : null;
+}
+
+/** Forgets a context of either kind, so its objects can be collected. */
+export function deleteContext(id: u32): void {
+  if (streams.has(id)) streams.delete(id);
+  else if (roots.has(id)) roots.delete(id);
+}
+
+/** Number of live stream contexts (for tests of memory flatness). */
+export function liveStreams(): i32 {
+  return streams.size;
+}

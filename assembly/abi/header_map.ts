@@ -1,0 +1,83 @@
+// The header map serialisation of proxy-wasm (little-endian): u32 count, count x
+// (u32 name length, u32 value length), then each name and value followed by NUL.
+// Reading is bounds-checked against the buffer: a malformed map yields fewer pairs, never a trap.
+
+export class HeaderMapReader {
+  /** Number of pairs that lie entirely inside the buffer. */
+  count: i32 = 0;
+  private nameStart: i32[] = [];
+  private nameLen: i32[] = [];
+  private valueStart: i32[] = [];
+  private valueLen: i32[] = [];
+
+  constructor(private data: ArrayBuffer) {
+    this.parse();
+  }
+
+  private parse(): void {
+    const size = this.data.byteLength;
+    if (size < 4) return;
+    const base = changetype<usize>(this.data);
+    const declared = load<u32>(base);
+    if (<u64>declared * 8 + 4 > <u64>size) return;
+    const n = <i32>declared;
+    let offset: i64 = 4 + <i64>n * 8;
+    for (let i = 0; i < n; i++) {
+      const nl = <i64>load<u32>(base + 4 + <usize>i * 8);
+      const vl = <i64>load<u32>(base + 8 + <usize>i * 8);
+      if (offset + nl + vl + 2 > <i64>size) break;
+      this.nameStart.push(<i32>offset);
+      this.nameLen.push(<i32>nl);
+      offset += nl + 1;
+      this.valueStart.push(<i32>offset);
+      this.valueLen.push(<i32>vl);
+      offset += vl + 1;
+      this.count++;
+    }
+  }
+
+  name(i: i32): string {
+    return String.UTF8.decodeUnsafe(changetype<usize>(this.data) + <usize>this.nameStart[i], <usize>this.nameLen[i]);
+  }
+
+  value(i: i32): ArrayBuffer {
+    return this.data.slice(this.valueStart[i], this.valueStart[i] + this.valueLen[i]);
+  }
+
+  /** Whether name i equals `lower` (ASCII), without decoding it. */
+  nameIs(i: i32, lower: string): bool {
+    const len = this.nameLen[i];
+    if (len != lower.length) return false;
+    const p = changetype<usize>(this.data) + <usize>this.nameStart[i];
+    for (let k = 0; k < len; k++) {
+      if (<i32>load<u8>(p + <usize>k) != lower.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+}
+
+/** Serialises pairs for send_local_response's extra headers. */
+export function serializeHeaders(names: string[], values: string[]): ArrayBuffer {
+  const n = min(names.length, values.length);
+  const nb = new Array<ArrayBuffer>(n);
+  const vb = new Array<ArrayBuffer>(n);
+  let size = 4 + n * 8;
+  for (let i = 0; i < n; i++) {
+    nb[i] = String.UTF8.encode(names[i]);
+    vb[i] = String.UTF8.encode(values[i]);
+    size += nb[i].byteLength + vb[i].byteLength + 2;
+  }
+  const out = new ArrayBuffer(size);
+  const base = changetype<usize>(out);
+  store<u32>(base, n);
+  let offset = 4 + n * 8;
+  for (let i = 0; i < n; i++) {
+    store<u32>(base + 4 + <usize>i * 8, nb[i].byteLength);
+    store<u32>(base + 8 + <usize>i * 8, vb[i].byteLength);
+    memory.copy(base + <usize>offset, changetype<usize>(nb[i]), nb[i].byteLength);
+    offset += nb[i].byteLength + 1; // NUL: the buffer is zero-initialised
+    memory.copy(base + <usize>offset, changetype<usize>(vb[i]), vb[i].byteLength);
+    offset += vb[i].byteLength + 1;
+  }
+  return out;
+}

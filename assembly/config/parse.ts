@@ -1,0 +1,230 @@
+// Strict parser of the plugin configuration: every rule of schema/config.schema.json,
+// the first violation reported as "<field>: <what is wrong>" (field paths as the CLI
+// prints them: `exclusions.0.method`). The tests hold it to agree with ajv on the schema.
+import { JsonKind, JsonParser, JsonValue } from "./json";
+import { PluginConfig, LOG_LEVEL_NAMES } from "./plugin";
+import { Exclusion } from "../engine/config";
+import { parseCategory } from "../engine/rule";
+
+export class ConfigResult {
+  constructor(
+    public config: PluginConfig | null,
+    /** Empty when config is set. */
+    public error: string,
+  ) {}
+}
+
+const TOP_FIELDS: string[] = [
+  "mode", "paranoiaLevel", "anomalyThreshold", "bodyLimit", "bodyLimitAction", "blockStatus",
+  "blockBody", "logLevel", "logAllowed", "disabledCategories", "exclusions",
+];
+const EXCLUSION_FIELDS: string[] = ["ruleIds", "categories", "host", "pathPrefix", "method", "target"];
+const TARGET_PREFIXES: string[] = ["args:", "json:", "header:", "cookie:", "form:", "xml:"];
+const MAX_BLOCK_BODY = 65536;
+const MAX_BODY_LIMIT = 67108864;
+
+/** Parses configuration bytes; empty (or whitespace only) means the defaults. */
+export function parsePluginConfig(data: Uint8Array): ConfigResult {
+  let blank = true;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i];
+    if (c != 0x20 && c != 0x09 && c != 0x0a && c != 0x0d) {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) return new ConfigResult(new PluginConfig(), "");
+  const parser = new JsonParser(data);
+  const root = parser.parse();
+  if (root === null) return new ConfigResult(null, "configuration: " + parser.error);
+  const reader = new ConfigReader();
+  const config = reader.read(root);
+  return reader.error.length > 0 ? new ConfigResult(null, reader.error) : new ConfigResult(config, "");
+}
+
+class ConfigReader {
+  error: string = "";
+
+  private fail(field: string, what: string): void {
+    if (this.error.length == 0) this.error = field + ": " + what;
+  }
+
+  read(root: JsonValue): PluginConfig {
+    const c = new PluginConfig();
+    if (root.kind != JsonKind.Object) {
+      this.fail("configuration", "must be an object");
+      return c;
+    }
+    const names = root.uniqueKeys();
+    for (let i = 0; i < names.length; i++) {
+      if (!TOP_FIELDS.includes(names[i])) this.fail("configuration", 'unknown field "' + names[i] + '"');
+    }
+    let v = root.get("mode");
+    if (v !== null) c.block = this.oneOf(v, "mode", ["block", "detect"]) != 1;
+    v = root.get("paranoiaLevel");
+    if (v !== null) c.engine.paranoiaLevel = this.integer(v, "paranoiaLevel", 1, 4);
+    v = root.get("anomalyThreshold");
+    if (v !== null) c.engine.anomalyThreshold = this.integer(v, "anomalyThreshold", 1, 1000);
+    v = root.get("bodyLimit");
+    if (v !== null) c.bodyLimit = this.integer(v, "bodyLimit", 0, MAX_BODY_LIMIT);
+    v = root.get("bodyLimitAction");
+    if (v !== null) c.bodyLimitReject = this.oneOf(v, "bodyLimitAction", ["reject", "inspect-partial"]) != 1;
+    v = root.get("blockStatus");
+    if (v !== null) c.blockStatus = this.integer(v, "blockStatus", 400, 599);
+    v = root.get("blockBody");
+    if (v !== null && this.isString(v, "blockBody")) {
+      if (codePoints(v.str) > MAX_BLOCK_BODY) this.fail("blockBody", "must be at most " + MAX_BLOCK_BODY.toString() + " characters");
+      c.blockBody = v.str;
+    }
+    v = root.get("logLevel");
+    if (v !== null) c.logLevel = max(0, this.oneOf(v, "logLevel", LOG_LEVEL_NAMES));
+    v = root.get("logAllowed");
+    if (v !== null) {
+      if (v.kind != JsonKind.Bool) this.fail("logAllowed", "must be a boolean");
+      c.logAllowed = v.bool;
+    }
+    v = root.get("disabledCategories");
+    if (v !== null) c.engine.disabledCategories = this.categories(v, "disabledCategories", 0, true);
+    v = root.get("exclusions");
+    if (v !== null && this.isArray(v, "exclusions")) {
+      for (let i = 0; i < v.items.length; i++) {
+        c.engine.exclusions.push(this.exclusion(v.items[i], "exclusions." + i.toString()));
+      }
+    }
+    return c;
+  }
+
+  private exclusion(v: JsonValue, field: string): Exclusion {
+    const e = new Exclusion();
+    if (v.kind != JsonKind.Object) {
+      this.fail(field, "must be an object");
+      return e;
+    }
+    const names = v.uniqueKeys();
+    for (let i = 0; i < names.length; i++) {
+      if (!EXCLUSION_FIELDS.includes(names[i])) this.fail(field, 'unknown field "' + names[i] + '"');
+    }
+    if (names.length == 0) this.fail(field, "must have at least 1 field");
+    let f = v.get("ruleIds");
+    if (f !== null && this.isArray(f, field + ".ruleIds")) {
+      if (f.items.length == 0) this.fail(field + ".ruleIds", "must have at least 1 item");
+      for (let i = 0; i < f.items.length; i++) {
+        e.ruleIds.push(this.integer(f.items[i], field + ".ruleIds." + i.toString(), 1, f64(i32.MAX_VALUE)));
+      }
+    }
+    const hasRules = f !== null;
+    f = v.get("categories");
+    if (f !== null) e.categories = this.categories(f, field + ".categories", 1, false);
+    if (!hasRules && f === null) this.fail(field, "needs ruleIds or categories");
+    f = v.get("host");
+    if (f !== null && this.isString(f, field + ".host")) {
+      if (f.str.length == 0) this.fail(field + ".host", "must not be empty");
+      e.host = f.str;
+    }
+    f = v.get("pathPrefix");
+    if (f !== null && this.isString(f, field + ".pathPrefix")) {
+      if (!f.str.startsWith("/")) this.fail(field + ".pathPrefix", 'must start with "/"');
+      e.pathPrefix = f.str;
+    }
+    f = v.get("method");
+    if (f !== null && this.isString(f, field + ".method")) {
+      if (!isUpperWord(f.str)) this.fail(field + ".method", "must be upper-case letters (A-Z)");
+      e.method = f.str;
+    }
+    f = v.get("target");
+    if (f !== null && this.isString(f, field + ".target")) {
+      if (!isTargetName(f.str)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|form|xml:NAME");
+      e.target = f.str;
+    }
+    return e;
+  }
+
+  private categories(v: JsonValue, field: string, minItems: i32, unique: bool): i32[] {
+    const out: i32[] = [];
+    if (!this.isArray(v, field)) return out;
+    if (v.items.length < minItems) this.fail(field, "must have at least " + minItems.toString() + " item");
+    for (let i = 0; i < v.items.length; i++) {
+      const item = v.items[i];
+      const where = field + "." + i.toString();
+      const index = item.kind == JsonKind.String ? parseCategory(item.str) : -1;
+      if (index < 0) {
+        this.fail(where, "must be a category (protocol, sqli, xss, rce, lfi, rfi, ssrf, java, php, nodejs, ssti, nosql, ldap, xxe, scanner, session, other)");
+        continue;
+      }
+      if (unique && out.includes(index)) this.fail(field, 'must not repeat "' + item.str + '"');
+      out.push(index);
+    }
+    return out;
+  }
+
+  /** Index of the value among `allowed`, or -1 after recording the error. */
+  private oneOf(v: JsonValue, field: string, allowed: string[]): i32 {
+    const index = v.kind == JsonKind.String ? allowed.indexOf(v.str) : -1;
+    if (index < 0) this.fail(field, "must be one of " + allowed.join(", "));
+    return index;
+  }
+
+  private integer(v: JsonValue, field: string, lo: f64, hi: f64): i32 {
+    if (v.kind != JsonKind.Number || !isInteger(v.num)) {
+      this.fail(field, "must be an integer");
+      return i32(lo);
+    }
+    if (v.num < lo) this.fail(field, "must be >= " + i32(lo).toString());
+    if (hi < f64(i32.MAX_VALUE) && v.num > hi) this.fail(field, "must be <= " + i32(hi).toString());
+    return i32(min(max(v.num, lo), hi));
+  }
+
+  private isString(v: JsonValue, field: string): bool {
+    if (v.kind == JsonKind.String) return true;
+    this.fail(field, "must be a string");
+    return false;
+  }
+
+  private isArray(v: JsonValue, field: string): bool {
+    if (v.kind == JsonKind.Array) return true;
+    this.fail(field, "must be an array");
+    return false;
+  }
+}
+
+function isInteger(x: f64): bool {
+  return isFinite(x) && Math.floor(x) == x;
+}
+
+/** Length in Unicode code points, as JSON Schema counts maxLength. */
+function codePoints(s: string): i32 {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+function isUpperWord(s: string): bool {
+  if (s.length == 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) return false;
+  }
+  return true;
+}
+
+/** The schema's `^(path|body|(args|json|header|cookie|form|xml):.+)$`: `.` excludes line terminators. */
+function isTargetName(s: string): bool {
+  if (s == "path" || s == "body") return true;
+  for (let p = 0; p < TARGET_PREFIXES.length; p++) {
+    const prefix = TARGET_PREFIXES[p];
+    if (!s.startsWith(prefix) || s.length == prefix.length) continue;
+    for (let i = prefix.length; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c == 0x0a || c == 0x0d || c == 0x2028 || c == 0x2029) return false;
+    }
+    return true;
+  }
+  return false;
+}

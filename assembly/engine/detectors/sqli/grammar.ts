@@ -1,0 +1,244 @@
+// Structures of real injections, looked for in a token sequence. `breakout` says the
+// first token is the string the value closed (the value was parsed as if it followed
+// a quote in the application's query): what comes right after that string decides
+// whether the value escaped into SQL.
+import { Kw, isStatementKw } from "./keywords";
+import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL } from "./tokens";
+import { Finding, Findings } from "./findings";
+import { leading, fragmentAt, byteAtSource } from "./fragments";
+import {
+  operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
+  selectFrom, skipParens, isIdentifier,
+} from "./shapes";
+
+function isLogic(t: TokenList, i: i32): bool {
+  if (t.t(i) == Tok.Logic) return true;
+  const k = t.k(i);
+  return t.t(i) == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor);
+}
+
+/**
+ * Whether the quote that ends the breakout string reads as the opening quote of a string
+ * argument in code (`query('SELECT ...`), so what follows is that string's text.
+ */
+function opensCodeString(t: TokenList): bool {
+  const q = t.e(0) - 2;
+  if (q < 0) return false;
+  const c = byteAtSource(q);
+  return c == 0x28 || c == 0x2c || c == 0x5b || c == 0x3d || c == 0x3a || c == 0x7b;
+}
+
+/** What follows a quote breakout (tokens from i on). */
+function afterBreakout(t: TokenList, i: i32, out: Findings): void {
+  const b = t.s(0);
+  let j = i;
+  while (t.t(j) == Tok.RParen) j++;
+  // admin'--  admin')#  x';--
+  if ((t.f(j - 1) & F_LINE_COMMENT) != 0 && (j == 1 || t.t(j - 1) == Tok.RParen)) {
+    out.add(Finding.BreakoutComment, b, t.e(j - 1));
+  }
+  if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
+  if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
+    !opensCodeString(t)) {
+    out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
+    return;
+  }
+  const ty = t.t(j);
+  if (ty == Tok.None) return;
+  if (isLogic(t, j)) {
+    let k = j + 1;
+    while (t.t(k) == Tok.LParen) k++;
+    if (t.is(k, Kw.Not)) k++;
+    if (t.is(k, Kw.Select) || t.is(k, Kw.Exists)) { out.add(Finding.BreakoutClause, b, t.e(k)); return; }
+    if (isCall(t, k) || (t.t(k + 1) == Tok.LParen && t.t(k) == Tok.Word && t.k(k) >= Kw.FuncWeak && t.k(k) <= Kw.FuncDanger)) {
+      out.add(Finding.BreakoutClause, b, t.e(k));
+      return;
+    }
+    const c = comparisonEnd(t, k);
+    if (c >= 0) { out.add(Finding.BreakoutTautology, b, t.e(c - 1)); return; }
+    const o = operandEnd(t, k);
+    if (o >= 0 && endsExpression(t, o) && (isLiteral(t, o - 1) || t.t(o - 1) == Tok.RParen || t.t(o - 1) == Tok.Var)) {
+      out.add(Finding.BreakoutTautology, b, t.e(o - 1)); // ' or 1--  ' or true
+      return;
+    }
+    if (o >= 0 && t.t(o) == Tok.Op) { out.add(Finding.WeakOperator, b, t.e(o)); return; } // ' and 1+1
+    return;
+  }
+  if (ty == Tok.Cmp) { // '='  ' = 'x
+    const o = operandEnd(t, j + 1);
+    if ((o >= 0 && endsExpression(t, o)) || (t.t(j + 1) == Tok.None)) out.add(Finding.BreakoutTautology, b, t.e(j));
+    else if (o >= 0 && (isLogic(t, o) || t.t(o) == Tok.Op)) out.add(Finding.BreakoutTautology, b, t.e(o - 1));
+    return;
+  }
+  if (ty == Tok.Word) {
+    const k = t.k(j);
+    if ((k == Kw.Order || k == Kw.Group) && t.is(j + 1, Kw.By)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
+    if (k == Kw.Having || k == Kw.Where || k == Kw.Procedure) { out.add(Finding.BreakoutClause, b, t.e(j)); return; }
+    if (k == Kw.Limit && (t.t(j + 1) == Tok.Num)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
+    if (k == Kw.Into && (t.is(j + 1, Kw.Outfile) || t.t(j + 1) == Tok.Var)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
+    if (k == Kw.Like || k == Kw.Is || k == Kw.In || k == Kw.Between || k == Kw.Not || k == Kw.Collate ||
+      k == Kw.Escape) {
+      out.add(Finding.WeakOperator, b, t.e(j));
+    }
+    return;
+  }
+  if (ty == Tok.Op || ty == Tok.Logic) { // '||(select ...)  '+sleep(5)+'
+    const k = j + 1;
+    if ((t.t(k) == Tok.LParen && t.is(k + 1, Kw.Select)) || t.is(k, Kw.Select) || isCall(t, k)) {
+      out.add(Finding.BreakoutClause, b, t.e(k));
+    } else if (t.t(t.n - 1) == Tok.Str && t.n <= 6) {
+      out.add(Finding.WeakOperator, b, t.e(j)); // '+'  '||'
+    }
+  }
+}
+
+/** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
+export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings): void {
+  const n = t.n;
+  if (breakout) afterBreakout(t, 1, out);
+  const first = breakout ? 1 : 0;
+  if (atStart && isStatementKw(t.k(first)) && t.t(first) == Tok.Word && t.k(first) != Kw.Select && isStatement(t, first)) {
+    out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
+  }
+  if (atStart) leading(t, first, out);
+  for (let i = 0; i < n; i++) {
+    const ty = t.t(i);
+    fragmentAt(t, i, out);
+    if (ty == Tok.Word) {
+      word(t, i, out);
+      continue;
+    }
+    if (ty == Tok.Semi) {
+      let j = i + 1;
+      if (isStatementKw(t.k(j)) && isStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
+      else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
+        (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
+        out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
+      }
+      continue;
+    }
+    if (ty == Tok.Logic) { logic(t, i, out); continue; }
+    if (ty == Tok.LParen) {
+      if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
+      continue;
+    }
+    if (ty == Tok.Var) {
+      if ((t.f(i) & F_SYSVAR) != 0 && t.e(i) - t.s(i) > 3) out.add(Finding.SystemVariable, t.s(i), t.e(i)); // @@version
+      continue;
+    }
+    if (ty == Tok.Num && (t.f(i) & F_HEX) != 0 && t.e(i) - t.s(i) >= 6) {
+      out.add(Finding.Encoding, t.s(i), t.e(i));
+      continue;
+    }
+    if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && t.t(i - 1) == Tok.Str && t.t(i + 1) == Tok.Word) {
+      out.add(Finding.JsonOperator, t.s(i - 1), t.e(i + 1)); // '...'::jsonb
+    }
+  }
+}
+
+function logic(t: TokenList, i: i32, out: Findings): void {
+  let k = i + 1;
+  while (t.t(k) == Tok.LParen) k++;
+  if (t.is(k, Kw.Not) || t.t(k) == Tok.Not) k++;
+  const c = comparisonEnd(t, k);
+  if (c >= 0 && isLiteral(t, k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
+    out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+  }
+}
+
+function word(t: TokenList, i: i32, out: Findings): void {
+  const k = t.k(i);
+  const f = t.f(i);
+  if ((f & F_SPLIT) != 0 && k != Kw.None && k != Kw.Article) out.add(Finding.CommentEvasion, t.s(i), t.e(i));
+  switch (k) {
+    case Kw.None: return;
+    case Kw.And: case Kw.Or: case Kw.Xor: logic(t, i, out); return;
+    case Kw.Union: {
+      let j = i + 1;
+      if (t.is(j, Kw.All) || t.is(j, Kw.Distinct)) j++;
+      while (t.t(j) == Tok.LParen) j++;
+      if (t.is(j, Kw.Select)) out.add(Finding.UnionSelect, t.s(i), t.e(j));
+      return;
+    }
+    case Kw.Select: {
+      if (t.k(i + 1) == Kw.FuncDanger) out.add(Finding.DangerCall, t.s(i), t.e(i + 1));
+      const from = selectFrom(t, i + 1);
+      if (from >= 0 && isSelectList(t, i + 1)) out.add(Finding.SelectFrom, t.s(i), t.e(from + 1));
+      else if (t.t(i + 1) == Tok.Var || (isCall(t, i + 1) && t.k(i + 1) != Kw.None)) out.add(Finding.SelectFrom, t.s(i), t.e(i + 1));
+      return;
+    }
+    case Kw.FuncDanger:
+      if ((isCall(t, i) || t.t(i + 1) == Tok.LParen) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
+      return;
+    case Kw.FuncSql:
+      if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
+      return;
+    case Kw.FuncWeak: case Kw.Database:
+      // user() version() database(): a call without arguments of a SQL information function
+      if (isCall(t, i) && t.t(i + 1) == Tok.LParen && t.t(i + 2) == Tok.RParen && k == Kw.Database) out.add(Finding.SqlCall, t.s(i), t.e(i) + 2);
+      if (isCall(t, i) && t.t(i + 1) == Tok.LParen && t.t(i + 2) == Tok.Word && t.k(i + 2) == Kw.Select) out.add(Finding.Subquery, t.s(i), t.e(i + 2));
+      if (t.s(i) + 2 == t.e(i) && isCall(t, i)) ifProbe(t, i, out); // if(
+      return;
+    case Kw.SysTable:
+      out.add(Finding.SystemCatalog, t.s(i), t.e(i));
+      return;
+    case Kw.SysSchema: {
+      // mysql.user  master..sysdatabases  sys.objects (but not mysql.createConnection)
+      if (t.t(i + 1) != Tok.Dot) return;
+      const k2 = t.k(i + 2);
+      if (t.t(i + 2) == Tok.Dot || ((k2 == Kw.SysObject || k2 == Kw.SysTable || k2 == Kw.SysSchema || k2 == Kw.FuncWeak) &&
+        (t.f(i + 2) & F_CALL) == 0)) {
+        out.add(Finding.SystemCatalog, t.s(i), t.e(i + 2));
+      }
+      return;
+    }
+    case Kw.SysProc:
+      out.add(Finding.SystemProcedure, t.s(i), t.e(i));
+      return;
+    case Kw.Waitfor:
+      if (t.is(i + 1, Kw.Delay) || t.is(i + 1, Kw.Time)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
+      return;
+    case Kw.Case: {
+      if (!t.is(i + 1, Kw.When)) return;
+      const c = comparisonEnd(t, i + 2);
+      if (c >= 0 && t.is(c, Kw.Then)) out.add(Finding.BlindProbe, t.s(i), t.e(c));
+      return;
+    }
+    case Kw.Into:
+      if (t.is(i + 1, Kw.Outfile)) out.add(Finding.FileAccess, t.s(i), t.e(i + 1));
+      return;
+    case Kw.Load:
+      if (t.is(i + 1, Kw.Data) && (t.is(i + 2, Kw.Infile) || t.is(i + 3, Kw.Infile))) out.add(Finding.FileAccess, t.s(i), t.e(i + 2));
+      return;
+    case Kw.Order: case Kw.Group: {
+      if (!t.is(i + 1, Kw.By)) return;
+      const j = i + 2;
+      if (t.t(j) == Tok.Num && endsExpressionOrComma(t, j + 1)) out.add(Finding.OrderByProbe, t.s(i), t.e(j));
+      else if (isCall(t, j) && t.k(j) != Kw.None) out.add(Finding.OrderByProbe, t.s(i), t.e(j));
+      return;
+    }
+    case Kw.Having: {
+      const c = comparisonEnd(t, i + 1);
+      if (c >= 0 && isLiteral(t, i + 1)) out.add(Finding.OrderByProbe, t.s(i), t.e(c - 1));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function endsExpressionOrComma(t: TokenList, i: i32): bool {
+  return t.t(i) == Tok.Comma || endsExpression(t, i);
+}
+
+/** if(cond, a, b) with a comparison in the condition: a boolean/time-based blind probe. */
+function ifProbe(t: TokenList, i: i32, out: Findings): void {
+  const end = skipParens(t, i + 1);
+  let cmp = false;
+  let comma = 0;
+  for (let j = i + 2; j < end; j++) {
+    if (isComparison(t, j)) cmp = true;
+    if (t.t(j) == Tok.Comma) comma++;
+  }
+  if (cmp && comma >= 2) out.add(Finding.BlindProbe, t.s(i), t.e(end - 1));
+}

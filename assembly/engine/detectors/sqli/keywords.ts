@@ -1,0 +1,112 @@
+// SQL words the grammar cares about, by class. A word is looked up by a hash of its
+// lower-cased bytes (no string is built on the hot path); a collision with a non-keyword
+// needs a 32-bit hash clash, which only makes one ordinary word look like a keyword.
+
+export const enum Kw {
+  None = 0,
+  // statement starters
+  Select, Insert, Update, Delete, Drop, Create, Alter, Truncate, Exec, Declare, Shutdown, Waitfor, Grant, Set,
+  // set and logic
+  Union, All, Distinct, And, Or, Xor, Not,
+  // comparison words
+  Like, Is, In, Between, Exists, Escape, Collate,
+  // values
+  True, False, Null,
+  // clauses
+  From, Where, Having, Group, Order, By, Limit, Offset, Into, Outfile, Values, As, Table, Database, Case, When, Then,
+  Else, End, Delay, Time, Procedure, Top, Join, On, Asc, Desc, Load, Data, Infile, Dual, Analyse, Object,
+  // function names: weak (also ordinary words or common code), sql (SQL-specific), danger (attack staples)
+  FuncWeak, FuncSql, FuncDanger,
+  // schema objects and stored procedures attackers probe
+  SysTable, SysSchema, SysObject, SysProc,
+  // English function words: no SQL expression has them, so they break a would-be statement
+  Article,
+}
+
+const map = new Map<u32, u8>();
+
+/** FNV-1a step over one lower-cased byte. */
+// @ts-ignore: decorator
+@inline export function hashStep(h: u32, c: u32): u32 {
+  return (h ^ c) * 16777619;
+}
+export const HASH_SEED: u32 = 2166136261;
+
+function add(words: string, kw: Kw): void {
+  const list = words.split(" ");
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    if (w.length == 0) continue;
+    let h = HASH_SEED;
+    for (let j = 0; j < w.length; j++) h = hashStep(h, <u32>w.charCodeAt(j));
+    map.set(h, <u8>kw);
+  }
+}
+
+add("select", Kw.Select); add("insert", Kw.Insert); add("update", Kw.Update); add("delete", Kw.Delete);
+add("drop", Kw.Drop); add("create", Kw.Create); add("alter", Kw.Alter); add("truncate", Kw.Truncate);
+add("exec execute", Kw.Exec); add("declare", Kw.Declare); add("shutdown", Kw.Shutdown); add("waitfor", Kw.Waitfor);
+add("grant revoke", Kw.Grant); add("set", Kw.Set);
+add("union intersect except minus", Kw.Union); add("all", Kw.All); add("distinct distinctrow", Kw.Distinct);
+add("and", Kw.And); add("or", Kw.Or); add("xor", Kw.Xor); add("not", Kw.Not);
+add("like rlike regexp ilike glob similar sounds", Kw.Like); add("is", Kw.Is); add("in", Kw.In);
+add("between", Kw.Between); add("exists", Kw.Exists); add("escape", Kw.Escape); add("collate", Kw.Collate);
+add("true", Kw.True); add("false", Kw.False); add("null", Kw.Null);
+add("from", Kw.From); add("where", Kw.Where); add("having", Kw.Having); add("group", Kw.Group); add("order", Kw.Order);
+add("by", Kw.By); add("limit", Kw.Limit); add("offset", Kw.Offset); add("into", Kw.Into);
+add("outfile dumpfile", Kw.Outfile); add("values", Kw.Values); add("as", Kw.As); add("table", Kw.Table);
+add("database schema", Kw.Database); add("case", Kw.Case); add("when", Kw.When); add("then", Kw.Then);
+add("else", Kw.Else); add("end", Kw.End); add("delay", Kw.Delay); add("time", Kw.Time); add("procedure", Kw.Procedure);
+add("top", Kw.Top); add("join", Kw.Join); add("on", Kw.On); add("asc", Kw.Asc); add("desc", Kw.Desc);
+add("load", Kw.Load); add("data", Kw.Data); add("infile", Kw.Infile); add("dual", Kw.Dual);
+add("function view index login trigger sequence tablespace", Kw.Object); add("analyse analyze", Kw.Analyse);
+
+// Names that are also plain words or common in code: a call to one is weak evidence alone.
+add("count sum min max avg left right length len lower upper trim format position round floor ceil ceiling abs " +
+  "replace reverse repeat space power pow sign log exp mod now date year month day hour minute second user password " +
+  "field find_in_set if coalesce row json_extract json_keys cast convert", Kw.FuncWeak);
+// SQL-specific names: a call to one is unusual outside SQL.
+add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
+  "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
+  "ifnull isnull nullif elt make_set export_set md5 sha sha1 sha2 crc32 rand sysdate version current_user " +
+  "system_user session_user current_database schema_name db_name user_name host_name suser_name " +
+  "is_srvrolemember has_dbaccess object_id object_name col_name type_name quotename pg_read_file pg_ls_dir " +
+  "to_char to_number nvl nvl2 decode encode regexp_substr regexp_like json_object xmlelement xmlagg uuid " +
+  "connection_id last_insert_id row_count found_rows unicode nchar varchar_to " +
+  "get_lock release_lock is_free_lock master_pos_wait charset collation coercibility strpos textlen " +
+  "randomblob zeroblob sqlite_version typeof last_value first_value inet_server_addr pg_client_encoding " +
+  "dbms_xmlgen utl_raw instrb substrb lengthb sin cos tan cot atan asin acos compress uncompress " +
+  "uncompressed_length lo_get starts_with jsonb_pretty json_build_object unistr sqlite_compileoption_used " +
+  "sqlite_compileoption_get json_valid likelihood unlikely iif", Kw.FuncSql);
+// Calls that only attacks make through a request parameter.
+add("sleep benchmark pg_sleep extractvalue updatexml load_file name_const sys_eval sys_exec dbms_pipe " +
+  "utl_http utl_inaddr dbms_lock dbms_java ctxsys geometrycollection multilinestring multipolygon " +
+  "load_extension pg_read_binary_file lo_import lo_export dblink openrowset opendatasource openquery xmltype " +
+  "dbms_xmlquery httpuritype", Kw.FuncDanger);
+add("information_schema sysobjects syscolumns sysusers sysdatabases sysprocesses pg_shadow pg_user " +
+  "pg_database pg_tables pg_class pg_namespace pg_proc all_tables all_tab_columns user_tables user_tab_columns " +
+  "dba_users all_users user_objects msysobjects msysaccessobjects msysqueries sqlite_master sqlite_schema " +
+  "sqlite_temp_master performance_schema northwind sysibm syscat systables schemata innodb_table_stats " +
+  "pg_catalog", Kw.SysTable);
+// Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
+add("mysql master msdb tempdb sys dbo", Kw.SysSchema);
+add("tables columns objects databases sql_logins syslogins sysxlogins procs db", Kw.SysObject);
+add("xp_cmdshell xp_regread xp_regwrite xp_dirtree xp_fileexist xp_servicecontrol xp_availablemedia " +
+  "xp_terminate_process sp_password sp_addlogin sp_addsrvrolemember sp_configure sp_executesql sp_oacreate " +
+  "sp_oamethod sp_makewebtask sp_execute sp_prepare sp_sqlexec", Kw.SysProc);
+add("the a an my your our their his her its this these those we you they he she it i me us them to of for with " +
+  "about would could should will can please", Kw.Article);
+
+/** The keyword class of a word given by its hash, Kw.None for a plain identifier. */
+export function keywordOf(hash: u32): Kw {
+  return map.has(hash) ? <Kw>map.get(hash) : Kw.None;
+}
+
+/** Whether the word can start a statement (after `;`, at the start of a value). */
+export function isStatementKw(k: Kw): bool {
+  return k >= Kw.Select && k <= Kw.Set;
+}
+
+export function isFunctionKw(k: Kw): bool {
+  return k == Kw.FuncWeak || k == Kw.FuncSql || k == Kw.FuncDanger;
+}

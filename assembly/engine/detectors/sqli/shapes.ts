@@ -1,0 +1,176 @@
+// Small grammar pieces over a token list: operands, select lists, statement heads.
+// Each returns the index after what it recognised, or -1; none reads past the list.
+import { Kw, isFunctionKw } from "./keywords";
+import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT } from "./tokens";
+
+/** Index after the `)` matching the `(` at i (the list end when unbalanced). */
+export function skipParens(t: TokenList, i: i32): i32 {
+  let depth = 0;
+  for (let j = i; j < t.n; j++) {
+    const ty = t.t(j);
+    if (ty == Tok.LParen) depth++;
+    else if (ty == Tok.RParen) {
+      depth--;
+      if (depth <= 0) return j + 1;
+    }
+  }
+  return t.n;
+}
+
+/** A literal: number, string, TRUE/FALSE/NULL. */
+export function isLiteral(t: TokenList, i: i32): bool {
+  const ty = t.t(i);
+  if (ty == Tok.Num || ty == Tok.Str) return true;
+  if (ty != Tok.Word) return false;
+  const k = t.k(i);
+  return k == Kw.True || k == Kw.False || k == Kw.Null;
+}
+
+/** A word that can name a column or table (not a reserved word, not an English function word). */
+export function isIdentifier(t: TokenList, i: i32): bool {
+  if (t.t(i) != Tok.Word) return false;
+  const k = t.k(i);
+  return k == Kw.None || k == Kw.SysTable || k == Kw.SysSchema || isFunctionKw(k) || k == Kw.Data || k == Kw.Time ||
+    k == Kw.Database || k == Kw.Table;
+}
+
+/** Whether token i is a function call (`name(`), not a method of code (`x.name(`). */
+export function isCall(t: TokenList, i: i32): bool {
+  return t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0;
+}
+
+/**
+ * One operand of an expression: [unary] literal | @var | name[.name] | name(...) | (...).
+ * Returns the index after it, or -1.
+ */
+export function operandEnd(t: TokenList, i: i32): i32 {
+  let j = i;
+  while (t.t(j) == Tok.Not || (t.t(j) == Tok.Op && t.s(j) + 1 == t.e(j)) || t.is(j, Kw.Not)) {
+    if (j - i >= 3) return -1;
+    j++;
+  }
+  const ty = t.t(j);
+  if (ty == Tok.LParen) return skipParens(t, j);
+  if (ty == Tok.Num || ty == Tok.Str || ty == Tok.Var) return j + 1;
+  if (ty != Tok.Word) return -1;
+  if (isCall(t, j)) return skipParens(t, j + 1);
+  if (t.t(j + 1) == Tok.LParen && isFunctionKw(t.k(j))) return skipParens(t, j + 1);
+  if (isLiteral(t, j)) return j + 1;
+  if (!isIdentifier(t, j)) return -1;
+  j++;
+  while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
+  return j;
+}
+
+/** Whether the token after an expression ends it: end of value, comment, `;`, `)`, AND/OR. */
+export function endsExpression(t: TokenList, i: i32): bool {
+  const ty = t.t(i);
+  if (ty == Tok.None || ty == Tok.Semi || ty == Tok.RParen || ty == Tok.Logic) return true;
+  if ((t.f(i - 1) & F_COMMENT) != 0) return true;
+  const k = t.k(i);
+  return ty == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor || k == Kw.Order || k == Kw.Group ||
+    k == Kw.Limit || k == Kw.Union || k == Kw.Having);
+}
+
+/** Whether token i is a comparison (symbol or word: LIKE, IS, IN, BETWEEN, REGEXP ...). */
+export function isComparison(t: TokenList, i: i32): bool {
+  if (t.t(i) == Tok.Cmp) return true;
+  const k = t.k(i);
+  return t.t(i) == Tok.Word && (k == Kw.Like || k == Kw.Is || k == Kw.In || k == Kw.Between);
+}
+
+/**
+ * A comparison `operand cmp operand` starting at i (the right side may be omitted when the
+ * value ends, as the application's own quote closes it). Returns the index after it, or -1.
+ */
+export function comparisonEnd(t: TokenList, i: i32): i32 {
+  const a = operandEnd(t, i);
+  if (a < 0) return -1;
+  let c = a;
+  if (t.is(c, Kw.Not)) c++;
+  if (!isComparison(t, c)) return -1;
+  let b = c + 1;
+  if (t.is(b, Kw.Not)) b++;
+  if (t.t(b) == Tok.None) return b;
+  return operandEnd(t, b);
+}
+
+/**
+ * Whether what follows SELECT at i reads as a select list rather than prose
+ * ("select the best option"): a star, literal, variable, call, subquery, or names
+ * separated by commas/operators followed by FROM or the end.
+ */
+export function isSelectList(t: TokenList, i: i32): bool {
+  let j = i;
+  if (t.is(j, Kw.Distinct) || t.is(j, Kw.All) || t.is(j, Kw.Top)) j++;
+  const ty = t.t(j);
+  if (ty == Tok.Op && t.s(j) + 1 == t.e(j)) return true; // select *
+  if (ty == Tok.Num || ty == Tok.Var || ty == Tok.LParen) return true;
+  if (ty == Tok.Str) return true;
+  if (ty != Tok.Word) return false;
+  if (isCall(t, j) || isLiteral(t, j) || t.k(j) == Kw.FuncDanger) return true;
+  if (!isIdentifier(t, j)) return false;
+  const n = operandEnd(t, j);
+  if (n < 0) return false;
+  const after = t.t(n);
+  if (after == Tok.Comma || after == Tok.None || after == Tok.Semi || after == Tok.Op) return true;
+  if (t.is(n, Kw.From) || t.is(n, Kw.As) || t.is(n, Kw.Into)) return true;
+  return (t.f(n - 1) & F_COMMENT) != 0;
+}
+
+/** A first select item no prose has: *, a number, a variable, a call, a subquery. */
+export function strongSelectItem(t: TokenList, i: i32): bool {
+  const ty = t.t(i);
+  if (ty == Tok.Op || ty == Tok.Num || ty == Tok.Var || ty == Tok.LParen) return true;
+  return isCall(t, i) || t.k(i) == Kw.FuncDanger || t.is(i, Kw.Null);
+}
+
+/** Index of FROM closing a select list that starts at i (within a few items), or -1. */
+export function selectFrom(t: TokenList, i: i32): i32 {
+  let words = 0;
+  let j = i;
+  const limit = min(t.n, i + 40);
+  while (j < limit) {
+    const ty = t.t(j);
+    if (ty == Tok.LParen) { j = skipParens(t, j); words = 0; continue; }
+    if (ty == Tok.Word) {
+      const k = t.k(j);
+      if (k == Kw.From) return isIdentifier(t, j + 1) || t.t(j + 1) == Tok.LParen ? j : -1;
+      if (k == Kw.Article || k == Kw.Select || k == Kw.Union || k == Kw.Where) return -1;
+      words++;
+      if (words >= 3 && k != Kw.As) return -1; // three bare words in a row: prose
+    } else if (ty == Tok.Semi || ty == Tok.RParen) {
+      return -1;
+    } else {
+      words = 0;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** Whether a statement keyword at i starts a statement with the right shape (DROP TABLE, DELETE FROM ...). */
+export function isStatement(t: TokenList, i: i32): bool {
+  const k = t.k(i);
+  if (t.t(i) != Tok.Word) return false;
+  const k1 = t.k(i + 1);
+  switch (k) {
+    case Kw.Select: return isSelectList(t, i + 1) && (strongSelectItem(t, i + 1) || selectFrom(t, i + 1) >= 0);
+    case Kw.Drop: case Kw.Create: case Kw.Alter: case Kw.Truncate:
+      return k1 == Kw.Table || k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object;
+    case Kw.Insert: return k1 == Kw.Into;
+    case Kw.Delete: return k1 == Kw.From || (isIdentifier(t, i + 1) && t.is(i + 2, Kw.From));
+    case Kw.Update: return isIdentifier(t, i + 1) && t.is(i + 2, Kw.Set);
+    case Kw.Exec: {
+      const ty = t.t(i + 1);
+      if (ty == Tok.Var || ty == Tok.Str || ty == Tok.LParen) return true;
+      if (k1 == Kw.SysProc || k1 == Kw.SysSchema) return true;
+      return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot);
+    }
+    case Kw.Declare: return t.t(i + 1) == Tok.Var;
+    case Kw.Set: return t.t(i + 1) == Tok.Var;
+    case Kw.Shutdown: return t.t(i + 1) == Tok.None || t.t(i + 1) == Tok.Semi || (t.f(i) & F_COMMENT) != 0;
+    case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
+    default: return false;
+  }
+}

@@ -1,0 +1,68 @@
+// Bodies by Content-Type. A body that fails to parse is inspected as raw text
+// (`body`) and the problem is recorded for the protocol detector to score.
+import { Targets, BodyProblem } from "./targets";
+import { TargetKind } from "../target";
+import { HttpRequest } from "../request";
+import { indexOfCI, matchesCI } from "../bytes";
+import { parseUrlencoded } from "./urlencoded";
+import { parseJson } from "./json";
+import { parseMultipart, boundaryOf } from "./multipart";
+import { parseXml } from "./xml";
+
+export const enum BodyType {
+  None = 0, Urlencoded, Json, Multipart, Xml, Text,
+}
+
+/** The body type a Content-Type value announces. */
+export function bodyTypeOf(contentType: ArrayBuffer | null): BodyType {
+  if (contentType === null) return BodyType.Text;
+  const ct = contentType;
+  let i = 0;
+  while (i < ct.byteLength && load<u8>(changetype<usize>(ct) + <usize>i) == 0x20) i++;
+  if (matchesCI(ct, i, "application/x-www-form-urlencoded")) return BodyType.Urlencoded;
+  if (matchesCI(ct, i, "multipart/")) return BodyType.Multipart;
+  const semi = indexOfCI(ct, ";");
+  const end = semi < 0 ? ct.byteLength : semi;
+  const json = indexOfCI(ct, "json");
+  if (json >= 0 && json < end) return BodyType.Json;
+  const xml = indexOfCI(ct, "xml");
+  if (xml >= 0 && xml < end) return BodyType.Xml;
+  return BodyType.Text;
+}
+
+export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, out: Targets): void {
+  if (req.body === null) return;
+  const body = req.body!;
+  if (body.byteLength == 0) return;
+  const type = bodyTypeOf(contentType);
+  let problem = -1;
+  let kind = BodyProblem.None;
+  if (type == BodyType.Urlencoded) {
+    parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    return;
+  } else if (type == BodyType.Json) {
+    problem = parseJson(body, out);
+    kind = BodyProblem.MalformedJson;
+    // A truncated body cannot close its containers: not an anomaly.
+    if (problem >= 0 && req.bodyTruncated) kind = BodyProblem.None;
+  } else if (type == BodyType.Multipart) {
+    const boundary = boundaryOf(contentType!);
+    problem = boundary === null ? 0 : parseMultipart(body, boundary!, out, req.bodyTruncated);
+    kind = BodyProblem.MalformedMultipart;
+  } else if (type == BodyType.Xml) {
+    problem = parseXml(body, out);
+    kind = BodyProblem.MalformedXml;
+    // The document as sent: DOCTYPE and entity use are judged on the whole.
+    if (problem < 0) out.add(TargetKind.Body, "body", body, body, "");
+  } else {
+    out.add(TargetKind.Body, "body", body, body, "");
+    return;
+  }
+  if (problem >= 0) {
+    if (kind != BodyProblem.None && out.bodyProblem == BodyProblem.None) {
+      out.bodyProblem = kind;
+      out.bodyProblemAt = problem;
+    }
+    out.add(TargetKind.Body, "body", body, body, "");
+  }
+}

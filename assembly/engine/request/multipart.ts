@@ -1,0 +1,166 @@
+// multipart/form-data bodies (RFC 7578): each part's field value is an argument
+// (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
+// (`multipart:content-type`). Lenient about LF-only line ends; a body that does not
+// start with the boundary, or a part without headers, is malformed.
+import { Targets } from "./targets";
+import { TargetKind } from "../target";
+import { at } from "../transform/out";
+import { indexOfCI, matchesCI, lowerByte } from "../bytes";
+
+const MAX_PARTS = 256;
+
+/** The boundary parameter of a Content-Type value, or null. */
+export function boundaryOf(contentType: ArrayBuffer): ArrayBuffer | null {
+  const k = indexOfCI(contentType, "boundary=");
+  if (k < 0) return null;
+  let start = k + 9;
+  const n = contentType.byteLength;
+  let end = start;
+  if (start < n && at(contentType, start) == 0x22) {
+    start++;
+    end = start;
+    while (end < n && at(contentType, end) != 0x22) end++;
+  } else {
+    while (end < n && at(contentType, end) != 0x3b && at(contentType, end) != 0x20 && at(contentType, end) != 0x2c) end++;
+  }
+  if (end <= start || end - start > 200) return null;
+  return contentType.slice(start, end);
+}
+
+/** Parses the body; returns -1 when well formed, else the offset of the problem. */
+export function parseMultipart(data: ArrayBuffer, boundary: ArrayBuffer, out: Targets, truncated: bool): i32 {
+  const n = data.byteLength;
+  const bl = boundary.byteLength;
+  // Preamble is allowed before the first delimiter, but a body without one is malformed.
+  let pos = findDelimiter(data, boundary, 0);
+  if (pos < 0) return 0;
+  let parts = 0;
+  while (parts < MAX_PARTS) {
+    let i = pos + 2 + bl;
+    if (i + 1 < n && at(data, i) == 0x2d && at(data, i + 1) == 0x2d) return -1; // closing delimiter
+    // Rest of the delimiter line (transport padding), then the line end.
+    while (i < n && (at(data, i) == 0x20 || at(data, i) == 0x09)) i++;
+    if (i < n && at(data, i) == 0x0d) i++;
+    if (i < n && at(data, i) == 0x0a) i++;
+    else return truncated ? -1 : i;
+    const next = findDelimiter(data, boundary, i);
+    if (next < 0) return truncated ? -1 : i;
+    let contentEnd = next;
+    // The line end before the delimiter belongs to it.
+    if (contentEnd > i && at(data, contentEnd - 1) == 0x0a) contentEnd--;
+    if (contentEnd > i && at(data, contentEnd - 1) == 0x0d) contentEnd--;
+    if (!parsePart(data, i, contentEnd, out)) return i;
+    parts++;
+    pos = next;
+  }
+  return -1;
+}
+
+/** Index of the next `--boundary` at a line start (or at `from` == 0), or -1. */
+function findDelimiter(data: ArrayBuffer, boundary: ArrayBuffer, from: i32): i32 {
+  const n = data.byteLength;
+  const bl = boundary.byteLength;
+  const b0 = at(boundary, 0);
+  for (let i = from; i + 2 + bl <= n; i++) {
+    if (at(data, i) != 0x2d || at(data, i + 1) != 0x2d || at(data, i + 2) != b0) continue;
+    if (i > 0 && at(data, i - 1) != 0x0a) continue;
+    if (memory.compare(changetype<usize>(data) + <usize>(i + 2), changetype<usize>(boundary), <usize>bl) == 0) return i;
+  }
+  return -1;
+}
+
+/** One part in [start, end): headers, blank line, content. */
+function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool {
+  let i = start;
+  let name: string | null = null;
+  let filename: ArrayBuffer | null = null;
+  let sawDisposition = false;
+  let headerCount = 0;
+  while (i < end) {
+    let eol = i;
+    while (eol < end && at(data, eol) != 0x0a) eol++;
+    let lineEnd = eol;
+    if (lineEnd > i && at(data, lineEnd - 1) == 0x0d) lineEnd--;
+    if (lineEnd == i) {
+      i = eol + 1;
+      break;
+    }
+    headerCount++;
+    let colon = i;
+    while (colon < lineEnd && at(data, colon) != 0x3a) colon++;
+    if (colon >= lineEnd) {
+      out.multipartOddities++;
+    } else {
+      let vs = colon + 1;
+      while (vs < lineEnd && at(data, vs) == 0x20) vs++;
+      if (matchesCI(data, i, "content-disposition") && colon - i == 19) {
+        sawDisposition = true;
+        name = paramOf(data, vs, lineEnd, "name");
+        const fnStart = paramStart(data, vs, lineEnd, "filename");
+        if (fnStart >= 0) filename = paramBytes(data, fnStart, lineEnd);
+        out.add(TargetKind.PartHeader, "multipart:content-disposition", data.slice(vs, lineEnd), data.slice(vs, lineEnd), "content-disposition");
+      } else {
+        const headerName = lowerAscii(data, i, colon);
+        out.add(TargetKind.PartHeader, "multipart:" + headerName, data.slice(vs, lineEnd), data.slice(vs, lineEnd), headerName);
+      }
+    }
+    i = eol + 1;
+  }
+  if (headerCount == 0) return false;
+  if (!sawDisposition) out.multipartOddities++;
+  const field = name === null ? "" : name!;
+  if (i > end) i = end;
+  if (filename !== null) {
+    const key = field;
+    if (filename!.byteLength > 0) out.add(TargetKind.Filename, "files:" + key, filename!, filename!, key);
+  } else {
+    const value = data.slice(i, end);
+    const fieldBytes = String.UTF8.encode(field);
+    out.addArg("args:", fieldBytes, fieldBytes, value, value);
+  }
+  return true;
+}
+
+function lowerAscii(data: ArrayBuffer, start: i32, end: i32): string {
+  const b = new ArrayBuffer(end - start);
+  for (let k = start; k < end; k++) store<u8>(changetype<usize>(b) + <usize>(k - start), <u8>lowerByte(at(data, k)));
+  return String.UTF8.decode(b);
+}
+
+/** Start of the value of parameter `param` (`; param=`) in [start, end), or -1. */
+function paramStart(data: ArrayBuffer, start: i32, end: i32, param: string): i32 {
+  const pl = param.length;
+  for (let i = start; i + pl < end; i++) {
+    if (!matchesCI(data, i, param)) continue;
+    const before = i > start ? at(data, i - 1) : 0x3b;
+    if (before != 0x3b && before != 0x20 && before != 0x09) continue;
+    let j = i + pl;
+    while (j < end && at(data, j) == 0x20) j++;
+    if (j < end && at(data, j) == 0x3d) {
+      j++;
+      while (j < end && at(data, j) == 0x20) j++;
+      return j;
+    }
+  }
+  return -1;
+}
+
+/** A parameter value at `start`: quoted (with `\"` escapes) or up to ';'. */
+function paramBytes(data: ArrayBuffer, start: i32, end: i32): ArrayBuffer {
+  if (start < end && at(data, start) == 0x22) {
+    let j = start + 1;
+    while (j < end && at(data, j) != 0x22) {
+      if (at(data, j) == 0x5c) j++;
+      j++;
+    }
+    return data.slice(start + 1, min(j, end));
+  }
+  let j = start;
+  while (j < end && at(data, j) != 0x3b) j++;
+  return data.slice(start, j);
+}
+
+function paramOf(data: ArrayBuffer, start: i32, end: i32, param: string): string | null {
+  const s = paramStart(data, start, end, param);
+  return s < 0 ? null : String.UTF8.decode(paramBytes(data, s, end));
+}

@@ -1,0 +1,48 @@
+// The targets of one request, collected by the parsers, with the facts about the
+// request that only parsing reveals (argument counts, malformed bodies): the
+// protocol detector scores those.
+import { Target, TargetKind } from "../target";
+
+/** Past this many targets a request is scored as an anomaly and the rest is not collected. */
+export const MAX_TARGETS = 1024;
+
+export const enum BodyProblem {
+  None = 0,
+  MalformedJson,
+  MalformedXml,
+  MalformedMultipart,
+  MalformedUrlencoded,
+}
+
+export class Targets {
+  list: Target[] = [];
+  /** Query and form arguments seen (counted even past MAX_TARGETS). */
+  argCount: i32 = 0;
+  /** Longest argument value, in bytes. */
+  longestArg: i32 = 0;
+  /** Targets dropped because MAX_TARGETS was reached. */
+  dropped: i32 = 0;
+  bodyProblem: BodyProblem = BodyProblem.None;
+  /** Where the body problem was noticed (byte offset), for the explanation. */
+  bodyProblemAt: i32 = 0;
+  /** Multipart: part headers or boundaries that parsers tolerate differently. */
+  multipartOddities: i32 = 0;
+
+  add(kind: TargetKind, name: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
+    if (this.list.length >= MAX_TARGETS) {
+      this.dropped++;
+      return;
+    }
+    this.list.push(new Target(kind, name, raw, value, key));
+  }
+
+  /** An argument (name and value), as the query string and form bodies carry them. */
+  addArg(prefix: string, rawName: ArrayBuffer, name: ArrayBuffer, rawValue: ArrayBuffer, value: ArrayBuffer): void {
+    this.argCount++;
+    if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
+    const key = String.UTF8.decode(name);
+    const full = prefix + key;
+    if (name.byteLength > 0) this.add(TargetKind.ArgName, full, rawName, name, key);
+    if (value.byteLength > 0) this.add(TargetKind.ArgValue, full, rawValue, value, key);
+  }
+}

@@ -1,0 +1,52 @@
+// Base64 detection and decoding: attacks hide in values that are base64 (standard
+// or URL-safe alphabet, padding optional) of printable text. Binary payloads
+// (images, random tokens) decode to unprintable bytes and are not reported.
+import { at } from "./out";
+
+const MIN_LENGTH = 8;
+
+// @ts-ignore: decorator
+@inline function sextet(c: u32): i32 {
+  if (c - 0x41 < 26) return <i32>(c - 0x41);
+  if (c - 0x61 < 26) return <i32>(c - 0x61 + 26);
+  if (c - 0x30 < 10) return <i32>(c - 0x30 + 52);
+  if (c == 0x2b || c == 0x2d) return 62;
+  if (c == 0x2f || c == 0x5f) return 63;
+  return -1;
+}
+
+/** The decoded text, or null when `input` is not base64 of mostly printable text. */
+export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
+  let n = input.byteLength;
+  if (n < MIN_LENGTH) return null;
+  while (n > 0 && at(input, n - 1) == 0x3d) n--;
+  if (input.byteLength - n > 2 || (n & 3) == 1) return null;
+  for (let i = 0; i < n; i++) {
+    if (sextet(at(input, i)) < 0) return null;
+  }
+  const out = new ArrayBuffer((n * 3) >> 2);
+  const o = changetype<usize>(out);
+  let acc: u32 = 0;
+  let bits = 0;
+  let k = 0;
+  let unprintable = 0;
+  for (let i = 0; i < n; i++) {
+    acc = (acc << 6) | <u32>sextet(at(input, i));
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const b = (acc >> bits) & 0xff;
+      if (k < out.byteLength) {
+        store<u8>(o + <usize>k, <u8>b);
+        k++;
+      }
+      if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) unprintable++;
+    }
+  }
+  // Text: no control bytes at all (a few non-ASCII bytes are fine, for UTF-8 text).
+  if (unprintable > 0 || k == 0) return null;
+  let high = 0;
+  for (let i = 0; i < k; i++) if (load<u8>(o + <usize>i) >= 0x80) high++;
+  if (high * 4 > k) return null;
+  return k == out.byteLength ? out : out.slice(0, k);
+}

@@ -1,0 +1,81 @@
+// Output buffer shared by the transformations: allocated once for the worst case,
+// trimmed to the bytes written. Keeps each transformation a plain loop.
+
+export class ByteWriter {
+  buf: ArrayBuffer;
+  len: i32 = 0;
+  constructor(capacity: i32) {
+    this.buf = new ArrayBuffer(capacity);
+  }
+
+  // @ts-ignore: decorator
+  @inline put(c: u32): void {
+    if (this.len < this.buf.byteLength) {
+      store<u8>(changetype<usize>(this.buf) + <usize>this.len, <u8>c);
+      this.len++;
+    }
+  }
+
+  /** Copies bytes [start, end) of `src`. */
+  copy(src: ArrayBuffer, start: i32, end: i32): void {
+    const n = min(end - start, this.buf.byteLength - this.len);
+    if (n <= 0) return;
+    memory.copy(changetype<usize>(this.buf) + <usize>this.len, changetype<usize>(src) + <usize>start, <usize>n);
+    this.len += n;
+  }
+
+  /** Writes code point `cp` as UTF-8 (at most 4 bytes). */
+  putCodePoint(cp: u32): void {
+    if (cp < 0x80) this.put(cp);
+    else if (cp < 0x800) {
+      this.put(0xc0 | (cp >> 6));
+      this.put(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      this.put(0xe0 | (cp >> 12));
+      this.put(0x80 | ((cp >> 6) & 0x3f));
+      this.put(0x80 | (cp & 0x3f));
+    } else {
+      this.put(0xf0 | ((cp >> 18) & 0x07));
+      this.put(0x80 | ((cp >> 12) & 0x3f));
+      this.put(0x80 | ((cp >> 6) & 0x3f));
+      this.put(0x80 | (cp & 0x3f));
+    }
+  }
+
+  finish(): ArrayBuffer {
+    return this.len == this.buf.byteLength ? this.buf : this.buf.slice(0, this.len);
+  }
+}
+
+/** Value of hex digit `c`, or -1. */
+// @ts-ignore: decorator
+@inline export function hexValue(c: u32): i32 {
+  if (c - 0x30 < 10) return <i32>(c - 0x30);
+  const l = c | 0x20;
+  if (l - 0x61 < 6) return <i32>(l - 0x61 + 10);
+  return -1;
+}
+
+// @ts-ignore: decorator
+@inline export function at(buf: ArrayBuffer, i: i32): u32 {
+  return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
+}
+
+/** Index of the first byte equal to `a` or `b` at or after `from`, or -1. */
+export function indexOfEither(buf: ArrayBuffer, a: u32, b: u32, from: i32): i32 {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  for (let i = from; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (c == a || c == b) return i;
+  }
+  return -1;
+}
+
+/** Whether the two buffers hold the same bytes. */
+export function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
+  if (a == b) return true;
+  const n = a.byteLength;
+  if (n != b.byteLength) return false;
+  return memory.compare(changetype<usize>(a), changetype<usize>(b), <usize>n) == 0;
+}

@@ -1,0 +1,145 @@
+// One WafStream per request: collects the request (headers at once, the body by
+// letting Envoy buffer it), asks the engine, and acts on the verdict. `interrupt`
+// is the only place that answers a request locally.
+import { StreamContext } from "../abi/context";
+import { HeadersAction, BodyAction, MapType, BufferType } from "../abi/status";
+import { getHeaderMapPairs, getBufferBytes, getBufferLength, getProperty, sendLocalResponse, hostLogLevel, log } from "../abi/hostcalls";
+import { serializeHeaders } from "../abi/header_map";
+import { HttpRequest } from "../engine/request";
+import { Verdict } from "../engine/verdict";
+import { inspect } from "../engine/inspect";
+import { PluginConfig } from "../config/plugin";
+import { collectRequest } from "./collect";
+import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
+import { bytesText } from "./json_text";
+import { WafRoot } from "./root";
+
+const NUL = String.fromCharCode(0);
+const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
+const SOURCE_PRINCIPAL = String.UTF8.encode("source" + NUL + "principal");
+
+export class WafStream extends StreamContext {
+  private config: PluginConfig | null = null;
+  private request: HttpRequest | null = null;
+  private requestId: string = "";
+  /** Set once the request has been decided (passed or answered): later callbacks do nothing. */
+  private decided: bool = false;
+  private blocked: bool = false;
+
+  constructor(id: u32, private root: WafRoot) {
+    super(id);
+  }
+
+  onRequestHeaders(headerCount: u32, endOfStream: bool): HeadersAction {
+    const config = this.root.config;
+    if (config === null || this.decided) return HeadersAction.Continue;
+    this.config = config;
+    const metrics = this.root.metrics;
+    metrics.count(metrics.requests);
+    const pairs = getHeaderMapPairs(MapType.RequestHeaders);
+    if (pairs === null) {
+      metrics.count(metrics.errors);
+      this.decided = true;
+      return HeadersAction.Continue;
+    }
+    const collected = collectRequest(pairs);
+    this.request = collected.request;
+    this.requestId = collected.requestId;
+    if (endOfStream) {
+      this.decide();
+      return this.blocked ? HeadersAction.StopIteration : HeadersAction.Continue;
+    }
+    // A body follows: hold the headers (StopAllIterationAndWatermark under 0.2.x) so
+    // nothing reaches the upstream before the body has been inspected.
+    return HeadersAction.StopIteration;
+  }
+
+  onRequestBody(bodySize: u32, endOfStream: bool): BodyAction {
+    const req = this.request;
+    const config = this.config;
+    if (this.decided || req === null || config === null) return BodyAction.Continue;
+    if (<i64>bodySize > <i64>config.bodyLimit) {
+      const metrics = this.root.metrics;
+      metrics.count(metrics.bodyOverLimit);
+      if (config.bodyLimitReject) {
+        this.decided = true;
+        this.logDecision(Outcome.TooLarge, null);
+        this.interrupt(413, tooLargeBody(this.requestId), "meshwaf_body_too_large");
+        return BodyAction.StopIterationNoBuffer;
+      }
+      req.body = this.readBody(<u32>config.bodyLimit);
+      req.bodyTruncated = true;
+    } else if (!endOfStream) {
+      // Envoy accumulates the chunks; the next call sees the whole body so far.
+      return BodyAction.StopIterationAndBuffer;
+    } else {
+      req.body = this.readBody(bodySize);
+    }
+    this.decide();
+    return this.blocked ? BodyAction.StopIterationNoBuffer : BodyAction.Continue;
+  }
+
+  onRequestTrailers(trailerCount: u32): HeadersAction {
+    // Trailers end a body that never had end_of_stream: inspect what was buffered.
+    const req = this.request;
+    if (this.decided || req === null || this.config === null) return HeadersAction.Continue;
+    const length = getBufferLength(BufferType.RequestBody);
+    if (length > 0) {
+      const limit = <i64>this.config!.bodyLimit;
+      req.body = this.readBody(<u32>min(length, limit));
+      req.bodyTruncated = length > limit;
+    }
+    this.decide();
+    return this.blocked ? HeadersAction.StopIteration : HeadersAction.Continue;
+  }
+
+  onDelete(): void {
+    this.request = null;
+  }
+
+  private readBody(size: u32): ArrayBuffer | null {
+    const body = getBufferBytes(BufferType.RequestBody, 0, size);
+    if (body === null) this.root.metrics.count(this.root.metrics.errors);
+    return body;
+  }
+
+  /** Inspects the collected request and acts: count, log, and in block mode answer. */
+  private decide(): void {
+    this.decided = true;
+    const req = this.request!;
+    const config = this.config!;
+    const verdict = inspect(req, config.engine);
+    const metrics = this.root.metrics;
+    let outcome = Outcome.Allowed;
+    if (verdict.attack) {
+      outcome = config.block ? Outcome.Blocked : Outcome.Detected;
+      const categories = categoryIndexes(verdict);
+      for (let i = 0; i < categories.length; i++) metrics.countDetected(categories[i]);
+    }
+    if (verdict.matches.length > 0 || config.logAllowed) this.logDecision(outcome, verdict);
+    if (outcome == Outcome.Blocked) {
+      metrics.count(metrics.blocked);
+      this.interrupt(<u32>config.blockStatus, blockBody(this.requestId, verdict, config), "meshwaf_blocked");
+    }
+    this.request = null; // the body can be large: let it go now
+  }
+
+  private logDecision(outcome: Outcome, verdict: Verdict | null): void {
+    const config = this.config!;
+    if (<u32>config.logLevel < hostLogLevel()) return; // the host would drop it: skip building it
+    const source = new Source();
+    source.address = bytesText(getProperty(SOURCE_ADDRESS));
+    source.principal = bytesText(getProperty(SOURCE_PRINCIPAL));
+    log(<u32>config.logLevel, decisionLine(outcome, this.request!, this.requestId, source, verdict, config));
+  }
+
+  /** The one exit that answers the request locally (Envoy sends it after this callback returns). */
+  private interrupt(status: u32, body: string, details: string): void {
+    this.blocked = true;
+    const headers = serializeHeaders(["content-type"], [replyContentType(body)]);
+    if (!sendLocalResponse(status, details, String.UTF8.encode(body), headers)) {
+      this.root.metrics.count(this.root.metrics.errors);
+    }
+    this.request = null;
+  }
+}

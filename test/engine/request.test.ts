@@ -1,0 +1,98 @@
+// Target enumeration: which named targets the engine builds from a request.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { targetsOf, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const names = (r: Req) => targetsOf(h, r).targets.map((t) => `${t.kind} ${t.name}=${t.value}`);
+const json = (body: string): Req => ({ method: "POST", headers: [["host", "h"], ["content-type", "application/json"]], body });
+
+describe("request targets", () => {
+  const cases: { name: string; req: Req; expected: string[] }[] = [
+    {
+      name: "path and query arguments, repeated names, '+' as space, bare names",
+      req: { path: "/a/b%20c?x=1&y=a+b%2Bc&x=2&flag" },
+      expected: ["path path=/a/b c", "argName args:x=x", "argValue args:x=1", "argName args:y=y", "argValue args:y=a b+c",
+        "argName args:x=x", "argValue args:x=2", "argName args:flag=flag"],
+    },
+    {
+      name: "cookies by name, values percent-decoded; routine headers skipped",
+      req: { headers: [["host", "h"], ["cookie", "sid=abc;  theme=dark%20blue"], ["accept-encoding", "gzip"], ["user-agent", "curl/8"], [":path", "/"]] },
+      expected: ["cookieName cookie:sid=sid", "cookie cookie:sid=abc", "cookieName cookie:theme=theme", "cookie cookie:theme=dark blue", "header header:user-agent=curl/8"],
+    },
+    {
+      name: "JSON keys and string values by path, escapes decoded, scalars skipped",
+      req: json('{"user":{"name":"O\\u0027Brien","tags":["a",1,{"k":"v"}]},"n":1.5e3,"ok":true,"z":null}'),
+      expected: ["header header:content-type=application/json", "bodyKey json:user=user", "bodyKey json:user.name=name", "bodyValue json:user.name=O'Brien",
+        "bodyKey json:user.tags=tags", "bodyValue json:user.tags.0=a", "bodyKey json:user.tags.2.k=k", "bodyValue json:user.tags.2.k=v",
+        "bodyKey json:n=n", "bodyKey json:ok=ok", "bodyKey json:z=z"],
+    },
+    {
+      name: "a top-level JSON string",
+      req: json('"hello"'),
+      expected: ["header header:content-type=application/json", "bodyValue json:=hello"],
+    },
+    {
+      name: "urlencoded body as arguments",
+      req: { method: "POST", headers: [["content-type", "application/x-www-form-urlencoded"]], body: "q=a%27b&r=c+d" },
+      expected: ["header header:content-type=application/x-www-form-urlencoded", "argName args:q=q", "argValue args:q=a'b", "argName args:r=r", "argValue args:r=c d"],
+    },
+    {
+      name: "multipart fields, file names and part headers",
+      req: {
+        method: "POST", headers: [["content-type", 'multipart/form-data; boundary="XyZ"']],
+        body: '--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="x.php"\r\nContent-Type: text/plain\r\n\r\n<?php ?>\r\n--XyZ--\r\n',
+      },
+      expected: ['header header:content-type=multipart/form-data; boundary="XyZ"', 'partHeader multipart:content-disposition=form-data; name="a"', "argName args:a=a", "argValue args:a=hello",
+        'partHeader multipart:content-disposition=form-data; name="f"; filename="x.php"', "partHeader multipart:content-type=text/plain", "filename files:f=x.php"],
+    },
+    {
+      name: "XML text, attributes, CDATA, DOCTYPE and the raw document",
+      req: { method: "POST", headers: [["content-type", "text/xml"]], body: '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]><r a="1&amp;2"><b>&lt;hi</b><![CDATA[c<>]]></r>' },
+      expected: ["header header:content-type=text/xml", 'bodyValue xml:!doctype=<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]>', "bodyValue xml:r@a=1&2", "bodyValue xml:b=<hi", "bodyValue xml:b=c<>",
+        'body body=<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]><r a="1&amp;2"><b>&lt;hi</b><![CDATA[c<>]]></r>'],
+    },
+    {
+      name: "text bodies as raw body",
+      req: { method: "POST", headers: [["content-type", "text/plain"]], body: "just text" },
+      expected: ["header header:content-type=text/plain", "body body=just text"],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(names(c.req)).toEqual(c.expected);
+    });
+  }
+
+  const malformed: { name: string; req: Req; problem: number }[] = [
+    { name: "JSON with a bare expression", req: json('{"user": 1 OR 1=1}'), problem: 1 },
+    { name: "JSON cut short", req: json('{"a":["b"'), problem: 1 },
+    { name: "JSON with trailing garbage", req: json('{"a":1} x'), problem: 1 },
+    { name: "XML that is not markup", req: { method: "POST", headers: [["content-type", "application/xml"]], body: "x=1" }, problem: 2 },
+    { name: "multipart without its boundary", req: { method: "POST", headers: [["content-type", "multipart/form-data; boundary=B"]], body: "--C\r\n\r\nx" }, problem: 3 },
+    { name: "multipart without a boundary parameter", req: { method: "POST", headers: [["content-type", "multipart/form-data"]], body: "x" }, problem: 3 },
+  ];
+  for (const c of malformed) {
+    it(`malformed body is kept as raw text: ${c.name}`, () => {
+      const out = targetsOf(h, c.req);
+      expect(out.bodyProblem).toBe(c.problem);
+      expect(out.targets.at(-1)).toMatchObject({ kind: "body", name: "body" });
+    });
+  }
+
+  it("a deeply nested JSON body is malformed, not a crash", () => {
+    const out = targetsOf(h, json("[".repeat(5000) + "]".repeat(5000)));
+    expect(out.bodyProblem).toBe(1);
+  });
+
+  it("stops collecting at 1024 targets but counts every argument", () => {
+    const path = "/?" + Array.from({ length: 2000 }, (_, i) => `a${i}=v`).join("&");
+    const out = targetsOf(h, { path });
+    expect(out.targets.length).toBe(1024);
+    expect(out.argCount).toBe(2000);
+  });
+});

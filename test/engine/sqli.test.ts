@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+/** Score of the sqli rules alone for one value at paranoia 1. */
+function sqliScore(value: string): number {
+  const ex = h.exports;
+  const ptr = ex.__pin(ex.__newString(value));
+  try {
+    return ex.sqliScore(ptr, 1);
+  } finally {
+    ex.__unpin(ptr);
+  }
+}
+
+describe("sqli tokenizer", () => {
+  const cases: [string, string][] = [
+    ["1 or 1=1", "nkn=n"],
+    ["' OR '1'='1", "snsn"],
+    ["admin'--", "ws"],
+    ["id=1;--", "w=n;c"],
+    ["1 /* x */ union select", "nckk"],
+    ["UN/**/ION SEL/**/ECT 1", "kkn"],
+    ["/*!50000select*/ 1", "kn"],
+    ["sleep(5)", "f(n)"],
+    ["x.replace(a)", "w.f(w)"],
+    ["@@version, @x", "v,v"],
+    ["a && b || c", "w&w&w"],
+    ["0x414243 1.5e3 .5", "nnn"],
+    ["x'41' N'abc'", "ss"],
+    ["`tbl`.col", "w.w"],
+    ["a <=> b != c <> d", "w=w=w=w"],
+    ["'unterminated", "s"],
+    ["a # rest\nb", "wcw"],
+  ];
+  for (const [input, expected] of cases) {
+    it(`${JSON.stringify(input)} -> ${expected}`, () => {
+      expect(h.callString("sqliTokens", input)).toBe(expected);
+    });
+  }
+});
+
+describe("sqli detection: attacks score >= 5 at PL1", () => {
+  const attacks = [
+    "' OR '1'='1",
+    "' or 1=1--",
+    "1 or 1=1",
+    "-1 OR 2>1",
+    "' or true--",
+    "\" or \"\"=\"",
+    "') or ('a'='a",
+    "admin'--",
+    "admin' #",
+    "admin'/*",
+    "1 union select 1,2,3",
+    "1' UNION ALL SELECT NULL,NULL--",
+    "UN/**/ION SEL/**/ECT password FROM users",
+    "'; drop table users--",
+    "1; exec xp_cmdshell 'dir'",
+    "1;waitfor delay '0:0:5'--",
+    "sleep(5)",
+    "1' and sleep(5)#",
+    "1 AND benchmark(5000000,md5(1))",
+    "x' AND extractvalue(1,concat(0x7e,version()))--",
+    "' order by 3--",
+    "1 and (select count(*) from information_schema.tables)>0",
+    "' into outfile '/tmp/x'--",
+    "if(now()=sysdate(),sleep(12),0)",
+    "' and ascii(substring(user(),1,1))>64--",
+  ];
+  for (const a of attacks) {
+    it(JSON.stringify(a), () => {
+      expect(sqliScore(a)).toBeGreaterThanOrEqual(5);
+    });
+  }
+});
+
+describe("sqli detection: benign look-alikes stay below 5", () => {
+  const benign = [
+    "O'Brien",
+    "Shaquille O'Neal's 3 points",
+    "select the best option from the menu",
+    "Please drop me a line; select one from the list",
+    "1-2 days",
+    "john.doe@example.com",
+    "wait -- really?",
+    "Tom & Jerry || friends",
+    "It's 5 o'clock -- time for tea",
+    "SELECT * FROM users WHERE id = ?",
+    "connection.query('SELECT 1 + 1 AS solution', function (error, results) {",
+    "knex.select('title', 'author').from('books')",
+    "\"quoted\" and more",
+    "rock 'n' roll or jazz",
+    "order by price, group by category",
+    "he said \"no\" -- then left",
+    "C# and F# are languages",
+    "50% off -- today only!",
+  ];
+  for (const b of benign) {
+    it(JSON.stringify(b), () => {
+      expect(sqliScore(b)).toBeLessThan(5);
+    });
+  }
+});
+
+describe("sqli robustness", () => {
+  it("never traps on random bytes and ascii", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const out = JSON.parse(h.callString("scanValue", s, 4));
+        expect(out.score).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("handles values longer than one token window", () => {
+    const long = "a, ".repeat(400) + "1 union select 1,2";
+    expect(sqliScore(long)).toBeGreaterThanOrEqual(5);
+    const longBenign = "(".repeat(2000) + "'".repeat(500);
+    expect(sqliScore(longBenign)).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,85 @@
+// Transformations: each pure (bytes) -> bytes, with a fast path that returns its
+// input when nothing changes. Cases in test/fixtures/transforms.json; properties:
+// no trap on random bytes, idempotence where the transformation reaches a fixpoint.
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { transform, transformUnchanged, targetForms } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const fixtures: Record<string, [string, string | null][]> = JSON.parse(
+  readFileSync(new URL("../fixtures/transforms.json", import.meta.url), "utf8"),
+);
+const run = (name: string, s: string | Uint8Array) => {
+  const out = transform(h, name, typeof s === "string" ? Buffer.from(s, "utf8") : s);
+  return out === null ? null : Buffer.from(out).toString("utf8");
+};
+
+describe("transformations", () => {
+  for (const [name, cases] of Object.entries(fixtures)) {
+    for (const [input, expected] of cases) {
+      it(`${name}(${JSON.stringify(input)})`, () => {
+        expect(run(name, input)).toBe(expected);
+      });
+    }
+  }
+
+  const fastPath: [string, string][] = [
+    ["urlDecode", "no escapes here"], ["htmlDecode", "no entities"], ["jsDecode", "no escapes"],
+    ["foldUnicode", "caf\u00e9 ascii"], ["foldCase", "lower case only"], ["normalisePath", "/a/b/c.txt"],
+  ];
+  for (const [name, input] of fastPath) {
+    it(`${name} returns its input untouched when nothing changes`, () => {
+      expect(transformUnchanged(h, name, Buffer.from(input))).toBe(true);
+    });
+  }
+
+  const names = Object.keys(fixtures);
+  it("never traps on random bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(...names), (bytes, name) => {
+        const out = transform(h, name, bytes);
+        if (out !== null && name !== "base64") expect(out.length).toBeLessThanOrEqual(Math.max(bytes.length, 4) * 4);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  // Full URL decoding, folding and path normalisation are fixpoints: applying them twice changes nothing.
+  const idempotent = ["urlDecodeFull", "foldCase", "normalisePath", "foldUnicode"];
+  const alphabet = fc.constantFrom(..."aZ09%25%2e./\\ \t+&#;uFFxX<>".split(""), "%u002e", "\u00c0\u00af", "\uff41", "\u0000");
+  for (const name of idempotent) {
+    it(`${name} is idempotent`, () => {
+      fc.assert(
+        fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (s) => {
+          const once = transform(h, name, Buffer.from(s, "utf8"))!;
+          const twice = transform(h, name, once)!;
+          expect(Buffer.from(twice).equals(Buffer.from(once))).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe("decoded forms of a target", () => {
+  it("chain URL, HTML and JS decoding into the folded form", () => {
+    const forms = targetForms(h, 2, "%253CScript%253E&lt;IMG&#x20;src=x&gt;\\u0041");
+    expect(forms).toEqual({
+      decoded: "<Script>&lt;IMG&#x20;src=x&gt;\\u0041",
+      html: "<Script><IMG src=x>\\u0041",
+      js: "<Script>&lt;IMG&#x20;src=x&gt;A",
+      path: "<Script>&lt;IMG&#x20;src=x&gt;/u0041",
+      folded: "<script><img src=x>a",
+      base64: null,
+    });
+  });
+  it("decode base64 from the last path segment", () => {
+    expect(targetForms(h, 0, "/x/PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==").base64).toBe("<script>alert(1)</script>");
+  });
+});

@@ -1,0 +1,89 @@
+// Helpers over the harness build for engine tests: run a request through the
+// engine, list its targets, apply one transformation.
+import type { Harness } from "./harness.js";
+
+export interface Req {
+  method?: string;
+  path?: string;
+  headers?: [string, string][];
+  body?: string | Uint8Array | null;
+}
+
+export interface EngineMatch { id: number; category: string; target: string; fragment: string; reason: string }
+export interface EngineVerdict { score: number; attack: boolean; matches: EngineMatch[] }
+export interface EngineTarget { kind: string; name: string; value: string }
+
+function withArgs<T>(h: Harness, r: Req, call: (m: number, p: number, hd: number, b: number) => T): T {
+  const ex = h.exports;
+  const pins: number[] = [];
+  const pin = (p: number) => (pins.push(ex.__pin(p)), p);
+  const headers = (r.headers ?? [["host", "svc.local"]]).map(([n, v]) => `${n.toLowerCase()}\n${v}\n`).join("");
+  let b = 0;
+  if (r.body !== undefined && r.body !== null) {
+    const bytes = typeof r.body === "string" ? Buffer.from(r.body, "utf8") : Buffer.from(r.body);
+    b = pin(ex.__newArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  }
+  try {
+    return call(pin(ex.__newString(r.method ?? "GET")), pin(ex.__newString(r.path ?? "/")), pin(ex.__newString(headers)), b);
+  } finally {
+    for (const p of pins) ex.__unpin(p);
+  }
+}
+
+export function inspect(h: Harness, r: Req, paranoia = 1, threshold = 5): EngineVerdict {
+  return withArgs(h, r, (m, p, hd, b) => JSON.parse(h.exports.__getString(h.exports.inspectRequest(m, p, hd, b, paranoia, threshold))));
+}
+
+/** Exclusions: `ruleIds|categories|host|pathPrefix|method|target` per line. */
+export function inspectWith(h: Harness, r: Req, disabled: string, exclusions: string): EngineVerdict {
+  const ex = h.exports;
+  const d = ex.__pin(ex.__newString(disabled));
+  const e = ex.__pin(ex.__newString(exclusions));
+  try {
+    return withArgs(h, r, (m, p, hd, b) => JSON.parse(ex.__getString(ex.inspectRequestWith(m, p, hd, b, 1, 5, d, e))));
+  } finally {
+    ex.__unpin(d);
+    ex.__unpin(e);
+  }
+}
+
+export function targetsOf(h: Harness, r: Req): { bodyProblem: number; argCount: number; targets: EngineTarget[] } {
+  return withArgs(h, r, (m, p, hd, b) => JSON.parse(h.exports.__getString(h.exports.targetsOf(m, p, hd, b))));
+}
+
+/** Applies a transformation; returns the output as bytes, or null. */
+export function transform(h: Harness, name: string, input: Uint8Array): Uint8Array | null {
+  const ex = h.exports;
+  const n = ex.__pin(ex.__newString(name));
+  const i = ex.__pin(ex.__newArrayBuffer(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength)));
+  try {
+    const out = ex.transform(n, i);
+    return out === 0 ? null : new Uint8Array(ex.__getArrayBuffer(out));
+  } finally {
+    ex.__unpin(n);
+    ex.__unpin(i);
+  }
+}
+
+export function transformUnchanged(h: Harness, name: string, input: Uint8Array): boolean {
+  const ex = h.exports;
+  const n = ex.__pin(ex.__newString(name));
+  const i = ex.__pin(ex.__newArrayBuffer(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength)));
+  try {
+    return ex.transformUnchanged(n, i) !== 0;
+  } finally {
+    ex.__unpin(n);
+    ex.__unpin(i);
+  }
+}
+
+export function targetForms(h: Harness, kind: number, value: string): Record<string, string | null> {
+  const ex = h.exports;
+  const bytes = Buffer.from(value, "utf8");
+  const i = ex.__pin(ex.__newArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  try {
+    return JSON.parse(ex.__getString(ex.targetForms(kind, i)));
+  } finally {
+    ex.__unpin(i);
+  }
+}
