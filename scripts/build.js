@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Compiles the filter (build/meshwaf.wasm) and the test harness (build/harness.wasm).
+// Compiles the filter (build/meshwaf.wasm), the test harness (build/harness.wasm) and the
+// bench baseline (build/noop.wasm).
 // `--if-stale` skips the work when both outputs are newer than every input, so
 // `npm test` and `npm run bench` can build on a fresh clone without slowing reruns.
 import { readdirSync, statSync, existsSync } from "node:fs";
@@ -11,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const targets = [
   { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm" },
   { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm" },
+  // A filter that reads headers and body like meshwaf but inspects nothing: the baseline of `npm run bench`.
+  { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm" },
 ];
 
 function newestInput() {
@@ -32,7 +35,7 @@ for (const { entry, target, out } of targets) {
   const outPath = join(root, out);
   if (ifStale && existsSync(outPath) && statSync(outPath).mtimeMs > inputsTime) continue;
   const { error, stderr } = await asc.main(
-    [entry, "--config", "asconfig.json", "--target", target],
+    [entry, "--config", "asconfig.json", "--target", target, "--outFile", out],
     { stdout: process.stdout, stderr: process.stderr },
   );
   if (error) {

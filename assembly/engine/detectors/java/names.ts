@@ -1,0 +1,175 @@
+// Java type names as gadget chains and expression payloads use them. A dotted
+// name (`java.lang.Runtime`, `org.apache.commons.collections.functors.InvokerTransformer`)
+// is read segment by segment and judged by its package structure: a JDK root
+// package with a sensitive subpackage, a library package known for gadget
+// chains, or a class that executes, loads or instantiates code.
+import { byteAt, isWordByte, lowerByte } from "../../bytes";
+
+export const NAME_NONE = 0;
+/** A JDK class in a package that reaches processes, files, reflection, scripting or naming. */
+export const NAME_JDK = 1;
+/** A package of a library that ships deserialization or expression gadgets. */
+export const NAME_GADGET_LIBRARY = 2;
+/** A class that is itself a gadget (commons-collections functors) or runs commands. */
+export const NAME_GADGET_CLASS = 4;
+
+// Top-level JDK packages.
+const JDK_ROOTS: string[] = ["java", "javax", "jdk", "sun"];
+// JDK subpackages whose classes serve exploitation: exec, I/O, reflection, scripting, JNDI, RMI, beans.
+const JDK_SENSITIVE: string[] = [
+  "lang", "io", "nio", "net", "rmi", "beans", "naming", "script", "management", "security", "reflect",
+  "misc", "xml", "tools", "internal", "corba", "jndi",
+];
+// Classes that execute commands or load code, wherever they appear in a chain.
+const EXEC_CLASSES: string[] = [
+  "runtime", "processbuilder", "processimpl", "unixprocess", "scriptenginemanager", "classloader",
+  "urlclassloader", "methodhandles", "templatesimpl", "jdbcrowsetimpl", "xmldecoder", "invokertransformer",
+];
+// Commons-collections style functors: <Kind>Transformer, <Kind>Closure, <Kind>Factory.
+const FUNCTOR_KINDS: string[] = [
+  "invoker", "chained", "constant", "instantiate", "clone", "prototypeclone", "prototypeserialization",
+  "for", "while", "switch", "map", "if", "exceptions", "closure", "factory", "predicate",
+];
+const FUNCTOR_SUFFIXES: string[] = ["transformer", "closure", "factory"];
+// Reverse-domain roots of third-party packages, and the organisations under them whose
+// libraries carry gadget chains or expression engines.
+const VENDOR_ROOTS: string[] = ["org", "com", "net", "bsh", "ognl", "groovy"];
+const GADGET_VENDORS: string[] = [
+  "apache.commons", "apache.xalan", "apache.xbean", "apache.myfaces", "apache.struts", "apache.tomcat",
+  "apache.catalina", "apache.naming", "apache.wicket", "apache.batik", "apache.bcel", "apache.ibatis",
+  "sun", "omg", "opensymphony", "springframework", "codehaus.groovy", "mchange", "alibaba.fastjson",
+  "hibernate", "bea", "mozilla.javascript", "python.core", "jboss", "mvel2", "rometools", "sun.rowset",
+  "thoughtworks.xstream", "fasterxml.jackson.databind", "vaadin", "zaxxer.hikari", "caucho",
+];
+
+/** Case-insensitive equality of bytes [s, e) with `word` (lower case). */
+function segmentIs(data: ArrayBuffer, s: i32, e: i32, word: string): bool {
+  if (e - s != word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    if (lowerByte(byteAt(data, s + k)) != <u32>word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function segmentIn(data: ArrayBuffer, s: i32, e: i32, words: string[]): bool {
+  for (let k = 0; k < words.length; k++) if (segmentIs(data, s, e, words[k])) return true;
+  return false;
+}
+
+/** Whether [s, e) names a functor gadget: a known kind followed by Transformer/Closure/Factory. */
+export function isFunctorName(data: ArrayBuffer, s: i32, e: i32): bool {
+  for (let f = 0; f < FUNCTOR_SUFFIXES.length; f++) {
+    const suffix = FUNCTOR_SUFFIXES[f];
+    const ks = e - suffix.length;
+    if (ks <= s || !segmentIs(data, ks, e, suffix)) continue;
+    return segmentIn(data, s, ks, FUNCTOR_KINDS);
+  }
+  return false;
+}
+
+function isClassSegment(data: ArrayBuffer, s: i32, e: i32): bool {
+  return segmentIn(data, s, e, EXEC_CLASSES) || isFunctorName(data, s, e);
+}
+
+// @ts-ignore: decorator
+@inline function isNameByte(c: u32): bool {
+  return isWordByte(c) || c == 0x24; // `$` for inner classes
+}
+
+/** Result of scanning one text for names: the strongest kind and where it was. */
+export class NameHit {
+  kind: i32 = NAME_NONE;
+  start: i32 = 0;
+  end: i32 = 0;
+}
+
+const MAX_SEGMENTS = 12;
+
+/**
+ * Scans `data` for dotted names (`/` also separates when `slashes`, as in the
+ * JVM's internal names inside serialized streams). Single words count only when
+ * they are gadget or exec class names and `bareWords` is set.
+ */
+export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool): NameHit {
+  const hit = new NameHit();
+  const n = data.byteLength;
+  const starts = new StaticArray<i32>(MAX_SEGMENTS);
+  const ends = new StaticArray<i32>(MAX_SEGMENTS);
+  let i = 0;
+  while (i < n) {
+    const c = byteAt(data, i);
+    if (!isNameByte(c) || (i > 0 && isNameByte(byteAt(data, i - 1)))) { i++; continue; }
+    // Read a chain of segments separated by single dots (or slashes).
+    let count = 0;
+    let j = i;
+    const chainStart = i;
+    while (j < n) {
+      const s = j;
+      while (j < n && isNameByte(byteAt(data, j))) j++;
+      if (count < MAX_SEGMENTS) { starts[count] = s; ends[count] = j; }
+      count++;
+      if (j + 1 < n && (byteAt(data, j) == 0x2e || (slashes && byteAt(data, j) == 0x2f)) && isNameByte(byteAt(data, j + 1))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const segs = min(count, MAX_SEGMENTS);
+    const kind = classifyChain(data, starts, ends, segs, bareWords);
+    if (kind > hit.kind) {
+      hit.kind = kind;
+      hit.start = chainStart;
+      hit.end = j;
+    }
+    i = j > i ? j : i + 1;
+  }
+  return hit;
+}
+
+function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32, bareWords: bool): i32 {
+  let kind = NAME_NONE;
+  let hasClass = false;
+  for (let k = 0; k < segs; k++) {
+    const s = starts[k];
+    const e = ends[k];
+    if (isFunctorName(data, s, e)) return NAME_GADGET_CLASS;
+    if (segmentIn(data, s, e, EXEC_CLASSES)) hasClass = true;
+  }
+  if (segs == 1) return bareWords && hasClass ? NAME_GADGET_CLASS : NAME_NONE;
+  if (segmentIn(data, starts[0], ends[0], JDK_ROOTS)) {
+    // java.lang.X, javax.script.X ... or java.<anything>.Runtime
+    if (segmentIn(data, starts[1], ends[1], JDK_SENSITIVE) || hasClass) kind = NAME_JDK;
+    else if (segs >= 3) {
+      for (let k = 2; k < segs; k++) if (isClassSegment(data, starts[k], ends[k])) kind = NAME_JDK;
+    }
+  } else if (segmentIn(data, starts[0], ends[0], VENDOR_ROOTS)) {
+    if (vendorMatches(data, starts, ends, segs)) kind = NAME_GADGET_LIBRARY;
+  }
+  if (kind == NAME_NONE && hasClass && segs >= 2) {
+    // Two class names chained (`Runtime.exec...` is an expression; `ProcessBuilder.x.Runtime` a probe).
+    let classes = 0;
+    for (let k = 0; k < segs; k++) if (segmentIn(data, starts[k], ends[k], EXEC_CLASSES)) classes++;
+    if (classes >= 2) kind = NAME_GADGET_CLASS;
+  }
+  return kind;
+}
+
+/** Whether segments 1.. start with one of GADGET_VENDORS (written with dots). */
+function vendorMatches(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32): bool {
+  for (let v = 0; v < GADGET_VENDORS.length; v++) {
+    const vendor = GADGET_VENDORS[v];
+    let k = 1;
+    let p = 0;
+    let ok = true;
+    while (p < vendor.length) {
+      if (k >= segs) { ok = false; break; }
+      let q = vendor.indexOf(".", p);
+      if (q < 0) q = vendor.length;
+      if (!segmentIs(data, starts[k], ends[k], vendor.substring(p, q))) { ok = false; break; }
+      k++;
+      p = q + 1;
+    }
+    if (ok) return true;
+  }
+  return false;
+}

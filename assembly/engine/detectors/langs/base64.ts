@@ -1,0 +1,74 @@
+// Base64 for the code-injection detectors: payloads (serialized objects, JS,
+// class names) are often sent base64-encoded, whole or as a slice cut out of a
+// longer encoding (then the 6-bit groups do not start on a byte boundary).
+import { byteAt } from "../../bytes";
+
+/** The 6-bit value of a base64 (standard or URL-safe) character, or -1. */
+// @ts-ignore: decorator
+@inline export function base64Value(c: u32): i32 {
+  if (c - 0x41 < 26) return <i32>(c - 0x41);
+  if (c - 0x61 < 26) return <i32>(c - 0x61 + 26);
+  if (c - 0x30 < 10) return <i32>(c - 0x30 + 52);
+  if (c == 0x2b || c == 0x2d) return 62; // + -
+  if (c == 0x2f || c == 0x5f) return 63; // / _
+  return -1;
+}
+
+/** End of the run of base64 characters starting at `start`. */
+export function base64RunEnd(data: ArrayBuffer, start: i32): i32 {
+  const n = data.byteLength;
+  let i = start;
+  while (i < n && base64Value(byteAt(data, i)) >= 0) i++;
+  return i;
+}
+
+/**
+ * Decodes the base64 characters in [start, end) as if `shift` (0-3) characters had
+ * come before them, so that a slice of a longer encoding decodes at its true
+ * alignment. The first output byte is partial garbage when shift > 0.
+ */
+export function decodeBase64(data: ArrayBuffer, start: i32, end: i32, shift: i32): ArrayBuffer {
+  const out = new ArrayBuffer(max(0, ((end - start + shift) * 3) >> 2));
+  const base = changetype<usize>(out);
+  let acc: u32 = 0;
+  let bits = shift * 6 & 7; // 0, 6, 4, 2 pending zero bits
+  let o = 0;
+  for (let i = start; i < end; i++) {
+    const v = base64Value(byteAt(data, i));
+    if (v < 0) break;
+    acc = (acc << 6) | <u32>v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      if (o < out.byteLength) store<u8>(base + <usize>(o++), <u8>(acc >> <u32>bits));
+      acc &= (1 << <u32>bits) - 1;
+    }
+  }
+  return o == out.byteLength ? out : out.slice(0, o);
+}
+
+/**
+ * When the whole of `data` (give or take surrounding whitespace and `=` padding)
+ * is one base64 run of at least 8 characters, its decoding; otherwise null.
+ */
+export function decodeWholeBase64(data: ArrayBuffer): ArrayBuffer | null {
+  let s = 0;
+  let e = data.byteLength;
+  while (s < e && byteAt(data, s) <= 0x20) s++;
+  while (e > s && (byteAt(data, e - 1) <= 0x20 || byteAt(data, e - 1) == 0x3d)) e--;
+  if (e - s < 8) return null;
+  if (base64RunEnd(data, s) != e) return null;
+  return decodeBase64(data, s, e, 0);
+}
+
+/** Whether most bytes are printable ASCII (decoded text rather than binary noise). */
+export function mostlyPrintable(data: ArrayBuffer): bool {
+  const n = data.byteLength;
+  if (n == 0) return false;
+  let ok = 0;
+  for (let i = 0; i < n; i++) {
+    const c = byteAt(data, i);
+    if ((c >= 0x20 && c < 0x7f) || c == 0x09 || c == 0x0a || c == 0x0d) ok++;
+  }
+  return ok * 10 >= n * 9;
+}
