@@ -46,7 +46,8 @@ export function detectScanner(s: Sink, t: Target): void {
     const next = lowerByte(<u32>load<u8>(base + <usize>(i + 1)));
     if (next != 0x62 && next != 0x6f && next != 0x69 && next != 0x64 && next != 0x63 && next != 0x72) continue;
     for (let k = 0; k < OAST.length; k++) {
-      if (matchesCI(v, i + 1, unchecked(OAST[k]))) {
+      const d = unchecked(OAST[k]);
+      if (<u32>d.charCodeAt(0) == next && matchesCI(v, i + 1, d)) {
         s.report(15002, t, v, max(0, i - 30), i + 30, "interaction domain");
         return;
       }

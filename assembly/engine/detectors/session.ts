@@ -92,6 +92,8 @@ export function detectSession(s: Sink, t: Target): void {
     return;
   }
   if (kind != TargetKind.ArgValue && kind != TargetKind.BodyValue && kind != TargetKind.Cookie) return;
+  // Cheap test on the URL-decoded form first; entities are decoded only when it passes.
+  if (indexOfCI(t.decoded(), "cookie") < 0 && indexOfCI(t.value, "&") < 0) return;
   const v = t.htmlDecoded();
   const c = indexOfCI(v, "cookie");
   if (c < 0) return;

@@ -19,9 +19,14 @@ const SKIPPED: string[] = [
 ];
 
 export function isSkippedHeader(name: string): bool {
-  if (name.length == 0 || name.charCodeAt(0) == 0x3a) return true;
+  const n = name.length;
+  if (n == 0) return true;
+  const first = name.charCodeAt(0);
+  if (first == 0x3a) return true;
   for (let i = 0; i < SKIPPED.length; i++) {
-    if (unchecked(SKIPPED[i]) == name) return true;
+    const s = unchecked(SKIPPED[i]);
+    // Length and first letter first: most headers differ there.
+    if (s.length == n && s.charCodeAt(0) == first && s == name) return true;
   }
   return false;
 }

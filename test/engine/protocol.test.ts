@@ -1,0 +1,117 @@
+// Protocol, scanner and session detectors: which rules fire on a request (tables of
+// attacks and of the benign look-alikes that must stay quiet).
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const OWN = new Set(["protocol", "scanner", "session"]);
+const ownIds = (r: Req, paranoia = 1) => inspect(h, r, paranoia).matches.filter((m) => OWN.has(m.category)).map((m) => m.id).sort();
+
+const host: [string, string] = ["host", "svc.local"];
+const form = (body: string, extra: [string, string][] = []): Req => ({ method: "POST", headers: [host, ["content-type", "application/x-www-form-urlencoded"], ...extra], body });
+const get = (path: string, extra: [string, string][] = []): Req => ({ path, headers: [host, ["user-agent", "curl/8"], ...extra] });
+const multipart = (part: string): Req => ({
+  method: "POST", headers: [host, ["content-type", "multipart/form-data; boundary=b"]], body: `--b\r\n${part}\r\n--b--\r\n`,
+});
+
+describe("protocol, scanner and session rules", () => {
+  const attacks: { name: string; req: Req; ids: number[] }[] = [
+    { name: "unknown method", req: { method: "FOO", headers: [host] }, ids: [1001] },
+    { name: "method that is not a token", req: { method: "|GET", headers: [host] }, ids: [1001] },
+    { name: "GET with a body", req: { method: "GET", headers: [host, ["content-type", "text/plain"]], body: "abc" }, ids: [1002] },
+    { name: "unknown content type", req: { method: "POST", headers: [host, ["content-type", "my-new-content-type"]], body: "x" }, ids: [1010] },
+    { name: "content type with garbage parameter", req: { method: "POST", headers: [host, ["content-type", "text/plain; charset=utf-8; garbage"]], body: "x" }, ids: [1011] },
+    { name: "OGNL in Content-Type", req: { headers: [host, ["content-type", "%{(#nike='multipart/form-data')"]] }, ids: [1011] },
+    { name: "charset utf-7", req: { ...form("a=1"), headers: [host, ["content-type", "application/x-www-form-urlencoded; charset=utf-7"]] }, ids: [1012] },
+    { name: "two charsets", req: { ...form("a=1"), headers: [host, ["content-type", "application/x-www-form-urlencoded; charset=utf-8; charset=iso-8859-1"]] }, ids: [1012] },
+    { name: "media type in a parameter", req: { ...form("a=1"), headers: [host, ["content-type", "application/x-www-form-urlencoded;boundary=\"application/json\""]] }, ids: [1013] },
+    { name: "backwards range", req: get("/", [["range", "bytes=0-,5-0"]]), ids: [1020] },
+    { name: "six ranges", req: get("/a.html", [["range", "bytes=1-2,3-4,5-6,7-8,9-10,11-12"]]), ids: [1020] },
+    { name: "Request-Range header", req: get("/v.mp4", [["request-range", "bytes=0-1"]]), ids: [1021] },
+    { name: "Content-Encoding on a request", req: get("/", [["content-encoding", "deflate"]]), ids: [1021] },
+    { name: "contradicting Connection", req: get("/", [["connection", "keep-alive, close"]]), ids: [1022] },
+    { name: "unknown Accept-Encoding", req: get("/", [["accept-encoding", "foobar"]]), ids: [1023] },
+    { name: "Accept charset utf-16", req: get("/", [["accept", "text/html; charset=utf-16"]]), ids: [1024] },
+    { name: "empty Accept", req: get("/", [["accept", ""]]), ids: [1025] },
+    { name: "empty User-Agent", req: { headers: [host, ["user-agent", ""]] }, ids: [1026] },
+    { name: "Sec-Fetch-User not boolean", req: get("/", [["sec-fetch-user", "foo"]]), ids: [1027] },
+    { name: "Cache-Control response directive", req: get("/", [["cache-control", "max-age=1,,,max-stale=2"]]), ids: [1028] },
+    { name: "$Version cookie", req: get("/", [["cookie", "$Version=1; session=x"]]), ids: [1029] },
+    { name: "CR/LF in a header value", req: get("/", [["x-note", "data%0dInjected: 1"]]), ids: [1030] },
+    { name: "NUL in a query value", req: get("/?a=b%00"), ids: [1040] },
+    { name: "control character in a cookie name", req: get("/", [["cookie", "hi%13=bye"]]), ids: [1041] },
+    { name: "invalid percent-encoding", req: form("param=%1G"), ids: [1042] },
+    { name: "double percent-encoding", req: get("/?p=%252e%252e"), ids: [1043] },
+    { name: "overlong UTF-8", req: get("/?p=%c0%af"), ids: [1044] },
+    { name: "full-width %u encoding", req: get("/?p=%uff0f"), ids: [1045] },
+    { name: "\\u escape in a form value", req: form("a=%5Cu0061lert"), ids: [1046] },
+    { name: "argument name over 100 bytes", req: get("/?" + "n".repeat(101) + "=1"), ids: [1050] },
+    { name: "256 arguments", req: get("/?" + Array.from({ length: 256 }, (_, i) => `p${i}=1`).join("&")), ids: [1051] },
+    { name: "text after a closing bracket", req: get("/?foo[1]a=bar"), ids: [1053] },
+    { name: "method override", req: get("/api?_method=DELETE"), ids: [1054] },
+    { name: "smuggled request line", req: form("var=aaa%0aGET+/+HTTP/1.1"), ids: [1060] },
+    { name: "response splitting with Content-Length", req: form("var=%0d%0aContent-Length: 0"), ids: [1061] },
+    { name: "header injected through an argument name", req: get("/?a=1&%0d%0aRemote-addr:%20x=1"), ids: [1061, 1063] },
+    { name: "HTML document in a cookie", req: get("/", [["cookie", "oreo=munch%0d%0a%0d%0a<HTML><title></title></HTML>"]]), ids: [1030, 1062] },
+    { name: "newline in the path", req: get("/foo%0Abar"), ids: [1065] },
+    { name: "mod_proxy unix socket", req: get("/?unix:AAAA|http://example.com/"), ids: [1066] },
+    { name: "backup extension", req: get("/get/foo.bak"), ids: [1070] },
+    { name: "editor backup file", req: get("/index.php~"), ids: [1071] },
+    { name: "malformed JSON", req: { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1 OR 1=1}' }, ids: [1100] },
+    { name: "quote in a multipart field name", req: multipart('Content-Disposition: form-data; name="fi=le"; filename="t"\r\n\r\nx'), ids: [1101] },
+    { name: "multipart header name with a space", req: multipart('Content- Disposition: form-data; name="f"\r\n\r\nx'), ids: [1102] },
+    { name: "utf-7 part", req: multipart('Content-Disposition: form-data; name="u"\r\nContent-Type: text/plain; charset=utf-7\r\n\r\n+ADw-'), ids: [1103] },
+    { name: "Content-Transfer-Encoding part", req: multipart('Content-Disposition: form-data; name="u"\r\nContent-Transfer-Encoding: 8bit\r\n\r\nx'), ids: [1104] },
+    { name: "sqlmap user agent", req: { headers: [host, ["user-agent", "sqlmap/1.7.4#stable (https://sqlmap.org)"]] }, ids: [15001] },
+    { name: "interaction domain in a value", req: get("/?u=http://x1.oastify.com/a"), ids: [15002] },
+    { name: "script setting a cookie", req: get('/?q=<script>document.cookie="sid=1;%20domain=.example.com"</script>'), ids: [16001] },
+    { name: "session id from another site", req: get("/login?phpsessid=abc", [["referer", "https://evil.example/"]]), ids: [16002] },
+    { name: "server session id without a Referer", req: get("/login?jsessionid=ABC"), ids: [16003] },
+  ];
+  for (const c of attacks) {
+    it(`flags ${c.name}`, () => {
+      expect(ownIds(c.req)).toEqual(c.ids);
+    });
+  }
+
+  const benign: { name: string; req: Req }[] = [
+    { name: "REST methods", req: { method: "PATCH", headers: [host, ["content-type", "application/json"]], body: '{"a":"b"}' } },
+    { name: "vendor JSON type", req: { method: "POST", headers: [host, ["content-type", "application/vnd.acme.v2+json; charset=utf-8"]], body: "{}" } },
+    { name: "multipart boundary with odd characters", req: { method: "POST", headers: [host, ["content-type", "multipart/mixed; boundary= gc0p4Jq0M2Yt,08/jU534c0p?==:test"]], body: null } },
+    { name: "five ranges", req: get("/a.html", [["range", "bytes=1-10, 11-20, 21-30, 31-40, 41-50"]]) },
+    { name: "many ranges of a PDF", req: get("/doc.pdf", [["range", "bytes=" + Array.from({ length: 30 }, (_, i) => `${i * 10}-${i * 10 + 5}`).join(",")]]) },
+    { name: "browser headers", req: get("/", [["accept-encoding", "gzip, deflate, br, zstd"], ["cache-control", "max-age=0"], ["sec-fetch-user", "?1"], ["connection", "keep-alive"]]) },
+    { name: "prose with a percent sign", req: form("comment=One+quarter+(24%)+of+people") },
+    { name: "template with an encoded percent", req: get("/?x=%3c%25%3dtitle%25%3e") },
+    { name: "multiline comment in a form", req: form("comment=line+one%0D%0Aline+two") },
+    { name: "prose mentioning HTTP/2", req: { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"bio":"Axios has experimental HTTP/2 support."}' } },
+    { name: "code with an indented host key", req: { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"t":"config = {\\n  host: \'1.2.3.4\',\\n  port: 465\\n}"}' } },
+    { name: "accented text", req: get("/?q=caf%C3%A9+cr%C3%A8me") },
+    { name: "entity-named multipart field", req: multipart('Content-Disposition: form-data; name="zzz&auml;&amp;zzz"\r\n\r\nx') },
+    { name: "home directory path", req: get("/~user/") },
+    { name: "font file", req: get("/assets/fonts/Inter.ttf") },
+    { name: "Googlebot", req: { headers: [host, ["user-agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"]] } },
+    { name: "generic session token in an API call", req: form("session_token=abc&order=1") },
+    { name: "session id from the same site", req: get("/login?jsessionid=ABC", [["referer", "http://svc.local/test"]]) },
+    { name: "assessment parameter", req: get("/?assessment=1", [["referer", "https://other.example/"]]) },
+    { name: "Rails form method", req: form("_method=post&authenticity_token=x") },
+    { name: "IP host (a kubelet probe)", req: { path: "/healthz", headers: [["host", "10.2.166.199:8080"], ["user-agent", "kube-probe/1.29"]] } },
+  ];
+  for (const c of benign) {
+    it(`leaves alone ${c.name}`, () => {
+      expect(inspect(h, c.req).matches.filter((m) => OWN.has(m.category) && m.id !== 1031 && m.id !== 1003)).toEqual([]);
+      expect(inspect(h, c.req).score).toBeLessThan(5);
+    });
+  }
+
+  it("counts CR/LF in a query value only from paranoia 2", () => {
+    const req = get("/get?a=test%0Anext=more");
+    expect(ownIds(req, 1)).toEqual([]);
+    expect(ownIds(req, 2)).toEqual([1064]);
+  });
+});
