@@ -1,1 +1,53 @@
-// Harness exports for tests of this part of the filter (none yet).
+// Harness exports for the command injection, LFI, RFI and SSRF detectors:
+// scan one target of a chosen kind, or a whole request's targets with one sink.
+import { Sink } from "../engine/sink";
+import { Target, TargetKind } from "../engine/target";
+import { categoryName } from "../engine/rule";
+import { detectTarget } from "../engine/inspect";
+
+let requestSink: Sink = new Sink(1);
+
+function sinkJson(s: Sink): string {
+  let out = '{"score":' + s.score.toString() + ',"matches":[';
+  for (let i = 0; i < s.matches.length; i++) {
+    const m = s.matches[i];
+    if (i > 0) out += ",";
+    out += '{"id":' + m.rule.id.toString() + ',"category":"' + categoryName(m.rule.category) + '","target":' + jsonString(m.target) + ',"fragment":' + jsonString(m.fragment) + '}';
+  }
+  return out + "]}";
+}
+
+/** Runs every detector on `input` as a target of `kind` (TargetKind) named `name`; returns JSON {score, matches}. */
+export function scanTarget(kind: i32, name: string, input: string, paranoia: i32): string {
+  const bytes = String.UTF8.encode(input);
+  const s = new Sink(paranoia);
+  detectTarget(s, new Target(<TargetKind>kind, name, bytes, bytes));
+  return sinkJson(s);
+}
+
+/** Starts collecting the targets of one request (for corpus tuning before the engine builds targets itself). */
+export function beginTargets(paranoia: i32): void {
+  requestSink = new Sink(paranoia);
+}
+
+/** Adds one decoded target of the current request. */
+export function addTarget(kind: i32, name: string, bytes: ArrayBuffer): void {
+  detectTarget(requestSink, new Target(<TargetKind>kind, name, bytes, bytes));
+}
+
+/** The current request's score and matches as JSON. */
+export function endTargets(): string {
+  return sinkJson(requestSink);
+}
+
+function jsonString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c == 0x22) out += '\\"';
+    else if (c == 0x5c) out += "\\\\";
+    else if (c < 0x20) out += "\\u00" + (c < 16 ? "0" : "") + c.toString(16);
+    else out += String.fromCharCode(c);
+  }
+  return out + '"';
+}

@@ -1,8 +1,82 @@
-// Detector stub: rules 4000-4999, category rce.
-import { Rule, Category, CRITICAL } from "../rule";
+// Command injection (rules 4000-4999): a shell-aware scanner over the value with
+// the shell's evasions undone (rce/shell-normalise.ts), Windows batch control flow,
+// and constructs that are injections by syntax alone (rce/shell-patterns.ts).
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { indexOfCI } from "../bytes";
+import { needsShellNormalisation, normaliseShell, shellEvasions } from "./rce/shell-normalise";
+import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
+import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
+import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias } from "./rce/shell-patterns";
+import { findMailCommand } from "./rce/mail";
 
-export const RCE_RULES: Rule[] = [];
+export const RCE_RULES: Rule[] = [
+  new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
+  new Rule(4101, Category.Rce, CRITICAL, 1, "Value is a command line: a known command with arguments"),
+  new Rule(4102, Category.Rce, CRITICAL, 1, "Command run through a prefix command (time, nohup, strace, sudo, env ...)"),
+  new Rule(4103, Category.Rce, CRITICAL, 1, "Absolute path to a system binary (/bin/, /usr/bin/, System32) at a command position"),
+  new Rule(4104, Category.Rce, CRITICAL, 1, "Reverse shell device /dev/tcp or /dev/udp"),
+  new Rule(4105, Category.Rce, CRITICAL, 1, "Distinctive shell command with arguments after a separator inside text"),
+  new Rule(4106, Category.Rce, WARNING, 2, "Known command with arguments after a separator inside text"),
+  new Rule(4107, Category.Rce, WARNING, 1, "Value starts like a command line (a common command with arguments)"),
+  new Rule(4200, Category.Rce, CRITICAL, 1, "Windows cmd FOR loop (for %x in (...) do ...)"),
+  new Rule(4201, Category.Rce, CRITICAL, 1, "Windows cmd IF statement (if exist/defined/errorlevel, == or EQU/NEQ/LSS/GTR)"),
+  new Rule(4202, Category.Rce, WARNING, 2, "Windows environment variable used by payloads (%COMSPEC%, %SYSTEMROOT% ...)"),
+  new Rule(4300, Category.Rce, CRITICAL, 1, "Bash function definition as in shellshock: () {"),
+  new Rule(4301, Category.Rce, CRITICAL, 1, "Fork bomb: a shell function that pipes or backgrounds itself"),
+  new Rule(4302, Category.Rce, CRITICAL, 1, "Server-side include directive (<!--#exec, <!--#include ...)"),
+  new Rule(4303, Category.Rce, CRITICAL, 1, "Perl code interpolation @{[ ... ]}"),
+  new Rule(4304, Category.Rce, CRITICAL, 1, "Ruby process spawning (Process.spawn, Kernel.exec, IO.popen)"),
+  new Rule(4305, Category.Rce, CRITICAL, 1, "Shell-only expansion syntax ($((...)), $[...], ${x#...}, ${x:-...}, $(...) or <(...) as the value)"),
+  new Rule(4306, Category.Rce, CRITICAL, 1, "Value is a shell tilde or history expansion (~+, ~-1, !-1)"),
+  new Rule(4307, Category.Rce, WARNING, 2, "Value is a short tilde or history expansion (~0, !!, !1)"),
+  new Rule(4308, Category.Rce, CRITICAL, 1, "Shell alias definition"),
+  new Rule(4309, Category.Rce, CRITICAL, 1, "Mail protocol command injected after CR/LF (SMTP, IMAP, POP3)"),
+];
 
-export function detectRce(s: Sink, t: Target): void {}
+export function detectRce(s: Sink, t: Target): void {
+  const raw = t.value;
+  const n = raw.byteLength;
+  if (n < 2) return;
+  const normalised = needsShellNormalisation(raw);
+  const v = normalised ? normaliseShell(raw) : raw;
+  const evasions = normalised ? shellEvasions : 0;
+
+  scanShell(v, t.kind == TargetKind.Header);
+  if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
+    // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
+    s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
+  } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
+
+  let at = indexOfCI(v, "/dev/tcp/");
+  if (at < 0) at = indexOfCI(v, "/dev/udp/");
+  if (at >= 0) s.report(4104, t, v, at, at + 9, "reverse shell through /dev/tcp");
+
+  at = findWindowsFor(v);
+  if (at >= 0) s.report(4200, t, v, at, at + 60, "batch for loop");
+  at = findWindowsIf(v);
+  if (at >= 0) s.report(4201, t, v, at, at + 60, "batch if statement");
+  at = findWindowsVariable(v);
+  if (at >= 0) s.report(4202, t, v, at, at + 20, "windows environment variable");
+
+  at = findShellshock(raw);
+  if (at >= 0) s.report(4300, t, raw, at, at + 20, "function definition () {");
+  at = findForkBomb(raw);
+  if (at >= 0) s.report(4301, t, raw, at, at + 30, "self-replicating shell function");
+  at = findSsi(raw);
+  if (at >= 0) s.report(4302, t, raw, at, at + 40, "server-side include directive");
+  at = findPerlInterpolation(raw);
+  if (at >= 0) s.report(4303, t, raw, at, at + 40, "perl @{[ ]} interpolation");
+  at = findRubySpawn(raw);
+  if (at >= 0) s.report(4304, t, raw, at, at + 40, "ruby process spawning");
+  at = findShellExpansion(raw);
+  if (at >= 0) s.report(4305, t, raw, at, at + 30, "shell expansion syntax");
+  const th = tildeOrHistoryValue(raw);
+  if (th == 1) s.report(4306, t, raw, 0, n, "tilde/history expansion value");
+  else if (th == 2) s.report(4307, t, raw, 0, n, "tilde/history expansion value");
+  at = findAlias(v);
+  if (at >= 0) s.report(4308, t, v, at, at + 40, "alias definition");
+  at = findMailCommand(raw);
+  if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail protocol command after CR/LF");
+}

@@ -1,0 +1,162 @@
+// The command vocabulary of the shell scanner: Unix and Windows command names by
+// class, bucketed by first letter so a lookup compares only a handful of words.
+
+/** A command that prose and documentation use as an ordinary word (cat, time, find, echo ...). */
+export const CMD_WEAK: i32 = 1;
+/** A command name that hardly occurs outside a shell (whoami, wget, ifconfig, certutil ...). */
+export const CMD_STRONG: i32 = 2;
+/** Runs the next word as a command (time, nohup, sudo, env, xargs ...). */
+export const CMD_PREFIX: i32 = 4;
+/** A shell or interpreter; `-c`/`-e` make it run code. */
+export const CMD_SHELL: i32 = 8;
+/** Named like a language or tool people discuss (python, perl, php): needs arguments at value start. */
+export const CMD_TOPIC: i32 = 16;
+
+// Distinctive names: recon, download, network, shells, persistence, config management.
+const STRONG_WORDS =
+  "whoami ifconfig ipconfig netstat nslookup getent uname passwd chpasswd useradd adduser usermod userdel visudo crontab " +
+  "wget curl ncat netcat socat telnet nmap tcpdump busybox powershell pwsh cmd.exe certutil bitsadmin mshta rundll32 regsvr32 " +
+  "wmic netsh schtasks tasklist taskkill systeminfo cscript wscript msiexec bcdboot bcdedit vssadmin wevtutil icacls cacls " +
+  "takeown findstr forfiles regedit reg.exe iex iwr irm iwmi gcc c89 c99 gdb strace ltrace nohup chmod chown chgrp mkfifo mknod " +
+  "base64 base32 xxd hexdump lastlog lastlogin ansible ansible-config ansible-galaxy ansible-console ansible-doc ansible-inventory " +
+  "ansible-pull ansible-vault ansible-playbook chef chef-vault chef-shell chef-run chef-client chef-solo knife cscli iptables systemctl " +
+  "openssl ssh-keygen ssh-copy-id rsync tftp lwp-download lwp-request lwp-mirror aria2c traceroute gawk egrep fgrep uconv zstdcat zcat " +
+  "bzcat xzcat gunzip unxz bunzip2 rmt rmt-tar rmt-dump cpulimit lsof pstree htop chroot sysctl dmesg printenv sudoedit pkexec doas " +
+  "jrunscript jjs tclsh setsid nsenter pip3 pipx killall pkill aptitude apt-get irb nc sh zsh ksh csh tcsh dash bash perl python2 python3 " +
+  "ruby php lua shutdown poweroff reboot bsdtar aa-disable aa-exec ssh scp sftp ftp smbclient mysqldump psql sqlite3 mount " +
+  "umount losetup modprobe insmod tac pwd whois dig";
+// Ordinary words or commands that documentation talks about: need structure around them.
+const WEAK_WORDS =
+  "cat ls ll dir cd cp mv rm touch mkdir rmdir ln find locate which whereis file stat wc sort uniq cut tr date time who w finger last " +
+  "users groups hostname id echo printf env set export alias eval exec source sleep timeout watch at batch screen tmux expect script " +
+  "stty wish bc kill ps top vi vim ex nano emacs less more head tail grep sed awk xargs tee dd od strings nl paste column comm fold " +
+  "tar zip unzip gzip bzip2 xz 7z pip gem npm apt yum dnf rpm dpkg make java perf rev diff patch ping route arp su sudo nice renice " +
+  "ionice taskset stdbuf unshare trap type copy del erase ren md rd attrib start call net net1 sc where tasklist.exe reg wget.exe " +
+  "python node nodejs lynx links mail sendmail flock df du free uptime history jobs fg bg disown";
+// Commands that run the word after them as a command.
+const PREFIX_WORDS = "time nohup strace ltrace sudo doas env exec nice ionice xargs timeout watch command builtin cpulimit flock stdbuf setsid busybox unbuffer chroot nsenter";
+// Shells and interpreters.
+const SHELL_WORDS = "sh bash zsh ksh csh tcsh dash busybox perl python python2 python3 ruby php lua node nodejs powershell pwsh cmd cmd.exe irb tclsh";
+// Names people discuss as topics: alone at value start they are a search term, not a command.
+const TOPIC_WORDS = "python python2 python3 perl ruby php lua bash zsh gcc curl ssh chef ansible telnet ftp mount dig shutdown reboot";
+
+const BUCKETS: Array<Array<string>> = new Array<Array<string>>(27);
+const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
+
+function bucketOf(c: u32): i32 {
+  const l = c | 0x20;
+  return l - 0x61 < 26 ? <i32>(l - 0x61) : 26;
+}
+
+function addWords(words: string, flag: i32): void {
+  const list = words.split(" ");
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    if (w.length == 0) continue;
+    const b = bucketOf(<u32>w.charCodeAt(0));
+    const names = BUCKETS[b];
+    const flags = BUCKET_FLAGS[b];
+    const at = names.indexOf(w);
+    if (at >= 0) flags[at] = flags[at] | flag;
+    else {
+      names.push(w);
+      flags.push(flag);
+    }
+  }
+}
+
+function initTable(): void {
+  for (let i = 0; i < 27; i++) {
+    BUCKETS[i] = new Array<string>();
+    BUCKET_FLAGS[i] = new Array<i32>();
+  }
+  addWords(WEAK_WORDS, CMD_WEAK);
+  addWords(STRONG_WORDS, CMD_STRONG);
+  addWords(PREFIX_WORDS, CMD_PREFIX);
+  addWords(SHELL_WORDS, CMD_SHELL);
+  addWords(TOPIC_WORDS, CMD_TOPIC);
+}
+initTable();
+
+function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
+  if (word.length != end - start) return false;
+  const base = changetype<usize>(buf);
+  for (let j = 0; j < word.length; j++) {
+    let c = <u32>load<u8>(base + <usize>(start + j));
+    if (c - 0x41 < 26) c |= 0x20;
+    if (c != <u32>word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** Classes (CMD_* flags) of the command named by bytes [start, end), or 0. A `.exe` suffix is ignored. */
+export function commandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  if (end - start < 1 || end - start > 20) return 0;
+  const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>start));
+  const names = BUCKETS[b];
+  for (let i = 0; i < names.length; i++) {
+    if (equalsCI(buf, start, end, names[i])) return BUCKET_FLAGS[b][i];
+  }
+  if (end - start > 4 && equalsCI(buf, end - 4, end, ".exe")) return commandFlags(buf, start, end - 4);
+  // PowerShell cmdlets are Verb-Noun; the verbs that run or fetch things are enough.
+  if (end - start > 8 && (equalsCI(buf, start, start + 7, "invoke-") || equalsCI(buf, start, start + 6, "start-") && equalsCI(buf, start + 6, end, "process"))) return CMD_STRONG;
+  return 0;
+}
+
+/** Whether glob `pattern` (bytes [start, end), with `?` and `*`) matches `word`. Bounded: no backtracking over more than one `*`. */
+function globMatches(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
+  const base = changetype<usize>(buf);
+  let p = start;
+  let w = 0;
+  let starP = -1;
+  let starW = 0;
+  let steps = 0;
+  while (w < word.length && steps++ < 400) {
+    const c = p < end ? lowerOf(<u32>load<u8>(base + <usize>p)) : 0;
+    if (p < end && (c == 0x3f || c == <u32>word.charCodeAt(w))) {
+      p++;
+      w++;
+    } else if (p < end && c == 0x2a) {
+      starP = p++;
+      starW = w;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      w = ++starW;
+    } else return false;
+  }
+  while (p < end && load<u8>(base + <usize>p) == 0x2a) p++;
+  return p == end && w == word.length;
+}
+
+// @ts-ignore: decorator
+@inline function lowerOf(c: u32): u32 {
+  return c - 0x41 < 26 ? c | 0x20 : c;
+}
+
+/** Flags of the first STRONG or SHELL command that glob [start, end) (containing `?`/`*`) matches, or 0. */
+export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  if (end - start > 20 || end - start < 2) return 0;
+  // a glob with no literal letter (`*`, `??`) matches anything: no evidence of a command
+  let letters = 0;
+  let stars = 0;
+  for (let k = start; k < end; k++) {
+    const c = <u32>load<u8>(changetype<usize>(buf) + <usize>k);
+    if ((c | 0x20) - 0x61 < 26) letters++;
+    else if (c == 0x2a) stars++;
+  }
+  if (letters == 0 || (stars > 0 && letters < 2)) return 0;
+  for (let b = 0; b < 27; b++) {
+    const names = BUCKETS[b];
+    for (let i = 0; i < names.length; i++) {
+      const f = BUCKET_FLAGS[b][i];
+      if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && names[i] != "cat" && names[i] != "ls") continue;
+      if (globMatches(buf, start, end, names[i])) return f;
+    }
+  }
+  return 0;
+}
+
+/** Whether glob [start, end) matches literal `word` (exported for sensitive-path checks). */
+export function globMatchesWord(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
+  return globMatches(buf, start, end, word);
+}

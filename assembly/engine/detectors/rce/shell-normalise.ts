@@ -1,0 +1,155 @@
+// Undoes the shell's own evasions so that `c'a't`, `c\at`, `c$@at`, `ca${x}t`,
+// `w^h^o^a^m^i`, `cat$IFS/etc/passwd`, `{cat,/etc/passwd}` and `/etc/pa[s]swd`
+// read as the words the shell would run. Output is never longer than the input.
+import { isWordByte } from "../../bytes";
+
+/** Whether `buf` holds a byte that shell normalisation would change. */
+export function needsShellNormalisation(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x27 || c == 0x22 || c == 0x5c || c == 0x5e || c == 0x24 || c == 0x7b || c == 0x5b || c == 0x09 || c == 0x0d || c == 0x0b || c == 0x0c) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+function isIfs(buf: ArrayBuffer, i: i32): bool {
+  return (at(buf, i) | 0x20) == 0x69 && (at(buf, i + 1) | 0x20) == 0x66 && (at(buf, i + 2) | 0x20) == 0x73;
+}
+
+/** Index of the `close` byte after `from` within `limit` bytes, or -1. */
+function findClose(buf: ArrayBuffer, from: i32, close: u32, limit: i32): i32 {
+  const end = min(buf.byteLength, from + limit);
+  for (let i = from; i < end; i++) if (at(buf, i) == close) return i;
+  return -1;
+}
+
+/** How many evasions inside words (c'a't, c\\at, c$@at, w^ho, {a,b}, [s]) the last normaliseShell undid. */
+export let shellEvasions: i32 = 0;
+
+function inWord(out: usize, w: i32, src: ArrayBuffer, next: i32): bool {
+  return w > 0 && isWordByte(<u32>load<u8>(out + <usize>(w - 1))) && isWordByte(at(src, next));
+}
+
+export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
+  shellEvasions = 0;
+  const n = src.byteLength;
+  const out = new ArrayBuffer(n);
+  const o = changetype<usize>(out);
+  let w = 0;
+  let i = 0;
+  while (i < n) {
+    const c = at(src, i);
+    if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
+      let k = i + 1;
+      while (k < n && (at(src, k) == 0x27 || at(src, k) == 0x22 || at(src, k) == 0x5e)) k++;
+      if (inWord(o, w, src, k)) shellEvasions++;
+      i++;
+      continue;
+    }
+    if (c == 0x5c) { // backslash: escapes the next byte; before a newline it continues the line
+      const d = at(src, i + 1);
+      if (inWord(o, w, src, i + 1)) shellEvasions++;
+      i += d == 0x0a ? 2 : 1;
+      continue;
+    }
+    if (c == 0x24) { // $
+      const d = at(src, i + 1);
+      if (d == 0x27 || d == 0x22) { i++; continue; } // $'..' and $".." quoting
+      if (d == 0x7b) { // ${...}
+        const close = findClose(src, i + 2, 0x7d, 64);
+        if (close > 0 && at(src, i + 2) != 0x7b) {
+          if (isIfs(src, i + 2)) { store<u8>(o + <usize>w, 0x20); w++; }
+          i = close + 1;
+          continue;
+        }
+      } else if (isIfs(src, i + 1) && !isWordByte(at(src, i + 4))) {
+        store<u8>(o + <usize>w, 0x20); w++;
+        i += 4;
+        continue;
+      } else if (d - 0x30 < 10 || d == 0x40 || d == 0x2a || d == 0x23 || d == 0x3f || d == 0x21 || d == 0x2d || d == 0x24 || d == 0x5f) {
+        if (inWord(o, w, src, i + 2)) shellEvasions++;
+        i += 2; // positional and special parameters expand to (almost) nothing
+        continue;
+      } else if (isWordByte(d)) {
+        // $name inside a word expands to an unknown value: drop it; a standalone $name stays (it may be the command).
+        let e = i + 1;
+        while (e < n && isWordByte(at(src, e))) e++;
+        const glued = (w > 0 && isWordByte(<u32>load<u8>(o + <usize>(w - 1)))) || (e < n && at(src, e) != 0x20 && at(src, e) != 0x3b && at(src, e) != 0x7c && at(src, e) != 0x26 && at(src, e) != 0x0a);
+        if (glued) {
+          shellEvasions++;
+          i = e;
+          continue;
+        }
+      }
+    }
+    if (c == 0x5b) { // [abc] glob class: one character
+      const close = findClose(src, i + 1, 0x5d, 14);
+      if (close > i + 1 && findClose(src, i + 1, 0x20, close - i - 1) < 0 && isGlobClass(src, i + 1, close)) {
+        store<u8>(o + <usize>w, 0x3f); w++;
+        shellEvasions++;
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == 0x7b) { // {a,b} brace expansion
+      const close = findClose(src, i + 1, 0x7d, 128);
+      if (close > 0 && isBraceList(src, i + 1, close)) {
+        shellEvasions++;
+        const wordStart = w == 0 || !isWordByte(<u32>load<u8>(o + <usize>(w - 1)));
+        const suffix = close + 1 < n && isWordByte(at(src, close + 1));
+        if (wordStart && !suffix) {
+          // every alternative becomes a word, as the shell runs `{cat,/etc/passwd}` as `cat /etc/passwd`
+          store<u8>(o + <usize>w, 0x3b); w++;
+          for (let k = i + 1; k < close; k++) {
+            const b = at(src, k);
+            if (b == 0x27 || b == 0x22) continue;
+            store<u8>(o + <usize>w, <u8>(b == 0x2c ? 0x20 : lower(b))); w++;
+          }
+        } else {
+          // in a word (`c{a,oun}t`): the first non-empty alternative
+          let k = i + 1;
+          while (k < close && at(src, k) == 0x2c) k++;
+          while (k < close && at(src, k) != 0x2c) { store<u8>(o + <usize>w, <u8>lower(at(src, k))); w++; k++; }
+        }
+        i = close + 1;
+        continue;
+      }
+    }
+    let b = c;
+    if (b == 0x09 || b == 0x0b || b == 0x0c) b = 0x20;
+    else if (b == 0x0d) b = 0x0a;
+    store<u8>(o + <usize>w, <u8>lower(b)); w++;
+    i++;
+  }
+  return out.slice(0, w);
+}
+
+// @ts-ignore: decorator
+@inline function lower(c: u32): u32 {
+  return c - 0x41 < 26 ? c | 0x20 : c;
+}
+
+/** `{...}` content that the shell expands as a list: has a comma, no spaces, no JSON-like `:`. */
+function isBraceList(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let comma = false;
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i);
+    if (c == 0x2c) comma = true;
+    else if (c == 0x20 || c == 0x3a || c == 0x0a || c == 0x7b) return false;
+  }
+  return comma;
+}
+
+/** `[s]`, `[!q]`, `[m-z]`, `[e//]`: a glob class; `[OPTION]` of a man page synopsis is not. */
+function isGlobClass(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let letters = 0;
+  for (let i = start; i < end; i++) if ((at(buf, i) | 0x20) - 0x61 < 26) letters++;
+  return letters < end - start || letters <= 3;
+}

