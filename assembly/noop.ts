@@ -14,7 +14,7 @@ class NoopStream extends StreamContext {
   onRequestHeaders(headerCount: u32, endOfStream: bool): HeadersAction {
     const pairs = getHeaderMapPairs(MapType.RequestHeaders);
     if (pairs !== null) collectRequest(pairs);
-    return endOfStream ? HeadersAction.Continue : HeadersAction.StopIteration;
+    return HeadersAction.Continue;
   }
 
   onRequestBody(bodySize: u32, endOfStream: bool): BodyAction {

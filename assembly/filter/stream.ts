@@ -45,13 +45,15 @@ export class WafStream extends StreamContext {
     const collected = collectRequest(pairs);
     this.request = collected.request;
     this.requestId = collected.requestId;
-    if (endOfStream) {
-      this.decide();
-      return this.blocked ? HeadersAction.StopIteration : HeadersAction.Continue;
+    if (!endOfStream) {
+      // A body follows. The headers must Continue: under 0.2.x StopIteration means
+      // StopAllIterationAndWatermark, and Envoy then delivers no body to this filter until
+      // the stream is resumed. The upstream gets the headers now, but no body byte before
+      // the body callbacks (which buffer) have decided; a block resets the upstream request.
+      return HeadersAction.Continue;
     }
-    // A body follows: hold the headers (StopAllIterationAndWatermark under 0.2.x) so
-    // nothing reaches the upstream before the body has been inspected.
-    return HeadersAction.StopIteration;
+    this.decide();
+    return this.blocked ? HeadersAction.StopIteration : HeadersAction.Continue;
   }
 
   onRequestBody(bodySize: u32, endOfStream: bool): BodyAction {

@@ -9,6 +9,7 @@ import { byteAt } from "../bytes";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
+import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
 
 const BASE = 2001;
@@ -36,6 +37,12 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2019, Category.Sqli, WARNING, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
   new Rule(2020, Category.Sqli, WARNING, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
+  new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
+  new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
+  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator (<=>, IS NULL, in (0,1))"),
+  new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
+  new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
+  new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -80,6 +87,7 @@ function worthScanning(buf: ArrayBuffer): bool {
 export function findingsOf(buf: ArrayBuffer): Findings {
   found.reset();
   if (!worthScanning(buf)) return found;
+  setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
   for (let q: u32 = 0x27; q != 0; q = q == 0x27 ? 0x22 : 0) {

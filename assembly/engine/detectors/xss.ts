@@ -1,8 +1,115 @@
-// Detector stub: rules 3000-3999, category xss.
-import { Rule, Category, CRITICAL } from "../rule";
+// Cross-site scripting (rules 3000-3999). An HTML tag tokenizer (xss/tags.ts), script
+// URL and CSS scanners (xss/urls.ts), JavaScript expression scanners (xss/js.ts) and
+// context breakouts (xss/breakouts.ts) run over the value, its HTML-decoded and its
+// JS-decoded forms. One pass first classifies the bytes, so that a value without
+// any character an injection needs costs a single scan.
+import { Rule, Category, CRITICAL, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { scanTags } from "./xss/tags";
+import { scanSchemes, scanCss } from "./xss/urls";
+import { scanJs, scanObfuscatedScript } from "./xss/js";
+import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout } from "./xss/breakouts";
+import * as id from "./xss/ids";
 
-export const XSS_RULES: Rule[] = [];
+export const XSS_RULES: Rule[] = [
+  new Rule(id.XSS_TAG, Category.Xss, CRITICAL, 1, "tag that runs script or loads active content (<script>, <iframe>, <svg>, <object>, <meta>, <base>, <style> ...)"),
+  new Rule(id.XSS_EVENT_HANDLER, Category.Xss, CRITICAL, 1, "event handler attribute (on*=) in a tag"),
+  new Rule(id.XSS_SCRIPT_URL, Category.Xss, CRITICAL, 1, "javascript:/vbscript:/data:text/html URL, also split by tabs, newlines or character references"),
+  new Rule(id.XSS_ATTR_BREAKOUT, Category.Xss, CRITICAL, 1, "attribute breakout: an event handler or formaction-like attribute added after a quote or blank"),
+  new Rule(id.XSS_DANGEROUS_ATTR, Category.Xss, CRITICAL, 1, "attribute that executes, redirects or changes parsing (formaction, srcdoc, xmlns, xlink:href, http-equiv)"),
+  new Rule(id.XSS_CLOSE_RAW_TEXT, Category.Xss, CRITICAL, 1, "closing </script>, </style>, </textarea>, </title> ...: breaks out of a script or text context"),
+  new Rule(id.XSS_JS_SINK, Category.Xss, CRITICAL, 1, "call of alert/prompt/confirm/eval, also as (alert)(1), alert`1`, alert.call(...)"),
+  new Rule(id.XSS_DOM_ACCESS, Category.Xss, CRITICAL, 1, "document.cookie, window.location, window[...] and other sensitive page properties"),
+  new Rule(id.XSS_MARKUP, Category.Xss, WARNING, 1, "HTML element with attributes in a value"),
+  new Rule(id.XSS_COMMENT, Category.Xss, WARNING, 1, "HTML comment or CDATA delimiter"),
+  new Rule(id.XSS_CSS, Category.Xss, CRITICAL, 1, "CSS that runs script: expression(), url(javascript:), -moz-binding, behavior"),
+  new Rule(id.XSS_FRAMEWORK_TEMPLATE, Category.Xss, CRITICAL, 1, "client-side template injection: {{constructor.constructor(...)()}} and the like"),
+  new Rule(id.XSS_JSFUCK, Category.Xss, CRITICAL, 1, "JSFuck-encoded script"),
+  new Rule(id.XSS_TAGGED_TEMPLATE, Category.Xss, CRITICAL, 1, "function called through a tagged template ([].sort.call`${alert}`)"),
+  new Rule(id.XSS_JS_WEAK_SINK, Category.Xss, WARNING, 1, "call of setTimeout/setInterval/Function/atob/fromCharCode"),
+  new Rule(id.XSS_DOM_WEAK, Category.Xss, WARNING, 1, "DOM manipulation through document/window (createElement, querySelector, body ...)"),
+  new Rule(id.XSS_PLAIN_TAG, Category.Xss, NOTICE, 2, "HTML tag without attributes in a value"),
+  new Rule(id.XSS_JSCRIPT_ENCODE, Category.Xss, CRITICAL, 1, "JScript.Encode script marker (#@~^)"),
+  new Rule(id.XSS_COMMENT_BREAKOUT, Category.Xss, CRITICAL, 1, "value starts by closing an HTML comment (-->)"),
+  new Rule(id.XSS_UNTERMINATED_TAG, Category.Xss, CRITICAL, 1, "HTML tag with attributes left open at the end of a value (the page's markup closes it)"),
+  new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed, then a property assigned (' in x.y=, \";a.b=)"),
+  new Rule(id.XSS_DOM_ASSIGN, Category.Xss, WARNING, 1, "assignment to innerHTML/outerHTML/textContent/innerText"),
+];
 
-export function detectXss(s: Sink, t: Target): void {}
+// Byte classes that enable each scanner.
+const LT: u32 = 1;       // <, and the first bytes of ＜, ¼, UTF-7 +ADw-
+const COLON: u32 = 2;    // :
+const AMP: u32 = 4;      // & (character references)
+const BACKSLASH: u32 = 8;
+const PAREN: u32 = 16;   // ( or `
+const DOT: u32 = 32;     // . or [
+const BRACE: u32 = 64;   // {
+const EQ: u32 = 128;     // =
+const GT: u32 = 256;     // >
+const HASH: u32 = 512;   // # (JScript.Encode)
+const BRACKET: u32 = 1024;
+const ENCODED: u32 = 2048; // % or a byte >= 0x80: decoded() may differ
+
+function classify(buf: ArrayBuffer): u32 {
+  let mask: u32 = 0;
+  const base = changetype<usize>(buf);
+  const len = buf.byteLength;
+  for (let i = 0; i < len; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (c < 0x3c) {
+      if (c == 0x3a) mask |= COLON;
+      else if (c == 0x26) mask |= AMP;
+      else if (c == 0x28) mask |= PAREN;
+      else if (c == 0x2e) mask |= DOT;
+      else if (c == 0x2b) mask |= LT;
+      else if (c == 0x23) mask |= HASH;
+      else if (c == 0x25) mask |= ENCODED;
+      else if (c == 0x2d && i >= 3 && load<u8>(base + <usize>(i - 1)) == 0x77 && load<u8>(base + <usize>(i - 2)) == 0x44) mask |= LT; // UTF-7 `ADw-`
+    } else if (c == 0x3c) mask |= LT;
+    else if (c == 0x3d) mask |= EQ;
+    else if (c == 0x3e) mask |= GT;
+    else if (c == 0x5c) mask |= BACKSLASH;
+    else if (c == 0x60) mask |= PAREN;
+    else if (c == 0x5b) mask |= DOT | BRACKET;
+    else if (c == 0x7b) mask |= BRACE;
+    else if (c >= 0x80) mask |= (c == 0xbc || c == 0xef) ? LT | ENCODED : ENCODED;
+  }
+  return mask;
+}
+
+function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool): void {
+  if (mask & LT) scanTags(s, t, buf, markup);
+  if (mask & EQ) {
+    scanAttributeBreakout(s, t, buf);
+    scanAssignmentBreakout(s, t, buf);
+  }
+  if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
+  if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);
+  if (mask & (PAREN | DOT)) scanJs(s, t, buf);
+  if (mask & BRACE) scanFrameworkTemplate(s, t, buf);
+  if (mask & GT) scanCommentClose(s, t, buf);
+  if (mask & (BRACKET | HASH)) scanObfuscatedScript(s, t, buf);
+}
+
+export function detectXss(s: Sink, t: Target): void {
+  let mask = classify(t.value);
+  if (mask == 0) return;
+  // decoded(): URL-decoded until stable, full-width and overlong forms folded, NUL removed.
+  let value = t.value;
+  if (mask & ENCODED) {
+    value = t.decoded();
+    if (value != t.value) mask = classify(value);
+  }
+  // Whole XML/HTML bodies legitimately hold markup; their values are targets of their own.
+  const markup = t.kind != TargetKind.Body;
+  scanForm(s, t, value, mask, markup);
+  if (mask & AMP) {
+    const html = t.htmlDecoded();
+    if (html != value) scanForm(s, t, html, classify(html), markup);
+  }
+  if (mask & BACKSLASH) {
+    const js = t.jsDecoded();
+    if (js != value) scanForm(s, t, js, classify(js), markup);
+  }
+}

@@ -23,6 +23,12 @@ export const enum Finding {
   StatementStart,      // DROP TABLE x, DELETE FROM x, INSERT INTO x
   JsonOperator,        // '{...}'::jsonb @> ..., #>>, ->>
   WeakOperator,        // a lone SQL operator sequence after a breakout
+  LeadingCall,         // the value starts with a SQL function call: concat( rand ( if(2=
+  LeadingLogic,        // the value starts with a boolean operator and an operand: AND 7639=(  || c == '
+  BareOperator,        // the value is only a SQL operator: <=>  IS NULL  in (0,1)
+  LiteralCompare,      // a comparison of two literals: 1=1  42 like 42  '1'='1'
+  AliasFrom,           // the tail of a select list: ) AS t FROM
+  PgCast,              // PostgreSQL cast to a type: password::int  (foo)::text
   Count,
 }
 

@@ -3,11 +3,12 @@
 // a quote in the application's query): what comes right after that string decides
 // whether the value escaped into SQL.
 import { Kw, isStatementKw } from "./keywords";
-import { Tok, TokenList, F_COMMENT, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD } from "./tokens";
+import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL } from "./tokens";
 import { Finding, Findings } from "./findings";
+import { leading, fragmentAt, byteAtSource } from "./fragments";
 import {
   operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens,
+  selectFrom, skipParens, isIdentifier,
 } from "./shapes";
 
 function isLogic(t: TokenList, i: i32): bool {
@@ -16,16 +17,32 @@ function isLogic(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor);
 }
 
+/**
+ * Whether the quote that ends the breakout string reads as the opening quote of a string
+ * argument in code (`query('SELECT ...`), so what follows is that string's text.
+ */
+function opensCodeString(t: TokenList): bool {
+  const q = t.e(0) - 2;
+  if (q < 0) return false;
+  const c = byteAtSource(q);
+  return c == 0x28 || c == 0x2c || c == 0x5b || c == 0x3d || c == 0x3a || c == 0x7b;
+}
+
 /** What follows a quote breakout (tokens from i on). */
 function afterBreakout(t: TokenList, i: i32, out: Findings): void {
   const b = t.s(0);
   let j = i;
   while (t.t(j) == Tok.RParen) j++;
   // admin'--  admin')#  x';--
-  if ((t.f(j - 1) & F_COMMENT) != 0 && (j == 1 || t.t(j - 1) == Tok.RParen)) {
+  if ((t.f(j - 1) & F_LINE_COMMENT) != 0 && (j == 1 || t.t(j - 1) == Tok.RParen)) {
     out.add(Finding.BreakoutComment, b, t.e(j - 1));
   }
-  if (t.t(j) == Tok.Semi && (t.f(j) & F_COMMENT) != 0) out.add(Finding.BreakoutComment, b, t.e(j));
+  if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
+  if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
+    !opensCodeString(t)) {
+    out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
+    return;
+  }
   const ty = t.t(j);
   if (ty == Tok.None) return;
   if (isLogic(t, j)) {
@@ -83,8 +100,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart && isStatementKw(t.k(first)) && t.t(first) == Tok.Word && t.k(first) != Kw.Select && isStatement(t, first)) {
     out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
   }
+  if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
     const ty = t.t(i);
+    fragmentAt(t, i, out);
     if (ty == Tok.Word) {
       word(t, i, out);
       continue;
@@ -92,6 +111,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.Semi) {
       let j = i + 1;
       if (isStatementKw(t.k(j)) && isStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
+      else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
+        (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
+        out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
+      }
       continue;
     }
     if (ty == Tok.Logic) { logic(t, i, out); continue; }
@@ -159,9 +182,16 @@ function word(t: TokenList, i: i32, out: Findings): void {
     case Kw.SysTable:
       out.add(Finding.SystemCatalog, t.s(i), t.e(i));
       return;
-    case Kw.SysSchema:
-      if (t.t(i + 1) == Tok.Dot && (t.t(i + 2) == Tok.Word || t.t(i + 2) == Tok.Dot)) out.add(Finding.SystemCatalog, t.s(i), t.e(i + 2));
+    case Kw.SysSchema: {
+      // mysql.user  master..sysdatabases  sys.objects (but not mysql.createConnection)
+      if (t.t(i + 1) != Tok.Dot) return;
+      const k2 = t.k(i + 2);
+      if (t.t(i + 2) == Tok.Dot || ((k2 == Kw.SysObject || k2 == Kw.SysTable || k2 == Kw.SysSchema || k2 == Kw.FuncWeak) &&
+        (t.f(i + 2) & F_CALL) == 0)) {
+        out.add(Finding.SystemCatalog, t.s(i), t.e(i + 2));
+      }
       return;
+    }
     case Kw.SysProc:
       out.add(Finding.SystemProcedure, t.s(i), t.e(i));
       return;

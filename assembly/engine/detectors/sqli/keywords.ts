@@ -18,7 +18,7 @@ export const enum Kw {
   // function names: weak (also ordinary words or common code), sql (SQL-specific), danger (attack staples)
   FuncWeak, FuncSql, FuncDanger,
   // schema objects and stored procedures attackers probe
-  SysTable, SysSchema, SysProc,
+  SysTable, SysSchema, SysObject, SysProc,
   // English function words: no SQL expression has them, so they break a would-be statement
   Article,
 }
@@ -64,7 +64,7 @@ add("function view index login trigger sequence tablespace", Kw.Object); add("an
 // Names that are also plain words or common in code: a call to one is weak evidence alone.
 add("count sum min max avg left right length len lower upper trim format position round floor ceil ceiling abs " +
   "replace reverse repeat space power pow sign log exp mod now date year month day hour minute second user password " +
-  "field find_in_set if iif coalesce row json_extract json_keys cast convert", Kw.FuncWeak);
+  "field find_in_set if coalesce row json_extract json_keys cast convert", Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
 add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
   "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
@@ -75,7 +75,9 @@ add("ascii char chr concat concat_ws group_concat string_agg listagg substring s
   "connection_id last_insert_id row_count found_rows unicode nchar varchar_to " +
   "get_lock release_lock is_free_lock master_pos_wait charset collation coercibility strpos textlen " +
   "randomblob zeroblob sqlite_version typeof last_value first_value inet_server_addr pg_client_encoding " +
-  "dbms_xmlgen utl_raw instrb substrb lengthb", Kw.FuncSql);
+  "dbms_xmlgen utl_raw instrb substrb lengthb sin cos tan cot atan asin acos compress uncompress " +
+  "uncompressed_length lo_get starts_with jsonb_pretty json_build_object unistr sqlite_compileoption_used " +
+  "sqlite_compileoption_get json_valid likelihood unlikely iif", Kw.FuncSql);
 // Calls that only attacks make through a request parameter.
 add("sleep benchmark pg_sleep extractvalue updatexml load_file name_const sys_eval sys_exec dbms_pipe " +
   "utl_http utl_inaddr dbms_lock dbms_java ctxsys geometrycollection multilinestring multipolygon " +
@@ -88,6 +90,7 @@ add("information_schema sysobjects syscolumns sysusers sysdatabases sysprocesses
   "pg_catalog", Kw.SysTable);
 // Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
 add("mysql master msdb tempdb sys dbo", Kw.SysSchema);
+add("tables columns objects databases sql_logins syslogins sysxlogins procs db", Kw.SysObject);
 add("xp_cmdshell xp_regread xp_regwrite xp_dirtree xp_fileexist xp_servicecontrol xp_availablemedia " +
   "xp_terminate_process sp_password sp_addlogin sp_addsrvrolemember sp_configure sp_executesql sp_oacreate " +
   "sp_oamethod sp_makewebtask sp_execute sp_prepare sp_sqlexec", Kw.SysProc);

@@ -45,9 +45,14 @@ export function closingQuote(buf: ArrayBuffer, from: i32, end: i32, q: u32): i32
   return -1;
 }
 
-function comment(out: TokenList, st: TokenizerState, line: bool): void {
+/**
+ * Records a comment on the token before it. `truncates`: the comment swallows what is left
+ * of the application's query (`--`/`#` with at most a few bytes after it, an unclosed `/*`),
+ * unlike an attribution dash in prose ("-- Larry Wall") or a `#colour`.
+ */
+function comment(out: TokenList, st: TokenizerState, truncates: bool): void {
   st.sawComment = true;
-  const flag: u8 = line ? F_COMMENT | F_LINE_COMMENT : F_COMMENT;
+  const flag: u8 = truncates ? F_COMMENT | F_LINE_COMMENT : F_COMMENT;
   if (out.n == 0) out.leadFlags |= F_LEAD_COMMENT | flag;
   else out.addFlag(out.n - 1, flag);
 }
@@ -55,6 +60,18 @@ function comment(out: TokenList, st: TokenizerState, line: bool): void {
 function lineEnd(buf: ArrayBuffer, i: i32, end: i32): i32 {
   while (i < end && byteAt(buf, i) != 0x0a) i++;
   return i;
+}
+
+/** Whether a line comment whose text starts at i leaves at most 3 non-space bytes before the line ends. */
+function shortRest(buf: ArrayBuffer, i: i32, end: i32): bool {
+  let n = 0;
+  while (i < end) {
+    const c = byteAt(buf, i);
+    if (c == 0x0a) break;
+    if (!isSpaceByte(c) && ++n > 3) return false;
+    i++;
+  }
+  return true;
 }
 
 /** Index after the `*\/` closing a block comment whose body starts at i (end when unclosed). */
@@ -92,9 +109,9 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         i = j + 1;
         continue;
       }
-      case 0x23: comment(out, st, true); i = lineEnd(buf, i, end); continue; // #
+      case 0x23: comment(out, st, shortRest(buf, i + 1, end)); i = lineEnd(buf, i, end); continue; // #
       case 0x2d: // -
-        if (next == 0x2d) { comment(out, st, true); i = lineEnd(buf, i, end); continue; }
+        if (next == 0x2d) { comment(out, st, shortRest(buf, i + 2, end)); i = lineEnd(buf, i, end); continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2f: // /
         if (next == 0x2a) {
@@ -106,8 +123,9 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
             while (i < end && d < 6 && isDigit(byteAt(buf, i))) { i++; d++; }
             continue;
           }
-          comment(out, st, false);
-          i = blockEnd(buf, i + 2, end);
+          const after = blockEnd(buf, i + 2, end);
+          comment(out, st, after == end && !(after >= i + 4 && byteAt(buf, after - 1) == 0x2f && byteAt(buf, after - 2) == 0x2a));
+          i = after;
           continue;
         }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
@@ -192,10 +210,18 @@ function word(buf: ArrayBuffer, i: i32, end: i32, out: TokenList, st: TokenizerS
   while (i < end) {
     const c = byteAt(buf, i);
     if (isWordChar(c)) { h = hashStep(h, lowerByte(c)); i++; len++; continue; }
-    // A plain comment glued inside a word (UN/**/ION) joins its halves, as comment-stripping filters would.
+    // A plain comment glued inside a word (UN/**/ION) joins its halves, as comment-stripping filters
+    // would, when the joined word is a keyword; otherwise the comment separates two words.
     if (c == 0x2f && i + 2 < end && byteAt(buf, i + 1) == 0x2a && byteAt(buf, i + 2) != 0x21) {
       const after = blockEnd(buf, i + 2, end);
-      if (after < end && isWordChar(byteAt(buf, after))) { st.sawComment = true; flags |= F_SPLIT; i = after; continue; }
+      if (after < end && isWordChar(byteAt(buf, after))) {
+        let h2 = h;
+        let j = after;
+        while (j < end && isWordChar(byteAt(buf, j))) { h2 = hashStep(h2, lowerByte(byteAt(buf, j))); j++; }
+        if (keywordOf(h2) != Kw.None && keywordOf(h2) != Kw.Article) {
+          st.sawComment = true; flags |= F_SPLIT; h = h2; len += j - after; i = j; continue;
+        }
+      }
     }
     break;
   }

@@ -1,0 +1,145 @@
+// Injections often arrive as fragments: the attacker's value is spliced into the middle of a
+// query, so it starts with an operator, a function call or the tail of a select list and
+// never forms a whole statement. These patterns recognise such fragments by where they sit
+// in the value (at its start, or as its whole), which prose and ordinary values do not share.
+import { Kw, isFunctionKw } from "./keywords";
+import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL } from "./tokens";
+import { Finding, Findings } from "./findings";
+import { operandEnd, isComparison, isLiteral } from "./shapes";
+
+// Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
+const PG_TYPES = new Set<string>();
+
+function isLogicAt(t: TokenList, i: i32): bool {
+  if (t.t(i) == Tok.Logic) return true;
+  const k = t.k(i);
+  return t.t(i) == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor);
+}
+
+/** Patterns on the first token(s) of the value (index `first`). */
+export function leading(t: TokenList, first: i32, out: Findings): void {
+  const ty = t.t(first);
+  const k = t.k(first);
+  if (ty == Tok.None) return;
+  // concat(  rand (  if(2=
+  // (ordinary words like left/count/if only when the parenthesis is glued to them)
+  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
+    (t.f(first) & F_METHOD) == 0 && (k != Kw.FuncWeak || (t.f(first) & F_CALL) != 0)) {
+    out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
+  }
+  if (isLogicAt(t, first)) {
+    let j = first + 1;
+    while (t.t(j) == Tok.LParen) j++;
+    if (t.t(j) == Tok.Not || t.is(j, Kw.Not)) j++;
+    const o = operandEnd(t, j);
+    if (t.t(j) == Tok.None && j > first + 1) {
+      out.add(Finding.LeadingLogic, t.s(first), t.e(j - 1)); // &&(  or (
+    } else if (o >= 0) {
+      const after = t.t(o);
+      const opThen = t.t(o + 1);
+      if (after == Tok.None ? isLiteral(t, o - 1) || o > j + 1 : after == Tok.Cmp || isComparison(t, o) ||
+        (after == Tok.Op && (opThen == Tok.Num || opThen == Tok.LParen || opThen == Tok.None))) {
+        out.add(Finding.LeadingLogic, t.s(first), t.e(o - 1));
+      }
+    }
+  }
+  // The whole value is an operator: >>  <=>  IS NULL  LIKE NULL  in (0,1)  XOR  RLIKE
+  const rest = t.n - first;
+  if (rest == 1 && (ty == Tok.Logic || ty == Tok.Cmp || (ty == Tok.Op && t.e(first) - t.s(first) >= 2) ||
+    k == Kw.Xor || k == Kw.Like)) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first));
+  } else if (rest == 2 && (k == Kw.Is || k == Kw.Like) && (t.is(first + 1, Kw.Null) || t.is(first + 1, Kw.Not))) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first + 1));
+  } else if (k == Kw.In && t.t(first + 1) == Tok.LParen && isLiteral(t, first + 2) &&
+    (t.t(first + 3) == Tok.Comma || t.t(first + 3) == Tok.RParen)) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first + 2));
+  } else if (ty == Tok.Cmp && rest == 2 && t.t(first + 1) == Tok.Cmp) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first + 1));
+  }
+}
+
+/** Patterns anywhere, at token i. */
+export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
+  const ty = t.t(i);
+  // 1=1  42 like 42  '1'='1'  (not arithmetic: 2+2=4)
+  if ((ty == Tok.Num || ty == Tok.Str) && isComparison(t, i + 1) && t.t(i + 2) == ty && t.t(i - 1) != Tok.Op &&
+    t.t(i - 1) != Tok.Cmp && t.t(i + 3) != Tok.Op && t.t(i + 3) != Tok.Cmp && t.t(i + 3) != Tok.Dot &&
+    alwaysTrue(t, i)) {
+    out.add(Finding.LiteralCompare, t.s(i), t.e(i + 2));
+  }
+  // ) AS t FROM   `x` AS `y` from   1234 AS "foobar" FROM
+  if (t.is(i, Kw.As) && (ty == Tok.Word)) {
+    const p = t.t(i - 1);
+    const aliasOk = t.t(i + 1) == Tok.Str || (t.t(i + 1) == Tok.Word && t.k(i + 1) != Kw.Article);
+    const prevOk = p == Tok.RParen || p == Tok.Num || p == Tok.Str || (p == Tok.Word && t.s(i - 1) + 1 < t.e(i - 1) && t.k(i - 1) == Kw.None && (t.f(i - 1) & F_COMMENT) == 0 && isBacktick(t, i - 1));
+    if (prevOk && aliasOk && (t.is(i + 2, Kw.From) || (t.is(i + 1, Kw.Not) && t.is(i + 2, Kw.From)))) {
+      out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 2));
+    }
+  }
+  // x::int  (...)::text
+  if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && t.t(i + 1) == Tok.Word && pgType(t, i + 1) &&
+    (t.t(i - 1) == Tok.Word || t.t(i - 1) == Tok.RParen || t.t(i - 1) == Tok.Str || t.t(i - 1) == Tok.Num)) {
+    out.add(Finding.PgCast, t.s(i - 1), t.e(i + 1));
+  }
+}
+
+let src: ArrayBuffer = new ArrayBuffer(0);
+/** The buffer the current token list was made from (for the few patterns that read bytes). */
+export function setSource(buf: ArrayBuffer): void {
+  src = buf;
+}
+
+export function byteAtSource(i: i32): u32 {
+  return i >= 0 && i < src.byteLength ? <u32>load<u8>(changetype<usize>(src) + <usize>i) : 0;
+}
+
+function isBacktick(t: TokenList, i: i32): bool {
+  return load<u8>(changetype<usize>(src) + <usize>t.s(i)) == 0x60;
+}
+
+function pgType(t: TokenList, i: i32): bool {
+  if (PG_TYPES.size == 0) {
+    const names = "int int2 int4 int8 integer bigint smallint text varchar char json jsonb numeric decimal real double float bool boolean bytea date timestamp regclass oid xml name uuid inet".split(" ");
+    for (let j = 0; j < names.length; j++) PG_TYPES.add(names[j]);
+  }
+  const len = t.e(i) - t.s(i);
+  if (len > 9) return false;
+  let word = "";
+  for (let j = t.s(i); j < t.e(i); j++) word += String.fromCharCode(load<u8>(changetype<usize>(src) + <usize>j) | 0x20);
+  return PG_TYPES.has(word);
+}
+
+function sameText(t: TokenList, a: i32, b: i32): bool {
+  const la = t.e(a) - t.s(a);
+  if (la != t.e(b) - t.s(b)) return false;
+  return memory.compare(changetype<usize>(src) + <usize>t.s(a), changetype<usize>(src) + <usize>t.s(b), <usize>la) == 0;
+}
+
+function smallNumber(t: TokenList, i: i32): i64 {
+  let v: i64 = 0;
+  for (let j = t.s(i); j < t.e(i) && j - t.s(i) < 15; j++) {
+    const c = <i64>load<u8>(changetype<usize>(src) + <usize>j) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Whether `a cmp b` at i holds whatever the row: 1=1, 'a'='a', 2>1, 11!=1 (a tautology, not a lookup). */
+function alwaysTrue(t: TokenList, i: i32): bool {
+  const op = i + 1;
+  const len = t.e(op) - t.s(op);
+  const c0 = load<u8>(changetype<usize>(src) + <usize>t.s(op));
+  const c1 = len > 1 ? load<u8>(changetype<usize>(src) + <usize>t.s(op) + 1) : 0;
+  const same = sameText(t, i, i + 2);
+  if (t.t(op) == Tok.Word) return same && t.k(op) == Kw.Like; // 42 like 42
+  if (c0 == 0x3d || (c0 == 0x3c && c1 == 0x3d && len == 3)) return same; // = == <=>
+  if ((c0 == 0x21 && c1 == 0x3d) || (c0 == 0x3c && c1 == 0x3e)) return !same; // != <>
+  if (t.t(i) != Tok.Num) return false;
+  const a = smallNumber(t, i);
+  const b = smallNumber(t, i + 2);
+  if (a < 0 || b < 0) return false;
+  if (c0 == 0x3c) return c1 == 0x3d ? a <= b : a < b;
+  if (c0 == 0x3e) return c1 == 0x3d ? a >= b : a > b;
+  return false;
+}

@@ -1,0 +1,170 @@
+// Injections that leave the context a value is echoed into without opening a tag:
+// an attribute value closed to add a handler (`" onmouseover=`, `' autofocus onfocus=`),
+// an HTML comment closed (`-->` opening a value), and expressions in the templates of
+// client-side frameworks (`{{constructor.constructor('alert(1)')()}}`).
+import { byteAt, isAlpha, matchesCI } from "../../bytes";
+import { Sink } from "../../sink";
+import { Target } from "../../target";
+import { isBlank } from "./chars";
+import { isDangerousAttr, isEventHandlerName } from "./names";
+import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE, XSS_JS_ASSIGN_BREAKOUT } from "./ids";
+
+// @ts-ignore: decorator
+@inline function isQuote(c: u32): bool {
+  return c == 0x22 || c == 0x27 || c == 0x60;
+}
+
+/** What may stand before an attribute an attacker adds: a blank, quote, `;`, `,`, `(`, or `/` after one of those. */
+function opensAttribute(buf: ArrayBuffer, i: i32): bool {
+  if (i == 0) return true;
+  let c = byteAt(buf, i - 1);
+  if (c == 0x2f) {
+    let j = i - 1;
+    while (j > 0 && i - j < 8 && byteAt(buf, j - 1) == 0x2f) j--;
+    if (j == 0) return true;
+    c = byteAt(buf, j - 1);
+    return c <= 0x20 || isQuote(c);
+  }
+  return c <= 0x20 || isQuote(c) || c == 0x3b || c == 0x2c || c == 0x28 || c == 0x2b; // `+`: a space in forms
+}
+
+/** `on<letters>=` (not `==`) after a blank, quote or `/`; `formaction=`-like attributes right after a quote. */
+export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 4 < len; i++) {
+    if (!opensAttribute(buf, i)) continue;
+    if (!isAlpha(byteAt(buf, i))) continue;
+    let e = i;
+    while (e < len && e - i < 48 && (isAlpha(byteAt(buf, e)) || byteAt(buf, e) == 0x2d || byteAt(buf, e) == 0x3a)) e++;
+    let j = e;
+    while (j < len && j - e < 8 && isBlank(<i32>byteAt(buf, j))) j++;
+    if (j >= len || byteAt(buf, j) != 0x3d || (j + 1 < len && byteAt(buf, j + 1) == 0x3d)) {
+      i = e;
+      continue;
+    }
+    if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1)) &&
+        !(byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
+      s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler attribute injected into a tag");
+      return;
+    }
+    if (i > 0 && isQuote(byteAt(buf, i - 1)) && isDangerousAttr(buf, i, e)) {
+      s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, min(len, j + 30), "attribute value closed to add a dangerous attribute");
+      return;
+    }
+    i = e;
+  }
+}
+
+function afterQuoteOrSlash(buf: ArrayBuffer, i: i32): bool {
+  if (i == 0) return false;
+  const c = byteAt(buf, i - 1);
+  return isQuote(c) || c == 0x2f;
+}
+
+/**
+ * Whether the text at `j` is a plain word (letters, digits, `_`, `-`) followed by a blank
+ * or the end: `onion=layered vegetable` is prose, `onload=alert(1)` and `onload= ` are not.
+ */
+function isPlainWord(buf: ArrayBuffer, j: i32): bool {
+  const len = buf.byteLength;
+  const start = j;
+  while (j < len && j - start < 64) {
+    const c = byteAt(buf, j);
+    if (isAlpha(c) || (c >= 0x30 && c <= 0x39) || c == 0x5f || c == 0x2d) { j++; continue; }
+    break;
+  }
+  return j > start && (j == len || byteAt(buf, j) <= 0x20);
+}
+
+/** `-->`: closes an HTML comment; at the start of a value (after quotes) it is a breakout. */
+export function scanCommentClose(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 2 < len; i++) {
+    if (byteAt(buf, i) != 0x2d || byteAt(buf, i + 1) != 0x2d || byteAt(buf, i + 2) != 0x3e) continue;
+    let k = 0;
+    while (k < i && (isBlank(<i32>byteAt(buf, k)) || isQuote(byteAt(buf, k)))) k++;
+    if (k == i) s.report(XSS_COMMENT_BREAKOUT, t, buf, 0, min(len, i + 30), "value starts by closing an HTML comment");
+    else s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
+    return;
+  }
+}
+
+const TEMPLATE_MARKERS: string[] = ["constructor", "$eval", "$on", "__proto__", "$emit", "$parent", "alert(", "prompt(", "confirm(", "fromcharcode"];
+
+/** `{{ ... }}` holding what escapes an AngularJS/Vue sandbox or calls a script-proof function. */
+export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 1 < len; i++) {
+    if (byteAt(buf, i) != 0x7b || byteAt(buf, i + 1) != 0x7b) continue;
+    const end = min(len, i + 512);
+    for (let j = i + 2; j < end; j++) {
+      const c = byteAt(buf, j);
+      if (c == 0x7d && j + 1 < len && byteAt(buf, j + 1) == 0x7d) break;
+      for (let k = 0; k < TEMPLATE_MARKERS.length; k++) {
+        if (matchesCI(buf, j, TEMPLATE_MARKERS[k])) {
+          s.report(XSS_FRAMEWORK_TEMPLATE, t, buf, i, min(len, j + 40), "client-side template expression escapes its sandbox");
+          return;
+        }
+      }
+    }
+    i++;
+  }
+}
+
+/**
+ * A quote closing a JS string, then the `in` operator or an operator/`;`, then an
+ * assignment to a (dotted) name: `' in foo.bar=`, `"in valueOf=`, `";a.b=`.
+ */
+export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 3 < len; i++) {
+    if (!isQuote(byteAt(buf, i))) continue;
+    let j = i + 1;
+    while (j < len && j - i < 8 && byteAt(buf, j) == 0x20) j++;
+    if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {
+      if (byteAt(buf, j + 2) == 0x20) j += 2; // the `in` operator
+      else if (j == i + 1) continue; // `'index.html=`: a word inside the string; `'  infoo.bar=` is read whole
+    } else if (j < len && isJsOperator(byteAt(buf, j))) {
+      j++;
+    } else {
+      continue;
+    }
+    while (j < len && j - i < 24 && byteAt(buf, j) == 0x20) j++;
+    const e = dottedNameEnd(buf, j);
+    if (e < 0) continue;
+    let k = e;
+    while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
+    if (k < len && byteAt(buf, k) == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d)) {
+      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "JS string closed to assign a property");
+      return;
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function isJsOperator(c: u32): bool {
+  return c == 0x3b || c == 0x2b || c == 0x2d || c == 0x7c || c == 0x26 || c == 0x2c || c == 0x2a || c == 0x5e;
+}
+
+/** End of `name` or `name.name...` (JS identifiers) at `j` with at least a dot, or -1 (no dot and not an `in` target). */
+function dottedNameEnd(buf: ArrayBuffer, j: i32): i32 {
+  const len = buf.byteLength;
+  const start = j;
+  let dots = 0;
+  while (j < len && j - start < 64) {
+    const c = byteAt(buf, j);
+    if (isAlpha(c) || (c >= 0x30 && c <= 0x39 && j > start) || c == 0x5f || c == 0x24) { j++; continue; }
+    if (c == 0x2e && j > start) { dots++; j++; continue; }
+    break;
+  }
+  if (j == start) return -1;
+  if (dots == 0 && !isBuiltinMember(buf, start, j)) return -1;
+  return j;
+}
+
+/** Object members whose assignment hijacks conversions or navigation (`valueOf`, `toString`, `location`, `name`). */
+function isBuiltinMember(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const n = end - start;
+  return (n == 7 && matchesCI(buf, start, "valueof")) || (n == 8 && (matchesCI(buf, start, "tostring") || matchesCI(buf, start, "location"))) ||
+    (n == 7 && matchesCI(buf, start, "onerror"));
+}

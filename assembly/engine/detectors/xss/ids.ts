@@ -1,0 +1,23 @@
+// Rule ids of the XSS detector (3000-3999); the rules themselves are in ../xss.ts.
+export const XSS_TAG: i32 = 3001;
+export const XSS_EVENT_HANDLER: i32 = 3002;
+export const XSS_SCRIPT_URL: i32 = 3003;
+export const XSS_ATTR_BREAKOUT: i32 = 3004;
+export const XSS_DANGEROUS_ATTR: i32 = 3005;
+export const XSS_CLOSE_RAW_TEXT: i32 = 3006;
+export const XSS_JS_SINK: i32 = 3007;
+export const XSS_DOM_ACCESS: i32 = 3008;
+export const XSS_MARKUP: i32 = 3009;
+export const XSS_COMMENT: i32 = 3010;
+export const XSS_CSS: i32 = 3011;
+export const XSS_FRAMEWORK_TEMPLATE: i32 = 3012;
+export const XSS_JSFUCK: i32 = 3013;
+export const XSS_TAGGED_TEMPLATE: i32 = 3014;
+export const XSS_JS_WEAK_SINK: i32 = 3015;
+export const XSS_DOM_WEAK: i32 = 3016;
+export const XSS_PLAIN_TAG: i32 = 3017;
+export const XSS_JSCRIPT_ENCODE: i32 = 3018;
+export const XSS_COMMENT_BREAKOUT: i32 = 3019;
+export const XSS_DOM_ASSIGN: i32 = 3020;
+export const XSS_UNTERMINATED_TAG: i32 = 3021;
+export const XSS_JS_ASSIGN_BREAKOUT: i32 = 3022;

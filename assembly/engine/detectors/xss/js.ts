@@ -1,0 +1,210 @@
+// Script in a value without any tag: calls of the functions an attacker uses to
+// prove or run code (`alert(1)`, `(alert)(1)`, `prompt.call(null,1)`, alert`1`),
+// access to the document's secrets through the global objects (`document.cookie`,
+// `window["alert"]`, `(document/**/)["cookie"]`), tagged-template calls
+// (`[].sort.call\`${alert}\``), JSFuck, JScript.Encode. Identifiers are read as
+// JavaScript does: case-sensitive, with blanks and comments allowed around `.`, `(`, `[`.
+import { byteAt, isAlpha, isDigit } from "../../bytes";
+import { Sink } from "../../sink";
+import { skipBlank, skipBlankAndComments } from "./chars";
+import { Target, TargetKind } from "../../target";
+import { XSS_JS_SINK, XSS_JS_WEAK_SINK, XSS_DOM_ACCESS, XSS_DOM_WEAK, XSS_DOM_ASSIGN, XSS_TAGGED_TEMPLATE, XSS_JSFUCK, XSS_JSCRIPT_ENCODE } from "./ids";
+
+/** Functions whose call in a value is a script-injection proof or payload. */
+const STRONG_SINKS: string[] = ["alert", "prompt", "confirm", "eval", "execScript", "msgbox", "MsgBox"];
+/** Functions that run strings as code or hide payloads: suspicious, not proof alone. */
+const WEAK_SINKS: string[] = ["setTimeout", "setInterval", "Function", "atob", "btoa", "fromCharCode", "setImmediate"];
+/** Global objects of a page. */
+const GLOBALS: string[] = ["document", "window", "self", "top", "parent", "frames", "globalThis", "opener", "content"];
+const STRONG_PROPS: string[] = [
+  "cookie", "domain", "write", "writeln", "location", "URL", "documentURI", "referrer", "execCommand",
+  "eval", "alert", "prompt", "confirm", "document", "opener", "execScript", "setTimeout", "setInterval",
+  "Function", "atob", "localStorage", "sessionStorage",
+];
+const WEAK_PROPS: string[] = [
+  "body", "head", "createElement", "querySelector", "querySelectorAll", "getElementById", "getElementsByTagName",
+  "forms", "images", "scripts", "defaultView", "open", "name", "postMessage", "childNodes", "appendChild",
+];
+const CALL_PROPS: string[] = ["call", "apply", "bind"];
+/** Properties whose assignment writes markup or text into the page. */
+const SINK_PROPS: string[] = ["innerHTML", "outerHTML", "textContent", "innerText", "srcdoc"];
+
+// @ts-ignore: decorator
+@inline function isIdentByte(c: u32): bool {
+  return isAlpha(c) || isDigit(c) || c == 0x5f || c == 0x24;
+}
+
+function identIn(list: string[], buf: ArrayBuffer, start: i32, end: i32): bool {
+  const n = end - start;
+  for (let k = 0; k < list.length; k++) {
+    const w = list[k];
+    if (w.length != n) continue;
+    let j = 0;
+    while (j < n && byteAt(buf, start + j) == <u32>w.charCodeAt(j)) j++;
+    if (j == n) return true;
+  }
+  return false;
+}
+
+function identEnd(buf: ArrayBuffer, i: i32): i32 {
+  const end = min(buf.byteLength, i + 64);
+  while (i < end && isIdentByte(byteAt(buf, i))) i++;
+  return i;
+}
+
+/** After an expression: skips blanks, comments and closing parentheses (`(alert)(1)`). */
+function skipToOperator(buf: ArrayBuffer, j: i32): i32 {
+  j = skipBlankAndComments(buf, j);
+  for (let n = 0; n < 4 && j < buf.byteLength && byteAt(buf, j) == 0x29; n++) j = skipBlankAndComments(buf, j + 1);
+  return j;
+}
+
+/**
+ * Whether the expression ending before `j` is called: `(...)` (closed), a template
+ * literal, or `.call`/`.apply`/`.bind`.
+ */
+function isCalled(buf: ArrayBuffer, j: i32): bool {
+  j = skipToOperator(buf, j);
+  if (j >= buf.byteLength) return false;
+  const b = byteAt(buf, j);
+  if (b == 0x60) return true;
+  if (b == 0x28) {
+    const end = min(buf.byteLength, j + 256);
+    for (let k = j + 1; k < end; k++) if (byteAt(buf, k) == 0x29) return true;
+    return false;
+  }
+  if (b != 0x2e) return false;
+  const p = skipBlankAndComments(buf, j + 1);
+  return identIn(CALL_PROPS, buf, p, identEnd(buf, p));
+}
+
+/** Whether a `.` (blanks allowed) precedes the identifier at `i`: it is a property, not a global. */
+function isAfterDot(buf: ArrayBuffer, i: i32): bool {
+  let j = i - 1;
+  while (j >= 0 && i - j < 16 && byteAt(buf, j) <= 0x20) j--;
+  return j >= 0 && byteAt(buf, j) == 0x2e;
+}
+
+export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  let i = 0;
+  while (i < len) {
+    const c = byteAt(buf, i);
+    if (!(isAlpha(c) || c == 0x5f || c == 0x24) || (i > 0 && isIdentByte(byteAt(buf, i - 1)))) {
+      i++;
+      continue;
+    }
+    const e = identEnd(buf, i);
+    const afterDot = isAfterDot(buf, i);
+    if (!afterDot && identIn(STRONG_SINKS, buf, i, e)) {
+      if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "call of a script-proof function");
+    } else if (!afterDot && identIn(WEAK_SINKS, buf, i, e)) {
+      if (isCalled(buf, e)) {
+        if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i)) {
+          s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string, or called after a string breakout");
+        } else {
+          s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "call of a code-running or decoding function");
+        }
+      }
+    } else if (identIn(GLOBALS, buf, i, e)) {
+      scanGlobalAccess(s, t, buf, i, e, t.kind == TargetKind.Path);
+    } else if (afterDot && identIn(SINK_PROPS, buf, i, e)) {
+      const j = skipBlank(buf, e);
+      if (j + 1 < len && byteAt(buf, j) == 0x3d && byteAt(buf, j + 1) != 0x3d) {
+        s.report(XSS_DOM_ASSIGN, t, buf, max(0, i - 1), min(len, j + 30), "assignment that writes into the page");
+      }
+    } else if (afterDot && identIn(CALL_PROPS, buf, i, e)) {
+      const j = skipBlankAndComments(buf, e);
+      if (j < len && byteAt(buf, j) == 0x60) s.report(XSS_TAGGED_TEMPLATE, t, buf, i, min(len, j + 30), "function called through a tagged template");
+    }
+    i = e;
+  }
+}
+
+/** After the open paren of a call: a string literal argument (`setTimeout("code")`). */
+function runsString(buf: ArrayBuffer, e: i32): bool {
+  const j = skipToOperator(buf, e);
+  if (j >= buf.byteLength || byteAt(buf, j) != 0x28) return false;
+  const k = skipBlank(buf, j + 1);
+  return k < buf.byteLength && (byteAt(buf, k) == 0x22 || byteAt(buf, k) == 0x27 || byteAt(buf, k) == 0x60);
+}
+
+/** `atob()`: a function that needs an argument called without one is a probe, not code. */
+function hasNoArguments(buf: ArrayBuffer, e: i32): bool {
+  const j = skipToOperator(buf, e);
+  if (j >= buf.byteLength || byteAt(buf, j) != 0x28) return false;
+  const k = skipBlank(buf, j + 1);
+  return k < buf.byteLength && byteAt(buf, k) == 0x29;
+}
+
+/** `new Function(...)`. */
+function followsNew(buf: ArrayBuffer, i: i32): bool {
+  let j = i - 1;
+  while (j >= 0 && i - j < 8 && byteAt(buf, j) <= 0x20) j--;
+  return j >= 2 && byteAt(buf, j) == 0x77 && byteAt(buf, j - 1) == 0x65 && byteAt(buf, j - 2) == 0x6e;
+}
+
+/**
+ * Near the start of the value, a quote, then only operators, `;` and blanks before `i`:
+ * the value closed a JS string to append code (`x";setTimeout(`, `'-alert(1)`).
+ */
+function followsStringBreakout(buf: ArrayBuffer, i: i32): bool {
+  for (let j = i - 1; j >= 0 && i - j < 16; j--) {
+    const c = byteAt(buf, j);
+    if (c == 0x22 || c == 0x27 || c == 0x60) return j + 1 < i && j < 32;
+    if (!(c <= 0x20 || c == 0x3b || c == 0x2b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x2c)) return false;
+  }
+  return false;
+}
+
+function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i32, inPath: bool): void {
+  const len = buf.byteLength;
+  const j = skipToOperator(buf, e);
+  if (j >= len) return;
+  const b = byteAt(buf, j);
+  if (b == 0x5b) {
+    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed property of a global object");
+  } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
+    const p = skipBlankAndComments(buf, j + 1);
+    const pe = identEnd(buf, p);
+    if (identIn(STRONG_PROPS, buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "access to a sensitive property of the page");
+    else if (identIn(WEAK_PROPS, buf, p, pe)) s.report(XSS_DOM_WEAK, t, buf, start, min(len, pe + 20), "DOM manipulation");
+  }
+}
+
+/** JSFuck (`(![]+[])[+!+[]]`) and JScript.Encode (`#@~^`): script written to evade filters. */
+export function scanObfuscatedScript(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 1; i + 1 < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x5b && byteAt(buf, i + 1) == 0x5d) {
+      const prev = byteAt(buf, i - 1);
+      // `!![]` and `+[]` are JSFuck's primitives; a lone `![](` is a markdown image.
+      const primitive = prev == 0x2b || (i >= 2 && byteAt(buf, i - 2) == 0x21);
+      if ((prev == 0x21 || prev == 0x2b) && (primitive || jsfuckRun(buf, i) >= 5)) {
+        s.report(XSS_JSFUCK, t, buf, max(0, i - 10), min(len, i + 30), "JSFuck-encoded script");
+        return;
+      }
+    } else if (c == 0x40 && byteAt(buf, i - 1) == 0x23 && byteAt(buf, i + 1) == 0x7e && i + 2 < len && byteAt(buf, i + 2) == 0x5e) {
+      s.report(XSS_JSCRIPT_ENCODE, t, buf, i - 1, min(len, i + 30), "JScript.Encode marker");
+      return;
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function isJsfuckByte(c: u32): bool {
+  return c == 0x5b || c == 0x5d || c == 0x28 || c == 0x29 || c == 0x21 || c == 0x2b;
+}
+
+/** Number of JSFuck symbols in the run of symbols and blanks around `i` (within 64 bytes each side). */
+function jsfuckRun(buf: ArrayBuffer, i: i32): i32 {
+  let a = i;
+  while (a > 0 && i - a < 64 && (isJsfuckByte(byteAt(buf, a - 1)) || byteAt(buf, a - 1) == 0x20)) a--;
+  let b = i;
+  const len = buf.byteLength;
+  while (b < len && b - i < 64 && (isJsfuckByte(byteAt(buf, b)) || byteAt(buf, b) == 0x20)) b++;
+  let n = 0;
+  for (let k = a; k < b; k++) if (isJsfuckByte(byteAt(buf, k))) n++;
+  return n;
+}

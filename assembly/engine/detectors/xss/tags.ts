@@ -1,0 +1,190 @@
+// HTML tag tokenizer: finds `<name attr=value ...>` the way a browser would read it
+// (any of blank, `/` or `>` after the name; `/` between attributes; quoted and
+// unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
+// classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
+// UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
+import { byteAt, isAlpha, isDigit } from "../../bytes";
+import { Sink } from "../../sink";
+import { Target } from "../../target";
+import { isBlank } from "./chars";
+import { isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
+import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG } from "./ids";
+
+// Scratch for the lower-case local tag name (names longer than this are never dangerous).
+const NAME_MAX: i32 = 24;
+const nameBuf = new ArrayBuffer(NAME_MAX);
+// A tag is read at most this far: keeps the scan linear on hostile input.
+const TAG_WINDOW: i32 = 1024;
+
+/** Reports every tag in `buf`. `markup`: also report harmless-looking markup (not for raw XML/HTML bodies). */
+export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool): void {
+  const len = buf.byteLength;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    let open = 0;
+    if (c == 0x3c) open = 1;
+    else if (c == 0xef && i + 2 < len && byteAt(buf, i + 1) == 0xbc && byteAt(buf, i + 2) == 0x9c) open = 3;
+    else if ((c == 0x2b || c == 0x20) && isUtf7Lt(buf, i)) open = 5; // `+` becomes a space in query strings
+    else if (c == 0xbc && i + 1 < len && isAlpha(byteAt(buf, i + 1))) open = 1;
+    if (open == 0) continue;
+    scanTag(s, t, buf, i, i + open, markup, c == 0x3c);
+  }
+}
+
+function isUtf7Lt(buf: ArrayBuffer, i: i32): bool {
+  return i + 5 < buf.byteLength && isAlpha(byteAt(buf, i + 5)) && byteAt(buf, i + 1) == 0x41 && byteAt(buf, i + 2) == 0x44 &&
+    byteAt(buf, i + 3) == 0x77 && byteAt(buf, i + 4) == 0x2d;
+}
+
+// @ts-ignore: decorator
+@inline function isNameByte(c: u32): bool {
+  return isAlpha(c) || isDigit(c) || c == 0x2d || c == 0x5f || c == 0x2e;
+}
+
+function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, markup: bool, asciiOpen: bool): void {
+  const lim = min(buf.byteLength, start + TAG_WINDOW);
+  const afterOpen = k;
+  while (k < lim && k - afterOpen < 4 && isBlank(<i32>byteAt(buf, k))) k++;
+  const spacedOpen = k > afterOpen;
+  if (k >= lim) return;
+  let closing = false;
+  let pi = false;
+  const first = byteAt(buf, k);
+  if (first == 0x2f) { closing = true; k++; }
+  else if (first == 0x21) { scanBang(s, t, buf, start, k + 1); return; }
+  else if (first == 0x3f) { pi = true; k++; }
+  if (k >= lim || !(isAlpha(byteAt(buf, k)) || byteAt(buf, k) == 0x3a)) return;
+
+  // Tag name: keep the lower-case local part; read on across blanks only while the
+  // letters so far spell the start of a dangerous name (`<f o r m`, `< x: script`, `<scr\0ipt`).
+  let n = 0;
+  let spaced = false;
+  let p = k;
+  let plainP = 0; // where the name ended before reading on across blanks
+  let plainN = 0;
+  while (p < lim) {
+    const b = byteAt(buf, p);
+    if (isNameByte(b)) {
+      if (n < NAME_MAX) store<u8>(changetype<usize>(nameBuf) + <usize>n, <u8>(b | (isAlpha(b) ? 0x20 : 0)));
+      n++;
+      p++;
+      continue;
+    }
+    if (b == 0x3a) {
+      n = 0;
+      p++;
+      while (p < lim && p - k < 40 && isBlank(<i32>byteAt(buf, p))) p++;
+      continue;
+    }
+    if (isBlank(<i32>b) && n > 0 && n < NAME_MAX) {
+      let q = p;
+      while (q < lim && q - p < 3 && isBlank(<i32>byteAt(buf, q))) q++;
+      if (q < lim && isAlpha(byteAt(buf, q)) && isDangerousTagPrefix(nameBuf, 0, n)) {
+        if (!spaced) { plainP = p; plainN = n; }
+        spaced = true;
+        p = q;
+        continue;
+      }
+    }
+    break;
+  }
+  if (spaced && (n > NAME_MAX || !isDangerousTag(nameBuf, 0, n))) {
+    p = plainP;
+    n = plainN;
+    spaced = false;
+  }
+  if (n == 0 || n > NAME_MAX) return;
+  const dangerous = isDangerousTag(nameBuf, 0, n);
+  if (p < buf.byteLength) {
+    const d = byteAt(buf, p);
+    // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
+    if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
+      s.report(XSS_TAG, t, buf, start, p + 1, "tag that runs script or loads active content");
+      return;
+    }
+    // `<b@x.org>`, `<3`: not a tag. After `＜`, `+ADw-` or `¼` the closer is encoded too (`＞`, `+AD4-`, `¾`).
+    if (!(isBlank(<i32>d) || d == 0x2f || d == 0x3e || d == 0x3c || (!asciiOpen && !isNameByte(d)))) return;
+  }
+  if ((spaced || spacedOpen) && !dangerous) return; // `a < b and c > d`
+  if (pi) {
+    if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) s.report(XSS_TAG, t, buf, start, p, "processing instruction <?import");
+    return;
+  }
+  if (closing) {
+    if (isRawTextTag(nameBuf, 0, n)) s.report(XSS_CLOSE_RAW_TEXT, t, buf, start, p, "closing tag ends a script or raw-text context");
+    return;
+  }
+  const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
+  if (dangerous) {
+    s.report(XSS_TAG, t, buf, start, p, "tag that runs script or loads active content");
+  } else if (markup && isHtmlTag(nameBuf, 0, n)) {
+    if (attrs > 0 && attributesEnd >= buf.byteLength) {
+      s.report(XSS_UNTERMINATED_TAG, t, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
+    } else if (attrs > 0) {
+      s.report(XSS_MARKUP, t, buf, start, min(lim, p + 40), "HTML element with attributes");
+    } else {
+      s.report(XSS_PLAIN_TAG, t, buf, start, p + 1, "HTML tag");
+    }
+  }
+}
+
+/** Where the last `scanAttributes` stopped: at `>` or `<`, or the end of the value when the tag is left open. */
+let attributesEnd: i32 = 0;
+
+/** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
+function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32, lim: i32, markup: bool): i32 {
+  let withValue = 0;
+  attributesEnd = q;
+  for (let guard = 0; q < lim && guard < 64; guard++) {
+    while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
+    attributesEnd = q;
+    if (q >= lim) break;
+    let b = byteAt(buf, q);
+    if (b == 0x3e || b == 0x3c) break;
+    const nameStart = q;
+    if (b == 0x3d) q++; // a leading `=` belongs to the name
+    while (q < lim) {
+      b = byteAt(buf, q);
+      if (isBlank(<i32>b) || b == 0x2f || b == 0x3e || b == 0x3d) break;
+      q++;
+    }
+    const nameEnd = q;
+    let r = q;
+    while (r < lim && isBlank(<i32>byteAt(buf, r))) r++;
+    let hasValue = false;
+    if (r < lim && byteAt(buf, r) == 0x3d) {
+      hasValue = true;
+      r++;
+      while (r < lim && isBlank(<i32>byteAt(buf, r))) r++;
+      if (r < lim && (byteAt(buf, r) == 0x22 || byteAt(buf, r) == 0x27 || byteAt(buf, r) == 0x60)) {
+        const quote = byteAt(buf, r);
+        r++;
+        while (r < lim && byteAt(buf, r) != quote) r++;
+        if (r < lim) r++;
+      } else {
+        while (r < lim && !isBlank(<i32>byteAt(buf, r)) && byteAt(buf, r) != 0x3e) r++;
+      }
+      q = r;
+    }
+    if (q == nameStart) q++;
+    if (!hasValue) continue;
+    withValue++;
+    attributesEnd = q;
+    if (isEventHandlerName(buf, nameStart, nameEnd)) {
+      s.report(XSS_EVENT_HANDLER, t, buf, start, min(q, start + 100), "event handler attribute in a tag");
+    } else if (markup && isDangerousAttr(buf, nameStart, nameEnd)) {
+      s.report(XSS_DANGEROUS_ATTR, t, buf, nameStart, q, "attribute that executes, redirects or changes parsing");
+    }
+  }
+  return withValue;
+}
+
+/** `<!--`, `<![CDATA[`: markup that hides or ends content. */
+function scanBang(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32): void {
+  const len = buf.byteLength;
+  if (k + 1 < len && byteAt(buf, k) == 0x2d && byteAt(buf, k + 1) == 0x2d) {
+    s.report(XSS_COMMENT, t, buf, start, k + 2, "HTML comment delimiter");
+  } else if (k < len && byteAt(buf, k) == 0x5b) {
+    s.report(XSS_COMMENT, t, buf, start, min(len, k + 7), "CDATA section");
+  }
+}

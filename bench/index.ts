@@ -1,0 +1,78 @@
+// `npm run bench`: CPU time spent in the module per request over a corpus, against a
+// no-op module that reads the same headers and body (build/noop.wasm); body throughput;
+// module size; linear memory after 100,000 requests. Last stdout line: one JSON object
+// {"p50_us","p99_us","noop_p50_us","body_mb_s","wasm_bytes","memory_bytes"}.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Emulator, runRequest, type RequestSpec } from "../src/host/index.js";
+import { corpusPath, loadCorpus, type CorpusRequest } from "./corpus.js";
+
+const build = (name: string) => fileURLToPath(new URL(`../build/${name}`, import.meta.url));
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Module CPU µs per request over the corpus (after a warm-up pass, so the JIT has settled). */
+function timeCorpus(em: Emulator, corpus: CorpusRequest[]): number[] {
+  for (const r of corpus.slice(0, 500)) runRequest(em, r.spec);
+  const times = corpus.map((r) => runRequest(em, r.spec).cpuUs);
+  return times.sort((a, b) => a - b);
+}
+
+/** MB/s of module CPU time for a 1 MiB JSON body (just under the default body limit and Envoy's buffer). */
+function bodyThroughput(em: Emulator): number {
+  const item = '{"name":"widget","description":"a plain product description, nothing to see","qty":3},';
+  const size = 1024 * 1024;
+  let text = '{"items":[' + item.repeat(Math.floor((size - 40) / item.length));
+  text = text.slice(0, -1) + "]";
+  text += ',"pad":"' + "x".repeat(size - text.length - 10) + '"}';
+  const spec: RequestSpec = { method: "POST", path: "/api/items", headers: [["content-type", "application/json"]], body: text, chunkSize: 64 * 1024 };
+  runRequest(em, spec);
+  const runs = 10;
+  let us = 0;
+  for (let i = 0; i < runs; i++) us += runRequest(em, spec).cpuUs;
+  return (text.length * runs) / us; // bytes per µs = MB/s
+}
+
+function linearMemoryBytes(em: Emulator): number {
+  // The host keeps the module's memory inside ModuleMemory; read its current size.
+  const mem = (em.memory() as unknown as { memory: WebAssembly.Memory }).memory;
+  return mem.buffer.byteLength;
+}
+
+async function main(): Promise<void> {
+  const path = corpusPath();
+  const corpus = loadCorpus(path);
+  const wasm = readFileSync(build("meshwaf.wasm"));
+  const em = await Emulator.load(wasm, { config: {} });
+  const noop = await Emulator.load(readFileSync(build("noop.wasm")), { config: {} });
+  console.log(`corpus: ${path} (${corpus.length} requests)`);
+
+  const times = timeCorpus(em, corpus);
+  const noopTimes = timeCorpus(noop, corpus);
+  console.log(`meshwaf: p50 ${percentile(times, 50).toFixed(1)} µs, p99 ${percentile(times, 99).toFixed(1)} µs, max ${times[times.length - 1].toFixed(0)} µs`);
+  console.log(`no-op:   p50 ${percentile(noopTimes, 50).toFixed(1)} µs, p99 ${percentile(noopTimes, 99).toFixed(1)} µs`);
+
+  const mbs = bodyThroughput(em);
+  console.log(`1 MiB JSON body: ${mbs.toFixed(0)} MB/s of module CPU`);
+
+  for (let i = 0; i < MEMORY_REQUESTS; i++) runRequest(em, corpus[i % corpus.length].spec);
+  const memoryBytes = linearMemoryBytes(em);
+  console.log(`linear memory after ${MEMORY_REQUESTS} more requests: ${memoryBytes} bytes`);
+
+  console.log(JSON.stringify({
+    p50_us: round(percentile(times, 50)),
+    p99_us: round(percentile(times, 99)),
+    noop_p50_us: round(percentile(noopTimes, 50)),
+    body_mb_s: round(mbs),
+    wasm_bytes: wasm.length,
+    memory_bytes: memoryBytes,
+  }));
+}
+
+await main();

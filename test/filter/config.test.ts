@@ -1,0 +1,75 @@
+// The filter's configuration through the host: invalid ones refuse the plugin with an error
+// naming the field, valid ones take effect, reconfiguration and root teardown never trap.
+import { describe, expect, it } from "vitest";
+import { runRequest } from "../../src/host/index.js";
+import { loadFilter, SQLI_GET } from "../support/filter.js";
+
+describe("plugin configuration", () => {
+  const refused: [string, string][] = [
+    ['{"mode":"monitor"}', "mode: must be one of block, detect"],
+    ['{"paranoiaLevel":9}', "paranoiaLevel: must be <= 4"],
+    ['{"bodyLimit":"1MiB"}', "bodyLimit: must be an integer"],
+    ['{"exclusions":[{"ruleIds":[2001],"method":"post"}]}', "exclusions.0.method: "],
+    ['{"blocking":true}', 'configuration: unknown field "blocking"'],
+    ['{"mode":"block"', "configuration: invalid JSON"],
+    ["[1,2]", "configuration: must be an object"],
+  ];
+  for (const [config, message] of refused) {
+    it(`refuses ${config} naming the field`, async () => {
+      const em = await loadFilter(config);
+      expect(em.configured).toBe(false);
+      expect(em.failed).toBe(false);
+      const errors = em.logs.filter((l) => l.level === "error").map((l) => l.message);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`meshwaf: invalid configuration: ${message}`);
+      expect(em.metric("meshwaf_errors_total")).toBe(1n);
+    });
+  }
+
+  for (const config of ["", "{}", " \n", '{"mode":"detect","paranoiaLevel":2,"exclusions":[{"categories":["xss"],"pathPrefix":"/wiki"}]}']) {
+    it(`accepts ${JSON.stringify(config)}`, async () => {
+      const em = await loadFilter(config);
+      expect(em.configured).toBe(true);
+      expect(em.logs.filter((l) => l.level === "error")).toEqual([]);
+    });
+  }
+
+  it("applies a new configuration to later requests", async () => {
+    const em = await loadFilter({ mode: "block" });
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
+    expect(em.reconfigure({ mode: "detect" })).toBe(true);
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(200);
+    expect(em.reconfigure({ mode: "block", blockStatus: 451 })).toBe(true);
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(451);
+    expect(em.failed).toBe(false);
+  });
+
+  it("keeps the running configuration when a new one is refused", async () => {
+    const em = await loadFilter({ mode: "block" });
+    expect(em.reconfigure({ mode: "off" })).toBe(false);
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
+    expect(em.failed).toBe(false);
+  });
+
+  it("survives the root context's on_done and on_delete (shutdown), with and without traffic", async () => {
+    for (const traffic of [0, 3]) {
+      const em = await loadFilter("{}");
+      for (let i = 0; i < traffic; i++) runRequest(em, { path: i % 2 ? SQLI_GET : "/?q=hello" });
+      em.shutdown();
+      expect(em.failed).toBe(false);
+      expect(em.failure).toBeUndefined();
+    }
+  });
+
+  it("defines its metrics once, at configuration", async () => {
+    const em = await loadFilter("{}");
+    const names = [...em.metrics.keys()];
+    expect(names).toEqual(expect.arrayContaining([
+      "meshwaf_requests_total", "meshwaf_blocked_total", "meshwaf_errors_total", "meshwaf_body_over_limit_total",
+      "meshwaf_detected_total.category.sqli", "meshwaf_detected_total.category.other",
+    ]));
+    expect(names.filter((n) => n.startsWith("meshwaf_detected_total."))).toHaveLength(17);
+    em.reconfigure({ mode: "detect" });
+    expect([...em.metrics.keys()].sort()).toEqual(names.sort());
+  });
+});
