@@ -2,7 +2,8 @@
 // harness build (no host), prints detection and false-positive rates per category, and
 // optionally lists misses and false positives to tune against.
 //   tsx scripts/eval-engine.ts CORPUS.jsonl [--paranoia N] [--threshold N] [--category C]
-//        [--misses] [--fps] [--limit N] [--source S]
+//        [--misses] [--fps] [--limit N] [--source S] [--markdown]
+// --markdown prints the per-category table in the form README.md's detection section uses.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadHarness } from "../test/support/harness.js";
@@ -17,6 +18,7 @@ const { values, positionals } = parseArgs({
     misses: { type: "boolean", default: false },
     fps: { type: "boolean", default: false },
     limit: { type: "string", default: "40" },
+    markdown: { type: "boolean", default: false },
   },
 });
 const corpusPath = positionals[0] ?? "../shared/corpus/dev.jsonl";
@@ -67,5 +69,14 @@ for (const [k, s] of [...stats].sort()) {
 }
 const b = stats.get("benign") ?? { n: 0, hit: 0 };
 console.log(`attacks detected ${atkHit}/${atk} = ${(100 * atkHit / Math.max(1, atk)).toFixed(2)}%   benign blocked ${b.hit}/${b.n} = ${(100 * b.hit / Math.max(1, b.n)).toFixed(2)}%   mean ${(Number(totalNs) / 1000 / Math.max(1, rows.length)).toFixed(1)} us/request`);
+if (values.markdown) {
+  console.log("\n| category | requests | detected | rate |\n| --- | ---: | ---: | ---: |");
+  for (const [k, s] of [...stats].sort()) {
+    if (k === "benign") continue;
+    console.log(`| ${k} | ${s.n} | ${s.hit} | ${(100 * s.hit / s.n).toFixed(1)}% |`);
+  }
+  console.log(`| **all attacks** | ${atk} | ${atkHit} | ${(100 * atkHit / Math.max(1, atk)).toFixed(1)}% |`);
+  console.log(`| benign blocked (false positives) | ${b.n} | ${b.hit} | ${(100 * b.hit / Math.max(1, b.n)).toFixed(2)}% |`);
+}
 if (values.misses) console.log("\nMISSES\n" + misses.slice(0, limit).join("\n"));
 if (values.fps) console.log("\nFALSE POSITIVES\n" + fps.slice(0, limit).join("\n"));
