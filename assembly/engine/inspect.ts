@@ -10,7 +10,7 @@ import { Targets } from "./request/targets";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
-import { detectProtocol, detectProtocolTarget } from "./detectors/protocol";
+import { detectProtocolRequest, detectProtocolTarget } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
 import { detectXss } from "./detectors/xss";
 import { detectRce } from "./detectors/rce";
@@ -25,7 +25,7 @@ import { detectNosql } from "./detectors/nosql";
 import { detectLdap } from "./detectors/ldap";
 import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
-import { detectSession } from "./detectors/session";
+import { detectSession, prepareSession } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 
 /** Runs every per-target detector on `t`. */
@@ -70,6 +70,8 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   s.disabledCategories = cfg.disabledCategories;
   s.exclusions = applicableExclusions(req, cfg.exclusions);
   const targets = collectTargets(req);
+  detectProtocolRequest(s, req, targets);
+  prepareSession(req);
   const list = targets.list;
   for (let i = 0; i < list.length; i++) {
     const t = unchecked(list[i]);
@@ -82,7 +84,6 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
       detectTarget(s, d);
     }
   }
-  detectProtocol(s, req, targets);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 

@@ -7,6 +7,7 @@
 //
 //   value            context-decoded: URL-decoded once for the path, query, form and
 //                    cookies; JSON-unescaped; XML entities decoded; headers as sent.
+//   urlDecoded()     value URL-decoded until stable, nothing else (NUL and controls kept).
 //   decoded()        value URL-decoded until stable (double/triple encoding, %uXXXX),
 //                    overlong UTF-8 and full-width forms folded to ASCII, NUL removed.
 //   htmlDecoded()    decoded() with HTML entities decoded (named, decimal, hex, no ';').
@@ -33,7 +34,13 @@ export const enum TargetKind {
   PartHeader,
 }
 
+/** Where in the request a target comes from (kinds say what it is, origins where it was). */
+export const enum TargetOrigin {
+  Path = 0, Query, Header, Cookie, Form, Multipart, Json, Xml, Body,
+}
+
 export class Target {
+  private _url: ArrayBuffer | null = null;
   private _decoded: ArrayBuffer | null = null;
   private _html: ArrayBuffer | null = null;
   private _js: ArrayBuffer | null = null;
@@ -43,6 +50,8 @@ export class Target {
   private _base64Done: bool = false;
   /** True for the derived target holding the base64-decoded text of another. */
   fromBase64: bool = false;
+  /** Set by the request parsers; `Query` for targets built by hand (tests). */
+  origin: TargetOrigin = TargetOrigin.Query;
 
   constructor(
     public kind: TargetKind,
@@ -56,9 +65,15 @@ export class Target {
     public key: string = "",
   ) {}
 
+  /** `value` percent-decoded until stable, nothing else (control bytes and NUL kept). */
+  urlDecoded(): ArrayBuffer {
+    if (this._url === null) this._url = urlDecodeFull(this.value);
+    return this._url!;
+  }
+
   /** See the table above. */
   decoded(): ArrayBuffer {
-    if (this._decoded === null) this._decoded = foldUnicode(urlDecodeFull(this.value));
+    if (this._decoded === null) this._decoded = foldUnicode(this.urlDecoded());
     return this._decoded!;
   }
 

@@ -3,6 +3,8 @@ import { TokenList, Tok, F_CALL, F_COMMENT } from "../engine/detectors/sqli/toke
 import { TokenizerState, tokenize } from "../engine/detectors/sqli/tokenizer";
 import { Kw } from "../engine/detectors/sqli/keywords";
 import { findingsOf, detectSqli } from "../engine/detectors/sqli";
+import { detectNosql } from "../engine/detectors/nosql";
+import { detectLdap } from "../engine/detectors/ldap";
 import { Sink } from "../engine/sink";
 import { Target, TargetKind } from "../engine/target";
 
@@ -45,5 +47,16 @@ export function sqliScore(input: string, paranoia: i32): i32 {
   const bytes = String.UTF8.encode(input);
   const s = new Sink(paranoia);
   detectSqli(s, new Target(TargetKind.ArgValue, "args:q", bytes, bytes));
+  return s.score;
+}
+
+/** Runs one detector (`sqli`, `nosql` or `ldap`) on `input` as a target of `kind` (TargetKind); returns its score. */
+export function detectorScore(detector: string, input: string, kind: i32, paranoia: i32): i32 {
+  const bytes = String.UTF8.encode(input);
+  const s = new Sink(paranoia);
+  const t = new Target(<TargetKind>kind, "t", bytes, bytes);
+  if (detector == "sqli") detectSqli(s, t);
+  else if (detector == "nosql") detectNosql(s, t);
+  else if (detector == "ldap") detectLdap(s, t);
   return s.score;
 }

@@ -47,6 +47,12 @@ export interface RequestOutcome {
   cpuUs: number;
   /** Log lines emitted while the request ran. */
   logs: LogEntry[];
+  /**
+   * The filter held the request: no reply and the upstream never got all of it (a stop from
+   * on_request_headers without proxy_continue_stream, or StopIterationAndBuffer at end of stream).
+   * Envoy would wait until a timeout.
+   */
+  held: boolean;
   /** The VM is failed (this request got 503 unless fail-open). */
   failed: boolean;
 }
@@ -137,6 +143,7 @@ export function runRequest(em: Emulator, spec: RequestSpec): RequestOutcome {
     responseBody: Buffer.concat(response),
     cpuUs: Number(stream.cpuNs) / 1000,
     logs: em.logs.slice(logStart),
+    held: stream.localReply === undefined && !forwardedComplete,
     failed: em.failed,
   };
 }

@@ -53,6 +53,7 @@ describe("request bodies like Envoy", () => {
     const em = await Emulator.load(wat("buffer"));
     const out = runRequest(em, { method: "POST", body: "Buffer forever", chunkSize: 5 });
     expect(out.status).toBeUndefined();
+    expect(out.held).toBe(true);
     expect(out.forwardedComplete).toBe(false);
     expect(out.forwardedBody.length).toBe(0);
   });
@@ -78,5 +79,28 @@ describe("a trap fails the VM", () => {
     expect(later.status).toBe(200);
     expect(later.forwardedHeaders?.find(([k]) => k === ":path")?.[1]).toBe("/next");
     expect(later.logs).toEqual([]);
+  });
+});
+
+describe("a stop from on_request_headers (StopAllIterationAndWatermark under 0.2.x)", () => {
+  it("holds headers and body: on_request_body is not called", async () => {
+    const em = await Emulator.load(wat("hold"));
+    const out = runRequest(em, { method: "POST", body: "abc", chunkSize: 1 });
+    expect(out.held).toBe(true);
+    expect(out.forwardedHeaders).toBeUndefined();
+    expect(out.logs).toEqual([]);
+  });
+
+  it("delivers the queued body once the module calls proxy_continue_stream", async () => {
+    const em = await Emulator.load(wat("hold"));
+    const up: string[] = [];
+    const s = em.newStream({ sinks: { upstreamHeaders: () => void up.push("headers"), upstreamData: (c, eos) => void up.push(`${c}${eos ? "." : ""}`) } });
+    em.onRequestHeaders(s, [[":path", "/"], [":method", "POST"]], false);
+    em.onRequestBody(s, Buffer.from("ab"), false);
+    em.onRequestBody(s, Buffer.from("cd"), true);
+    expect(up).toEqual([]);
+    em.tick();
+    expect(up).toEqual(["headers", "abcd."]);
+    expect(em.logs.map((l) => l.message)).toEqual(["body 4"]);
   });
 });

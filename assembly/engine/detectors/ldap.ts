@@ -1,8 +1,52 @@
-// Detector stub: rules 13000-13999, category ldap.
-import { Rule, Category, CRITICAL } from "../rule";
+// LDAP injection (rules 13000-13999): a value that closes the application's filter and opens
+// new clauses (`*)(uid=*`, `admin)(|(password=*)`, `)(!(&(1=0)`), or a wildcard presence test
+// of objectClass. Ordinary values never contain `)(` followed by an attribute test.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { byteAt, isWordByte, indexOfCI } from "../bytes";
 
-export const LDAP_RULES: Rule[] = [];
+export const LDAP_RULES: Rule[] = [
+  new Rule(13001, Category.Ldap, CRITICAL, 1, "LDAP filter breakout: ')(' followed by a new clause (*)(uid=*), )(|(, )(!(&("),
+  new Rule(13002, Category.Ldap, WARNING, 1, "LDAP presence test of objectClass (objectClass=*)"),
+  new Rule(13003, Category.Ldap, WARNING, 1, "value is a nested LDAP filter ((&(attr=x)(...)))"),
+];
 
-export function detectLdap(s: Sink, t: Target): void {}
+/** Whether an attribute test `name=` / `name~=` / `name>=` starts at i (after optional operators and parens). */
+function clauseAt(buf: ArrayBuffer, i: i32): bool {
+  const len = buf.byteLength;
+  let j = i;
+  let ops = 0;
+  while (j < len && ops < 6) {
+    const c = byteAt(buf, j);
+    if (c == 0x7c || c == 0x26 || c == 0x21 || c == 0x28) { j++; ops++; continue; }
+    break;
+  }
+  const start = j;
+  while (j < len && (isWordByte(byteAt(buf, j)) || byteAt(buf, j) == 0x2d || byteAt(buf, j) == 0x2e || byteAt(buf, j) == 0x3b)) j++;
+  if (j == start || j >= len) return false;
+  const c = byteAt(buf, j);
+  if (c == 0x3d) return true;
+  return (c == 0x7e || c == 0x3e || c == 0x3c || c == 0x3a) && j + 1 < len && byteAt(buf, j + 1) == 0x3d;
+}
+
+export function detectLdap(s: Sink, t: Target): void {
+  const buf = t.value;
+  const len = buf.byteLength;
+  if (len < 3) return;
+  for (let i = 0; i + 1 < len; i++) {
+    if (byteAt(buf, i) != 0x29 || byteAt(buf, i + 1) != 0x28) continue; // )(
+    if (clauseAt(buf, i + 2)) {
+      s.report(13001, t, buf, i, min(len, i + 24), "filter closed and a new clause opened");
+      break;
+    }
+  }
+  const oc = indexOfCI(buf, "objectclass=*");
+  if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass presence test");
+  if (byteAt(buf, 0) == 0x28 && len > 4) {
+    const c = byteAt(buf, 1);
+    if ((c == 0x26 || c == 0x7c || c == 0x21) && byteAt(buf, 2) == 0x28 && clauseAt(buf, 3)) {
+      s.report(13003, t, buf, 0, min(len, 24), "nested LDAP filter");
+    }
+  }
+}

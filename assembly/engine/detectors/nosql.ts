@@ -1,8 +1,106 @@
-// Detector stub: rules 12000-12999, category nosql.
-import { Rule, Category, CRITICAL } from "../rule";
+// NoSQL injection (rules 12000-12999): MongoDB query operators where a client should only
+// send data (`user[$ne]=`, `{"$gt": ""}`, `$or: [`), JavaScript for `$where`/mapReduce
+// (busy loops, `db.collection.method(`). Operators are recognised only in operator position
+// (a key, `[$op]`, `$op:`), so prose about "$where" or prices like "$5" does not count.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { byteAt, isAlpha, isWordByte, isSpaceByte, indexOfCI, matchesCI } from "../bytes";
 
-export const NOSQL_RULES: Rule[] = [];
+export const NOSQL_RULES: Rule[] = [
+  new Rule(12001, Category.Nosql, CRITICAL, 1, "MongoDB query operator in a parameter or key (user[$ne]=, {\"$gt\":)"),
+  new Rule(12002, Category.Nosql, CRITICAL, 1, "MongoDB operator object inside a value ($or: [, {$where:)"),
+  new Rule(12003, Category.Nosql, CRITICAL, 1, "MongoDB shell call (db.collection.insert()"),
+  new Rule(12004, Category.Nosql, CRITICAL, 1, "JavaScript busy loop for time-based injection (while(new Date ...))"),
+  new Rule(12005, Category.Nosql, WARNING, 1, "JavaScript in a $where-style condition (this.x ==, return true)"),
+];
 
-export function detectNosql(s: Sink, t: Target): void {}
+const OPERATORS = [
+  "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "regex", "where", "expr", "exists", "or", "and", "nor", "not",
+  "elemmatch", "text", "all", "size", "type", "mod", "function", "accumulator", "jsonschema", "lookup", "options",
+  "search", "comment", "geowithin", "near", "slice", "match", "group", "project", "unwind", "merge", "out",
+];
+
+/** Length of the Mongo operator name starting at i (after `$`), or 0. */
+function operatorAt(buf: ArrayBuffer, i: i32): i32 {
+  let j = i;
+  const len = buf.byteLength;
+  while (j < len && isAlpha(byteAt(buf, j))) j++;
+  const n = j - i;
+  if (n < 2 || n > 12) return 0;
+  for (let k = 0; k < OPERATORS.length; k++) {
+    const op = OPERATORS[k];
+    if (op.length == n && matchesCI(buf, i, op)) return n;
+  }
+  return 0;
+}
+
+function nextNonSpace(buf: ArrayBuffer, i: i32): u32 {
+  const len = buf.byteLength;
+  while (i < len && isSpaceByte(byteAt(buf, i))) i++;
+  return i < len ? byteAt(buf, i) : 0;
+}
+
+function isNameTarget(t: Target): bool {
+  return t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
+}
+
+export function detectNosql(s: Sink, t: Target): void {
+  const buf = t.value;
+  const len = buf.byteLength;
+  if (len < 3) return;
+  const nameTarget = isNameTarget(t);
+  let sawDollar = false;
+  for (let i = 0; i + 2 < len; i++) {
+    if (byteAt(buf, i) != 0x24) continue; // $
+    sawDollar = true;
+    const n = operatorAt(buf, i + 1);
+    if (n == 0) continue;
+    const prev = i > 0 ? byteAt(buf, i - 1) : 0;
+    const after = i + 1 + n < len ? byteAt(buf, i + 1 + n) : 0;
+    if (isWordByte(prev) || isWordByte(after)) continue;
+    // a key that is an operator, or bracket syntax user[$ne]
+    if ((nameTarget && (i == 0 || prev == 0x5b || prev == 0x2e) ) || (prev == 0x5b && after == 0x5d)) {
+      s.report(12001, t, buf, i, i + 1 + n, "MongoDB operator in operator position");
+      return;
+    }
+    // {"$gt": ...}  $or: [  '$where':
+    const q = after == 0x22 || after == 0x27 ? i + 2 + n : i + 1 + n;
+    const c = nextNonSpace(buf, q);
+    if (c == 0x3a && (prev == 0x7b || prev == 0x22 || prev == 0x27 || isSpaceByte(prev) || prev == 0x2c || prev == 0)) {
+      s.report(12002, t, buf, i, i + 1 + n, "MongoDB operator object in a value");
+      return;
+    }
+  }
+  if (!sawDollar && len < 8) return;
+  javascript(s, t, buf);
+}
+
+function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
+  // db.users.find(  db.injection.insert(
+  let i = indexOfCI(buf, "db.");
+  while (i >= 0) {
+    if (i == 0 || !isWordByte(byteAt(buf, i - 1))) {
+      let j = i + 3;
+      const len = buf.byteLength;
+      const start = j;
+      while (j < len && isWordByte(byteAt(buf, j))) j++;
+      if (j > start && j < len && byteAt(buf, j) == 0x2e) {
+        let k = j + 1;
+        while (k < len && isAlpha(byteAt(buf, k))) k++;
+        if (k > j + 1 && k < len && byteAt(buf, k) == 0x28) {
+          s.report(12003, t, buf, i, k + 1, "MongoDB shell collection call");
+          break;
+        }
+      }
+    }
+    i = indexOfCI(buf, "db.", i + 3);
+  }
+  // do{...}while(x-date<N) / while(new Date()...) : a loop that burns time on the server
+  const w = indexOfCI(buf, "while(");
+  if (w >= 0 && indexOfCI(buf, "date") >= 0) s.report(12004, t, buf, w, w + 6, "JavaScript time-burning loop");
+  const th = indexOfCI(buf, "this.");
+  if (th >= 0 && (indexOfCI(buf, "==", th) > 0 || indexOfCI(buf, "return", 0) >= 0)) {
+    s.report(12005, t, buf, th, th + 5, "JavaScript condition on the document");
+  }
+}

@@ -1,19 +1,306 @@
 // Protocol attacks (rules 1000-1999): request-level checks over the method,
-// headers and body framing, and per-target checks for CR/LF injection.
-import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
+// headers, path and body framing (detectProtocolRequest, once per request), and
+// per-target checks of argument bytes and CR/LF injection (detectProtocolTarget).
+import { Rule, Category, CRITICAL, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { HttpRequest } from "../request";
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
+import { header, byte, equalsCI, inListCI, isAllowedCharset } from "./protocol/text";
+import { contentTypeProblem, ContentTypeProblem } from "./protocol/contenttype";
+import {
+  isRestrictedHeader, badConnection, badRange, badAcceptEncoding, badAcceptCharset, badCacheControl,
+  badStructuredBoolean, badHeaderName,
+} from "./protocol/headers";
+import {
+  scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, invalidEscape, doubleEscape, fullWidthEscape,
+  unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedResponse,
+} from "./protocol/args";
+import { checkPath } from "./protocol/path";
+import { indexOfCI } from "../bytes";
+import { urlDecodeFull } from "../transform/urldecode";
 
 export const PROTOCOL_RULES: Rule[] = [
+  new Rule(1001, Category.Protocol, CRITICAL, 1, "Request method that is not a token or not one a REST API uses (GET HEAD POST PUT PATCH DELETE OPTIONS)"),
+  new Rule(1002, Category.Protocol, CRITICAL, 1, "GET or HEAD request with a body"),
+  new Rule(1003, Category.Protocol, NOTICE, 1, "POST request without a body"),
+  new Rule(1010, Category.Protocol, CRITICAL, 1, "Content-Type that no API parses (unknown or incomplete media type)"),
+  new Rule(1011, Category.Protocol, CRITICAL, 1, "Content-Type that breaks the media-type grammar or has unknown parameters"),
+  new Rule(1012, Category.Protocol, CRITICAL, 1, "Content-Type charset outside utf-8/iso-8859-1/iso-8859-15/windows-1252, or declared twice"),
+  new Rule(1013, Category.Protocol, CRITICAL, 1, "Content-Type parameter holding a second media type (parser confusion)"),
+  new Rule(1020, Category.Protocol, CRITICAL, 1, "Range header with a backwards range or more ranges than a client needs"),
+  new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, Accept-Charset)"),
+  new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options"),
+  new Rule(1023, Category.Protocol, CRITICAL, 1, "Accept-Encoding oversized or naming an unknown coding"),
+  new Rule(1024, Category.Protocol, CRITICAL, 1, "Accept header declaring a charset outside the allowed ones"),
+  new Rule(1025, Category.Protocol, CRITICAL, 1, "Empty Accept header from a client that is not a known browser engine"),
+  new Rule(1026, Category.Protocol, CRITICAL, 1, "Empty User-Agent header"),
+  new Rule(1027, Category.Protocol, CRITICAL, 1, "Fetch-metadata boolean header (Sec-Fetch-User, Sec-CH-UA-Mobile) not ?0 or ?1"),
+  new Rule(1028, Category.Protocol, CRITICAL, 1, "Cache-Control with directives a request cannot carry or empty items"),
+  new Rule(1029, Category.Protocol, CRITICAL, 1, "Old-style cookie ($Version): parsers split such cookies differently"),
+  new Rule(1030, Category.Protocol, CRITICAL, 1, "CR or LF in a header value, or a header name that is not a token"),
+  new Rule(1031, Category.Protocol, WARNING, 1, "Host header is a numeric IP address"),
+  new Rule(1040, Category.Protocol, CRITICAL, 1, "NUL byte in an argument, cookie or header"),
+  new Rule(1041, Category.Protocol, CRITICAL, 1, "Control character in an argument, cookie or header"),
+  new Rule(1042, Category.Protocol, CRITICAL, 1, "Invalid percent-encoding (%1G, %w2, %7%6F) in the query string or form body"),
+  new Rule(1043, Category.Protocol, CRITICAL, 1, "Double percent-encoding (%25XX) in the query string or form body"),
+  new Rule(1044, Category.Protocol, CRITICAL, 1, "Overlong or out-of-range UTF-8 in a decoded argument"),
+  new Rule(1045, Category.Protocol, CRITICAL, 1, "Full-width %uFFxx encoding (decodes to ASCII on IIS-style decoders)"),
+  new Rule(1046, Category.Protocol, CRITICAL, 1, "\\uXXXX escape in a query or form argument (decoded by some back ends only)"),
+  new Rule(1050, Category.Protocol, CRITICAL, 1, "Argument name longer than 100 bytes"),
+  new Rule(1051, Category.Protocol, CRITICAL, 1, "More than 255 arguments"),
+  new Rule(1052, Category.Protocol, NOTICE, 1, "Argument name repeated (HTTP parameter pollution)"),
+  new Rule(1053, Category.Protocol, CRITICAL, 1, "Argument name with text after a closing bracket (array-parser confusion)"),
+  new Rule(1054, Category.Protocol, CRITICAL, 1, "Method-override parameter (_method) naming an HTTP method"),
+  new Rule(1060, Category.Protocol, CRITICAL, 1, "HTTP request line inside a value (request smuggling)"),
+  new Rule(1061, Category.Protocol, CRITICAL, 1, "CR/LF followed by a header in a value (response splitting, header injection)"),
+  new Rule(1062, Category.Protocol, CRITICAL, 1, "HTTP status line or HTML document start inside an argument or cookie (response splitting)"),
+  new Rule(1063, Category.Protocol, CRITICAL, 1, "CR or LF in an argument name"),
+  new Rule(1064, Category.Protocol, CRITICAL, 2, "CR or LF in a query string value"),
+  new Rule(1065, Category.Protocol, CRITICAL, 1, "CR or LF in the path"),
+  new Rule(1066, Category.Protocol, CRITICAL, 1, "unix: socket path with a '|' in the request target (mod_proxy SSRF)"),
+  new Rule(1070, Category.Protocol, CRITICAL, 1, "Path with a file extension that exposes backups, configuration, databases or logs"),
+  new Rule(1071, Category.Protocol, CRITICAL, 1, "Path naming an editor backup file (name.ext~)"),
   new Rule(1100, Category.Protocol, CRITICAL, 1, "Request body that does not parse as its Content-Type says (JSON, XML, multipart)"),
+  new Rule(1101, Category.Protocol, CRITICAL, 1, "Multipart field name or file name with quotes, '=', ';' or backslashes (parser confusion)"),
+  new Rule(1102, Category.Protocol, CRITICAL, 1, "Multipart part header name that is not a token"),
+  new Rule(1103, Category.Protocol, CRITICAL, 1, "Multipart charset (part Content-Type or _charset_ field) outside the allowed ones"),
+  new Rule(1104, Category.Protocol, CRITICAL, 1, "Multipart Content-Transfer-Encoding part header (deprecated, used for evasion)"),
 ];
 
-export function detectProtocolTarget(s: Sink, t: Target): void {}
+const METHODS: string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-export function detectProtocol(s: Sink, req: HttpRequest, targets: Targets): void {
+// Whether the current request's body is JSON: `\uXXXX` is then ordinary (1046).
+let jsonBody = false;
+
+/** Request-level checks: method, headers, path, body framing. Run once per request. */
+export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Targets): void {
+  jsonBody = false;
+  const method = String.UTF8.encode(req.method);
+  if (!METHODS.includes(req.method)) s.reportNamed(1001, "method", method, 0, method.byteLength, "method not allowed");
+  const hasBody = req.body !== null && req.body!.byteLength > 0;
+  if (hasBody && (req.method == "GET" || req.method == "HEAD")) s.reportNamed(1002, "body", req.body!, 0, 40, req.method + " with a body");
+  if (req.body === null && req.method == "POST") s.reportNamed(1003, "body", method, 0, 0, "POST without a body");
+
+  const ct = header(req, "content-type");
+  if (ct !== null) {
+    const problem = contentTypeProblem(ct);
+    if (problem == ContentTypeProblem.NotAllowed) s.reportNamed(1010, "header:content-type", ct, 0, 80, "media type not allowed");
+    else if (problem == ContentTypeProblem.Malformed) s.reportNamed(1011, "header:content-type", ct, 0, 80, "malformed Content-Type");
+    else if (problem == ContentTypeProblem.Charset) s.reportNamed(1012, "header:content-type", ct, 0, 80, "charset not allowed or repeated");
+    else if (problem == ContentTypeProblem.TypeInParameter) s.reportNamed(1013, "header:content-type", ct, 0, 80, "media type inside a parameter");
+    jsonBody = indexOfCI(ct, "json") >= 0;
+  }
+  checkHeaders(s, req);
+  checkPath(s, req.path);
+
+  if (targets.argCount > 255) s.reportNamed(1051, "args", method, 0, 0, targets.argCount.toString() + " arguments");
+  if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", method, 0, 0, "repeated argument name");
   if (targets.bodyProblem != BodyProblem.None && req.body !== null) {
-    s.reportNamed(1100, "body", req.body!, targets.bodyProblemAt, targets.bodyProblemAt + 40, "malformed body");
+    const at = max(0, targets.bodyProblemAt - 20);
+    s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
+  }
+  if (targets.badPartHeaderNames > 0 && req.body !== null) s.reportNamed(1102, "body", req.body!, 0, 0, "part header name is not a token");
+}
+
+const BODY_PROBLEMS: string[] = ["", "malformed JSON", "malformed XML", "malformed multipart", "malformed form"];
+
+function checkHeaders(s: Sink, req: HttpRequest): void {
+  let ua: ArrayBuffer | null = null;
+  let accept: ArrayBuffer | null = null;
+  for (let i = 0; i < req.headers.length; i++) {
+    const h = unchecked(req.headers[i]);
+    const name = h.name;
+    const v = h.value;
+    const target = "header:" + name;
+    if (badHeaderName(name)) s.reportNamed(1030, target, v, 0, 40, "header name is not a token");
+    if (isRestrictedHeader(name)) s.reportNamed(1021, target, v, 0, 40, "restricted header");
+    // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).
+    const decoded = urlDecodeFull(v);
+    const flags = scanFlags(decoded);
+    if (flags & F_CRLF) s.reportNamed(1030, target, decoded, 0, 60, "CR/LF in header value");
+    if (flags & F_NUL) s.reportNamed(1040, target, decoded, 0, 60, "NUL in header value");
+    else if (flags & F_CTL) s.reportNamed(1041, target, decoded, 0, 60, "control character in header value");
+    if (name == "user-agent") ua = v;
+    else if (name == "accept") accept = v;
+    else if (name == "connection" && badConnection(v)) s.reportNamed(1022, target, v, 0, 60, "repeated or contradicting options");
+    else if (name == "range" && badRange(v, isPdf(req.path))) s.reportNamed(1020, target, v, 0, 60, "abusive Range");
+    else if (name == "accept-encoding" && badAcceptEncoding(v)) s.reportNamed(1023, target, v, 0, 60, "bad Accept-Encoding");
+    else if (name == "cache-control" && badCacheControl(v)) s.reportNamed(1028, target, v, 0, 60, "bad Cache-Control");
+    else if ((name == "sec-fetch-user" || name == "sec-ch-ua-mobile") && badStructuredBoolean(v)) s.reportNamed(1027, target, v, 0, 20, "not ?0 or ?1");
+    else if (name == "cookie" && v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, target, v, 0, 40, "$Version cookie");
+    else if ((name == "host" || name == ":authority") && isIpHost(v)) s.reportNamed(1031, target, v, 0, 60, "Host is an IP address");
+  }
+  if (ua !== null && ua!.byteLength == 0) s.reportNamed(1026, "header:user-agent", ua!, 0, 0, "empty User-Agent");
+  if (accept !== null) {
+    if (accept!.byteLength == 0 && req.method != "OPTIONS" && !isBrowserEngine(ua)) s.reportNamed(1025, "header:accept", accept!, 0, 0, "empty Accept");
+    else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
   }
 }
+
+/** Apps built on CFNetwork/WebKit/Android stacks send an empty Accept legitimately. */
+function isBrowserEngine(ua: ArrayBuffer | null): bool {
+  if (ua === null) return false;
+  return indexOfCI(ua!, "cfnetwork") >= 0 || indexOfCI(ua!, "applewebkit") >= 0 || indexOfCI(ua!, "android") >= 0;
+}
+
+function isPdf(path: ArrayBuffer): bool {
+  const d = urlDecodeFull(path);
+  let end = d.byteLength;
+  for (let i = 0; i < d.byteLength; i++) if (byte(d, i) == 0x3f) { end = i; break; }
+  return end >= 4 && equalsCI(d, end - 4, end, ".pdf");
+}
+
+/** `1.2.3.4`, `1.2.3.4:80`, `[::1]`, `[fe80::1]:8080`. */
+function isIpHost(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n == 0) return false;
+  if (byte(v, 0) == 0x5b) return true;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = byte(v, i);
+    if (c == 0x3a) break;
+    if (c == 0x2e) dots++;
+    else if (c - 0x30 >= 10) return false;
+  }
+  return dots == 3;
+}
+
+/** Per-target checks. Called for every target, so the common case is one pass over the value. */
+export function detectProtocolTarget(s: Sink, t: Target): void {
+  const kind = t.kind;
+  if (kind == TargetKind.Body || t.fromBase64) return;
+  if (kind == TargetKind.PartHeader) {
+    checkPartHeader(s, t);
+    return;
+  }
+  if (kind == TargetKind.Header) return; // all headers are checked at request level
+  const origin = t.origin;
+  const form = origin == TargetOrigin.Query || origin == TargetOrigin.Form;
+  const raw = t.raw;
+  // Encoding abuse is visible only in the raw bytes of the query string and form bodies.
+  if (form && (kind == TargetKind.ArgName || kind == TargetKind.ArgValue) && hasPercent(raw)) {
+    let k = invalidEscape(raw);
+    if (k >= 0) s.report(1042, t, raw, k, k + 6, "invalid percent-encoding");
+    k = doubleEscape(raw);
+    if (k >= 0) s.report(1043, t, raw, k, k + 6, "double percent-encoding");
+    k = fullWidthEscape(raw);
+    if (k >= 0) s.report(1045, t, raw, k, k + 6, "%uFFxx full-width encoding");
+  }
+  const v = t.urlDecoded();
+  const flags = scanFlags(v);
+  if (flags & F_NUL) s.report(1040, t, v, 0, 60, "NUL byte");
+  if (flags & F_CTL) s.report(1041, t, v, 0, 60, "control character");
+  if ((flags & F_HIGH) && (form || origin == TargetOrigin.Cookie) && kind != TargetKind.Path) {
+    const k = invalidUtf8(v);
+    if (k >= 0) s.report(1044, t, v, k, k + 4, "invalid UTF-8");
+  }
+  if ((flags & F_BACKSLASH) && form && !jsonBody && kind == TargetKind.ArgValue) {
+    const k = unicodeEscape(v);
+    if (k >= 0) s.report(1046, t, v, k, k + 6, "\\u escape");
+  }
+  if (kind == TargetKind.Path) {
+    if (flags & F_CRLF) s.report(1065, t, v, 0, 60, "CR/LF in path");
+    return;
+  }
+  if (kind == TargetKind.ArgName && form) {
+    if (v.byteLength > 100) s.report(1050, t, v, 0, 40, "argument name too long");
+    const b = bracketTail(v);
+    if (b >= 0) s.report(1053, t, v, 0, 40, "text after ']'");
+  }
+  if (kind == TargetKind.ArgValue && origin == TargetOrigin.Multipart && t.key == "_charset_" && !isAllowedCharset(v, 0, v.byteLength)) {
+    s.report(1103, t, v, 0, 20, "_charset_ not allowed");
+  }
+  if (kind == TargetKind.ArgValue && form && t.key == "_method" && isOverrideMethod(v)) s.report(1054, t, v, 0, 20, "method override");
+  if (flags & F_CRLF) {
+    // Form bodies are exempt: a body without '=' is one bare name, often ending in a newline.
+    if ((kind == TargetKind.ArgName && origin == TargetOrigin.Query) || kind == TargetKind.CookieName) s.report(1063, t, v, 0, 60, "CR/LF in argument name");
+    else if (origin == TargetOrigin.Query && kind == TargetKind.ArgValue) s.report(1064, t, v, 0, 60, "CR/LF in query value");
+    const k = injectedHeader(v);
+    if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
+  }
+  if (flags & (0x40 | 0x20)) {
+    const r = requestLine(v);
+    if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");
+    const k = injectedResponse(v, flags);
+    if (k >= 0) s.report(1062, t, v, k, k + 40, "response injection");
+  }
+  if (flags & F_PIPE) {
+    const k = indexOfCI(v, "unix:");
+    if (k >= 0 && indexOfCI(v, "|", k) > k) s.report(1066, t, v, k, k + 60, "unix socket with |");
+  }
+}
+
+function hasPercent(b: ArrayBuffer): bool {
+  const base = changetype<usize>(b);
+  for (let i = 0; i < b.byteLength; i++) if (load<u8>(base + <usize>i) == 0x25) return true;
+  return false;
+}
+
+/** Index of a ']' followed by something other than '[' (`a[1]b`), or -1. */
+function bracketTail(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i + 1 < n; i++) if (byte(v, i) == 0x5d && byte(v, i + 1) != 0x5b) return i;
+  return -1;
+}
+
+const OVERRIDE_METHODS: string[] = [
+  "delete", "put", "patch", "options", "trace", "connect", "head", "get", "propfind", "proppatch", "mkcol", "copy", "move", "lock", "unlock", "track",
+];
+
+/** `_method=DELETE` and friends. Lower-case `post` is what Rails forms send by default, so only `POST` in capitals counts. */
+function isOverrideMethod(v: ArrayBuffer): bool {
+  if (inListCI(v, 0, v.byteLength, OVERRIDE_METHODS)) return true;
+  return v.byteLength == 4 && byte(v, 0) == 0x50 && byte(v, 1) == 0x4f && byte(v, 2) == 0x53 && byte(v, 3) == 0x54;
+}
+
+/** Multipart part headers: name/filename characters, charsets, transfer encodings. */
+function checkPartHeader(s: Sink, t: Target): void {
+  const v = t.value;
+  if (t.key == "content-disposition") {
+    const k = badDispositionParam(v);
+    if (k >= 0) s.report(1101, t, v, k, k + 40, "quote, '=', ';' or '\\' in a name");
+  } else if (t.key == "content-type") {
+    const c = indexOfCI(v, "charset");
+    if (c >= 0) {
+      let i = c + 7;
+      while (i < v.byteLength && (byte(v, i) == 0x20 || byte(v, i) == 0x3d)) i++;
+      let e = i;
+      while (e < v.byteLength && byte(v, e) != 0x3b && byte(v, e) != 0x20) e++;
+      if (!isAllowedCharset(v, i, e)) s.report(1103, t, v, c, e, "charset not allowed");
+    }
+  } else if (t.key == "content-transfer-encoding") {
+    s.report(1104, t, v, 0, 40, "Content-Transfer-Encoding");
+  }
+}
+
+/** Checks the name= and filename= values of a Content-Disposition: offset of a bad character, or -1. */
+function badDispositionParam(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i < n; i++) {
+    if (byte(v, i) != 0x3d) continue;
+    const isName = i >= 4 && equalsCI(v, i - 4, i, "name");
+    if (!isName) continue;
+    let j = i + 1;
+    if (j >= n || byte(v, j) != 0x22) continue;
+    j++;
+    const start = j;
+    // Quoted value: its end is the '"' followed by ';' or the end (a `\"` inside is itself suspicious).
+    while (j < n && !(byte(v, j) == 0x22 && (j + 1 >= n || byte(v, j + 1) == 0x3b || byte(v, j + 1) == 0x20))) j++;
+    for (let k = start; k < j; k++) {
+      const c = byte(v, k);
+      if (c == 0x22 || c == 0x27 || c == 0x3d || c == 0x5c) return k;
+      if (c == 0x3b && !afterEntity(v, start, k)) return k;
+    }
+    i = j;
+  }
+  return -1;
+}
+
+/** Whether the ';' at `k` closes an HTML entity (`&auml;`, `&amp;`), which browsers use for non-ASCII names. */
+function afterEntity(v: ArrayBuffer, start: i32, k: i32): bool {
+  let i = k - 1;
+  while (i >= start && k - i <= 10 && (byte(v, i) | 0x20) - 0x61 < 26) i--;
+  return i >= start && i < k - 1 && byte(v, i) == 0x26;
+}
+

@@ -1,8 +1,117 @@
-// Detector stub: rules 16000-16999, category session.
+// Session fixation (rules 16000-16999): values that set a cookie from script or
+// markup, and session identifiers passed as parameters from another site or with
+// no referrer at all (a link planted to fix the victim's session).
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { HttpRequest } from "../request";
+import { Target, TargetKind } from "../target";
+import { indexOfCI, matchesCI, isWordByte } from "../bytes";
 
-export const SESSION_RULES: Rule[] = [];
+export const SESSION_RULES: Rule[] = [
+  new Rule(16001, Category.Session, CRITICAL, 1, "Value that sets a cookie (document.cookie with expires/domain, http-equiv Set-Cookie)"),
+  new Rule(16002, Category.Session, CRITICAL, 1, "Session identifier parameter in a request referred by another site"),
+  new Rule(16003, Category.Session, CRITICAL, 1, "Application-server session id parameter (JSESSIONID, PHPSESSID, ...) in a request without a Referer"),
+];
 
-export function detectSession(s: Sink, t: Target): void {}
+// Per request: the Referer's host compared with the Host (set by prepareSession).
+const NO_REFERER = 0;
+const SAME_SITE = 1;
+const OTHER_SITE = 2;
+let referer = NO_REFERER;
+
+/** Records what the per-target check needs to know about the request. */
+export function prepareSession(req: HttpRequest): void {
+  referer = NO_REFERER;
+  let ref: ArrayBuffer | null = null;
+  for (let i = 0; i < req.headers.length; i++) if (req.headers[i].name == "referer") ref = req.headers[i].value;
+  if (ref === null) return;
+  referer = refererHostIs(ref!, String.UTF8.encode(hostOnly(req.authority))) ? SAME_SITE : OTHER_SITE;
+}
+
+function hostOnly(authority: string): string {
+  const colon = authority.lastIndexOf(":");
+  return colon > 0 && authority.indexOf("]") < colon ? authority.substring(0, colon) : authority;
+}
+
+/** Whether the host part of the Referer URL equals `host` (case-insensitive). */
+function refererHostIs(ref: ArrayBuffer, host: ArrayBuffer): bool {
+  let i = indexOfCI(ref, "://");
+  i = i < 0 ? 0 : i + 3;
+  let e = i;
+  const n = ref.byteLength;
+  while (e < n) {
+    const c = load<u8>(changetype<usize>(ref) + <usize>e);
+    if (c == 0x2f || c == 0x3a || c == 0x3f || c == 0x23) break;
+    e++;
+  }
+  return e - i == host.byteLength && host.byteLength > 0 && matchesCI(ref, i, String.UTF8.decode(host).toLowerCase());
+}
+
+const SESSION_NAMES: string[] = ["cfid", "cftoken", "cakephp", "meteor_login_token", "shiny-token"];
+
+/** Names web frameworks give their session cookies: *sess*, *.sid, CFID/CFTOKEN ... */
+export function isSessionName(name: ArrayBuffer): bool {
+  const n = name.byteLength;
+  if (n < 3 || n > 64) return false;
+  const k = indexOfCI(name, "sess");
+  if (k >= 0) {
+    // Words that merely contain it: assess, possess, obsess.
+    return !(k >= 2 && (matchesCI(name, k - 2, "as") || matchesCI(name, k - 2, "os") || matchesCI(name, k - 2, "bs")));
+  }
+  if (n >= 4 && matchesCI(name, n - 3, "sid") && !isWordByte(<u32>load<u8>(changetype<usize>(name) + <usize>(n - 4))) ) return true;
+  if (matchesCI(name, n - 3, "sid") && n <= 6) return true;
+  for (let i = 0; i < SESSION_NAMES.length; i++) {
+    const s = unchecked(SESSION_NAMES[i]);
+    if (s.length == n && matchesCI(name, 0, s)) return true;
+  }
+  return false;
+}
+
+/**
+ * The session cookies of application servers (Java, PHP, ASP, ColdFusion), which accept the id
+ * from the URL: passing one without any Referer is a planted link. Generic names such as
+ * `session_token` are common API parameters and need the other-site Referer to count.
+ */
+const SERVER_SESSION_NAMES: string[] = ["jsessionid", "phpsessid", "aspsessionid", "asp.net_sessionid", "cfid", "cftoken"];
+
+function isServerSessionName(name: ArrayBuffer): bool {
+  for (let i = 0; i < SERVER_SESSION_NAMES.length; i++) {
+    const s = unchecked(SERVER_SESSION_NAMES[i]);
+    if (s.length == name.byteLength && matchesCI(name, 0, s)) return true;
+  }
+  return false;
+}
+
+export function detectSession(s: Sink, t: Target): void {
+  const kind = t.kind;
+  if (kind == TargetKind.ArgName || kind == TargetKind.BodyKey) {
+    if (referer != SAME_SITE && isSessionName(t.value)) {
+      if (referer == OTHER_SITE) s.report(16002, t, t.value, 0, 40, "session id from another site");
+      else if (isServerSessionName(t.value)) s.report(16003, t, t.value, 0, 40, "session id without a Referer");
+    }
+    return;
+  }
+  if (kind != TargetKind.ArgValue && kind != TargetKind.BodyValue && kind != TargetKind.Cookie) return;
+  const v = t.htmlDecoded();
+  const c = indexOfCI(v, "cookie");
+  if (c < 0) return;
+  if (c > 0 && load<u8>(changetype<usize>(v) + <usize>(c - 1)) == 0x2e) {
+    // `.cookie = "...; expires=..."` or `; domain=`
+    const semi = indexOfCI(v, ";", c);
+    if (semi > 0 && (hasAttribute(v, semi, "expires") || hasAttribute(v, semi, "domain"))) {
+      s.report(16001, t, v, max(0, c - 20), c + 60, "script sets a cookie");
+      return;
+    }
+  }
+  const h = indexOfCI(v, "http-equiv");
+  if (h >= 0 && indexOfCI(v, "set-cookie", h) > h) s.report(16001, t, v, h, h + 60, "meta sets a cookie");
+}
+
+/** `name` then optional non-word bytes then '=' somewhere after `from`. */
+function hasAttribute(v: ArrayBuffer, from: i32, name: string): bool {
+  const k = indexOfCI(v, name, from);
+  if (k < 0) return false;
+  let i = k + name.length;
+  while (i < v.byteLength && !isWordByte(<u32>load<u8>(changetype<usize>(v) + <usize>i)) && load<u8>(changetype<usize>(v) + <usize>i) != 0x3d) i++;
+  return i < v.byteLength && load<u8>(changetype<usize>(v) + <usize>i) == 0x3d;
+}

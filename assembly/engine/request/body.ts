@@ -1,7 +1,7 @@
 // Bodies by Content-Type. A body that fails to parse is inspected as raw text
 // (`body`) and the problem is recorded for the protocol detector to score.
 import { Targets, BodyProblem } from "./targets";
-import { TargetKind } from "../target";
+import { TargetKind, TargetOrigin } from "../target";
 import { HttpRequest } from "../request";
 import { indexOfCI, matchesCI } from "../bytes";
 import { parseUrlencoded } from "./urlencoded";
@@ -30,6 +30,8 @@ export function bodyTypeOf(contentType: ArrayBuffer | null): BodyType {
   return BodyType.Text;
 }
 
+const ORIGINS: TargetOrigin[] = [TargetOrigin.Body, TargetOrigin.Form, TargetOrigin.Json, TargetOrigin.Multipart, TargetOrigin.Xml, TargetOrigin.Body];
+
 export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, out: Targets): void {
   if (req.body === null) return;
   const body = req.body!;
@@ -37,6 +39,7 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
   const type = bodyTypeOf(contentType);
   let problem = -1;
   let kind = BodyProblem.None;
+  out.origin = ORIGINS[<i32>type];
   if (type == BodyType.Urlencoded) {
     parseUrlencoded(body, 0, body.byteLength, "args:", out);
     return;
@@ -53,12 +56,14 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     problem = parseXml(body, out);
     kind = BodyProblem.MalformedXml;
     // The document as sent: DOCTYPE and entity use are judged on the whole.
+    out.origin = TargetOrigin.Body;
     if (problem < 0) out.add(TargetKind.Body, "body", body, body, "");
   } else {
     out.add(TargetKind.Body, "body", body, body, "");
     return;
   }
   if (problem >= 0) {
+    out.origin = TargetOrigin.Body;
     if (kind != BodyProblem.None && out.bodyProblem == BodyProblem.None) {
       out.bodyProblem = kind;
       out.bodyProblemAt = problem;

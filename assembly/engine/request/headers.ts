@@ -5,7 +5,7 @@
 // carry an attack: scanning them costs time and only invites false positives.
 // The protocol detector still sees every header.
 import { Targets } from "./targets";
-import { TargetKind } from "../target";
+import { TargetKind, TargetOrigin } from "../target";
 import { Header } from "../request";
 import { parseCookies } from "./cookies";
 
@@ -30,11 +30,13 @@ export function collectHeaders(headers: Header[], out: Targets): void {
   for (let i = 0; i < headers.length; i++) {
     const h = unchecked(headers[i]);
     if (h.name == "cookie") {
+      out.origin = TargetOrigin.Cookie;
       parseCookies(h.value, out);
       continue;
     }
     if (isSkippedHeader(h.name)) continue;
     if (h.value.byteLength == 0) continue;
+    out.origin = TargetOrigin.Header;
     out.add(TargetKind.Header, "header:" + h.name, h.value, h.value, h.name);
   }
 }

@@ -88,6 +88,12 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     headerCount++;
     let colon = i;
     while (colon < lineEnd && at(data, colon) != 0x3a) colon++;
+    for (let k = i; k < colon && colon < lineEnd; k++) {
+      if (!isHeaderNameByte(at(data, k))) {
+        out.badPartHeaderNames++;
+        break;
+      }
+    }
     if (colon >= lineEnd) {
       out.multipartOddities++;
     } else {
@@ -163,4 +169,11 @@ function paramBytes(data: ArrayBuffer, start: i32, end: i32): ArrayBuffer {
 function paramOf(data: ArrayBuffer, start: i32, end: i32, param: string): string | null {
   const s = paramStart(data, start, end, param);
   return s < 0 ? null : String.UTF8.decode(paramBytes(data, s, end));
+}
+
+/** Header names are tokens: letters, digits and `!#$%&'*+-.^_`|~`. */
+function isHeaderNameByte(c: u32): bool {
+  if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10) return true;
+  return c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 || c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b ||
+    c == 0x2d || c == 0x2e || c == 0x5e || c == 0x5f || c == 0x60 || c == 0x7c || c == 0x7e;
 }

@@ -2,7 +2,7 @@
 // percent-decoded; `pathNormalised()` resolves dot segments) and the query string
 // (arguments `args:NAME`).
 import { Targets } from "./targets";
-import { TargetKind } from "../target";
+import { TargetKind, TargetOrigin } from "../target";
 import { urlDecode } from "../transform/urldecode";
 import { parseUrlencoded } from "./urlencoded";
 
@@ -17,7 +17,9 @@ export function queryStart(target: ArrayBuffer): i32 {
 export function collectPath(target: ArrayBuffer, out: Targets): void {
   const q = queryStart(target);
   const raw = q == target.byteLength ? target : target.slice(0, q);
+  out.origin = TargetOrigin.Path;
   // `/` alone carries nothing.
   if (raw.byteLength > 1) out.add(TargetKind.Path, "path", raw, urlDecode(raw), "");
+  out.origin = TargetOrigin.Query;
   if (q + 1 < target.byteLength) parseUrlencoded(target, q + 1, target.byteLength, "args:", out);
 }

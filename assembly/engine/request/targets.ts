@@ -1,7 +1,7 @@
 // The targets of one request, collected by the parsers, with the facts about the
 // request that only parsing reveals (argument counts, malformed bodies): the
 // protocol detector scores those.
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 
 /** Past this many targets a request is scored as an anomaly and the rest is not collected. */
 export const MAX_TARGETS = 1024;
@@ -27,13 +27,22 @@ export class Targets {
   bodyProblemAt: i32 = 0;
   /** Multipart: part headers or boundaries that parsers tolerate differently. */
   multipartOddities: i32 = 0;
+  /** Multipart part header names that are not tokens (`Content- Disposition`, control bytes). */
+  badPartHeaderNames: i32 = 0;
+  /** Stamped on every target added: the parsers set it before they run. */
+  origin: TargetOrigin = TargetOrigin.Path;
+  /** Names of query and form arguments seen more than once. */
+  repeatedArgs: i32 = 0;
+  private argNames: string[] = [];
 
   add(kind: TargetKind, name: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (this.list.length >= MAX_TARGETS) {
       this.dropped++;
       return;
     }
-    this.list.push(new Target(kind, name, raw, value, key));
+    const t = new Target(kind, name, raw, value, key);
+    t.origin = this.origin;
+    this.list.push(t);
   }
 
   /** An argument (name and value), as the query string and form bodies carry them. */
@@ -42,6 +51,11 @@ export class Targets {
     if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
     const key = String.UTF8.decode(name);
     const full = prefix + key;
+    // Repeated names (HTTP parameter pollution): compared among the first names only, to stay linear.
+    if (this.argNames.length < 64) {
+      if (this.argNames.includes(key)) this.repeatedArgs++;
+      else this.argNames.push(key);
+    }
     if (name.byteLength > 0) this.add(TargetKind.ArgName, full, rawName, name, key);
     if (value.byteLength > 0) this.add(TargetKind.ArgValue, full, rawValue, value, key);
   }

@@ -1,0 +1,209 @@
+// Per-target protocol checks: bytes that have no place in a value (NUL, control
+// characters, invalid UTF-8), encodings used to slip past filters (invalid or
+// double percent-encoding, %uFFxx, `\uXXXX`), and CR/LF used to inject headers,
+// split responses or smuggle a second request (CRS 920220-920270, 920540, 921110-921160).
+import { byte, equalsCI } from "./text";
+import { indexOfCI, matchesCI, isWordByte, isSpaceByte, isDigit, isHexDigit } from "../../bytes";
+import { urlDecode } from "../../transform/urldecode";
+
+// Flags from one pass over a value.
+export const F_NUL: u32 = 1;
+export const F_CTL: u32 = 2;
+export const F_CRLF: u32 = 4;
+export const F_HIGH: u32 = 8;
+export const F_BACKSLASH: u32 = 16;
+export const F_LT: u32 = 32;
+export const F_SLASH: u32 = 64;
+export const F_PIPE: u32 = 128;
+
+/** One pass: which interesting byte classes `v` holds. */
+export function scanFlags(v: ArrayBuffer): u32 {
+  let f: u32 = 0;
+  const base = changetype<usize>(v);
+  const n = v.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c == 0x5c) f |= F_BACKSLASH;
+      else if (c == 0x3c) f |= F_LT;
+      else if (c == 0x2f) f |= F_SLASH;
+      else if (c == 0x7c) f |= F_PIPE;
+      continue;
+    }
+    if (c == 0) f |= F_NUL;
+    else if (c == 0x0d || c == 0x0a) f |= F_CRLF;
+    else if (c >= 0x80) f |= F_HIGH;
+    else if (c != 0x09) f |= F_CTL;
+  }
+  return f;
+}
+
+/**
+ * Offset of a `%` that starts no valid escape but looks like one (`%1G`, `%w2`, `%7%6F`), or -1.
+ * A `%` before a space, punctuation or the end is prose a client failed to encode ("24% of"), not evasion.
+ */
+export function invalidEscape(raw: ArrayBuffer): i32 {
+  const n = raw.byteLength;
+  for (let i = 0; i < n; i++) {
+    if (byte(raw, i) != 0x25) continue;
+    if (i + 1 >= n) continue;
+    const next = byte(raw, i + 1);
+    if (!((next | 0x20) - 0x61 < 26 || next - 0x30 < 10 || next == 0x25)) continue;
+    if (i + 2 < n && isHexDigit(byte(raw, i + 1)) && isHexDigit(byte(raw, i + 2))) continue;
+    if (i + 5 < n && (byte(raw, i + 1) | 0x20) == 0x75 && isHexDigit(byte(raw, i + 2)) && isHexDigit(byte(raw, i + 3)) &&
+      isHexDigit(byte(raw, i + 4)) && isHexDigit(byte(raw, i + 5))) continue;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Offset of a double percent-encoding, or -1: `%25` whose single decoding yields a
+ * valid escape again (`%2541` -> `%41`, `%25%34%31` -> `%41`). `%25` that decodes to a
+ * literal percent (`%25%3d` -> `%=` in a template) is not.
+ */
+export function doubleEscape(raw: ArrayBuffer): i32 {
+  const k = indexOfCI(raw, "%25");
+  if (k < 0) return -1;
+  const once = urlDecode(raw, true);
+  const n = once.byteLength;
+  for (let i = 0; i + 2 < n; i++) {
+    if (byte(once, i) == 0x25 && isHexDigit(byte(once, i + 1)) && isHexDigit(byte(once, i + 2))) return k;
+  }
+  return -1;
+}
+
+/** Offset of `%uFFxx` (full-width forms that decode to ASCII), or -1. */
+export function fullWidthEscape(raw: ArrayBuffer): i32 {
+  let from = 0;
+  for (let guard = 0; guard < 64; guard++) {
+    const k = indexOfCI(raw, "%uff", from);
+    if (k < 0) return -1;
+    if (k + 5 < raw.byteLength && isHexDigit(byte(raw, k + 4)) && isHexDigit(byte(raw, k + 5))) return k;
+    from = k + 4;
+  }
+  return -1;
+}
+
+/** Offset of `\uXXXX` (a JS escape in a form value: decoded by some back ends only), or -1. */
+export function unicodeEscape(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i + 5 < n; i++) {
+    if (byte(v, i) != 0x5c || (byte(v, i + 1) | 0x20) != 0x75) continue;
+    if (isHexDigit(byte(v, i + 2)) && isHexDigit(byte(v, i + 3)) && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5))) return i;
+  }
+  return -1;
+}
+
+/**
+ * Offset of an overlong or out-of-range UTF-8 sequence (`C0 AF` for '/', `E0 80 AE`,
+ * `F5 80 BF BF`), or -1. Lone invalid bytes (Latin-1 text, EBCDIC forms) are not
+ * evasion and are left alone.
+ */
+export function invalidUtf8(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = byte(v, i);
+    if (c < 0xc0) continue;
+    const d = byte(v, i + 1);
+    if ((d & 0xc0) != 0x80) continue;
+    if (c == 0xc0 || c == 0xc1) return i;
+    if (c == 0xe0 && d < 0xa0) return i;
+    if (c == 0xf0 && d < 0x90) return i;
+    if (c == 0xf4 && d >= 0x90) return i;
+    if (c >= 0xf5) return i;
+  }
+  // A lone C0/C1 lead at the end is an overlong sequence cut short.
+  if (n > 0 && (byte(v, n - 1) == 0xc0 || byte(v, n - 1) == 0xc1)) return n - 1;
+  return -1;
+}
+
+const METHODS: string[] = [
+  "get", "post", "head", "options", "connect", "put", "delete", "trace", "track", "patch", "propfind", "proppatch", "mkcol", "copy", "move", "lock", "unlock",
+];
+
+/** `METHOD target HTTP/d`: a request line inside a value (smuggling, 921110). Returns its offset or -1. */
+export function requestLine(v: ArrayBuffer): i32 {
+  let from = 0;
+  for (let guard = 0; guard < 32; guard++) {
+    const h = indexOfCI(v, "http/", from);
+    if (h < 0) return -1;
+    from = h + 5;
+    if (h + 5 >= v.byteLength || !isDigit(byte(v, h + 5))) continue;
+    // Backwards: spaces, a target without spaces, spaces, a method word.
+    let i = h;
+    if (i == 0 || !isSpaceByte(byte(v, i - 1))) continue;
+    while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
+    const targetEnd = i;
+    while (i > 0 && !isSpaceByte(byte(v, i - 1))) i--;
+    if (i == targetEnd || i == 0) continue;
+    while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
+    const wordEnd = i;
+    while (i > 0 && isWordByte(byte(v, i - 1))) i--;
+    // A smuggled request starts a line: at the start of the value or after CR/LF.
+    if (i > 0 && byte(v, i - 1) != 0x0a && byte(v, i - 1) != 0x0d) continue;
+    for (let k = 0; k < METHODS.length; k++) if (equalsCI(v, i, wordEnd, unchecked(METHODS[k]))) return i;
+  }
+  return -1;
+}
+
+const INJECTED_HEADERS: string[] = [
+  "content-type", "content-length", "set-cookie", "location", "refresh", "cookie", "x-forwarded-for", "x-forwarded-host",
+  "x-forwarded-server", "forwarded-for", "forwarded-host", "host", "via", "remote-ip", "remote-addr", "originating-ip", "x-originating-ip",
+];
+
+/** CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160). Offset or -1. */
+export function injectedHeader(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = byte(v, i);
+    if (c != 0x0d && c != 0x0a) continue;
+    // The header starts the line (indented `host: x` is code or YAML in prose); only CR/LF may
+    // separate the name from its colon (`Remote-addr\r\r:` splits on some servers).
+    let j = i + 1;
+    while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
+    for (let k = 0; k < INJECTED_HEADERS.length; k++) {
+      const name = unchecked(INJECTED_HEADERS[k]);
+      if (!matchesCI(v, j, name)) continue;
+      let e = j + name.length;
+      while (e < n && (byte(v, e) == 0x0d || byte(v, e) == 0x0a)) e++;
+      if (e < n && byte(v, e) == 0x3a) {
+        // `Location:` alone after the colon is a phrase, a header needs a value.
+        let w = e + 1;
+        while (w < n && (byte(v, w) == 0x20 || byte(v, w) == 0x09)) w++;
+        if (w < n && byte(v, w) != 0x0d && byte(v, w) != 0x0a) return i;
+      }
+    }
+  }
+  return -1;
+}
+
+/** A status line (`HTTP/1.1 200`) or `<html`/`<meta` in a value: a response injected (921130). Offset or -1. */
+export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
+  if (flags & F_SLASH) {
+    let from = 0;
+    for (let guard = 0; guard < 32; guard++) {
+      const h = indexOfCI(v, "http/", from);
+      if (h < 0) break;
+      if (h + 5 < v.byteLength && isDigit(byte(v, h + 5)) && (h == 0 || !isWordByte(byte(v, h - 1))) && isStatusLine(v, h + 5)) return h;
+      from = h + 5;
+    }
+  }
+  if (flags & F_LT) {
+    const a = indexOfCI(v, "<html");
+    if (a >= 0 && (a + 5 >= v.byteLength || !isWordByte(byte(v, a + 5)))) return a;
+    const b = indexOfCI(v, "<meta");
+    if (b >= 0 && (b + 5 >= v.byteLength || !isWordByte(byte(v, b + 5)))) return b;
+  }
+  return -1;
+}
+
+/** After `HTTP/`: `d[.d] ddd` (version, space, three-digit status). */
+function isStatusLine(v: ArrayBuffer, i: i32): bool {
+  const n = v.byteLength;
+  i++;
+  if (i + 1 < n && byte(v, i) == 0x2e && isDigit(byte(v, i + 1))) i += 2;
+  if (i >= n || byte(v, i) != 0x20) return false;
+  i++;
+  return i + 2 < n && isDigit(byte(v, i)) && isDigit(byte(v, i + 1)) && isDigit(byte(v, i + 2));
+}

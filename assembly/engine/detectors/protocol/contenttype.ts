@@ -1,0 +1,97 @@
+// Content-Type checks: the media type must be one an API parses, the header must
+// follow the media-type grammar with known parameters (CRS 920470), declare at
+// most one allowed charset (920480, 920530), and not smuggle a second media type
+// in a parameter or a boundary on a non-multipart type (921421/921422: parsers
+// disagree on which one wins).
+import { byte, equalsCI, isAllowedCharset, isOws } from "./text";
+import { indexOfCI, lowerByte } from "../../bytes";
+
+export const enum ContentTypeProblem {
+  None = 0, NotAllowed, Malformed, Charset, TypeInParameter,
+}
+
+/** Media types (lower case) that the engine and typical back ends parse. `+json`/`+xml` suffixes are allowed too. */
+const ALLOWED: string[] = [
+  "application/x-www-form-urlencoded", "multipart/form-data", "multipart/mixed", "application/json",
+  "application/xml", "text/xml", "application/soap+xml", "text/plain", "text/html", "application/octet-stream",
+  "application/grpc", "application/x-ndjson", "application/graphql",
+];
+
+const PARAMS: string[] = ["action", "boundary", "charset", "component", "start", "start-info", "type", "version"];
+
+const TOP_LEVEL: string[] = ["application/", "text/", "multipart/", "image/", "audio/", "video/", "message/", "font/", "model/"];
+
+// @ts-ignore: decorator
+@inline function isTypeChar(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x2f || c == 0x2e || c == 0x2b || c == 0x2a || c == 0x2d;
+}
+
+function isValueChar(c: u32): bool {
+  if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f) return true;
+  return c == 0x27 || c == 0x22 || c == 0x2e || c == 0x28 || c == 0x29 || c == 0x2b || c == 0x2c || c == 0x2f || c == 0x3a ||
+    c == 0x3d || c == 0x3f || c == 0x3c || c == 0x3e || c == 0x40 || c == 0x23 || c == 0x2a || c == 0x2d;
+}
+
+/** The first problem of a Content-Type value, checked in order of severity. */
+export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
+  const n = ct.byteLength;
+  let i = 0;
+  while (i < n && isTypeChar(byte(ct, i))) i++;
+  const typeEnd = i;
+  if (typeEnd == 0) return ContentTypeProblem.Malformed;
+  if (!isAllowedType(ct, typeEnd)) return ContentTypeProblem.NotAllowed;
+  // Parameters: [SP] ";" *SP name [SP] "=" [SP] value
+  let charsets = 0;
+  while (i < n) {
+    if (byte(ct, i) == 0x20) i++;
+    if (i >= n || byte(ct, i) != 0x3b) return ContentTypeProblem.Malformed;
+    i++;
+    while (i < n && isOws(byte(ct, i))) i++;
+    const nameStart = i;
+    while (i < n && ((byte(ct, i) | 0x20) - 0x61 < 26 || byte(ct, i) == 0x2d)) i++;
+    const nameEnd = i;
+    let known = false;
+    for (let k = 0; k < PARAMS.length; k++) if (equalsCI(ct, nameStart, nameEnd, unchecked(PARAMS[k]))) known = true;
+    if (!known) return ContentTypeProblem.Malformed;
+    if (i < n && byte(ct, i) == 0x20) i++;
+    if (i >= n || byte(ct, i) != 0x3d) return ContentTypeProblem.Malformed;
+    i++;
+    if (i < n && byte(ct, i) == 0x20) i++;
+    const valueStart = i;
+    while (i < n && isValueChar(byte(ct, i))) i++;
+    if (i == valueStart) return ContentTypeProblem.Malformed;
+    if (equalsCI(ct, nameStart, nameEnd, "charset")) {
+      charsets++;
+      if (!isAllowedCharset(ct, valueStart, i)) return ContentTypeProblem.Charset;
+    }
+    if (hasMediaType(ct, valueStart, i)) return ContentTypeProblem.TypeInParameter;
+    // A boundary only means something to multipart parsers: elsewhere it is a decoy.
+    if (equalsCI(ct, nameStart, nameEnd, "boundary") && !equalsCI(ct, 0, min(typeEnd, 10), "multipart/")) return ContentTypeProblem.TypeInParameter;
+  }
+  // A charset hidden in another parameter's value (`boundary="charset=utf-7"`) counts too.
+  if (charsets > 1 || (charsets == 1 && indexOfCI(ct, "charset", indexOfCI(ct, "charset") + 7) >= 0)) return ContentTypeProblem.Charset;
+  return ContentTypeProblem.None;
+}
+
+function isAllowedType(ct: ArrayBuffer, end: i32): bool {
+  for (let k = 0; k < ALLOWED.length; k++) if (equalsCI(ct, 0, end, unchecked(ALLOWED[k]))) return true;
+  // application/<anything>+json and +xml (vendor types), but not a bare suffix.
+  if (end > 17 && equalsCI(ct, 0, 12, "application/")) {
+    if (equalsCI(ct, end - 5, end, "+json") || equalsCI(ct, end - 4, end, "+xml")) return true;
+  }
+  return false;
+}
+
+/** Whether [start, end) contains `type/` for a registered top-level type. */
+function hasMediaType(buf: ArrayBuffer, start: i32, end: i32): bool {
+  for (let i = start; i < end; i++) {
+    const c = lowerByte(byte(buf, i));
+    if (c != 0x61 && c != 0x74 && c != 0x6d && c != 0x69 && c != 0x76 && c != 0x66) continue;
+    if (i > start && (byte(buf, i - 1) | 0x20) - 0x61 < 26) continue;
+    for (let k = 0; k < TOP_LEVEL.length; k++) {
+      const t = unchecked(TOP_LEVEL[k]);
+      if (i + t.length < end && equalsCI(buf, i, i + t.length, t) && (byte(buf, i + t.length) | 0x20) - 0x61 < 26) return true;
+    }
+  }
+  return false;
+}

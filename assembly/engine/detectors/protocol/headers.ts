@@ -1,0 +1,152 @@
+// Header checks that need no parsing beyond the header itself: headers a client
+// has no business sending (CRS 920450, 920660), malformed or abusive values of
+// Connection, Range, Accept, Accept-Encoding, Cache-Control, fetch metadata and
+// Cookie (920190-920210, 920310-920330, 920510-920521, 920600, 920275, 921250).
+import { byte, equalsCI, inListCI, isAllowedCharset, isOws, isTchar } from "./text";
+import { indexOfCI, isDigit } from "../../bytes";
+
+/** Headers that only proxies, WebDAV or response paths use; in a request they are evasion or smuggling aids. */
+const RESTRICTED: string[] = [
+  "content-encoding", "content-range", "lock-token", "if", "proxy", "x-http-method-override", "x-http-method",
+  "x-method-override", "x-middleware-subrequest", "request-range", "accept-charset",
+];
+
+export function isRestrictedHeader(name: string): bool {
+  for (let i = 0; i < RESTRICTED.length; i++) if (unchecked(RESTRICTED[i]) == name) return true;
+  return false;
+}
+
+/** Connection options repeated or contradicting (`keep-alive, close`). */
+export function badConnection(v: ArrayBuffer): bool {
+  let keepAlive = 0;
+  let close = 0;
+  let i = 0;
+  const n = v.byteLength;
+  while (i <= n) {
+    while (i < n && isOws(byte(v, i))) i++;
+    let j = i;
+    while (j < n && byte(v, j) != 0x2c) j++;
+    let e = j;
+    while (e > i && isOws(byte(v, e - 1))) e--;
+    if (equalsCI(v, i, e, "keep-alive")) keepAlive++;
+    else if (equalsCI(v, i, e, "close")) close++;
+    i = j + 1;
+  }
+  return keepAlive > 1 || close > 1 || (keepAlive > 0 && close > 0);
+}
+
+/**
+ * Range abuse: a range whose last byte precedes its first (920190), or more
+ * ranges than a client needs (920200; many-range requests exhaust servers). PDF
+ * readers legitimately ask for many ranges, so PDFs get a higher limit.
+ */
+export function badRange(v: ArrayBuffer, pdf: bool): bool {
+  const n = v.byteLength;
+  let i = indexOfCI(v, "=");
+  if (i < 0) return false;
+  i++;
+  let count = 0;
+  while (i < n) {
+    while (i < n && isOws(byte(v, i))) i++;
+    let first: i64 = -1;
+    let last: i64 = -1;
+    let d = 0;
+    while (i < n && isDigit(byte(v, i)) && d < 18) {
+      first = (first < 0 ? 0 : first) * 10 + <i64>(byte(v, i) - 0x30);
+      i++;
+      d++;
+    }
+    if (i < n && byte(v, i) == 0x2d) {
+      i++;
+      d = 0;
+      while (i < n && isDigit(byte(v, i)) && d < 18) {
+        last = (last < 0 ? 0 : last) * 10 + <i64>(byte(v, i) - 0x30);
+        i++;
+        d++;
+      }
+    }
+    if (first >= 0 && last >= 0 && last < first) return true;
+    count++;
+    while (i < n && byte(v, i) != 0x2c) i++;
+    i++;
+  }
+  return count > (pdf ? 62 : 5);
+}
+
+/** Content codings a client can ask for. */
+const CODINGS: string[] = [
+  "gzip", "deflate", "br", "zstd", "compress", "identity", "*", "x-gzip", "x-compress", "exi", "pack200-gzip", "aes128gcm", "sdch", "dcb", "dcz",
+];
+
+/** Accept-Encoding that is oversized (920520) or names an unknown coding (920521). */
+export function badAcceptEncoding(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n > 100) return true;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isOws(byte(v, i))) i++;
+    let j = i;
+    while (j < n && byte(v, j) != 0x2c && byte(v, j) != 0x3b && !isOws(byte(v, j))) j++;
+    if (j > i && !inListCI(v, i, j, CODINGS)) return true;
+    while (j < n && byte(v, j) != 0x2c) j++;
+    i = j + 1;
+  }
+  return false;
+}
+
+/** An Accept header declaring a charset outside the allowed ones (920600). */
+export function badAcceptCharset(v: ArrayBuffer): bool {
+  let from = 0;
+  for (let guard = 0; guard < 32; guard++) {
+    const k = indexOfCI(v, "charset=", from);
+    if (k < 0) return false;
+    let e = k + 8;
+    while (e < v.byteLength && byte(v, e) != 0x2c && byte(v, e) != 0x3b) e++;
+    if (!isAllowedCharset(v, k + 8, e)) return true;
+    from = e;
+  }
+  return false;
+}
+
+/** Cache-Control directives a request may carry (920510); anything else, or empty items, is malformed. */
+const REQUEST_DIRECTIVES: string[] = [
+  "max-age", "max-stale", "min-fresh", "no-cache", "no-store", "no-transform", "only-if-cached", "stale-if-error", "must-revalidate",
+];
+
+export function badCacheControl(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  let i = 0;
+  while (i <= n) {
+    while (i < n && isOws(byte(v, i))) i++;
+    let j = i;
+    while (j < n && byte(v, j) != 0x2c && byte(v, j) != 0x3d && !isOws(byte(v, j))) j++;
+    if (j == i || !inListCI(v, i, j, REQUEST_DIRECTIVES)) return true;
+    let k = j;
+    if (k < n && byte(v, k) == 0x3d) {
+      k++;
+      const d = k;
+      while (k < n && isDigit(byte(v, k))) k++;
+      if (k == d) return true;
+    }
+    while (k < n && isOws(byte(v, k))) k++;
+    if (k < n && byte(v, k) != 0x2c) return true;
+    if (k >= n) break;
+    i = k + 1;
+  }
+  return false;
+}
+
+/** Structured boolean headers (`Sec-Fetch-User`, `Sec-CH-UA-Mobile`) hold `?0` or `?1` and nothing else (920275). */
+export function badStructuredBoolean(v: ArrayBuffer): bool {
+  return !(v.byteLength == 2 && byte(v, 0) == 0x3f && (byte(v, 1) == 0x30 || byte(v, 1) == 0x31));
+}
+
+/** A header name that is not a token (CR/LF or separators smuggled into the name). */
+export function badHeaderName(name: string): bool {
+  for (let i = 0; i < name.length; i++) {
+    const c = <u32>name.charCodeAt(i);
+    if (i == 0 && c == 0x3a) continue; // pseudo-header
+    if (!isTchar(c)) return true;
+  }
+  return name.length == 0;
+}

@@ -1,0 +1,67 @@
+// Small byte helpers for the protocol checks: header lookup, token lists, ASCII
+// comparisons without allocation.
+import { HttpRequest } from "../../request";
+import { lowerByte } from "../../bytes";
+
+/** The first header named `name` (lower case), or null. */
+export function header(req: HttpRequest, name: string): ArrayBuffer | null {
+  for (let i = 0; i < req.headers.length; i++) {
+    if (unchecked(req.headers[i]).name == name) return unchecked(req.headers[i]).value;
+  }
+  return null;
+}
+
+export function countHeaders(req: HttpRequest, name: string): i32 {
+  let n = 0;
+  for (let i = 0; i < req.headers.length; i++) if (unchecked(req.headers[i]).name == name) n++;
+  return n;
+}
+
+// @ts-ignore: decorator
+@inline export function byte(buf: ArrayBuffer, i: i32): u32 {
+  return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
+}
+
+/** Whether bytes [start, end) equal `word` (lower case ASCII), ignoring case. */
+export function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
+  if (end - start != word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    if (lowerByte(byte(buf, start + k)) != <u32>word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether [start, end) equals one of `words`, ignoring case. */
+export function inListCI(buf: ArrayBuffer, start: i32, end: i32, words: string[]): bool {
+  for (let i = 0; i < words.length; i++) if (equalsCI(buf, start, end, unchecked(words[i]))) return true;
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline export function isOws(c: u32): bool {
+  return c == 0x20 || c == 0x09;
+}
+
+/** RFC 9110 tchar: the characters of a token (method, header name, parameter name). */
+export function isTchar(c: u32): bool {
+  if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10) return true;
+  return c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 || c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b ||
+    c == 0x2d || c == 0x2e || c == 0x5e || c == 0x5f || c == 0x60 || c == 0x7c || c == 0x7e;
+}
+
+/** Charsets a request may declare: the ones browsers send for forms. */
+const CHARSETS: string[] = ["utf-8", "iso-8859-1", "iso-8859-15", "windows-1252", "us-ascii"];
+
+/** Whether [start, end) (quotes allowed around it) names an allowed charset. */
+export function isAllowedCharset(buf: ArrayBuffer, start: i32, end: i32): bool {
+  while (start < end && isOws(byte(buf, start))) start++;
+  while (end > start && isOws(byte(buf, end - 1))) end--;
+  if (end - start >= 2) {
+    const q = byte(buf, start);
+    if ((q == 0x22 || q == 0x27) && byte(buf, end - 1) == q) {
+      start++;
+      end--;
+    }
+  }
+  return inListCI(buf, start, end, CHARSETS);
+}
