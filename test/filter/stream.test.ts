@@ -1,7 +1,7 @@
 // Requests through the filter in the host: block and detect modes, bodies in chunks,
 // bodies over the limit, the reply, and what reaches the upstream.
 import { describe, expect, it } from "vitest";
-import { runRequest } from "../../src/host/index.js";
+import { runRequest, type RequestSpec } from "../../src/host/index.js";
 import { loadFilter, SQLI_GET } from "../support/filter.js";
 
 const JSON_CT: [string, string][] = [["content-type", "application/json"]];
@@ -24,11 +24,12 @@ describe("block mode", () => {
   it("passes ordinary requests byte-exact", async () => {
     const em = await loadFilter("{}");
     const body = '{"user":"alice","password":"correct horse battery staple"}';
-    for (const spec of [
+    const specs: RequestSpec[] = [
       { path: "/?q=hello" },
       { method: "POST", path: "/login", headers: JSON_CT, body, chunkSize: 10 },
       { method: "PUT", path: "/records/7", headers: [["content-type", "application/octet-stream"]], body: Buffer.from([0, 255, 1, 254, 10, 13]) },
-    ]) {
+    ];
+    for (const spec of specs) {
       const out = runRequest(em, spec);
       expect(out.blocked).toBe(false);
       expect(out.status).toBe(200);
