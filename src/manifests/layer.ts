@@ -67,6 +67,6 @@ export function layerManifests(graph: ServiceGraph, options: ManifestOptions): P
       ),
     );
   }
-  documents.push(...generateNetworkPolicies(layeredGraph(graph)));
+  documents.push(...generateNetworkPolicies(layeredGraph(graph), false));
   return { documents, patches: [] };
 }

@@ -63,6 +63,6 @@ export function sidecarManifests(graph: ServiceGraph, options: ManifestOptions):
       },
     });
   }
-  documents.push(...generateNetworkPolicies(frontedGraph(graph)));
+  documents.push(...generateNetworkPolicies(frontedGraph(graph), false));
   return { documents, patches };
 }

@@ -96,3 +96,11 @@ describe("validateManifestFiles", () => {
     expect(report.unchecked).toEqual(["b.yaml: example.com/v1 Widget w"]);
   });
 });
+
+describe("mesh ports", () => {
+  it("stay open under the mesh pattern's NetworkPolicies, and are not opened without a mesh", () => {
+    const mesh = patternOutput(referenceGraph(), { ...base, pattern: "mesh", networkPolicies: true }).documents;
+    expect(find(mesh, "NetworkPolicy", "allow-mesh-ports").spec.ingress[0].ports.map((p: any) => p.port)).toEqual([15008, 15020, 15021, 15090]);
+    for (const pattern of ["sidecar", "layer"] as const) expect(find(patternOutput(referenceGraph(), { ...base, pattern }).documents, "NetworkPolicy", "allow-mesh-ports")).toBeUndefined();
+  });
+});
