@@ -1,8 +1,123 @@
-// Detector stub: rules 9000-9999, category php.
+// PHP injection (rules 9000-9999): open tags, stream wrappers, calls of PHP
+// functions found by a tokenizer, variable functions and dynamic callees,
+// superglobals, serialized objects, php.ini directives and uploads of PHP files.
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { byteAt } from "../bytes";
+import { unescapeLayers } from "./langs/unescape";
+import { fileExtensions, isUploadName } from "./langs/filenames";
+import { scanPhpCalls, findDynamicCall, findConcatenatedName } from "./php/calls";
+import { FN_DANGEROUS, FN_BUILTIN } from "./php/functions";
+import { findVariableCall, findSuperglobal, findVariableVariable } from "./php/variables";
+import { findOpenTag, findWrapper, findSerializedObject, isIniAssignment, mentionsRemoteInclude } from "./php/markers";
 
-export const PHP_RULES: Rule[] = [];
+export const PHP_RULES: Rule[] = [
+  new Rule(9100, Category.Php, CRITICAL, 1, "PHP open tag (<?php, <?=, <? code, [php]) in input"),
+  new Rule(9110, Category.Php, CRITICAL, 1, "PHP stream wrapper (php://, phar://, zip://, expect://, data:text/plain ...)"),
+  new Rule(9120, Category.Php, CRITICAL, 1, "Call of a dangerous PHP function (exec, eval, base64_decode, fopen ...)"),
+  new Rule(9121, Category.Php, CRITICAL, 1, "Input that is a PHP expression calling a library function"),
+  new Rule(9130, Category.Php, CRITICAL, 1, "PHP variable function call ($f(...), $_[x](...), ${'a'}(...))"),
+  new Rule(9131, Category.Php, CRITICAL, 1, "PHP call through an expression spelling a function name ((system)(x), 'sys'.'tem')"),
+  new Rule(9140, Category.Php, CRITICAL, 1, "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS ...)"),
+  new Rule(9141, Category.Php, CRITICAL, 1, "PHP variable variable (${'name'}, $ {expr})"),
+  new Rule(9150, Category.Php, CRITICAL, 1, "Serialized PHP object (O:8:\"stdClass\":...)"),
+  new Rule(9160, Category.Php, CRITICAL, 1, "php.ini directive assignment (allow_url_include=On, auto_prepend_file=...)"),
+  new Rule(9170, Category.Php, CRITICAL, 1, "Upload of a PHP file (.php, .phtml, .phar, double extensions)"),
+  new Rule(9171, Category.Php, CRITICAL, 1, "Upload named like a PHP session file (sess_<id>)"),
+];
 
-export function detectPhp(s: Sink, t: Target): void {}
+export function detectPhp(s: Sink, t: Target): void {
+  const raw = t.value;
+  const n = raw.byteLength;
+  if (n == 0) return;
+  if (isUploadName(t)) detectPhpUpload(s, t, raw);
+  // Prefilter: every rule below needs one of these bytes.
+  let mask = 0;
+  for (let i = 0; i < n; i++) {
+    const c = byteAt(raw, i);
+    if (c == 0x28) mask |= 1; // (
+    else if (c == 0x24) mask |= 2; // $
+    else if (c == 0x3c || c == 0x5b || c == 0x7b) mask |= 4; // < [ {
+    else if (c == 0x3a) mask |= 8; // :
+    else if (c == 0x3d) mask |= 16; // =
+    else if (c == 0x25 || c == 0x5c) mask |= 32; // escapes
+    else if (c == 0x5f) mask |= 64; // _
+  }
+  if (mask == 0) return;
+  // Percent and backslash escapes only: PHP does not decode HTML entities (markup bodies
+  // reach this detector already decoded by the body parser).
+  const data = mask & 32 ? unescapeLayers(raw, false) : raw;
+  if (data !== raw) mask = 127;
+
+  if (mask & 4) {
+    const tag = findOpenTag(data);
+    if (tag >= 0) s.report(9100, t, data, tag, tag + 40, "PHP open tag");
+  }
+  if (mask & 8) {
+    const w = findWrapper(data);
+    if (w >= 0) s.report(9110, t, data, w, w + 40, "PHP stream wrapper");
+    const o = findSerializedObject(data);
+    if (o >= 0) s.report(9150, t, data, o, o + 40, "serialized PHP object");
+  }
+  if (mask & (1 | 64)) {
+    const call = scanPhpCalls(data, t.kind == TargetKind.Path);
+    if (call.kind == FN_DANGEROUS) s.report(9120, t, data, call.start, call.end, call.reason);
+    else if (call.kind == FN_BUILTIN) s.report(9121, t, data, call.start, call.end, call.reason);
+  }
+  if (mask & 1) {
+    const d = findDynamicCall(data);
+    if (d >= 0) s.report(9131, t, data, max(0, d - 30), d + 10, "call through an expression");
+    else {
+      const c = findConcatenatedName(data);
+      if (c >= 0) s.report(9131, t, data, c, c + 30, "function name built by concatenation");
+    }
+  }
+  if (mask & 2) {
+    const v = findVariableCall(data);
+    if (v >= 0) s.report(9130, t, data, v, v + 30, "variable function call");
+    const g = findSuperglobal(data);
+    if (g >= 0) s.report(9140, t, data, g, g + 20, "PHP superglobal");
+    const vv = findVariableVariable(data);
+    if (vv >= 0) s.report(9141, t, data, vv, vv + 20, "variable variable");
+  }
+  if (mask & 16) {
+    if (isIniAssignment(data)) s.report(9160, t, data, 0, data.byteLength, "php.ini directive");
+    else {
+      const r = mentionsRemoteInclude(data);
+      if (r >= 0) s.report(9160, t, data, r, r + 30, "php.ini remote-include directive");
+    }
+  }
+}
+
+const PHP_EXTENSIONS: string[] = ["php", "phtml", "pht", "phar", "phps", "phpt", "pgif", "shtml", "inc", "hphp", "ctp", "module"];
+
+function isPhpExtension(ext: string): bool {
+  if (PHP_EXTENSIONS.includes(ext)) return true;
+  // php3 ... php8, and digit-suffixed variants servers still map (php907)
+  if (ext.length > 3 && ext.startsWith("php")) {
+    for (let i = 3; i < ext.length; i++) if (<u32>ext.charCodeAt(i) - 0x30 >= 10) return false;
+    return true;
+  }
+  return false;
+}
+
+function detectPhpUpload(s: Sink, t: Target, data: ArrayBuffer): void {
+  const exts = fileExtensions(data);
+  for (let k = 0; k < exts.length; k++) {
+    if (isPhpExtension(exts[k])) {
+      s.report(9170, t, data, 0, data.byteLength, "PHP file name ." + exts[k]);
+      break;
+    }
+  }
+  // Session files: sess_ followed by a session id, as PHP names them.
+  let base = 0;
+  for (let i = data.byteLength - 1; i >= 0; i--) {
+    const c = byteAt(data, i);
+    if (c == 0x2f || c == 0x5c) { base = i + 1; break; }
+  }
+  if (data.byteLength - base >= 25 && (byteAt(data, base) | 0x20) == 0x73 && (byteAt(data, base + 1) | 0x20) == 0x65 &&
+      (byteAt(data, base + 2) | 0x20) == 0x73 && (byteAt(data, base + 3) | 0x20) == 0x73 && byteAt(data, base + 4) == 0x5f) {
+    s.report(9171, t, data, base, data.byteLength, "PHP session file name");
+  }
+}

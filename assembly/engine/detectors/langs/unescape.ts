@@ -8,24 +8,28 @@ import { byteAt, isHexDigit, lowerByte, matchesCI } from "../../bytes";
 
 const MAX_PASSES = 4;
 
-/** `data` with its escapes decoded, or `data` itself when there are none. */
-export function unescapeLayers(data: ArrayBuffer): ArrayBuffer {
+/**
+ * `data` with its escapes decoded, or `data` itself when there are none. HTML
+ * character references are decoded only with `entities` (they matter where a
+ * parser or template decodes them, as Log4j payloads in markup do).
+ */
+export function unescapeLayers(data: ArrayBuffer, entities: bool = true): ArrayBuffer {
   let cur = data;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (!hasEscapeByte(cur)) return cur;
-    const next = unescapeOnce(cur);
+    if (!hasEscapeByte(cur, entities)) return cur;
+    const next = unescapeOnce(cur, entities);
     if (next.byteLength == cur.byteLength) return cur; // nothing decoded
     cur = next;
   }
   return cur;
 }
 
-function hasEscapeByte(data: ArrayBuffer): bool {
+function hasEscapeByte(data: ArrayBuffer, entities: bool): bool {
   const base = changetype<usize>(data);
   const n = data.byteLength;
   for (let i = 0; i < n; i++) {
     const c = <u32>load<u8>(base + <usize>i);
-    if (c == 0x25 || c == 0x5c || c == 0x26) return true; // % \ &
+    if (c == 0x25 || c == 0x5c || (c == 0x26 && entities)) return true; // % \ &
   }
   return false;
 }
@@ -64,7 +68,7 @@ function put(out: usize, o: i32, cp: i32): i32 {
   return o + 1;
 }
 
-function unescapeOnce(data: ArrayBuffer): ArrayBuffer {
+function unescapeOnce(data: ArrayBuffer, entities: bool): ArrayBuffer {
   const n = data.byteLength;
   const outBuf = new ArrayBuffer(n);
   const out = changetype<usize>(outBuf);
@@ -94,7 +98,7 @@ function unescapeOnce(data: ArrayBuffer): ArrayBuffer {
         const x = readHex(data, i + 2, 2);
         if (x >= 0) { o = put(out, o, x); i += 4; continue; }
       }
-    } else if (c == 0x26 && i + 2 < n) { // &#NN; &#xHH; &name;  (`;` optional)
+    } else if (c == 0x26 && entities && i + 2 < n) { // &#NN; &#xHH; &name;  (`;` optional)
       if (byteAt(data, i + 1) == 0x23) {
         let j = i + 2;
         let v = 0;

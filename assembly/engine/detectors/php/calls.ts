@@ -1,0 +1,265 @@
+// PHP function calls found by a small tokenizer: an identifier, optional blanks
+// and comments (`/* */`, `//`, `#`), then `(`. Whether a call counts depends on
+// the function (functions.ts) and on its surroundings: input that *is* a PHP
+// expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
+// code; "the system (Linux)" in prose is not.
+import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
+import { skipBlank } from "../langs/syntax";
+import { classifyFunction, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
+
+export class CallHit {
+  /** FN_DANGEROUS or FN_BUILTIN of the strongest call found, FN_NONE when none counts. */
+  kind: i32 = FN_NONE;
+  start: i32 = 0;
+  end: i32 = 0;
+  reason: string = "";
+}
+
+function record(hit: CallHit, kind: i32, s: i32, e: i32, reason: string): void {
+  if (kind <= hit.kind) return;
+  hit.kind = kind;
+  hit.start = s;
+  hit.end = e;
+  hit.reason = reason;
+}
+
+/** Scans `data` for PHP calls; `pathLike` lets `/` start an expression (path segments). */
+export function scanPhpCalls(data: ArrayBuffer, pathLike: bool): CallHit {
+  const hit = new CallHit();
+  const n = data.byteLength;
+  let i = 0;
+  while (i < n) {
+    const c = byteAt(data, i);
+    if (!isWordByte(c) || c - 0x30 < 10 || (i > 0 && isWordByte(byteAt(data, i - 1)))) { i++; continue; }
+    let e = i;
+    while (e < n && isWordByte(byteAt(data, e))) e++;
+    const after = skipBlank(data, e, true);
+    if (after < n && byteAt(data, after) == 0x28) {
+      judgeCall(data, i, e, after, pathLike, hit);
+      if (hit.kind == FN_DANGEROUS) return hit;
+    } else if (isDistinctiveDangerous(data, i, e)) {
+      // `shell_exec`, `base64_decode` ...: names no prose or other language uses.
+      record(hit, FN_DANGEROUS, i, e, "dangerous PHP function name");
+      return hit;
+    }
+    i = e;
+  }
+  return hit;
+}
+
+function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool, hit: CallHit): void {
+  if (isMemberAccess(data, s)) return; // obj.method( / $o->method( / Cls::method(
+  let kind = classifyFunction(data, s, e);
+  if (kind == FN_NONE && paren == e && endsWithDangerous(data, s, e)) kind = FN_DANGEROUS;
+  if (kind == FN_NONE) return;
+  if (isManPageReference(data, paren)) return;
+  const before = codeBefore(data, s, pathLike);
+  const close = matchingParen(data, paren);
+  const afterOk = close < 0 || codeAfter(data, close + 1);
+  const commented = paren > e && hasComment(data, e, paren);
+  if (kind == FN_DANGEROUS) {
+    if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
+      record(hit, FN_DANGEROUS, s, paren + 1, "call of a dangerous PHP function");
+    }
+    return;
+  }
+  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP library function call as an expression");
+}
+
+/** `a.b(` with an identifier before the dot, `->b(`, `::b(`. */
+function isMemberAccess(data: ArrayBuffer, s: i32): bool {
+  if (s < 2) return false;
+  const p = byteAt(data, s - 1);
+  if (p == 0x2e) return isWordByte(byteAt(data, s - 2)) || byteAt(data, s - 2) == 0x5d;
+  if (p == 0x3e) return byteAt(data, s - 2) == 0x2d;
+  if (p == 0x3a) return byteAt(data, s - 2) == 0x3a;
+  return false;
+}
+
+/** `printf(1)`, `chroot(2)`, `strftime(3p)`: manual page references in documentation. */
+function isManPageReference(data: ArrayBuffer, paren: i32): bool {
+  const n = data.byteLength;
+  let j = paren + 1;
+  if (j >= n || byteAt(data, j) - 0x31 >= 9) return false;
+  j++;
+  let letters = 0;
+  while (j < n && (byteAt(data, j) | 0x20) - 0x61 < 26 && letters < 4) { j++; letters++; }
+  return j < n && byteAt(data, j) == 0x29;
+}
+
+/** Whether what precedes the callee is the start of the value or PHP punctuation. */
+function codeBefore(data: ArrayBuffer, s: i32, pathLike: bool): bool {
+  let j = s - 1;
+  while (j >= 0 && isSpaceByte(byteAt(data, j))) j--;
+  if (j < 0) return true;
+  const c = byteAt(data, j);
+  if (c == 0x3b || c == 0x7b || c == 0x7d || c == 0x28 || c == 0x2c || c == 0x3d || c == 0x2e || c == 0x40 ||
+      c == 0x21 || c == 0x3f || c == 0x3a || c == 0x26 || c == 0x7c || c == 0x5b || c == 0x22 || c == 0x27 ||
+      c == 0x3e || c == 0x60) return true;
+  if (c == 0x2f) return pathLike || (j > 0 && byteAt(data, j - 1) == 0x2a); // path segment, or after a comment
+  // `return f(`, `echo f(`, `print f(` and PHP open tags
+  let w = j;
+  while (w >= 0 && isWordByte(byteAt(data, w))) w--;
+  const len = j - w;
+  if (len == 6 || len == 4 || len == 5 || len == 3) {
+    if (wordAt(data, w + 1, "return") || wordAt(data, w + 1, "echo") || wordAt(data, w + 1, "print") || wordAt(data, w + 1, "php")) return true;
+  }
+  return false;
+}
+
+function wordAt(data: ArrayBuffer, at: i32, w: string): bool {
+  if (at + w.length > data.byteLength) return false;
+  for (let k = 0; k < w.length; k++) if ((byteAt(data, at + k) | 0x20) != <u32>w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether what follows a call's `)` continues an expression (or ends the value). */
+function codeAfter(data: ArrayBuffer, i: i32): bool {
+  const j = skipBlank(data, i, false);
+  if (j >= data.byteLength) return true;
+  const c = byteAt(data, j);
+  return !(isWordByte(c) || c == 0x27 || c == 0x22 || c >= 0x80);
+}
+
+/** The `)` matching the `(` at `open`, or -1 when the value ends first (bounded scan). */
+function matchingParen(data: ArrayBuffer, open: i32): i32 {
+  const n = data.byteLength;
+  let depth = 0;
+  let quote: u32 = 0;
+  for (let j = open; j < n && j < open + 4096; j++) {
+    const c = byteAt(data, j);
+    if (quote != 0) {
+      if (c == 0x5c) j++;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == 0x27 || c == 0x22) quote = c;
+    else if (c == 0x28) depth++;
+    else if (c == 0x29 && --depth == 0) return j;
+  }
+  return -1;
+}
+
+function hasComment(data: ArrayBuffer, s: i32, e: i32): bool {
+  for (let j = s; j < e; j++) {
+    const c = byteAt(data, j);
+    if (c == 0x23 || c == 0x2f) return true;
+  }
+  return false;
+}
+
+/**
+ * Arguments that open like code: a quote, `$var`, a number, a nested call or array
+ * (and `()` when `emptyOk`: prose names functions as "readdir()").
+ */
+function argsLookLikeCode(data: ArrayBuffer, i: i32, emptyOk: bool): bool {
+  const j = skipBlank(data, i, false);
+  if (j >= data.byteLength) return true;
+  const c = byteAt(data, j);
+  return (c == 0x29 && emptyOk) || c == 0x27 || c == 0x22 || c == 0x24 || c - 0x30 < 10 || c == 0x28 || c == 0x5b || c == 0x40 || c == 0x60;
+}
+
+/**
+ * Calls whose callee is an expression, not a name: `(system)('id')`, `"sys"."tem"(x)`,
+ * `[system][0](ls)`, `(sy.(st).em)(x)`. The letters of the callee (identifiers and
+ * string contents, read backwards over quotes, dots, brackets and blanks) are joined
+ * and compared with the function vocabulary.
+ */
+export function findDynamicCall(data: ArrayBuffer): i32 {
+  const n = data.byteLength;
+  for (let p = 1; p < n; p++) {
+    if (byteAt(data, p) != 0x28) continue;
+    let j = p - 1;
+    while (j >= 0 && isSpaceByte(byteAt(data, j))) j--;
+    if (j >= 1 && byteAt(data, j) == 0x2f && byteAt(data, j - 1) == 0x2a) { // skip a comment before `(`
+      let k = j - 2;
+      while (k > 0 && !(byteAt(data, k) == 0x2a && byteAt(data, k - 1) == 0x2f)) k--;
+      j = k - 2;
+      while (j >= 0 && isSpaceByte(byteAt(data, j))) j--;
+    }
+    if (j < 0) continue;
+    const c = byteAt(data, j);
+    if (c != 0x29 && c != 0x5d && c != 0x7d && c != 0x22 && c != 0x27) continue;
+    if (c == 0x5d && isLinkTarget(data, p + 1)) continue; // Markdown [text](url)
+    const name = calleeLetters(data, j);
+    if (name.length >= 3 && calleeMatches(name)) return p;
+  }
+  return -1;
+}
+
+function isLinkTarget(data: ArrayBuffer, i: i32): bool {
+  const n = data.byteLength;
+  if (i >= n) return false;
+  const c = byteAt(data, i);
+  if (c == 0x2f || c == 0x23 || c == 0x2e) return true;
+  let j = i;
+  while (j < n && j < i + 12 && isWordByte(byteAt(data, j))) j++;
+  return j > i && j < n && byteAt(data, j) == 0x3a;
+}
+
+function calleeMatches(name: string): bool {
+  // The joined letters may carry a cast or keyword before the name: "stringsystem", "returnsystem".
+  for (let k = 0; k + 3 <= name.length && k <= 8; k++) {
+    if (isKnownFunctionName(name.substring(k)) == FN_DANGEROUS) return true;
+  }
+  return false;
+}
+
+/** Letters of the callee expression ending at `j`, in order, lower-cased (at most 40). */
+function calleeLetters(data: ArrayBuffer, j: i32): string {
+  let out = "";
+  let depth = 0;
+  let taken = 0;
+  while (j >= 0 && taken < 64) {
+    const c = byteAt(data, j);
+    if (c == 0x2f && j > 0 && byteAt(data, j - 1) == 0x2a) { // a comment, read backwards
+      let k = j - 2;
+      while (k > 0 && !(byteAt(data, k) == 0x2a && byteAt(data, k - 1) == 0x2f)) k--;
+      j = k - 2;
+      continue;
+    }
+    if (c == 0x29 || c == 0x5d || c == 0x7d) depth++;
+    else if (c == 0x28 || c == 0x5b || c == 0x7b) { if (depth == 0) break; depth--; }
+    else if ((c | 0x20) - 0x61 < 26 || c == 0x5f) { out = String.fromCharCode(c | (c == 0x5f ? 0 : 0x20)) + out; taken++; }
+    else if (c == 0x3b || c == 0x3d || c == 0x2c) { if (depth == 0) break; }
+    else if (!(isSpaceByte(c) || c == 0x2e || c == 0x22 || c == 0x27 || c - 0x30 < 10 || c == 0x2a || c == 0x2f)) break;
+    j--;
+  }
+  return out;
+}
+
+/**
+ * String literals joined with `.` that spell a dangerous function: `'sys' . 'tem'`.
+ * Returns the index of the first literal or -1.
+ */
+export function findConcatenatedName(data: ArrayBuffer): i32 {
+  const n = data.byteLength;
+  for (let i = 0; i < n; i++) {
+    const q = byteAt(data, i);
+    if (q != 0x27 && q != 0x22) continue;
+    let name = "";
+    let j = i;
+    let parts = 0;
+    while (j < n && parts < 8) {
+      const qq = byteAt(data, j);
+      if (qq != 0x27 && qq != 0x22) break;
+      let k = j + 1;
+      while (k < n && byteAt(data, k) != qq && name.length < 40) {
+        const c = byteAt(data, k);
+        if ((c | 0x20) - 0x61 < 26 || c == 0x5f) name += String.fromCharCode(c == 0x5f ? c : c | 0x20);
+        k++;
+      }
+      if (k >= n || byteAt(data, k) != qq) break;
+      parts++;
+      let m = k + 1;
+      while (m < n && isSpaceByte(byteAt(data, m))) m++;
+      if (m >= n || byteAt(data, m) != 0x2e) { j = m; break; }
+      m++;
+      while (m < n && isSpaceByte(byteAt(data, m))) m++;
+      j = m;
+    }
+    if (parts >= 2 && isKnownFunctionName(name) == FN_DANGEROUS) return i;
+    if (parts >= 2) i = j - 1;
+  }
+  return -1;
+}

@@ -1,0 +1,134 @@
+// PHP detector (rules 9000-9999): attack and benign tables at the default paranoia level.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+interface Scan { score: number; matches: { id: number; category: string }[] }
+const scanTargets = (list: [number, string, string][]): Scan =>
+  JSON.parse(h.callString("scanTargets", list.map(([k, n, v]) => `${k}\t${n}\t${v}`).join("\u0000"), 1));
+const phpIds = (input: string, kind = 2) => scanTargets([[kind, "args:q", input]]).matches.filter((m) => m.category === "php").map((m) => m.id);
+
+const PATH = 0;
+const HEADER = 3;
+const FILENAME = 9;
+
+// [input, expected rule, target kind]
+const attacks: [string, number, number?][] = [
+  ["<?php system('id'); ?>", 9100],
+  ["<?=phpinfo()?>", 9100],
+  ["<?\nsystem('id');?>", 9100],
+  ["test<?", 9100],
+  ["[php]echo 'test';[/php]", 9100],
+  ["{php}test{/php}", 9100],
+  ["<?xml :echo 1;", 9100],
+  ["php://filter/convert.base64-encode/resource=index.php", 9110],
+  ["PHAR://phpinfo.zip/phpinfo.txt", 9110],
+  ["compress.zlib://http://example.com/x.gz", 9110],
+  ["expect://id", 9110],
+  ["data:text/plain;base64,SSBsb3ZlIFBIUAo=", 9110],
+  ["system('whoami')", 9120],
+  ["eval($_POST['x'])", 9120],
+  ["exec /* hidden */ ('id')", 9120],
+  ["exec #c\n ('id')", 9120],
+  ["@passthru('ls')", 9120],
+  ["x=1; shell_exec('id');", 9120],
+  ["FOOgzinflate()", 9120],
+  ["Shell_exec=(bla)", 9120],
+  ["I don't like gzuncompress/*comment*/()", 9120],
+  ["chr(112).chr(104).chr(112)", 9121],
+  ["substr($x, 1)", 9121],
+  ["array_diff (", 9121, PATH],
+  ["posix_getpwuid('foo', 25)", 9120],
+  ["date_add()", 9121],
+  ["get_defined_functions()[0]", 9120],
+  ["$a(1)", 9130],
+  ["$_[@-_]($_[@!+_] )", 9130],
+  ["${'a'}(11)", 9130],
+  ["$_aB_4c[5]['d'] /*lol*/ (17)", 9130],
+  ["$foo->$funcname()", 9130],
+  ["Foo::$variable()", 9130],
+  ["(system)('uname');", 9131],
+  ["(sy.(st).em)('uname');", 9131],
+  ["[system][0](ls);", 9131],
+  ["(string)\"system\"('uname');", 9131],
+  ["\"\\x73y\\x73tem\"(ls);", 9131],
+  ["define('x', 'sys' . 'tem');(x)/* comment */('uname');", 9131],
+  ["(  [  system  ][  0  ])  {/* comment */0}  (  ls  );", 9131],
+  ["$_SERVER['REQUEST_URI']", 9140],
+  ["$_S ERVER['x']", 9140],
+  ["$GLOBALS['x']", 9140],
+  ["$ {'x'}", 9141],
+  ["${$a}", 9141],
+  ['O:8:"stdClass":1:{s:1:"a";i:2;}', 9150],
+  ['O:+8:"stdClass":0:{}', 9150],
+  ["allow_url_include=On", 9160],
+  ["memory_limit = 512M", 9160],
+  ["opcache.jit_max_polymorphic_calls=50", 9160],
+  ["shell.php", 9170, FILENAME],
+  ["photo. php ", 9170, FILENAME],
+  ["a.phtml", 9170, HEADER],
+  ["test.php.jpg", 9170, FILENAME],
+  ["fda.php5...", 9170, FILENAME],
+  ["/tmp/sess_d8ew88tqmabdcokhumchy8htqm", 9171, FILENAME],
+];
+
+const benign: [string, number?][] = [
+  ["The system (Linux) is great"],
+  ["GNU find uses the fnmatch(3) library function"],
+  ["see printf(1) and strftime(3)"],
+  ["Upload your file(s) here"],
+  ["It must do various readdir() // calls and test the results"],
+  ["const express = require('express'); app.use(express.json())"],
+  ["var argv = require('minimist')(process.argv.slice(2));"],
+  ["regex.exec(str) returns the match"],
+  ["Price: $5 (tax included)"],
+  ["Hello ${HOME}"],
+  ['<?xml version="1.0" encoding="UTF-8"?><order/>'],
+  ['<?xml-stylesheet type="text/xsl" href="style.xsl"?>'],
+  ["[link](https://example.com)"],
+  ["#if defined(__alpha__) && defined(CONFIG_PCI)"],
+  ["$(document).ready(function () {})"],
+  ["O'Brien"],
+  ["Keep it simple: a:1, b:2"],
+  ["engine noise = annoying"],
+  ["Smith (Jr.) called"],
+  ["report.pdf", FILENAME],
+  ["php-guide.txt", FILENAME],
+  ["session_notes.md", FILENAME],
+];
+
+describe("PHP detector", () => {
+  for (const [input, id, kind] of attacks) {
+    it(`flags ${JSON.stringify(input).slice(0, 60)} with ${id}`, () => {
+      const r = scanTargets([[kind ?? 2, kind === HEADER ? "header:x-filename" : "args:q", input]]);
+      expect(r.matches.map((m) => m.id)).toContain(id);
+      expect(r.score).toBeGreaterThanOrEqual(5);
+    });
+  }
+  for (const [input, kind] of benign) {
+    it(`leaves ${JSON.stringify(input).slice(0, 60)} alone`, () => {
+      expect(phpIds(input, kind ?? 2)).toEqual([]);
+    });
+  }
+  it("does not decode HTML entities for PHP (no parser decodes them in a query)", () => {
+    expect(phpIds("&lt;? should not trigger")).toEqual([]);
+  });
+});
+
+describe("no trap on random input", () => {
+  it("survives random PHP-ish noise", () => {
+    let seed = 777;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = "$_(){}[]<?php=:;'\".\\/*#@!-> \t\nsystemO:8\"exec0123";
+    for (let k = 0; k < 300; k++) {
+      let s = "";
+      const len = Math.floor(rnd() * 200);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(() => scanTargets([[2, "args:q", s], [9, "files", s], [0, "path", s]])).not.toThrow();
+    }
+  });
+});
