@@ -2,6 +2,7 @@
 // of its apiVersion/kind (kubernetes-models for Kubernetes, @kubernetes-models/istio for Istio).
 // Kustomize patches are partial by design and are skipped; a kustomization's resources must exist.
 import { parseAllDocuments } from "yaml";
+import { describeModelError } from "./describe-error.js";
 
 export interface ValidationReport {
   readonly checked: number;
@@ -74,7 +75,7 @@ export async function validateManifestFiles(files: ReadonlyMap<string, string>):
       try {
         new Model(obj).validate();
       } catch (err) {
-        problems.push(`${file}: ${what}: ${(err as Error).message.replace(/\bdata\//g, "").replace(/\//g, ".")}`);
+        problems.push(`${file}: ${what}: ${describeModelError(err)}`);
       }
     }
   }

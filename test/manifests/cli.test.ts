@@ -37,6 +37,6 @@ describe("meshwaf manifests and validate", () => {
     writeFileSync(join(bad, "meshwaf-demo.peerauthentication.default.yaml"), "apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata: {name: default, namespace: meshwaf-demo}\nspec: {mtls: {mode: STRIKT}}\n");
     const r = await runCli(["validate", bad, "--no-istioctl"]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("meshwaf-demo.peerauthentication.default.yaml: PeerAuthentication meshwaf-demo/default: spec.mtls.mode must be equal to one of the allowed values");
+    expect(r.stderr).toContain("meshwaf-demo.peerauthentication.default.yaml: PeerAuthentication meshwaf-demo/default: spec.mtls.mode: must be one of \"UNSET\", \"DISABLE\", \"PERMISSIVE\", \"STRICT\"");
   });
 });

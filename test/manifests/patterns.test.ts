@@ -91,7 +91,7 @@ describe("validateManifestFiles", () => {
     const report = await validateManifestFiles(files);
     expect(report.problems).toEqual([
       'kustomization.yaml: resources: "missing.yaml" does not exist',
-      "a.yaml: AuthorizationPolicy y/x: spec.action must be equal to one of the allowed values",
+      'a.yaml: AuthorizationPolicy y/x: spec.action: must be one of "ALLOW", "DENY", "AUDIT", "CUSTOM"',
     ]);
     expect(report.unchecked).toEqual(["b.yaml: example.com/v1 Widget w"]);
   });
