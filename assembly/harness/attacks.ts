@@ -21,7 +21,8 @@ function sinkJson(s: Sink): string {
 export function scanTarget(kind: i32, name: string, input: string, paranoia: i32): string {
   const bytes = String.UTF8.encode(input);
   const s = new Sink(paranoia);
-  detectTarget(s, new Target(<TargetKind>kind, name, bytes, bytes));
+  const colon = name.indexOf(":");
+  detectTarget(s, new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : ""));
   return sinkJson(s);
 }
 

@@ -1,8 +1,69 @@
-// Detector stub: rules 5000-5999, category lfi.
-import { Rule, Category, CRITICAL } from "../rule";
+// Path traversal and local file inclusion (rules 5000-5999): traversal steps in
+// their decoded forms, sensitive files named as path components, and requests for
+// hidden files, backups and logs in the URL path.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { isSpaceByte, matchesCI } from "../bytes";
+import { unhexLiterals, countTraversal, traversalSteps, firstStep } from "./lfi/traversal";
+import { findSensitive } from "./lfi/sensitive";
+import { findRestrictedPathFile } from "./lfi/restricted";
 
-export const LFI_RULES: Rule[] = [];
+export const LFI_RULES: Rule[] = [
+  new Rule(5100, Category.Lfi, CRITICAL, 1, "Path traversal: a value starting with ../ or ..\\, or traversal in the path, a file name or a parameter name"),
+  new Rule(5101, Category.Lfi, CRITICAL, 1, "Path traversal to a sensitive file"),
+  new Rule(5102, Category.Lfi, CRITICAL, 1, "Sensitive OS, credential or configuration file named in a path-like value (/etc/passwd, win.ini, .ssh/id_rsa, .aws/ ...)"),
+  new Rule(5103, Category.Lfi, CRITICAL, 1, "Request path reaches a hidden file or directory, a backup, dump or log file"),
+  new Rule(5104, Category.Lfi, WARNING, 2, "Sensitive file named inside text"),
+  new Rule(5105, Category.Lfi, WARNING, 2, "Path traversal inside a value"),
+];
 
-export function detectLfi(s: Sink, t: Target): void {}
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+/** Whether the value reads as a file path: starts with a separator, dot, tilde, a drive letter or file:. */
+function isPathLike(v: ArrayBuffer, i: i32): bool {
+  const c = at(v, i);
+  if (c == 0x2f || c == 0x5c || c == 0x7e) return true;
+  if (c == 0x2e) return at(v, i + 1) == 0x2f || at(v, i + 1) == 0x5c || at(v, i + 1) == 0x2e; // ./ ../ (a bare ".env" is a word)
+  if ((c | 0x20) - 0x61 < 26 && at(v, i + 1) == 0x3a && (at(v, i + 2) == 0x5c || at(v, i + 2) == 0x2f)) return true;
+  return matchesCI(v, i, "file:");
+}
+
+export function detectLfi(s: Sink, t: Target): void {
+  const raw = t.decoded();
+  const n = raw.byteLength;
+  if (n < 3) return;
+  if (t.kind == TargetKind.Path) {
+    const r = findRestrictedPathFile(raw);
+    if (r >= 0) s.report(5103, t, raw, r, min(n, r + 60), "hidden, backup or log file in the path");
+  }
+  const v = unhexLiterals(raw);
+  let i = 0;
+  while (i < v.byteLength && isSpaceByte(at(v, i))) i++;
+  countTraversal(v);
+  const sensitive = findSensitive(v, 0);
+  if (traversalSteps > 0) {
+    const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
+    if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a sensitive file");
+    else if (firstStep <= i + 1 || nameLike) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
+    else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal inside a value");
+  }
+  if (sensitive >= 0) {
+    // a short single-token value (`.ssh/id_rsa`, `test=/sys/class`) is a path; a sentence that mentions ".env" is not
+    let spaced = false;
+    let slashed = false;
+    for (let k = i; k < v.byteLength; k++) {
+      const c = at(v, k);
+      if (isSpaceByte(c)) spaced = true;
+      else if (c == 0x2f || c == 0x5c) slashed = true;
+    }
+    const short = v.byteLength - i <= 80 && !spaced && slashed; // a bare ".env" is a tag, not a path
+    // an absolute path in a short value (`cat /proc/net/tcp`)
+    const absolute = v.byteLength - i <= 80 && sensitive > 0 && at(v, sensitive - 1) == 0x2f && (sensitive == 1 || isSpaceByte(at(v, sensitive - 2)));
+    if (isPathLike(v, i) || short || absolute || t.kind == TargetKind.Path || t.kind == TargetKind.Filename) s.report(5102, t, v, sensitive, min(v.byteLength, sensitive + 60), "sensitive file");
+    else s.report(5104, t, v, sensitive, min(v.byteLength, sensitive + 60), "sensitive file named in text");
+  }
+}

@@ -36,7 +36,7 @@ export const RCE_RULES: Rule[] = [
 ];
 
 export function detectRce(s: Sink, t: Target): void {
-  const raw = t.value;
+  const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;
   if (n < 2) return;
   const normalised = needsShellNormalisation(raw);

@@ -1,8 +1,123 @@
-// Detector stub: rules 6000-6999, category rfi.
-import { Rule, Category, CRITICAL } from "../rule";
+// Remote file inclusion (rules 6000-6999): a parameter whose value is a URL that a
+// server-side include would fetch: addressed by IP, ending in `?` (to cut off the
+// suffix the application appends), with a non-web scheme, with user-info tricks,
+// or sent in a parameter named like an include path; and URLs pasted into the path.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { isSpaceByte, matchesCI } from "../bytes";
+import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
-export const RFI_RULES: Rule[] = [];
+export const RFI_RULES: Rule[] = [
+  new Rule(6100, Category.Rfi, CRITICAL, 1, "URL with an IP-literal host in a parameter"),
+  new Rule(6101, Category.Rfi, CRITICAL, 1, "URL ending in '?' (cuts off the suffix an include appends), or a bare scheme followed by '?'"),
+  new Rule(6102, Category.Rfi, CRITICAL, 1, "URL with a file-fetching scheme other than http(s) in a parameter (file:, ftp:, jar:, url:, php: ...)"),
+  new Rule(6103, Category.Rfi, CRITICAL, 1, "URL whose authority hides another host (user-info with '/', several '@')"),
+  new Rule(6104, Category.Rfi, CRITICAL, 1, "URL in a parameter named like an include path (path, include, file, dir, root, template, conf)"),
+  new Rule(6105, Category.Rfi, CRITICAL, 1, "URL embedded in the request path"),
+  new Rule(6106, Category.Rfi, WARNING, 2, "URL in a parameter"),
+];
 
-export function detectRfi(s: Sink, t: Target): void {}
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+  const len = e - s;
+  return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
+}
+
+/** Schemes whose URLs an include or a URL fetcher reads files or remote data with. */
+function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+  const len = e - s;
+  if (len == 3) return matchesCI(buf, s, "ftp") || matchesCI(buf, s, "jar") || matchesCI(buf, s, "url") || matchesCI(buf, s, "php");
+  if (len == 4) return matchesCI(buf, s, "file") || matchesCI(buf, s, "ftps") || matchesCI(buf, s, "sftp");
+  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
+  if (len == 10) return matchesCI(buf, s, "local_file");
+  return false;
+}
+
+/** Parameter names that PHP-style includes take a path from. */
+function isIncludeName(key: string): bool {
+  const k = key.toLowerCase();
+  return k.includes("path") || k.includes("include") || k.includes("require") || k.includes("file") || k.includes("dir") ||
+    k.includes("root") || k.includes("template") || k.includes("conf");
+}
+
+export function detectRfi(s: Sink, t: Target): void {
+  const v = t.decoded();
+  const n = v.byteLength;
+  if (n < 4 || n > 4096) return;
+  if (t.kind == TargetKind.Path) {
+    detectUrlInPath(s, t, v);
+    return;
+  }
+  if (t.kind == TargetKind.Header) return;
+  let i = 0;
+  while (i < n && isSpaceByte(at(v, i))) i++;
+  if ((at(v, i) | 0x20) - 0x61 >= 26) return;
+
+  // `http?`, `file?`: a bare scheme cut by '?'
+  const se = schemeEndAt(v, i);
+  if (se < 0) {
+    let e = i;
+    while (e < n && (at(v, e) | 0x20) - 0x61 < 26) e++;
+    if (e > i && e < n && at(v, e) == 0x3f && (isWebScheme(v, i, e) || isFetchScheme(v, i, e))) {
+      let q = e;
+      while (q < n && at(v, q) == 0x3f) q++;
+      if (q == n) s.report(6101, t, v, i, n, "scheme followed by '?'");
+    }
+    return;
+  }
+  if (!urlAt(v, i)) return;
+  if (urlSchemeStart > i && isFetchScheme(v, i, se)) s.report(6102, t, v, i, urlAuthorityEnd, "file-fetching URL scheme"); // jar:http://...
+  const ss = urlSchemeStart;
+  const sEnd = urlSchemeEnd;
+  const web = isWebScheme(v, ss, sEnd);
+  // `file:../dir` is npm's local-dependency syntax; `file:/` and `file://` read files
+  if (!web && isFetchScheme(v, ss, sEnd) && (urlHasSlashes || !matchesCI(v, ss, "file"))) s.report(6102, t, v, ss, urlAuthorityEnd, "file-fetching URL scheme");
+  if (!web && !isFetchScheme(v, ss, sEnd)) return;
+  if (!web && !urlHasSlashes) return;
+  if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
+  const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
+  if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "URL host is an IP address");
+  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd)) s.report(6103, t, v, ss, urlAuthorityEnd, "URL authority hides another host");
+  // trailing '?': nothing after the question marks
+  let e = n;
+  while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
+  if (e > urlAuthorityEnd && at(v, e - 1) == 0x3f) s.report(6101, t, v, ss, e, "URL ends in '?'");
+  if (t.key.length > 0 && isIncludeName(t.key) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include-path parameter");
+  s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
+}
+
+/** `a.com/@b.com` decoded from `%2f@`, or `user:pass@host@other`: an '@' after a '/' or a second '@'. */
+function authorityHidesHost(v: ArrayBuffer, start: i32, end: i32): bool {
+  let ats = 0;
+  for (let k = start; k < end; k++) if (at(v, k) == 0x40) ats++;
+  if (ats > 1) return true;
+  // the authority stopped at a '/' that came from %2f, and an '@' follows before the next '/'
+  if (at(v, end) == 0x2f) {
+    for (let k = end + 1; k < v.byteLength && k < end + 128; k++) {
+      const c = at(v, k);
+      if (c == 0x40) return true;
+      if (c == 0x2f || c == 0x3f || c == 0x23) break;
+    }
+  }
+  return false;
+}
+
+/** `/get/https://example.com/`, `/file:%2f%2f/usr/...`: a URL scheme inside the request path. */
+function detectUrlInPath(s: Sink, t: Target, v: ArrayBuffer): void {
+  const n = v.byteLength;
+  for (let i = 1; i + 4 < n; i++) {
+    if (at(v, i - 1) != 0x2f) continue;
+    const se = schemeEndAt(v, i);
+    if (se < 0) continue;
+    if (at(v, se + 1) != 0x2f) continue;
+    if (isWebScheme(v, i, se) || isFetchScheme(v, i, se)) {
+      s.report(6105, t, v, i, min(n, se + 40), "URL in the request path");
+      return;
+    }
+  }
+}

@@ -1,8 +1,78 @@
-// Detector stub: rules 7000-7999, category ssrf.
-import { Rule, Category, CRITICAL } from "../rule";
+// Server-side request forgery (rules 7000-7999): a value that is a URL (or starts
+// with a bare host) pointing at cloud metadata, loopback, container-internal or
+// private addresses, in any notation, or using a scheme that talks raw protocols.
+// Headers are left out: Host, Origin and Referer name local hosts in ordinary traffic.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { isSpaceByte, matchesCI } from "../bytes";
+import {
+  urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
+  H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
+} from "./ssrf/host";
 
-export const SSRF_RULES: Rule[] = [];
+export const SSRF_RULES: Rule[] = [
+  new Rule(7100, Category.Ssrf, CRITICAL, 1, "URL to a cloud metadata service (169.254.169.254 in any notation, metadata.google.internal ...)"),
+  new Rule(7101, Category.Ssrf, CRITICAL, 1, "URL to a loopback, unspecified or container/cluster-internal host (127.0.0.0/8, 0.0.0.0, [::1], localhost, *.internal)"),
+  new Rule(7102, Category.Ssrf, CRITICAL, 1, "URL host written in an obfuscated notation (integer, hex, octal, short form, circled digits, backslashes)"),
+  new Rule(7103, Category.Ssrf, CRITICAL, 1, "URL host is an IPv6 literal (link-local, mapped IPv4, or any literal)"),
+  new Rule(7104, Category.Ssrf, CRITICAL, 1, "URL with a raw-protocol scheme used for SSRF (gopher:, dict:, ldap:, tftp:, netdoc: ...)"),
+  new Rule(7105, Category.Ssrf, WARNING, 1, "URL to a private or link-local address"),
+];
 
-export function detectSsrf(s: Sink, t: Target): void {}
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+function isRawProtocolScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+  const len = e - s;
+  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
+  if (len == 4) return matchesCI(buf, s, "dict") || matchesCI(buf, s, "ldap") || matchesCI(buf, s, "tftp");
+  if (len == 5) return matchesCI(buf, s, "ldaps") || matchesCI(buf, s, "ldapi");
+  if (len == 10) return matchesCI(buf, s, "local_file");
+  return false;
+}
+
+function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+  const len = e - s;
+  return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
+}
+
+export function detectSsrf(s: Sink, t: Target): void {
+  if (t.kind == TargetKind.Header || t.kind == TargetKind.Path) return;
+  const v = t.decoded();
+  const n = v.byteLength;
+  if (n < 4 || n > 4096) return;
+  let i = 0;
+  while (i < n && isSpaceByte(at(v, i))) i++;
+  const c = at(v, i);
+  if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5b)) return;
+
+  let flags = 0;
+  let start = i;
+  let end = n;
+  if (urlAt(v, i)) {
+    start = urlSchemeStart;
+    end = urlAuthorityEnd;
+    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
+    // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
+    if (!urlHasSlashes && !isWebScheme(v, urlSchemeStart, urlSchemeEnd)) return;
+    flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
+  } else {
+    // a bare host at the start of the value, followed by a path, a port or nothing
+    let e = i;
+    while (e < n && at(v, e) != 0x2f && at(v, e) != 0x3f && at(v, e) != 0x23 && !isSpaceByte(at(v, e))) e++;
+    if (e >= n || at(v, e) != 0x2f) return; // `localhost/`: a host with a path; a lone word or number is not a URL
+    flags = classifyHost(v, i, e);
+    if ((flags & H_IP) != 0 && (flags & H_IPV6) == 0 && (flags & H_OBFUSCATED) != 0) return; // `1.2.3/`: a version or a number
+    flags &= ~H_OBFUSCATED;
+    end = e;
+  }
+  if (flags == 0) return;
+  if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
+  else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "loopback or internal host");
+  if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host notation");
+  if ((flags & H_IPV6) != 0) s.report(7103, t, v, start, end, "IPv6 literal host");
+  if ((flags & (H_PRIVATE | H_LINKLOCAL)) != 0) s.report(7105, t, v, start, end, "private address");
+}

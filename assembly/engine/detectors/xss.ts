@@ -9,7 +9,7 @@ import { Target, TargetKind } from "../target";
 import { scanTags } from "./xss/tags";
 import { scanSchemes, scanCss } from "./xss/urls";
 import { scanJs, scanObfuscatedScript } from "./xss/js";
-import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate } from "./xss/breakouts";
+import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout } from "./xss/breakouts";
 import * as id from "./xss/ids";
 
 export const XSS_RULES: Rule[] = [
@@ -32,6 +32,8 @@ export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_PLAIN_TAG, Category.Xss, NOTICE, 2, "HTML tag without attributes in a value"),
   new Rule(id.XSS_JSCRIPT_ENCODE, Category.Xss, CRITICAL, 1, "JScript.Encode script marker (#@~^)"),
   new Rule(id.XSS_COMMENT_BREAKOUT, Category.Xss, CRITICAL, 1, "value starts by closing an HTML comment (-->)"),
+  new Rule(id.XSS_UNTERMINATED_TAG, Category.Xss, CRITICAL, 1, "HTML tag with attributes left open at the end of a value (the page's markup closes it)"),
+  new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed, then a property assigned (' in x.y=, \";a.b=)"),
   new Rule(id.XSS_DOM_ASSIGN, Category.Xss, WARNING, 1, "assignment to innerHTML/outerHTML/textContent/innerText"),
 ];
 
@@ -47,6 +49,7 @@ const EQ: u32 = 128;     // =
 const GT: u32 = 256;     // >
 const HASH: u32 = 512;   // # (JScript.Encode)
 const BRACKET: u32 = 1024;
+const ENCODED: u32 = 2048; // % or a byte >= 0x80: decoded() may differ
 
 function classify(buf: ArrayBuffer): u32 {
   let mask: u32 = 0;
@@ -61,6 +64,7 @@ function classify(buf: ArrayBuffer): u32 {
       else if (c == 0x2e) mask |= DOT;
       else if (c == 0x2b) mask |= LT;
       else if (c == 0x23) mask |= HASH;
+      else if (c == 0x25) mask |= ENCODED;
       else if (c == 0x2d && i >= 3 && load<u8>(base + <usize>(i - 1)) == 0x77 && load<u8>(base + <usize>(i - 2)) == 0x44) mask |= LT; // UTF-7 `ADw-`
     } else if (c == 0x3c) mask |= LT;
     else if (c == 0x3d) mask |= EQ;
@@ -69,14 +73,17 @@ function classify(buf: ArrayBuffer): u32 {
     else if (c == 0x60) mask |= PAREN;
     else if (c == 0x5b) mask |= DOT | BRACKET;
     else if (c == 0x7b) mask |= BRACE;
-    else if (c == 0xbc || c == 0xef) mask |= LT;
+    else if (c >= 0x80) mask |= (c == 0xbc || c == 0xef) ? LT | ENCODED : ENCODED;
   }
   return mask;
 }
 
 function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool): void {
   if (mask & LT) scanTags(s, t, buf, markup);
-  if (mask & EQ) scanAttributeBreakout(s, t, buf);
+  if (mask & EQ) {
+    scanAttributeBreakout(s, t, buf);
+    scanAssignmentBreakout(s, t, buf);
+  }
   if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
   if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);
   if (mask & (PAREN | DOT)) scanJs(s, t, buf);
@@ -86,9 +93,14 @@ function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool)
 }
 
 export function detectXss(s: Sink, t: Target): void {
-  const value = t.value;
-  const mask = classify(value);
+  let mask = classify(t.value);
   if (mask == 0) return;
+  // decoded(): URL-decoded until stable, full-width and overlong forms folded, NUL removed.
+  let value = t.value;
+  if (mask & ENCODED) {
+    value = t.decoded();
+    if (value != t.value) mask = classify(value);
+  }
   // Whole XML/HTML bodies legitimately hold markup; their values are targets of their own.
   const markup = t.kind != TargetKind.Body;
   scanForm(s, t, value, mask, markup);

@@ -32,11 +32,11 @@ const WEAK_WORDS =
   "stty wish bc kill ps top vi vim ex nano emacs less more head tail grep sed awk xargs tee dd od strings nl paste column comm fold " +
   "tar zip unzip gzip bzip2 xz 7z pip gem npm apt yum dnf rpm dpkg make java perf rev diff patch ping route arp su sudo nice renice " +
   "ionice taskset stdbuf unshare trap type copy del erase ren md rd attrib start call net net1 sc where tasklist.exe reg wget.exe " +
-  "python node nodejs lynx links mail sendmail flock df du free uptime history jobs fg bg disown";
+  "python lynx links mail sendmail flock df du free uptime history jobs fg bg disown";
 // Commands that run the word after them as a command.
 const PREFIX_WORDS = "time nohup strace ltrace sudo doas env exec nice ionice xargs timeout watch command builtin cpulimit flock stdbuf setsid busybox unbuffer chroot nsenter";
 // Shells and interpreters.
-const SHELL_WORDS = "sh bash zsh ksh csh tcsh dash busybox perl python python2 python3 ruby php lua node nodejs powershell pwsh cmd cmd.exe irb tclsh";
+const SHELL_WORDS = "sh bash zsh ksh csh tcsh dash busybox perl python python2 python3 ruby php lua powershell pwsh cmd cmd.exe irb tclsh";
 // Names people discuss as topics: alone at value start they are a search term, not a command.
 const TOPIC_WORDS = "python python2 python3 perl ruby php lua bash zsh gcc curl ssh chef ansible telnet ftp mount dig shutdown reboot";
 

@@ -93,7 +93,6 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
       const close = findClose(src, i + 1, 0x5d, 14);
       if (close > i + 1 && findClose(src, i + 1, 0x20, close - i - 1) < 0 && isGlobClass(src, i + 1, close)) {
         store<u8>(o + <usize>w, 0x3f); w++;
-        shellEvasions++;
         i = close + 1;
         continue;
       }
@@ -150,6 +149,10 @@ function isBraceList(buf: ArrayBuffer, start: i32, end: i32): bool {
 /** `[s]`, `[!q]`, `[m-z]`, `[e//]`: a glob class; `[OPTION]` of a man page synopsis is not. */
 function isGlobClass(buf: ArrayBuffer, start: i32, end: i32): bool {
   let letters = 0;
-  for (let i = start; i < end; i++) if ((at(buf, i) | 0x20) - 0x61 < 26) letters++;
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i);
+    if ((c | 0x20) - 0x61 < 26) letters++;
+    else if (c == 0x2c || c == 0x2e) return false; // `[,MODE]`, `[FILE...]`: synopsis notation
+  }
   return letters < end - start || letters <= 3;
 }

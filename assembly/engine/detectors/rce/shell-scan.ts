@@ -4,6 +4,7 @@
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { findSensitive } from "../lfi/sensitive";
 import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL } from "./commands";
 
 /** Rule ids the scanner reports (registered in rce.ts). */
@@ -73,7 +74,7 @@ function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): boo
 
 /** Arguments that point at secrets, devices, downloads or a shell. */
 function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return containsCI(buf, start, end, "/etc/") || containsCI(buf, start, end, "/dev/tcp") || containsCI(buf, start, end, "/dev/udp") ||
+  return findSensitive(buf, start, end) >= 0 || containsCI(buf, start, end, "/etc/") || containsCI(buf, start, end, "/dev/tcp") || containsCI(buf, start, end, "/dev/udp") ||
     containsCI(buf, start, end, "/proc/self") || containsCI(buf, start, end, "passwd") || containsCI(buf, start, end, "/shadow") ||
     containsCI(buf, start, end, "whoami") || containsCI(buf, start, end, "/bin/sh") || containsCI(buf, start, end, "/bin/bash") ||
     containsCI(buf, start, end, "id_rsa") || containsCI(buf, start, end, "/var/log/");
@@ -82,6 +83,8 @@ function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
 /** Whether the token at [start, end) looks like a command argument rather than a word of prose. */
 function isArgToken(buf: ArrayBuffer, start: i32, end: i32): bool {
   const c = at(buf, start);
+  // man page synopsis notation: [OPTION]... FILE...
+  if (c == 0x5b || containsCI(buf, start, end, "...")) return false;
   const d = at(buf, start + 1);
   if (c == 0x2d && (isWordByte(d) || d == 0x2d)) return true; // -x, --long
   if (c == 0x2b && (d | 0x20) - 0x61 < 26) return true; // +x
@@ -173,7 +176,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
       ctx = (i == firstByte || i < firstTokenEnd || chain) && !backtickSpanInProse(buf, i) ? CTX_INJECT : CTX_MID;
       i++;
     } else if (c == 0x24) {
-      ctx = CTX_SUBST;
+      ctx = early ? CTX_SUBST : CTX_MID; // `$(find ...)` inside a longer text is a script, judged by its command
       i += 2;
     } else {
       ctx = early && c != 0x0a ? CTX_INJECT : CTX_MID;
@@ -263,6 +266,8 @@ function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
 
 function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, flags: i32, binDir: bool, glob: bool, prefixed: bool, varCommand: bool, ctx: i32): i32 {
   const n = buf.byteLength;
+  // a value that is a command line is short and one line; longer text that starts with a command word is prose or docs
+  if (ctx == CTX_START && (n > 200 || !isSingleLine(buf))) ctx = CTX_MID;
   // the command's arguments run to the next separator
   let argEnd = we;
   while (argEnd < n && !isSeparatorAt(buf, argEnd)) argEnd++;
@@ -297,11 +302,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   let tail = we;
   while (tail < n && isSpaceByte(at(buf, tail))) tail++;
   const alone = tail >= n || isSeparatorAt(buf, tail) || at(buf, tail) == 0x29; // nothing but the command until a separator
-  const shortValue = n <= 200;
-  const topic = (flags & CMD_TOPIC) != 0;
-  if (ctx == CTX_START && !shortValue) ctx = CTX_MID; // long free text that starts with a command word is prose or docs
+  const topic = (flags & CMD_TOPIC) != 0 || (flags & CMD_SHELL) != 0;
 
-  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID) {
+  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c)) {
     record(RULE_BINARY_PATH, 3, ws, argEnd, "absolute path to a system binary at a command position");
     return we;
   }
@@ -347,4 +350,14 @@ function isReconCommand(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (len == 8) return matchesCI(buf, start, "ifconfig") || matchesCI(buf, start, "ipconfig");
   if (len == 10) return matchesCI(buf, start, "systeminfo");
   return false;
+}
+
+/** Whether the value has no line break before its last non-space byte. */
+function isSingleLine(buf: ArrayBuffer): bool {
+  let end = buf.byteLength;
+  while (end > 0 && isSpaceByte(at(buf, end - 1))) end--;
+  let i = 0;
+  while (i < end && isSpaceByte(at(buf, i))) i++;
+  for (; i < end; i++) if (at(buf, i) == 0x0a) return false;
+  return true;
 }

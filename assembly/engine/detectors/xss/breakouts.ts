@@ -7,7 +7,7 @@ import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
 import { isDangerousAttr, isEventHandlerName } from "./names";
-import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE } from "./ids";
+import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE, XSS_JS_ASSIGN_BREAKOUT } from "./ids";
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool {
@@ -25,7 +25,7 @@ function opensAttribute(buf: ArrayBuffer, i: i32): bool {
     c = byteAt(buf, j - 1);
     return c <= 0x20 || isQuote(c);
   }
-  return c <= 0x20 || isQuote(c) || c == 0x3b || c == 0x2c || c == 0x28;
+  return c <= 0x20 || isQuote(c) || c == 0x3b || c == 0x2c || c == 0x28 || c == 0x2b; // `+`: a space in forms
 }
 
 /** `on<letters>=` (not `==`) after a blank, quote or `/`; `formaction=`-like attributes right after a quote. */
@@ -42,7 +42,8 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): voi
       i = e;
       continue;
     }
-    if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1))) {
+    if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1)) &&
+        !(byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
       s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler attribute injected into a tag");
       return;
     }
@@ -108,4 +109,62 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
     }
     i++;
   }
+}
+
+/**
+ * A quote closing a JS string, then the `in` operator or an operator/`;`, then an
+ * assignment to a (dotted) name: `' in foo.bar=`, `"in valueOf=`, `";a.b=`.
+ */
+export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 3 < len; i++) {
+    if (!isQuote(byteAt(buf, i))) continue;
+    let j = i + 1;
+    while (j < len && j - i < 8 && byteAt(buf, j) == 0x20) j++;
+    if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {
+      if (byteAt(buf, j + 2) == 0x20) j += 2; // the `in` operator
+      else if (j == i + 1) continue; // `'index.html=`: a word inside the string; `'  infoo.bar=` is read whole
+    } else if (j < len && isJsOperator(byteAt(buf, j))) {
+      j++;
+    } else {
+      continue;
+    }
+    while (j < len && j - i < 24 && byteAt(buf, j) == 0x20) j++;
+    const e = dottedNameEnd(buf, j);
+    if (e < 0) continue;
+    let k = e;
+    while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
+    if (k < len && byteAt(buf, k) == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d)) {
+      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "JS string closed to assign a property");
+      return;
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function isJsOperator(c: u32): bool {
+  return c == 0x3b || c == 0x2b || c == 0x2d || c == 0x7c || c == 0x26 || c == 0x2c || c == 0x2a || c == 0x5e;
+}
+
+/** End of `name` or `name.name...` (JS identifiers) at `j` with at least a dot, or -1 (no dot and not an `in` target). */
+function dottedNameEnd(buf: ArrayBuffer, j: i32): i32 {
+  const len = buf.byteLength;
+  const start = j;
+  let dots = 0;
+  while (j < len && j - start < 64) {
+    const c = byteAt(buf, j);
+    if (isAlpha(c) || (c >= 0x30 && c <= 0x39 && j > start) || c == 0x5f || c == 0x24) { j++; continue; }
+    if (c == 0x2e && j > start) { dots++; j++; continue; }
+    break;
+  }
+  if (j == start) return -1;
+  if (dots == 0 && !isBuiltinMember(buf, start, j)) return -1;
+  return j;
+}
+
+/** Object members whose assignment hijacks conversions or navigation (`valueOf`, `toString`, `location`, `name`). */
+function isBuiltinMember(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const n = end - start;
+  return (n == 7 && matchesCI(buf, start, "valueof")) || (n == 8 && (matchesCI(buf, start, "tostring") || matchesCI(buf, start, "location"))) ||
+    (n == 7 && matchesCI(buf, start, "onerror"));
 }

@@ -19,3 +19,5 @@ export const XSS_PLAIN_TAG: i32 = 3017;
 export const XSS_JSCRIPT_ENCODE: i32 = 3018;
 export const XSS_COMMENT_BREAKOUT: i32 = 3019;
 export const XSS_DOM_ASSIGN: i32 = 3020;
+export const XSS_UNTERMINATED_TAG: i32 = 3021;
+export const XSS_JS_ASSIGN_BREAKOUT: i32 = 3022;

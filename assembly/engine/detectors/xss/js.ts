@@ -100,7 +100,7 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "call of a script-proof function");
     } else if (!afterDot && identIn(WEAK_SINKS, buf, i, e)) {
       if (isCalled(buf, e)) {
-        if (runsString(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i)) {
+        if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i)) {
           s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string, or called after a string breakout");
         } else {
           s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "call of a code-running or decoding function");
@@ -127,6 +127,14 @@ function runsString(buf: ArrayBuffer, e: i32): bool {
   if (j >= buf.byteLength || byteAt(buf, j) != 0x28) return false;
   const k = skipBlank(buf, j + 1);
   return k < buf.byteLength && (byteAt(buf, k) == 0x22 || byteAt(buf, k) == 0x27 || byteAt(buf, k) == 0x60);
+}
+
+/** `atob()`: a function that needs an argument called without one is a probe, not code. */
+function hasNoArguments(buf: ArrayBuffer, e: i32): bool {
+  const j = skipToOperator(buf, e);
+  if (j >= buf.byteLength || byteAt(buf, j) != 0x28) return false;
+  const k = skipBlank(buf, j + 1);
+  return k < buf.byteLength && byteAt(buf, k) == 0x29;
 }
 
 /** `new Function(...)`. */
@@ -171,7 +179,9 @@ export function scanObfuscatedScript(s: Sink, t: Target, buf: ArrayBuffer): void
     const c = byteAt(buf, i);
     if (c == 0x5b && byteAt(buf, i + 1) == 0x5d) {
       const prev = byteAt(buf, i - 1);
-      if ((prev == 0x21 || prev == 0x2b) && jsfuckRun(buf, i) >= 5) {
+      // `!![]` and `+[]` are JSFuck's primitives; a lone `![](` is a markdown image.
+      const primitive = prev == 0x2b || (i >= 2 && byteAt(buf, i - 2) == 0x21);
+      if ((prev == 0x21 || prev == 0x2b) && (primitive || jsfuckRun(buf, i) >= 5)) {
         s.report(XSS_JSFUCK, t, buf, max(0, i - 10), min(len, i + 30), "JSFuck-encoded script");
         return;
       }

@@ -8,7 +8,7 @@ import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
 import { isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
-import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT } from "./ids";
+import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG } from "./ids";
 
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
 const NAME_MAX: i32 = 24;
@@ -94,12 +94,17 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     spaced = false;
   }
   if (n == 0 || n > NAME_MAX) return;
+  const dangerous = isDangerousTag(nameBuf, 0, n);
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
+    // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
+    if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
+      s.report(XSS_TAG, t, buf, start, p + 1, "tag that runs script or loads active content");
+      return;
+    }
     // `<b@x.org>`, `<3`: not a tag. After `＜`, `+ADw-` or `¼` the closer is encoded too (`＞`, `+AD4-`, `¾`).
     if (!(isBlank(<i32>d) || d == 0x2f || d == 0x3e || d == 0x3c || (!asciiOpen && !isNameByte(d)))) return;
   }
-  const dangerous = isDangerousTag(nameBuf, 0, n);
   if ((spaced || spacedOpen) && !dangerous) return; // `a < b and c > d`
   if (pi) {
     if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) s.report(XSS_TAG, t, buf, start, p, "processing instruction <?import");
@@ -113,16 +118,26 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   if (dangerous) {
     s.report(XSS_TAG, t, buf, start, p, "tag that runs script or loads active content");
   } else if (markup && isHtmlTag(nameBuf, 0, n)) {
-    if (attrs > 0) s.report(XSS_MARKUP, t, buf, start, min(lim, p + 40), "HTML element with attributes");
-    else s.report(XSS_PLAIN_TAG, t, buf, start, p + 1, "HTML tag");
+    if (attrs > 0 && attributesEnd >= buf.byteLength) {
+      s.report(XSS_UNTERMINATED_TAG, t, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
+    } else if (attrs > 0) {
+      s.report(XSS_MARKUP, t, buf, start, min(lim, p + 40), "HTML element with attributes");
+    } else {
+      s.report(XSS_PLAIN_TAG, t, buf, start, p + 1, "HTML tag");
+    }
   }
 }
+
+/** Where the last `scanAttributes` stopped: at `>` or `<`, or the end of the value when the tag is left open. */
+let attributesEnd: i32 = 0;
 
 /** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
 function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32, lim: i32, markup: bool): i32 {
   let withValue = 0;
+  attributesEnd = q;
   for (let guard = 0; q < lim && guard < 64; guard++) {
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
+    attributesEnd = q;
     if (q >= lim) break;
     let b = byteAt(buf, q);
     if (b == 0x3e || b == 0x3c) break;
@@ -154,6 +169,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
     if (q == nameStart) q++;
     if (!hasValue) continue;
     withValue++;
+    attributesEnd = q;
     if (isEventHandlerName(buf, nameStart, nameEnd)) {
       s.report(XSS_EVENT_HANDLER, t, buf, start, min(q, start + 100), "event handler attribute in a tag");
     } else if (markup && isDangerousAttr(buf, nameStart, nameEnd)) {

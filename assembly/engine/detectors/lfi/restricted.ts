@@ -1,0 +1,38 @@
+// Files a request path should not reach on a web server: hidden files and
+// directories (`/.env`, `/.git/`, `/.claude/settings.json`), backups, database
+// dumps and logs (`backup.sql.zip`, `debug.log`, `index.php.bak`), and the Vite
+// dev server's file-system routes (`/@fs/`). `/.well-known/` is public by design.
+import { matchesCI, isWordByte } from "../../bytes";
+
+// @ts-ignore: decorator
+@inline function at(buf: ArrayBuffer, i: i32): u32 {
+  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
+}
+
+const RESTRICTED_SUFFIXES: string[] = [".sql", ".sql.gz", ".sql.zip", ".sql.bz2", ".sql.tar", ".dump", ".bak", ".old", ".orig", ".swp", ".log", ".sqlite", ".sqlite3", ".db", ".mdb", ".pem", ".key"];
+
+/** Start of the offending segment of the path (query excluded), or -1. */
+export function findRestrictedPathFile(path: ArrayBuffer): i32 {
+  const n = path.byteLength;
+  let end = n;
+  for (let k = 0; k < n; k++) if (at(path, k) == 0x3f) { end = k; break; }
+  let segStart = 0;
+  for (let i = 0; i <= end; i++) {
+    if (i < end && at(path, i) != 0x2f) continue;
+    // segment [segStart, i)
+    if (i > segStart) {
+      const c = at(path, segStart);
+      if (c == 0x2e && isWordByte(at(path, segStart + 1)) && !matchesCI(path, segStart, ".well-known")) return segStart;
+      if (c == 0x40 && (matchesCI(path, segStart, "@fs") || matchesCI(path, segStart, "@id")) && i - segStart == 3) return segStart;
+      if (i == end) {
+        for (let k = 0; k < RESTRICTED_SUFFIXES.length; k++) {
+          const sfx = unchecked(RESTRICTED_SUFFIXES[k]);
+          if (i - segStart > sfx.length && matchesCI(path, i - sfx.length, sfx)) return segStart;
+        }
+        if (at(path, i - 1) == 0x7e && i - segStart > 1) return segStart; // editor backup `index.php~`
+      }
+    }
+    segStart = i + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,49 @@
+// Files an attacker reads through traversal or inclusion: OS account and secret
+// files, process and kernel views, credentials and keys, server and application
+// configuration, repository metadata. Matched as path components (after `/`, `\`,
+// `=`, `~`, a space or at the start), so prose that says "the .env file" does not match.
+import { matchesCI, isWordByte } from "../../bytes";
+
+// Paths, given without their leading separator, lower case. A trailing `/` means "this directory and what is in it".
+const SENSITIVE: string[] = [
+  "etc/passwd", "etc/shadow", "etc/group", "etc/hosts", "etc/issue", "etc/motd", "etc/sudoers", "etc/crontab", "etc/fstab",
+  "etc/master.passwd", "etc/pwd.db", "etc/security/", "etc/ssh/", "etc/mysql/", "etc/httpd/", "etc/apache2/", "etc/nginx/",
+  "etc/environment", "etc/profile", "etc/hostname", "etc/resolv.conf", "etc/os-release", "etc/lsb-release", "etc/redhat-release",
+  "proc/self", "proc/version", "proc/cpuinfo", "proc/meminfo", "proc/mounts", "proc/net", "proc/sys", "proc/interrupts",
+  "proc/cmdline", "proc/1/", "sys/class", "sys/kernel", "sys/devices", "root/", "var/run/secrets/", "var/lib/mysql/",
+  "boot.ini", "win.ini", "system.ini", "windows/system32/", "winnt/", "windows/repair/", "inetpub/", "web.config",
+  ".htaccess", ".htpasswd", ".ssh/", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts",
+  ".aws/", ".docker/", ".kube/", ".git/", ".svn/", ".hg/", ".env", ".bash_history", ".zsh_history", ".history", ".mysql_history",
+  ".npmrc", ".netrc", ".pgpass", ".git-credentials", ".boto", "wp-config.php", "httpd.conf", "php.ini", "my.cnf", "shadow.bak",
+];
+
+/** Whether a sensitive path component starts at `i` of `buf`. Returns its length, or 0. */
+export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
+  const n = buf.byteLength;
+  for (let k = 0; k < SENSITIVE.length; k++) {
+    const p = unchecked(SENSITIVE[k]);
+    if (!matchesCI(buf, i, p)) continue;
+    const e = i + p.length;
+    if (p.charCodeAt(p.length - 1) == 0x2f) return p.length;
+    // the name must end there (etc/passwd, not etc/passwdfoo; .env, not .environment)
+    if (e >= n || !isWordByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e)) && load<u8>(changetype<usize>(buf) + <usize>e) != 0x2d) return p.length;
+  }
+  return 0;
+}
+
+/** Start of the first sensitive path component in `buf`, or -1. */
+export function findSensitive(buf: ArrayBuffer, from: i32, to: i32 = -1): i32 {
+  const n = to < 0 ? buf.byteLength : min(to, buf.byteLength);
+  const base = changetype<usize>(buf);
+  for (let i = max(from, 0); i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i) | 0x20;
+    // cheap first-byte filter: every entry starts with one of these
+    if (c != 0x65 && c != 0x70 && c != 0x73 && c != 0x72 && c != 0x76 && c != 0x62 && c != 0x77 && c != 0x69 && c != 0x2e && c != 0x61 && c != 0x6b && c != 0x68 && c != 0x6d) continue;
+    if (i > 0) {
+      const p = <u32>load<u8>(base + <usize>(i - 1));
+      if (!(p == 0x2f || p == 0x5c || p == 0x3d || p == 0x7e || p == 0x20 || p == 0x3a || p == 0x3f || p == 0x2e && c != 0x2e)) continue;
+    }
+    if (sensitiveAt(buf, i) > 0) return i;
+  }
+  return -1;
+}

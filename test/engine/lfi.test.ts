@@ -1,0 +1,55 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { scan, Kind } from "../support/attack-score.js";
+
+// Path traversal / LFI (rules 5000-5999): attacks reach 5 at paranoia 1, look-alikes stay below.
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const attacks: [string, string, Kind?][] = [
+  ["dot-dot-slash to passwd", "../../../etc/passwd"],
+  ["encoded traversal", "..%2F..%2F..%2Fetc%2Fpasswd"],
+  ["double-encoded traversal", "..%252f..%252fetc%252fpasswd"],
+  ["backslashes to win.ini", "..\\..\\windows\\win.ini"],
+  ["triple dots", ".../.../WINDOWS/win.ini"],
+  ["hex spelled out", "0x2e0x2e0x2f0x2e0x2e0x2fetc/passwd"],
+  ["leading traversal", "..\\pineapple"],
+  ["traversal in the path", "/static/img/../../etc/passwd", Kind.Path],
+  ["traversal in a file name", "../1.7z", Kind.Filename],
+  ["absolute sensitive file", "/etc/shadow"],
+  ["proc self environ", "/proc/self/environ"],
+  ["ssh key", ".ssh/id_rsa"],
+  ["cloud credentials", "/root/.aws/credentials"],
+  ["hidden file in the URL path", "/.env", Kind.Path],
+  ["git metadata in the URL path", "/.git/config", Kind.Path],
+  ["database dump in the URL path", "/backup.sql.zip", Kind.Path],
+  ["log file in the URL path", "/wp-content/debug.log", Kind.Path],
+  ["vite fs route", "/@fs/etc/passwd", Kind.Path],
+];
+
+const benign: [string, string, Kind?][] = [
+  ["relative markdown link", "See [the guide](../docs/guide.md) for details"],
+  ["npm local dependency", "file:../../../../developer/isaacs/minimatch"],
+  ["package script", "node ../../../scripts/bench.js"],
+  ["prose about .env", "Most likely your .env file is not in the correct place"],
+  ["tag .env", ".env"],
+  ["well-known path", "/.well-known/openid-configuration", Kind.Path],
+  ["ordinary path", "/api/v1/users/42", Kind.Path],
+  ["shell docs mentioning /etc", "it reads and executes commands from /etc/bash.bashrc and ~/.bashrc, if these files exist and are readable"],
+  ["version string", "1.2.3"],
+];
+
+function lfiScore(input: string, kind: Kind = Kind.ArgValue): number {
+  return scan(h, input, kind, kind === Kind.Path ? "path" : "args:q").matches.filter((m) => m.category === "lfi").length * 5;
+}
+
+describe("lfi detector", () => {
+  for (const [name, input, kind] of attacks) {
+    it(`blocks: ${name}`, () => expect(lfiScore(input, kind)).toBeGreaterThanOrEqual(5));
+  }
+  for (const [name, input, kind] of benign) {
+    it(`allows: ${name}`, () => expect(scan(h, input, kind ?? Kind.ArgValue, kind === Kind.Path ? "path" : "args:q").score).toBeLessThan(5));
+  }
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { scan, hits, Kind } from "../support/attack-score.js";
+
+// Remote file inclusion (rules 6000-6999).
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const attacks: [string, string, string?, Kind?][] = [
+  ["IP-literal host", "http://66.240.183.75/crash.php"],
+  ["IPv6 host without brackets", "https://2001:41d0:701:1100::29c8/gecko.php"],
+  ["trailing question mark", "https://foo.example/shell.txt?"],
+  ["bare scheme and ?", "http?"],
+  ["ftp URL", "ftp://1.1.1.1/x.txt"],
+  ["file URL", "url:file:///etc/passwd"],
+  ["jar URL", "jar:http://evil.example/b.zip!a"],
+  ["user-info host confusion", "http://example.com%2f@evil.example/"],
+  ["URL in an include parameter", "https://foo.example", "_CONF[path]"],
+  ["URL in the path", "/get/https://example.com/", undefined, Kind.Path],
+];
+
+const benign: [string, string, string?][] = [
+  ["website field", "https://shop.example.com/products", "website"],
+  ["npm local dependency", "file:../lib"],
+  ["npm alias", "npm:typescript@3.0.3"],
+  ["prose with a question", "is http the right protocol?"],
+  ["email", "jane@example.com"],
+];
+
+describe("rfi detector", () => {
+  for (const [name, input, key, kind] of attacks) {
+    it(`blocks: ${name}`, () => {
+      const k = kind ?? Kind.ArgValue;
+      expect(scan(h, input, k, k === Kind.Path ? "path" : `args:${key ?? "q"}`).score).toBeGreaterThanOrEqual(5);
+    });
+  }
+  for (const [name, input, key] of benign) {
+    it(`allows: ${name}`, () => expect(hits(h, "rfi", input, Kind.ArgValue, `args:${key ?? "q"}`) && scan(h, input, Kind.ArgValue, `args:${key ?? "q"}`).score >= 5).toBe(false));
+  }
+});

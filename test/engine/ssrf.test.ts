@@ -1,0 +1,67 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { scan, Kind } from "../support/attack-score.js";
+
+// SSRF (rules 7000-7999): metadata, loopback and internal hosts in their many notations.
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const attacks: [string, string][] = [
+  ["metadata dotted", "http://169.254.169.254/latest/meta-data/"],
+  ["metadata integer", "http://2852039166/"],
+  ["metadata hex", "http://0xA9FEA9FE/"],
+  ["metadata hex parts", "http://0xA9.0xFE.0xA9.0xFE/"],
+  ["metadata octal", "http://0251.0376.0251.0376/"],
+  ["metadata short form", "http://169.254.43518/"],
+  ["metadata overlong hex", "http://0x41414141A9FEA9FE/"],
+  ["metadata IPv6-mapped", "http://[::ffff:a9fe:a9fe]/"],
+  ["metadata IPv6-mapped dotted", "http://[0:0:0:0:0:ffff:169.254.169.254]"],
+  ["GCP metadata name", "http://metadata.google.internal/computeMetadata/v1/"],
+  ["ideographic dots", "http://169\u3002254\u3002169\u3002254/"],
+  ["loopback short", "http://127.1/"],
+  ["loopback integer", "http://2130706433/admin"],
+  ["loopback IPv6", "http://[::1]:8080/"],
+  ["unspecified", "http://0.0.0.0:6379/"],
+  ["localhost", "http://localhost/admin"],
+  ["bare localhost with path", "localhost/"],
+  ["docker internal", "host.docker.internal/"],
+  ["circled letters", "pop3://\u24c1\u24c4\u24b8\u24b6\u24c1\u24bd\u24c4\u24c8\u24c9"],
+  ["backslash-escaped host", "http://\\l\\o\\c\\a\\l\\h\\o\\s\\t/"],
+  ["gopher scheme", "gopher://example.com:70/_SSRF"],
+  ["no slashes", "http:127.0.0.1"],
+  ["parser confusion", "http://google.com:80 &@127.88.23.245:22/"],
+];
+
+const benign: [string, string, Kind?][] = [
+  ["public URL", "https://www.example.com/page"],
+  ["version", "10.6.0"],
+  ["dependency version with path", "0.9.0"],
+  ["forwarded-for private address", "10.0.0.1", Kind.Header],
+  ["host header localhost", "localhost:8080", Kind.Header],
+  ["prose mentioning localhost", "Open http://localhost:3000 in your browser"],
+  ["plain number", "2852039166"],
+  ["npm alias", "npm:typescript@3.0.3"],
+  ["word metadata", "metadata"],
+];
+
+describe("ssrf detector", () => {
+  for (const [name, input] of attacks) {
+    it(`blocks: ${name}`, () => expect(scan(h, input).score).toBeGreaterThanOrEqual(5));
+  }
+  for (const [name, input, kind] of benign) {
+    it(`allows: ${name}`, () => expect(scan(h, input, kind ?? Kind.ArgValue, kind === Kind.Header ? "header:x-forwarded-for" : "args:q").score).toBeLessThan(5));
+  }
+  it("never traps on random URL-ish bytes", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = "htp:/[]0123456789abcdefx.@%\\?#:;~ \u3002\u2460";
+    for (let n = 0; n < 300; n++) {
+      let s = rand() < 0.5 ? "http://" : "";
+      const len = Math.floor(rand() * 80);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      expect(() => scan(h, s, Kind.ArgValue, "args:q", 4)).not.toThrow();
+    }
+  });
+});
