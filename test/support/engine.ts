@@ -35,12 +35,12 @@ export function inspect(h: Harness, r: Req, paranoia = 1, threshold = 5): Engine
 }
 
 /** Exclusions: `ruleIds|categories|host|pathPrefix|method|target` per line. */
-export function inspectWith(h: Harness, r: Req, disabled: string, exclusions: string): EngineVerdict {
+export function inspectWith(h: Harness, r: Req, disabled: string, exclusions: string, paranoia = 1, threshold = 5): EngineVerdict {
   const ex = h.exports;
   const d = ex.__pin(ex.__newString(disabled));
   const e = ex.__pin(ex.__newString(exclusions));
   try {
-    return withArgs(h, r, (m, p, hd, b) => JSON.parse(ex.__getString(ex.inspectRequestWith(m, p, hd, b, 1, 5, d, e))));
+    return withArgs(h, r, (m, p, hd, b) => JSON.parse(ex.__getString(ex.inspectRequestWith(m, p, hd, b, paranoia, threshold, d, e))));
   } finally {
     ex.__unpin(d);
     ex.__unpin(e);
