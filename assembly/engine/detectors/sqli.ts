@@ -4,7 +4,7 @@
 // Stages: sqli/tokenizer.ts -> sqli/grammar.ts (+ shapes.ts) -> findings -> rules here.
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
@@ -34,7 +34,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2016, Category.Sqli, NOTICE, 1, "hex-encoded literal (0x61646d696e)"),
   new Rule(2017, Category.Sqli, ERROR, 1, "system variable (@@version)"),
   new Rule(2018, Category.Sqli, WARNING, 1, "subquery ((SELECT ...)"),
-  new Rule(2019, Category.Sqli, WARNING, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
+  new Rule(2019, Category.Sqli, CRITICAL, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
   new Rule(2020, Category.Sqli, WARNING, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
   new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
@@ -90,17 +90,47 @@ export function findingsOf(buf: ArrayBuffer): Findings {
   setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
-  for (let q: u32 = 0x27; q != 0; q = q == 0x27 ? 0x22 : 0) {
-    // As if the value followed an opening quote: its first unescaped quote closes that string.
-    const close = closingQuote(buf, 0, len, q);
-    if (close >= 0) scan(buf, close + 1, close + 1);
-  }
+  quoteContext(buf, 0x27);
+  quoteContext(buf, 0x22);
+  quoteContext(buf, 0x60);
   return found;
+}
+
+/**
+ * Scans the value as if it followed an opening quote `q`: its first unescaped quote closes that
+ * string. A first quote escaped by a backslash is tried as well (`\'or 1`): multi-byte charsets
+ * and double unescaping turn `\'` back into a bare quote.
+ */
+function quoteContext(buf: ArrayBuffer, q: u32): void {
+  const len = buf.byteLength;
+  const close = closingQuote(buf, 0, len, q);
+  if (close >= 0) scan(buf, close + 1, close + 1);
+  for (let i = 1; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c != q) continue;
+    if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1);
+    break;
+  }
+}
+
+/** Path targets: every segment is a value of its own (`/get/OR 1=1`, `/item/1 union select`). */
+function scanPathSegments(buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  let i = 0;
+  let segments = 0;
+  while (i < len && segments++ < 8) {
+    while (i < len && byteAt(buf, i) == 0x2f) i++;
+    let j = i;
+    while (j < len && byteAt(buf, j) != 0x2f) j++;
+    if (j - i >= 2 && i > 0) scan(buf, i, 0);
+    i = j;
+  }
 }
 
 export function detectSqli(s: Sink, t: Target): void {
   const buf = t.value;
   const f = findingsOf(buf);
+  if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
   if (f.mask == 0) return;
   for (let i = 0; i < <i32>Finding.Count; i++) {
     if ((f.mask & (1 << <u32>i)) == 0) continue;

@@ -3,7 +3,7 @@
 // never forms a whole statement. These patterns recognise such fragments by where they sit
 // in the value (at its start, or as its whole), which prose and ordinary values do not share.
 import { Kw, isFunctionKw } from "./keywords";
-import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL } from "./tokens";
+import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { operandEnd, isComparison, isLiteral } from "./shapes";
 
@@ -27,6 +27,15 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     (t.f(first) & F_METHOD) == 0 && (k != Kw.FuncWeak || (t.f(first) & F_CALL) != 0)) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
+  // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
+  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database) && (t.f(first) & F_METHOD) == 0) {
+    let j = first + 1;
+    while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
+    if (j > first + 1 && t.t(j) == Tok.LParen) out.add(Finding.LeadingCall, t.s(first), t.e(j));
+    else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
+  }
+  // the whole value names an attack-only routine: OPENROWSET, UTL_HTTP
+  if (t.n == first + 1 && k == Kw.SysProc) out.add(Finding.LeadingCall, t.s(first), t.e(first));
   if (isLogicAt(t, first)) {
     let j = first + 1;
     while (t.t(j) == Tok.LParen) j++;
@@ -37,7 +46,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     } else if (o >= 0) {
       const after = t.t(o);
       const opThen = t.t(o + 1);
-      if (after == Tok.None ? isLiteral(t, o - 1) || o > j + 1 : after == Tok.Cmp || isComparison(t, o) ||
+      if (after == Tok.None ? (isLiteral(t, o - 1) && !(t.t(o - 1) == Tok.Str && (t.f(o - 1) & F_OPEN) != 0 && t.e(o - 1) - t.s(o - 1) > 16)) || o > j + 1 : after == Tok.Cmp || isComparison(t, o) ||
         (after == Tok.Op && (opThen == Tok.Num || opThen == Tok.LParen || opThen == Tok.None))) {
         out.add(Finding.LeadingLogic, t.s(first), t.e(o - 1));
       }
@@ -62,7 +71,8 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
 export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
   const ty = t.t(i);
   // 1=1  42 like 42  '1'='1'  (not arithmetic: 2+2=4)
-  if ((ty == Tok.Num || ty == Tok.Str) && isComparison(t, i + 1) && t.t(i + 2) == ty && t.t(i - 1) != Tok.Op &&
+  const ty2 = t.t(i + 2);
+  if ((ty == Tok.Num || ty == Tok.Str) && isComparison(t, i + 1) && (ty2 == Tok.Num || ty2 == Tok.Str) && t.t(i - 1) != Tok.Op &&
     t.t(i - 1) != Tok.Cmp && t.t(i + 3) != Tok.Op && t.t(i + 3) != Tok.Cmp && t.t(i + 3) != Tok.Dot &&
     alwaysTrue(t, i)) {
     out.add(Finding.LiteralCompare, t.s(i), t.e(i + 2));
@@ -76,6 +86,17 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
       out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 2));
     }
   }
+  // '{"a":1}' -> '$.a'   '[1,2]' ? '1'   '{..}' #>> '{a}'   '{..}' @> '{..}'
+  if (ty == Tok.Str && isJsonText(t, i)) {
+    const n = t.t(i + 1);
+    const ns = t.s(i + 1);
+    const c = byteAtSource(ns);
+    if ((t.f(i) & F_COMMENT) != 0 && byteAtSource(t.e(i) + 1) == 0x3e || byteAtSource(t.e(i)) == 0x23 ||
+      (n == Tok.Op && c == 0x2d && t.t(i + 2) == Tok.Cmp) || (n == Tok.Other && c == 0x3f) ||
+      (n == Tok.Var && t.e(i + 1) - ns == 1) || (n == Tok.Cmp && t.t(i + 2) == Tok.Str)) {
+      out.add(Finding.JsonOperator, t.s(i), t.e(i + 1));
+    }
+  }
   // x::int  (...)::text
   if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && t.t(i + 1) == Tok.Word && pgType(t, i + 1) &&
     (t.t(i - 1) == Tok.Word || t.t(i - 1) == Tok.RParen || t.t(i - 1) == Tok.Str || t.t(i - 1) == Tok.Num)) {
@@ -87,6 +108,10 @@ let src: ArrayBuffer = new ArrayBuffer(0);
 /** The buffer the current token list was made from (for the few patterns that read bytes). */
 export function setSource(buf: ArrayBuffer): void {
   src = buf;
+}
+
+export function sourceLength(): i32 {
+  return src.byteLength;
 }
 
 export function byteAtSource(i: i32): u32 {
@@ -109,10 +134,14 @@ function pgType(t: TokenList, i: i32): bool {
   return PG_TYPES.has(word);
 }
 
+/** Whether two literals have the same text, quotes aside ('1' and 1 compare equal in SQL). */
 function sameText(t: TokenList, a: i32, b: i32): bool {
-  const la = t.e(a) - t.s(a);
-  if (la != t.e(b) - t.s(b)) return false;
-  return memory.compare(changetype<usize>(src) + <usize>t.s(a), changetype<usize>(src) + <usize>t.s(b), <usize>la) == 0;
+  let sa = t.s(a), ea = t.e(a), sb = t.s(b), eb = t.e(b);
+  if (t.t(a) == Tok.Str) { sa++; if ((t.f(a) & F_OPEN) == 0) ea--; }
+  if (t.t(b) == Tok.Str) { sb++; if ((t.f(b) & F_OPEN) == 0) eb--; }
+  const la = ea - sa;
+  if (la < 0 || la != eb - sb) return false;
+  return memory.compare(changetype<usize>(src) + <usize>sa, changetype<usize>(src) + <usize>sb, <usize>la) == 0;
 }
 
 function smallNumber(t: TokenList, i: i32): i64 {
@@ -142,4 +171,13 @@ function alwaysTrue(t: TokenList, i: i32): bool {
   if (c0 == 0x3c) return c1 == 0x3d ? a <= b : a < b;
   if (c0 == 0x3e) return c1 == 0x3d ? a >= b : a > b;
   return false;
+}
+
+/** Whether string token i holds JSON text ('{...}' or '[...]'). */
+function isJsonText(t: TokenList, i: i32): bool {
+  let j = t.s(i) + 1;
+  const e = t.e(i);
+  while (j < e && byteAtSource(j) == 0x20) j++;
+  const c = byteAtSource(j);
+  return c == 0x7b || c == 0x5b;
 }

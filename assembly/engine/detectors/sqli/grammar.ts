@@ -3,9 +3,9 @@
 // a quote in the application's query): what comes right after that string decides
 // whether the value escaped into SQL.
 import { Kw, isStatementKw } from "./keywords";
-import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL } from "./tokens";
+import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { leading, fragmentAt, byteAtSource } from "./fragments";
+import { leading, fragmentAt, byteAtSource, sourceLength } from "./fragments";
 import {
   operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
   selectFrom, skipParens, isIdentifier,
@@ -22,10 +22,16 @@ function isLogic(t: TokenList, i: i32): bool {
  * argument in code (`query('SELECT ...`), so what follows is that string's text.
  */
 function opensCodeString(t: TokenList): bool {
-  const q = t.e(0) - 2;
+  let q = t.e(0) - 2;
+  while (q > 0 && (byteAtSource(q) == 0x20 || byteAtSource(q) == 0x09)) q--;
   if (q < 0) return false;
   const c = byteAtSource(q);
   return c == 0x28 || c == 0x2c || c == 0x5b || c == 0x3d || c == 0x3a || c == 0x7b;
+}
+
+/** An unclosed string running to the end of a long value: prose after a quote, not an operand. */
+export function isLongOpenString(t: TokenList, i: i32): bool {
+  return t.t(i) == Tok.Str && (t.f(i) & F_OPEN) != 0 && t.e(i) - t.s(i) > 16;
 }
 
 /** What follows a quote breakout (tokens from i on). */
@@ -38,6 +44,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
     out.add(Finding.BreakoutComment, b, t.e(j - 1));
   }
   if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
+  shortExpressionThenComment(t, j, out);
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
     !opensCodeString(t)) {
     out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
@@ -57,7 +64,8 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
     const c = comparisonEnd(t, k);
     if (c >= 0) { out.add(Finding.BreakoutTautology, b, t.e(c - 1)); return; }
     const o = operandEnd(t, k);
-    if (o >= 0 && endsExpression(t, o) && (isLiteral(t, o - 1) || t.t(o - 1) == Tok.RParen || t.t(o - 1) == Tok.Var)) {
+    if (o >= 0 && endsExpression(t, o) && (isLiteral(t, o - 1) || t.t(o - 1) == Tok.RParen || t.t(o - 1) == Tok.Var) &&
+      !isLongOpenString(t, o - 1)) {
       out.add(Finding.BreakoutTautology, b, t.e(o - 1)); // ' or 1--  ' or true
       return;
     }
@@ -92,13 +100,32 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
   }
 }
 
+/** x'|email--  id'is not-id--  ' mod id--: a few SQL tokens after the breakout, then a truncating comment. */
+function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
+  const last = t.n - 1;
+  if (last < j || last - j > 5 || (t.f(last) & F_LINE_COMMENT) == 0) return;
+  let sql = false;
+  for (let k = j; k <= last; k++) {
+    const ty = t.t(k);
+    if (ty == Tok.Word && t.k(k) == Kw.Article) return;
+    if (ty == Tok.Op || ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Not || (ty == Tok.Word && t.k(k) != Kw.None)) sql = true;
+  }
+  if (sql) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
+}
+
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
 export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings): void {
   const n = t.n;
   if (breakout) afterBreakout(t, 1, out);
   const first = breakout ? 1 : 0;
-  if (atStart && isStatementKw(t.k(first)) && t.t(first) == Tok.Word && t.k(first) != Kw.Select && isStatement(t, first)) {
-    out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
+  if (atStart && isStatementKw(t.k(first)) && t.t(first) == Tok.Word && t.k(first) != Kw.Select) {
+    const k = t.k(first);
+    if (sourceLength() > 100) {
+      // a long text that opens with a statement is documentation or a code sample
+    } else if (isStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
+      (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
+      out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
+    }
   }
   if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
@@ -137,6 +164,11 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
 }
 
 function logic(t: TokenList, i: i32, out: Findings): void {
+  // 9999 or true   1) or false--
+  const p = t.t(i - 1);
+  if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
+    out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
+  }
   let k = i + 1;
   while (t.t(k) == Tok.LParen) k++;
   if (t.is(k, Kw.Not) || t.t(k) == Tok.Not) k++;

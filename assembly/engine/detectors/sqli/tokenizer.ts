@@ -124,7 +124,8 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
             continue;
           }
           const after = blockEnd(buf, i + 2, end);
-          comment(out, st, after == end && !(after >= i + 4 && byteAt(buf, after - 1) == 0x2f && byteAt(buf, after - 2) == 0x2a));
+          comment(out, st, after == end && !(after >= i + 4 && byteAt(buf, after - 1) == 0x2f && byteAt(buf, after - 2) == 0x2a) &&
+            shortRest(buf, i + 2, end));
           i = after;
           continue;
         }
