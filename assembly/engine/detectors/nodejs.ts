@@ -1,8 +1,61 @@
-// Detector stub: rules 10000-10999, category nodejs.
+// Node.js injection (rules 10000-10999): serialized functions, prototype
+// pollution, Function through constructor chains, process/module access,
+// eval-like calls, input that is a JS statement, and constant loops (DoS).
+// Payloads are also read after JS unescaping and, when a whole value is base64,
+// after decoding it (cookies carry serialized objects that way).
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { byteAt } from "../bytes";
+import { unescapeLayers } from "./langs/unescape";
+import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
+import { scanNodeAccess } from "./nodejs/access";
+import { findSerializedFunction, findEvalCall, startsWithJsStatement, findConstantLoop } from "./nodejs/code";
 
-export const NODEJS_RULES: Rule[] = [];
+export const NODEJS_RULES: Rule[] = [
+  new Rule(10100, Category.Nodejs, CRITICAL, 1, "Serialized JavaScript function (node-serialize _$$ND_FUNC$$_, funcster __js_function)"),
+  new Rule(10110, Category.Nodejs, CRITICAL, 1, "Prototype pollution (__proto__ access, constructor.prototype) in a key or value"),
+  new Rule(10120, Category.Nodejs, CRITICAL, 1, "Function constructor reached through constructor.constructor / this.constructor"),
+  new Rule(10130, Category.Nodejs, CRITICAL, 1, "Access to process or module internals (process.mainModule, require('child_process'), process[...])"),
+  new Rule(10140, Category.Nodejs, CRITICAL, 1, "Eval-like call (eval(, new Function(, setTimeout(\"...\"), String.fromCharCode)"),
+  new Rule(10141, Category.Nodejs, CRITICAL, 1, "Input that is a JavaScript statement (console.x(...), function(){, module.exports=, process.env)"),
+  new Rule(10150, Category.Nodejs, CRITICAL, 1, "Loop on a constant condition (while(true), for(;;)): event-loop denial of service"),
+];
 
-export function detectNodejs(s: Sink, t: Target): void {}
+export function detectNodejs(s: Sink, t: Target): void {
+  const raw = t.value;
+  const n = raw.byteLength;
+  if (n < 4) return;
+  if (!mayHoldJs(raw)) return;
+  const data = unescapeLayers(raw, false);
+  const isKey = t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
+  scanJs(s, t, data, isKey);
+  const decoded = decodeWholeBase64(data);
+  if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false);
+}
+
+/** Prefilter: JS payloads need punctuation of code, or a base64 run. */
+function mayHoldJs(data: ArrayBuffer): bool {
+  const n = data.byteLength;
+  let alnum = 0;
+  for (let i = 0; i < n; i++) {
+    const c = byteAt(data, i);
+    if (c == 0x28 || c == 0x2e || c == 0x5b || c == 0x5f || c == 0x24 || c == 0x5c || c == 0x25 || c == 0x3a) return true;
+    if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2f || c == 0x3d) alnum++;
+  }
+  return alnum == n && n >= 8; // a lone base64 token
+}
+
+function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
+  const ser = findSerializedFunction(data);
+  if (ser >= 0) s.report(10100, t, data, ser, ser + 20, "serialized function marker");
+  const access = scanNodeAccess(data, isKey);
+  if (access.rule == 1) s.report(10110, t, data, access.start, access.start + 30, access.reason);
+  else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
+  else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
+  const ev = findEvalCall(data);
+  if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
+  if (!isKey && startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "value is a JavaScript statement");
+  const loop = findConstantLoop(data);
+  if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "loop on a constant condition");
+}

@@ -1,0 +1,120 @@
+// Node.js object-graph abuse: prototype pollution (`__proto__`, `constructor.prototype`),
+// reaching `Function` through `constructor.constructor`, and the process / module
+// objects that lead to child_process (`process.mainModule`, `require('child_process')`).
+import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
+import { wordEnd, wordIs } from "../langs/syntax";
+
+/** Separators of a property path: `a.b`, `a[b]`, `a["b"]`, `"$1:a:b"` (React flight), blanks. */
+// @ts-ignore: decorator
+@inline function isPathSeparator(c: u32): bool {
+  return c == 0x2e || c == 0x5b || c == 0x5d || c == 0x22 || c == 0x27 || c == 0x60 || c == 0x3a || isSpaceByte(c);
+}
+
+/** The next path word after `i` (skipping separators, at most 6 of them), as [start, end), start = -1 when none. */
+function nextPathWord(data: ArrayBuffer, i: i32, out: StaticArray<i32>): void {
+  const n = data.byteLength;
+  let j = i;
+  let seps = 0;
+  while (j < n && isPathSeparator(byteAt(data, j)) && seps < 6) { j++; seps++; }
+  out[0] = -1;
+  if (j == i || j >= n || !isWordByte(byteAt(data, j))) return;
+  out[0] = j;
+  out[1] = wordEnd(data, j);
+}
+
+export class AccessHit {
+  rule: i32 = 0; // 0 none, 1 pollution, 2 constructor chain, 3 process/module access
+  start: i32 = 0;
+  reason: string = "";
+}
+
+function hit(h: AccessHit, rule: i32, start: i32, reason: string): AccessHit {
+  if (h.rule == 0 || rule < h.rule) {
+    h.rule = rule;
+    h.start = start;
+    h.reason = reason;
+  }
+  return h;
+}
+
+// Modules that run commands, touch files or evaluate code.
+const SENSITIVE_MODULES: string[] = [
+  "child_process", "fs", "fs/promises", "vm", "net", "dgram", "cluster", "worker_threads", "module", "process",
+  "v8", "inspector", "repl", "os",
+];
+// process members that load native code, spawn, kill or reach the module system.
+const PROCESS_MEMBERS: string[] = [
+  "mainmodule", "binding", "_linkedbinding", "dlopen", "kill", "exit", "reallyexit", "setuid", "setgid",
+  "chdir", "openstdin", "abort", "_getactivehandles", "constructor", "require", "execve",
+];
+
+/** Scans `data` (a key when `isKey`) for pollution, constructor chains and process access. */
+export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
+  const h = new AccessHit();
+  const n = data.byteLength;
+  const w = new StaticArray<i32>(2);
+  for (let i = 0; i < n; i++) {
+    const c = byteAt(data, i) | 0x20; // `_` | 0x20 is 0x7f
+    if (c != 0x7f && c != 0x63 && c != 0x70 && c != 0x72 && c != 0x74 && c != 0x67) continue;
+    if (i > 0 && isWordByte(byteAt(data, i - 1))) continue;
+    const e = wordEnd(data, i);
+    if (e == i) continue;
+    if (wordIs(data, i, e, "__proto__")) {
+      if (isKey) return hit(h, 1, i, "__proto__ in a key");
+      // A property access on it, or a key being assigned: `__proto__.x`, `__proto__[`, `"__proto__":`, `__proto__=`
+      let j = e;
+      while (j < n && (byteAt(data, j) == 0x22 || byteAt(data, j) == 0x27 || byteAt(data, j) == 0x5d || isSpaceByte(byteAt(data, j)))) j++;
+      if (j < n) {
+        const d = byteAt(data, j);
+        if (d == 0x2e || d == 0x5b || d == 0x3a || d == 0x3d) return hit(h, 1, i, "__proto__ property access");
+      }
+    } else if (wordIs(data, i, e, "prototype")) {
+      // Reference paths of serialized React flight data: "$7:Module:prototype:_compile"
+      if (i >= 2 && byteAt(data, i - 1) == 0x3a && isWordByte(byteAt(data, i - 2))) return hit(h, 1, i, "prototype reference path");
+    } else if (wordIs(data, i, e, "constructor")) {
+      nextPathWord(data, e, w);
+      if (w[0] >= 0) {
+        if (wordIs(data, w[0], w[1], "prototype")) return hit(h, 1, i, "constructor.prototype");
+        if (wordIs(data, w[0], w[1], "constructor")) hit(h, 2, i, "constructor.constructor (Function)");
+        if (wordIs(data, w[0], w[1], "_load")) hit(h, 2, i, "module constructor _load");
+      }
+      // `this.constructor`, `require.main.constructor`
+      if (i >= 5 && byteAt(data, i - 1) == 0x2e && (matchesCI(data, i - 5, "this.") || matchesCI(data, i - 5, "main."))) hit(h, 2, i, "constructor of this/main");
+    } else if (wordIs(data, i, e, "process") || wordIs(data, i, e, "require") || wordIs(data, i, e, "global") || wordIs(data, i, e, "globalthis")) {
+      const isProcess = wordIs(data, i, e, "process");
+      const isRequire = wordIs(data, i, e, "require");
+      if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed member of a Node.js global"); continue; }
+      if (e + 1 < n && byteAt(data, e) == 0x2e) {
+        const me = wordEnd(data, e + 1);
+        if (isProcess && wordInList(data, e + 1, me, PROCESS_MEMBERS)) hit(h, 3, i, "process." + "member");
+        else if (isRequire && (wordIs(data, e + 1, me, "main") || wordIs(data, e + 1, me, "cache") || wordIs(data, e + 1, me, "resolve"))) {
+          if (!wordIs(data, e + 1, me, "resolve")) hit(h, 3, i, "require.main / require.cache");
+        } else if (!isProcess && !isRequire && (wordIs(data, e + 1, me, "process") || wordIs(data, e + 1, me, "require"))) hit(h, 3, i, "global.process");
+        continue;
+      }
+      if (isRequire) {
+        let j = e;
+        while (j < n && isSpaceByte(byteAt(data, j))) j++;
+        if (j < n && byteAt(data, j) == 0x28) {
+          j++;
+          while (j < n && (isSpaceByte(byteAt(data, j)) || byteAt(data, j) == 0x22 || byteAt(data, j) == 0x27 || byteAt(data, j) == 0x60)) j++;
+          if (matchesCI(data, j, "node:")) j += 5;
+          let me = j;
+          while (me < n && (isWordByte(byteAt(data, me)) || byteAt(data, me) == 0x2f)) me++;
+          if (wordInList(data, j, me, SENSITIVE_MODULES)) hit(h, 3, i, "require of a sensitive module");
+        }
+      }
+    } else if (wordIs(data, i, e, "child_process")) {
+      // Quoted or parenthesised module name: `"child_process"`, `(child_process)`
+      const before = i > 0 ? byteAt(data, i - 1) : 0;
+      if (before == 0x22 || before == 0x27 || before == 0x60 || before == 0x28) hit(h, 3, i, "child_process module name");
+    }
+    i = e - 1;
+  }
+  return h;
+}
+
+function wordInList(data: ArrayBuffer, s: i32, e: i32, list: string[]): bool {
+  for (let k = 0; k < list.length; k++) if (wordIs(data, s, e, list[k])) return true;
+  return false;
+}
