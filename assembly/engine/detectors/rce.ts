@@ -43,7 +43,7 @@ export function detectRce(s: Sink, t: Target): void {
   const v = normalised ? normaliseShell(raw) : raw;
   const evasions = normalised ? shellEvasions : 0;
 
-  scanShell(v, t.kind == TargetKind.Header);
+  scanShell(v, t.kind == TargetKind.Header, evasions > 0);
   if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
     // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
     s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
