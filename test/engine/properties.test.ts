@@ -60,7 +60,7 @@ describe("verdict through the filter", () => {
   for (const [ct, body, label] of bodies) {
     it(`gives one verdict for a ${label} ${ct} body in any chunking`, () => {
       const verdicts = [1, 3, 7, 64, 4096].map((chunkSize) =>
-        runRequest(em, { method: "POST", path: "/submit", authority: "svc.local", headers: [["content-type", ct], ["user-agent", "curl/8"]], body: Buffer.from(body), chunkSize }).blocked);
+        runRequest(em, { method: "POST", path: "/submit", authority: "svc.local", headers: [["content-type", ct], ["user-agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"]], body: Buffer.from(body), chunkSize }).blocked);
       expect(new Set(verdicts).size).toBe(1);
       expect(verdicts[0]).toBe(label === "attack");
     });

@@ -14,7 +14,7 @@ const ownIds = (r: Req, paranoia = 1) => inspect(h, r, paranoia).matches.filter(
 
 const host: [string, string] = ["host", "svc.local"];
 const form = (body: string, extra: [string, string][] = []): Req => ({ method: "POST", headers: [host, ["content-type", "application/x-www-form-urlencoded"], ...extra], body });
-const get = (path: string, extra: [string, string][] = []): Req => ({ path, headers: [host, ["user-agent", "curl/8"], ...extra] });
+const get = (path: string, extra: [string, string][] = []): Req => ({ path, headers: [host, ["user-agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"], ...extra] });
 const multipart = (part: string): Req => ({
   method: "POST", headers: [host, ["content-type", "multipart/form-data; boundary=b"]], body: `--b\r\n${part}\r\n--b--\r\n`,
 });
