@@ -68,6 +68,13 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
     first = false;
   }
   if (state.sawExecComment && found.mask != 0) found.add(Finding.CommentEvasion, from, end);
+  // SELECT/**/x/**/FROM/**/t: comments standing in for spaces around SQL keywords
+  if (state.sawComment && found.has(Finding.SelectFrom) && !hasSpace(buf)) found.add(Finding.CommentEvasion, from, end);
+}
+
+function hasSpace(buf: ArrayBuffer): bool {
+  for (let i = 0; i < buf.byteLength; i++) if (byteAt(buf, i) == 0x20) return true;
+  return false;
 }
 
 /** Whether the value holds any byte or letter SQL syntax needs beyond plain words. */
