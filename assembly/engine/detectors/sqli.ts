@@ -149,7 +149,7 @@ function scanPathSegments(buf: ArrayBuffer): void {
 }
 
 export function detectSqli(s: Sink, t: Target): void {
-  const buf = t.value;
+  const buf = t.decoded(); // percent-decoded until stable: double encoding, encoded payloads inside JSON or multipart values
   const f = findingsOf(buf);
   if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
   if (f.mask == 0) return;
