@@ -43,6 +43,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
+  new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).

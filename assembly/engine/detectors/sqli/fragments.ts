@@ -28,8 +28,11 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In) &&
-    (t.f(first) & F_METHOD) == 0) {
+  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
+    k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
+    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || ((t.f(first) & F_CALL) != 0 && k != Kw.FuncWeak && k != Kw.In))) {
+      out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
+    }
     let j = first + 1;
     while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
     if (j > first + 1 && t.t(j) == Tok.LParen) out.add(Finding.LeadingCall, t.s(first), t.e(j));

@@ -62,7 +62,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
     while (t.t(k) == Tok.LParen) k++;
     if (t.is(k, Kw.Not)) k++;
     if (t.is(k, Kw.Select) || t.is(k, Kw.Exists)) { out.add(Finding.BreakoutClause, b, t.e(k)); return; }
-    if (isCall(t, k) || (t.t(k + 1) == Tok.LParen && t.t(k) == Tok.Word && t.k(k) >= Kw.FuncWeak && t.k(k) <= Kw.FuncDanger)) {
+    if (isCall(t, k) || (t.t(k + 1) == Tok.LParen && t.t(k) == Tok.Word && t.k(k) != Kw.Article)) { // ' and sleep(  ' or glob (id)
       out.add(Finding.BreakoutClause, b, t.e(k));
       return;
     }
@@ -157,6 +157,11 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.Logic) { logic(t, i, out); continue; }
     if (ty == Tok.LParen) {
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
+      const p = t.t(i - 1);
+      if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
+        t.is(i - 1, Kw.Or) || t.is(i - 1, Kw.Exists))) {
+        out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1)); // = (SELECT   AND (SELECT   IN (SELECT
+      }
       continue;
     }
     if (ty == Tok.Var) {

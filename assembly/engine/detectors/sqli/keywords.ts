@@ -49,7 +49,7 @@ add("exec execute", Kw.Exec); add("declare", Kw.Declare); add("shutdown", Kw.Shu
 add("grant revoke", Kw.Grant); add("set", Kw.Set);
 add("union intersect except minus", Kw.Union); add("all", Kw.All); add("distinct distinctrow", Kw.Distinct);
 add("and", Kw.And); add("or", Kw.Or); add("xor", Kw.Xor); add("not", Kw.Not);
-add("like rlike regexp ilike glob similar sounds", Kw.Like); add("is", Kw.Is); add("in", Kw.In);
+add("like rlike regexp ilike glob similar sounds", Kw.Like); add("is notnull", Kw.Is); add("in", Kw.In);
 add("between", Kw.Between); add("exists", Kw.Exists); add("escape", Kw.Escape); add("collate", Kw.Collate);
 add("true", Kw.True); add("false", Kw.False); add("null", Kw.Null);
 add("from", Kw.From); add("where", Kw.Where); add("having", Kw.Having); add("group", Kw.Group); add("order", Kw.Order);
