@@ -167,3 +167,28 @@ export function findAlias(buf: ArrayBuffer): i32 {
   }
   return -1;
 }
+
+/** `$c1$c2$c3...`: a word assembled from three or more variables (each holding a letter of a command). Returns start or -1. */
+export function findVariableAssembly(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  // the letters were assigned first (`c1=c;c2=a;...`); without assignments `$o1$g1` is some cookie format
+  let assigns = false;
+  for (let k = 1; k < n; k++) if (at(buf, k) == 0x3d && isWordByte(at(buf, k - 1))) { assigns = true; break; }
+  if (!assigns) return -1;
+  let run = 0;
+  let start = -1;
+  let i = 0;
+  while (i < n) {
+    if (at(buf, i) == 0x24 && isWordByte(at(buf, i + 1))) {
+      if (run == 0) start = i;
+      i++;
+      while (i < n && isWordByte(at(buf, i))) i++;
+      run++;
+      if (run >= 3) return start;
+      continue;
+    }
+    run = 0;
+    i++;
+  }
+  return -1;
+}

@@ -205,9 +205,12 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   for (let words = 0; words < 5; words++) {
     while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
     let ws = i;
-    while (i < n && !isWordEnd(at(buf, i))) i++;
+    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28)) i++; // `$(` opens a substitution
     let we = i;
-    if (we == ws) return i;
+    if (we == ws) {
+      if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, i, "variable used as a command");
+      return i;
+    }
     const c0 = at(buf, ws);
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
       varCommand = true;
@@ -291,7 +294,7 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_START && (n > 200 || !isSingleLine(buf))) ctx = CTX_MID;
   // the command's arguments run to the next separator
   let argEnd = we;
-  while (argEnd < n && !isSeparatorAt(buf, argEnd)) argEnd++;
+  while (argEnd < n && !isSeparatorAt(buf, argEnd) && at(buf, argEnd) != 0x29) argEnd++; // `)` closes a substitution or group
   let hasArg = false;
   let k = we;
   let tokens = 0;
