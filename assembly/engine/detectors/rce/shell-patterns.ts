@@ -87,12 +87,15 @@ export function findPerlInterpolation(buf: ArrayBuffer): i32 {
 /** Ruby process spawning: Process.spawn, Kernel.exec/system/spawn, IO.popen, Open3. Returns start or -1. */
 export function findRubySpawn(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
-  for (let i = 0; i + 6 < n; i++) {
-    const c = at(buf, i) | 0x20;
-    if (c != 0x70 && c != 0x6b && c != 0x69 && c != 0x6f) continue;
-    if (i > 0 && isWordByte(at(buf, i - 1))) continue;
-    if (matchesCI(buf, i, "process.spawn") || matchesCI(buf, i, "kernel.exec") || matchesCI(buf, i, "kernel.system") ||
-      matchesCI(buf, i, "kernel.spawn") || matchesCI(buf, i, "io.popen") || matchesCI(buf, i, "open3.")) return i;
+  for (let i = 2; i + 4 < n; i++) {
+    if (at(buf, i) != 0x2e) continue; // anchor on the dot: Process.spawn, Kernel.exec, IO.popen, Open3.popen3
+    let s = i;
+    while (s > 0 && i - s < 8 && isWordByte(at(buf, s - 1))) s--;
+    const len = i - s;
+    if (len == 7 && matchesCI(buf, s, "process.spawn")) return s;
+    if (len == 6 && (matchesCI(buf, s, "kernel.exec") || matchesCI(buf, s, "kernel.system") || matchesCI(buf, s, "kernel.spawn"))) return s;
+    if (len == 2 && matchesCI(buf, s, "io.popen")) return s;
+    if (len == 5 && matchesCI(buf, s, "open3.")) return s;
   }
   return -1;
 }
