@@ -377,7 +377,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
     // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
     const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick);
-    if (strong || prefixed || sensitive || weakOk) {
+    // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
+    const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed;
+    if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
     }
     return we;
