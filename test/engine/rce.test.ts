@@ -110,6 +110,15 @@ describe("rce detector", () => {
     expect(rceScore("visudo", HEADER)).toBeGreaterThanOrEqual(5);
     expect(rceScore("lastlogin", ARG)).toBeLessThan(5);
   });
+  it("blocks uploads named like server configuration files, not ordinary uploads", () => {
+    const FILENAME = 9;
+    const s = (name: string) => JSON.parse(h.callString("scanTarget", FILENAME, "files:file", name, 1)).score;
+    expect(s("wp-config.php")).toBeGreaterThanOrEqual(5);
+    expect(s("settings. php")).toBeGreaterThanOrEqual(5);
+    expect(s(".htaccess")).toBeGreaterThanOrEqual(5);
+    expect(s("package.json")).toBeLessThan(5);
+    expect(s("notes.txt")).toBeLessThan(5);
+  });
   it("never traps on random bytes", () => {
     let seed = 12345;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

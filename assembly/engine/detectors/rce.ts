@@ -10,6 +10,7 @@ import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_L
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
 import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
+import { isRestrictedUploadName } from "./rce/upload-name";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -33,10 +34,14 @@ export const RCE_RULES: Rule[] = [
   new Rule(4307, Category.Rce, WARNING, 2, "Value is a short tilde or history expansion (~0, !!, !1)"),
   new Rule(4308, Category.Rce, CRITICAL, 1, "Shell alias definition"),
   new Rule(4309, Category.Rce, CRITICAL, 1, "Mail protocol command injected after CR/LF (SMTP, IMAP, POP3)"),
+  new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
   new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
 ];
 
 export function detectRce(s: Sink, t: Target): void {
+  if ((t.kind == TargetKind.Filename || (t.kind == TargetKind.Header && (t.key == "x-filename" || t.key == "x-file-name" || t.key == "x_filename"))) && isRestrictedUploadName(t.value)) {
+    s.report(4311, t, t.value, 0, t.value.byteLength, "upload of a server configuration file");
+  }
   const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;
   if (n < 2) return;
