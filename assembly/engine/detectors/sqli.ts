@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt } from "../bytes";
+import { byteAt, isWordByte } from "../bytes";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
@@ -35,7 +35,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2017, Category.Sqli, ERROR, 1, "system variable (@@version)"),
   new Rule(2018, Category.Sqli, WARNING, 1, "subquery ((SELECT ...)"),
   new Rule(2019, Category.Sqli, CRITICAL, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
-  new Rule(2020, Category.Sqli, WARNING, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
+  new Rule(2020, Category.Sqli, CRITICAL, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
   new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
   new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
@@ -80,8 +80,8 @@ function worthScanning(buf: ArrayBuffer): bool {
     if (c >= 0x3a && c <= 0x40) return true; // : ; < = > ? @
     if (c == 0x5c || c == 0x60 || c == 0x7c || c == 0x7e || c == 0x5e) return true;
   }
-  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, WAITFOR DELAY) still matter.
-  return len >= 8;
+  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, XOR, IS NULL) still matter.
+  return true;
 }
 
 export function findingsOf(buf: ArrayBuffer): Findings {
@@ -90,6 +90,9 @@ export function findingsOf(buf: ArrayBuffer): Findings {
   setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
+  // `pay=AND 1=(` arriving as one name (an encoded `=`): the part after `name=` starts a value too.
+  const eq = nestedValueStart(buf);
+  if (eq > 0) scan(buf, eq, 0);
   quoteContext(buf, 0x27);
   quoteContext(buf, 0x22);
   quoteContext(buf, 0x60);
@@ -111,6 +114,17 @@ function quoteContext(buf: ArrayBuffer, q: u32): void {
     if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1);
     break;
   }
+}
+
+/** Index after `name=` when the value begins with a short parameter name and `=`, else 0. */
+function nestedValueStart(buf: ArrayBuffer): i32 {
+  const len = min(buf.byteLength, 40);
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x3d) return i > 0 && i + 1 < buf.byteLength ? i + 1 : 0;
+    if (!(isWordByte(c) || c == 0x2e || c == 0x2d || c == 0x5b || c == 0x5d)) return 0;
+  }
+  return 0;
 }
 
 /** Path targets: every segment is a value of its own (`/get/OR 1=1`, `/item/1 union select`). */

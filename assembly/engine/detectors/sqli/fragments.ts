@@ -28,7 +28,8 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database) && (t.f(first) & F_METHOD) == 0) {
+  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In) &&
+    (t.f(first) & F_METHOD) == 0) {
     let j = first + 1;
     while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
     if (j > first + 1 && t.t(j) == Tok.LParen) out.add(Finding.LeadingCall, t.s(first), t.e(j));
@@ -54,16 +55,35 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   }
   // The whole value is an operator: >>  <=>  IS NULL  LIKE NULL  in (0,1)  XOR  RLIKE
   const rest = t.n - first;
-  if (rest == 1 && (ty == Tok.Logic || ty == Tok.Cmp || (ty == Tok.Op && t.e(first) - t.s(first) >= 2) ||
-    k == Kw.Xor || k == Kw.Like)) {
+  const width = t.e(first) - t.s(first);
+  if (rest == 1 && (((ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Op) && width >= 2) || k == Kw.Xor || (k == Kw.Like && width >= 5))) {
     out.add(Finding.BareOperator, t.s(first), t.e(first));
   } else if (rest == 2 && (k == Kw.Is || k == Kw.Like) && (t.is(first + 1, Kw.Null) || t.is(first + 1, Kw.Not))) {
     out.add(Finding.BareOperator, t.s(first), t.e(first + 1));
   } else if (k == Kw.In && t.t(first + 1) == Tok.LParen && isLiteral(t, first + 2) &&
     (t.t(first + 3) == Tok.Comma || t.t(first + 3) == Tok.RParen)) {
     out.add(Finding.BareOperator, t.s(first), t.e(first + 2));
-  } else if (ty == Tok.Cmp && rest == 2 && t.t(first + 1) == Tok.Cmp) {
-    out.add(Finding.BareOperator, t.s(first), t.e(first + 1));
+  } else if (rest == 2 && ((ty == Tok.Cmp && t.t(first + 1) == Tok.Cmp) ||
+    (ty == Tok.Op && byteAtSource(t.s(first)) == 0x2d && t.t(first + 1) == Tok.Cmp))) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first + 1)); // -> ==
+  } else if (rest == 2 && (k == Kw.Order || k == Kw.Group) && t.is(first + 1, Kw.By)) {
+    out.add(Finding.BareOperator, t.s(first), t.e(first + 1)); // ORDER BY
+  }
+  // the tail of a select: FROM `t` LIMIT   FROM t WHERE a = 1   FROM t GROUP BY
+  if (k == Kw.From && ty == Tok.Word) {
+    let j = operandEnd(t, first + 1);
+    if (j > 0 && t.t(first + 1) == Tok.Word) {
+      const kj = t.k(j);
+      const tick = isBacktick(t, first + 1);
+      if ((kj == Kw.Limit || ((kj == Kw.Group || kj == Kw.Order) && t.is(j + 1, Kw.By)) || (tick && (kj == Kw.Where || kj == Kw.Join))) ||
+        (kj == Kw.Where && isComparison(t, operandEnd(t, j + 1)))) {
+        out.add(Finding.AliasFrom, t.s(first), t.e(j));
+      }
+    }
+  }
+  // HAVING 1=  HAVING count(*) > 5
+  if (k == Kw.Having && ty == Tok.Word && (isLiteral(t, first + 1) || t.t(first + 2) == Tok.LParen)) {
+    out.add(Finding.AliasFrom, t.s(first), t.e(first + 1));
   }
 }
 

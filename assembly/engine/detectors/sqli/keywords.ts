@@ -64,7 +64,7 @@ add("function view index login trigger sequence tablespace", Kw.Object); add("an
 // Names that are also plain words or common in code: a call to one is weak evidence alone.
 add("count sum min max avg left right length len lower upper trim format position round floor ceil ceiling abs " +
   "replace reverse repeat space power pow sign log exp mod now date year month day hour minute second user password " +
-  "field find_in_set if coalesce row json_extract json_keys cast convert", Kw.FuncWeak);
+  "field find_in_set if coalesce day default ln local quarter week weekday dayname localtime row json_extract json_keys cast convert", Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
 add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
   "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
