@@ -1,5 +1,6 @@
 // A generated Kubernetes document: a plain object with apiVersion, kind and metadata,
 // validated against its schema (kubernetes-models / @kubernetes-models/istio) before anything is written.
+import { describeModelError } from "./describe-error.js";
 export interface KubeDocument {
   apiVersion: string;
   kind: string;
@@ -24,7 +25,7 @@ export function checked(model: { toJSON(): unknown; validate(): void }): KubeDoc
   try {
     model.validate();
   } catch (err) {
-    throw new ManifestError(`${describeDoc(doc)}: ${(err as Error).message}`);
+    throw new ManifestError(`${describeDoc(doc)}: ${describeModelError(err)}`);
   }
   return JSON.parse(JSON.stringify(doc)) as KubeDocument;
 }

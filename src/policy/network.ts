@@ -39,7 +39,8 @@ export function networkPolicyName(workload: string): string {
   return `allow-to-${workload}`;
 }
 
-export function generateNetworkPolicies(graph: ServiceGraph): KubeDocument[] {
+/** @param meshPorts keep Istio's ports reachable (off for patterns without a mesh: nothing listens there). */
+export function generateNetworkPolicies(graph: ServiceGraph, meshPorts = true): KubeDocument[] {
   const namespaces = [...new Set(graph.workloads.map((w) => w.namespace))].sort();
   const perNamespace = namespaces.flatMap((namespace) => [
     checked(
@@ -48,12 +49,16 @@ export function generateNetworkPolicies(graph: ServiceGraph): KubeDocument[] {
         spec: { podSelector: {}, policyTypes: ["Ingress"] },
       }),
     ),
-    checked(
-      new NetworkPolicy({
-        metadata: { name: "allow-mesh-ports", namespace, labels: { ...MANAGED_BY } },
-        spec: { podSelector: {}, policyTypes: ["Ingress"], ingress: [{ ports: MESH_PORTS.map((port) => ({ port, protocol: "TCP" })) }] },
-      }),
-    ),
+    ...(meshPorts
+      ? [
+          checked(
+            new NetworkPolicy({
+              metadata: { name: "allow-mesh-ports", namespace, labels: { ...MANAGED_BY } },
+              spec: { podSelector: {}, policyTypes: ["Ingress"], ingress: [{ ports: MESH_PORTS.map((port) => ({ port, protocol: "TCP" })) }] },
+            }),
+          ),
+        ]
+      : []),
   ]);
   const perWorkload = [...graph.workloads]
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))

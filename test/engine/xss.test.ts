@@ -155,3 +155,35 @@ describe("xss detector", () => {
     );
   });
 });
+
+describe("xss detector regressions from the dev corpus", () => {
+  const NAME = 1;
+  it.each([
+    // `&gt;+src+onerror=confirm(1)` in a query: the `&` of the entity splits the pair, the name keeps the handler.
+    ["gt; src onerror", NAME, 3004],
+    ["¼script¾alert(1)¼/script¾", ARG, 3001],
+    ["\u00bctest\u00bethis", ARG, 3001],
+    ["setInterval(code, 1)", ARG, 3007],
+    ["atob()", ARG, 3007],
+    ["<a href=\"test\"", ARG, 3021],
+    ["<noscript#", ARG, 3001],
+    ["'  infoo.bar=", ARG, 3022],
+    ["\"in valueOf=", ARG, 3022],
+    [" !![]", ARG, 3013],
+    [" ADw-script AD4-", ARG, 3001],
+  ] as [string, number, number][])("blocks %j (kind %i, rule %i)", (input, kind, rule) => {
+    const r = xss(input, kind);
+    expect(r.ids).toContain(rule);
+    expect(r.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ["first_name", NAME],
+    ["onclick", NAME],
+    ["'index.html=1", ARG],
+    ["![](image.png)", ARG],
+    ["setTimeout(function () { tick() }, 10)", ARG],
+  ] as [string, number][])("lets %j through (kind %i)", (input, kind) => {
+    expect(xss(input, kind).score).toBeLessThan(5);
+  });
+});

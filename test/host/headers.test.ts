@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeHeaderMap, Emulator, encodeHeaderMap, HeaderMap, runRequest, type Header } from "../../src/host/index.js";
+import { decodeHeaderMap, Emulator, encodeHeaderMap, HeaderMap, runRequest, Status, type Header } from "../../src/host/index.js";
 import { wat } from "./wat/compile.js";
 
 describe("header map bytes", () => {
@@ -71,5 +71,11 @@ describe("request headers through a module", () => {
     const out = runRequest(em, { method: "POST", path: "/", body: "x=1", headers: [["content-type", "text/plain"]] });
     expect(out.forwardedHeaders).toBeDefined();
     expect(out.localReply!.body.toString()).toBe("22");
+  });
+
+  it("replaces the whole map with set_header_map_pairs and refuses malformed map bytes (ParseFailure)", async () => {
+    const em = await Emulator.load(wat("pairs"));
+    const out = runRequest(em, { path: "/orig", headers: [["accept", "*/*"]] });
+    expect(out.forwardedHeaders).toEqual([[":path", "/x"], ["a", "b"], ["x-status", String(Status.ParseFailure)]]);
   });
 });

@@ -100,4 +100,21 @@ describe("serve with the real filter", () => {
     expect(JSON.parse(r.body).request_id).toBe("sqli-1");
     expect(up.received.some((x) => x.headers["x-request-id"] === "sqli-1")).toBe(false);
   });
+
+  it("passes a benign JSON POST byte-exact", async () => {
+    const body = JSON.stringify({ user: "o'brien", comment: "Select the blue one -- it's better; drop by anytime." });
+    const r = await request(`${p.url}/comments`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "json-ok" }, body });
+    expect(r.status).toBe(200);
+    expect(up.received.find((x) => x.headers["x-request-id"] === "json-ok")!.body.toString()).toBe(body);
+  });
+
+  it("blocks a JSON login body split across two chunks, before any body byte reaches the upstream", async () => {
+    const pieces = [Buffer.from('{"user":"admin'), Buffer.from(`' --"}`)];
+    const r = await request(`${p.url}/login`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "login-1", "content-length": "20" }, body: pieces });
+    expect(r.status).toBe(403);
+    const reply = JSON.parse(r.body);
+    expect(reply.request_id).toBe("login-1");
+    expect(reply.categories).toContain("sqli");
+    expect(up.received.some((x) => x.headers["x-request-id"] === "login-1")).toBe(false);
+  });
 });

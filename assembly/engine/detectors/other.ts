@@ -1,8 +1,197 @@
-// Detector stub: rules 17000-17999, category other.
+// Other injections (rules 17000-17999): mail protocol injection (a CR/LF in a value
+// followed by an IMAP, SMTP or POP3 command, or by a mail header in a one-line field)
+// and ORM lookup injection (Django-style `field__relation__lookup` names that let a
+// client filter on, and so leak, any related column).
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
-import { Target } from "../target";
+import { Target, TargetKind } from "../target";
+import { byteAt, isAlpha, isDigit, matchesCI } from "../bytes";
 
-export const OTHER_RULES: Rule[] = [];
+const MAIL_COMMAND: i32 = 17001;
+const MAIL_HEADER: i32 = 17002;
+const ORM_LOOKUP: i32 = 17003;
 
-export function detectOther(s: Sink, t: Target): void {}
+export const OTHER_RULES: Rule[] = [
+  new Rule(MAIL_COMMAND, Category.Other, CRITICAL, 1, "IMAP/SMTP/POP3 command after a line break (mail protocol injection)"),
+  new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
+  new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
+];
+
+/** IMAP commands: always after a tag (`A1 FETCH 1`). */
+const IMAP: string[] = [
+  "CAPABILITY", "NOOP", "LOGOUT", "STARTTLS", "AUTHENTICATE", "LOGIN", "SELECT", "EXAMINE", "CREATE", "DELETE",
+  "RENAME", "SUBSCRIBE", "UNSUBSCRIBE", "LIST", "LSUB", "STATUS", "APPEND", "CHECK", "CLOSE", "EXPUNGE", "SEARCH",
+  "FETCH", "STORE", "COPY", "UID", "MOVE", "IDLE",
+];
+/** SMTP and POP3 commands: a line of their own. */
+const LINE_COMMANDS: string[] = [
+  "HELO", "EHLO", "MAIL FROM:", "RCPT TO:", "DATA", "QUIT", "RSET", "VRFY", "EXPN", "STARTTLS", "AUTH LOGIN",
+  "AUTH PLAIN", "RETR", "DELE", "STAT", "USER", "PASS", "APOP", "TOP",
+];
+const MAIL_HEADERS: string[] = ["to:", "cc:", "bcc:", "from:", "reply-to:", "subject:", "content-type:", "mime-version:", "sender:", "return-path:"];
+/**
+ * Lookups of the Django ORM (and look-alikes) that reveal more than equality: the last
+ * `__` part of a filter name. `name__exact`, `id__in` only compare, and are not listed.
+ */
+const LOOKUPS: string[] = [
+  "contains", "icontains", "gt", "gte", "lt", "lte", "startswith", "istartswith",
+  "endswith", "iendswith", "range", "isnull", "regex", "iregex", "has_key", "has_keys", "has_any_keys",
+  "contained_by", "overlap", "search", "year", "month", "day", "week_day", "date", "trigram_similar", "unaccent",
+];
+
+export function detectOther(s: Sink, t: Target): void {
+  if (t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey) {
+    ormLookup(s, t, t.value);
+    return;
+  }
+  if (t.kind == TargetKind.Body) {
+    jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys
+    return;
+  }
+  if (t.kind == TargetKind.Header) return;
+  let buf = t.value;
+  if (!hasLineBreak(buf)) {
+    if (!hasPercent(buf)) return;
+    buf = t.decoded();
+    if (!hasLineBreak(buf)) return;
+  }
+  mailInjection(s, t, buf);
+}
+
+function hasLineBreak(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  for (let i = 0; i < buf.byteLength; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x0a || c == 0x0d) return true;
+  }
+  return false;
+}
+
+function hasPercent(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  for (let i = 0; i < buf.byteLength; i++) if (load<u8>(base + <usize>i) == 0x25) return true;
+  return false;
+}
+
+function mailInjection(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  // The first line: a one-line field (an address, a subject) has no spaces to speak of.
+  let firstEnd = 0;
+  while (firstEnd < len && byteAt(buf, firstEnd) != 0x0d && byteAt(buf, firstEnd) != 0x0a) firstEnd++;
+  let spaces = 0;
+  for (let i = 0; i < firstEnd; i++) if (byteAt(buf, i) == 0x20) spaces++;
+  const oneLineField = firstEnd < 256 && spaces <= 3;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c != 0x0a && c != 0x0d) continue;
+    let j = i + 1;
+    while (j < len && (byteAt(buf, j) == 0x0a || byteAt(buf, j) == 0x0d)) j++;
+    if (j >= len) return;
+    i = j - 1;
+    if (isImapCommand(buf, j) || (oneLineField && isLineCommand(buf, j))) {
+      s.report(MAIL_COMMAND, t, buf, j, min(len, j + 40), "mail protocol command after a line break");
+      return;
+    }
+    if (oneLineField && isMailHeader(buf, j)) {
+      s.report(MAIL_HEADER, t, buf, j, min(len, j + 40), "mail header injected after a line break");
+      return;
+    }
+  }
+}
+
+/** `tag SP COMMAND` with an alphanumeric tag of up to 12 characters and an upper-case command. */
+function isImapCommand(buf: ArrayBuffer, j: i32): bool {
+  const len = buf.byteLength;
+  let k = j;
+  let digits = 0;
+  while (k < len && k - j < 12 && (isAlpha(byteAt(buf, k)) || isDigit(byteAt(buf, k)) || byteAt(buf, k) == 0x2e)) {
+    if (isDigit(byteAt(buf, k))) digits++;
+    k++;
+  }
+  // Tags such as A001 or V100 carry a digit; "THE LIST" in shouted prose does not.
+  if (k == j || digits == 0 || k >= len || byteAt(buf, k) != 0x20) return false;
+  return commandAt(IMAP, buf, k + 1);
+}
+
+function isLineCommand(buf: ArrayBuffer, j: i32): bool {
+  return commandAt(LINE_COMMANDS, buf, j);
+}
+
+/** An upper-case command from `list` at `j`, ending the line or followed by a space (or ending in `:`). */
+function commandAt(list: string[], buf: ArrayBuffer, j: i32): bool {
+  const len = buf.byteLength;
+  for (let k = 0; k < list.length; k++) {
+    const w = list[k];
+    const n = w.length;
+    if (j + n > len) continue;
+    let m = 0;
+    while (m < n && byteAt(buf, j + m) == <u32>w.charCodeAt(m)) m++;
+    if (m != n) continue;
+    if (w.charCodeAt(n - 1) == 0x3a) return true;
+    const e = j + n;
+    if (e == len || byteAt(buf, e) == 0x0d || byteAt(buf, e) == 0x0a || byteAt(buf, e) == 0x20) return true;
+  }
+  return false;
+}
+
+function isMailHeader(buf: ArrayBuffer, j: i32): bool {
+  for (let k = 0; k < MAIL_HEADERS.length; k++) {
+    if (matchesCI(buf, j, MAIL_HEADERS[k])) return true;
+  }
+  return false;
+}
+
+/** Quoted keys (`"a__b": ...`) in an unparsed body. */
+function jsonKeysInText(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  let i = 0;
+  while (i + 1 < len && !(byteAt(buf, i) == 0x5f && byteAt(buf, i + 1) == 0x5f)) i++;
+  if (i + 1 >= len) return;
+  i = 0;
+  while (i < len) {
+    if (byteAt(buf, i) != 0x22) { i++; continue; }
+    let j = i + 1;
+    while (j < len && j - i < 256 && byteAt(buf, j) != 0x22) j++;
+    if (j >= len || byteAt(buf, j) != 0x22) return;
+    let k = j + 1;
+    while (k < len && k - j < 8 && byteAt(buf, k) <= 0x20) k++;
+    if (k < len && byteAt(buf, k) == 0x3a && j - i > 4) {
+      ormLookup(s, t, buf.slice(i + 1, j));
+      if (s.score > 0 && s.matches[s.matches.length - 1].rule.id == ORM_LOOKUP) return;
+    }
+    i = j + 1;
+  }
+}
+
+/** `name__lookup` or `a__b__lookup`: identifier parts joined by `__`, the last one an ORM lookup. */
+function ormLookup(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  if (len < 4 || len > 256) return;
+  let lastSep = -1;
+  let parts = 1;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x5f && i + 1 < len && byteAt(buf, i + 1) == 0x5f) {
+      if (i == 0) return; // `__proto__`, `__utma`: not a lookup
+      lastSep = i + 2;
+      parts++;
+      i++;
+      continue;
+    }
+    if (!(isAlpha(c) || isDigit(c) || c == 0x5f)) return;
+  }
+  if (lastSep < 0 || lastSep >= len) return;
+  if (parts > 2) {
+    // Following relations (`user__profile__city`) reaches columns of other tables.
+    s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup across relations");
+    return;
+  }
+  const n = len - lastSep;
+  for (let k = 0; k < LOOKUPS.length; k++) {
+    const w = LOOKUPS[k];
+    if (w.length == n && matchesCI(buf, lastSep, w)) {
+      s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup operator");
+      return;
+    }
+  }
+}

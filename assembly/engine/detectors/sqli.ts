@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt } from "../bytes";
+import { byteAt, isWordByte } from "../bytes";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
@@ -35,7 +35,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2017, Category.Sqli, ERROR, 1, "system variable (@@version)"),
   new Rule(2018, Category.Sqli, WARNING, 1, "subquery ((SELECT ...)"),
   new Rule(2019, Category.Sqli, CRITICAL, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
-  new Rule(2020, Category.Sqli, WARNING, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
+  new Rule(2020, Category.Sqli, CRITICAL, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
   new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
   new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
@@ -43,6 +43,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
+  new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -68,6 +69,13 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
     first = false;
   }
   if (state.sawExecComment && found.mask != 0) found.add(Finding.CommentEvasion, from, end);
+  // SELECT/**/x/**/FROM/**/t: comments standing in for spaces around SQL keywords
+  if (state.sawComment && found.has(Finding.SelectFrom) && !hasSpace(buf)) found.add(Finding.CommentEvasion, from, end);
+}
+
+function hasSpace(buf: ArrayBuffer): bool {
+  for (let i = 0; i < buf.byteLength; i++) if (byteAt(buf, i) == 0x20) return true;
+  return false;
 }
 
 /** Whether the value holds any byte or letter SQL syntax needs beyond plain words. */
@@ -80,8 +88,8 @@ function worthScanning(buf: ArrayBuffer): bool {
     if (c >= 0x3a && c <= 0x40) return true; // : ; < = > ? @
     if (c == 0x5c || c == 0x60 || c == 0x7c || c == 0x7e || c == 0x5e) return true;
   }
-  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, WAITFOR DELAY) still matter.
-  return len >= 8;
+  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, XOR, IS NULL) still matter.
+  return true;
 }
 
 export function findingsOf(buf: ArrayBuffer): Findings {
@@ -90,6 +98,9 @@ export function findingsOf(buf: ArrayBuffer): Findings {
   setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
+  // `pay=AND 1=(` arriving as one name (an encoded `=`): the part after `name=` starts a value too.
+  const eq = nestedValueStart(buf);
+  if (eq > 0) scan(buf, eq, 0);
   quoteContext(buf, 0x27);
   quoteContext(buf, 0x22);
   quoteContext(buf, 0x60);
@@ -113,6 +124,17 @@ function quoteContext(buf: ArrayBuffer, q: u32): void {
   }
 }
 
+/** Index after `name=` when the value begins with a short parameter name and `=`, else 0. */
+function nestedValueStart(buf: ArrayBuffer): i32 {
+  const len = min(buf.byteLength, 40);
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x3d) return i > 0 && i + 1 < buf.byteLength ? i + 1 : 0;
+    if (!(isWordByte(c) || c == 0x2e || c == 0x2d || c == 0x5b || c == 0x5d)) return 0;
+  }
+  return 0;
+}
+
 /** Path targets: every segment is a value of its own (`/get/OR 1=1`, `/item/1 union select`). */
 function scanPathSegments(buf: ArrayBuffer): void {
   const len = buf.byteLength;
@@ -128,7 +150,7 @@ function scanPathSegments(buf: ArrayBuffer): void {
 }
 
 export function detectSqli(s: Sink, t: Target): void {
-  const buf = t.value;
+  const buf = t.decoded(); // percent-decoded until stable: double encoding, encoded payloads inside JSON or multipart values
   const f = findingsOf(buf);
   if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
   if (f.mask == 0) return;

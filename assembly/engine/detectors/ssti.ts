@@ -1,8 +1,205 @@
-// Detector stub: rules 11000-11999, category ssti.
-import { Rule, Category, CRITICAL } from "../rule";
+// Server-side template injection (rules 11000-11999). Finds template delimiters
+// (`{{ }}`, `${ }`, `#{ }`, `*{ }`, `@{ }`, `<% %>`, `{% %}`) and reads what is
+// between them: an arithmetic probe (`{{7*7}}`, `#{16*8787}`), a reach into the
+// template engine's objects (`{{config}}`, `''.__class__.__mro__`, `T(java.lang.Runtime)`),
+// or a statement (`{% if %}`, `<% system('id') %>`). Plain placeholders such as
+// `{{ user.name }}` or `${HOME}` are not reported.
+import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../bytes";
 
-export const SSTI_RULES: Rule[] = [];
+const SSTI_PROBE: i32 = 11001;
+const SSTI_OBJECT: i32 = 11002;
+const SSTI_STATEMENT: i32 = 11003;
+const SSTI_FREEMARKER: i32 = 11004;
 
-export function detectSsti(s: Sink, t: Target): void {}
+export const SSTI_RULES: Rule[] = [
+  new Rule(SSTI_PROBE, Category.Ssti, CRITICAL, 1, "arithmetic in template delimiters: {{7*7}}, ${7*7}, #{7*7}, <%= 7*7 %>"),
+  new Rule(SSTI_OBJECT, Category.Ssti, CRITICAL, 1, "template expression reaching engine internals: {{config}}, __class__.__mro__, T(java.lang.Runtime), getClass()"),
+  new Rule(SSTI_STATEMENT, Category.Ssti, CRITICAL, 1, "template statement or code block: {% if %}, {% import %}, <% code %>"),
+  new Rule(SSTI_FREEMARKER, Category.Ssti, CRITICAL, 1, "FreeMarker/Velocity directive that instantiates classes (?new(), #set, $class)"),
+];
+
+/** Names that only a template engine's own objects or a runtime escape use. */
+const INTERNALS: string[] = [
+  "config", "self", "request", "settings", "lipsum", "cycler", "joiner", "namespace", "url_for",
+  "get_flashed_messages", "getRuntime", "Runtime", "getClass", "forName", "ProcessBuilder", "exec",
+  "system", "popen", "subprocess", "os", "eval", "constructor", "getClassLoader", "application",
+  "freemarker", "java", "javax", "mro", "subclasses", "globals", "builtins", "import", "invoke",
+];
+/** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
+const PROBED_OBJECTS: string[] = ["config", "self", "request", "settings", "app", "session", "env"];
+const STATEMENTS: string[] = [
+  "if", "for", "set", "import", "include", "extends", "macro", "block", "print", "with", "from",
+  "endif", "endfor", "raw", "call", "filter", "do", "while", "unless", "each", "end", "load", "debug",
+];
+
+export function detectSsti(s: Sink, t: Target): void {
+  let buf = t.value;
+  if (!hasOpener(buf)) return;
+  if (t.decoded() != buf) buf = t.decoded();
+  scan(s, t, buf);
+  const html = t.htmlDecoded();
+  if (html != buf) scan(s, t, html);
+}
+
+/** Cheap prefilter: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`). */
+function hasOpener(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const len = buf.byteLength;
+  for (let i = 0; i < len; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23) return true;
+  }
+  return false;
+}
+
+function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  for (let i = 0; i + 1 < len; i++) {
+    const c = byteAt(buf, i);
+    const d = byteAt(buf, i + 1);
+    if (c == 0x7b && d == 0x7b) {
+      const e = closer(buf, i + 2, 0x7d, 0x7d);
+      if (e >= 0) expression(s, t, buf, i, i + 2, e, true);
+    } else if (d == 0x7b && (c == 0x24 || c == 0x23 || c == 0x2a || c == 0x40 || c == 0x7e)) {
+      const e = braceCloser(buf, i + 2);
+      if (e >= 0) expression(s, t, buf, i, i + 2, e, false);
+    } else if (c == 0x7b && d == 0x25) {
+      const e = closer(buf, i + 2, 0x25, 0x7d);
+      if (e >= 0) statement(s, t, buf, i, i + 2, e);
+    } else if (c == 0x3c && d == 0x25) {
+      const e = closer(buf, i + 2, 0x25, 0x3e);
+      if (e >= 0) codeBlock(s, t, buf, i, i + 2, e);
+    } else if (c == 0x3c && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
+      if (indexIn(buf, i, min(len, i + 256), "?new(") >= 0) s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker ?new() instantiates a class");
+    } else if (c == 0x23 && matchesCI(buf, i + 1, "set") && i + 4 < len && byteAt(buf, i + 4) == 0x28 && indexIn(buf, i, min(len, i + 128), "$") >= 0) {
+      s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "Velocity #set directive");
+    }
+  }
+}
+
+/** Index of the two-byte closer `a b` after `from` (within 256 bytes), or -1. */
+function closer(buf: ArrayBuffer, from: i32, a: u32, b: u32): i32 {
+  const end = min(buf.byteLength - 1, from + 256);
+  for (let j = from; j < end; j++) {
+    if (byteAt(buf, j) == a && byteAt(buf, j + 1) == b) return j;
+  }
+  return -1;
+}
+
+/** Index of the `}` that closes a `{` opened before `from` (nesting counted, within 256 bytes), or -1. */
+function braceCloser(buf: ArrayBuffer, from: i32): i32 {
+  const end = min(buf.byteLength, from + 256);
+  let depth = 0;
+  for (let j = from; j < end; j++) {
+    const c = byteAt(buf, j);
+    if (c == 0x7b) depth++;
+    else if (c == 0x7d) {
+      if (depth == 0) return j;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32, mustache: bool): void {
+  if (isArithmetic(buf, start, end)) {
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "arithmetic probe in template delimiters");
+  } else if (reachesInternals(buf, start, end, mustache)) {
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template expression reaches engine internals");
+  }
+}
+
+function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32): void {
+  let j = start;
+  if (j < end && (byteAt(buf, j) == 0x2d || byteAt(buf, j) == 0x2b)) j++; // `{%-`
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  const w = j;
+  while (j < end && isAlpha(byteAt(buf, j))) j++;
+  if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && wordIn(STATEMENTS, buf, w, j)) {
+    s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
+  } else if (reachesInternals(buf, start, end, true)) {
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template expression reaches engine internals");
+  }
+}
+
+/** `<% ... %>` (ERB, JSP, ASP, EJS): a statement or code with a call is a code block; `<%= title %>` only prints. */
+function codeBlock(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32): void {
+  let j = start;
+  if (j < end && (byteAt(buf, j) == 0x3d || byteAt(buf, j) == 0x2d)) j++;
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  if (j >= end) return;
+  if (isArithmetic(buf, j, end)) {
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "arithmetic probe in a code block");
+    return;
+  }
+  const w = j;
+  while (j < end && isAlpha(byteAt(buf, j))) j++;
+  const keyword = j > w && wordIn(STATEMENTS, buf, w, j);
+  let call = false;
+  for (let k = w; k < end; k++) if (byteAt(buf, k) == 0x28 || byteAt(buf, k) == 0x60) call = true;
+  if (keyword || call) s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "server-side code block");
+}
+
+/** Numbers joined by at least one arithmetic operator: `7*7`, `16*8787`, `7*'7'`. */
+function isArithmetic(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let numbers = 0;
+  let ops = 0;
+  let inNumber = false;
+  for (let j = start; j < end; j++) {
+    const c = byteAt(buf, j);
+    if (isDigit(c)) {
+      if (!inNumber) numbers++;
+      inNumber = true;
+      continue;
+    }
+    inNumber = false;
+    if (c == 0x2a || c == 0x2b || c == 0x2d || c == 0x2f || c == 0x25) ops++;
+    else if (!(c <= 0x20 || c == 0x27 || c == 0x22 || c == 0x28 || c == 0x29 || c == 0x2e)) return false;
+  }
+  return numbers >= 2 && ops >= 1;
+}
+
+/** A dunder (`__class__`), an internal name followed by `.`, `(`, `[` or `}`, or a lone probed object. */
+function reachesInternals(buf: ArrayBuffer, start: i32, end: i32, mustache: bool): bool {
+  let j = start;
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  let e = end;
+  while (e > j && byteAt(buf, e - 1) <= 0x20) e--;
+  if (mustache && wordIn(PROBED_OBJECTS, buf, j, e)) return true;
+  for (let k = start; k + 1 < end; k++) {
+    const c = byteAt(buf, k);
+    if (c == 0x5f && byteAt(buf, k + 1) == 0x5f && k + 2 < end && isAlpha(byteAt(buf, k + 2))) return true;
+    if (!isAlpha(c) || (k > start && isWordByte(byteAt(buf, k - 1)))) continue;
+    let w = k;
+    while (w < end && isWordByte(byteAt(buf, w))) w++;
+    if (wordIn(INTERNALS, buf, k, w) && w < end) {
+      const n = byteAt(buf, w);
+      if (n == 0x2e || n == 0x28 || n == 0x5b) return true;
+    }
+    if (w - k == 1 && byteAt(buf, k) == 0x54 && w < end && byteAt(buf, w) == 0x28) return true; // Spring `T(java.lang.X)`
+    k = w;
+  }
+  return false;
+}
+
+function wordIn(list: string[], buf: ArrayBuffer, start: i32, end: i32): bool {
+  const n = end - start;
+  for (let k = 0; k < list.length; k++) {
+    const w = list[k];
+    if (w.length != n) continue;
+    let j = 0;
+    while (j < n && byteAt(buf, start + j) == <u32>w.charCodeAt(j)) j++;
+    if (j == n) return true;
+  }
+  return false;
+}
+
+function indexIn(buf: ArrayBuffer, from: i32, to: i32, needle: string): i32 {
+  for (let i = from; i + needle.length <= to; i++) {
+    if (matchesCI(buf, i, needle)) return i;
+  }
+  return -1;
+}

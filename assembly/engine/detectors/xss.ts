@@ -9,7 +9,7 @@ import { Target, TargetKind } from "../target";
 import { scanTags } from "./xss/tags";
 import { scanSchemes, scanCss } from "./xss/urls";
 import { scanJs, scanObfuscatedScript } from "./xss/js";
-import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout } from "./xss/breakouts";
+import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout } from "./xss/breakouts";
 import * as id from "./xss/ids";
 
 export const XSS_RULES: Rule[] = [
@@ -93,6 +93,7 @@ function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool)
 }
 
 export function detectXss(s: Sink, t: Target): void {
+  if (t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName || t.kind == TargetKind.BodyKey) scanNameBreakout(s, t, t.value);
   let mask = classify(t.value);
   if (mask == 0) return;
   // decoded(): URL-decoded until stable, full-width and overlong forms folded, NUL removed.

@@ -1,8 +1,130 @@
-// Detector stub: rules 14000-14999, category xxe.
-import { Rule, Category, CRITICAL } from "../rule";
+// XML external entities (rules 14000-14999): DTDs that pull in external resources
+// or declare entities (`<!DOCTYPE x SYSTEM "...">`, `<!ENTITY % p SYSTEM "...">`),
+// XInclude, remote schema locations, and XML that declares UTF-7 to hide its markup.
+// Looked for in XML bodies and in any value that carries XML.
+import { Rule, Category, CRITICAL, ERROR } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { byteAt, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 
-export const XXE_RULES: Rule[] = [];
+const XXE_EXTERNAL_ENTITY: i32 = 14001;
+const XXE_DOCTYPE_EXTERNAL: i32 = 14002;
+const XXE_XINCLUDE: i32 = 14003;
+const XXE_SCHEMA_LOCATION: i32 = 14004;
+const XXE_UTF7: i32 = 14005;
+const XXE_ENTITY_DECL: i32 = 14006;
 
-export function detectXxe(s: Sink, t: Target): void {}
+export const XXE_RULES: Rule[] = [
+  new Rule(XXE_EXTERNAL_ENTITY, Category.Xxe, CRITICAL, 1, "external or parameter entity declaration (<!ENTITY x SYSTEM/PUBLIC ...>, <!ENTITY % p ...>)"),
+  new Rule(XXE_DOCTYPE_EXTERNAL, Category.Xxe, CRITICAL, 1, "DOCTYPE with an external DTD (SYSTEM, or PUBLIC outside w3.org)"),
+  new Rule(XXE_XINCLUDE, Category.Xxe, CRITICAL, 1, "XInclude (xi:include, the XInclude namespace)"),
+  new Rule(XXE_SCHEMA_LOCATION, Category.Xxe, CRITICAL, 1, "xsi:schemaLocation / noNamespaceSchemaLocation pointing at a remote URL"),
+  new Rule(XXE_UTF7, Category.Xxe, CRITICAL, 1, "XML declared as UTF-7 (hides markup from filters)"),
+  new Rule(XXE_ENTITY_DECL, Category.Xxe, ERROR, 1, "internal entity declaration in a DOCTYPE (entity expansion)"),
+];
+
+export function detectXxe(s: Sink, t: Target): void {
+  let buf = t.value;
+  if (!mayHoldDtd(buf)) return;
+  if (t.decoded() != buf) buf = t.decoded();
+  scan(s, t, buf);
+  const html = t.htmlDecoded();
+  if (html != buf) scan(s, t, html);
+}
+
+/** Prefilter: `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `+` (UTF-7), `?` (<?xml). */
+function mayHoldDtd(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const len = buf.byteLength;
+  for (let i = 0; i < len; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x21 || c == 0x3a || c == 0x25 || c == 0x26 || c == 0x3f) return true;
+  }
+  return false;
+}
+
+function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  // Entities: `!ENTITY` (with or without `<`: CRS reads the fragment alone too).
+  for (let i = indexOfCI(buf, "!entity"); i >= 0; i = indexOfCI(buf, "!entity", i + 7)) {
+    let j = skipSpaces(buf, i + 7);
+    let parameter = false;
+    if (j < len && byteAt(buf, j) == 0x25) { parameter = true; j = skipSpaces(buf, j + 1); }
+    while (j < len && !isSpaceByte(byteAt(buf, j)) && byteAt(buf, j) != 0x3e) j++; // the name
+    j = skipSpaces(buf, j);
+    if (matchesCI(buf, j, "system") || matchesCI(buf, j, "public")) {
+      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "external entity declaration");
+      return;
+    }
+    if (parameter) {
+      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "parameter entity declaration");
+      return;
+    }
+    s.report(XXE_ENTITY_DECL, t, buf, i, min(len, j + 60), "entity declaration");
+  }
+  for (let i = indexOfCI(buf, "<!doctype"); i >= 0; i = indexOfCI(buf, "<!doctype", i + 9)) doctype(s, t, buf, i);
+  if (indexOfCI(buf, "xi:include") >= 0 || indexOfCI(buf, "/2001/xinclude") >= 0) {
+    s.report(XXE_XINCLUDE, t, buf, 0, min(len, 60), "XInclude");
+  }
+  const loc = indexOfCI(buf, "schemalocation");
+  if (loc >= 0) {
+    let j = loc + 14;
+    j = skipSpaces(buf, j);
+    if (j < len && byteAt(buf, j) == 0x3d) {
+      j = skipSpaces(buf, j + 1);
+      if (j < len && (byteAt(buf, j) == 0x22 || byteAt(buf, j) == 0x27)) j++;
+      if (remoteSchema(buf, j)) s.report(XXE_SCHEMA_LOCATION, t, buf, loc, min(len, loc + 80), "schema fetched from a remote URL");
+    }
+  }
+  const decl = indexOfCI(buf, "<?xml");
+  if (decl >= 0) {
+    const enc = indexOfCI(buf, "encoding", decl);
+    if (enc >= 0 && enc - decl < 80) {
+      let j = skipSpaces(buf, enc + 8);
+      if (j < len && byteAt(buf, j) == 0x3d) j = skipSpaces(buf, j + 1);
+      if (j < len && (byteAt(buf, j) == 0x22 || byteAt(buf, j) == 0x27)) j++;
+      if (matchesCI(buf, j, "utf-7") || matchesCI(buf, j, "utf7")) s.report(XXE_UTF7, t, buf, decl, min(len, j + 8), "XML declared as UTF-7");
+    }
+  }
+}
+
+/** `<!DOCTYPE name SYSTEM "uri">`, `<!DOCTYPE name PUBLIC "id" "uri">` (w3.org DTDs of XHTML/SVG are fine). */
+function doctype(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
+  const len = buf.byteLength;
+  let j = skipSpaces(buf, i + 9);
+  while (j < len && !isSpaceByte(byteAt(buf, j)) && byteAt(buf, j) != 0x3e && byteAt(buf, j) != 0x5b) j++;
+  j = skipSpaces(buf, j);
+  if (matchesCI(buf, j, "system")) {
+    s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "DOCTYPE loads an external DTD");
+  } else if (matchesCI(buf, j, "public")) {
+    const end = min(len, j + 200);
+    let k = j;
+    while (k < end && byteAt(buf, k) != 0x3e && byteAt(buf, k) != 0x5b) k++;
+    if (indexOfCIBetween(buf, j, k, "www.w3.org/") < 0) s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "DOCTYPE loads an external DTD");
+  }
+}
+
+/** Whether the schemaLocation value at `j` names an http(s) or protocol-relative URL outside w3.org. */
+function remoteSchema(buf: ArrayBuffer, j: i32): bool {
+  const end = min(buf.byteLength, j + 300);
+  for (let k = j; k + 4 < end; k++) {
+    const c = byteAt(buf, k);
+    if (c == 0x22 || c == 0x27) break;
+    if ((k == j || isSpaceByte(byteAt(buf, k - 1))) && (matchesCI(buf, k, "http") || matchesCI(buf, k, "//")) &&
+        indexOfCIBetween(buf, k, min(end, k + 20), "www.w3.org/") < 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function indexOfCIBetween(buf: ArrayBuffer, from: i32, to: i32, needle: string): i32 {
+  for (let i = from; i + needle.length <= to; i++) if (matchesCI(buf, i, needle)) return i;
+  return -1;
+}
+
+function skipSpaces(buf: ArrayBuffer, j: i32): i32 {
+  const end = min(buf.byteLength, j + 64);
+  while (j < end && isSpaceByte(byteAt(buf, j))) j++;
+  return j;
+}

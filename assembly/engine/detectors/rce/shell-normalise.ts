@@ -1,7 +1,7 @@
 // Undoes the shell's own evasions so that `c'a't`, `c\at`, `c$@at`, `ca${x}t`,
 // `w^h^o^a^m^i`, `cat$IFS/etc/passwd`, `{cat,/etc/passwd}` and `/etc/pa[s]swd`
 // read as the words the shell would run. Output is never longer than the input.
-import { isWordByte } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 
 /** Whether `buf` holds a byte that shell normalisation would change. */
 export function needsShellNormalisation(buf: ArrayBuffer): bool {
@@ -9,7 +9,7 @@ export function needsShellNormalisation(buf: ArrayBuffer): bool {
   const n = buf.byteLength;
   for (let i = 0; i < n; i++) {
     const c = load<u8>(base + <usize>i);
-    if (c == 0x27 || c == 0x22 || c == 0x5c || c == 0x5e || c == 0x24 || c == 0x7b || c == 0x5b || c == 0x09 || c == 0x0d || c == 0x0b || c == 0x0c) return true;
+    if (c == 0x27 || c == 0x22 || c == 0x5c || c == 0x5e || c == 0x24 || c == 0x7b || c == 0x5b || c == 0x09 || c == 0x0d || c == 0x0b || c == 0x0c || c == 0x2b || c == 0x60 || c == 0x3c || c == 0x3e) return true;
   }
   return false;
 }
@@ -37,7 +37,20 @@ function inWord(out: usize, w: i32, src: ArrayBuffer, next: i32): bool {
   return w > 0 && isWordByte(<u32>load<u8>(out + <usize>(w - 1))) && isWordByte(at(src, next));
 }
 
+/** The value as the shell would read it; brace alternatives are normalised once more, as the shell expands them first. */
 export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
+  braces = 0;
+  const once = normaliseOnce(src);
+  if (braces == 0) return once;
+  const count = shellEvasions;
+  const twice = normaliseOnce(once);
+  shellEvasions += count;
+  return twice;
+}
+
+let braces = 0;
+
+function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   shellEvasions = 0;
   const n = src.byteLength;
   const out = new ArrayBuffer(n);
@@ -49,14 +62,32 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
     if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
       let k = i + 1;
       while (k < n && (at(src, k) == 0x27 || at(src, k) == 0x22 || at(src, k) == 0x5e)) k++;
-      if (inWord(o, w, src, k)) shellEvasions++;
+      if (inWord(o, w, src, k) && !isContraction(src, i, k)) shellEvasions++;
       i++;
       continue;
     }
     if (c == 0x5c) { // backslash: escapes the next byte; before a newline it continues the line
       const d = at(src, i + 1);
+      if ((d | 0x20) == 0x6e && (w == 0 || load<u8>(o + <usize>(w - 1)) == 0x3b) && (at(src, i + 2) == 0x2e || at(src, i + 2) == 0x20)) {
+        store<u8>(o + <usize>w, 0x0a); w++; // a literal "\n" after `;`: the newline the payload meant
+        i += 2;
+        continue;
+      }
       if (inWord(o, w, src, i + 1)) shellEvasions++;
+      else if ((w == 0 || !isWordByte(<u32>load<u8>(o + <usize>(w - 1)))) && (d | 0x20) - 0x61 < 26 && d != 0x6e && d != 0x74 && d != 0x72) shellEvasions++; // `\ls` skips aliases
       i += d == 0x0a ? 2 : 1;
+      continue;
+    }
+    if (c == 0x2b && w > 0 && !isSpaceByte(<u32>load<u8>(o + <usize>(w - 1))) && i + 1 < n && (at(src, i + 1) == 0x2f || at(src, i + 1) == 0x2d || at(src, i + 1) == 0x24 || isWordByte(at(src, i + 1)))) {
+      store<u8>(o + <usize>w, 0x20); w++; // `cat+/etc/passwd`: a form-encoded space that stayed a plus
+      i++;
+      continue;
+    }
+    if ((c == 0x60 && at(src, i + 1) == 0x60 && at(src, i + 2) != 0x60 && (i == 0 || at(src, i - 1) != 0x60)) ||
+      ((c == 0x24 || c == 0x3c || c == 0x3e) && at(src, i + 1) == 0x28 && at(src, i + 2) == 0x29)) {
+      // an empty substitution (``, $(), <(), >()) expands to nothing: `pi$()ng` is `ping`
+      shellEvasions++;
+      i += c == 0x60 ? 2 : 3;
       continue;
     }
     if (c == 0x24) { // $
@@ -66,6 +97,7 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
         const close = findClose(src, i + 2, 0x7d, 64);
         if (close > 0 && at(src, i + 2) != 0x7b) {
           if (isIfs(src, i + 2)) { store<u8>(o + <usize>w, 0x20); w++; }
+          else if (close == i + 7 && matchesCI(src, i + 2, "shell")) { store<u8>(o + <usize>w, 0x73); w++; store<u8>(o + <usize>w, 0x68); w++; }
           i = close + 1;
           continue;
         }
@@ -81,6 +113,11 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
         // $name inside a word expands to an unknown value: drop it; a standalone $name stays (it may be the command).
         let e = i + 1;
         while (e < n && isWordByte(at(src, e))) e++;
+        if (e == i + 6 && matchesCI(src, i + 1, "shell")) { // $SHELL is the user's shell
+          store<u8>(o + <usize>w, 0x73); w++; store<u8>(o + <usize>w, 0x68); w++;
+          i = e;
+          continue;
+        }
         const glued = (w > 0 && isWordByte(<u32>load<u8>(o + <usize>(w - 1)))) || (e < n && at(src, e) != 0x20 && at(src, e) != 0x3b && at(src, e) != 0x7c && at(src, e) != 0x26 && at(src, e) != 0x0a);
         if (glued) {
           shellEvasions++;
@@ -93,6 +130,7 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
       const close = findClose(src, i + 1, 0x5d, 14);
       if (close > i + 1 && findClose(src, i + 1, 0x20, close - i - 1) < 0 && isGlobClass(src, i + 1, close)) {
         store<u8>(o + <usize>w, 0x3f); w++;
+        shellEvasions++;
         i = close + 1;
         continue;
       }
@@ -101,6 +139,7 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
       const close = findClose(src, i + 1, 0x7d, 128);
       if (close > 0 && isBraceList(src, i + 1, close)) {
         shellEvasions++;
+        braces++;
         const wordStart = w == 0 || !isWordByte(<u32>load<u8>(o + <usize>(w - 1)));
         const suffix = close + 1 < n && isWordByte(at(src, close + 1));
         if (wordStart && !suffix) {
@@ -109,6 +148,7 @@ export function normaliseShell(src: ArrayBuffer): ArrayBuffer {
           for (let k = i + 1; k < close; k++) {
             const b = at(src, k);
             if (b == 0x27 || b == 0x22) continue;
+            if (b == 0x24 && (at(src, k + 1) == 0x27 || at(src, k + 1) == 0x22)) continue;
             store<u8>(o + <usize>w, <u8>(b == 0x2c ? 0x20 : lower(b))); w++;
           }
         } else {
@@ -155,4 +195,14 @@ function isGlobClass(buf: ArrayBuffer, start: i32, end: i32): bool {
     else if (c == 0x2c || c == 0x2e) return false; // `[,MODE]`, `[FILE...]`: synopsis notation
   }
   return letters < end - start || letters <= 3;
+}
+
+/** `I'd`, `don't`, `we're`: an apostrophe followed by one or two letters that end the word. */
+function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
+  if (at(buf, quote) != 0x27 || next != quote + 1) return false;
+  let e = next;
+  while (e < buf.byteLength && (at(buf, e) | 0x20) - 0x61 < 26) e++;
+  if (e - next < 1 || e - next > 2) return false;
+  const c = at(buf, e);
+  return !isWordByte(c) && c != 0x27 && c != 0x22 && c != 0x5e && c != 0x5c && c != 0x24;
 }

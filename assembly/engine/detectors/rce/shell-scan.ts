@@ -22,6 +22,8 @@ const CTX_INJECT: i32 = 1; // a separator right at the start of the value or aft
 const CTX_SUBST: i32 = 2; // `$(`, `<(`, `>(`
 const CTX_MID: i32 = 3; // a separator inside text (newline, pipe in prose, markdown backticks)
 let afterPipe = false;
+let afterBacktick = false;
+let startEvasive = false;
 
 /** The finding of the last scan: rule id (0 when none) and the span in the scanned buffer. */
 export let foundRule: i32 = 0;
@@ -72,12 +74,22 @@ function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): boo
   return false;
 }
 
-/** Arguments that point at secrets, devices, downloads or a shell. */
+/** Arguments that point at secrets, devices, downloads or a shell (one pass over at most 256 bytes). */
 function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return findSensitive(buf, start, end) >= 0 || containsCI(buf, start, end, "/etc/") || containsCI(buf, start, end, "/dev/tcp") || containsCI(buf, start, end, "/dev/udp") ||
-    containsCI(buf, start, end, "/proc/self") || containsCI(buf, start, end, "passwd") || containsCI(buf, start, end, "/shadow") ||
-    containsCI(buf, start, end, "whoami") || containsCI(buf, start, end, "/bin/sh") || containsCI(buf, start, end, "/bin/bash") ||
-    containsCI(buf, start, end, "id_rsa") || containsCI(buf, start, end, "/var/log/");
+  end = min(end, start + 256);
+  if (findSensitive(buf, start, end) >= 0) return true;
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i) | 0x20;
+    if (c == 0x2f) {
+      if (matchesCI(buf, i, "/dev/tcp") || matchesCI(buf, i, "/dev/udp") || matchesCI(buf, i, "/bin/sh") || matchesCI(buf, i, "/bin/bash") ||
+        matchesCI(buf, i, "/var/log/") || matchesCI(buf, i, "/etc/") || matchesCI(buf, i, "/shadow")) return true;
+    } else if (c == 0x70) {
+      if (matchesCI(buf, i, "passwd")) return true;
+    } else if (c == 0x77) {
+      if (matchesCI(buf, i, "whoami")) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the token at [start, end) looks like a command argument rather than a word of prose. */
@@ -134,8 +146,11 @@ function secondTokenStart(buf: ArrayBuffer): i32 {
 }
 
 /** Scans `buf` for commands at command positions; the result is in found*. `whole` is false for long free text. */
-export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
+export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool): void {
   scanningHeader = isHeader;
+  startEvasive = evasive;
+  afterBacktick = false;
+  afterPipe = false;
   foundRule = 0;
   foundRank = 0;
   foundReason = "";
@@ -150,7 +165,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
   let cmdPos = true;
   let chain = false;
   let steps = 0;
-  while (i < n && steps++ < 4096) {
+  while (i < n && steps++ < 2 * n + 16) { // every turn advances i; the bound is a safety net
     if (cmdPos) {
       cmdPos = false;
       chained = chain;
@@ -158,6 +173,11 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
       if (foundRank >= 3) return;
       if (foundRank == 2) chain = true; // the value starts like a command line: what follows a separator is a next command
       i = next;
+      continue;
+    }
+    const b = at(buf, i);
+    if (b != 0x3b && b != 0x7c && b != 0x26 && b != 0x0a && b != 0x60 && b != 0x24) { // cheap test before the full one
+      i++;
       continue;
     }
     if (!isSeparatorAt(buf, i)) {
@@ -175,6 +195,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
       // a backtick opening the value (or glued to its first token) substitutes; later ones are markdown code spans
       ctx = (i == firstByte || i < firstTokenEnd || chain) && !backtickSpanInProse(buf, i) ? CTX_INJECT : CTX_MID;
       i++;
+      afterBacktick = ctx == CTX_INJECT;
     } else if (c == 0x24) {
       ctx = early ? CTX_SUBST : CTX_MID; // `$(find ...)` inside a longer text is a script, judged by its command
       i += 2;
@@ -185,6 +206,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool): void {
       while (i < n && (at(buf, i) == c || (c != 0x0a && at(buf, i) == 0x26))) i++;
     }
     afterPipe = c == 0x7c && at(buf, i - 1) == 0x7c && at(buf, i - 2) != 0x7c;
+    if (c != 0x60) afterBacktick = false;
     cmdPos = true;
   }
 }
@@ -198,9 +220,12 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   for (let words = 0; words < 5; words++) {
     while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
     let ws = i;
-    while (i < n && !isWordEnd(at(buf, i))) i++;
+    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28)) i++; // `$(` opens a substitution
     let we = i;
-    if (we == ws) return i;
+    if (we == ws) {
+      if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, i, "variable used as a command");
+      return i;
+    }
     const c0 = at(buf, ws);
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
       varCommand = true;
@@ -213,11 +238,16 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       ws = eq + 1;
       if (ws == we) continue;
     }
-    if (at(buf, ws) == 0x2e && (at(buf, ws + 1) | 0x20) - 0x61 < 26) { // sqlite-style .shell / .system
-      if (matchesCI(buf, ws, ".shell") || matchesCI(buf, ws, ".system")) {
-        prefixed = true;
-        continue;
+    if (at(buf, ws) == 0x2e && (at(buf, ws + 1) | 0x20) - 0x61 < 26 && ctx != CTX_START && ctx != CTX_MID) {
+      // sqlite3's dot commands (.shell, .system run a command; .databases, .dump read data) and `. file` sourcing
+      let k = we;
+      while (k < n && isSpaceByte(at(buf, k))) k++;
+      if (k >= n || isSeparatorAt(buf, k)) {
+        record(RULE_INJECTED_COMMAND, 3, ws, we, "sqlite dot command after a separator");
+        return we;
       }
+      prefixed = true;
+      continue;
     }
     // basename of a path
     let bs = ws;
@@ -231,7 +261,17 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       const b = at(buf, k);
       if (b == 0x3f || b == 0x2a) glob = true;
     }
-    let flags = glob ? globCommandFlags(buf, bs, we) : commandFlags(buf, bs, we);
+    // a globbed command is spelled as a path (`/???/??t`, `/bin/ca?`) at an injection point
+    let flags = glob ? (ctx == CTX_MID || bs == ws ? 0 : globCommandFlags(buf, bs, we)) : commandFlags(buf, bs, we);
+    if (flags == 0 && bs > ws && at(buf, ws) != 0x2f && bs - ws >= 3 && we - bs <= 2) {
+      // `bcdboot/r`: a Windows switch glued to the command name
+      const f = commandFlags(buf, ws, bs - 1);
+      if ((f & CMD_STRONG) != 0) {
+        flags = f;
+        we = bs - 1; // the switch becomes the first argument
+        bs = ws;
+      }
+    }
     if (flags == 0 && !glob) flags = versionedFlags(buf, bs, we);
     if (bs > ws && !binDir && at(buf, ws) != 0x2f) {
       // a relative path like `./lib/base64` or `docs/cat` names a file, not a system command
@@ -270,7 +310,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_START && (n > 200 || !isSingleLine(buf))) ctx = CTX_MID;
   // the command's arguments run to the next separator
   let argEnd = we;
-  while (argEnd < n && !isSeparatorAt(buf, argEnd)) argEnd++;
+  const argLimit = min(n, we + 512); // arguments further away say nothing about this command
+  while (argEnd < argLimit && !isSeparatorAt(buf, argEnd) && at(buf, argEnd) != 0x29) argEnd++; // `)` closes a substitution or group
   let hasArg = false;
   let k = we;
   let tokens = 0;
@@ -301,7 +342,11 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   while (rest < n && isSpaceByte(at(buf, rest))) rest++;
   let tail = we;
   while (tail < n && isSpaceByte(at(buf, tail))) tail++;
-  const alone = tail >= n || isSeparatorAt(buf, tail) || at(buf, tail) == 0x29; // nothing but the command until a separator
+  const alone = tail >= n || isSeparatorAt(buf, tail) || at(buf, tail) == 0x29 || at(buf, tail) == 0x23; // nothing but the command until a separator or a comment
+  // a lone command word ended by a newline or `;` was typed as a command; a bare word in a form field may be a value
+  let last = n;
+  while (last > 0 && (at(buf, last - 1) == 0x20 || at(buf, last - 1) == 0x09)) last--;
+  const terminated = last > 0 && (at(buf, last - 1) == 0x0a || at(buf, last - 1) == 0x3b);
   const topic = (flags & CMD_TOPIC) != 0 || (flags & CMD_SHELL) != 0;
 
   if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c)) {
@@ -313,22 +358,28 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     return we;
   }
   if (!known) {
-    if (varCommand && ctx != CTX_MID && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command with arguments");
+    if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command");
+    else if (varCommand && ctx == CTX_START && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command with arguments");
+    else if (chained && sensitive) record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command chain reading a sensitive file");
     return we;
   }
   if (ctx == CTX_START) {
     if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
-    else if (strong && !topic && hasArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
-    else if (strong && !topic && alone && (scanningHeader || tail < n || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
+    else if (strong && !topic && alone && (scanningHeader || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
+    else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command with options and paths only");
     else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
     else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "value starts like a command line");
     return we;
   }
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
     // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
-    const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1);
-    if (strong || prefixed || sensitive || weakOk) {
+    const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick);
+    // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
+    const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed;
+    if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
     }
     return we;
@@ -360,4 +411,37 @@ function isSingleLine(buf: ArrayBuffer): bool {
   while (i < end && isSpaceByte(at(buf, i))) i++;
   for (; i < end; i++) if (at(buf, i) == 0x0a) return false;
   return true;
+}
+
+/** Words in [start, end) that are not synopsis notation (`[OPTION]...`, `FILE...`). */
+function plainWords(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  let k = start;
+  let count = 0;
+  while (k < end) {
+    while (k < end && isSpaceByte(at(buf, k))) k++;
+    if (k >= end) break;
+    let e = k + 1;
+    while (e < end && !isSpaceByte(at(buf, e))) e++;
+    if (at(buf, k) != 0x5b && !containsCI(buf, k, e, "...")) count++;
+    k = e;
+  }
+  return count;
+}
+
+/** How many tokens [start, end) has when every one is an option, a path or a file name (`--version`, `/var/www/`), else 0. */
+function allArgs(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  let k = start;
+  let count = 0;
+  while (k < end) {
+    while (k < end && isSpaceByte(at(buf, k))) k++;
+    if (k >= end) break;
+    let e = k + 1;
+    while (e < end && !isSpaceByte(at(buf, e))) e++;
+    const c = at(buf, k);
+    // options and absolute paths only: `cd ./benchmarks` or `bash build.sh` in a package script is not this shape
+    if (!(c == 0x2d || c == 0x2f || c == 0x7e) || !isArgToken(buf, k, e) || containsCI(buf, k, e, "=")) return 0;
+    count++;
+    k = e;
+  }
+  return count;
 }

@@ -43,7 +43,13 @@ export function findWindowsFor(buf: ArrayBuffer): i32 {
     if (!wordAt(buf, k, "in")) continue;
     k = skipSpaces(buf, k + 2);
     if (at(buf, k) != 0x28) continue;
-    while (k < n && k < i + 400 && at(buf, k) != 0x29) k++;
+    let depth = 0;
+    while (k < n && k < i + 400) { // the set, with nested parentheses
+      const c = at(buf, k);
+      if (c == 0x28) depth++;
+      else if (c == 0x29 && --depth == 0) break;
+      k++;
+    }
     k = skipSpaces(buf, k + 1);
     if (wordAt(buf, k, "do")) return i;
   }
@@ -73,7 +79,7 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
       if (c == 0x28) depth++;
       else if (c == 0x29) depth--;
       else if (c == 0x3d && at(buf, j + 1) == 0x3d && depth == 0) return i;
-      else if (c == 0x0a || c == 0x7b || c == 0x3b) break;
+      else if (c == 0x0a || c == 0x3b) break;
       else if (isSpaceByte(c) && (wordAt(buf, j + 1, "equ") || wordAt(buf, j + 1, "neq") || wordAt(buf, j + 1, "lss") ||
         wordAt(buf, j + 1, "leq") || wordAt(buf, j + 1, "gtr") || wordAt(buf, j + 1, "geq"))) return i;
     }

@@ -43,7 +43,7 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): voi
       continue;
     }
     if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1)) &&
-        !(byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
+        !(i > 0 && byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
       s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler attribute injected into a tag");
       return;
     }
@@ -167,4 +167,19 @@ function isBuiltinMember(buf: ArrayBuffer, start: i32, end: i32): bool {
   const n = end - start;
   return (n == 7 && matchesCI(buf, start, "valueof")) || (n == 8 && (matchesCI(buf, start, "tostring") || matchesCI(buf, start, "location"))) ||
     (n == 7 && matchesCI(buf, start, "onerror"));
+}
+
+/**
+ * A parameter name is followed by `=` on the wire: a name that ends with an event handler
+ * after a blank or quote (`gt; src onerror` from `&gt;+src+onerror=confirm(1)`) is a breakout
+ * split at the `&` of an entity.
+ */
+export function scanNameBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  let i = len;
+  while (i > 0 && len - i < 48 && isAlpha(byteAt(buf, i - 1))) i--;
+  if (i == 0 || i == len || !opensAttribute(buf, i)) return;
+  if (isEventHandlerName(buf, i, len)) {
+    s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, len, "parameter name ends with an event handler attribute");
+  }
 }

@@ -100,7 +100,7 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "call of a script-proof function");
     } else if (!afterDot && identIn(WEAK_SINKS, buf, i, e)) {
       if (isCalled(buf, e)) {
-        if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i)) {
+        if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i) || isWholeValue(buf, i)) {
           s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string, or called after a string breakout");
         } else {
           s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "call of a code-running or decoding function");
@@ -135,6 +135,16 @@ function hasNoArguments(buf: ArrayBuffer, e: i32): bool {
   if (j >= buf.byteLength || byteAt(buf, j) != 0x28) return false;
   const k = skipBlank(buf, j + 1);
   return k < buf.byteLength && byteAt(buf, k) == 0x29;
+}
+
+/** The call is the whole value (`setInterval(code, 1)`): a payload, not a snippet of a larger text. */
+function isWholeValue(buf: ArrayBuffer, i: i32): bool {
+  for (let j = 0; j < i; j++) if (byteAt(buf, j) > 0x20) return false;
+  let e = buf.byteLength;
+  while (e > i && (byteAt(buf, e - 1) <= 0x20 || byteAt(buf, e - 1) == 0x3b)) e--;
+  if (e <= i || byteAt(buf, e - 1) != 0x29) return false;
+  for (let j = i; j < e; j++) if (byteAt(buf, j) == 0x0a || byteAt(buf, j) == 0x7b) return false; // a block: code
+  return true;
 }
 
 /** `new Function(...)`. */

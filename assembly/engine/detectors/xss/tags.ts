@@ -27,7 +27,7 @@ export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool): vo
     else if ((c == 0x2b || c == 0x20) && isUtf7Lt(buf, i)) open = 5; // `+` becomes a space in query strings
     else if (c == 0xbc && i + 1 < len && isAlpha(byteAt(buf, i + 1))) open = 1;
     if (open == 0) continue;
-    scanTag(s, t, buf, i, i + open, markup, c == 0x3c);
+    scanTag(s, t, buf, i, i + open, markup, c == 0x3c, c == 0xbc);
   }
 }
 
@@ -41,7 +41,7 @@ function isUtf7Lt(buf: ArrayBuffer, i: i32): bool {
   return isAlpha(c) || isDigit(c) || c == 0x2d || c == 0x5f || c == 0x2e;
 }
 
-function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, markup: bool, asciiOpen: bool): void {
+function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, markup: bool, asciiOpen: bool, stripped: bool): void {
   const lim = min(buf.byteLength, start + TAG_WINDOW);
   const afterOpen = k;
   while (k < lim && k - afterOpen < 4 && isBlank(<i32>byteAt(buf, k))) k++;
@@ -97,6 +97,11 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   const dangerous = isDangerousTag(nameBuf, 0, n);
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
+    // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
+    if (stripped && (d == 0xbe || (d >= 0xc0 && p + 1 < buf.byteLength && byteAt(buf, p + 1) == 0xbe))) {
+      s.report(XSS_TAG, t, buf, start, p + 2, "tag written with 8-bit brackets (¼name¾)");
+      return;
+    }
     // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
     if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
       s.report(XSS_TAG, t, buf, start, p + 1, "tag that runs script or loads active content");

@@ -1,0 +1,77 @@
+// What the filter tells operators: one JSON decision line per request through proxy_log at
+// the configured level, and Envoy counters.
+import { describe, expect, it } from "vitest";
+import { runRequest } from "../../src/host/index.js";
+import { decisions, loadFilter, SQLI_GET } from "../support/filter.js";
+
+const source = { address: "10.0.0.7:41234", principal: "spiffe://cluster.local/ns/shop/sa/frontend" };
+
+describe("decision log", () => {
+  it("logs a blocked request with who, what and why", async () => {
+    const em = await loadFilter("{}");
+    const out = runRequest(em, { path: SQLI_GET, authority: "records.svc", headers: [["x-request-id", "log-1"]], source });
+    expect(out.logs).toHaveLength(1);
+    expect(out.logs[0].level).toBe("info");
+    const line = decisions(out.logs)[0];
+    expect(line).toMatchObject({
+      request_id: "log-1", authority: "records.svc", method: "GET", path: SQLI_GET,
+      source_address: "10.0.0.7:41234", source_principal: "spiffe://cluster.local/ns/shop/sa/frontend",
+      verdict: "blocked", mode: "block", categories: ["sqli"],
+    });
+    expect(line.score).toBeGreaterThanOrEqual(5);
+    expect(line.rules).toEqual(line.matches.map((m: { rule: number }) => m.rule));
+    expect(line.matches[0].target).toMatch(/^args:id/);
+    expect(line.matches[0].fragment.length).toBeGreaterThan(0);
+  });
+
+  it("escapes control characters and truncates long fragments and paths, one line per decision", async () => {
+    const em = await loadFilter("{}");
+    const payload = "1'\n\t\u0001 OR '1'='1" + " or 1=1".repeat(100);
+    const path = "/?id=" + encodeURIComponent(payload) + "&pad=" + "p".repeat(1000);
+    const out = runRequest(em, { method: "POST", path, headers: [["content-type", "text/plain"]], body: "x" });
+    expect(out.status).toBe(403);
+    const raw = out.logs[0].message;
+    expect(raw).not.toMatch(/[\u0000-\u001f\u007f]/);
+    const line = JSON.parse(raw);
+    expect(line.path.length).toBeLessThanOrEqual(256 + 3);
+    expect(line.path.endsWith("...")).toBe(true);
+    for (const m of line.matches) expect(m.fragment.length).toBeLessThanOrEqual(64 + 3);
+  });
+
+  it("logs clean requests only with logAllowed", async () => {
+    const quiet = await loadFilter("{}");
+    expect(runRequest(quiet, { path: "/?q=hello" }).logs).toEqual([]);
+    const chatty = await loadFilter({ logAllowed: true });
+    const line = decisions(runRequest(chatty, { path: "/?q=hello", headers: [["x-request-id", "ok-1"]] }).logs)[0];
+    expect(line).toMatchObject({ request_id: "ok-1", verdict: "allowed", score: 0, rules: [], matches: [] });
+  });
+
+  it("logs at the configured level, and nothing when the host's level is above it", async () => {
+    const warn = await loadFilter({ logLevel: "warn" });
+    expect(runRequest(warn, { path: SQLI_GET }).logs.map((l) => l.level)).toEqual(["warn"]);
+    const hidden = await loadFilter({ logLevel: "debug" }, { logLevel: "info" });
+    const out = runRequest(hidden, { path: SQLI_GET });
+    expect(out.status).toBe(403);
+    expect(out.logs).toEqual([]);
+  });
+
+  it("reports an oversized body as body-too-large", async () => {
+    const em = await loadFilter({ bodyLimit: 10 });
+    const out = runRequest(em, { method: "POST", path: "/u", headers: [["content-type", "text/plain"], ["x-request-id", "tl"]], body: "z".repeat(11) });
+    expect(decisions(out.logs)).toEqual([expect.objectContaining({ request_id: "tl", verdict: "body-too-large" })]);
+  });
+});
+
+describe("metrics", () => {
+  it("counts requests, blocks and detections per category", async () => {
+    const em = await loadFilter("{}");
+    runRequest(em, { path: "/?q=hello" });
+    runRequest(em, { path: SQLI_GET });
+    runRequest(em, { method: "POST", path: "/login", headers: [["content-type", "application/json"]], body: `{"user":"admin' --"}` });
+    expect(em.metric("meshwaf_requests_total")).toBe(3n);
+    expect(em.metric("meshwaf_blocked_total")).toBe(2n);
+    expect(em.metric("meshwaf_detected_total.category.sqli")).toBe(2n);
+    expect(em.metric("meshwaf_detected_total.category.xss")).toBe(0n);
+    expect(em.metric("meshwaf_errors_total")).toBe(0n);
+  });
+});
