@@ -5,10 +5,8 @@
 export class HeaderMapReader {
   /** Number of pairs that lie entirely inside the buffer. */
   count: i32 = 0;
-  private nameStart: i32[] = [];
-  private nameLen: i32[] = [];
-  private valueStart: i32[] = [];
-  private valueLen: i32[] = [];
+  /** Per pair: name start, name length, value start, value length. */
+  private spans: StaticArray<i32> = new StaticArray<i32>(0);
 
   constructor(private data: ArrayBuffer) {
     this.parse();
@@ -21,34 +19,38 @@ export class HeaderMapReader {
     const declared = load<u32>(base);
     if (<u64>declared * 8 + 4 > <u64>size) return;
     const n = <i32>declared;
+    const spans = new StaticArray<i32>(n * 4);
     let offset: i64 = 4 + <i64>n * 8;
-    for (let i = 0; i < n; i++) {
-      const nl = <i64>load<u32>(base + 4 + <usize>i * 8);
-      const vl = <i64>load<u32>(base + 8 + <usize>i * 8);
+    let count = 0;
+    for (; count < n; count++) {
+      const nl = <i64>load<u32>(base + 4 + <usize>count * 8);
+      const vl = <i64>load<u32>(base + 8 + <usize>count * 8);
       if (offset + nl + vl + 2 > <i64>size) break;
-      this.nameStart.push(<i32>offset);
-      this.nameLen.push(<i32>nl);
+      unchecked(spans[count * 4] = <i32>offset);
+      unchecked(spans[count * 4 + 1] = <i32>nl);
       offset += nl + 1;
-      this.valueStart.push(<i32>offset);
-      this.valueLen.push(<i32>vl);
+      unchecked(spans[count * 4 + 2] = <i32>offset);
+      unchecked(spans[count * 4 + 3] = <i32>vl);
       offset += vl + 1;
-      this.count++;
     }
+    this.spans = spans;
+    this.count = count;
   }
 
   name(i: i32): string {
-    return String.UTF8.decodeUnsafe(changetype<usize>(this.data) + <usize>this.nameStart[i], <usize>this.nameLen[i]);
+    return String.UTF8.decodeUnsafe(changetype<usize>(this.data) + <usize>this.spans[i * 4], <usize>this.spans[i * 4 + 1]);
   }
 
   value(i: i32): ArrayBuffer {
-    return this.data.slice(this.valueStart[i], this.valueStart[i] + this.valueLen[i]);
+    const start = this.spans[i * 4 + 2];
+    return this.data.slice(start, start + this.spans[i * 4 + 3]);
   }
 
   /** Whether name i equals `lower` (ASCII), without decoding it. */
   nameIs(i: i32, lower: string): bool {
-    const len = this.nameLen[i];
+    const len = this.spans[i * 4 + 1];
     if (len != lower.length) return false;
-    const p = changetype<usize>(this.data) + <usize>this.nameStart[i];
+    const p = changetype<usize>(this.data) + <usize>this.spans[i * 4];
     for (let k = 0; k < len; k++) {
       if (<i32>load<u8>(p + <usize>k) != lower.charCodeAt(k)) return false;
     }

@@ -17,6 +17,8 @@ import { WafRoot } from "./root";
 const NUL = String.fromCharCode(0);
 const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
 const SOURCE_PRINCIPAL = String.UTF8.encode("source" + NUL + "principal");
+// Stock Envoy names the mTLS peer identity this way; source.principal is an alias some hosts add.
+const PEER_URI_SAN = String.UTF8.encode("connection" + NUL + "uri_san_peer_certificate");
 
 export class WafStream extends StreamContext {
   private config: PluginConfig | null = null;
@@ -131,7 +133,9 @@ export class WafStream extends StreamContext {
     if (<u32>config.logLevel < hostLogLevel()) return; // the host would drop it: skip building it
     const source = new Source();
     source.address = bytesText(getProperty(SOURCE_ADDRESS));
-    source.principal = bytesText(getProperty(SOURCE_PRINCIPAL));
+    let principal = getProperty(SOURCE_PRINCIPAL);
+    if (principal === null) principal = getProperty(PEER_URI_SAN);
+    source.principal = bytesText(principal);
     log(<u32>config.logLevel, decisionLine(outcome, this.request!, this.requestId, source, verdict, config));
   }
 

@@ -9,7 +9,7 @@ import { decodeBase64 } from "../engine/detectors/langs/base64";
 
 /**
  * `spec` holds targets separated by "\u0000", each "kind\tname\tvalue" with kind a
- * TargetKind number. Returns JSON {score, matches:[{id,category,target}]}.
+ * TargetKind number; base64 values are also inspected decoded, as `inspect` does. Returns JSON {score, matches:[{id,category,target}]}.
  */
 export function scanTargets(spec: string, paranoia: i32): string {
   const s = new Sink(paranoia);
@@ -21,7 +21,15 @@ export function scanTargets(spec: string, paranoia: i32): string {
     if (b < 0) continue;
     const kind = <TargetKind>I32.parseInt(p.substring(0, a));
     const value = String.UTF8.encode(p.substring(b + 1));
-    detectTarget(s, new Target(kind, p.substring(a + 1, b), value, value));
+    const t = new Target(kind, p.substring(a + 1, b), value, value);
+    detectTarget(s, t);
+    // As `inspect` does: base64 text is inspected once more, decoded.
+    const decoded = t.base64Decoded();
+    if (decoded !== null) {
+      const d = new Target(kind, t.name, value, decoded!);
+      d.fromBase64 = true;
+      detectTarget(s, d);
+    }
   }
   let out = '{"score":' + s.score.toString() + ',"matches":[';
   for (let i = 0; i < s.matches.length; i++) {

@@ -3,12 +3,18 @@
 // then renamed into place (a rename within one file system is atomic).
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { UserError } from "../cli/errors.js";
 
 export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   const target = resolve(outDir);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, ".meshwaf-staging-"));
+  let staging: string;
+  try {
+    mkdirSync(parent, { recursive: true });
+    staging = mkdtempSync(join(parent, ".meshwaf-staging-"));
+  } catch (err) {
+    throw new UserError(`${outDir}: cannot write here (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
   const written: string[] = [];
   try {
     for (const [name, content] of files) {
@@ -16,7 +22,11 @@ export function writeFilesAtomically(outDir: string, files: ReadonlyMap<string, 
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     }
-    mkdirSync(target, { recursive: true });
+    try {
+      mkdirSync(target, { recursive: true });
+    } catch (err) {
+      throw new UserError(`${outDir}: cannot create the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
     for (const name of files.keys()) {
       const dest = join(target, name);
       mkdirSync(dirname(dest), { recursive: true });

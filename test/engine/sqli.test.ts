@@ -89,6 +89,13 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
     "pay=AND 1=(",
     "DROP sampletable;--",
     "FROM `t` LIMIT",
+    "' UNION A",
+    "select(user(",
+    ") like (",
+    " HAVING COUNT(CustomerID) > 5",
+    "' or abc!",
+    "x' or array[id] is not null--",
+    "SELECT/*avoid-spaces*/password/**/FROM/**/Members",
   ];
   for (const a of attacks) {
     it(JSON.stringify(a), () => {
@@ -129,6 +136,8 @@ describe("sqli detection: benign look-alikes stay below 5", () => {
     "and that's the way it is -- Walter Cronkite",
     "mysql.createConnection({host: 'localhost'})",
     "benchmark",
+    "\"Union Pacific\" railroad",
+    "Die \"Union von Europa\"",
   ];
   for (const b of benign) {
     it(JSON.stringify(b), () => {

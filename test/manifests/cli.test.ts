@@ -3,16 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REFERENCE_GRAPH_YAML } from "../../src/policy/index.js";
-import { runCliInProcess as runCli } from "../support/cli.js";
+import { runCli as runCliChild, runCliInProcess as runCli } from "../support/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "meshwaf-manifests-"));
 const graph = join(dir, "graph.yaml");
 writeFileSync(graph, REFERENCE_GRAPH_YAML);
 
 describe("meshwaf manifests and validate", () => {
-  it("an unknown pattern is refused and nothing is written", async () => {
+  it("an unknown pattern is refused and nothing is written (through bin/meshwaf.js)", () => {
     const out = join(dir, "never");
-    const r = await runCli(["manifests", graph, "--pattern", "ambient", "--out", out]);
+    const r = runCliChild(["manifests", graph, "--pattern", "ambient", "--out", out]);
     expect(r).toMatchObject({ status: 1, stderr: 'meshwaf: --pattern: "ambient" is not valid; expected one of mesh, sidecar, layer\n' });
     expect(existsSync(out)).toBe(false);
   });

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildWasmImage, digestOf, layoutFiles, MEDIA, parseReference, sha256Hex, untar, parseChallenge } from "../../src/oci/index.js";
+import { buildWasmImage, digestOf, layoutFiles, MEDIA, parseReference, readLayout, sha256Hex, untar, parseChallenge } from "../../src/oci/index.js";
+import { writeFilesAtomically } from "../../src/manifests/write-dir.js";
 
 // The smallest valid module: magic + version.
 const MODULE = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -70,5 +74,29 @@ describe("parseChallenge", () => {
       scheme: "bearer",
       params: { realm: "https://auth.example/token", service: "registry.example", scope: "repository:a:pull,push" },
     });
+  });
+});
+
+describe("readLayout", () => {
+  const write = () => {
+    const dir = mkdtempSync(join(tmpdir(), "meshwaf-layout-"));
+    writeFilesAtomically(dir, layoutFiles(buildWasmImage(MODULE), "t"));
+    return dir;
+  };
+  it("reads back what package writes", () => {
+    const img = buildWasmImage(MODULE);
+    const loaded = readLayout(write());
+    expect(loaded).toMatchObject({ tag: "t", manifestDigest: img.manifestDigest });
+    expect(loaded.blobs.map((b) => b.descriptor.digest)).toEqual([img.manifest.config.digest, img.manifest.layers[1].digest]);
+  });
+  it("names the file of a tampered blob", () => {
+    const dir = write();
+    const wasm = join(dir, "blobs", "sha256", sha256Hex(MODULE));
+    writeFileSync(wasm, Buffer.concat([MODULE, Buffer.from([0])]));
+    expect(() => readLayout(dir)).toThrow(`${wasm}: content does not match its digest sha256:${sha256Hex(MODULE)}`);
+  });
+  it("names what is missing in a directory that is not a layout", () => {
+    const dir = mkdtempSync(join(tmpdir(), "meshwaf-empty-"));
+    expect(() => readLayout(dir)).toThrow(`${join(dir, "oci-layout")}: missing; expected an OCI image layout written by \`meshwaf package --out DIR\``);
   });
 });

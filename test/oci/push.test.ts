@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWasmImage, layoutFiles, parseReference, pushImage, readLayout, RegistryClient } from "../../src/oci/index.js";
 import { writeFilesAtomically } from "../../src/manifests/write-dir.js";
-import { runCli } from "../support/cli.js";
+import { runCliInProcess } from "../support/cli.js";
 import { registryAvailable, startRegistry, TEST_USER, type TestRegistry } from "../support/registry.js";
 
 const available = registryAvailable();
@@ -36,14 +36,14 @@ describe.skipIf(!available)("push to docker-registry", () => {
     await Promise.all([open?.stop(), authed?.stop()]);
   });
 
-  it("meshwaf package + push: pulled back by digest, the bytes are the module's", () => {
+  it("meshwaf package + push: pulled back by digest, the bytes are the module's", async () => {
     const dir = mkdtempSync(join(tmpdir(), "meshwaf-pkg-"));
-    const pkg = runCli(["package", "--out", join(dir, "layout")]);
+    const pkg = await runCliInProcess(["package", "--out", join(dir, "layout")]);
     expect(pkg.status).toBe(0);
     const image = buildWasmImage(MODULE, "oci");
     expect(pkg.stdout).toContain(`module sha256:  ${image.moduleSha256}`);
     expect(pkg.stdout).toContain(`manifest digest: ${image.manifestDigest}`);
-    const push = runCli(["push", join(dir, "layout"), `${open.address}/meshwaf:cli`, "--insecure"]);
+    const push = await runCliInProcess(["push", join(dir, "layout"), `${open.address}/meshwaf:cli`, "--insecure"]);
     expect(push.stderr).toBe("");
     expect(push.stdout).toContain(`@${image.manifestDigest}`);
     expect(push.stdout).toContain("blobs uploaded: 2, already present: 0");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, generatePolicies, istioMatch, normalisePath, referenceGraph } from "../../src/policy/index.js";
+import { evaluate, generatePolicies, istioMatch, normalisePath, parseGraph, referenceGraph } from "../../src/policy/index.js";
 import type { KubeDocument } from "../../src/manifests/document.js";
 
 const principal = (ns: string, sa: string) => `cluster.local/ns/${ns}/sa/${sa}`;
@@ -73,4 +73,28 @@ describe("istioMatch and normalisePath", () => {
   for (const [p, v, want] of matches) it(`${p} ${want ? "matches" : "does not match"} ${JSON.stringify(v)}`, () => expect(istioMatch(p, v)).toBe(want));
   const paths: [string, string][] = [["/a/b?x=1", "/a/b"], ["/a/./b", "/a/b"], ["/a/../admin", "/admin"], ["/../../etc", "/etc"], ["/a/..", "/"], ["", "/"]];
   for (const [raw, want] of paths) it(`normalises ${JSON.stringify(raw)} to ${want}`, () => expect(normalisePath(raw)).toBe(want));
+});
+
+describe("sources outside the graph", () => {
+  const graph = parseGraph(
+    `workloads:
+  - { name: db, namespace: data, serviceAccount: db, selector: { app: db }, ports: [{ name: http, number: 8080 }] }
+calls:
+  - { from: { principal: cluster.local/ns/ops/sa/backup }, to: db, methods: [GET] }
+  - { from: { namespace: monitoring }, to: db, paths: [{ exact: /metrics }] }
+`,
+    "ext.yaml",
+  );
+  const set = generatePolicies(graph);
+  const cases: [string, string, string, boolean][] = [
+    [principal("ops", "backup"), "GET", "/dump", true],
+    [principal("ops", "backup"), "POST", "/dump", false],
+    [principal("ops", "other"), "GET", "/dump", false],
+    [principal("monitoring", "prometheus"), "GET", "/metrics", true],
+    [principal("monitoring", "prometheus"), "GET", "/metrics/x", false],
+    [principal("monitor", "prometheus"), "GET", "/metrics", false],
+  ];
+  for (const [from, method, path, allow] of cases) {
+    it(`${from} ${method} ${path}: ${allow ? "allow" : "deny"}`, () => expect(evaluate(set, { principal: from, toWorkload: "db", port: 8080, method, path }).allow).toBe(allow));
+  }
 });

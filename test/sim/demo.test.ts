@@ -22,7 +22,7 @@ describe("meshwaf demo", () => {
     const { summary } = await run("mesh", 4);
     expect(summary.requests).toBeGreaterThan(200);
     expect(summary.attacks_sent).toBeGreaterThan(10);
-    expect(summary.attacks_blocked).toBeGreaterThan(0);
+    expect(summary.attacks_blocked).toBeGreaterThan(0.75 * summary.attacks_sent);
     expect(summary.benign_blocked).toBe(0);
     expect(summary.forbidden_attempts).toBeGreaterThan(0);
     expect(summary.forbidden_denied).toBe(summary.forbidden_attempts);

@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, indexOfCI, matchesCI } from "../bytes";
+import { byteAt, indexOfCI, isHexDigit, matchesCI } from "../bytes";
 import { unescapeLayers } from "./langs/unescape";
 import { base64Value, decodeBase64 } from "./langs/base64";
 import { fileExtensions, isUploadName } from "./langs/filenames";
@@ -34,35 +34,47 @@ export function detectJava(s: Sink, t: Target): void {
   const raw = t.value;
   if (raw.byteLength == 0) return;
   if (isUploadName(t)) detectJspUpload(s, t, raw);
-  if (!mayHoldJava(raw)) return;
-  const data = unescapeLayers(raw);
+  let data = raw;
+  let seen = census(raw);
+  if (seen == 0) return;
+  if (seen & HAS_ESCAPE) {
+    data = unescapeLayers(raw);
+    if (data !== raw) seen = census(data);
+  }
 
-  const lookups = analyseLookups(data);
-  if (lookups & LOOKUP_JNDI) s.report(8100, t, data, 0, data.byteLength, "JNDI lookup");
-  else if (lookups & LOOKUP_OBFUSCATED) s.report(8101, t, data, 0, data.byteLength, "obfuscated lookup");
-
-  const expr = scanJavaExpression(data);
-  if (expr.found) s.report(8110, t, data, expr.start, expr.end, expr.reason);
-
-  if (t.kind == TargetKind.Body || t.kind == TargetKind.BodyValue || t.kind == TargetKind.ArgValue) detectXmlDecoder(s, t, data);
-
+  if (seen & HAS_LOOKUP) {
+    const lookups = analyseLookups(data);
+    if (lookups & LOOKUP_JNDI) s.report(8100, t, data, 0, data.byteLength, "JNDI lookup");
+    else if (lookups & LOOKUP_OBFUSCATED) s.report(8101, t, data, 0, data.byteLength, "obfuscated lookup");
+  }
+  if (seen & HAS_CALL) {
+    const expr = scanJavaExpression(data);
+    if (expr.found) s.report(8110, t, data, expr.start, expr.end, expr.reason);
+  }
+  if ((seen & HAS_MARKUP) && (t.kind == TargetKind.Body || t.kind == TargetKind.BodyValue || t.kind == TargetKind.ArgValue)) {
+    detectXmlDecoder(s, t, data);
+  }
   // In an XML document the parsed text and attribute values are targets of their own;
   // element and attribute names are markup, not input a Java application resolves.
   if (t.kind == TargetKind.Body && isMarkup(data)) return;
 
-  const names = scanJavaNames(data, false, false);
-  if (names.kind == NAME_JDK) s.report(8120, t, data, names.start, names.end, "JDK class name");
-  else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
-  else if (names.kind == NAME_GADGET_CLASS) s.report(8122, t, data, names.start, names.end, "gadget class name");
-
-  const ser = findSerializedJava(data);
-  if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization stream header");
-  else scanBase64Runs(s, t, data);
-  const gz = findGzipBase64(data);
-  if (gz >= 0) s.report(8132, t, data, gz, gz + 16, "gzip in base64");
-
-  const cl = findClassLoaderPath(data);
-  if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader property path");
+  if (seen & HAS_PATH) {
+    const names = scanJavaNames(data, false, false);
+    if (names.kind == NAME_JDK) s.report(8120, t, data, names.start, names.end, "JDK class name");
+    else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
+    else if (names.kind == NAME_GADGET_CLASS) s.report(8122, t, data, names.start, names.end, "gadget class name");
+    const cl = findClassLoaderPath(data);
+    if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader property path");
+  }
+  if (seen & HAS_SERIAL) {
+    const ser = findSerializedJava(data);
+    if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization stream header");
+  }
+  if (seen & HAS_BASE64) {
+    scanBase64Runs(s, t, data);
+    const gz = findGzipBase64(data);
+    if (gz >= 0) s.report(8132, t, data, gz, gz + 16, "gzip in base64");
+  }
 }
 
 function isMarkup(data: ArrayBuffer): bool {
@@ -71,23 +83,58 @@ function isMarkup(data: ArrayBuffer): bool {
   return i < data.byteLength && byteAt(data, i) == 0x3c;
 }
 
-/** Cheap prefilter: Java payloads need punctuation or a long base64-looking run. */
-function mayHoldJava(data: ArrayBuffer): bool {
+// What one pass over a value found: each check below runs only when its trigger is there.
+const HAS_ESCAPE: i32 = 1;   // % \ &: layered escapes to decode first
+const HAS_LOOKUP: i32 = 2;   // `${`
+const HAS_CALL: i32 = 4;     // ( # @: calls, OGNL, SpEL
+const HAS_PATH: i32 = 8;     // . [ / : dotted names, property paths
+const HAS_MARKUP: i32 = 16;  // <
+const HAS_SERIAL: i32 = 32;  // 0xAC, hex or base64 runs that may open a serialization stream
+const HAS_BASE64: i32 = 64;  // a run that looks like encoded text (mixed case and digits)
+
+/** Whether the word ending at `end` ends in -mer, -ure or -ory (Transformer, Closure, Factory). */
+function endsLikeFunctor(data: ArrayBuffer, end: i32): bool {
+  const a = byteAt(data, end - 3) | 0x20;
+  const b = byteAt(data, end - 2) | 0x20;
+  const c = byteAt(data, end - 1) | 0x20;
+  return (a == 0x6d && b == 0x65 && c == 0x72) || (a == 0x75 && b == 0x72 && c == 0x65) || (a == 0x6f && b == 0x72 && c == 0x79);
+}
+
+function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
-  let run = 0;
-  let first: u32 = 0;
-  for (let i = 0; i < n; i++) {
-    const c = byteAt(data, i);
-    if (c == 0x2e || c == 0x24 || c == 0x23 || c == 0x40 || c == 0x28 || c == 0x3c || c == 0xac || c == 0x25 || c == 0x26 || c == 0x5c) return true;
+  let seen = 0;
+  let runStart = -1;
+  let uppers = 0;
+  let lowers = 0;
+  let digits = 0;
+  let nonHex = 0;
+  for (let i = 0; i <= n; i++) {
+    const c: u32 = i < n ? byteAt(data, i) : 0x20;
     if (base64Value(c) >= 0) {
-      if (run == 0) first = c;
-      run++;
-      if (run >= 8) return true;
-      // rO0AB / KztAA / Cs7QA: a serialization header alone is short.
-      if (run >= 5 && (first == 0x72 || first == 0x4b || first == 0x43)) return true;
-    } else run = 0;
+      if (runStart < 0) { runStart = i; uppers = 0; lowers = 0; digits = 0; nonHex = 0; }
+      if (!isHexDigit(c)) nonHex++;
+      if (c - 0x41 < 26) { if (i > runStart) uppers++; }
+      else if (c - 0x61 < 26) lowers++;
+      else digits++;
+      continue;
+    }
+    if (runStart >= 0) {
+      const len = i - runStart;
+      const first = byteAt(data, runStart);
+      if (len >= 5 && (first == 0x72 || first == 0x4b || first == 0x43)) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
+      if (len >= 8 && nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
+      if (len >= 8 && lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
+      if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
+      runStart = -1;
+    }
+    if (c == 0x25 || c == 0x5c || c == 0x26) seen |= HAS_ESCAPE;
+    else if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
+    else if (c == 0x28 || c == 0x23 || c == 0x40) seen |= HAS_CALL;
+    else if (c == 0x2e || c == 0x5b) seen |= HAS_PATH;
+    else if (c == 0x3c) seen |= HAS_MARKUP;
+    else if (c == 0xac) seen |= HAS_SERIAL;
   }
-  return false;
+  return seen;
 }
 
 /**
@@ -111,8 +158,9 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
       i++;
     }
     const len = i - start;
-    // Encoded text mixes cases and digits throughout; words and identifiers do not.
-    if (len < 8 || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
+    // Encoded text mixes cases and digits throughout; words and identifiers do not. Slices
+    // are short (an encoded class name); whole encoded values are decoded by the engine.
+    if (len < 8 || len > 96 || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
     for (let shift = 0; shift < 4; shift++) {
       const decoded = decodeBase64(data, start, i, shift);
       const hit = scanJavaNames(decoded, true, true);

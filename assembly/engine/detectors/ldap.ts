@@ -31,7 +31,7 @@ function clauseAt(buf: ArrayBuffer, i: i32): bool {
 }
 
 export function detectLdap(s: Sink, t: Target): void {
-  const buf = t.value;
+  const buf = t.decoded();
   const len = buf.byteLength;
   if (len < 3) return;
   for (let i = 0; i + 1 < len; i++) {

@@ -23,18 +23,20 @@ export const NODEJS_RULES: Rule[] = [
 ];
 
 export function detectNodejs(s: Sink, t: Target): void {
-  const raw = t.value;
-  const n = raw.byteLength;
-  if (n < 4) return;
-  if (!mayHoldJs(raw)) return;
-  const data = unescapeLayers(raw, false);
+  if (t.value.byteLength < 4) return;
+  if (!mayHoldJs(t.value)) return;
+  // URL and JS escapes decoded (shared with the other detectors through the target).
+  const data = t.jsDecoded();
   const isKey = t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
   scanJs(s, t, data, isKey);
-  const decoded = decodeWholeBase64(data);
-  if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false);
+  // The engine inspects base64 values decoded; escapes hiding base64 are this detector's to undo.
+  if (data !== t.value && !t.fromBase64) {
+    const decoded = decodeWholeBase64(data);
+    if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false);
+  }
 }
 
-/** Prefilter: JS payloads need punctuation of code, or a base64 run. */
+/** Prefilter: JS payloads need punctuation of code, or are one base64 token. */
 function mayHoldJs(data: ArrayBuffer): bool {
   const n = data.byteLength;
   let alnum = 0;
@@ -55,7 +57,7 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
   const ev = findEvalCall(data);
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
-  if (!isKey && startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "value is a JavaScript statement");
+  if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "value is a JavaScript statement");
   const loop = findConstantLoop(data);
   if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "loop on a constant condition");
 }

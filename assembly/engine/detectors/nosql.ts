@@ -46,7 +46,7 @@ function isNameTarget(t: Target): bool {
 }
 
 export function detectNosql(s: Sink, t: Target): void {
-  const buf = t.value;
+  const buf = t.decoded();
   const len = buf.byteLength;
   if (len < 3) return;
   const nameTarget = isNameTarget(t);

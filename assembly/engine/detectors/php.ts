@@ -5,7 +5,6 @@ import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
-import { unescapeLayers } from "./langs/unescape";
 import { fileExtensions, isUploadName } from "./langs/filenames";
 import { scanPhpCalls, findDynamicCall, findConcatenatedName } from "./php/calls";
 import { FN_DANGEROUS, FN_BUILTIN } from "./php/functions";
@@ -47,7 +46,7 @@ export function detectPhp(s: Sink, t: Target): void {
   if (mask == 0) return;
   // Percent and backslash escapes only: PHP does not decode HTML entities (markup bodies
   // reach this detector already decoded by the body parser).
-  const data = mask & 32 ? unescapeLayers(raw, false) : raw;
+  const data = mask & 32 ? t.jsDecoded() : raw;
   if (data !== raw) mask = 127;
 
   if (mask & 4) {

@@ -8,8 +8,9 @@ import { indexOfCI } from "../bytes";
 import { needsShellNormalisation, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
-import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias } from "./rce/shell-patterns";
+import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
+import { isRestrictedUploadName } from "./rce/upload-name";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -33,9 +34,14 @@ export const RCE_RULES: Rule[] = [
   new Rule(4307, Category.Rce, WARNING, 2, "Value is a short tilde or history expansion (~0, !!, !1)"),
   new Rule(4308, Category.Rce, CRITICAL, 1, "Shell alias definition"),
   new Rule(4309, Category.Rce, CRITICAL, 1, "Mail protocol command injected after CR/LF (SMTP, IMAP, POP3)"),
+  new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
+  new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
 ];
 
 export function detectRce(s: Sink, t: Target): void {
+  if ((t.kind == TargetKind.Filename || (t.kind == TargetKind.Header && (t.key == "x-filename" || t.key == "x-file-name" || t.key == "x_filename"))) && isRestrictedUploadName(t.value)) {
+    s.report(4311, t, t.value, 0, t.value.byteLength, "upload of a server configuration file");
+  }
   const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;
   if (n < 2) return;
@@ -49,34 +55,79 @@ export function detectRce(s: Sink, t: Target): void {
     s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
   } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
 
-  let at = indexOfCI(v, "/dev/tcp/");
-  if (at < 0) at = indexOfCI(v, "/dev/udp/");
-  if (at >= 0) s.report(4104, t, v, at, at + 9, "reverse shell through /dev/tcp");
-
-  at = findWindowsFor(v);
-  if (at >= 0) s.report(4200, t, v, at, at + 60, "batch for loop");
+  // one pass over the bytes decides which syntax checks can match at all
+  const seen = bytesSeen(raw);
+  let at = -1;
+  if ((seen & SEEN_SLASH) != 0) {
+    at = indexOfCI(v, "/dev/tcp/");
+    if (at < 0) at = indexOfCI(v, "/dev/udp/");
+    if (at >= 0) s.report(4104, t, v, at, at + 9, "reverse shell through /dev/tcp");
+  }
+  if ((seen & SEEN_PERCENT) != 0) {
+    at = findWindowsFor(v);
+    if (at >= 0) s.report(4200, t, v, at, at + 60, "batch for loop");
+    at = findWindowsVariable(v);
+    if (at >= 0) s.report(4202, t, v, at, at + 20, "windows environment variable");
+  }
   at = findWindowsIf(v);
   if (at >= 0) s.report(4201, t, v, at, at + 60, "batch if statement");
-  at = findWindowsVariable(v);
-  if (at >= 0) s.report(4202, t, v, at, at + 20, "windows environment variable");
-
-  at = findShellshock(raw);
-  if (at >= 0) s.report(4300, t, raw, at, at + 20, "function definition () {");
-  at = findForkBomb(raw);
-  if (at >= 0) s.report(4301, t, raw, at, at + 30, "self-replicating shell function");
-  at = findSsi(raw);
-  if (at >= 0) s.report(4302, t, raw, at, at + 40, "server-side include directive");
-  at = findPerlInterpolation(raw);
-  if (at >= 0) s.report(4303, t, raw, at, at + 40, "perl @{[ ]} interpolation");
-  at = findRubySpawn(raw);
-  if (at >= 0) s.report(4304, t, raw, at, at + 40, "ruby process spawning");
-  at = findShellExpansion(raw);
-  if (at >= 0) s.report(4305, t, raw, at, at + 30, "shell expansion syntax");
+  if ((seen & SEEN_PAREN) != 0) {
+    at = findShellshock(raw);
+    if (at >= 0) s.report(4300, t, raw, at, at + 20, "function definition () {");
+    at = findForkBomb(raw);
+    if (at >= 0) s.report(4301, t, raw, at, at + 30, "self-replicating shell function");
+  }
+  if ((seen & SEEN_LT) != 0) {
+    at = findSsi(raw);
+    if (at >= 0) s.report(4302, t, raw, at, at + 40, "server-side include directive");
+  }
+  if ((seen & SEEN_AT) != 0) {
+    at = findPerlInterpolation(raw);
+    if (at >= 0) s.report(4303, t, raw, at, at + 40, "perl @{[ ]} interpolation");
+  }
+  if ((seen & SEEN_DOT) != 0) {
+    at = findRubySpawn(raw);
+    if (at >= 0) s.report(4304, t, raw, at, at + 40, "ruby process spawning");
+  }
+  if ((seen & (SEEN_DOLLAR | SEEN_LT)) != 0) {
+    at = findShellExpansion(raw);
+    if (at >= 0) s.report(4305, t, raw, at, at + 30, "shell expansion syntax");
+  }
   const th = tildeOrHistoryValue(raw);
   if (th == 1) s.report(4306, t, raw, 0, n, "tilde/history expansion value");
   else if (th == 2) s.report(4307, t, raw, 0, n, "tilde/history expansion value");
   at = findAlias(v);
   if (at >= 0) s.report(4308, t, v, at, at + 40, "alias definition");
+  if ((seen & SEEN_DOLLAR) != 0) {
+    at = findVariableAssembly(raw);
+    if (at >= 0) s.report(4310, t, raw, at, at + 40, "command assembled from variables");
+  }
   at = findMailCommand(raw);
   if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail protocol command after CR/LF");
+}
+
+const SEEN_SLASH: i32 = 1;
+const SEEN_PERCENT: i32 = 2;
+const SEEN_PAREN: i32 = 4;
+const SEEN_LT: i32 = 8;
+const SEEN_AT: i32 = 16;
+const SEEN_DOT: i32 = 32;
+const SEEN_DOLLAR: i32 = 64;
+
+/** Which trigger bytes occur in `buf` (SEEN_* flags). */
+function bytesSeen(buf: ArrayBuffer): i32 {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x2f) seen |= SEEN_SLASH;
+    else if (c == 0x25) seen |= SEEN_PERCENT;
+    else if (c == 0x28) seen |= SEEN_PAREN;
+    else if (c == 0x3c) seen |= SEEN_LT;
+    else if (c == 0x40) seen |= SEEN_AT;
+    else if (c == 0x2e) seen |= SEEN_DOT;
+    else if (c == 0x24) seen |= SEEN_DOLLAR;
+  }
+  return seen;
 }

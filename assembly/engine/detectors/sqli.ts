@@ -43,6 +43,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
+  new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -68,6 +69,13 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
     first = false;
   }
   if (state.sawExecComment && found.mask != 0) found.add(Finding.CommentEvasion, from, end);
+  // SELECT/**/x/**/FROM/**/t: comments standing in for spaces around SQL keywords
+  if (state.sawComment && found.has(Finding.SelectFrom) && !hasSpace(buf)) found.add(Finding.CommentEvasion, from, end);
+}
+
+function hasSpace(buf: ArrayBuffer): bool {
+  for (let i = 0; i < buf.byteLength; i++) if (byteAt(buf, i) == 0x20) return true;
+  return false;
 }
 
 /** Whether the value holds any byte or letter SQL syntax needs beyond plain words. */
@@ -142,7 +150,7 @@ function scanPathSegments(buf: ArrayBuffer): void {
 }
 
 export function detectSqli(s: Sink, t: Target): void {
-  const buf = t.value;
+  const buf = t.decoded(); // percent-decoded until stable: double encoding, encoded payloads inside JSON or multipart values
   const f = findingsOf(buf);
   if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
   if (f.mask == 0) return;

@@ -39,19 +39,19 @@ export function registerDemo(program: Command): void {
     .option("--wasm <file>", "the filter module", "build/meshwaf.wasm")
     .option("--report <file.html>", "write a self-contained HTML report")
     .option("--json", "print a JSON summary as the last line")
-    .option("--export <dir>", "write the demo's setup as Istio manifests and a standalone Envoy setup, then exit")
+    .option("--export <dir>", "write the demo's setup (graph, manifests of the three patterns, a standalone Envoy) instead of running")
     .action(async (flags: DemoFlags) => {
       if (!(PATTERNS as readonly string[]).includes(flags.pattern)) {
         throw new UserError(`--pattern must be one of ${PATTERNS.join(", ")}, got '${flags.pattern}'`);
       }
       const pattern = flags.pattern as Pattern;
-      if (flags.export) {
-        const written = await exportSetup(pattern, resolve(flags.export));
-        for (const file of written) process.stdout.write(`wrote ${file}\n`);
-        return;
-      }
       const wasmPath = resolve(flags.wasm);
       if (!existsSync(wasmPath)) throw new UserError(`no module at ${flags.wasm}: run 'npm run build' first, or pass --wasm`);
+      if (flags.export) {
+        const written = await exportSetup(wasmPath, resolve(flags.export));
+        process.stdout.write(`wrote ${written.length} files to ${flags.export}: graph.yaml, mesh/, sidecar/, layer/ (kubectl apply -k DIR/PATTERN), envoy/ (docker compose up)\n`);
+        return;
+      }
       const abort = new AbortController();
       const stop = () => abort.abort();
       process.once("SIGINT", stop);

@@ -84,6 +84,9 @@ export class NameHit {
 }
 
 const MAX_SEGMENTS = 12;
+// Scratch space for one chain (the engine is single-threaded; allocated once).
+const SEGMENT_STARTS = new StaticArray<i32>(MAX_SEGMENTS);
+const SEGMENT_ENDS = new StaticArray<i32>(MAX_SEGMENTS);
 
 /**
  * Scans `data` for dotted names (`/` also separates when `slashes`, as in the
@@ -93,8 +96,8 @@ const MAX_SEGMENTS = 12;
 export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool): NameHit {
   const hit = new NameHit();
   const n = data.byteLength;
-  const starts = new StaticArray<i32>(MAX_SEGMENTS);
-  const ends = new StaticArray<i32>(MAX_SEGMENTS);
+  const starts = SEGMENT_STARTS;
+  const ends = SEGMENT_ENDS;
   let i = 0;
   while (i < n) {
     const c = byteAt(data, i);
@@ -127,6 +130,8 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
 }
 
 function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32, bareWords: bool): i32 {
+  // A lone word matters only as a functor name (ForClosure is the shortest, 10 letters).
+  if (segs == 1 && !bareWords) return ends[0] - starts[0] >= 10 && isFunctorName(data, starts[0], ends[0]) ? NAME_GADGET_CLASS : NAME_NONE;
   let kind = NAME_NONE;
   let hasClass = false;
   for (let k = 0; k < segs; k++) {

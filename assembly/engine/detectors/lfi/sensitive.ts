@@ -17,11 +17,23 @@ const SENSITIVE: string[] = [
   ".npmrc", ".netrc", ".pgpass", ".git-credentials", ".boto", "wp-config.php", "httpd.conf", "php.ini", "my.cnf", "shadow.bak",
 ];
 
+// The entries bucketed by first byte (a-z, then '.'), so a candidate position compares only a few.
+const BUCKETS = new Array<Array<string>>(28);
+for (let b = 0; b < 28; b++) BUCKETS[b] = new Array<string>();
+for (let k = 0; k < SENSITIVE.length; k++) BUCKETS[bucketOf(<u32>SENSITIVE[k].charCodeAt(0))].push(SENSITIVE[k]);
+
+function bucketOf(c: u32): i32 {
+  const l = c | 0x20;
+  if (l - 0x61 < 26) return <i32>(l - 0x61);
+  return c == 0x2e ? 26 : 27;
+}
+
 /** Whether a sensitive path component starts at `i` of `buf`. Returns its length, or 0. */
 export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   const n = buf.byteLength;
-  for (let k = 0; k < SENSITIVE.length; k++) {
-    const p = unchecked(SENSITIVE[k]);
+  const bucket = unchecked(BUCKETS[bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i))]);
+  for (let k = 0; k < bucket.length; k++) {
+    const p = unchecked(bucket[k]);
     if (!matchesCI(buf, i, p)) continue;
     const e = i + p.length;
     if (p.charCodeAt(p.length - 1) == 0x2f) return p.length;

@@ -22,6 +22,9 @@ function nextPathWord(data: ArrayBuffer, i: i32, out: StaticArray<i32>): void {
   out[1] = wordEnd(data, j);
 }
 
+// Scratch for nextPathWord (allocated once).
+const NEXT_WORD = new StaticArray<i32>(2);
+
 export class AccessHit {
   rule: i32 = 0; // 0 none, 1 pollution, 2 constructor chain, 3 process/module access
   start: i32 = 0;
@@ -52,7 +55,7 @@ const PROCESS_MEMBERS: string[] = [
 export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
   const h = new AccessHit();
   const n = data.byteLength;
-  const w = new StaticArray<i32>(2);
+  const w = NEXT_WORD;
   for (let i = 0; i < n; i++) {
     const c = byteAt(data, i) | 0x20; // `_` | 0x20 is 0x7f
     if (c != 0x7f && c != 0x63 && c != 0x70 && c != 0x72 && c != 0x74 && c != 0x67) continue;

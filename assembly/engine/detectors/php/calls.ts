@@ -32,12 +32,13 @@ export function scanPhpCalls(data: ArrayBuffer, pathLike: bool): CallHit {
     const c = byteAt(data, i);
     if (!isWordByte(c) || c - 0x30 < 10 || (i > 0 && isWordByte(byteAt(data, i - 1)))) { i++; continue; }
     let e = i;
-    while (e < n && isWordByte(byteAt(data, e))) e++;
+    let underscore = false;
+    while (e < n && isWordByte(byteAt(data, e))) { if (byteAt(data, e) == 0x5f) underscore = true; e++; }
     const after = skipBlank(data, e, true);
     if (after < n && byteAt(data, after) == 0x28) {
       judgeCall(data, i, e, after, pathLike, hit);
       if (hit.kind == FN_DANGEROUS) return hit;
-    } else if (isDistinctiveDangerous(data, i, e)) {
+    } else if (underscore && isDistinctiveDangerous(data, i, e)) {
       // `shell_exec`, `base64_decode` ...: names no prose or other language uses.
       record(hit, FN_DANGEROUS, i, e, "dangerous PHP function name");
       return hit;

@@ -38,23 +38,27 @@ export function findOpenTag(data: ArrayBuffer): i32 {
   return -1;
 }
 
-// Stream wrappers that read, write, execute or unpack through a URL.
-const WRAPPERS: string[] = [
-  "php://", "phar://", "zip://", "compress.zlib://", "compress.bzip2://", "expect://", "glob://", "rar://",
-  "ogg://", "ssh2.shell://", "ssh2.exec://", "ssh2.tunnel://", "ssh2.sftp://", "ssh2.scp://", "data://",
+// Schemes of stream wrappers that read, write, execute or unpack through a URL (`scheme://`).
+const WRAPPER_SCHEMES: string[] = [
+  "php", "phar", "zip", "compress.zlib", "compress.bzip2", "expect", "glob", "rar", "ogg", "ssh2.shell",
+  "ssh2.exec", "ssh2.tunnel", "ssh2.sftp", "ssh2.scp", "data",
 ];
 
 /** Index of a PHP stream wrapper, or of a `data:text/plain` URI (PHP's data wrapper), or -1. */
 export function findWrapper(data: ArrayBuffer): i32 {
   const n = data.byteLength;
-  for (let i = 0; i + 6 < n; i++) {
-    const c = byteAt(data, i) | 0x20;
-    if (c != 0x70 && c != 0x7a && c != 0x63 && c != 0x65 && c != 0x67 && c != 0x72 && c != 0x6f && c != 0x73 && c != 0x64) continue;
-    if (i > 0 && isWordByte(byteAt(data, i - 1))) continue;
-    for (let k = 0; k < WRAPPERS.length; k++) {
-      if (matchesCI(data, i, WRAPPERS[k])) return i;
+  for (let i = 1; i + 2 < n; i++) {
+    if (byteAt(data, i) != 0x3a) continue;
+    // The scheme before the colon: letters, digits and dots.
+    let s = i;
+    while (s > 0 && (isWordByte(byteAt(data, s - 1)) || byteAt(data, s - 1) == 0x2e) && i - s < 16) s--;
+    if (s == i) continue;
+    const slashes = byteAt(data, i + 1) == 0x2f && byteAt(data, i + 2) == 0x2f;
+    for (let k = 0; k < WRAPPER_SCHEMES.length; k++) {
+      const scheme = WRAPPER_SCHEMES[k];
+      if (scheme.length != i - s || !matchesCI(data, s, scheme)) continue;
+      if (slashes || (k == WRAPPER_SCHEMES.length - 1 && matchesCI(data, i + 1, "text/plain"))) return s;
     }
-    if (c == 0x64 && matchesCI(data, i, "data:text/plain")) return i;
   }
   return -1;
 }

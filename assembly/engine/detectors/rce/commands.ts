@@ -27,7 +27,7 @@ const STRONG_WORDS =
   "umount losetup modprobe insmod tac pwd whois dig";
 // Ordinary words or commands that documentation talks about: need structure around them.
 const WEAK_WORDS =
-  "cat ls ll dir cd cp mv rm touch mkdir rmdir ln find locate which whereis file stat wc sort uniq cut tr date time who w finger last " +
+  "cat ls ll ip dir cd cp mv rm touch mkdir rmdir ln find locate which whereis file stat wc sort uniq cut tr date time who w finger last " +
   "users groups hostname id echo printf env set export alias eval exec source sleep timeout watch at batch screen tmux expect script " +
   "stty wish bc kill ps top vi vim ex nano emacs less more head tail grep sed awk xargs tee dd od strings nl paste column comm fold " +
   "tar zip unzip gzip bzip2 xz 7z pip gem npm apt yum dnf rpm dpkg make java perf rev diff patch ping route arp su sudo nice renice " +

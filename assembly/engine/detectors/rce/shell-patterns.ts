@@ -87,12 +87,15 @@ export function findPerlInterpolation(buf: ArrayBuffer): i32 {
 /** Ruby process spawning: Process.spawn, Kernel.exec/system/spawn, IO.popen, Open3. Returns start or -1. */
 export function findRubySpawn(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
-  for (let i = 0; i + 6 < n; i++) {
-    const c = at(buf, i) | 0x20;
-    if (c != 0x70 && c != 0x6b && c != 0x69 && c != 0x6f) continue;
-    if (i > 0 && isWordByte(at(buf, i - 1))) continue;
-    if (matchesCI(buf, i, "process.spawn") || matchesCI(buf, i, "kernel.exec") || matchesCI(buf, i, "kernel.system") ||
-      matchesCI(buf, i, "kernel.spawn") || matchesCI(buf, i, "io.popen") || matchesCI(buf, i, "open3.")) return i;
+  for (let i = 2; i + 4 < n; i++) {
+    if (at(buf, i) != 0x2e) continue; // anchor on the dot: Process.spawn, Kernel.exec, IO.popen, Open3.popen3
+    let s = i;
+    while (s > 0 && i - s < 8 && isWordByte(at(buf, s - 1))) s--;
+    const len = i - s;
+    if (len == 7 && matchesCI(buf, s, "process.spawn")) return s;
+    if (len == 6 && (matchesCI(buf, s, "kernel.exec") || matchesCI(buf, s, "kernel.system") || matchesCI(buf, s, "kernel.spawn"))) return s;
+    if (len == 2 && matchesCI(buf, s, "io.popen")) return s;
+    if (len == 5 && matchesCI(buf, s, "open3.")) return s;
   }
   return -1;
 }
@@ -164,6 +167,31 @@ export function findAlias(buf: ArrayBuffer): i32 {
     const c = at(buf, k);
     if (c == 0x3d) return i;
     if (c == 0x0a) break;
+  }
+  return -1;
+}
+
+/** `$c1$c2$c3...`: a word assembled from three or more variables (each holding a letter of a command). Returns start or -1. */
+export function findVariableAssembly(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  // the letters were assigned first (`c1=c;c2=a;...`); without assignments `$o1$g1` is some cookie format
+  let assigns = false;
+  for (let k = 1; k < n; k++) if (at(buf, k) == 0x3d && isWordByte(at(buf, k - 1))) { assigns = true; break; }
+  if (!assigns) return -1;
+  let run = 0;
+  let start = -1;
+  let i = 0;
+  while (i < n) {
+    if (at(buf, i) == 0x24 && isWordByte(at(buf, i + 1))) {
+      if (run == 0) start = i;
+      i++;
+      while (i < n && isWordByte(at(buf, i))) i++;
+      run++;
+      if (run >= 3) return start;
+      continue;
+    }
+    run = 0;
+    i++;
   }
   return -1;
 }

@@ -74,12 +74,22 @@ function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): boo
   return false;
 }
 
-/** Arguments that point at secrets, devices, downloads or a shell. */
+/** Arguments that point at secrets, devices, downloads or a shell (one pass over at most 256 bytes). */
 function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return findSensitive(buf, start, end) >= 0 || containsCI(buf, start, end, "/etc/") || containsCI(buf, start, end, "/dev/tcp") || containsCI(buf, start, end, "/dev/udp") ||
-    containsCI(buf, start, end, "/proc/self") || containsCI(buf, start, end, "passwd") || containsCI(buf, start, end, "/shadow") ||
-    containsCI(buf, start, end, "whoami") || containsCI(buf, start, end, "/bin/sh") || containsCI(buf, start, end, "/bin/bash") ||
-    containsCI(buf, start, end, "id_rsa") || containsCI(buf, start, end, "/var/log/");
+  end = min(end, start + 256);
+  if (findSensitive(buf, start, end) >= 0) return true;
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i) | 0x20;
+    if (c == 0x2f) {
+      if (matchesCI(buf, i, "/dev/tcp") || matchesCI(buf, i, "/dev/udp") || matchesCI(buf, i, "/bin/sh") || matchesCI(buf, i, "/bin/bash") ||
+        matchesCI(buf, i, "/var/log/") || matchesCI(buf, i, "/etc/") || matchesCI(buf, i, "/shadow")) return true;
+    } else if (c == 0x70) {
+      if (matchesCI(buf, i, "passwd")) return true;
+    } else if (c == 0x77) {
+      if (matchesCI(buf, i, "whoami")) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the token at [start, end) looks like a command argument rather than a word of prose. */
@@ -165,6 +175,11 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool): void
       i = next;
       continue;
     }
+    const b = at(buf, i);
+    if (b != 0x3b && b != 0x7c && b != 0x26 && b != 0x0a && b != 0x60 && b != 0x24) { // cheap test before the full one
+      i++;
+      continue;
+    }
     if (!isSeparatorAt(buf, i)) {
       i++;
       continue;
@@ -205,9 +220,12 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   for (let words = 0; words < 5; words++) {
     while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
     let ws = i;
-    while (i < n && !isWordEnd(at(buf, i))) i++;
+    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28)) i++; // `$(` opens a substitution
     let we = i;
-    if (we == ws) return i;
+    if (we == ws) {
+      if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, i, "variable used as a command");
+      return i;
+    }
     const c0 = at(buf, ws);
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
       varCommand = true;
@@ -243,7 +261,8 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       const b = at(buf, k);
       if (b == 0x3f || b == 0x2a) glob = true;
     }
-    let flags = glob ? globCommandFlags(buf, bs, we) : commandFlags(buf, bs, we);
+    // a globbed command is spelled as a path (`/???/??t`, `/bin/ca?`) at an injection point
+    let flags = glob ? (ctx == CTX_MID || bs == ws ? 0 : globCommandFlags(buf, bs, we)) : commandFlags(buf, bs, we);
     if (flags == 0 && bs > ws && at(buf, ws) != 0x2f && bs - ws >= 3 && we - bs <= 2) {
       // `bcdboot/r`: a Windows switch glued to the command name
       const f = commandFlags(buf, ws, bs - 1);
@@ -291,7 +310,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_START && (n > 200 || !isSingleLine(buf))) ctx = CTX_MID;
   // the command's arguments run to the next separator
   let argEnd = we;
-  while (argEnd < n && !isSeparatorAt(buf, argEnd)) argEnd++;
+  const argLimit = min(n, we + 512); // arguments further away say nothing about this command
+  while (argEnd < argLimit && !isSeparatorAt(buf, argEnd) && at(buf, argEnd) != 0x29) argEnd++; // `)` closes a substitution or group
   let hasArg = false;
   let k = we;
   let tokens = 0;
@@ -357,7 +377,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
     // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
     const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick);
-    if (strong || prefixed || sensitive || weakOk) {
+    // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
+    const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed;
+    if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
     }
     return we;

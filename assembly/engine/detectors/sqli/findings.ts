@@ -29,6 +29,7 @@ export const enum Finding {
   LiteralCompare,      // a comparison of two literals: 1=1  42 like 42  '1'='1'
   AliasFrom,           // the tail of a select list: ) AS t FROM
   PgCast,              // PostgreSQL cast to a type: password::int  (foo)::text
+  SubqueryOperand,     // a subquery as an operand: = (SELECT  AND (SELECT  IN (SELECT
   Count,
 }
 

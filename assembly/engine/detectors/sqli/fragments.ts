@@ -5,7 +5,7 @@
 import { Kw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { operandEnd, isComparison, isLiteral } from "./shapes";
+import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
 const PG_TYPES = new Set<string>();
@@ -28,15 +28,18 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In) &&
-    (t.f(first) & F_METHOD) == 0) {
+  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
+    k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
+    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || ((t.f(first) & F_CALL) != 0 && k != Kw.FuncWeak && k != Kw.In))) {
+      out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
+    }
     let j = first + 1;
     while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
     if (j > first + 1 && t.t(j) == Tok.LParen) out.add(Finding.LeadingCall, t.s(first), t.e(j));
     else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
   }
   // the whole value names an attack-only routine: OPENROWSET, UTL_HTTP
-  if (t.n == first + 1 && k == Kw.SysProc) out.add(Finding.LeadingCall, t.s(first), t.e(first));
+  if (t.n == first + 1 && (k == Kw.SysProc || k == Kw.SqlOnlyName)) out.add(Finding.LeadingCall, t.s(first), t.e(first));
   if (isLogicAt(t, first)) {
     let j = first + 1;
     while (t.t(j) == Tok.LParen) j++;
@@ -81,6 +84,21 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
       }
     }
   }
+  // select(user(  select if(x  SELECT (CASE: a select of a call or subquery opening the value
+  if (k == Kw.Select && ty == Tok.Word && (isCall(t, first + 1) || t.t(first + 1) == Tok.LParen || t.t(first + 1) == Tok.Var ||
+    (t.f(first) & F_CALL) != 0)) {
+    out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
+  }
+  // ) like (   ) when 234 then   case when x then
+  if (ty == Tok.RParen && t.is(first + 1, Kw.Like) && t.t(first + 2) == Tok.LParen) out.add(Finding.BareOperator, t.s(first), t.e(first + 2));
+  if ((ty == Tok.RParen || k == Kw.Case) && t.is(first + 1, Kw.When) && (t.is(first + 3, Kw.Then) || t.is(first + 4, Kw.Then))) {
+    out.add(Finding.BlindProbe, t.s(first), t.e(first + 3));
+  }
+  // something LIKE '   (the value ends by opening the string the application closes)
+  if (t.t(t.n - 1) == Tok.Str && t.e(t.n - 1) - t.s(t.n - 1) == 1 && t.is(t.n - 2, Kw.Like)) {
+    out.add(Finding.WeakOperator, t.s(t.n - 2), t.e(t.n - 1));
+    out.add(Finding.BareOperator, t.s(t.n - 2), t.e(t.n - 1));
+  }
   // HAVING 1=  HAVING count(*) > 5
   if (k == Kw.Having && ty == Tok.Word && (isLiteral(t, first + 1) || t.t(first + 2) == Tok.LParen)) {
     out.add(Finding.AliasFrom, t.s(first), t.e(first + 1));
@@ -102,6 +120,8 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
     const p = t.t(i - 1);
     const aliasOk = t.t(i + 1) == Tok.Str || (t.t(i + 1) == Tok.Word && t.k(i + 1) != Kw.Article);
     const prevOk = p == Tok.RParen || p == Tok.Num || p == Tok.Str || (p == Tok.Word && t.s(i - 1) + 1 < t.e(i - 1) && t.k(i - 1) == Kw.None && (t.f(i - 1) & F_COMMENT) == 0 && isBacktick(t, i - 1));
+    const openAlias = t.t(i + 1) == Tok.Str && (t.f(i + 1) & F_OPEN) != 0 && t.e(i + 1) - t.s(i + 1) <= 8; // 6 As" from
+    if (prevOk && openAlias) out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 1));
     if (prevOk && aliasOk && (t.is(i + 2, Kw.From) || (t.is(i + 1, Kw.Not) && t.is(i + 2, Kw.From)))) {
       out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 2));
     }

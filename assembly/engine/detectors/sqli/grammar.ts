@@ -29,6 +29,11 @@ function opensCodeString(t: TokenList): bool {
   return c == 0x28 || c == 0x2c || c == 0x5b || c == 0x3d || c == 0x3a || c == 0x7b;
 }
 
+/** A plain word of 3+ letters: `"Union Pacific"` is a name, `'union a` / `'alter/` are probes. */
+function longPlainWord(t: TokenList, i: i32): bool {
+  return t.t(i) == Tok.Word && t.k(i) == Kw.None && t.e(i) - t.s(i) >= 3;
+}
+
 /** An unclosed string running to the end of a long value: prose after a quote, not an operand. */
 export function isLongOpenString(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Str && (t.f(i) & F_OPEN) != 0 && t.e(i) - t.s(i) > 16;
@@ -46,7 +51,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
   if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
   shortExpressionThenComment(t, j, out);
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
-    !opensCodeString(t)) {
+    !opensCodeString(t) && (isStatement(t, j) || !longPlainWord(t, j + 1))) {
     out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
     return;
   }
@@ -57,7 +62,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
     while (t.t(k) == Tok.LParen) k++;
     if (t.is(k, Kw.Not)) k++;
     if (t.is(k, Kw.Select) || t.is(k, Kw.Exists)) { out.add(Finding.BreakoutClause, b, t.e(k)); return; }
-    if (isCall(t, k) || (t.t(k + 1) == Tok.LParen && t.t(k) == Tok.Word && t.k(k) >= Kw.FuncWeak && t.k(k) <= Kw.FuncDanger)) {
+    if (isCall(t, k) || (t.t(k + 1) == Tok.LParen && t.t(k) == Tok.Word && t.k(k) != Kw.Article)) { // ' and sleep(  ' or glob (id)
       out.add(Finding.BreakoutClause, b, t.e(k));
       return;
     }
@@ -69,7 +74,12 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
       out.add(Finding.BreakoutTautology, b, t.e(o - 1)); // ' or 1--  ' or true
       return;
     }
-    if (o >= 0 && t.t(o) == Tok.Op) { out.add(Finding.WeakOperator, b, t.e(o)); return; } // ' and 1+1
+    const after = t.t(o);
+    if (o >= 0 && (after == Tok.Not || after == Tok.Op || after == Tok.Comma || after == Tok.Other || after == Tok.Var ||
+      t.is(o, Kw.Not) || t.is(o, Kw.Is) || t.is(o, Kw.Like))) {
+      out.add(Finding.BreakoutTautology, b, t.e(o)); // ' or abc!  ' or 3,4  x' or array[id] is not null
+      return;
+    }
     return;
   }
   if (ty == Tok.Cmp) { // '='  ' = 'x
@@ -147,6 +157,11 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.Logic) { logic(t, i, out); continue; }
     if (ty == Tok.LParen) {
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
+      const p = t.t(i - 1);
+      if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
+        t.is(i - 1, Kw.Or) || t.is(i - 1, Kw.Exists))) {
+        out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1)); // = (SELECT   AND (SELECT   IN (SELECT
+      }
       continue;
     }
     if (ty == Tok.Var) {
@@ -189,7 +204,7 @@ function word(t: TokenList, i: i32, out: Findings): void {
       let j = i + 1;
       if (t.is(j, Kw.All) || t.is(j, Kw.Distinct)) j++;
       while (t.t(j) == Tok.LParen) j++;
-      if (t.is(j, Kw.Select)) out.add(Finding.UnionSelect, t.s(i), t.e(j));
+      if (t.is(j, Kw.Select) || (t.is(j, Kw.Values) && t.t(j + 1) == Tok.LParen)) out.add(Finding.UnionSelect, t.s(i), t.e(j));
       return;
     }
     case Kw.Select: {
@@ -252,8 +267,12 @@ function word(t: TokenList, i: i32, out: Findings): void {
     case Kw.Having: {
       const c = comparisonEnd(t, i + 1);
       if (c >= 0 && isLiteral(t, i + 1)) out.add(Finding.OrderByProbe, t.s(i), t.e(c - 1));
+      if (c >= 0 && isCall(t, i + 1)) out.add(Finding.AliasFrom, t.s(i), t.e(c - 1)); // HAVING COUNT(x) > 5
       return;
     }
+    case Kw.Procedure:
+      if (t.is(i + 1, Kw.Analyse)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
+      return;
     default:
       return;
   }

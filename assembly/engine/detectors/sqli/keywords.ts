@@ -18,7 +18,7 @@ export const enum Kw {
   // function names: weak (also ordinary words or common code), sql (SQL-specific), danger (attack staples)
   FuncWeak, FuncSql, FuncDanger,
   // schema objects and stored procedures attackers probe
-  SysTable, SysSchema, SysObject, SysProc,
+  SysTable, SysSchema, SysObject, SysProc, SqlOnlyName,
   // English function words: no SQL expression has them, so they break a would-be statement
   Article,
 }
@@ -49,7 +49,7 @@ add("exec execute", Kw.Exec); add("declare", Kw.Declare); add("shutdown", Kw.Shu
 add("grant revoke", Kw.Grant); add("set", Kw.Set);
 add("union intersect except minus", Kw.Union); add("all", Kw.All); add("distinct distinctrow", Kw.Distinct);
 add("and", Kw.And); add("or", Kw.Or); add("xor", Kw.Xor); add("not", Kw.Not);
-add("like rlike regexp ilike glob similar sounds", Kw.Like); add("is", Kw.Is); add("in", Kw.In);
+add("like rlike regexp ilike glob similar sounds", Kw.Like); add("is notnull", Kw.Is); add("in", Kw.In);
 add("between", Kw.Between); add("exists", Kw.Exists); add("escape", Kw.Escape); add("collate", Kw.Collate);
 add("true", Kw.True); add("false", Kw.False); add("null", Kw.Null);
 add("from", Kw.From); add("where", Kw.Where); add("having", Kw.Having); add("group", Kw.Group); add("order", Kw.Order);
@@ -64,7 +64,7 @@ add("function view index login trigger sequence tablespace", Kw.Object); add("an
 // Names that are also plain words or common in code: a call to one is weak evidence alone.
 add("count sum min max avg left right length len lower upper trim format position round floor ceil ceiling abs " +
   "replace reverse repeat space power pow sign log exp mod now date year month day hour minute second user password " +
-  "field find_in_set if coalesce day default ln local quarter week weekday dayname localtime row json_extract json_keys cast convert", Kw.FuncWeak);
+  "field find_in_set if coalesce div day default ln local quarter week weekday dayname localtime row json_extract json_keys cast convert", Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
 add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
   "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
@@ -86,14 +86,16 @@ add("sleep benchmark pg_sleep extractvalue updatexml load_file name_const sys_ev
 add("information_schema sysobjects syscolumns sysusers sysdatabases sysprocesses pg_shadow pg_user " +
   "pg_database pg_tables pg_class pg_namespace pg_proc all_tables all_tab_columns user_tables user_tab_columns " +
   "dba_users all_users user_objects msysobjects msysaccessobjects msysqueries sqlite_master sqlite_schema " +
-  "sqlite_temp_master performance_schema northwind sysibm syscat systables schemata innodb_table_stats " +
+  "sqlite_temp_master performance_schema northwind msdb tempdb sysibm syscat systables schemata innodb_table_stats " +
   "pg_catalog", Kw.SysTable);
 // Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
-add("mysql master msdb tempdb sys dbo", Kw.SysSchema);
+add("mysql master sys dbo", Kw.SysSchema);
 add("tables columns objects databases sql_logins syslogins sysxlogins procs db", Kw.SysObject);
 add("xp_cmdshell xp_regread xp_regwrite xp_dirtree xp_fileexist xp_servicecontrol xp_availablemedia " +
   "xp_terminate_process sp_password sp_addlogin sp_addsrvrolemember sp_configure sp_executesql sp_oacreate " +
   "sp_oamethod sp_makewebtask sp_execute sp_prepare sp_sqlexec", Kw.SysProc);
+// Names only SQL uses (types, providers, packages): a value that is just one of them is a probe.
+add("nvarchar varchar varbinary utl_http openrowset opendatasource msdasql sqloledb sysdate", Kw.SqlOnlyName);
 add("the a an my your our their his her its this these those we you they he she it i me us them to of for with " +
   "about would could should will can please", Kw.Article);
 

@@ -164,6 +164,7 @@ export function isStatement(t: TokenList, i: i32): bool {
     case Kw.Exec: {
       const ty = t.t(i + 1);
       if (ty == Tok.Var || ty == Tok.Str || ty == Tok.LParen) return true;
+      if (isIdentifier(t, i + 1) && t.t(i + 2) == Tok.Str) return true; // EXECUTE IMMEDIATE "...
       if (k1 == Kw.SysProc || k1 == Kw.SysSchema) return true;
       return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot);
     }
