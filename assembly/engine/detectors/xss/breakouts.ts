@@ -94,12 +94,16 @@ const TEMPLATE_MARKERS: string[] = ["constructor", "$eval", "$on", "__proto__", 
 /** `{{ ... }}` holding what escapes an AngularJS/Vue sandbox or calls a script-proof function. */
 export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
-  for (let i = 0; i + 1 < len; i++) {
-    if (byteAt(buf, i) != 0x7b || byteAt(buf, i + 1) != 0x7b) continue;
+  let i = 0;
+  while (i + 1 < len) {
+    if (byteAt(buf, i) != 0x7b || byteAt(buf, i + 1) != 0x7b) { i++; continue; }
+    // Read the block once, up to its `}}` (or 512 bytes), then go on after it: linear in the value.
     const end = min(len, i + 512);
-    for (let j = i + 2; j < end; j++) {
+    let j = i + 2;
+    for (; j < end; j++) {
       const c = byteAt(buf, j);
       if (c == 0x7d && j + 1 < len && byteAt(buf, j + 1) == 0x7d) break;
+      if (!(isAlpha(c) || c == 0x24 || c == 0x5f)) continue;
       for (let k = 0; k < TEMPLATE_MARKERS.length; k++) {
         if (matchesCI(buf, j, TEMPLATE_MARKERS[k])) {
           s.report(XSS_FRAMEWORK_TEMPLATE, t, buf, i, min(len, j + 40), "client-side template expression escapes its sandbox");
@@ -107,7 +111,7 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
         }
       }
     }
-    i++;
+    i = j + 1;
   }
 }
 

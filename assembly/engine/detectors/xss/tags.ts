@@ -13,12 +13,23 @@ import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
 const NAME_MAX: i32 = 24;
 const nameBuf = new ArrayBuffer(NAME_MAX);
+// Rules already reported in this scan (bit = id - 3000): a value with thousands of tags reports each rule once.
+let reported: u64 = 0;
+
+function report(s: Sink, t: Target, rule: i32, buf: ArrayBuffer, start: i32, end: i32, reason: string): void {
+  const bit = (<u64>1) << <u64>(rule - 3000);
+  if (reported & bit) return;
+  reported |= bit;
+  s.report(rule, t, buf, start, end, reason);
+}
+
 // A tag is read at most this far: keeps the scan linear on hostile input.
 const TAG_WINDOW: i32 = 1024;
 
 /** Reports every tag in `buf`. `markup`: also report harmless-looking markup (not for raw XML/HTML bodies). */
 export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool): void {
   const len = buf.byteLength;
+  reported = 0;
   for (let i = 0; i < len; i++) {
     const c = byteAt(buf, i);
     let open = 0;
@@ -99,12 +110,12 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
     if (stripped && (d == 0xbe || (d >= 0xc0 && p + 1 < buf.byteLength && byteAt(buf, p + 1) == 0xbe))) {
-      s.report(XSS_TAG, t, buf, start, p + 2, "tag written with 8-bit brackets (¼name¾)");
+      report(s, t, XSS_TAG, buf, start, p + 2, "tag written with 8-bit brackets (¼name¾)");
       return;
     }
     // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
     if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
-      s.report(XSS_TAG, t, buf, start, p + 1, "tag that runs script or loads active content");
+      report(s, t, XSS_TAG, buf, start, p + 1, "tag that runs script or loads active content");
       return;
     }
     // `<b@x.org>`, `<3`: not a tag. After `＜`, `+ADw-` or `¼` the closer is encoded too (`＞`, `+AD4-`, `¾`).
@@ -112,23 +123,23 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   }
   if ((spaced || spacedOpen) && !dangerous) return; // `a < b and c > d`
   if (pi) {
-    if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) s.report(XSS_TAG, t, buf, start, p, "processing instruction <?import");
+    if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) report(s, t, XSS_TAG, buf, start, p, "processing instruction <?import");
     return;
   }
   if (closing) {
-    if (isRawTextTag(nameBuf, 0, n)) s.report(XSS_CLOSE_RAW_TEXT, t, buf, start, p, "closing tag ends a script or raw-text context");
+    if (isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "closing tag ends a script or raw-text context");
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
   if (dangerous) {
-    s.report(XSS_TAG, t, buf, start, p, "tag that runs script or loads active content");
+    report(s, t, XSS_TAG, buf, start, p, "tag that runs script or loads active content");
   } else if (markup && isHtmlTag(nameBuf, 0, n)) {
     if (attrs > 0 && attributesEnd >= buf.byteLength) {
-      s.report(XSS_UNTERMINATED_TAG, t, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
+      report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
     } else if (attrs > 0) {
-      s.report(XSS_MARKUP, t, buf, start, min(lim, p + 40), "HTML element with attributes");
+      report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "HTML element with attributes");
     } else {
-      s.report(XSS_PLAIN_TAG, t, buf, start, p + 1, "HTML tag");
+      report(s, t, XSS_PLAIN_TAG, buf, start, p + 1, "HTML tag");
     }
   }
 }
@@ -176,9 +187,9 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
     withValue++;
     attributesEnd = q;
     if (isEventHandlerName(buf, nameStart, nameEnd)) {
-      s.report(XSS_EVENT_HANDLER, t, buf, start, min(q, start + 100), "event handler attribute in a tag");
+      report(s, t, XSS_EVENT_HANDLER, buf, start, min(q, start + 100), "event handler attribute in a tag");
     } else if (markup && isDangerousAttr(buf, nameStart, nameEnd)) {
-      s.report(XSS_DANGEROUS_ATTR, t, buf, nameStart, q, "attribute that executes, redirects or changes parsing");
+      report(s, t, XSS_DANGEROUS_ATTR, buf, nameStart, q, "attribute that executes, redirects or changes parsing");
     }
   }
   return withValue;
@@ -188,8 +199,8 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
 function scanBang(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32): void {
   const len = buf.byteLength;
   if (k + 1 < len && byteAt(buf, k) == 0x2d && byteAt(buf, k + 1) == 0x2d) {
-    s.report(XSS_COMMENT, t, buf, start, k + 2, "HTML comment delimiter");
+    report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
   } else if (k < len && byteAt(buf, k) == 0x5b) {
-    s.report(XSS_COMMENT, t, buf, start, min(len, k + 7), "CDATA section");
+    report(s, t, XSS_COMMENT, buf, start, min(len, k + 7), "CDATA section");
   }
 }
