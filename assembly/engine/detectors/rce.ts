@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { indexOfCI } from "../bytes";
+import { indexOfCI, isAlpha, isDigit } from "../bytes";
 import { needsShellNormalisation, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
@@ -49,11 +49,15 @@ export function detectRce(s: Sink, t: Target): void {
   const v = normalised ? normaliseShell(raw) : raw;
   const evasions = normalised ? shellEvasions : 0;
 
-  scanShell(v, t.kind == TargetKind.Header, evasions > 0);
-  if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
-    // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
-    s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
-  } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
+  // A User-Agent that starts as a product token (`curl/8.5.0`, `Wget/1.21`, `kube-probe/1.29`) names
+  // the client, not a command line: health checks and scripts in a mesh send these all day.
+  if (!(t.kind == TargetKind.Header && t.key == "user-agent" && startsWithProductToken(raw))) {
+    scanShell(v, t.kind == TargetKind.Header, evasions > 0);
+    if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
+      // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
+      s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
+    } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
+  }
 
   // one pass over the bytes decides which syntax checks can match at all
   const seen = bytesSeen(raw);
@@ -130,4 +134,17 @@ function bytesSeen(buf: ArrayBuffer): i32 {
     else if (c == 0x24) seen |= SEEN_DOLLAR;
   }
   return seen;
+}
+
+/** Whether `v` starts with `name/version` (a letter, token characters, `/`, a digit). */
+function startsWithProductToken(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  const base = changetype<usize>(v);
+  if (n < 3 || !isAlpha(<u32>load<u8>(base))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (c == 0x2f) return isDigit(<u32>load<u8>(base + <usize>(i + 1)));
+    if (!(isAlpha(c) || isDigit(c) || c == 0x2d || c == 0x2e || c == 0x5f)) return false;
+  }
+  return false;
 }
