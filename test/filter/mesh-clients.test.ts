@@ -24,6 +24,11 @@ describe("mesh clients at default settings", () => {
     });
   }
 
+  it("passes a multi-line note in a query string (CR/LF in arguments is a paranoia 2 rule)", () => {
+    const out = runRequest(em, { method: "GET", path: "/search?note=first%20line%0Asecond%20line", authority: "www", headers: [["user-agent", "curl/8.5.0"]] });
+    expect(out.blocked).toBe(false);
+  });
+
   it("still blocks a command line hidden behind a product token's comment", () => {
     const out = runRequest(em, { method: "GET", path: "/", authority: "www", headers: [["user-agent", "() { :; }; /bin/bash -c 'cat /etc/passwd'"]] });
     expect(out.blocked).toBe(true);
