@@ -8,27 +8,41 @@ export type Header = [name: string, value: string];
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder("utf-8", { fatal: false });
 
-/** Serialises pairs to Envoy's header-map bytes. */
+/** Serialises pairs to Envoy's header-map bytes. Envoy does this natively, so it must stay cheap
+ * here too: one allocation, and ASCII copied by hand (short strings cost more through Buffer.write). */
 export function encodeHeaderMap(pairs: readonly Header[]): Uint8Array {
-  const encoded = pairs.map(([k, v]) => [utf8.encode(k), utf8.encode(v)] as const);
-  let size = 4 + 8 * encoded.length;
-  for (const [k, v] of encoded) size += k.length + v.length + 2;
+  let size = 4 + 8 * pairs.length;
+  for (const [k, v] of pairs) size += utf8Length(k) + utf8Length(v) + 2;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
-  view.setUint32(0, encoded.length, true);
-  let off = 4;
-  for (const [k, v] of encoded) {
-    view.setUint32(off, k.length, true);
-    view.setUint32(off + 4, v.length, true);
-    off += 8;
-  }
-  for (const [k, v] of encoded) {
-    out.set(k, off);
-    off += k.length + 1; // NUL already 0
-    out.set(v, off);
-    off += v.length + 1;
+  view.setUint32(0, pairs.length, true);
+  let lengths = 4;
+  let off = 4 + 8 * pairs.length;
+  for (const [k, v] of pairs) {
+    const klen = writeUtf8(out, k, off);
+    off += klen + 1; // the NUL is already 0
+    const vlen = writeUtf8(out, v, off);
+    off += vlen + 1;
+    view.setUint32(lengths, klen, true);
+    view.setUint32(lengths + 4, vlen, true);
+    lengths += 8;
   }
   return out;
+}
+
+function utf8Length(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
+  return s.length;
+}
+
+/** Writes `s` at `off` as UTF-8 and returns the byte count. */
+function writeUtf8(out: Uint8Array, s: string, off: number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return utf8.encodeInto(s, out.subarray(off)).written;
+    out[off + i] = c;
+  }
+  return s.length;
 }
 
 /** Parses header-map bytes; returns null when the bytes are not a well-formed map. */
@@ -56,6 +70,8 @@ export function decodeHeaderMap(bytes: Uint8Array): Header[] | null {
 /** A mutable header map with Envoy's lookup rules: names compared lower-case. */
 export class HeaderMap {
   private pairs: Header[];
+  /** The encoded map, kept until the next change: modules often ask for the size, then the pairs. */
+  private encoded: Uint8Array | null = null;
 
   constructor(pairs: readonly Header[] = []) {
     this.pairs = pairs.map(([k, v]) => [k.toLowerCase(), v]);
@@ -77,11 +93,13 @@ export class HeaderMap {
   }
 
   add(name: string, value: string): void {
+    this.encoded = null;
     this.pairs.push([name.toLowerCase(), value]);
   }
 
   /** Replaces every value of a name with one value (adds it when absent). */
   replace(name: string, value: string): void {
+    this.encoded = null;
     const key = name.toLowerCase();
     const at = this.pairs.findIndex(([k]) => k === key);
     if (at < 0) {
@@ -93,15 +111,18 @@ export class HeaderMap {
   }
 
   remove(name: string): void {
+    this.encoded = null;
     const key = name.toLowerCase();
     this.pairs = this.pairs.filter(([k]) => k !== key);
   }
 
   setAll(pairs: readonly Header[]): void {
+    this.encoded = null;
     this.pairs = pairs.map(([k, v]) => [k.toLowerCase(), v]);
   }
 
   encode(): Uint8Array {
-    return encodeHeaderMap(this.pairs);
+    this.encoded ??= encodeHeaderMap(this.pairs);
+    return this.encoded;
   }
 }

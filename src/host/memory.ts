@@ -12,6 +12,15 @@ export class ModuleMemory {
     private readonly allocator: (size: number) => number,
   ) {}
 
+  private cachedView: DataView | null = null;
+
+  /** A view of the current buffer (memory.grow replaces the buffer, so the view is renewed then). */
+  private view(): DataView {
+    const buffer = this.memory.buffer;
+    if (this.cachedView === null || this.cachedView.buffer !== buffer) this.cachedView = new DataView(buffer);
+    return this.cachedView;
+  }
+
   private check(ptr: number, len: number): void {
     if (ptr < 0 || len < 0 || ptr + len > this.memory.buffer.byteLength) throw new OutOfBounds();
   }
@@ -31,19 +40,19 @@ export class ModuleMemory {
   u32(ptr: number): number {
     ptr >>>= 0;
     this.check(ptr, 4);
-    return new DataView(this.memory.buffer).getUint32(ptr, true);
+    return this.view().getUint32(ptr, true);
   }
 
   setU32(ptr: number, value: number): void {
     ptr >>>= 0;
     this.check(ptr, 4);
-    new DataView(this.memory.buffer).setUint32(ptr, value >>> 0, true);
+    this.view().setUint32(ptr, value >>> 0, true);
   }
 
   setU64(ptr: number, value: bigint): void {
     ptr >>>= 0;
     this.check(ptr, 8);
-    new DataView(this.memory.buffer).setBigUint64(ptr, BigInt.asUintN(64, value), true);
+    this.view().setBigUint64(ptr, BigInt.asUintN(64, value), true);
   }
 
   write(ptr: number, data: Uint8Array): void {
