@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { decodeHeaderMap, Emulator, encodeHeaderMap, HeaderMap, runRequest, Status, type Header } from "../../src/host/index.js";
 import { wat } from "./wat/compile.js";
 
@@ -17,9 +18,35 @@ describe("header map bytes", () => {
     });
   }
 
+  it("encodes any strings (ASCII, multi-byte, astral) exactly as UTF-8 and decodes them back", () => {
+    const pair = fc.tuple(fc.string({ unit: "binary", maxLength: 12 }), fc.string({ unit: "binary", maxLength: 40 }));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
+        const bytes = encodeHeaderMap(pairs as Header[]);
+        const utf8 = new TextEncoder();
+        let size = 4;
+        for (const [k, v] of pairs) size += 8 + utf8.encode(k).length + utf8.encode(v).length + 2;
+        expect(bytes.length).toBe(size);
+        const wellFormed = pairs.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()]);
+        expect(decodeHeaderMap(bytes)).toEqual(wellFormed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("rejects truncated bytes", () => {
     expect(decodeHeaderMap(encodeHeaderMap([["abc", "def"]]).subarray(0, 19))).toBeNull();
     expect(decodeHeaderMap(Uint8Array.of(5, 0, 0, 0))).toBeNull();
+  });
+
+  it("re-encodes after every change", () => {
+    const map = new HeaderMap([["a", "1"]]);
+    expect(decodeHeaderMap(map.encode())).toEqual([["a", "1"]]);
+    map.add("b", "é");
+    expect(decodeHeaderMap(map.encode())).toEqual([["a", "1"], ["b", "é"]]);
+    map.replace("a", "2");
+    map.remove("b");
+    expect(decodeHeaderMap(map.encode())).toEqual([["a", "2"]]);
   });
 
   it("looks names up lower-case, joins repeated values with a comma", () => {
