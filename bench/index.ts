@@ -1,11 +1,12 @@
 // `npm run bench`: CPU time spent in the module per request over a corpus, against a
 // no-op module that reads the same headers and body (build/noop.wasm); body throughput;
-// module size; linear memory after 100,000 requests. Last stdout line: one JSON object
+// module size; linear memory after 100,000 requests; time against body size on adversarial shapes. Last stdout line: one JSON object
 // {"p50_us","p99_us","noop_p50_us","body_mb_s","wasm_bytes","memory_bytes"}.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Emulator, runRequest, type RequestSpec } from "../src/host/index.js";
 import { corpusPath, loadCorpus, type CorpusRequest } from "./corpus.js";
+import { scaling } from "./scaling.js";
 
 const build = (name: string) => fileURLToPath(new URL(`../build/${name}`, import.meta.url));
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
 
   const mbs = bodyThroughput(em);
   console.log(`1 MiB JSON body: ${mbs.toFixed(0)} MB/s of module CPU`);
+
+  const shapes = scaling(em);
+  console.log(`time vs size, 64 KiB / 8 KiB adversarial bodies (8 = linear): worst ${shapes[0].ratio.toFixed(1)} (${shapes[0].shape}), ` +
+    shapes.slice(1, 4).map((s) => `${s.ratio.toFixed(1)} (${s.shape})`).join(", "));
 
   for (let i = 0; i < MEMORY_REQUESTS; i++) runRequest(em, corpus[i % corpus.length].spec);
   const memoryBytes = linearMemoryBytes(em);

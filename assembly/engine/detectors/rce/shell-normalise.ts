@@ -57,11 +57,16 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   const o = changetype<usize>(out);
   let w = 0;
   let i = 0;
+  let quoteRunEnd = 0; // where the current run of quotes ends: found once per run, not once per quote
   while (i < n) {
     const c = at(src, i);
     if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
-      let k = i + 1;
-      while (k < n && (at(src, k) == 0x27 || at(src, k) == 0x22 || at(src, k) == 0x5e)) k++;
+      let k = quoteRunEnd;
+      if (i >= quoteRunEnd) {
+        k = i + 1;
+        while (k < n && (at(src, k) == 0x27 || at(src, k) == 0x22 || at(src, k) == 0x5e)) k++;
+        quoteRunEnd = k;
+      }
       if (inWord(o, w, src, k) && !isContraction(src, i, k)) shellEvasions++;
       i++;
       continue;
