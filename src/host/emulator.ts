@@ -88,6 +88,8 @@ export class Emulator implements HostState {
   tickPeriodMs = 0;
   /** Nanoseconds spent inside the module, all callbacks together. */
   cpuNs = 0n;
+  hostNs = 0n;
+  guestNsInHost = 0n;
   starting = false;
 
   private exports!: Exports;
@@ -135,7 +137,14 @@ export class Emulator implements HostState {
     });
     em.exports = instance.exports as Exports;
     const malloc = (em.exports.malloc ?? em.exports.proxy_on_memory_allocate) as (n: number) => number;
-    em.mem = new ModuleMemory(em.exports.memory, malloc);
+    em.mem = new ModuleMemory(em.exports.memory, (size) => {
+      const t0 = process.hrtime.bigint();
+      try {
+        return malloc(size);
+      } finally {
+        em.guestNsInHost += process.hrtime.bigint() - t0;
+      }
+    });
     em.startUp();
     em.rootContextId = em.createRoot(toBytes(opts.config));
     em.configured = em.configureRoot(em.rootContextId);
@@ -278,6 +287,7 @@ export class Emulator implements HostState {
     const saved = this.effective;
     this.effective = contextId;
     const t0 = process.hrtime.bigint();
+    const host0 = this.hostNs;
     try {
       const r = fn(...args);
       return typeof r === "number" ? r : fallback;
@@ -289,15 +299,18 @@ export class Emulator implements HostState {
       const dt = process.hrtime.bigint() - t0;
       this.cpuNs += dt;
       this.lastCallNs = dt;
+      this.lastCallHostNs = this.hostNs - host0;
       this.effective = saved;
     }
   }
   private lastCallNs = 0n;
+  private lastCallHostNs = 0n;
 
   /** Calls a stream callback: the context id comes first, then `args`. */
   callStream(stream: HttpStream, name: string, fallback: number, ...args: number[]): number {
     const r = this.call(stream.id, name, fallback, stream.id, ...args);
     stream.cpuNs += this.lastCallNs;
+    stream.hostNs += this.lastCallHostNs;
     return r;
   }
 

@@ -34,6 +34,10 @@ export interface StreamAccess {
 
 export interface HostState {
   memory(): ModuleMemory;
+  /** Time spent in host calls (the host's own work, which Envoy does natively), and, inside them,
+   * time spent back in the module's allocator (module work, not host work). */
+  hostNs: bigint;
+  guestNsInHost: bigint;
   /** True while _initialize/_start runs: only logging, clocks, randomness and fd_write are allowed. */
   readonly starting: boolean;
   readonly logLevel: LogLevel;

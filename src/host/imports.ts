@@ -213,11 +213,15 @@ export function proxyImports(host: HostState): Record<string, HostFn> {
       if (host.starting && !ALLOWED_DURING_START.has(name)) {
         throw new WebAssembly.RuntimeError(`${name} is not allowed during start-up (_initialize/_start)`);
       }
+      const t0 = process.hrtime.bigint();
+      const guest0 = host.guestNsInHost;
       try {
         return fn(...args);
       } catch (err) {
         if (err instanceof OutOfBounds) return Status.InvalidMemoryAccess;
         throw err;
+      } finally {
+        host.hostNs += process.hrtime.bigint() - t0 - (host.guestNsInHost - guest0);
       }
     };
   }

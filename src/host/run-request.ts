@@ -43,8 +43,11 @@ export interface RequestOutcome {
   /** Response headers and body the client got. */
   responseHeaders?: Header[];
   responseBody: Buffer;
-  /** Microseconds spent inside the module on this stream. */
+  /** Microseconds spent in the module's callbacks on this stream, host calls included. */
   cpuUs: number;
+  /** The part of cpuUs spent in the host's own work inside host calls (header serialisation, copies,
+   * logging): Envoy does that natively, so `cpuUs - hostUs` is the module's own cost. */
+  hostUs: number;
   /** Log lines emitted while the request ran. */
   logs: LogEntry[];
   /**
@@ -142,6 +145,7 @@ export function runRequest(em: Emulator, spec: RequestSpec): RequestOutcome {
     responseHeaders,
     responseBody: Buffer.concat(response),
     cpuUs: Number(stream.cpuNs) / 1000,
+    hostUs: Number(stream.hostNs) / 1000,
     logs: em.logs.slice(logStart),
     held: stream.localReply === undefined && !forwardedComplete,
     failed: em.failed,

@@ -68,6 +68,8 @@ export class HttpStream implements StreamAccess {
   private resumeRequested = new Set<number>();
   /** Nanoseconds spent inside the module on this stream's callbacks. */
   cpuNs = 0n;
+  /** The part of cpuNs spent in host calls (see HostState.hostNs). */
+  hostNs = 0n;
   finished = false;
 
   constructor(
