@@ -12,7 +12,7 @@ interface Shape {
 const repeat = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 
 const SHAPES: Shape[] = [
-  ...["'", "\"", "<", "(", "%25", "../", "${", "/*", "\\u00", "&#x", "a ", "; ", "|", "{{"].map((unit) => ({
+  ...["'", "\"", "<", "(", "%25", "../", "${", "/*", "\\u00", "&#x", "a ", "; ", "|", "{{", "\n", "%0a", "/etc/", "T(", "char(", "{"].map((unit) => ({
     name: `form run of ${JSON.stringify(unit)}`,
     contentType: "application/x-www-form-urlencoded",
     build: (size: number) => "v=" + repeat(unit, size - 2),

@@ -24,6 +24,11 @@ export function findEvalCall(data: ArrayBuffer): i32 {
     if (i > 0 && (isWordByte(byteAt(data, i - 1)) || byteAt(data, i - 1) == 0x2e && !matchesCI(data, i, "fromcharcode"))) continue;
     const e = wordEnd(data, i);
     if (e == i) continue;
+    if (!wordIs(data, i, e, "eval") && !wordIs(data, i, e, "new") && !wordIs(data, i, e, "function") &&
+      !wordIs(data, i, e, "settimeout") && !wordIs(data, i, e, "setinterval") && !wordIs(data, i, e, "string")) {
+      i = e - 1;
+      continue;
+    }
     const p = skipBlank(data, e, false);
     const paren = p < n && byteAt(data, p) == 0x28;
     if (wordIs(data, i, e, "eval") && paren && e == p) return i;
@@ -42,7 +47,7 @@ export function findEvalCall(data: ArrayBuffer): i32 {
       }
     }
     if (wordIs(data, i, e, "string") && e < n && byteAt(data, e) == 0x2e && matchesCI(data, e + 1, "fromcharcode")) return i;
-    i = e - 1;
+    i = max(e, p) - 1; // what skipBlank passed over is blanks and comments, not code (and rescanning it is quadratic)
   }
   return -1;
 }

@@ -174,6 +174,7 @@ export function injectedHeader(v: ArrayBuffer): i32 {
         if (w < n && byte(v, w) != 0x0d && byte(v, w) != 0x0a) return i;
       }
     }
+    i = j - 1; // the rest of this run of CR/LF leads to the same place: skip it (linear time)
   }
   return -1;
 }
