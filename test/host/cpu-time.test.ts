@@ -15,5 +15,4 @@ describe("CPU time of a request", () => {
     expect(out.cpuUs - out.hostUs).toBeGreaterThan(0);
     expect(out.hostUs).toBeLessThan(out.cpuUs);
   });
-
 });
