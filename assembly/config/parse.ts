@@ -91,6 +91,7 @@ class ConfigReader {
         c.engine.exclusions.push(this.exclusion(v.items[i], "exclusions." + i.toString()));
       }
     }
+    c.engine.stopAtThreshold = c.block;
     return c;
   }
 

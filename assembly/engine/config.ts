@@ -17,4 +17,10 @@ export class EngineConfig {
   /** Category indexes switched off. */
   disabledCategories: i32[] = [];
   exclusions: Exclusion[] = [];
+  /**
+   * Stop inspecting once the score reaches the threshold. Scores only add up, so the verdict is the
+   * same; the matches then name what was found first. The filter sets it in block mode (the answer
+   * is a 403 either way); detect mode inspects everything, so its logs list every match.
+   */
+  stopAtThreshold: bool = false;
 }

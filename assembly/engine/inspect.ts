@@ -28,22 +28,27 @@ import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 
-/** Runs every per-target detector on `t`. */
+/** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
   detectProtocolTarget(s, t);
   detectSqli(s, t);
+  if (s.done()) return;
   detectXss(s, t);
   detectRce(s, t);
+  if (s.done()) return;
   detectLfi(s, t);
   detectRfi(s, t);
   detectSsrf(s, t);
+  if (s.done()) return;
   detectJava(s, t);
   detectPhp(s, t);
   detectNodejs(s, t);
+  if (s.done()) return;
   detectSsti(s, t);
   detectNosql(s, t);
   detectLdap(s, t);
   detectXxe(s, t);
+  if (s.done()) return;
   detectScanner(s, t);
   detectSession(s, t);
   detectOther(s, t);
@@ -69,16 +74,17 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = new Sink(cfg.paranoiaLevel);
   s.disabledCategories = cfg.disabledCategories;
   s.exclusions = applicableExclusions(req, cfg.exclusions);
+  if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   const targets = collectTargets(req);
   detectProtocolRequest(s, req, targets);
   prepareSession(req);
   const list = targets.list;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
     detectTarget(s, t);
     // Values that are base64 of text are inspected once more, decoded.
     const decoded = t.base64Decoded();
-    if (decoded !== null) {
+    if (decoded !== null && !s.done()) {
       const d = new Target(t.kind, t.name, t.value, decoded!, t.key);
       d.fromBase64 = true;
       detectTarget(s, d);

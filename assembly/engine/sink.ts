@@ -25,7 +25,14 @@ export class Sink {
   disabledCategories: i32[] = [];
   /** Exclusions whose request conditions hold for this request. */
   exclusions: Exclusion[] = [];
+  /** The score at which inspection may stop (0: never). */
+  stopAt: i32 = 0;
   constructor(public paranoia: i32 = 1) {}
+
+  /** Whether the verdict is settled: the score reached `stopAt`. */
+  @inline done(): bool {
+    return this.stopAt > 0 && this.score >= this.stopAt;
+  }
 
   /** Whether a rule would count at this paranoia level (detectors may skip work otherwise). */
   enabled(ruleId: i32): bool {
