@@ -6,7 +6,7 @@ import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
 import { Sink } from "./sink";
 import { Target } from "./target";
-import { Targets } from "./request/targets";
+import { Targets, TargetBatchInspector } from "./request/targets";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -54,9 +54,13 @@ export function detectTarget(s: Sink, t: Target): void {
   detectOther(s, t);
 }
 
-/** Every target of the request: path, query arguments, headers and cookies, body. */
-export function collectTargets(req: HttpRequest): Targets {
+/**
+ * Every target of the request: path, query arguments, headers and cookies, body. With an
+ * inspector, full batches are inspected on the way and only the last batch is returned.
+ */
+export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null): Targets {
   const out = new Targets();
+  out.inspector = inspector;
   collectPath(req.path, out);
   collectHeaders(req.headers, out);
   collectBody(req, contentTypeOf(req), out);
@@ -75,10 +79,24 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   s.disabledCategories = cfg.disabledCategories;
   s.exclusions = applicableExclusions(req, cfg.exclusions);
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
-  const targets = collectTargets(req);
-  detectProtocolRequest(s, req, targets);
   prepareSession(req);
-  const list = targets.list;
+  const targets = collectTargets(req, new BatchInspection(s));
+  detectProtocolRequest(s, req, targets);
+  inspectTargets(s, targets.list);
+  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+class BatchInspection extends TargetBatchInspector {
+  constructor(public s: Sink) {
+    super();
+  }
+
+  inspect(batch: Target[]): void {
+    inspectTargets(this.s, batch);
+  }
+}
+
+function inspectTargets(s: Sink, list: Target[]): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
     detectTarget(s, t);
@@ -90,7 +108,6 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
       detectTarget(s, d);
     }
   }
-  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 /** The exclusions whose host, path prefix and method conditions hold for `req`. */

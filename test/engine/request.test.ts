@@ -1,7 +1,7 @@
 // Target enumeration: which named targets the engine builds from a request.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { targetsOf, type Req } from "../support/engine.js";
+import { inspect, targetsOf, type Req } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -89,10 +89,19 @@ describe("request targets", () => {
     expect(out.bodyProblem).toBe(1);
   });
 
-  it("stops collecting at 1024 targets but counts every argument", () => {
+  it("collects every target and counts every argument, however many", () => {
     const path = "/?" + Array.from({ length: 2000 }, (_, i) => `a${i}=v`).join("&");
     const out = targetsOf(h, { path });
-    expect(out.targets.length).toBe(1024);
+    expect(out.targets.length).toBe(4000);
     expect(out.argCount).toBe(2000);
+  });
+
+  it("inspects requests with more targets than one batch holds, to the last one", () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ n: `item ${i}` }));
+    for (const at of [0, 1500, 3000]) {
+      const body = JSON.stringify({ items: [...items.slice(0, at), { n: "1' OR '1'='1" }, ...items.slice(at)] });
+      expect(inspect(h, json(body)).attack, `attack at item ${at}`).toBe(true);
+    }
+    expect(inspect(h, json(JSON.stringify({ items }))).attack).toBe(false);
   });
 });
