@@ -7,6 +7,7 @@ import { Verdict } from "./verdict";
 import { Sink } from "./sink";
 import { Target } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
+import { SeenTargets } from "./seen";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -80,25 +81,32 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   s.exclusions = applicableExclusions(req, cfg.exclusions);
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
-  const targets = collectTargets(req, new BatchInspection(s));
+  const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
+  const targets = collectTargets(req, new BatchInspection(s, seen));
   detectProtocolRequest(s, req, targets);
-  inspectTargets(s, targets.list);
+  inspectTargets(s, targets.list, seen);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 class BatchInspection extends TargetBatchInspector {
-  constructor(public s: Sink) {
+  constructor(public s: Sink, public seen: SeenTargets | null) {
     super();
   }
 
   inspect(batch: Target[]): void {
-    inspectTargets(this.s, batch);
+    inspectTargets(this.s, batch, this.seen);
   }
 }
 
-function inspectTargets(s: Sink, list: Target[]): void {
+function namesTargets(exclusions: Exclusion[]): bool {
+  for (let i = 0; i < exclusions.length; i++) if (exclusions[i].target !== null) return true;
+  return false;
+}
+
+function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
+    if (seen !== null && seen.check(t)) continue;
     detectTarget(s, t);
     // Values that are base64 of text are inspected once more, decoded.
     const decoded = t.base64Decoded();
