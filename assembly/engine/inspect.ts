@@ -6,7 +6,8 @@ import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
 import { Sink } from "./sink";
 import { Target } from "./target";
-import { Targets } from "./request/targets";
+import { Targets, TargetBatchInspector } from "./request/targets";
+import { SeenTargets } from "./seen";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -54,9 +55,13 @@ export function detectTarget(s: Sink, t: Target): void {
   detectOther(s, t);
 }
 
-/** Every target of the request: path, query arguments, headers and cookies, body. */
-export function collectTargets(req: HttpRequest): Targets {
+/**
+ * Every target of the request: path, query arguments, headers and cookies, body. With an
+ * inspector, full batches are inspected on the way and only the last batch is returned.
+ */
+export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null): Targets {
   const out = new Targets();
+  out.inspector = inspector;
   collectPath(req.path, out);
   collectHeaders(req.headers, out);
   collectBody(req, contentTypeOf(req), out);
@@ -75,12 +80,33 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   s.disabledCategories = cfg.disabledCategories;
   s.exclusions = applicableExclusions(req, cfg.exclusions);
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
-  const targets = collectTargets(req);
-  detectProtocolRequest(s, req, targets);
   prepareSession(req);
-  const list = targets.list;
+  const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
+  const targets = collectTargets(req, new BatchInspection(s, seen));
+  detectProtocolRequest(s, req, targets);
+  inspectTargets(s, targets.list, seen);
+  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+class BatchInspection extends TargetBatchInspector {
+  constructor(public s: Sink, public seen: SeenTargets | null) {
+    super();
+  }
+
+  inspect(batch: Target[]): void {
+    inspectTargets(this.s, batch, this.seen);
+  }
+}
+
+function namesTargets(exclusions: Exclusion[]): bool {
+  for (let i = 0; i < exclusions.length; i++) if (exclusions[i].target !== null) return true;
+  return false;
+}
+
+function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
+    if (seen !== null && seen.check(t)) continue;
     detectTarget(s, t);
     // Values that are base64 of text are inspected once more, decoded.
     const decoded = t.base64Decoded();
@@ -90,7 +116,6 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
       detectTarget(s, d);
     }
   }
-  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 /** The exclusions whose host, path prefix and method conditions hold for `req`. */

@@ -1,7 +1,7 @@
 // Target enumeration: which named targets the engine builds from a request.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { targetsOf, type Req } from "../support/engine.js";
+import { inspect, targetsOf, type Req } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -89,10 +89,31 @@ describe("request targets", () => {
     expect(out.bodyProblem).toBe(1);
   });
 
-  it("stops collecting at 1024 targets but counts every argument", () => {
+  it("collects every target and counts every argument, however many", () => {
     const path = "/?" + Array.from({ length: 2000 }, (_, i) => `a${i}=v`).join("&");
     const out = targetsOf(h, { path });
-    expect(out.targets.length).toBe(1024);
+    expect(out.targets.length).toBe(4000);
     expect(out.argCount).toBe(2000);
+  });
+
+  it("reads every XML node and every multipart part, however many", () => {
+    const xml = (n: number) => ({ method: "POST", headers: [["host", "h"], ["content-type", "application/xml"]] as [string, string][],
+      body: "<r>" + "<a>x</a>".repeat(n) + "<q>1&apos; OR &apos;1&apos;=&apos;1</q></r>" });
+    expect(inspect(h, xml(2000)).attack).toBe(true);
+    expect(inspect(h, xml(2000)).matches.some((m) => m.target === "xml:q")).toBe(true);
+    const part = (name: string, extra = "") => `--B\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\nx\r\n`;
+    const body = Array.from({ length: 1000 }, (_, i) => part(`a${i}`)).join("") + part("upload", '; filename="shell.php"') + "--B--\r\n";
+    const names = targetsOf(h, { method: "POST", headers: [["host", "h"], ["content-type", "multipart/form-data; boundary=B"]], body }).targets.map((t) => t.name);
+    expect(names).toContain("files:upload");
+    expect(names.filter((n) => n.startsWith("args:a")).length).toBe(2000);
+  });
+
+  it("inspects requests with more targets than one batch holds, to the last one", () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({ n: `item ${i}` }));
+    for (const at of [0, 1500, 3000]) {
+      const body = JSON.stringify({ items: [...items.slice(0, at), { n: "1' OR '1'='1" }, ...items.slice(at)] });
+      expect(inspect(h, json(body)).attack, `attack at item ${at}`).toBe(true);
+    }
+    expect(inspect(h, json(JSON.stringify({ items }))).attack).toBe(false);
   });
 });

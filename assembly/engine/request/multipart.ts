@@ -7,8 +7,6 @@ import { TargetKind } from "../target";
 import { at } from "../transform/out";
 import { indexOfCI, matchesCI, lowerByte } from "../bytes";
 
-const MAX_PARTS = 256;
-
 /** The boundary parameter of a Content-Type value, or null. */
 export function boundaryOf(contentType: ArrayBuffer): ArrayBuffer | null {
   const k = indexOfCI(contentType, "boundary=");
@@ -34,8 +32,9 @@ export function parseMultipart(data: ArrayBuffer, boundary: ArrayBuffer, out: Ta
   // Preamble is allowed before the first delimiter, but a body without one is malformed.
   let pos = findDelimiter(data, boundary, 0);
   if (pos < 0) return 0;
-  let parts = 0;
-  while (parts < MAX_PARTS) {
+  // Every part is read, however many (each moves past its delimiter): a cap would let what
+  // follows it through uninspected.
+  for (;;) {
     let i = pos + 2 + bl;
     if (i + 1 < n && at(data, i) == 0x2d && at(data, i + 1) == 0x2d) return -1; // closing delimiter
     // Rest of the delimiter line (transport padding), then the line end.
@@ -50,7 +49,6 @@ export function parseMultipart(data: ArrayBuffer, boundary: ArrayBuffer, out: Ta
     if (contentEnd > i && at(data, contentEnd - 1) == 0x0a) contentEnd--;
     if (contentEnd > i && at(data, contentEnd - 1) == 0x0d) contentEnd--;
     if (!parsePart(data, i, contentEnd, out)) return i;
-    parts++;
     pos = next;
   }
   return -1;

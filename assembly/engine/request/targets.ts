@@ -3,8 +3,13 @@
 // protocol detector scores those.
 import { Target, TargetKind, TargetOrigin } from "../target";
 
-/** Past this many targets a request is scored as an anomaly and the rest is not collected. */
+/** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
+
+/** Inspects a full batch of targets while the parsers go on (the engine plugs one in). */
+export class TargetBatchInspector {
+  inspect(batch: Target[]): void {}
+}
 
 export const enum BodyProblem {
   None = 0,
@@ -20,8 +25,9 @@ export class Targets {
   argCount: i32 = 0;
   /** Longest argument value, in bytes. */
   longestArg: i32 = 0;
-  /** Targets dropped because MAX_TARGETS was reached. */
-  dropped: i32 = 0;
+  /** Full batches handed to `inspector` (a big JSON array has tens of thousands of values). */
+  batches: i32 = 0;
+  inspector: TargetBatchInspector | null = null;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */
   bodyProblemAt: i32 = 0;
@@ -36,9 +42,10 @@ export class Targets {
   private argNames: string[] = [];
 
   add(kind: TargetKind, name: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
-    if (this.list.length >= MAX_TARGETS) {
-      this.dropped++;
-      return;
+    if (this.list.length >= MAX_TARGETS && this.inspector !== null) {
+      this.inspector!.inspect(this.list);
+      this.list = [];
+      this.batches++;
     }
     const t = new Target(kind, name, raw, value, key);
     t.origin = this.origin;

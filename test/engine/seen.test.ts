@@ -1,0 +1,40 @@
+// A target identical to one already inspected in the request is skipped (JSON arrays repeat
+// their keys and values); that must never change what the engine finds.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, inspectWith, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const json = (body: unknown): Req => ({ method: "POST", headers: [["host", "h"], ["content-type", "application/json"]], body: JSON.stringify(body) });
+const rules = (r: Req) => inspect(h, r).matches.map((m) => m.id).sort((a, b) => a - b);
+
+describe("targets already inspected", () => {
+  it("finds the same rules whether a value appears once or in every item of an array", () => {
+    for (const value of ["1' OR '1'='1", "<script>alert(1)</script>", "; cat /etc/passwd", "http://169.254.169.254/latest/meta-data/"]) {
+      const once = rules(json({ items: [{ q: value }] }));
+      const many = rules(json({ items: Array.from({ length: 50 }, () => ({ q: value })) }));
+      expect(once.length, value).toBeGreaterThan(0);
+      expect(many, value).toEqual(once);
+    }
+  });
+
+  it("tells keys apart by their letters, not their array indexes", () => {
+    // The include-parameter rule reads the key: `file` makes the same URL an inclusion, `note` does not.
+    const url = "http://evil.example/shell.txt?";
+    const withFile = rules(json({ items: [{ note: url }, { file: url }] }));
+    const noteOnly = rules(json({ items: [{ note: url }, { note: url }] }));
+    expect(withFile).toEqual(rules(json({ items: [{ file: url }] })));
+    expect(withFile.length).toBeGreaterThan(noteOnly.length);
+  });
+
+  it("inspects every copy when an exclusion names a target (names then matter)", () => {
+    const req = json({ items: [{ q: "1' OR '1'='1" }, { q: "1' OR '1'='1" }] });
+    // Excluding SQL injection in the first item's field leaves the second one to find.
+    const verdict = inspectWith(h, req, "", "|||||json:items.0.q");
+    expect(verdict.matches.some((m) => m.target === "json:items.1.q" && m.category === "sqli")).toBe(true);
+  });
+});
