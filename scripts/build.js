@@ -7,13 +7,17 @@ import { readdirSync, statSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
+import StripRuleDescriptions from "./strip-rule-descriptions.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
+// harness keeps them, for tests and README's rule table.
+const release = [StripRuleDescriptions];
 const targets = [
-  { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm" },
-  { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm" },
+  { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release },
+  { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [] },
   // A filter that reads headers and body like meshwaf but inspects nothing: the baseline of `npm run bench`.
-  { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm" },
+  { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm", transforms: release },
 ];
 
 function newestInput() {
@@ -31,12 +35,12 @@ function newestInput() {
 
 const ifStale = process.argv.includes("--if-stale");
 const inputsTime = ifStale ? newestInput() : 0;
-for (const { entry, target, out } of targets) {
+for (const { entry, target, out, transforms } of targets) {
   const outPath = join(root, out);
   if (ifStale && existsSync(outPath) && statSync(outPath).mtimeMs > inputsTime) continue;
   const { error, stderr } = await asc.main(
     [entry, "--config", "asconfig.json", "--target", target, "--outFile", out],
-    { stdout: process.stdout, stderr: process.stderr },
+    { stdout: process.stdout, stderr: process.stderr, transforms },
   );
   if (error) {
     console.error(`build of ${out} failed: ${error.message}`);
