@@ -10,7 +10,7 @@ import { header, byte, equalsCI, inListCI, isAllowedCharset } from "./protocol/t
 import { contentTypeProblem, ContentTypeProblem } from "./protocol/contenttype";
 import {
   isRestrictedHeader, badConnection, badRange, badAcceptEncoding, badAcceptCharset, badCacheControl,
-  badStructuredBoolean, badHeaderName,
+  badStructuredBoolean, badHeaderName, badTransferEncoding, badContentLength,
 } from "./protocol/headers";
 import {
   scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, invalidEscape, doubleEscape, fullWidthEscape,
@@ -40,6 +40,8 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1029, Category.Protocol, CRITICAL, 1, "Old-style cookie ($Version): parsers split such cookies differently"),
   new Rule(1030, Category.Protocol, CRITICAL, 1, "CR or LF in a header value, or a header name that is not a token"),
   new Rule(1031, Category.Protocol, WARNING, 1, "Host header is a numeric IP address"),
+  new Rule(1032, Category.Protocol, CRITICAL, 1, "X-Up-Devcap-Post-Charset outside the allowed charsets from a UP browser (ASP.NET then decodes the body as EBCDIC or UTF-16)"),
+  new Rule(1033, Category.Protocol, CRITICAL, 1, "Body framing parsers disagree on: Transfer-Encoding other than chunked, Content-Length not digits, both or repeated (request smuggling)"),
   new Rule(1040, Category.Protocol, CRITICAL, 1, "NUL byte in an argument, cookie or header"),
   new Rule(1041, Category.Protocol, CRITICAL, 1, "Control character in an argument, cookie or header"),
   new Rule(1042, Category.Protocol, CRITICAL, 1, "Invalid percent-encoding (%1G, %w2, %7%6F) in the query string or form body"),
@@ -108,6 +110,10 @@ const BODY_PROBLEMS: string[] = ["", "malformed JSON", "malformed XML", "malform
 function checkHeaders(s: Sink, req: HttpRequest): void {
   let ua: ArrayBuffer | null = null;
   let accept: ArrayBuffer | null = null;
+  let lengths = 0;
+  let codings = 0;
+  let length: ArrayBuffer | null = null;
+  let devcap: ArrayBuffer | null = null;
   for (let i = 0; i < req.headers.length; i++) {
     const h = unchecked(req.headers[i]);
     const name = h.name;
@@ -133,7 +139,21 @@ function checkHeaders(s: Sink, req: HttpRequest): void {
     else if ((name == "sec-fetch-user" || name == "sec-ch-ua-mobile") && badStructuredBoolean(v)) s.reportNamed(1027, target, v, 0, 20, "not ?0 or ?1");
     else if (name == "cookie" && v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, target, v, 0, 40, "$Version cookie");
     else if ((name == "host" || name == ":authority") && isIpHost(v)) s.reportNamed(1031, target, v, 0, 60, "Host is an IP address");
+    else if (name == "content-length") {
+      if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportNamed(1033, target, v, 0, 40, "bad or conflicting Content-Length");
+      length = v;
+      lengths++;
+    } else if (name == "transfer-encoding") {
+      if (badTransferEncoding(v) || codings > 0) s.reportNamed(1033, target, v, 0, 40, "Transfer-Encoding other than one plain chunked");
+      codings++;
+    } else if (name == "x-up-devcap-post-charset") devcap = v;
   }
+  // ASP.NET decodes the body with this charset when the client claims to be an Openwave (UP) browser:
+  // EBCDIC or UTF-16 then hides the payload from every byte-level check.
+  if (devcap !== null && ua !== null && ua!.byteLength >= 2 && equalsCI(ua!, 0, 2, "up") && !isAllowedCharset(devcap!, 0, devcap!.byteLength)) {
+    s.reportNamed(1032, "header:x-up-devcap-post-charset", devcap!, 0, 40, "body charset not allowed");
+  }
+  if (lengths > 0 && codings > 0) s.reportNamed(1033, "header:transfer-encoding", length!, 0, 40, "both Content-Length and Transfer-Encoding");
   if (ua !== null && ua!.byteLength == 0) s.reportNamed(1026, "header:user-agent", ua!, 0, 0, "empty User-Agent");
   if (accept !== null) {
     if (accept!.byteLength == 0 && req.method != "OPTIONS" && !isBrowserEngine(ua)) s.reportNamed(1025, "header:accept", accept!, 0, 0, "empty Accept");
@@ -254,7 +274,19 @@ const OVERRIDE_METHODS: string[] = [
 /** `_method=DELETE` and friends. Lower-case `post` is what Rails forms send by default, so only `POST` in capitals counts. */
 function isOverrideMethod(v: ArrayBuffer): bool {
   if (inListCI(v, 0, v.byteLength, OVERRIDE_METHODS)) return true;
-  return v.byteLength == 4 && byte(v, 0) == 0x50 && byte(v, 1) == 0x4f && byte(v, 2) == 0x53 && byte(v, 3) == 0x54;
+  return isCustomVerb(v);
+}
+
+/**
+ * An upper-case word (`POST`, `PURGE`, `FOOBAR`): frameworks that honour overrides (Symfony, Laravel)
+ * accept any letters-only verb, which then slips past method-based access rules. Lower-case words,
+ * and words longer than methods get (`UNSUBSCRIBE`), are more likely ordinary values.
+ */
+function isCustomVerb(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n < 3 || n > 10) return false;
+  for (let i = 0; i < n; i++) if (byte(v, i) - 0x41 >= 26) return false;
+  return true;
 }
 
 /** Multipart part headers: name/filename characters, charsets, transfer encodings. */
@@ -307,3 +339,10 @@ function afterEntity(v: ArrayBuffer, start: i32, k: i32): bool {
   return i >= start && i < k - 1 && byte(v, i) == 0x26;
 }
 
+
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
+  const n = a.byteLength;
+  if (n != b.byteLength) return false;
+  for (let i = 0; i < n; i++) if (byte(a, i) != byte(b, i)) return false;
+  return true;
+}

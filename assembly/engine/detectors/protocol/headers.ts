@@ -42,6 +42,7 @@ export function badConnection(v: ArrayBuffer): bool {
  */
 export function badRange(v: ArrayBuffer, pdf: bool): bool {
   const n = v.byteLength;
+  // A Range without a unit (`1-2`) is ignored by servers (RFC 9110 14.2), so it is no abuse.
   let i = indexOfCI(v, "=");
   if (i < 0) return false;
   i++;
@@ -149,4 +150,21 @@ export function badHeaderName(name: string): bool {
     if (!isTchar(c)) return true;
   }
   return name.length == 0;
+}
+
+/**
+ * Body framing that a chain of HTTP parsers can read differently (request smuggling):
+ * a Transfer-Encoding other than plain `chunked` (`chunked, identity`, `xchunked`,
+ * ` chunked`, `gzip, chunked`), a Content-Length that is not digits, or (checked by the
+ * caller) both framing headers or one repeated.
+ */
+export function badTransferEncoding(v: ArrayBuffer): bool {
+  return !equalsCI(v, 0, v.byteLength, "chunked");
+}
+
+export function badContentLength(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n == 0 || n > 18) return true;
+  for (let i = 0; i < n; i++) if (!isDigit(byte(v, i))) return true;
+  return false;
 }
