@@ -68,6 +68,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1102, Category.Protocol, CRITICAL, 1, "Multipart part header name that is not a token"),
   new Rule(1103, Category.Protocol, CRITICAL, 1, "Multipart charset (part Content-Type or _charset_ field) outside the allowed ones"),
   new Rule(1104, Category.Protocol, CRITICAL, 1, "Multipart Content-Transfer-Encoding part header (deprecated, used for evasion)"),
+  new Rule(1105, Category.Protocol, CRITICAL, 1, "Multipart form part that parsers read differently: filename* (RFC 7578 forbids it), a folded or non-header line, or no Content-Disposition"),
 ];
 
 const METHODS: string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -103,6 +104,10 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
     s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
   }
   if (targets.badPartHeaderNames > 0 && req.body !== null) s.reportNamed(1102, "body", req.body!, 0, 0, "part header name is not a token");
+  // multipart/mixed parts (batch APIs) carry no Content-Disposition; form-data parts must.
+  if (targets.multipartOddities > 0 && req.body !== null && ct !== null && indexOfCI(ct, "multipart/form-data") == 0) {
+    s.reportNamed(1105, "body", req.body!, 0, 0, "part header line that is not a header, or part without Content-Disposition");
+  }
 }
 
 const BODY_PROBLEMS: string[] = ["", "malformed JSON", "malformed XML", "malformed multipart", "malformed form"];
@@ -295,6 +300,8 @@ function checkPartHeader(s: Sink, t: Target): void {
   if (t.key == "content-disposition") {
     const k = badDispositionParam(v);
     if (k >= 0) s.report(1101, t, v, k, k + 40, "quote, '=', ';' or '\\' in a name");
+    const x = indexOfCI(v, "filename*");
+    if (x >= 0) s.report(1105, t, v, x, x + 40, "filename* in form-data");
   } else if (t.key == "content-type") {
     const c = indexOfCI(v, "charset");
     if (c >= 0) {
