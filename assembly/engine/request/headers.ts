@@ -1,35 +1,11 @@
-// Which request headers are targets. Pseudo-headers are covered by the path and
-// the protocol checks; the cookie header is split into cookies. The headers below
-// are set by browsers and the mesh itself (fetch metadata, client hints, tracing,
-// Envoy's own), carry fixed vocabularies or opaque ids, and in the corpus never
-// carry an attack: scanning them costs time and only invites false positives.
-// The protocol detector still sees every header.
+// Which request headers are targets: every header except pseudo-headers (covered by the
+// path and the protocol checks), the cookie header (split into cookies), and the routine
+// headers whose value has the plain shape its header allows (plain-headers.ts).
 import { Targets } from "./targets";
 import { TargetKind, TargetOrigin } from "../target";
 import { Header } from "../request";
 import { parseCookies } from "./cookies";
-
-const SKIPPED: string[] = [
-  "host", "content-length", "accept-encoding", "cache-control", "pragma", "connection", "keep-alive",
-  "upgrade-insecure-requests", "sec-ch-ua", "sec-ch-ua-mobile", "sec-ch-ua-platform",
-  "sec-fetch-site", "sec-fetch-mode", "sec-fetch-user", "sec-fetch-dest",
-  "traceparent", "tracestate", "x-request-id", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid",
-  "x-b3-sampled", "x-forwarded-proto", "x-forwarded-client-cert", "x-envoy-attempt-count",
-  "x-envoy-peer-metadata", "x-envoy-peer-metadata-id", "x-envoy-expected-rq-timeout-ms",
-];
-
-export function isSkippedHeader(name: string): bool {
-  const n = name.length;
-  if (n == 0) return true;
-  const first = name.charCodeAt(0);
-  if (first == 0x3a) return true;
-  for (let i = 0; i < SKIPPED.length; i++) {
-    const s = unchecked(SKIPPED[i]);
-    // Length and first letter first: most headers differ there.
-    if (s.length == n && s.charCodeAt(0) == first && s == name) return true;
-  }
-  return false;
-}
+import { isPlainHeader } from "./plain-headers";
 
 export function collectHeaders(headers: Header[], out: Targets): void {
   for (let i = 0; i < headers.length; i++) {
@@ -39,8 +15,8 @@ export function collectHeaders(headers: Header[], out: Targets): void {
       parseCookies(h.value, out);
       continue;
     }
-    if (isSkippedHeader(h.name)) continue;
-    if (h.value.byteLength == 0) continue;
+    if (h.value.byteLength == 0 || h.name.length == 0 || h.name.charCodeAt(0) == 0x3a) continue;
+    if (isPlainHeader(h.name, h.value)) continue;
     out.origin = TargetOrigin.Header;
     out.add(TargetKind.Header, "header:" + h.name, h.value, h.value, h.name);
   }

@@ -44,31 +44,53 @@ const GADGET_VENDORS: string[] = [
 
 /** Case-insensitive equality of bytes [s, e) with `word` (lower case). */
 function segmentIs(data: ArrayBuffer, s: i32, e: i32, word: string): bool {
-  if (e - s != word.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    if (lowerByte(byteAt(data, s + k)) != <u32>word.charCodeAt(k)) return false;
+  return segmentIsPart(data, s, e, word, 0, word.length);
+}
+
+/** Case-insensitive equality of bytes [s, e) with word[from, to) (lower case). */
+function segmentIsPart(data: ArrayBuffer, s: i32, e: i32, word: string, from: i32, to: i32): bool {
+  if (e - s != to - from) return false;
+  const chars = changetype<usize>(word) + (<usize>from << 1);
+  const base = changetype<usize>(data) + <usize>s;
+  for (let k = 0; k < e - s; k++) {
+    if (lowerByte(<u32>load<u8>(base + <usize>k)) != <u32>load<u16>(chars + (<usize>k << 1))) return false;
   }
   return true;
 }
 
-function segmentIn(data: ArrayBuffer, s: i32, e: i32, words: string[]): bool {
+/** Bit L set when some word has length L: most segments are rejected by length alone. */
+function lengthMask(words: string[]): u64 {
+  let m: u64 = 0;
+  for (let k = 0; k < words.length; k++) if (words[k].length < 64) m |= (<u64>1) << <u64>words[k].length;
+  return m;
+}
+const JDK_ROOTS_LENGTHS = lengthMask(JDK_ROOTS);
+const JDK_SENSITIVE_LENGTHS = lengthMask(JDK_SENSITIVE);
+const EXEC_CLASSES_LENGTHS = lengthMask(EXEC_CLASSES);
+const FUNCTOR_KINDS_LENGTHS = lengthMask(FUNCTOR_KINDS);
+const VENDOR_ROOTS_LENGTHS = lengthMask(VENDOR_ROOTS);
+
+function segmentIn(data: ArrayBuffer, s: i32, e: i32, words: string[], lengths: u64): bool {
+  const len = e - s;
+  if (<u32>len >= 64 || ((lengths >> <u64>len) & 1) == 0) return false;
   for (let k = 0; k < words.length; k++) if (segmentIs(data, s, e, words[k])) return true;
   return false;
 }
 
 /** Whether [s, e) names a functor gadget: a known kind followed by Transformer/Closure/Factory. */
 export function isFunctorName(data: ArrayBuffer, s: i32, e: i32): bool {
+  if (e - s < 9) return false; // shortest: "if" + "closure"
   for (let f = 0; f < FUNCTOR_SUFFIXES.length; f++) {
     const suffix = FUNCTOR_SUFFIXES[f];
     const ks = e - suffix.length;
     if (ks <= s || !segmentIs(data, ks, e, suffix)) continue;
-    return segmentIn(data, s, ks, FUNCTOR_KINDS);
+    return segmentIn(data, s, ks, FUNCTOR_KINDS, FUNCTOR_KINDS_LENGTHS);
   }
   return false;
 }
 
 function isClassSegment(data: ArrayBuffer, s: i32, e: i32): bool {
-  return segmentIn(data, s, e, EXEC_CLASSES) || isFunctorName(data, s, e);
+  return segmentIn(data, s, e, EXEC_CLASSES, EXEC_CLASSES_LENGTHS) || isFunctorName(data, s, e);
 }
 
 // @ts-ignore: decorator
@@ -138,22 +160,22 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
     const s = starts[k];
     const e = ends[k];
     if (isFunctorName(data, s, e)) return NAME_GADGET_CLASS;
-    if (segmentIn(data, s, e, EXEC_CLASSES)) hasClass = true;
+    if (segmentIn(data, s, e, EXEC_CLASSES, EXEC_CLASSES_LENGTHS)) hasClass = true;
   }
   if (segs == 1) return bareWords && hasClass ? NAME_GADGET_CLASS : NAME_NONE;
-  if (segmentIn(data, starts[0], ends[0], JDK_ROOTS)) {
+  if (segmentIn(data, starts[0], ends[0], JDK_ROOTS, JDK_ROOTS_LENGTHS)) {
     // java.lang.X, javax.script.X ... or java.<anything>.Runtime
-    if (segmentIn(data, starts[1], ends[1], JDK_SENSITIVE) || hasClass) kind = NAME_JDK;
+    if (segmentIn(data, starts[1], ends[1], JDK_SENSITIVE, JDK_SENSITIVE_LENGTHS) || hasClass) kind = NAME_JDK;
     else if (segs >= 3) {
       for (let k = 2; k < segs; k++) if (isClassSegment(data, starts[k], ends[k])) kind = NAME_JDK;
     }
-  } else if (segmentIn(data, starts[0], ends[0], VENDOR_ROOTS)) {
+  } else if (segmentIn(data, starts[0], ends[0], VENDOR_ROOTS, VENDOR_ROOTS_LENGTHS)) {
     if (vendorMatches(data, starts, ends, segs)) kind = NAME_GADGET_LIBRARY;
   }
   if (kind == NAME_NONE && hasClass && segs >= 2) {
     // Two class names chained (`Runtime.exec...` is an expression; `ProcessBuilder.x.Runtime` a probe).
     let classes = 0;
-    for (let k = 0; k < segs; k++) if (segmentIn(data, starts[k], ends[k], EXEC_CLASSES)) classes++;
+    for (let k = 0; k < segs; k++) if (segmentIn(data, starts[k], ends[k], EXEC_CLASSES, EXEC_CLASSES_LENGTHS)) classes++;
     if (classes >= 2) kind = NAME_GADGET_CLASS;
   }
   return kind;
@@ -168,9 +190,9 @@ function vendorMatches(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
     let ok = true;
     while (p < vendor.length) {
       if (k >= segs) { ok = false; break; }
-      let q = vendor.indexOf(".", p);
-      if (q < 0) q = vendor.length;
-      if (!segmentIs(data, starts[k], ends[k], vendor.substring(p, q))) { ok = false; break; }
+      let q = p;
+      while (q < vendor.length && vendor.charCodeAt(q) != 0x2e) q++;
+      if (!segmentIsPart(data, starts[k], ends[k], vendor, p, q)) { ok = false; break; }
       k++;
       p = q + 1;
     }

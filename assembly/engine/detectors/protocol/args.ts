@@ -15,6 +15,7 @@ export const F_BACKSLASH: u32 = 16;
 export const F_LT: u32 = 32;
 export const F_SLASH: u32 = 64;
 export const F_PIPE: u32 = 128;
+export const F_PERCENT: u32 = 256;
 
 /** One pass: which interesting byte classes `v` holds. */
 export function scanFlags(v: ArrayBuffer): u32 {
@@ -28,6 +29,7 @@ export function scanFlags(v: ArrayBuffer): u32 {
       else if (c == 0x3c) f |= F_LT;
       else if (c == 0x2f) f |= F_SLASH;
       else if (c == 0x7c) f |= F_PIPE;
+      else if (c == 0x25) f |= F_PERCENT;
       continue;
     }
     if (c == 0) f |= F_NUL;
@@ -112,6 +114,13 @@ export function invalidUtf8(v: ArrayBuffer): i32 {
     if (c == 0xf0 && d < 0x90) return i;
     if (c == 0xf4 && d >= 0x90) return i;
     if (c >= 0xf5) return i;
+    // A sequence begun but cut short (`%E2%A3` at the end or before ASCII): decoders differ on what they
+    // swallow in its place. A lone lead byte is not counted: Latin-1 text has those.
+    const need = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+    let k = 1;
+    while (k < need && i + 1 + k < n && (byte(v, i + 1 + k) & 0xc0) == 0x80) k++;
+    if (k < need) return i;
+    i += need;
   }
   // A lone C0/C1 lead at the end is an overlong sequence cut short.
   if (n > 0 && (byte(v, n - 1) == 0xc0 || byte(v, n - 1) == 0xc1)) return n - 1;

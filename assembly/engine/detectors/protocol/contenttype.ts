@@ -42,6 +42,7 @@ export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
   if (!isAllowedType(ct, typeEnd)) return ContentTypeProblem.NotAllowed;
   // Parameters: [SP] ";" *SP name [SP] "=" [SP] value
   let charsets = 0;
+  let boundaries = 0;
   while (i < n) {
     if (byte(ct, i) == 0x20) i++;
     if (i >= n || byte(ct, i) != 0x3b) return ContentTypeProblem.Malformed;
@@ -65,8 +66,13 @@ export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
       if (!isAllowedCharset(ct, valueStart, i)) return ContentTypeProblem.Charset;
     }
     if (hasMediaType(ct, valueStart, i)) return ContentTypeProblem.TypeInParameter;
-    // A boundary only means something to multipart parsers: elsewhere it is a decoy.
-    if (equalsCI(ct, nameStart, nameEnd, "boundary") && !equalsCI(ct, 0, min(typeEnd, 10), "multipart/")) return ContentTypeProblem.TypeInParameter;
+    if (equalsCI(ct, nameStart, nameEnd, "boundary")) {
+      // A boundary only means something to multipart parsers: elsewhere it is a decoy.
+      if (!equalsCI(ct, 0, min(typeEnd, 10), "multipart/")) return ContentTypeProblem.TypeInParameter;
+      // Two boundaries (parsers take the first or the last), or one longer than RFC 2046's 70.
+      boundaries++;
+      if (boundaries > 1 || unquotedLength(ct, valueStart, i) > 70) return ContentTypeProblem.Malformed;
+    }
   }
   // A charset hidden in another parameter's value (`boundary="charset=utf-7"`) counts too.
   if (charsets > 1 || (charsets == 1 && indexOfCI(ct, "charset", indexOfCI(ct, "charset") + 7) >= 0)) return ContentTypeProblem.Charset;
@@ -94,4 +100,9 @@ function hasMediaType(buf: ArrayBuffer, start: i32, end: i32): bool {
     }
   }
   return false;
+}
+
+function unquotedLength(buf: ArrayBuffer, start: i32, end: i32): i32 {
+  if (end - start >= 2 && byte(buf, start) == 0x22 && byte(buf, end - 1) == 0x22) return end - start - 2;
+  return end - start;
 }

@@ -11,6 +11,8 @@ export const CMD_PREFIX: i32 = 4;
 export const CMD_SHELL: i32 = 8;
 /** Named like a language or tool people discuss (python, perl, php): needs arguments at value start. */
 export const CMD_TOPIC: i32 = 16;
+/** An HTTP client whose name is also its User-Agent product token (wget, curl): alone in a header it names the client. */
+export const CMD_CLIENT: i32 = 32;
 
 // Distinctive names: recon, download, network, shells, persistence, config management.
 const STRONG_WORDS =
@@ -39,6 +41,8 @@ const PREFIX_WORDS = "time nohup strace ltrace sudo doas env exec nice ionice xa
 const SHELL_WORDS = "sh bash zsh ksh csh tcsh dash busybox perl python python2 python3 ruby php lua powershell pwsh cmd cmd.exe irb tclsh";
 // Names people discuss as topics: alone at value start they are a search term, not a command.
 const TOPIC_WORDS = "python python2 python3 perl ruby php lua bash zsh gcc curl ssh chef ansible telnet ftp mount dig shutdown reboot";
+// HTTP clients that send their own name as User-Agent.
+const CLIENT_WORDS = "wget curl aria2c lwp-download lwp-request lwp-mirror lynx links";
 
 const BUCKETS: Array<Array<string>> = new Array<Array<string>>(27);
 const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
@@ -75,6 +79,7 @@ function initTable(): void {
   addWords(PREFIX_WORDS, CMD_PREFIX);
   addWords(SHELL_WORDS, CMD_SHELL);
   addWords(TOPIC_WORDS, CMD_TOPIC);
+  addWords(CLIENT_WORDS, CMD_CLIENT);
 }
 initTable();
 

@@ -5,7 +5,7 @@
 // put a known command with shell-like arguments at an injection point.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
-import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL } from "./commands";
+import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
 
 /** Rule ids the scanner reports (registered in rce.ts). */
 export const RULE_INJECTED_COMMAND: i32 = 4100;
@@ -96,7 +96,7 @@ function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
 function isArgToken(buf: ArrayBuffer, start: i32, end: i32): bool {
   const c = at(buf, start);
   // man page synopsis notation: [OPTION]... FILE...
-  if (c == 0x5b || containsCI(buf, start, end, "...")) return false;
+  if (isSynopsisToken(buf, start, end)) return false;
   const d = at(buf, start + 1);
   if (c == 0x2d && (isWordByte(d) || d == 0x2d)) return true; // -x, --long
   if (c == 0x2b && (d | 0x20) - 0x61 < 26) return true; // +x
@@ -368,7 +368,7 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
-    else if (strong && !topic && alone && (scanningHeader || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
+    else if (strong && !topic && alone && ((scanningHeader && (flags & CMD_CLIENT) == 0) || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
     else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command with options and paths only");
     else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
     else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "value starts like a command line");
@@ -413,35 +413,48 @@ function isSingleLine(buf: ArrayBuffer): bool {
   return true;
 }
 
+let tokenEnd: i32 = 0;
+
+/** Start of the next whitespace-separated token in [k, end) (its end goes to tokenEnd), or `end` when none is left. */
+function nextToken(buf: ArrayBuffer, k: i32, end: i32): i32 {
+  while (k < end && isSpaceByte(at(buf, k))) k++;
+  let e = k;
+  while (e < end && !isSpaceByte(at(buf, e))) e++;
+  tokenEnd = e;
+  return k;
+}
+
+/** Whether [start, end) holds byte `c`. */
+function hasByte(buf: ArrayBuffer, start: i32, end: i32, c: u32): bool {
+  for (let i = start; i < end; i++) if (at(buf, i) == c) return true;
+  return false;
+}
+
+/** Man page synopsis notation: `[OPTION]`, `FILE...`. */
+function isSynopsisToken(buf: ArrayBuffer, start: i32, end: i32): bool {
+  if (at(buf, start) == 0x5b) return true;
+  for (let i = start; i + 2 < end; i++) if (at(buf, i) == 0x2e && at(buf, i + 1) == 0x2e && at(buf, i + 2) == 0x2e) return true;
+  return false;
+}
+
 /** Words in [start, end) that are not synopsis notation (`[OPTION]...`, `FILE...`). */
 function plainWords(buf: ArrayBuffer, start: i32, end: i32): i32 {
-  let k = start;
   let count = 0;
-  while (k < end) {
-    while (k < end && isSpaceByte(at(buf, k))) k++;
-    if (k >= end) break;
-    let e = k + 1;
-    while (e < end && !isSpaceByte(at(buf, e))) e++;
-    if (at(buf, k) != 0x5b && !containsCI(buf, k, e, "...")) count++;
-    k = e;
+  for (let k = nextToken(buf, start, end); k < end; k = nextToken(buf, tokenEnd, end)) {
+    if (!isSynopsisToken(buf, k, tokenEnd)) count++;
   }
   return count;
 }
 
 /** How many tokens [start, end) has when every one is an option, a path or a file name (`--version`, `/var/www/`), else 0. */
 function allArgs(buf: ArrayBuffer, start: i32, end: i32): i32 {
-  let k = start;
   let count = 0;
-  while (k < end) {
-    while (k < end && isSpaceByte(at(buf, k))) k++;
-    if (k >= end) break;
-    let e = k + 1;
-    while (e < end && !isSpaceByte(at(buf, e))) e++;
+  for (let k = nextToken(buf, start, end); k < end; k = nextToken(buf, tokenEnd, end)) {
+    const e = tokenEnd;
     const c = at(buf, k);
     // options and absolute paths only: `cd ./benchmarks` or `bash build.sh` in a package script is not this shape
-    if (!(c == 0x2d || c == 0x2f || c == 0x7e) || !isArgToken(buf, k, e) || containsCI(buf, k, e, "=")) return 0;
+    if (!(c == 0x2d || c == 0x2f || c == 0x7e) || !isArgToken(buf, k, e) || hasByte(buf, k, e, 0x3d)) return 0;
     count++;
-    k = e;
   }
   return count;
 }

