@@ -96,6 +96,10 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
     "' or abc!",
     "x' or array[id] is not null--",
     "SELECT/*avoid-spaces*/password/**/FROM/**/Members",
+    // look-alike quotes folded to ' (charset conversion turns them into a real quote)
+    "1\u2019 OR \u20191\u2019=\u20191",
+    "\u2018 or 1=1#",
+    "admin\u00b4--",
   ];
   for (const a of attacks) {
     it(JSON.stringify(a), () => {
@@ -138,6 +142,8 @@ describe("sqli detection: benign look-alikes stay below 5", () => {
     "benchmark",
     "\"Union Pacific\" railroad",
     "Die \"Union von Europa\"",
+    "It\u2019s O\u2019Brien\u2019s turn",
+    "the \u2018best\u2019 option or the \u2018worst\u2019 one",
   ];
   for (const b of benign) {
     it(JSON.stringify(b), () => {

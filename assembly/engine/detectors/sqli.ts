@@ -11,6 +11,7 @@ import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
 import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
+import { foldQuotes } from "./sqli/quotes";
 
 const BASE = 2001;
 
@@ -150,7 +151,8 @@ function scanPathSegments(buf: ArrayBuffer): void {
 }
 
 export function detectSqli(s: Sink, t: Target): void {
-  const buf = t.decoded(); // percent-decoded until stable: double encoding, encoded payloads inside JSON or multipart values
+  // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
+  const buf = foldQuotes(t.decoded());
   const f = findingsOf(buf);
   if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
   if (f.mask == 0) return;
