@@ -64,14 +64,16 @@ function breakoutAt(buf: ArrayBuffer, i: i32): bool {
   return j < len && byteAt(buf, j) == 0x28 && clauseAt(buf, skipOws(buf, j + 1));
 }
 
-/** Offset of a `)` that starts a breakout, -1 if none (-2 if the value has no `&` either, so no entity can hide one). */
+/** Offset of a `)` that starts a breakout, -1 if none (-2 if no `&` follows a `)`, so no entity can hide one). */
 function breakout(buf: ArrayBuffer): i32 {
   const len = buf.byteLength;
   let amp = false;
+  let close = false;
   for (let i = 0; i + 1 < len; i++) {
     const c = byteAt(buf, i);
-    if (c == 0x26) amp = true;
+    if (c == 0x26 && close) amp = true;
     if (c != 0x29) continue;
+    close = true;
     if (breakoutAt(buf, i + 1)) return i;
   }
   return amp ? -1 : -2;

@@ -6,14 +6,15 @@ import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
-import { header, byte, equalsCI, inListCI, isAllowedCharset } from "./protocol/text";
+import { byte, equalsCI, inListCI, isAllowedCharset } from "./protocol/text";
+import { headerId, HeaderId, badHeaderName } from "./protocol/headernames";
 import { contentTypeProblem, ContentTypeProblem } from "./protocol/contenttype";
 import {
-  isRestrictedHeader, badConnection, badRange, badAcceptEncoding, badAcceptCharset, badCacheControl,
-  badStructuredBoolean, badHeaderName, badTransferEncoding, badContentLength,
+  badConnection, badRange, badAcceptEncoding, badAcceptCharset, badCacheControl,
+  badStructuredBoolean, badTransferEncoding, badContentLength, isUploadChunkRange,
 } from "./protocol/headers";
 import {
-  scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, invalidEscape, doubleEscape, fullWidthEscape,
+  scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
   unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
@@ -29,7 +30,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1012, Category.Protocol, CRITICAL, 1, "Content-Type charset outside utf-8/iso-8859-1/iso-8859-15/windows-1252, or declared twice"),
   new Rule(1013, Category.Protocol, CRITICAL, 1, "Content-Type parameter holding a second media type (parser confusion)"),
   new Rule(1020, Category.Protocol, CRITICAL, 1, "Range header with a backwards range or more ranges than a client needs"),
-  new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, Accept-Charset)"),
+  new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, Accept-Charset; Content-Range except on one chunk of an upload)"),
   new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options"),
   new Rule(1023, Category.Protocol, CRITICAL, 1, "Accept-Encoding oversized or naming an unknown coding"),
   new Rule(1024, Category.Protocol, CRITICAL, 1, "Accept header declaring a charset outside the allowed ones"),
@@ -71,21 +72,19 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1105, Category.Protocol, CRITICAL, 1, "Multipart form part that parsers read differently: filename* (RFC 7578 forbids it), a folded or non-header line, or no Content-Disposition"),
 ];
 
-const METHODS: string[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
 // Whether the current request's body is JSON: `\uXXXX` is then ordinary (1046).
 let jsonBody = false;
 
 /** Request-level checks: method, headers, path, body framing. Run once per request. */
 export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Targets): void {
   jsonBody = false;
-  const method = String.UTF8.encode(req.method);
-  if (!METHODS.includes(req.method)) s.reportNamed(1001, "method", method, 0, method.byteLength, "method not allowed");
+  const m = req.method;
+  if (!isRestMethod(m)) s.reportNamed(1001, "method", String.UTF8.encode(m), 0, 40, "method not allowed");
   const hasBody = req.body !== null && req.body!.byteLength > 0;
-  if (hasBody && (req.method == "GET" || req.method == "HEAD")) s.reportNamed(1002, "body", req.body!, 0, 40, req.method + " with a body");
-  if (req.body === null && req.method == "POST") s.reportNamed(1003, "body", method, 0, 0, "POST without a body");
+  if (hasBody && (m == "GET" || m == "HEAD")) s.reportNamed(1002, "body", req.body!, 0, 40, m + " with a body");
+  if (req.body === null && m == "POST") s.reportNamed(1003, "body", EMPTY, 0, 0, "POST without a body");
 
-  const ct = header(req, "content-type");
+  const ct = checkHeaders(s, req);
   if (ct !== null) {
     const problem = contentTypeProblem(ct);
     if (problem == ContentTypeProblem.NotAllowed) s.reportNamed(1010, "header:content-type", ct, 0, 80, "media type not allowed");
@@ -94,11 +93,10 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
     else if (problem == ContentTypeProblem.TypeInParameter) s.reportNamed(1013, "header:content-type", ct, 0, 80, "media type inside a parameter");
     jsonBody = indexOfCI(ct, "json") >= 0;
   }
-  checkHeaders(s, req);
   checkPath(s, req.path);
 
-  if (targets.argCount > 255) s.reportNamed(1051, "args", method, 0, 0, targets.argCount.toString() + " arguments");
-  if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", method, 0, 0, "repeated argument name");
+  if (targets.argCount > 255) s.reportNamed(1051, "args", EMPTY, 0, 0, targets.argCount.toString() + " arguments");
+  if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", EMPTY, 0, 0, "repeated argument name");
   if (targets.bodyProblem != BodyProblem.None && req.body !== null) {
     const at = max(0, targets.bodyProblemAt - 20);
     s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
@@ -110,60 +108,108 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
   }
 }
 
+const EMPTY = new ArrayBuffer(0);
+
+/** GET HEAD POST PUT PATCH DELETE OPTIONS, by length first. */
+function isRestMethod(m: string): bool {
+  switch (m.length) {
+    case 3: return m == "GET" || m == "PUT";
+    case 4: return m == "HEAD" || m == "POST";
+    case 5: return m == "PATCH";
+    case 6: return m == "DELETE";
+    case 7: return m == "OPTIONS";
+  }
+  return false;
+}
+
 const BODY_PROBLEMS: string[] = ["", "malformed JSON", "malformed XML", "malformed multipart", "malformed form"];
 
-function checkHeaders(s: Sink, req: HttpRequest): void {
+/** Per-header checks in one pass over the headers; returns the first Content-Type (or null). */
+function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
   let ua: ArrayBuffer | null = null;
   let accept: ArrayBuffer | null = null;
+  let contentType: ArrayBuffer | null = null;
   let lengths = 0;
   let codings = 0;
   let length: ArrayBuffer | null = null;
   let devcap: ArrayBuffer | null = null;
-  for (let i = 0; i < req.headers.length; i++) {
-    const h = unchecked(req.headers[i]);
+  const headers = req.headers;
+  for (let i = 0, count = headers.length; i < count; i++) {
+    const h = unchecked(headers[i]);
     const name = h.name;
+    const id = headerId(name);
     // :path is the request line's target: its query is checked as arguments (CR/LF there is a PL2 rule),
     // so decoding it as a header value would block any %0A in a query at PL1.
-    if (name == ":path") continue;
+    if (id == HeaderId.Path) continue;
     const v = h.value;
-    const target = "header:" + name;
-    if (badHeaderName(name)) s.reportNamed(1030, target, v, 0, 40, "header name is not a token");
-    if (isRestrictedHeader(name)) s.reportNamed(1021, target, v, 0, 40, "restricted header");
+    if (badHeaderName(name)) s.reportNamed(1030, "header:" + name, v, 0, 40, "header name is not a token");
+    if (id == HeaderId.Restricted) s.reportNamed(1021, "header:" + name, v, 0, 40, "restricted header");
     // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).
-    const decoded = urlDecodeFull(v);
-    const flags = scanFlags(decoded);
-    if (flags & F_CRLF) s.reportNamed(1030, target, decoded, 0, 60, "CR/LF in header value");
-    if (flags & F_NUL) s.reportNamed(1040, target, decoded, 0, 60, "NUL in header value");
-    else if (flags & F_CTL) s.reportNamed(1041, target, decoded, 0, 60, "control character in header value");
-    if (name == "user-agent") ua = v;
-    else if (name == "accept") accept = v;
-    else if (name == "connection" && badConnection(v)) s.reportNamed(1022, target, v, 0, 60, "repeated or contradicting options");
-    else if (name == "range" && badRange(v, isPdf(req.path))) s.reportNamed(1020, target, v, 0, 60, "abusive Range");
-    else if (name == "accept-encoding" && badAcceptEncoding(v)) s.reportNamed(1023, target, v, 0, 60, "bad Accept-Encoding");
-    else if (name == "cache-control" && badCacheControl(v)) s.reportNamed(1028, target, v, 0, 60, "bad Cache-Control");
-    else if ((name == "sec-fetch-user" || name == "sec-ch-ua-mobile") && badStructuredBoolean(v)) s.reportNamed(1027, target, v, 0, 20, "not ?0 or ?1");
-    else if (name == "cookie" && v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, target, v, 0, 40, "$Version cookie");
-    else if ((name == "host" || name == ":authority") && isIpHost(v)) s.reportNamed(1031, target, v, 0, 60, "Host is an IP address");
-    else if (name == "content-length") {
-      if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportNamed(1033, target, v, 0, 40, "bad or conflicting Content-Length");
-      length = v;
-      lengths++;
-    } else if (name == "transfer-encoding") {
-      if (badTransferEncoding(v) || codings > 0) s.reportNamed(1033, target, v, 0, 40, "Transfer-Encoding other than one plain chunked");
-      codings++;
-    } else if (name == "x-up-devcap-post-charset") devcap = v;
+    let flags = scanFlags(v);
+    let decoded = v;
+    if (flags & F_PERCENT) {
+      decoded = urlDecodeFull(v);
+      if (decoded != v) flags = scanFlags(decoded);
+    }
+    if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
+    switch (id) {
+      case HeaderId.Other: break;
+      case HeaderId.UserAgent: { ua = v; break; }
+      case HeaderId.Accept: { accept = v; break; }
+      case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
+      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "repeated or contradicting options"); break; }
+      case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportNamed(1020, "header:" + name, v, 0, 60, "abusive Range"); break; }
+      case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportNamed(1023, "header:" + name, v, 0, 60, "bad Accept-Encoding"); break; }
+      case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportNamed(1028, "header:" + name, v, 0, 60, "bad Cache-Control"); break; }
+      case HeaderId.FetchBoolean: { if (badStructuredBoolean(v)) s.reportNamed(1027, "header:" + name, v, 0, 20, "not ?0 or ?1"); break; }
+      case HeaderId.Cookie: {
+        if (v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, "header:" + name, v, 0, 40, "$Version cookie");
+        break;
+      }
+      case HeaderId.Host: { if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address"); break; }
+      case HeaderId.ContentLength: {
+        if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportNamed(1033, "header:" + name, v, 0, 40, "bad or conflicting Content-Length");
+        length = v;
+        lengths++;
+        break;
+      }
+      case HeaderId.TransferEncoding: {
+        if (badTransferEncoding(v) || codings > 0) s.reportNamed(1033, "header:" + name, v, 0, 40, "Transfer-Encoding other than one plain chunked");
+        codings++;
+        break;
+      }
+      case HeaderId.DevcapCharset: { devcap = v; break; }
+      case HeaderId.ContentRange: {
+        // One chunk of a resumable upload is the only Content-Range a request carries.
+        if (!(isUploadMethod(req.method) && req.body !== null && isUploadChunkRange(v))) s.reportNamed(1021, "header:" + name, v, 0, 40, "Content-Range outside an upload chunk");
+        break;
+      }
+      default: break;
+    }
   }
+  if (lengths > 0 && codings > 0) s.reportNamed(1033, "header:transfer-encoding", length!, 0, 40, "both Content-Length and Transfer-Encoding");
   // ASP.NET decodes the body with this charset when the client claims to be an Openwave (UP) browser:
   // EBCDIC or UTF-16 then hides the payload from every byte-level check.
   if (devcap !== null && ua !== null && ua!.byteLength >= 2 && equalsCI(ua!, 0, 2, "up") && !isAllowedCharset(devcap!, 0, devcap!.byteLength)) {
     s.reportNamed(1032, "header:x-up-devcap-post-charset", devcap!, 0, 40, "body charset not allowed");
   }
-  if (lengths > 0 && codings > 0) s.reportNamed(1033, "header:transfer-encoding", length!, 0, 40, "both Content-Length and Transfer-Encoding");
   if (ua !== null && ua!.byteLength == 0) s.reportNamed(1026, "header:user-agent", ua!, 0, 0, "empty User-Agent");
   if (accept !== null) {
     if (accept!.byteLength == 0 && req.method != "OPTIONS" && !isBrowserEngine(ua)) s.reportNamed(1025, "header:accept", accept!, 0, 0, "empty Accept");
     else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
   }
+  return contentType;
+}
+
+function reportControls(s: Sink, name: string, decoded: ArrayBuffer, flags: u32): void {
+  const target = "header:" + name;
+  if (flags & F_CRLF) s.reportNamed(1030, target, decoded, 0, 60, "CR/LF in header value");
+  if (flags & F_NUL) s.reportNamed(1040, target, decoded, 0, 60, "NUL in header value");
+  else if (flags & F_CTL) s.reportNamed(1041, target, decoded, 0, 60, "control character in header value");
+}
+
+function isUploadMethod(m: string): bool {
+  return m == "PUT" || m == "PATCH" || m == "POST";
 }
 
 /** Apps built on CFNetwork/WebKit/Android stacks send an empty Accept legitimately. */

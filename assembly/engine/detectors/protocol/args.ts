@@ -15,6 +15,7 @@ export const F_BACKSLASH: u32 = 16;
 export const F_LT: u32 = 32;
 export const F_SLASH: u32 = 64;
 export const F_PIPE: u32 = 128;
+export const F_PERCENT: u32 = 256;
 
 /** One pass: which interesting byte classes `v` holds. */
 export function scanFlags(v: ArrayBuffer): u32 {
@@ -28,6 +29,7 @@ export function scanFlags(v: ArrayBuffer): u32 {
       else if (c == 0x3c) f |= F_LT;
       else if (c == 0x2f) f |= F_SLASH;
       else if (c == 0x7c) f |= F_PIPE;
+      else if (c == 0x25) f |= F_PERCENT;
       continue;
     }
     if (c == 0) f |= F_NUL;

@@ -2,18 +2,30 @@
 // has no business sending (CRS 920450, 920660), malformed or abusive values of
 // Connection, Range, Accept, Accept-Encoding, Cache-Control, fetch metadata and
 // Cookie (920190-920210, 920310-920330, 920510-920521, 920600, 920275, 921250).
-import { byte, equalsCI, inListCI, isAllowedCharset, isOws, isTchar } from "./text";
+import { byte, equalsCI, inListCI, isAllowedCharset, isOws } from "./text";
 import { indexOfCI, isDigit } from "../../bytes";
 
-/** Headers that only proxies, WebDAV or response paths use; in a request they are evasion or smuggling aids. */
-const RESTRICTED: string[] = [
-  "content-encoding", "content-range", "lock-token", "if", "proxy", "x-http-method-override", "x-http-method",
-  "x-method-override", "x-middleware-subrequest", "request-range", "accept-charset",
-];
-
-export function isRestrictedHeader(name: string): bool {
-  for (let i = 0; i < RESTRICTED.length; i++) if (unchecked(RESTRICTED[i]) == name) return true;
-  return false;
+/**
+ * `bytes first-last/complete` (or `/*`) with first <= last: the Content-Range of one chunk of a
+ * resumable upload (GCS, Microsoft Graph upload sessions PUT those). Anything else in a request is not.
+ */
+export function isUploadChunkRange(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n < 9 || !equalsCI(v, 0, 6, "bytes ")) return false;
+  let i = 6;
+  let first: i64 = 0;
+  let last: i64 = 0;
+  const a = i;
+  while (i < n && i - a < 18 && isDigit(byte(v, i))) first = first * 10 + <i64>(byte(v, i++) - 0x30);
+  if (i == a || i >= n || byte(v, i) != 0x2d) return false;
+  const b = ++i;
+  while (i < n && i - b < 18 && isDigit(byte(v, i))) last = last * 10 + <i64>(byte(v, i++) - 0x30);
+  if (i == b || i >= n || byte(v, i) != 0x2f || last < first) return false;
+  i++;
+  if (i + 1 == n && byte(v, i) == 0x2a) return true;
+  const c = i;
+  while (i < n && isDigit(byte(v, i))) i++;
+  return i == n && i > c && i - c <= 18;
 }
 
 /** Connection options repeated or contradicting (`keep-alive, close`). */
@@ -140,16 +152,6 @@ export function badCacheControl(v: ArrayBuffer): bool {
 /** Structured boolean headers (`Sec-Fetch-User`, `Sec-CH-UA-Mobile`) hold `?0` or `?1` and nothing else (920275). */
 export function badStructuredBoolean(v: ArrayBuffer): bool {
   return !(v.byteLength == 2 && byte(v, 0) == 0x3f && (byte(v, 1) == 0x30 || byte(v, 1) == 0x31));
-}
-
-/** A header name that is not a token (CR/LF or separators smuggled into the name). */
-export function badHeaderName(name: string): bool {
-  for (let i = 0; i < name.length; i++) {
-    const c = <u32>name.charCodeAt(i);
-    if (i == 0 && c == 0x3a) continue; // pseudo-header
-    if (!isTchar(c)) return true;
-  }
-  return name.length == 0;
 }
 
 /**

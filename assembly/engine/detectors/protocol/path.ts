@@ -15,10 +15,16 @@ const RESTRICTED_EXTENSIONS: string[] = [
 
 export function checkPath(s: Sink, target: ArrayBuffer): void {
   let q = target.byteLength;
-  for (let i = 0; i < target.byteLength; i++) if (byte(target, i) == 0x3f) { q = i; break; }
+  let percent = false;
+  for (let i = 0; i < target.byteLength; i++) {
+    const c = byte(target, i);
+    if (c == 0x3f) { q = i; break; }
+    if (c == 0x25) percent = true;
+  }
   if (q > 1) {
-    const path = urlDecodeFull(q == target.byteLength ? target : target.slice(0, q));
-    const n = path.byteLength;
+    // Without escapes the path is the target's own bytes up to '?': no copy.
+    const path = percent ? urlDecodeFull(target.slice(0, q)) : target;
+    const n = percent ? path.byteLength : q;
     let segStart = n;
     while (segStart > 0 && byte(path, segStart - 1) != 0x2f) segStart--;
     let dot = -1;
@@ -46,7 +52,19 @@ export function checkPath(s: Sink, target: ArrayBuffer): void {
       start = i + 1;
     }
   }
-  const k = indexOfCI(target, "unix:");
-  const k2 = k < 0 ? indexOfCI(target, "unix%3a") : k;
-  if (k2 >= 0 && indexOfCI(target, "|", k2) > k2) s.reportNamed(1066, "path", target, k2, k2 + 60, "unix socket with |");
+  const k = unixSocket(target);
+  if (k >= 0 && indexOfCI(target, "|", k) > k) s.reportNamed(1066, "path", target, k, k + 60, "unix socket with |");
+}
+
+/** Offset of `unix:` or `unix%3a` (any case), or -1: one pass. */
+function unixSocket(t: ArrayBuffer): i32 {
+  const n = t.byteLength;
+  for (let from = 0; from < n;) {
+    const k = indexOfCI(t, "unix", from);
+    if (k < 0) return -1;
+    if (k + 4 < n && byte(t, k + 4) == 0x3a) return k;
+    if (k + 6 < n && byte(t, k + 4) == 0x25 && byte(t, k + 5) == 0x33 && (byte(t, k + 6) | 0x20) == 0x61) return k;
+    from = k + 4;
+  }
+  return -1;
 }

@@ -1,21 +1,6 @@
-// Small byte helpers for the protocol checks: header lookup, token lists, ASCII
+// Small byte helpers for the protocol checks: token lists, ASCII
 // comparisons without allocation.
-import { HttpRequest } from "../../request";
 import { lowerByte } from "../../bytes";
-
-/** The first header named `name` (lower case), or null. */
-export function header(req: HttpRequest, name: string): ArrayBuffer | null {
-  for (let i = 0; i < req.headers.length; i++) {
-    if (unchecked(req.headers[i]).name == name) return unchecked(req.headers[i]).value;
-  }
-  return null;
-}
-
-export function countHeaders(req: HttpRequest, name: string): i32 {
-  let n = 0;
-  for (let i = 0; i < req.headers.length; i++) if (unchecked(req.headers[i]).name == name) n++;
-  return n;
-}
 
 // @ts-ignore: decorator
 @inline export function byte(buf: ArrayBuffer, i: i32): u32 {
@@ -40,13 +25,6 @@ export function inListCI(buf: ArrayBuffer, start: i32, end: i32, words: string[]
 // @ts-ignore: decorator
 @inline export function isOws(c: u32): bool {
   return c == 0x20 || c == 0x09;
-}
-
-/** RFC 9110 tchar: the characters of a token (method, header name, parameter name). */
-export function isTchar(c: u32): bool {
-  if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10) return true;
-  return c == 0x21 || c == 0x23 || c == 0x24 || c == 0x25 || c == 0x26 || c == 0x27 || c == 0x2a || c == 0x2b ||
-    c == 0x2d || c == 0x2e || c == 0x5e || c == 0x5f || c == 0x60 || c == 0x7c || c == 0x7e;
 }
 
 /** Charsets a request may declare: the ones browsers send for forms. */
