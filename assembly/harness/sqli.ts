@@ -2,7 +2,7 @@
 import { TokenList, Tok, F_CALL, F_COMMENT } from "../engine/detectors/sqli/tokens";
 import { TokenizerState, tokenize } from "../engine/detectors/sqli/tokenizer";
 import { Kw } from "../engine/detectors/sqli/keywords";
-import { findingsOf, detectSqli } from "../engine/detectors/sqli";
+import { findingsOf, detectSqli, plainWord } from "../engine/detectors/sqli";
 import { detectNosql } from "../engine/detectors/nosql";
 import { detectLdap } from "../engine/detectors/ldap";
 import { Sink } from "../engine/sink";
@@ -40,6 +40,16 @@ export function sqliTokens(input: string): string {
 /** Bit mask of the SQL injection findings (sqli/findings.ts) for `input`. */
 export function sqliFindings(input: string): u32 {
   return findingsOf(String.UTF8.encode(input)).mask;
+}
+
+/** Whether the sqli prefilter skips `input` (one plain word). */
+export function sqliSkips(input: string): bool {
+  return plainWord(String.UTF8.encode(input));
+}
+
+/** Findings mask for `input` with the prefilter bypassed (for the property test of the gate). */
+export function sqliFindingsForced(input: string): u32 {
+  return findingsOf(String.UTF8.encode(input), true).mask;
 }
 
 /** Anomaly score of the SQL injection rules alone for `input` as a query argument value. */

@@ -183,3 +183,43 @@ describe("sqli robustness", () => {
     expect(sqliScore(longBenign)).toBeLessThan(5);
   });
 });
+
+describe("sqli prefilter (one plain word skips the analysis)", () => {
+  const skips = (v: string) => {
+    const ex = h.exports;
+    const p = ex.__pin(ex.__newString(v));
+    try {
+      return [ex.sqliSkips(p) !== 0, ex.sqliFindingsForced(p) >>> 0] as const;
+    } finally {
+      ex.__unpin(p);
+    }
+  };
+  const cases: [string, boolean][] = [
+    ["username", true],
+    ["12345", true],
+    ["session_id_42", true],
+    ["select", false],       // a SQL word
+    ["xp_cmdshell", false],  // a stored procedure on its own is a finding
+    ["msdasql", false],
+    ["0x616263", false],     // hex literal
+    ["1 or 1=1", false],
+    ["a.b", false],
+  ];
+  for (const [v, expected] of cases) {
+    it(`${JSON.stringify(v)} skipped: ${expected}`, () => {
+      expect(skips(v)[0]).toBe(expected);
+    });
+  }
+  it("values the gate skips give no finding when the analysis is forced", () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9_]{0,40}$/);
+    const sqlWord = fc.constantFrom("select", "union", "or", "sleep", "information_schema", "xp_cmdshell", "msdasql", "sysdate", "1e5", "0x41", "Schema");
+    fc.assert(
+      fc.property(fc.oneof(word, sqlWord, fc.string({ maxLength: 12 })), (v) => {
+        const [skipped, mask] = skips(v);
+        if (skipped) expect(mask).toBe(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+

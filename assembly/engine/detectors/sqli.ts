@@ -5,7 +5,8 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isWordByte } from "../bytes";
+import { byteAt, isWordByte, lowerByte } from "../bytes";
+import { Kw, keywordOf, hashStep, HASH_SEED } from "./sqli/keywords";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
@@ -93,8 +94,31 @@ function worthScanning(buf: ArrayBuffer): bool {
   return true;
 }
 
-export function findingsOf(buf: ArrayBuffer): Findings {
+/**
+ * Prefilter: whether the value is one plain word (an identifier `[A-Za-z_][A-Za-z0-9_]*` that is no
+ * SQL word, or only digits). The tokenizer would make a single Word/Num token of it, and no
+ * structure is one plain token, so most ids, names and counters skip the analysis in one pass.
+ */
+export function plainWord(buf: ArrayBuffer): bool {
+  const len = buf.byteLength;
+  if (len < 2) return true;
+  let h = HASH_SEED;
+  let letters = false;
+  const digitFirst = <u32>byteAt(buf, 0) - 0x30 < 10;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c - 0x30 < 10) { h = hashStep(h, c); continue; }
+    if ((c | 0x20) - 0x61 < 26 || c == 0x5f) { letters = true; h = hashStep(h, lowerByte(c)); continue; }
+    return false;
+  }
+  if (!letters) return true;
+  if (digitFirst) return false; // 0x41 1e5: numbers with letters are read by the number rules
+  return len > 32 || keywordOf(h) == Kw.None;
+}
+
+export function findingsOf(buf: ArrayBuffer, force: bool = false): Findings {
   found.reset();
+  if (!force && plainWord(buf)) return found;
   if (!worthScanning(buf)) return found;
   setSource(buf);
   scan(buf, 0, 0);
