@@ -6,3 +6,4 @@ export * from "./harness/sqli";
 export * from "./harness/xss";
 export * from "./harness/attacks";
 export * from "./harness/injections";
+export * from "./harness/rce";

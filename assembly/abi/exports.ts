@@ -4,6 +4,7 @@
 // no-ops so the host never finds a missing export on a path it may take.
 import { createContext, rootContext, streamContext, deleteContext } from "./dispatcher";
 import { HeadersAction, BodyAction } from "./status";
+import { afterStream, afterRootCallback } from "./gc";
 
 export function proxy_abi_version_0_2_1(): void {}
 
@@ -27,7 +28,9 @@ export function proxy_on_vm_start(rootContextId: u32, vmConfigurationSize: u32):
 
 export function proxy_on_configure(rootContextId: u32, pluginConfigurationSize: u32): u32 {
   const root = rootContext(rootContextId);
-  return root !== null && root.onConfigure(pluginConfigurationSize) ? 1 : 0;
+  const ok = root !== null && root.onConfigure(pluginConfigurationSize);
+  afterRootCallback();
+  return ok ? 1 : 0;
 }
 
 export function proxy_on_tick(rootContextId: u32): void {
@@ -95,6 +98,8 @@ export function proxy_on_delete(contextId: u32): void {
     if (root !== null) root.onDelete();
   }
   deleteContext(contextId);
+  if (s !== null) afterStream();
+  else afterRootCallback();
 }
 
 // Unused callbacks: network filters, HTTP and gRPC callouts, queues, foreign functions.

@@ -1,6 +1,7 @@
 // Java detector (rules 8000-8999): attack and benign tables at the default paranoia level.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
+import { scanTargets } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -99,8 +100,7 @@ describe("Java detector", () => {
 });
 
 describe("Java detector on request targets", () => {
-  const targets = (list: [number, string, string][]) =>
-    JSON.parse(h.callString("scanTargets", list.map(([k, n, v]) => `${k}\t${n}\t${v}`).join("\u0000"), 1)) as Scan;
+  const targets = (list: [number, string, string][]) => scanTargets(h, list);
   it("flags a JSP upload named in an X-File-Name header", () => {
     const r = targets([[3, "header:x-file-name", "shell. jspx.."]]);
     expect(r.matches.map((m) => m.id)).toContain(8160);

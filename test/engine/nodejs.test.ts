@@ -1,16 +1,14 @@
 // Node.js detector (rules 10000-10999): attack and benign tables at the default paranoia level.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
+import { categoryIds, scanTargets } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-interface Scan { score: number; matches: { id: number; category: string }[] }
-const scanTargets = (list: [number, string, string][]): Scan =>
-  JSON.parse(h.callString("scanTargets", list.map(([k, n, v]) => `${k}\t${n}\t${v}`).join("\u0000"), 1));
-const nodeIds = (input: string, kind = 2) => scanTargets([[kind, "args:q", input]]).matches.filter((m) => m.category === "nodejs").map((m) => m.id);
+const nodeIds = (input: string, kind = 2) => categoryIds(h, "nodejs", input, kind);
 
 const ARG_NAME = 1;
 const COOKIE = 4;
@@ -87,7 +85,7 @@ const benign: [string, number?][] = [
 describe("Node.js detector", () => {
   for (const [input, id, kind] of attacks) {
     it(`flags ${JSON.stringify(input).slice(0, 60)} with ${id}`, () => {
-      const r = scanTargets([[kind ?? 2, "args:q", input]]);
+      const r = scanTargets(h, [[kind ?? 2, "args:q", input]]);
       expect(r.matches.map((m) => m.id)).toContain(id);
       expect(r.score).toBeGreaterThanOrEqual(5);
     });
@@ -108,7 +106,7 @@ describe("no trap on random input", () => {
       let s = "";
       const len = Math.floor(rnd() * 200);
       for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
-      expect(() => scanTargets([[2, "args:q", s], [1, "args", s], [4, "cookie:a", b64(s)]])).not.toThrow();
+      expect(() => scanTargets(h, [[2, "args:q", s], [1, "args", s], [4, "cookie:a", b64(s)]])).not.toThrow();
     }
   });
 });

@@ -1,16 +1,14 @@
 // PHP detector (rules 9000-9999): attack and benign tables at the default paranoia level.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
+import { categoryIds, scanTargets } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-interface Scan { score: number; matches: { id: number; category: string }[] }
-const scanTargets = (list: [number, string, string][]): Scan =>
-  JSON.parse(h.callString("scanTargets", list.map(([k, n, v]) => `${k}\t${n}\t${v}`).join("\u0000"), 1));
-const phpIds = (input: string, kind = 2) => scanTargets([[kind, "args:q", input]]).matches.filter((m) => m.category === "php").map((m) => m.id);
+const phpIds = (input: string, kind = 2) => categoryIds(h, "php", input, kind);
 
 const PATH = 0;
 const HEADER = 3;
@@ -104,7 +102,7 @@ const benign: [string, number?][] = [
 describe("PHP detector", () => {
   for (const [input, id, kind] of attacks) {
     it(`flags ${JSON.stringify(input).slice(0, 60)} with ${id}`, () => {
-      const r = scanTargets([[kind ?? 2, kind === HEADER ? "header:x-filename" : "args:q", input]]);
+      const r = scanTargets(h, [[kind ?? 2, kind === HEADER ? "header:x-filename" : "args:q", input]]);
       expect(r.matches.map((m) => m.id)).toContain(id);
       expect(r.score).toBeGreaterThanOrEqual(5);
     });
@@ -128,7 +126,7 @@ describe("no trap on random input", () => {
       let s = "";
       const len = Math.floor(rnd() * 200);
       for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
-      expect(() => scanTargets([[2, "args:q", s], [9, "files", s], [0, "path", s]])).not.toThrow();
+      expect(() => scanTargets(h, [[2, "args:q", s], [9, "files", s], [0, "path", s]])).not.toThrow();
     }
   });
 });

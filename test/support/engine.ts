@@ -87,3 +87,31 @@ export function targetForms(h: Harness, kind: number, value: string): Record<str
     ex.__unpin(i);
   }
 }
+
+/** TargetKind values (assembly/engine/target.ts). */
+export const KIND = { Path: 0, ArgName: 1, ArgValue: 2, Header: 3, Cookie: 4, CookieName: 5, BodyValue: 6, BodyKey: 7, Body: 8, Filename: 9, PartHeader: 10 } as const;
+
+/** Score one detector gives `input` as a target of `kind`. */
+export function detectorScore(h: Harness, detector: string, input: string, kind: number, paranoia = 1): number {
+  const ex = h.exports;
+  const d = ex.__pin(ex.__newString(detector));
+  const p = ex.__pin(ex.__newString(input));
+  try {
+    return ex.detectorScore(d, p, kind, paranoia);
+  } finally {
+    ex.__unpin(p);
+    ex.__unpin(d);
+  }
+}
+
+export interface Scan { score: number; matches: { id: number; category: string }[] }
+
+/** Every detector over hand-built targets `[kind, name, value]`. */
+export function scanTargets(h: Harness, list: [number, string, string][], paranoia = 1): Scan {
+  return JSON.parse(h.callString("scanTargets", list.map(([k, n, v]) => `${k}\t${n}\t${v}`).join("\u0000"), paranoia));
+}
+
+/** Ids of the rules of `category` that match `input` as an argument value (or a target of `kind`). */
+export function categoryIds(h: Harness, category: string, input: string, kind: number = KIND.ArgValue): number[] {
+  return scanTargets(h, [[kind, "args:q", input]]).matches.filter((m) => m.category === category).map((m) => m.id);
+}

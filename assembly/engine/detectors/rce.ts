@@ -11,6 +11,7 @@ import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/window
 import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
 import { isRestrictedUploadName } from "./rce/upload-name";
+import { shellScanSkips } from "./rce/gate";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -51,7 +52,7 @@ export function detectRce(s: Sink, t: Target): void {
 
   // A User-Agent that starts as a product token (`curl/8.5.0`, `Wget/1.21`, `kube-probe/1.29`) names
   // the client, not a command line: health checks and scripts in a mesh send these all day.
-  if (!(t.kind == TargetKind.Header && t.key == "user-agent" && startsWithProductToken(raw))) {
+  if (!shellScanSkips(raw) && !(t.kind == TargetKind.Header && t.key == "user-agent" && startsWithProductToken(raw))) {
     scanShell(v, t.kind == TargetKind.Header, evasions > 0);
     if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention

@@ -4,6 +4,7 @@
 // template engine's objects (`{{config}}`, `''.__class__.__mro__`, `T(java.lang.Runtime)`),
 // or a statement (`{% if %}`, `<% system('id') %>`). Plain placeholders such as
 // `{{ user.name }}` or `${HOME}` are not reported.
+import { WordList } from "../wordlist";
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
@@ -22,18 +23,18 @@ export const SSTI_RULES: Rule[] = [
 ];
 
 /** Names that only a template engine's own objects or a runtime escape use. */
-const INTERNALS: string[] = [
+const INTERNALS = new WordList([
   "config", "self", "request", "settings", "lipsum", "cycler", "joiner", "namespace", "url_for",
   "get_flashed_messages", "getRuntime", "Runtime", "getClass", "forName", "ProcessBuilder", "exec",
   "system", "popen", "subprocess", "os", "eval", "constructor", "getClassLoader", "application",
   "freemarker", "java", "javax", "mro", "subclasses", "globals", "builtins", "import", "invoke",
-];
+]);
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
-const PROBED_OBJECTS: string[] = ["config", "self", "request", "settings", "app", "session", "env"];
-const STATEMENTS: string[] = [
+const PROBED_OBJECTS = new WordList(["config", "self", "request", "settings", "app", "session", "env"]);
+const STATEMENTS = new WordList([
   "if", "for", "set", "import", "include", "extends", "macro", "block", "print", "with", "from",
   "endif", "endfor", "raw", "call", "filter", "do", "while", "unless", "each", "end", "load", "debug",
-];
+]);
 
 export function detectSsti(s: Sink, t: Target): void {
   let buf = t.value;
@@ -118,7 +119,7 @@ function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   while (j < end && byteAt(buf, j) <= 0x20) j++;
   const w = j;
   while (j < end && isAlpha(byteAt(buf, j))) j++;
-  if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && wordIn(STATEMENTS, buf, w, j)) {
+  if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && STATEMENTS.has(buf, w, j)) {
     s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   } else if (reachesInternals(buf, start, end, true)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template expression reaches engine internals");
@@ -137,7 +138,7 @@ function codeBlock(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   }
   const w = j;
   while (j < end && isAlpha(byteAt(buf, j))) j++;
-  const keyword = j > w && wordIn(STATEMENTS, buf, w, j);
+  const keyword = j > w && STATEMENTS.has(buf, w, j);
   let call = false;
   for (let k = w; k < end; k++) if (byteAt(buf, k) == 0x28 || byteAt(buf, k) == 0x60) call = true;
   if (keyword || call) s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "server-side code block");
@@ -168,14 +169,14 @@ function reachesInternals(buf: ArrayBuffer, start: i32, end: i32, mustache: bool
   while (j < end && byteAt(buf, j) <= 0x20) j++;
   let e = end;
   while (e > j && byteAt(buf, e - 1) <= 0x20) e--;
-  if (mustache && wordIn(PROBED_OBJECTS, buf, j, e)) return true;
+  if (mustache && PROBED_OBJECTS.has(buf, j, e)) return true;
   for (let k = start; k + 1 < end; k++) {
     const c = byteAt(buf, k);
     if (c == 0x5f && byteAt(buf, k + 1) == 0x5f && k + 2 < end && isAlpha(byteAt(buf, k + 2))) return true;
     if (!isAlpha(c) || (k > start && isWordByte(byteAt(buf, k - 1)))) continue;
     let w = k;
     while (w < end && isWordByte(byteAt(buf, w))) w++;
-    if (wordIn(INTERNALS, buf, k, w) && w < end) {
+    if (INTERNALS.has(buf, k, w) && w < end) {
       const n = byteAt(buf, w);
       if (n == 0x2e || n == 0x28 || n == 0x5b) return true;
     }
@@ -185,17 +186,6 @@ function reachesInternals(buf: ArrayBuffer, start: i32, end: i32, mustache: bool
   return false;
 }
 
-function wordIn(list: string[], buf: ArrayBuffer, start: i32, end: i32): bool {
-  const n = end - start;
-  for (let k = 0; k < list.length; k++) {
-    const w = list[k];
-    if (w.length != n) continue;
-    let j = 0;
-    while (j < n && byteAt(buf, start + j) == <u32>w.charCodeAt(j)) j++;
-    if (j == n) return true;
-  }
-  return false;
-}
 
 function indexIn(buf: ArrayBuffer, from: i32, to: i32, needle: string): i32 {
   for (let i = from; i + needle.length <= to; i++) {

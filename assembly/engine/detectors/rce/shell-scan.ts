@@ -296,7 +296,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
 }
 
 /** `python3.10`, `gcc7.4`, `php8`: an interpreter name with a version glued on. */
-function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
+export function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   let e = end;
   while (e > start + 1 && (at(buf, e - 1) - 0x30 < 10 || at(buf, e - 1) == 0x2e)) e--;
   if (e == end || e - start < 2) return 0;
@@ -305,6 +305,8 @@ function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
 }
 
 function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, flags: i32, binDir: bool, glob: bool, prefixed: bool, varCommand: bool, ctx: i32): i32 {
+  // an unknown word that is no binary path nor a `$var` command, outside a chain, cannot give a finding
+  if (flags == 0 && !binDir && !varCommand && !chained) return we;
   const n = buf.byteLength;
   // a value that is a command line is short and one line; longer text that starts with a command word is prose or docs
   if (ctx == CTX_START && (n > 200 || !isSingleLine(buf))) ctx = CTX_MID;

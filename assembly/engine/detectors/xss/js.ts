@@ -4,6 +4,7 @@
 // `window["alert"]`, `(document/**/)["cookie"]`), tagged-template calls
 // (`[].sort.call\`${alert}\``), JSFuck, JScript.Encode. Identifiers are read as
 // JavaScript does: case-sensitive, with blanks and comments allowed around `.`, `(`, `[`.
+import { WordList } from "../../wordlist";
 import { byteAt, isAlpha, isDigit } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
@@ -11,40 +12,29 @@ import { Target, TargetKind } from "../../target";
 import { XSS_JS_SINK, XSS_JS_WEAK_SINK, XSS_DOM_ACCESS, XSS_DOM_WEAK, XSS_DOM_ASSIGN, XSS_TAGGED_TEMPLATE, XSS_JSFUCK, XSS_JSCRIPT_ENCODE } from "./ids";
 
 /** Functions whose call in a value is a script-injection proof or payload. */
-const STRONG_SINKS: string[] = ["alert", "prompt", "confirm", "eval", "execScript", "msgbox", "MsgBox"];
+const STRONG_SINKS = new WordList(["alert", "prompt", "confirm", "eval", "execScript", "msgbox", "MsgBox"]);
 /** Functions that run strings as code or hide payloads: suspicious, not proof alone. */
-const WEAK_SINKS: string[] = ["setTimeout", "setInterval", "Function", "atob", "btoa", "fromCharCode", "setImmediate"];
+const WEAK_SINKS = new WordList(["setTimeout", "setInterval", "Function", "atob", "btoa", "fromCharCode", "setImmediate"]);
 /** Global objects of a page. */
-const GLOBALS: string[] = ["document", "window", "self", "top", "parent", "frames", "globalThis", "opener", "content"];
-const STRONG_PROPS: string[] = [
+const GLOBALS = new WordList(["document", "window", "self", "top", "parent", "frames", "globalThis", "opener", "content"]);
+const STRONG_PROPS = new WordList([
   "cookie", "domain", "write", "writeln", "location", "URL", "documentURI", "referrer", "execCommand",
   "eval", "alert", "prompt", "confirm", "document", "opener", "execScript", "setTimeout", "setInterval",
   "Function", "atob", "localStorage", "sessionStorage",
-];
-const WEAK_PROPS: string[] = [
+]);
+const WEAK_PROPS = new WordList([
   "body", "head", "createElement", "querySelector", "querySelectorAll", "getElementById", "getElementsByTagName",
   "forms", "images", "scripts", "defaultView", "open", "name", "postMessage", "childNodes", "appendChild",
-];
-const CALL_PROPS: string[] = ["call", "apply", "bind"];
+]);
+const CALL_PROPS = new WordList(["call", "apply", "bind"]);
 /** Properties whose assignment writes markup or text into the page. */
-const SINK_PROPS: string[] = ["innerHTML", "outerHTML", "textContent", "innerText", "srcdoc"];
+const SINK_PROPS = new WordList(["innerHTML", "outerHTML", "textContent", "innerText", "srcdoc"]);
 
 // @ts-ignore: decorator
 @inline function isIdentByte(c: u32): bool {
   return isAlpha(c) || isDigit(c) || c == 0x5f || c == 0x24;
 }
 
-function identIn(list: string[], buf: ArrayBuffer, start: i32, end: i32): bool {
-  const n = end - start;
-  for (let k = 0; k < list.length; k++) {
-    const w = list[k];
-    if (w.length != n) continue;
-    let j = 0;
-    while (j < n && byteAt(buf, start + j) == <u32>w.charCodeAt(j)) j++;
-    if (j == n) return true;
-  }
-  return false;
-}
 
 function identEnd(buf: ArrayBuffer, i: i32): i32 {
   const end = min(buf.byteLength, i + 64);
@@ -75,7 +65,7 @@ function isCalled(buf: ArrayBuffer, j: i32): bool {
   }
   if (b != 0x2e) return false;
   const p = skipBlankAndComments(buf, j + 1);
-  return identIn(CALL_PROPS, buf, p, identEnd(buf, p));
+  return CALL_PROPS.has(buf, p, identEnd(buf, p));
 }
 
 /** Whether a `.` (blanks allowed) precedes the identifier at `i`: it is a property, not a global. */
@@ -96,9 +86,9 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     }
     const e = identEnd(buf, i);
     const afterDot = isAfterDot(buf, i);
-    if (!afterDot && identIn(STRONG_SINKS, buf, i, e)) {
+    if (!afterDot && STRONG_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "call of a script-proof function");
-    } else if (!afterDot && identIn(WEAK_SINKS, buf, i, e)) {
+    } else if (!afterDot && WEAK_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) {
         if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i) || isWholeValue(buf, i)) {
           s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string, or called after a string breakout");
@@ -106,14 +96,14 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
           s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "call of a code-running or decoding function");
         }
       }
-    } else if (identIn(GLOBALS, buf, i, e)) {
+    } else if (GLOBALS.has(buf, i, e)) {
       scanGlobalAccess(s, t, buf, i, e, t.kind == TargetKind.Path);
-    } else if (afterDot && identIn(SINK_PROPS, buf, i, e)) {
+    } else if (afterDot && SINK_PROPS.has(buf, i, e)) {
       const j = skipBlank(buf, e);
       if (j + 1 < len && byteAt(buf, j) == 0x3d && byteAt(buf, j + 1) != 0x3d) {
         s.report(XSS_DOM_ASSIGN, t, buf, max(0, i - 1), min(len, j + 30), "assignment that writes into the page");
       }
-    } else if (afterDot && identIn(CALL_PROPS, buf, i, e)) {
+    } else if (afterDot && CALL_PROPS.has(buf, i, e)) {
       const j = skipBlankAndComments(buf, e);
       if (j < len && byteAt(buf, j) == 0x60) s.report(XSS_TAGGED_TEMPLATE, t, buf, i, min(len, j + 30), "function called through a tagged template");
     }
@@ -177,8 +167,8 @@ function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i
   } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
     const p = skipBlankAndComments(buf, j + 1);
     const pe = identEnd(buf, p);
-    if (identIn(STRONG_PROPS, buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "access to a sensitive property of the page");
-    else if (identIn(WEAK_PROPS, buf, p, pe)) s.report(XSS_DOM_WEAK, t, buf, start, min(len, pe + 20), "DOM manipulation");
+    if (STRONG_PROPS.has(buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "access to a sensitive property of the page");
+    else if (WEAK_PROPS.has(buf, p, pe)) s.report(XSS_DOM_WEAK, t, buf, start, min(len, pe + 20), "DOM manipulation");
   }
 }
 
