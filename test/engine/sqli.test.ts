@@ -100,6 +100,15 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
     "1\u2019 OR \u20191\u2019=\u20191",
     "\u2018 or 1=1#",
     "admin\u00b4--",
+    // word comparisons of literals that hold for every row
+    "1 is not 2",
+    "'1' not regexp '2'",
+    // MySQL `1.e` glued to a name or call
+    "1.e(ascii)",
+    "1.e.tables",
+    // a quoted literal compared with a string the application closes
+    "'1001'='10",
+    "select 0x616263",
   ];
   for (const a of attacks) {
     it(JSON.stringify(a), () => {
@@ -144,6 +153,10 @@ describe("sqli detection: benign look-alikes stay below 5", () => {
     "Die \"Union von Europa\"",
     "It\u2019s O\u2019Brien\u2019s turn",
     "the \u2018best\u2019 option or the \u2018worst\u2019 one",
+    "it is not 2",
+    "the result: 1 is not 2 nor 3",
+    "'a' is not 'a'",
+    "version 1.e.g",
   ];
   for (const b of benign) {
     it(JSON.stringify(b), () => {

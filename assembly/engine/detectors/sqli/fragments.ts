@@ -56,6 +56,11 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
       }
     }
   }
+  // '1001'='10 : a quoted literal compared with a string the application's own quote closes
+  if (ty == Tok.Str && first == 0 && t.n == 3 && (t.f(0) & F_OPEN) == 0 && t.t(1) == Tok.Cmp && t.t(2) == Tok.Str &&
+    (t.f(2) & F_OPEN) != 0 && t.e(2) - t.s(2) <= 16) {
+    out.add(Finding.LiteralCompare, t.s(0), t.e(2));
+  }
   // The whole value is an operator: >>  <=>  IS NULL  LIKE NULL  in (0,1)  XOR  RLIKE
   const rest = t.n - first;
   const width = t.e(first) - t.s(first);
@@ -114,6 +119,14 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
     t.t(i - 1) != Tok.Cmp && t.t(i + 3) != Tok.Op && t.t(i + 3) != Tok.Cmp && t.t(i + 3) != Tok.Dot &&
     alwaysTrue(t, i)) {
     out.add(Finding.LiteralCompare, t.s(i), t.e(i + 2));
+  }
+  // 1 is not 2   '1' not regexp '2'   'a' like 'a': a word comparison of two literals that holds for every row
+  if ((ty == Tok.Num || ty == Tok.Str) && t.t(i - 1) != Tok.Op && t.t(i - 1) != Tok.Cmp) wordCompare(t, i, out);
+  // 1.e(ascii)  1.e.tables: MySQL reads `1.e` as a number glued to what follows (a filter-evasion spelling)
+  if (ty == Tok.Num && byteAtSource(t.e(i) - 1) == 0x2e && t.t(i + 1) == Tok.Word && t.s(i + 1) == t.e(i) &&
+    t.e(i + 1) == t.s(i + 1) + 1 && (byteAtSource(t.s(i + 1)) | 0x20) == 0x65 &&
+    (t.t(i + 2) == Tok.Dot || t.t(i + 2) == Tok.LParen) && t.t(i + 3) == Tok.Word && t.k(i + 3) != Kw.None) {
+    out.add(Finding.CommentEvasion, t.s(i), t.e(i + 3));
   }
   // ) AS t FROM   `x` AS `y` from   1234 AS "foobar" FROM
   if (t.is(i, Kw.As) && (ty == Tok.Word)) {
@@ -220,4 +233,21 @@ function isJsonText(t: TokenList, i: i32): bool {
   while (j < e && byteAtSource(j) == 0x20) j++;
   const c = byteAtSource(j);
   return c == 0x7b || c == 0x5b;
+}
+
+/** `lit [NOT] LIKE|IS [NOT] lit` ending the expression, true whatever the row (odd NOTs: the literals differ). */
+function wordCompare(t: TokenList, i: i32, out: Findings): void {
+  let j = i + 1;
+  let negated = false;
+  if (t.is(j, Kw.Not)) { negated = true; j++; }
+  if (!(t.is(j, Kw.Like) || t.is(j, Kw.Is))) return;
+  j++;
+  if (t.is(j, Kw.Not)) { negated = !negated; j++; }
+  const ty = t.t(j);
+  if (ty != Tok.Num && ty != Tok.Str) return;
+  if (t.t(i) != ty || (t.f(j) & F_OPEN) != 0) return; // 1 is not '2' is a type question, not a tautology
+  const after = t.t(j + 1);
+  if (!(after == Tok.None || after == Tok.Semi || after == Tok.RParen || after == Tok.Logic || (t.f(j) & F_COMMENT) != 0 ||
+    t.is(j + 1, Kw.And) || t.is(j + 1, Kw.Or))) return;
+  if (sameText(t, i, j) != negated) out.add(Finding.LiteralCompare, t.s(i), t.e(j));
 }

@@ -211,7 +211,8 @@ function word(t: TokenList, i: i32, out: Findings): void {
       if (t.k(i + 1) == Kw.FuncDanger) out.add(Finding.DangerCall, t.s(i), t.e(i + 1));
       const from = selectFrom(t, i + 1);
       if (from >= 0 && isSelectList(t, i + 1)) out.add(Finding.SelectFrom, t.s(i), t.e(from + 1));
-      else if (t.t(i + 1) == Tok.Var || (isCall(t, i + 1) && t.k(i + 1) != Kw.None)) out.add(Finding.SelectFrom, t.s(i), t.e(i + 1));
+      else if (t.t(i + 1) == Tok.Var || (isCall(t, i + 1) && t.k(i + 1) != Kw.None) ||
+        (t.t(i + 1) == Tok.Num && (t.f(i + 1) & F_HEX) != 0)) out.add(Finding.SelectFrom, t.s(i), t.e(i + 1)); // select 0x61
       return;
     }
     case Kw.FuncDanger:
