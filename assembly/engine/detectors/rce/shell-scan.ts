@@ -301,7 +301,7 @@ export function versionedFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   while (e > start + 1 && (at(buf, e - 1) - 0x30 < 10 || at(buf, e - 1) == 0x2e)) e--;
   if (e == end || e - start < 2) return 0;
   const f = commandFlags(buf, start, e);
-  return (f & CMD_STRONG) != 0 ? f : 0;
+  return (f & (CMD_STRONG | CMD_SHELL)) != 0 ? f : 0;
 }
 
 function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, flags: i32, binDir: bool, glob: bool, prefixed: bool, varCommand: bool, ctx: i32): i32 {
@@ -380,7 +380,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
     const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick);
     // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
-    const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed;
+    // (`irb<<<code`, `sh < file`: input redirected into the interpreter runs that input)
+    const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
     if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
     }
