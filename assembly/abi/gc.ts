@@ -1,11 +1,9 @@
-// Full collections between callbacks, when a stream has ended: its objects are garbage then,
-// and a collection here keeps the incremental collector's threshold low, so requests rarely
-// pay for collector steps inside allocations. Safe with any runtime: nothing lives on the
-// wasm stack at this point, and every object still in use is reachable from a global (root
-// and stream contexts in the dispatcher's maps, configuration, metrics, rule registry).
-// This is also what `--runtime minimal` would need (no shadow stack: corpus p50 -39%,
-// -76 KB of code), but that runtime never collects inside a request, and one 1 MiB JSON body
-// then peaks at ~24 MiB: it waits for a safe point in the engine's batch inspection.
+// Full collections between callbacks, when a stream has ended: its objects are garbage then.
+// The release build runs AssemblyScript's minimal runtime (no shadow stack: corpus p50 about
+// -35%, -76 KB of code), which collects only when asked: here, where nothing lives on the wasm
+// stack and every object still in use is reachable from a global (root and stream contexts in
+// the dispatcher's maps, configuration, metrics, rule registry), and at the safe points the
+// body parsers offer inside long bodies (engine/request/safepoint.ts).
 
 /** Collect after this many finished streams even when memory has not grown. */
 const STREAMS_PER_COLLECTION: i32 = 8;

@@ -3,6 +3,7 @@
 // Iterative (an explicit stack, bounded depth), lenient about nothing: any syntax
 // error makes the caller fall back to the raw body and score the anomaly.
 import { Targets } from "./targets";
+import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { ByteWriter, at } from "../transform/out";
 import { isHex4, hex4 } from "../transform/urldecode";
@@ -49,6 +50,7 @@ class JsonParser {
   value(path: string): bool {
     let cur = path;
     for (;;) {
+      safePoint(this.out, this.data, cur, this);
       this.skipWs();
       if (this.i >= this.n) return false;
       const c = at(this.data, this.i);

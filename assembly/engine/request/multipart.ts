@@ -2,6 +2,7 @@
 // (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
 // (`multipart:content-type`). Lenient about LF-only line ends; a body that does not
 // start with the boundary, or a part without headers, is malformed.
+import { safePoint } from "./safepoint";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
@@ -35,6 +36,7 @@ export function parseMultipart(data: ArrayBuffer, boundary: ArrayBuffer, out: Ta
   // Every part is read, however many (each moves past its delimiter): a cap would let what
   // follows it through uninspected.
   for (;;) {
+    safePoint(out, data, null, boundary);
     let i = pos + 2 + bl;
     if (i + 1 < n && at(data, i) == 0x2d && at(data, i + 1) == 0x2d) return -1; // closing delimiter
     // Rest of the delimiter line (transport padding), then the line end.

@@ -27,6 +27,8 @@ export class Targets {
   longestArg: i32 = 0;
   /** Full batches handed to `inspector` (a big JSON array has tens of thousands of values). */
   batches: i32 = 0;
+  /** `batches` at the last collection (safepoint.ts). */
+  batchesAtCollection: i32 = 0;
   inspector: TargetBatchInspector | null = null;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */

@@ -1,6 +1,7 @@
 // `a=1&b=2` as the query string and application/x-www-form-urlencoded bodies
 // carry it: names and values percent-decoded with '+' as space; repeated names
 // give one target each; a piece without '=' is a name with an empty value.
+import { safePoint } from "./safepoint";
 import { Targets } from "./targets";
 import { urlDecode } from "../transform/urldecode";
 import { at } from "../transform/out";
@@ -8,6 +9,7 @@ import { at } from "../transform/out";
 export function parseUrlencoded(data: ArrayBuffer, start: i32, end: i32, prefix: string, out: Targets): void {
   let i = start;
   while (i < end) {
+    safePoint(out, data, prefix);
     let amp = i;
     let eq = -1;
     while (amp < end) {

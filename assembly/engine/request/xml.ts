@@ -4,6 +4,7 @@
 // The caller also keeps the raw body as a target, so XXE detection sees the
 // document as sent. Lenient: a body that does not start with '<' is malformed.
 import { Targets } from "./targets";
+import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
 import { htmlDecode } from "../transform/html";
@@ -19,6 +20,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
   // Every node is read, however many (each step moves past at least one byte): a cap would let
   // what follows it through uninspected. The engine inspects targets in batches as they come.
   while (i < n) {
+    safePoint(out, data, element);
     const c = at(data, i);
     if (c != 0x3c) {
       let j = i;

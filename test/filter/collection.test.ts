@@ -1,0 +1,53 @@
+// The release module collects garbage in the middle of long bodies (safe points between two
+// values, engine/request/safepoint.ts). A collection that freed something still in use would
+// change what the filter finds, or trap: compare its findings on bodies of many batches with
+// the harness build's (another runtime, whose collector sees every local).
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { runRequest, type Emulator } from "../../src/host/index.js";
+import { decisions, loadFilter } from "../support/filter.js";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect } from "../support/engine.js";
+
+let h: Harness;
+let em: Emulator;
+beforeAll(async () => {
+  h = await loadHarness();
+  em = await loadFilter({ mode: "detect", bodyLimit: 4 * 1024 * 1024 });
+});
+
+const WORDS = ["alpha", "widget", "O'Brien", "select the blue one", "a.b.c", "x=1", "path/to/file"];
+const ATTACKS = ["1' OR '1'='1", "<script>alert(1)</script>", "; cat /etc/passwd", "${jndi:ldap://x/a}", "../../../../etc/shadow"];
+
+function bodies(values: string[]): [string, string][] {
+  const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "&apos;");
+  return [
+    ["application/json", JSON.stringify({ items: values.map((v, i) => ({ id: i, v })) })],
+    ["application/x-www-form-urlencoded", values.map((v, i) => `f${i}=${encodeURIComponent(v)}`).join("&")],
+    ["application/xml", "<r>" + values.map((v) => `<v a="${esc(v)}">${esc(v)}</v>`).join("") + "</r>"],
+    ["multipart/form-data; boundary=XyZ", values.map((v, i) => `--XyZ\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n${v}\r\n`).join("") + "--XyZ--\r\n"],
+  ];
+}
+
+const nonProtocol = (ids: number[]) => [...new Set(ids.filter((id) => id >= 2000))].sort((a, b) => a - b);
+
+describe("collection inside long bodies", () => {
+  it("finds what the harness finds, at any position, in bodies of many batches", () => {
+    const value = fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...WORDS), fc.constantFrom(...WORDS), fc.constantFrom(...ATTACKS));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 2500, maxLength: 3000 }), (values) => {
+        for (const [contentType, body] of bodies(values)) {
+          const out = runRequest(em, { method: "POST", path: "/api", authority: "svc.local", headers: [["content-type", contentType]], body });
+          expect(out.failed).toBe(false);
+          const line = decisions(out.logs)[0];
+          const mine = nonProtocol(line ? line.rules : []);
+          const theirs = nonProtocol(inspect(h, { method: "POST", path: "/api", headers: [["host", "svc.local"], ["content-type", contentType]], body }).matches.map((m) => m.id));
+          expect(mine, contentType).toEqual(theirs);
+        }
+      }),
+      { numRuns: 2 },
+    );
+    // Memory stays bounded: the garbage of one batch group at a time, not of the whole body.
+    expect((em.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(16 * 1024 * 1024);
+  });
+});
