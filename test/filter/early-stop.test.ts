@@ -1,17 +1,7 @@
 // Block mode stops inspecting once the score reaches the threshold; detect mode inspects everything.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runRequest, type RequestSpec } from "../../src/host/index.js";
-import { decisions, loadFilter } from "../support/filter.js";
-
-function sampleCorpus(): RequestSpec[] {
-  const text = readFileSync(new URL("../fixtures/corpus-sample.jsonl", import.meta.url), "utf8");
-  return text.trim().split("\n").map((line) => {
-    const r = JSON.parse(line);
-    const body = r.body_b64 !== undefined ? Buffer.from(r.body_b64, "base64") : r.body;
-    return { method: r.method, path: r.path, headers: r.headers, body };
-  });
-}
+import { decisions, loadFilter, sampleCorpus } from "../support/filter.js";
 
 describe("stopping at the threshold", () => {
   // Three separate attacks, each enough to block on its own.

@@ -1,22 +1,12 @@
 // The filter must never trap (a trap fails the VM: every later request gets 503) and must
 // not grow its memory across requests. Random requests, malformed bytes, many and huge headers.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { runRequest, type Emulator, type RequestSpec } from "../../src/host/index.js";
-import { loadFilter } from "../support/filter.js";
+import { runRequest, type Emulator } from "../../src/host/index.js";
+import { loadFilter, sampleCorpus } from "../support/filter.js";
 
 function linearMemoryBytes(em: Emulator): number {
   return (em.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength;
-}
-
-function sampleCorpus(): RequestSpec[] {
-  const text = readFileSync(new URL("../fixtures/corpus-sample.jsonl", import.meta.url), "utf8");
-  return text.trim().split("\n").map((line) => {
-    const r = JSON.parse(line);
-    const body = r.body_b64 !== undefined ? Buffer.from(r.body_b64, "base64") : r.body;
-    return { method: r.method, path: r.path, headers: r.headers, body, chunkSize: 333 };
-  });
 }
 
 describe("robustness", () => {
@@ -53,7 +43,7 @@ describe("robustness", () => {
 
   it("keeps linear memory flat across requests", async () => {
     const em = await loadFilter("{}");
-    const corpus = sampleCorpus();
+    const corpus = sampleCorpus(333);
     const round = () => {
       for (let i = 0; i < 3; i++) for (const spec of corpus) runRequest(em, spec);
     };
