@@ -67,6 +67,30 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     attacks: ["'msdasql'", "\"xp_cmdshell\"", "schema_name", "\"'", "'\")", "`\""],
     benign: ["'hello'", "\"quoted\"", "schema", "''", "\"\"", "()"],
   },
+  {
+    name: "boolean operator glued to a parenthesis",
+    attacks: ["/3 and(", "1) or(", "&&(a=\"", "||(x"],
+    benign: ["rock and(roll)", "A and (B)", "3 and (maybe) 4", "x.or(y)", "&& (see notes)"],
+  },
+  {
+    name: "a whole short query with a condition on literals",
+    attacks: [
+      "SELECT * FROM `movies` GROUP BY `category_id`,`year_released` HAVING `category_id` = 8;",
+      "select * from user where password_last_changed not between '2021-04-11' and '2021-04-11'",
+      "select name from users where id = 1",
+    ],
+    benign: [
+      "SELECT * FROM users WHERE id = ?",
+      "select the best option from the menu where it = 5",
+      "select * from t where a = b",
+      "var sql = \"SELECT * FROM users WHERE name = '\" + userName + \"'\";",
+    ],
+  },
+  {
+    name: "numbers just past an integer or double range",
+    attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
+    benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],
+  },
 ];
 
 describe("sqli contexts: attacks score >= 5, look-alikes stay below", () => {

@@ -13,6 +13,7 @@ import { analyse } from "./sqli/grammar";
 import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
+import { overflowNumber } from "./sqli/overflow";
 
 const BASE = 2001;
 
@@ -46,6 +47,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
   new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
+  new Rule(2029, Category.Sqli, CRITICAL, 1, "number just past an integer or double range (2^31, 2^32, 2^63, 2^64, 1e309, 2.2250738585072011e-308)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -123,6 +125,7 @@ export function plainWord(buf: ArrayBuffer): bool {
 export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false): Findings {
   found.reset();
   state.plusIsSpace = plusIsSpace;
+  if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
   if (!force && plainWord(buf)) return found;
   if (!worthScanning(buf)) return found;
   setSource(buf);

@@ -92,8 +92,8 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     while (t.t(j) == Tok.LParen) j++;
     if (t.t(j) == Tok.Not || t.is(j, Kw.Not)) j++;
     const o = operandEnd(t, j);
-    if (t.t(j) == Tok.None && j > first + 1) {
-      out.add(Finding.LeadingLogic, t.s(first), t.e(j - 1)); // &&(  or (
+    if ((t.t(j) == Tok.None && j > first + 1) || (ty == Tok.Logic && t.t(first + 1) == Tok.LParen && t.s(first + 1) == t.e(first))) {
+      out.add(Finding.LeadingLogic, t.s(first), t.e(j - 1)); // &&(  or (  &&(a="
     } else if (o >= 0) {
       const after = t.t(o);
       const opThen = t.t(o + 1);

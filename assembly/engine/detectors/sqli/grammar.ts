@@ -152,6 +152,16 @@ function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
   if (sql) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
 }
 
+/** A WHERE or HAVING clause from i on whose comparison has a literal on its right side. */
+function literalCondition(t: TokenList, i: i32): bool {
+  for (let j = i; j < t.n; j++) {
+    if (!(t.is(j, Kw.Where) || t.is(j, Kw.Having))) continue;
+    const c = comparisonEnd(t, j + 1);
+    return c > j + 1 && isLiteral(t, c - 1) && (t.f(c - 1) & F_OPEN) == 0;
+  }
+  return false;
+}
+
 /** Whether word token i is spelled `lower` (ASCII, case-insensitive), read in place. */
 function wordIs(t: TokenList, i: i32, lower: string): bool {
   const s = t.s(i);
@@ -190,6 +200,12 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
     }
+  }
+  // SELECT * FROM t WHERE a BETWEEN '1' AND '2'  ... HAVING `c` = 8: the whole (short) value is a query
+  // with a condition on literals, ready to run (a code sample has placeholders or sits inside code)
+  if (atStart && !breakout && t.is(first, Kw.Select) && sourceLength() <= 200 && isStatement(t, first)) {
+    const from = selectFrom(t, first + 1);
+    if (from >= 0 && literalCondition(t, from + 2)) out.add(Finding.StatementStart, t.s(first), t.e(from + 1));
   }
   if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
@@ -235,6 +251,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
 function logic(t: TokenList, i: i32, out: Findings): void {
   // 9999 or true   1) or false--
   const p = t.t(i - 1);
+  // 3 and(  1) or(: a boolean operator glued to its parenthesis after a literal (prose spaces it)
+  if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
+    out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);
+  }
   if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
     out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
   }
