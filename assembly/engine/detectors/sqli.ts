@@ -13,6 +13,7 @@ import { analyse } from "./sqli/grammar";
 import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
+import { overflowNumber } from "./sqli/overflow";
 
 const BASE = 2001;
 
@@ -46,6 +47,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
   new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
+  new Rule(2029, Category.Sqli, CRITICAL, 1, "number just past an integer or double range (2^31, 2^32, 2^63, 2^64, 1e309, 2.2250738585072011e-308)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -55,7 +57,7 @@ const found = new Findings();
 const OVERLAP = 8;
 
 /** Tokenizes buf[from, end) in windows of MAX_TOKENS (overlapping), analysing each. */
-function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
+function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false): void {
   const end = buf.byteLength;
   state.reset();
   let pos = from;
@@ -64,7 +66,7 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32): void {
     tokens.reset();
     if (first && breakoutEnd > 0) tokens.push(Tok.Str, 0, 0, 0, breakoutEnd);
     const stop = tokenize(buf, pos, end, tokens, state);
-    analyse(tokens, first && breakoutEnd > 0, first, found);
+    analyse(tokens, first && breakoutEnd > 0, first, found, escaped && first);
     if (stop >= end || tokens.n < MAX_TOKENS) break;
     const next = tokens.s(MAX_TOKENS - OVERLAP);
     pos = next > pos ? next : stop; // always advance
@@ -116,8 +118,14 @@ export function plainWord(buf: ArrayBuffer): bool {
   return len > 32 || keywordOf(h) == Kw.None;
 }
 
-export function findingsOf(buf: ArrayBuffer, force: bool = false): Findings {
+/**
+ * `plusIsSpace`: the value came percent-encoded outside the path, so an encoder that also
+ * writes spaces as `+` made it (a `+` inside an XML or JSON value that still holds %XX).
+ */
+export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false): Findings {
   found.reset();
+  state.plusIsSpace = plusIsSpace;
+  if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
   if (!force && plainWord(buf)) return found;
   if (!worthScanning(buf)) return found;
   setSource(buf);
@@ -129,7 +137,23 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false): Findings {
   quoteContext(buf, 0x27);
   quoteContext(buf, 0x22);
   quoteContext(buf, 0x60);
+  if (onlyMixedQuotes(buf)) found.add(Finding.BareOperator, 0, len);
   return found;
+}
+
+/** `"'`  `'")`  `` `" ``: a short value of nothing but quotes of two kinds (and brackets) probes which one breaks the query. */
+function onlyMixedQuotes(buf: ArrayBuffer): bool {
+  const len = buf.byteLength;
+  if (len > 6) return false;
+  let kinds = 0;
+  for (let i = 0; i < len; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x27) kinds |= 1;
+    else if (c == 0x22) kinds |= 2;
+    else if (c == 0x60) kinds |= 4;
+    else if (c != 0x28 && c != 0x29 && c != 0x20) return false;
+  }
+  return kinds == 3 || kinds == 5 || kinds == 6 || kinds == 7;
 }
 
 /**
@@ -144,7 +168,7 @@ function quoteContext(buf: ArrayBuffer, q: u32): void {
   for (let i = 1; i < len; i++) {
     const c = byteAt(buf, i);
     if (c != q) continue;
-    if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1);
+    if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1, i == 1);
     break;
   }
 }
@@ -174,14 +198,47 @@ function scanPathSegments(buf: ArrayBuffer): void {
   }
 }
 
-export function detectSqli(s: Sink, t: Target): void {
-  // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
-  const buf = foldQuotes(t.decoded());
-  const f = findingsOf(buf);
-  if (t.kind == TargetKind.Path && worthScanning(buf)) { setSource(buf); scanPathSegments(buf); }
+// The argument name inspected just before (form and query pairs arrive name first, then value).
+let lastName: Target | null = null;
+
+/**
+ * `'admin', '1'='1'` posted as a form body is split at its first raw `=` into the name
+ * `'admin', '1'` and the value `'1'`: neither half holds the structure. When the name is
+ * more than a plain word, the pair is read again as the one value the sender wrote.
+ */
+function formPair(t: Target): ArrayBuffer | null {
+  if (t.fromBase64) return null;
+  const prev = lastName;
+  lastName = t.kind == TargetKind.ArgName ? t : null;
+  if (t.kind != TargetKind.ArgValue || prev === null) return null;
+  const name = prev!;
+  if (name.origin != t.origin || name.key != t.key) return null;
+  const n = foldQuotes(name.decoded());
+  if (plainWord(n)) return null;
+  const v = foldQuotes(t.decoded());
+  const out = new ArrayBuffer(n.byteLength + 1 + v.byteLength);
+  const base = changetype<usize>(out);
+  memory.copy(base, changetype<usize>(n), <usize>n.byteLength);
+  store<u8>(base + <usize>n.byteLength, 0x3d);
+  memory.copy(base + <usize>n.byteLength + 1, changetype<usize>(v), <usize>v.byteLength);
+  return out;
+}
+
+function reportAll(s: Sink, t: Target, buf: ArrayBuffer, f: Findings): void {
   if (f.mask == 0) return;
   for (let i = 0; i < <i32>Finding.Count; i++) {
     if ((f.mask & (1 << <u32>i)) == 0) continue;
     s.report(BASE + i, t, buf, unchecked(f.start[i]), unchecked(f.end[i]), SQLI_RULES[i].description);
   }
+}
+
+export function detectSqli(s: Sink, t: Target): void {
+  // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
+  const buf = foldQuotes(t.decoded());
+  const plusIsSpace = t.kind != TargetKind.Path && t.urlDecoded() != t.value;
+  const f = findingsOf(buf, false, plusIsSpace);
+  if (t.kind == TargetKind.Path && worthScanning(buf)) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
+  reportAll(s, t, buf, f);
+  const pair = formPair(t);
+  if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));
 }

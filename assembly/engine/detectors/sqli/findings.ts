@@ -30,6 +30,7 @@ export const enum Finding {
   AliasFrom,           // the tail of a select list: ) AS t FROM
   PgCast,              // PostgreSQL cast to a type: password::int  (foo)::text
   SubqueryOperand,     // a subquery as an operand: = (SELECT  AND (SELECT  IN (SELECT
+  NumberOverflow,      // 4294967296  2.2250738585072011e-308: a number just past an integer or double range
   Count,
 }
 

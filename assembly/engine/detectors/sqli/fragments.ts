@@ -2,7 +2,7 @@
 // query, so it starts with an operator, a function call or the tail of a select list and
 // never forms a whole statement. These patterns recognise such fragments by where they sit
 // in the value (at its start, or as its whole), which prose and ordinary values do not share.
-import { Kw, isFunctionKw } from "./keywords";
+import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd } from "./shapes";
@@ -16,11 +16,58 @@ function isLogicAt(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor);
 }
 
+/**
+ * day&'(  length&&!!!$(  left')?$(: a function name, then only symbols (quotes and spaces
+ * included) up to a `(` a few bytes on: the call with junk to slip past filters.
+ */
+function callAfterSymbols(t: TokenList, i: i32): bool {
+  const p = t.e(i);
+  const len = sourceLength();
+  let q = p;
+  let symbols = 0;
+  while (q < p + 8 && q < len) {
+    const c = byteAtSource(q);
+    if (c == 0x28 || c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80) break;
+    if (c != 0x20) symbols++;
+    q++;
+  }
+  return symbols > 0 && byteAtSource(q) == 0x28;
+}
+
+/** The words of a string literal's text hashed as one word ('msdasql' -> msdasql), Kw.None when it is not one word. */
+function quotedWord(t: TokenList, i: i32): Kw {
+  const s = t.s(i) + 1;
+  const e = t.e(i) - 1;
+  if (e - s < 2 || e - s > 32) return Kw.None;
+  let h = HASH_SEED;
+  for (let j = s; j < e; j++) {
+    const c = byteAtSource(j);
+    if (!(c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f)) return Kw.None;
+    h = hashStep(h, c | 0x20);
+  }
+  return keywordOf(h);
+}
+
 /** Patterns on the first token(s) of the value (index `first`). */
 export function leading(t: TokenList, first: i32, out: Findings): void {
+  // , FIND_IN_SET('22', x)  , concat(: the value continues a select list or argument list with a SQL call
+  if (t.t(first) == Tok.Comma && t.t(first + 1) == Tok.Word && isFunctionKw(t.k(first + 1)) && isCall(t, first + 1) &&
+    t.t(first + 2) == Tok.LParen && t.t(first + 3) != Tok.RParen) {
+    out.add(Finding.LeadingCall, t.s(first), t.e(first + 2));
+  }
   const ty = t.t(first);
   const k = t.k(first);
   if (ty == Tok.None) return;
+  // 'msdasql'  "xp_cmdshell": the whole value is the quoted name of an attack-only routine or provider
+  if (ty == Tok.Str && t.n == first + 1 && (t.f(first) & F_OPEN) == 0) {
+    const q = quotedWord(t, first);
+    if (q == Kw.SysProc || q == Kw.SqlOnlyName) out.add(Finding.LeadingCall, t.s(first), t.e(first));
+  }
+  // VALUES ('a', 'b'): a row of literals for an INSERT the application started
+  if (k == Kw.Values && ty == Tok.Word && t.t(first + 1) == Tok.LParen && isLiteral(t, first + 2) && t.t(first + 3) == Tok.Comma &&
+    isLiteral(t, first + 4)) {
+    out.add(Finding.LeadingCall, t.s(first), t.e(first + 4));
+  }
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
@@ -35,7 +82,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     }
     let j = first + 1;
     while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
-    if (j > first + 1 && t.t(j) == Tok.LParen) out.add(Finding.LeadingCall, t.s(first), t.e(j));
+    if ((j > first + 1 && t.t(j) == Tok.LParen) || callAfterSymbols(t, first)) out.add(Finding.LeadingCall, t.s(first), t.e(j));
     else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
   }
   // the whole value names an attack-only routine: OPENROWSET, UTL_HTTP
@@ -45,8 +92,8 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     while (t.t(j) == Tok.LParen) j++;
     if (t.t(j) == Tok.Not || t.is(j, Kw.Not)) j++;
     const o = operandEnd(t, j);
-    if (t.t(j) == Tok.None && j > first + 1) {
-      out.add(Finding.LeadingLogic, t.s(first), t.e(j - 1)); // &&(  or (
+    if ((t.t(j) == Tok.None && j > first + 1) || (ty == Tok.Logic && t.t(first + 1) == Tok.LParen && t.s(first + 1) == t.e(first))) {
+      out.add(Finding.LeadingLogic, t.s(first), t.e(j - 1)); // &&(  or (  &&(a="
     } else if (o >= 0) {
       const after = t.t(o);
       const opThen = t.t(o + 1);

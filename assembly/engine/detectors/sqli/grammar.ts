@@ -8,7 +8,7 @@ import { Finding, Findings } from "./findings";
 import { leading, fragmentAt, byteAtSource, sourceLength } from "./fragments";
 import {
   operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier,
+  selectFrom, skipParens, isIdentifier, strongSelectItem,
 } from "./shapes";
 
 function isLogic(t: TokenList, i: i32): bool {
@@ -39,16 +39,24 @@ export function isLongOpenString(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Str && (t.f(i) & F_OPEN) != 0 && t.e(i) - t.s(i) > 16;
 }
 
-/** What follows a quote breakout (tokens from i on). */
-function afterBreakout(t: TokenList, i: i32, out: Findings): void {
+/** What follows a quote breakout (tokens from i on); `escaped`: the value opened with `\'` (see sqli.ts). */
+function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool): void {
   const b = t.s(0);
   let j = i;
+  // \'and  \`or`1  \"1 or 1-: an escaped quote opening the value is deliberate (multi-byte
+  // charsets and double unescaping turn it into a bare quote); a boolean operator right after
+  // it, or a literal and one, is the bypass itself.
+  if (escaped && (isLogic(t, j) || (isLiteral(t, j) && isLogic(t, j + 1)))) {
+    out.add(Finding.BreakoutTautology, b, t.e(isLogic(t, j) ? j : j + 1));
+    return;
+  }
   while (t.t(j) == Tok.RParen) j++;
   // admin'--  admin')#  x';--
   if ((t.f(j - 1) & F_LINE_COMMENT) != 0 && (j == 1 || t.t(j - 1) == Tok.RParen)) {
     out.add(Finding.BreakoutComment, b, t.e(j - 1));
   }
   if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
+  if (t.t(j) == Tok.Comma && literalListToEnd(t, j)) { out.add(Finding.BreakoutClause, b, t.e(t.n - 1)); return; } // ', 2, 1
   shortExpressionThenComment(t, j, out);
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
     !opensCodeString(t) && (isStatement(t, j) || !longPlainWord(t, j + 1))) {
@@ -97,6 +105,13 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
     if (k == Kw.Like || k == Kw.Is || k == Kw.In || k == Kw.Between || k == Kw.Not || k == Kw.Collate ||
       k == Kw.Escape) {
       out.add(Finding.WeakOperator, b, t.e(j));
+      // 'glob 1;  ' like 2--  ' is null#: the comparison is complete and terminated by `;` or a comment
+      let o = j + 1;
+      if (t.is(o, Kw.Not)) o++;
+      const lit = t.t(o) == Tok.Num || (isLiteral(t, o) && (t.f(o) & F_OPEN) == 0);
+      if (k != Kw.Not && lit && (t.t(o + 1) == Tok.Semi || (t.f(o) & F_LINE_COMMENT) != 0)) {
+        out.add(Finding.BreakoutTautology, b, t.e(o));
+      }
     }
     return;
   }
@@ -108,6 +123,20 @@ function afterBreakout(t: TokenList, i: i32, out: Findings): void {
       out.add(Finding.WeakOperator, b, t.e(j)); // '+'  '||'
     }
   }
+}
+
+/** `, lit [, lit ...]` running to the end of the value (or to a truncating comment): the tail of a values or select list. */
+function literalListToEnd(t: TokenList, j: i32): bool {
+  let k = j;
+  let items = 0;
+  while (t.t(k) == Tok.Comma) {
+    const v = k + 1;
+    if (!(t.t(v) == Tok.Num || t.is(v, Kw.Null) || (t.t(v) == Tok.Str && (t.f(v) & F_OPEN) == 0))) return false;
+    items++;
+    k = v + 1;
+    if ((t.f(v) & F_LINE_COMMENT) != 0) return t.t(k) == Tok.None;
+  }
+  return items > 0 && t.t(k) == Tok.None;
 }
 
 /** x'|email--  id'is not-id--  ' mod id--: a few SQL tokens after the breakout, then a truncating comment. */
@@ -123,19 +152,60 @@ function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
   if (sql) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
 }
 
+/** A WHERE or HAVING clause from i on whose comparison has a literal on its right side. */
+function literalCondition(t: TokenList, i: i32): bool {
+  for (let j = i; j < t.n; j++) {
+    if (!(t.is(j, Kw.Where) || t.is(j, Kw.Having))) continue;
+    const c = comparisonEnd(t, j + 1);
+    return c > j + 1 && isLiteral(t, c - 1) && (t.f(c - 1) & F_OPEN) == 0;
+  }
+  return false;
+}
+
+/** Whether word token i is spelled `lower` (ASCII, case-insensitive), read in place. */
+function wordIs(t: TokenList, i: i32, lower: string): bool {
+  const s = t.s(i);
+  const n = lower.length;
+  if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
+  for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != <u32>lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/** INSERT|REPLACE [INTO] name [(cols)] VALUES ( | SELECT: a row insert, whichever verb writes it. */
+function valuesStatement(t: TokenList, i: i32): bool {
+  if (!(t.is(i, Kw.Insert) || wordIs(t, i, "replace"))) return false;
+  let j = i + 1;
+  if (t.is(j, Kw.Into)) j++;
+  if (!isIdentifier(t, j)) return false;
+  j++;
+  while (t.t(j) == Tok.Dot && isIdentifier(t, j + 1)) j += 2;
+  if (t.t(j) == Tok.LParen) j = skipParens(t, j);
+  return (t.is(j, Kw.Values) && t.t(j + 1) == Tok.LParen) || t.is(j, Kw.Select);
+}
+
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
-export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings): void {
+export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings, escaped: bool = false): void {
   const n = t.n;
-  if (breakout) afterBreakout(t, 1, out);
+  if (breakout) afterBreakout(t, 1, out, escaped);
   const first = breakout ? 1 : 0;
-  if (atStart && isStatementKw(t.k(first)) && t.t(first) == Tok.Word && t.k(first) != Kw.Select) {
-    const k = t.k(first);
+  // /CREATE TABLE x  >SET @v: a statement after a stray symbol or two still opens the value
+  let head = first;
+  while (head < first + 2 && (t.t(head) == Tok.Op || t.t(head) == Tok.Other || t.t(head) == Tok.Cmp)) head++;
+  if (atStart && isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) {
+    const k = t.k(head);
+    const first = head;
     if (sourceLength() > 100) {
       // a long text that opens with a statement is documentation or a code sample
     } else if (isStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
     }
+  }
+  // SELECT * FROM t WHERE a BETWEEN '1' AND '2'  ... HAVING `c` = 8: the whole (short) value is a query
+  // with a condition on literals, ready to run (a code sample has placeholders or sits inside code)
+  if (atStart && !breakout && t.is(first, Kw.Select) && sourceLength() <= 200 && isStatement(t, first)) {
+    const from = selectFrom(t, first + 1);
+    if (from >= 0 && literalCondition(t, from + 2)) out.add(Finding.StatementStart, t.s(first), t.e(from + 1));
   }
   if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
@@ -147,7 +217,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     }
     if (ty == Tok.Semi) {
       let j = i + 1;
-      if (isStatementKw(t.k(j)) && isStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
+      if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
       else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
         (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
@@ -181,6 +251,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
 function logic(t: TokenList, i: i32, out: Findings): void {
   // 9999 or true   1) or false--
   const p = t.t(i - 1);
+  // 3 and(  1) or(: a boolean operator glued to its parenthesis after a literal (prose spaces it)
+  if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
+    out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);
+  }
   if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
     out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
   }
@@ -209,6 +283,10 @@ function word(t: TokenList, i: i32, out: Findings): void {
     }
     case Kw.Select: {
       if (t.k(i + 1) == Kw.FuncDanger) out.add(Finding.DangerCall, t.s(i), t.e(i + 1));
+      // SELECT/**/1,2  SeLect*/ 1,user(: a comment standing in for the space after SELECT, then a select list
+      if ((f & F_COMMENT) != 0 && (f & F_LINE_COMMENT) == 0 && strongSelectItem(t, i + 1) && isSelectList(t, i + 1)) {
+        out.add(Finding.CommentEvasion, t.s(i), t.e(i + 1));
+      }
       const from = selectFrom(t, i + 1);
       if (from >= 0 && isSelectList(t, i + 1)) out.add(Finding.SelectFrom, t.s(i), t.e(from + 1));
       else if (t.t(i + 1) == Tok.Var || (isCall(t, i + 1) && t.k(i + 1) != Kw.None) ||
@@ -242,6 +320,9 @@ function word(t: TokenList, i: i32, out: Findings): void {
     }
     case Kw.SysProc:
       out.add(Finding.SystemProcedure, t.s(i), t.e(i));
+      return;
+    case Kw.SqlOnlyName:
+      if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
       return;
     case Kw.Waitfor:
       if (t.is(i + 1, Kw.Delay) || t.is(i + 1, Kw.Time)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));

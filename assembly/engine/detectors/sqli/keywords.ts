@@ -69,7 +69,7 @@ add("count sum min max avg left right length len lower upper trim format positio
 add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
   "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
   "ifnull isnull nullif elt make_set export_set md5 sha sha1 sha2 crc32 rand sysdate version current_user " +
-  "system_user session_user current_database schema_name db_name user_name host_name suser_name " +
+  "system_user session_user current_database db_name user_name host_name suser_name " +
   "is_srvrolemember has_dbaccess object_id object_name col_name type_name quotename pg_read_file pg_ls_dir " +
   "to_char to_number nvl nvl2 decode encode regexp_substr regexp_like json_object xmlelement xmlagg uuid " +
   "connection_id last_insert_id row_count found_rows unicode nchar varchar_to " +
@@ -95,7 +95,8 @@ add("xp_cmdshell xp_regread xp_regwrite xp_dirtree xp_fileexist xp_servicecontro
   "xp_terminate_process sp_password sp_addlogin sp_addsrvrolemember sp_configure sp_executesql sp_oacreate " +
   "sp_oamethod sp_makewebtask sp_execute sp_prepare sp_sqlexec", Kw.SysProc);
 // Names only SQL uses (types, providers, packages): a value that is just one of them is a probe.
-add("nvarchar varchar varbinary utl_http openrowset opendatasource msdasql sqloledb sysdate", Kw.SqlOnlyName);
+// (schema_name: the column of information_schema.schemata a schema enumeration reads)
+add("nvarchar varchar varbinary utl_http openrowset opendatasource msdasql sqloledb sysdate schema_name", Kw.SqlOnlyName);
 add("the a an my your our their his her its this these those we you they he she it i me us them to of for with " +
   "about would could should will can please", Kw.Article);
 

@@ -23,6 +23,8 @@ export class TokenizerState {
   /** Seen `/*!`, a word split by a comment, or a comment anywhere. */
   sawExecComment: bool = false;
   sawComment: bool = false;
+  /** `+` between two words reads as a space: the value was form-encoded (set per value, kept by reset). */
+  plusIsSpace: bool = false;
   reset(): void {
     this.inExecComment = false;
     this.sawExecComment = false;
@@ -132,6 +134,9 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2a: // *
         if (next == 0x2f && st.inExecComment) { st.inExecComment = false; i += 2; continue; }
+        // A stray `*/` closes a comment the application's query (or an earlier value) opened:
+        // to the database it is a comment boundary, like the space it stands for (SELECT*/1).
+        if (next == 0x2f) { comment(out, st, false); i += 2; continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x40: { // @var @@var
         let j = i + 1;
@@ -171,7 +176,10 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         if (next == 0x3a) { out.push(Tok.Op, Kw.None, 0, i, i + 2); i += 2; continue; }
         if (next == 0x3d) { out.push(Tok.Cmp, Kw.None, 0, i, i + 2); i += 2; continue; }
         out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
-      case 0x2b: case 0x25: case 0x5e: case 0x7e: // + % ^ ~
+      case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
+        if (st.plusIsSpace && i > pos && isWordChar(byteAt(buf, i - 1)) && isWordStart(next) && next < 0x80) { i++; continue; }
+        out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
+      case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2c: out.push(Tok.Comma, Kw.None, 0, i, i + 1); i++; continue;
       case 0x28: out.push(Tok.LParen, Kw.None, 0, i, i + 1); i++; continue;

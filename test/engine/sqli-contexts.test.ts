@@ -1,0 +1,138 @@
+// SQL injection in the contexts the grammar learnt to read: statements after stray symbols,
+// row inserts under any verb, escaped-quote breakouts, stray comment ends, form-encoded `+`,
+// calls slipped behind symbols, quoted routine names, and form bodies split at a raw `=`.
+// Each table has attacks (score >= 5 at PL1) and the benign look-alikes that must stay below.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+function sqliScore(value: string): number {
+  const ex = h.exports;
+  const ptr = ex.__pin(ex.__newString(value));
+  try {
+    return ex.sqliScore(ptr, 1);
+  } finally {
+    ex.__unpin(ptr);
+  }
+}
+
+const groups: { name: string; attacks: string[]; benign: string[] }[] = [
+  {
+    name: "statement after a stray symbol",
+    attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users"],
+    benign: ["/create a table for the guests", ">set the table", "/ drop me a line", "-- set your alarm"],
+  },
+  {
+    name: "row insert under any verb (INSERT, REPLACE)",
+    attacks: [
+      ";REPLACE/*test*/test/*test*/(id, name) VALUES (1, 'test');",
+      "1; replace into users (id, role) values (1, 'admin')",
+      "x; INSERT INTO t SELECT * FROM secrets",
+      "VALUES ('192.168.0.1', 'test')",
+    ],
+    benign: [
+      "replace the filter; replace it (values may vary)",
+      "values (see below) and more",
+      "Our values (honesty, courage) matter",
+      "s.replace(/a/g, 'b'); values(x)",
+    ],
+  },
+  {
+    name: "escaped quote opening the value",
+    attacks: ["\\'and", "\\`or`1", "\\\"1 or 1-", "\\' or 1=1--"],
+    benign: ["He said \\\"or else\\\"", "don\\'t or won\\'t", "\\'quoted\\' and more", "it\\'s and that\\'s"],
+  },
+  {
+    name: "stray comment end standing in for a space",
+    attacks: ["SeLect*/ 1,2,3,user(", "select*/1,2"],
+    benign: ["select*/ from the menu", "/* note */ select one", "Select */ the best"],
+  },
+  {
+    name: "breakout, then a terminated comparison or a literal list",
+    attacks: ["'glob 1;", "' like 2--", "', 2, 1", "x', 'a', 3--"],
+    benign: ["'Like' button", "the Jones', 2 cars", "it's like 5 o'clock", "'a', b, c", "rock 'n' roll, 2 tickets"],
+  },
+  {
+    name: "function name, symbols, then its call",
+    attacks: ["day&'(", "in '$(", "length&&!!!$(", "left')?$(", ", FIND_IN_SET('22', Category )"],
+    benign: ["day & night (2)", "in the end (really)", "left / right (x)", ", count me in (maybe)", "length: 5 (cm)"],
+  },
+  {
+    name: "quoted routine names, schema enumeration, quote probes",
+    attacks: ["'msdasql'", "\"xp_cmdshell\"", "schema_name", "\"'", "'\")", "`\""],
+    benign: ["'hello'", "\"quoted\"", "schema", "''", "\"\"", "()"],
+  },
+  {
+    name: "boolean operator glued to a parenthesis",
+    attacks: ["/3 and(", "1) or(", "&&(a=\"", "||(x"],
+    benign: ["rock and(roll)", "A and (B)", "3 and (maybe) 4", "x.or(y)", "&& (see notes)"],
+  },
+  {
+    name: "a whole short query with a condition on literals",
+    attacks: [
+      "SELECT * FROM `movies` GROUP BY `category_id`,`year_released` HAVING `category_id` = 8;",
+      "select * from user where password_last_changed not between '2021-04-11' and '2021-04-11'",
+      "select name from users where id = 1",
+    ],
+    benign: [
+      "SELECT * FROM users WHERE id = ?",
+      "select the best option from the menu where it = 5",
+      "select * from t where a = b",
+      "var sql = \"SELECT * FROM users WHERE name = '\" + userName + \"'\";",
+    ],
+  },
+  {
+    name: "numbers just past an integer or double range",
+    attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
+    benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],
+  },
+];
+
+describe("sqli contexts: attacks score >= 5, look-alikes stay below", () => {
+  for (const g of groups) {
+    describe(g.name, () => {
+      for (const a of g.attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
+      for (const b of g.benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
+    });
+  }
+});
+
+/** The sqli rules a request matched (ids 2001-2999). */
+function sqliRules(r: Parameters<typeof inspect>[1]): number[] {
+  return inspect(h, r).matches.filter((m) => m.id >= 2001 && m.id <= 2999).map((m) => m.id);
+}
+
+const form = (body: string) => ({
+  method: "POST",
+  path: "/post",
+  headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]] as [string, string][],
+  body,
+});
+
+describe("sqli in form bodies split at a raw '='", () => {
+  const attacks = ["%27admin%27%2C+%271%27=%271%27", "x%27+or+%271%27=%271", "1+or+1=1"];
+  for (const body of attacks) {
+    it(`attack body ${JSON.stringify(body)}`, () => expect(inspect(h, form(body)).attack).toBe(true));
+  }
+  const benign = ["name=O%27Brien&note=drop+me+a+line", "a%5Bb%5D=1&c=2", "q=select+one+from+the+list", "filter%5Bprice%5D%3E=10"];
+  for (const body of benign) {
+    it(`benign body ${JSON.stringify(body)}`, () => expect(sqliRules(form(body))).toEqual([]));
+  }
+});
+
+describe("form-encoded '+' reads as a space only in encoded values outside the path", () => {
+  it("an encoded XML value with WAITFOR+DELAY is a blind probe", () => {
+    expect(sqliScore("%22+WAITFOR+DELAY+%27")).toBeGreaterThanOrEqual(5);
+  });
+  it("a plain value keeps '+' as an operator", () => {
+    expect(sqliScore("c+union+select")).toBeLessThan(5);
+  });
+  it("the path keeps '+' literal (a CRS negative test)", () => {
+    expect(sqliRules({ path: "/post/foo/24+union+all+select+1,2,3+from+aa/bar" })).toEqual([]);
+  });
+});
