@@ -5,8 +5,12 @@
 // the dispatcher's maps, configuration, metrics, rule registry), and at the safe points the
 // body parsers offer inside long bodies (engine/request/safepoint.ts).
 
-/** Collect after this many finished streams even when memory has not grown. */
-const STREAMS_PER_COLLECTION: i32 = 8;
+/**
+ * Collect after this many finished streams even when memory has not grown. Each collection walks
+ * every live object (rule tables, word lists, configuration), so fewer is faster: 32 instead of 8
+ * cut the corpus mean by ~11% and memory after 30,000 corpus requests stayed at 3 MiB (128: 6 MiB).
+ */
+const STREAMS_PER_COLLECTION: i32 = 32;
 
 let finishedStreams: i32 = 0;
 let pagesAtCollection: i32 = 0;

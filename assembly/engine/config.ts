@@ -1,4 +1,5 @@
 // What the engine needs of the plugin configuration.
+import { CleanValues } from "./clean-values";
 
 export class Exclusion {
   ruleIds: i32[] = [];
@@ -23,4 +24,6 @@ export class EngineConfig {
    * is a 403 either way); detect mode inspects everything, so its logs list every match.
    */
   stopAtThreshold: bool = false;
+  /** Header and cookie values this configuration found clean (see clean-values.ts). */
+  cleanValues: CleanValues = new CleanValues();
 }

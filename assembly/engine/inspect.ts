@@ -8,6 +8,7 @@ import { Sink } from "./sink";
 import { Target } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
+import { CleanValues, rememberable, hashOf } from "./clean-values";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -82,19 +83,19 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, seen));
+  const targets = collectTargets(req, new BatchInspection(s, seen, cfg.cleanValues));
   detectProtocolRequest(s, req, targets);
-  inspectTargets(s, targets.list, seen);
+  inspectTargets(s, targets.list, seen, cfg.cleanValues);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 class BatchInspection extends TargetBatchInspector {
-  constructor(public s: Sink, public seen: SeenTargets | null) {
+  constructor(public s: Sink, public seen: SeenTargets | null, public clean: CleanValues) {
     super();
   }
 
   inspect(batch: Target[]): void {
-    inspectTargets(this.s, batch, this.seen);
+    inspectTargets(this.s, batch, this.seen, this.clean);
   }
 }
 
@@ -103,18 +104,30 @@ function namesTargets(exclusions: Exclusion[]): bool {
   return false;
 }
 
-function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null): void {
+function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null, clean: CleanValues): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
     if (seen !== null && seen.check(t)) continue;
-    detectTarget(s, t);
-    // Values that are base64 of text are inspected once more, decoded.
-    const decoded = t.base64Decoded();
-    if (decoded !== null && !s.done()) {
-      const d = new Target(t.kind, t.name, t.value, decoded!, t.key);
-      d.fromBase64 = true;
-      detectTarget(s, d);
+    if (!rememberable(t)) {
+      inspectTarget(s, t);
+      continue;
     }
+    const h = hashOf(t);
+    if (clean.has(t, h)) continue;
+    inspectTarget(s, t);
+    // A value inspected while nothing at all was found in the request is clean on its own.
+    if (s.reports == 0) clean.add(t, h);
+  }
+}
+
+function inspectTarget(s: Sink, t: Target): void {
+  detectTarget(s, t);
+  // Values that are base64 of text are inspected once more, decoded.
+  const decoded = t.base64Decoded();
+  if (decoded !== null && !s.done()) {
+    const d = new Target(t.kind, t.name, t.value, decoded!, t.key);
+    d.fromBase64 = true;
+    detectTarget(s, d);
   }
 }
 

@@ -27,6 +27,11 @@ export class Sink {
   exclusions: Exclusion[] = [];
   /** The score at which inspection may stop (0: never). */
   stopAt: i32 = 0;
+  /**
+   * Findings of rules this configuration runs, counted before a repeat or an exclusion (which depend
+   * on the request) drops them.
+   */
+  reports: i32 = 0;
   constructor(public paranoia: i32 = 1) {}
 
   /** Whether the verdict is settled: the score reached `stopAt`. */
@@ -49,10 +54,11 @@ export class Sink {
   reportNamed(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
     const rule = findRule(ruleId);
     if (rule === null || rule.paranoia > this.paranoia) return;
+    if (this.disabledCategories.includes(<i32>rule.category)) return;
+    this.reports++;
     for (let i = 0; i < this.matches.length; i++) {
       if (this.matches[i].rule.id == ruleId) return; // a rule scores once per request
     }
-    if (this.disabledCategories.includes(<i32>rule.category)) return;
     if (this.isExcluded(rule, targetName)) return;
     if (start < 0) start = 0;
     if (end > data.byteLength) end = data.byteLength;

@@ -28,6 +28,10 @@ describe("routine headers", () => {
     ["tracestate", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"],
     ["x-envoy-peer-metadata", "ChwKDkFQUF9DT05UQUlORVJTEgoaCGh0dHBiaW4="],
     ["x-forwarded-client-cert", 'By=spiffe://cluster.local/ns/db/sa/db;Hash=4f2c;Subject="";URI=spiffe://cluster.local/ns/auth/sa/auth'],
+    ["accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"],
+    ["accept", "application/json"],
+    ["accept-language", "pt-BR,pt;q=0.9,en;q=0.8"],
+    ["authorization", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3NzgyNzEiLCJzY29wZSI6InJlYWQifQ.n4iuLwpIjDfRdd-fwMeZ864TjwYiXBf6coRwf0ny-LA"],
   ];
   for (const [name, value] of plain) {
     it(`leaves out ${name}: ${value}`, () => expect(inspected(name, value)).toBe(false));
@@ -46,6 +50,16 @@ describe("routine headers", () => {
     ["tracestate", "rojo=1 union select password from users"],
     ["sec-ch-ua", '"union select password from users";v="1"'],
     ["cache-control", "no-cache union select password"],
+    ["accept", "text/html, () { :; }; /bin/bash -c id"],
+    ["accept", "application/json' or '1'='1"],
+    ["accept-language", "en-US,en;q=0.9 <script>alert(1)</script>"],
+    // Only a JWT of JSON objects is left out: other schemes, opaque tokens and odd segments are inspected.
+    ["authorization", "Basic YWRtaW4nIG9yICcxJz0nMQ=="],
+    ["authorization", "Bearer rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA"],
+    ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0onload=.sig"],
+    ["authorization", "Bearer eyJhbGciOiJub25lIn0.rO0ABXNy.sig"],
+    ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.sig.extra"],
+    ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.sig' or '1'='1"],
   ];
   for (const [name, value] of odd) {
     it(`inspects ${name}: ${value}`, () => expect(inspected(name, value)).toBe(true));

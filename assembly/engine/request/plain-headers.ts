@@ -25,6 +25,10 @@ const enum Shape {
   Base64,
   /** `Key=value;Key="quoted value",...` (x-forwarded-client-cert as Envoy writes it). */
   ForwardedCert,
+  /** `Bearer` and a JSON Web Token: three base64url segments, header and claims JSON objects (`eyJ`). */
+  BearerJwt,
+  /** Media ranges with parameters: `text/html,application/xml;q=0.9,image/webp;q=0.8` and the any-type range. */
+  MediaList,
 }
 
 function shapeOf(name: string): Shape {
@@ -32,7 +36,9 @@ function shapeOf(name: string): Shape {
   if (n == 0) return Shape.None;
   switch (name.charCodeAt(0)) {
     case 0x61: // a
-      if (name == "accept-encoding") return Shape.TokenList;
+      if (name == "accept-encoding" || name == "accept-language") return Shape.TokenList;
+      if (name == "accept") return Shape.MediaList;
+      if (name == "authorization") return Shape.BearerJwt;
       break;
     case 0x63: // c
       if (name == "content-length") return Shape.Id;
@@ -83,6 +89,8 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
     case Shape.Host: return allIn(v, 0, n, HOST) && n <= 255;
     case Shape.Base64: return allIn(v, 0, n, BASE64);
     case Shape.ForwardedCert: return forwardedCert(v);
+    case Shape.BearerJwt: return bearerJwt(v);
+    case Shape.MediaList: return tokenList(v, MEDIA);
   }
   return false;
 }
@@ -91,6 +99,9 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
 const ID = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~");
 const HEX_DASH = charTable("0123456789abcdefABCDEF-");
 const TOKEN = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*");
+/** TOKEN with `/` and `+` (`application/vnd.api+json`, the any-type range). */
+const MEDIA = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*/+");
+const BASE64URL = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 const KEY_VALUE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_*/@=,+.");
 const HOST = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:[]");
 const BASE64 = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=");
@@ -115,29 +126,29 @@ function skipSpaces(v: ArrayBuffer, i: i32): i32 {
   return i;
 }
 
-function tokenEnd(v: ArrayBuffer, i: i32): i32 {
-  while (i < v.byteLength && unchecked(TOKEN[byteAt(v, i)]) != 0) i++;
+function tokenEnd(v: ArrayBuffer, i: i32, table: StaticArray<u8>): i32 {
+  while (i < v.byteLength && unchecked(table[byteAt(v, i)]) != 0) i++;
   return i;
 }
 
 /** `item (, item)*`, item = token [= token] (; token = token)*: `gzip, br;q=0.9`, `max-age=0`, `timeout=5, max=100`. */
-function tokenList(v: ArrayBuffer): bool {
+function tokenList(v: ArrayBuffer, table: StaticArray<u8> = TOKEN): bool {
   const n = v.byteLength;
   let i = skipSpaces(v, 0);
   while (i < n) {
-    let e = tokenEnd(v, i);
+    let e = tokenEnd(v, i, table);
     if (e == i) return false;
     i = skipSpaces(v, e);
     if (i < n && byteAt(v, i) == 0x3d) { // = value
-      e = tokenEnd(v, i + 1);
+      e = tokenEnd(v, i + 1, TOKEN);
       if (e == i + 1) return false;
       i = skipSpaces(v, e);
     }
     while (i < n && byteAt(v, i) == 0x3b) { // ;key=value parameters
       const k = skipSpaces(v, i + 1);
-      e = tokenEnd(v, k);
+      e = tokenEnd(v, k, TOKEN);
       if (e == k || e >= n || byteAt(v, e) != 0x3d) return false;
-      const ve = tokenEnd(v, e + 1);
+      const ve = tokenEnd(v, e + 1, TOKEN);
       if (ve == e + 1) return false;
       i = skipSpaces(v, ve);
     }
@@ -146,6 +157,30 @@ function tokenList(v: ArrayBuffer): bool {
     i = skipSpaces(v, i + 1);
   }
   return true;
+}
+
+/**
+ * `Bearer h.c.s`: a JWT whose header and claims segments are base64url of JSON objects (they begin
+ * `eyJ`, base64 of `{"`) and whose signature is base64url. Nothing in it is text an application
+ * reads as markup, a query or a command; any other Authorization value is inspected.
+ */
+function bearerJwt(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n < 7 + 3 * 4 || n > 4096) return false;
+  if (!(byteAt(v, 0) == 0x42 && byteAt(v, 1) == 0x65 && byteAt(v, 2) == 0x61 && byteAt(v, 3) == 0x72 &&
+    byteAt(v, 4) == 0x65 && byteAt(v, 5) == 0x72 && byteAt(v, 6) == 0x20)) return false; // "Bearer "
+  let i = 7;
+  for (let segment = 0; segment < 3; segment++) {
+    if (segment < 2 && !(i + 3 <= n && byteAt(v, i) == 0x65 && byteAt(v, i + 1) == 0x79 && byteAt(v, i + 2) == 0x4a)) return false;
+    const e = tokenEnd(v, i, BASE64URL);
+    if (e == i) return false;
+    i = e;
+    if (segment < 2) {
+      if (i >= n || byteAt(v, i) != 0x2e) return false;
+      i++;
+    }
+  }
+  return i == n;
 }
 
 /** `?0`, `"Linux"`, `"Chromium";v="124", "Not-A.Brand";v="99"`: sf-lists of brands and versions. */

@@ -1,0 +1,77 @@
+// The filter remembers header and cookie values it found clean (engine/clean-values.ts) and skips
+// them on later requests. Remembering must never change a verdict: each request gets exactly the
+// findings a fresh engine (the harness build, which starts empty on every call) gives it, whatever
+// came before, and a value whose finding was hidden (by an exclusion or by a rule that had already
+// matched in the request) is not remembered as clean.
+import { beforeAll, describe, expect, it } from "vitest";
+import { runRequest, type Emulator, type RequestSpec } from "../../src/host/index.js";
+import { decisions, loadFilter, sampleCorpus } from "../support/filter.js";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+function filterRules(em: Emulator, spec: RequestSpec): number[] {
+  const out = runRequest(em, spec);
+  expect(out.failed).toBe(false);
+  const line = decisions(out.logs)[0];
+  return line ? [...new Set<number>(line.rules)].sort((a, b) => a - b) : [];
+}
+
+function harnessRules(spec: RequestSpec): number[] {
+  const given = (spec.headers ?? []) as [string, string][];
+  const headers = given.some(([k]) => k.toLowerCase() == "host") ? given : [["host", spec.authority ?? "svc.local"] as [string, string], ...given];
+  const ids = inspect(h, { method: spec.method ?? "GET", path: spec.path ?? "/", headers, body: spec.body }).matches.map((m) => m.id);
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+const XSS_UA = "Mozilla/5.0 <script>alert(document.domain)</script>";
+
+describe("clean header and cookie values remembered across requests", () => {
+  it("leave every verdict of the corpus sample as a fresh engine gives it, in two orders", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const sample = sampleCorpus();
+    const orders = [sample, [...sample].reverse()];
+    let compared = 0;
+    for (const order of orders) {
+      for (const spec of order) {
+        expect(filterRules(em, spec), `${spec.method} ${spec.path}`).toEqual(harnessRules(spec));
+        compared++;
+      }
+    }
+    expect(compared).toBe(2 * sample.length);
+  });
+
+  it("still find an attack in a header value after requests that carried it cleanly elsewhere", async () => {
+    const em = await loadFilter({ mode: "block" });
+    const clean = { method: "GET", path: "/", authority: "svc.local", headers: [["user-agent", UA], ["cookie", "theme=dark"]] as [string, string][] };
+    expect(runRequest(em, clean).blocked).toBe(false);
+    expect(runRequest(em, clean).blocked).toBe(false);
+    const attack = { ...clean, headers: [["user-agent", XSS_UA], ["cookie", "theme=<script>alert(1)</script>"]] as [string, string][] };
+    expect(runRequest(em, attack).blocked).toBe(true);
+    expect(runRequest(em, attack).blocked).toBe(true);
+  });
+
+  it("do not remember a value whose finding an exclusion dropped", async () => {
+    const em = await loadFilter({ mode: "block", exclusions: [{ categories: ["xss"], pathPrefix: "/internal" }] });
+    const at = (path: string) => ({ method: "GET", path, authority: "svc.local", headers: [["user-agent", XSS_UA]] as [string, string][] });
+    expect(runRequest(em, at("/internal/a")).blocked).toBe(false);
+    expect(runRequest(em, at("/internal/a")).blocked).toBe(false);
+    expect(runRequest(em, at("/public")).blocked).toBe(true);
+  });
+
+  it("do not remember a value whose finding repeated one already made in the request", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const payload = "<script>alert(document.domain)</script>";
+    const both = { method: "GET", path: "/?q=" + encodeURIComponent(payload), authority: "svc.local", headers: [["user-agent", payload]] as [string, string][] };
+    const first = filterRules(em, both);
+    expect(first.length).toBeGreaterThan(0);
+    const onlyHeader = { method: "GET", path: "/", authority: "svc.local", headers: [["user-agent", payload]] as [string, string][] };
+    expect(filterRules(em, onlyHeader)).toEqual(harnessRules(onlyHeader));
+    expect(filterRules(em, onlyHeader).length).toBeGreaterThan(0);
+  });
+});
