@@ -7,3 +7,4 @@ export * from "./harness/xss";
 export * from "./harness/attacks";
 export * from "./harness/injections";
 export * from "./harness/rce";
+export * from "./harness/wordlists";

@@ -1,36 +1,143 @@
-// A fixed set of ASCII words matched against bytes in place, case-sensitively. Scanners ask
-// it about every identifier of a value, and almost all are not in the set: a mask of the
-// word lengths and a table of first bytes answer most of them before any comparison.
-import { byteAt } from "./bytes";
+// A fixed set of ASCII words, packed into one string ("eval|assert|system") and matched against
+// bytes in place. One static string per list instead of one per word keeps the module small:
+// each static string costs about 21 bytes of header and data segment, more than most words.
+// Scanners ask about every identifier of a value, and almost all are not in the set: a mask of
+// the word lengths and a table of first bytes answer most of them before any comparison.
+import { lowerByte } from "./bytes";
+
+/** The separator of the packed words: no word contains it. */
+const SEPARATOR: u32 = 0x7c; // |
 
 export class WordList {
   /** Bit n: some word has n bytes (words of 64 bytes or more set bit 0, checked by length). */
   private lengths: u64 = 0;
+  /** 1 at a word's first character (only ASCII; a lower-case list answers lower-cased bytes too). */
   private firsts: StaticArray<u8> = new StaticArray<u8>(256);
+  /** Word k is chars [starts[k], starts[k + 1] - 1) of `packed`. */
+  private starts: StaticArray<u16>;
+  /** How many words. */
+  readonly count: i32;
 
-  constructor(private words: string[]) {
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (w.length == 0) continue;
-      this.lengths |= w.length < 64 ? <u64>1 << <u64>w.length : 1;
-      this.firsts[w.charCodeAt(0) & 0xff] = 1;
+  constructor(readonly packed: string) {
+    let n = 1;
+    for (let i = 0; i < packed.length; i++) if (<u32>packed.charCodeAt(i) == SEPARATOR) n++;
+    this.count = n;
+    const starts = new StaticArray<u16>(n + 1);
+    let k = 1;
+    for (let i = 0; i < packed.length; i++) if (<u32>packed.charCodeAt(i) == SEPARATOR) starts[k++] = <u16>(i + 1);
+    starts[n] = <u16>(packed.length + 1);
+    this.starts = starts;
+    for (let w = 0; w < n; w++) {
+      const len = this.length(w);
+      if (len == 0) continue;
+      this.lengths |= len < 64 ? <u64>1 << <u64>len : 1;
+      this.firsts[this.code(w, 0) & 0xff] = 1;
     }
+  }
+
+  /** Index in `packed` of word k's first character. */
+  // @ts-ignore: decorator
+  @inline start(k: i32): i32 {
+    return <i32>unchecked(this.starts[k]);
+  }
+
+  /** Number of characters of word k. */
+  // @ts-ignore: decorator
+  @inline length(k: i32): i32 {
+    return <i32>unchecked(this.starts[k + 1]) - <i32>unchecked(this.starts[k]) - 1;
+  }
+
+  /** Character j of word k (j < length(k)). */
+  // @ts-ignore: decorator
+  @inline code(k: i32, j: i32): u32 {
+    return <u32>load<u16>(changetype<usize>(this.packed) + ((<usize>unchecked(this.starts[k]) + <usize>j) << 1));
+  }
+
+  /** Word k as a string (allocates: for rare paths such as messages). */
+  word(k: i32): string {
+    return this.packed.substring(<i32>this.starts[k], <i32>this.starts[k + 1] - 1);
+  }
+
+  /** Whether no word has n characters or starts with `first`: then [s, s + n) cannot be one. */
+  // @ts-ignore: decorator
+  @inline private excludes(n: i32, first: u32): bool {
+    if (n < 64 ? ((this.lengths >> <u64>n) & 1) == 0 : (this.lengths & 1) == 0) return true;
+    return unchecked(this.firsts[first & 0xff]) == 0 || first > 0xff;
   }
 
   /** Whether bytes [start, end) of `buf` are one of the words. */
   has(buf: ArrayBuffer, start: i32, end: i32): bool {
     const n = end - start;
     if (n <= 0 || start < 0 || end > buf.byteLength) return false;
-    if (n < 64 ? ((this.lengths >> <u64>n) & 1) == 0 : (this.lengths & 1) == 0) return false;
-    if (unchecked(this.firsts[byteAt(buf, start)]) == 0) return false;
-    const words = this.words;
-    for (let k = 0; k < words.length; k++) {
-      const w = unchecked(words[k]);
-      if (w.length != n) continue;
+    const base = changetype<usize>(buf) + <usize>start;
+    if (this.excludes(n, <u32>load<u8>(base))) return false;
+    for (let k = 0; k < this.count; k++) {
+      if (this.length(k) != n) continue;
       let j = 0;
-      while (j < n && byteAt(buf, start + j) == <u32>w.charCodeAt(j)) j++;
+      while (j < n && <u32>load<u8>(base + <usize>j) == this.code(k, j)) j++;
       if (j == n) return true;
     }
     return false;
+  }
+
+  /** Whether bytes [start, end) of `buf`, ASCII lower-cased, are one of the words (given in lower case). */
+  hasLower(buf: ArrayBuffer, start: i32, end: i32): bool {
+    return this.indexLower(buf, start, end) >= 0;
+  }
+
+  /** The index of the word that bytes [start, end) of `buf`, ASCII lower-cased, are, or -1. */
+  indexLower(buf: ArrayBuffer, start: i32, end: i32): i32 {
+    const n = end - start;
+    if (n <= 0 || start < 0 || end > buf.byteLength) return -1;
+    const base = changetype<usize>(buf) + <usize>start;
+    if (this.excludes(n, lowerByte(<u32>load<u8>(base)))) return -1;
+    for (let k = 0; k < this.count; k++) {
+      if (this.length(k) != n) continue;
+      let j = 0;
+      while (j < n && lowerByte(<u32>load<u8>(base + <usize>j)) == this.code(k, j)) j++;
+      if (j == n) return k;
+    }
+    return -1;
+  }
+
+  /** Whether the string `s` is one of the words. */
+  hasString(s: string): bool {
+    const n = s.length;
+    if (n == 0 || this.excludes(n, <u32>s.charCodeAt(0))) return false;
+    for (let k = 0; k < this.count; k++) {
+      if (this.length(k) != n) continue;
+      let j = 0;
+      while (j < n && <u32>s.charCodeAt(j) == this.code(k, j)) j++;
+      if (j == n) return true;
+    }
+    return false;
+  }
+
+  /** Whether `buf` holds word k (given in lower case) at `at`, ASCII case-insensitively. */
+  matchesLower(k: i32, buf: ArrayBuffer, at: i32): bool {
+    const n = this.length(k);
+    if (at < 0 || at + n > buf.byteLength) return false;
+    const base = changetype<usize>(buf) + <usize>at;
+    for (let j = 0; j < n; j++) if (lowerByte(<u32>load<u8>(base + <usize>j)) != this.code(k, j)) return false;
+    return true;
+  }
+
+  /** Index of the first ASCII case-insensitive occurrence of word k (given in lower case) in `buf` at or after `from`, or -1. */
+  indexOfLower(k: i32, buf: ArrayBuffer, from: i32 = 0): i32 {
+    const n = this.length(k);
+    const len = buf.byteLength;
+    if (n == 0) return from <= len ? from : -1;
+    const base = changetype<usize>(buf);
+    const first = this.code(k, 0);
+    const firstUpper = first - 0x61 < 26 ? first - 0x20 : first;
+    const last = len - n;
+    for (let i = max(from, 0); i <= last; i++) {
+      const c = <u32>load<u8>(base + <usize>i);
+      if (c != first && c != firstUpper) continue;
+      let j = 1;
+      while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) == this.code(k, j)) j++;
+      if (j == n) return i;
+    }
+    return -1;
   }
 }

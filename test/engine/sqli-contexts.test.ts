@@ -87,6 +87,26 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     ],
   },
   {
+    name: "breakout carrying on a select list (' * from)",
+    attacks: ["' * from = 1 or '9", "x' * from users--"],
+    benign: ["it's * from the list", "5 * from 3", "'quoted' * from"],
+  },
+  {
+    name: "one long DDL statement on one line (not documentation)",
+    attacks: [
+      "ALTER TABLE `mass_mails` CHANGE `receivers` `receivers` ENUM('FACILITIES','APPLICATION_2015','APPLICATION_2016') CHARACTER SET utf8\n",
+    ],
+    benign: [
+      "ALTER TABLE users ADD COLUMN age int; this is how you add a column to the table and you can run it from the console",
+      "CREATE TABLE persons (id int, name varchar(255))\nThen insert rows with INSERT INTO persons VALUES (1, 'x') and query them",
+    ],
+  },
+  {
+    name: "numeric order comparisons: a tautology inside an expression, arithmetic on its own",
+    attacks: ["1 or 2>1", "2>1--", "x=1 and 3>=2", "11!=1"],
+    benign: ["123<456", "3 > 2", "5>=5", "10<20 items"],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],

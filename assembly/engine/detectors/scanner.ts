@@ -4,7 +4,8 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { indexOfCI, matchesCI, lowerByte } from "../bytes";
+import { lowerByte } from "../bytes";
+import { WordList } from "../wordlist";
 
 export const SCANNER_RULES: Rule[] = [
   new Rule(15001, Category.Scanner, CRITICAL, 1, "User-Agent of a vulnerability scanner or attack tool (sqlmap, Nikto, Nuclei, Nessus/OpenVAS, ...)"),
@@ -12,25 +13,22 @@ export const SCANNER_RULES: Rule[] = [
 ];
 
 /** Lower-case tokens found in scanner and attack-tool user agents. */
-const TOOLS: string[] = [
-  "sqlmap", "nikto", "nessus", ".nasl", "openvas", "nuclei", "arachni", "havij", "zgrab", "masscan", "nmap", "acunetix",
-  "netsparker", "w3af", "wpscan", "dirbuster", "gobuster", "feroxbuster", "ffuf", "wfuzz", "jaeles", "whatweb", "skipfish",
-  "paros", "webinspect", "appscan", "commix", "xsser", "sqlninja", "bsqlbf", "fimap", "pangolin", "zmeu", "morfeus",
-  "jorgee", "nsauditor", "brutus", "metasploit", "webshag", "burpsuite", "owasp zap", "zaproxy", "vega/", "grendel-scan",
-  "struts-pwn", "log4j-scan", "interactsh", "dirsearch", "httprint",
-];
+const TOOLS = new WordList(
+"sqlmap|nikto|nessus|.nasl|openvas|nuclei|arachni|havij|zgrab|masscan|nmap|acunetix|netsparker|w3af|wpscan|\
+dirbuster|gobuster|feroxbuster|ffuf|wfuzz|jaeles|whatweb|skipfish|paros|webinspect|appscan|commix|xsser|\
+sqlninja|bsqlbf|fimap|pangolin|zmeu|morfeus|jorgee|nsauditor|brutus|metasploit|webshag|burpsuite|owasp zap|\
+zaproxy|vega/|grendel-scan|struts-pwn|log4j-scan|interactsh|dirsearch|httprint");
 
 /** Interaction domains, matched right after a '.' or '/' (so `x.oastify.com`, `//interact.sh`). */
-const OAST: string[] = [
-  "burpcollaborator.net", "oastify.com", "interact.sh", "oast.fun", "oast.pro", "oast.live", "oast.site", "oast.online",
-  "oast.me", "dnslog.cn", "ceye.io", "canarytokens.com", "requestrepo.com", "dnslog.link",
-];
+const OAST = new WordList(
+"burpcollaborator.net|oastify.com|interact.sh|oast.fun|oast.pro|oast.live|oast.site|oast.online|oast.me|\
+dnslog.cn|ceye.io|canarytokens.com|requestrepo.com|dnslog.link");
 
 export function detectScanner(s: Sink, t: Target): void {
   const v = t.value;
   if (t.kind == TargetKind.Header && t.key == "user-agent") {
-    for (let i = 0; i < TOOLS.length; i++) {
-      const k = indexOfCI(v, unchecked(TOOLS[i]));
+    for (let i = 0; i < TOOLS.count; i++) {
+      const k = TOOLS.indexOfLower(i, v);
       if (k >= 0) {
         s.report(15001, t, v, k, k + 40, "scanner user agent");
         break;
@@ -45,9 +43,8 @@ export function detectScanner(s: Sink, t: Target): void {
     if (c != 0x2e && c != 0x2f && c != 0x40) continue;
     const next = lowerByte(<u32>load<u8>(base + <usize>(i + 1)));
     if (next != 0x62 && next != 0x6f && next != 0x69 && next != 0x64 && next != 0x63 && next != 0x72) continue;
-    for (let k = 0; k < OAST.length; k++) {
-      const d = unchecked(OAST[k]);
-      if (<u32>d.charCodeAt(0) == next && matchesCI(v, i + 1, d)) {
+    for (let k = 0; k < OAST.count; k++) {
+      if (OAST.code(k, 0) == next && OAST.matchesLower(k, v, i + 1)) {
         s.report(15002, t, v, max(0, i - 30), i + 30, "interaction domain");
         return;
       }

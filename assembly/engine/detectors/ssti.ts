@@ -23,18 +23,15 @@ export const SSTI_RULES: Rule[] = [
 ];
 
 /** Names that only a template engine's own objects or a runtime escape use. */
-const INTERNALS = new WordList([
-  "config", "self", "request", "settings", "lipsum", "cycler", "joiner", "namespace", "url_for",
-  "get_flashed_messages", "getRuntime", "Runtime", "getClass", "forName", "ProcessBuilder", "exec",
-  "system", "popen", "subprocess", "os", "eval", "constructor", "getClassLoader", "application",
-  "freemarker", "java", "javax", "mro", "subclasses", "globals", "builtins", "import", "invoke",
-]);
+const INTERNALS = new WordList(
+"config|self|request|settings|lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|getRuntime|Runtime|\
+getClass|forName|ProcessBuilder|exec|system|popen|subprocess|os|eval|constructor|getClassLoader|application|\
+freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke");
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
-const PROBED_OBJECTS = new WordList(["config", "self", "request", "settings", "app", "session", "env"]);
-const STATEMENTS = new WordList([
-  "if", "for", "set", "import", "include", "extends", "macro", "block", "print", "with", "from",
-  "endif", "endfor", "raw", "call", "filter", "do", "while", "unless", "each", "end", "load", "debug",
-]);
+const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|env");
+const STATEMENTS = new WordList(
+"if|for|set|import|include|extends|macro|block|print|with|from|endif|endfor|raw|call|filter|do|while|unless|\
+each|end|load|debug");
 
 export function detectSsti(s: Sink, t: Target): void {
   let buf = t.value;

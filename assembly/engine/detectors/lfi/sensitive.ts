@@ -2,25 +2,25 @@
 // files, process and kernel views, credentials and keys, server and application
 // configuration, repository metadata. Matched as path components (after `/`, `\`,
 // `=`, `~`, a space or at the start), so prose that says "the .env file" does not match.
-import { matchesCI, isWordByte } from "../../bytes";
+import { isWordByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 // Paths, given without their leading separator, lower case. A trailing `/` means "this directory and what is in it".
-const SENSITIVE: string[] = [
-  "etc/passwd", "etc/shadow", "etc/group", "etc/hosts", "etc/issue", "etc/motd", "etc/sudoers", "etc/crontab", "etc/fstab",
-  "etc/master.passwd", "etc/pwd.db", "etc/security/", "etc/ssh/", "etc/mysql/", "etc/httpd/", "etc/apache2/", "etc/nginx/",
-  "etc/environment", "etc/profile", "etc/hostname", "etc/resolv.conf", "etc/os-release", "etc/lsb-release", "etc/redhat-release",
-  "proc/self", "proc/version", "proc/cpuinfo", "proc/meminfo", "proc/mounts", "proc/net", "proc/sys", "proc/interrupts",
-  "proc/cmdline", "proc/1/", "sys/class", "sys/kernel", "sys/devices", "root/", "var/run/secrets/", "var/lib/mysql/",
-  "boot.ini", "win.ini", "system.ini", "windows/system32/", "winnt/", "windows/repair/", "inetpub/", "web.config",
-  ".htaccess", ".htpasswd", ".ssh/", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts",
-  ".aws/", ".docker/", ".kube/", ".git/", ".svn/", ".hg/", ".env", ".bash_history", ".zsh_history", ".history", ".mysql_history",
-  ".npmrc", ".netrc", ".pgpass", ".git-credentials", ".boto", "wp-config.php", "httpd.conf", "php.ini", "my.cnf", "shadow.bak",
-];
+const SENSITIVE = new WordList(
+"etc/passwd|etc/shadow|etc/group|etc/hosts|etc/issue|etc/motd|etc/sudoers|etc/crontab|etc/fstab|\
+etc/master.passwd|etc/pwd.db|etc/security/|etc/ssh/|etc/mysql/|etc/httpd/|etc/apache2/|etc/nginx/|\
+etc/environment|etc/profile|etc/hostname|etc/resolv.conf|etc/os-release|etc/lsb-release|etc/redhat-release|\
+proc/self|proc/version|proc/cpuinfo|proc/meminfo|proc/mounts|proc/net|proc/sys|proc/interrupts|proc/cmdline|\
+proc/1/|sys/class|sys/kernel|sys/devices|root/|var/run/secrets/|var/lib/mysql/|boot.ini|win.ini|system.ini|\
+windows/system32/|winnt/|windows/repair/|inetpub/|web.config|.htaccess|.htpasswd|.ssh/|id_rsa|id_dsa|id_ecdsa|\
+id_ed25519|authorized_keys|known_hosts|.aws/|.docker/|.kube/|.git/|.svn/|.hg/|.env|.bash_history|.zsh_history|\
+.history|.mysql_history|.npmrc|.netrc|.pgpass|.git-credentials|.boto|wp-config.php|httpd.conf|php.ini|my.cnf|\
+shadow.bak");
 
 // The entries bucketed by first byte (a-z, then '.'), so a candidate position compares only a few.
-const BUCKETS = new Array<Array<string>>(28);
-for (let b = 0; b < 28; b++) BUCKETS[b] = new Array<string>();
-for (let k = 0; k < SENSITIVE.length; k++) BUCKETS[bucketOf(<u32>SENSITIVE[k].charCodeAt(0))].push(SENSITIVE[k]);
+const BUCKETS = new Array<Array<i32>>(28);
+for (let b = 0; b < 28; b++) BUCKETS[b] = new Array<i32>();
+for (let k = 0; k < SENSITIVE.count; k++) BUCKETS[bucketOf(SENSITIVE.code(k, 0))].push(k);
 
 function bucketOf(c: u32): i32 {
   const l = c | 0x20;
@@ -34,11 +34,12 @@ export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   const bucket = unchecked(BUCKETS[bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i))]);
   for (let k = 0; k < bucket.length; k++) {
     const p = unchecked(bucket[k]);
-    if (!matchesCI(buf, i, p)) continue;
-    const e = i + p.length;
-    if (p.charCodeAt(p.length - 1) == 0x2f) return p.length;
+    if (!SENSITIVE.matchesLower(p, buf, i)) continue;
+    const len = SENSITIVE.length(p);
+    const e = i + len;
+    if (SENSITIVE.code(p, len - 1) == 0x2f) return len;
     // the name must end there (etc/passwd, not etc/passwdfoo; .env, not .environment)
-    if (e >= n || !isWordByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e)) && load<u8>(changetype<usize>(buf) + <usize>e) != 0x2d) return p.length;
+    if (e >= n || !isWordByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e)) && load<u8>(changetype<usize>(buf) + <usize>e) != 0x2d) return len;
   }
   return 0;
 }

@@ -2,6 +2,7 @@
 // serialized objects and php.ini directives.
 import { byteAt, isSpaceByte, isWordByte, matchesCI, indexOfCI } from "../../bytes";
 import { skipSpaces } from "../langs/syntax";
+import { WordList } from "../../wordlist";
 
 /** Index of a PHP open tag (`<?php`, `<?=`, `<? `, `<?` at the end, `[php]`, `{php}`, `<?xml :code`), or -1. */
 export function findOpenTag(data: ArrayBuffer): i32 {
@@ -39,10 +40,9 @@ export function findOpenTag(data: ArrayBuffer): i32 {
 }
 
 // Schemes of stream wrappers that read, write, execute or unpack through a URL (`scheme://`).
-const WRAPPER_SCHEMES: string[] = [
-  "php", "phar", "zip", "compress.zlib", "compress.bzip2", "expect", "glob", "rar", "ogg", "ssh2.shell",
-  "ssh2.exec", "ssh2.tunnel", "ssh2.sftp", "ssh2.scp", "data",
-];
+const WRAPPER_SCHEMES = new WordList(
+"php|phar|zip|compress.zlib|compress.bzip2|expect|glob|rar|ogg|ssh2.shell|ssh2.exec|ssh2.tunnel|ssh2.sftp|\
+ssh2.scp|data");
 
 /** Index of a PHP stream wrapper, or of a `data:text/plain` URI (PHP's data wrapper), or -1. */
 export function findWrapper(data: ArrayBuffer): i32 {
@@ -54,10 +54,9 @@ export function findWrapper(data: ArrayBuffer): i32 {
     while (s > 0 && (isWordByte(byteAt(data, s - 1)) || byteAt(data, s - 1) == 0x2e) && i - s < 16) s--;
     if (s == i) continue;
     const slashes = byteAt(data, i + 1) == 0x2f && byteAt(data, i + 2) == 0x2f;
-    for (let k = 0; k < WRAPPER_SCHEMES.length; k++) {
-      const scheme = WRAPPER_SCHEMES[k];
-      if (scheme.length != i - s || !matchesCI(data, s, scheme)) continue;
-      if (slashes || (k == WRAPPER_SCHEMES.length - 1 && matchesCI(data, i + 1, "text/plain"))) return s;
+    for (let k = 0; k < WRAPPER_SCHEMES.count; k++) {
+      if (WRAPPER_SCHEMES.length(k) != i - s || !WRAPPER_SCHEMES.matchesLower(k, data, s)) continue;
+      if (slashes || (k == WRAPPER_SCHEMES.count - 1 && matchesCI(data, i + 1, "text/plain"))) return s;
     }
   }
   return -1;
@@ -84,24 +83,20 @@ export function findSerializedObject(data: ArrayBuffer): i32 {
 }
 
 // php.ini directives that change what PHP executes, loads or exposes.
-const INI_DIRECTIVES: string[] = [
-  "allow_url_fopen", "allow_url_include", "auto_prepend_file", "auto_append_file", "disable_functions",
-  "disable_classes", "open_basedir", "safe_mode", "register_globals", "display_errors", "display_startup_errors",
-  "error_reporting", "error_log", "log_errors", "include_path", "extension", "extension_dir", "zend_extension",
-  "memory_limit", "max_execution_time", "max_input_time", "post_max_size", "upload_max_filesize", "upload_tmp_dir",
-  "file_uploads", "engine", "precision", "serialize_precision", "smtp", "smtp_port", "sendmail_path", "sendmail_from",
-  "short_open_tag", "asp_tags", "expose_php", "enable_dl", "unserialize_max_depth", "unserialize_callback_func",
-  "output_buffering", "output_handler", "implicit_flush", "default_charset", "doc_root", "user_dir",
-  "html_errors", "variables_order", "request_order", "magic_quotes_gpc", "max_input_vars", "realpath_cache_size",
-  "user_ini.filename", "hard_timeout", "report_memleaks", "track_errors", "xmlrpc_errors", "docref_root",
-];
+const INI_DIRECTIVES = new WordList(
+"allow_url_fopen|allow_url_include|auto_prepend_file|auto_append_file|disable_functions|disable_classes|\
+open_basedir|safe_mode|register_globals|display_errors|display_startup_errors|error_reporting|error_log|\
+log_errors|include_path|extension|extension_dir|zend_extension|memory_limit|max_execution_time|max_input_time|\
+post_max_size|upload_max_filesize|upload_tmp_dir|file_uploads|engine|precision|serialize_precision|smtp|\
+smtp_port|sendmail_path|sendmail_from|short_open_tag|asp_tags|expose_php|enable_dl|unserialize_max_depth|\
+unserialize_callback_func|output_buffering|output_handler|implicit_flush|default_charset|doc_root|user_dir|\
+html_errors|variables_order|request_order|magic_quotes_gpc|max_input_vars|realpath_cache_size|\
+user_ini.filename|hard_timeout|report_memleaks|track_errors|xmlrpc_errors|docref_root");
 // Sections of php.ini: `section.directive`.
-const INI_SECTIONS: string[] = [
-  "mbstring", "opcache", "session", "pcre", "zend", "mysqli", "mysqlnd", "pdo_mysql", "xdebug", "apc", "apcu",
-  "assert", "date", "filter", "iconv", "intl", "mail", "phar", "soap", "sqlite3", "url_rewriter", "user_ini",
-  "zlib", "highlight", "odbc", "pgsql", "ldap", "curl", "openssl", "bcmath", "exif", "gd", "oci8", "tidy",
-  "cgi", "fastcgi", "cli_server", "com", "ffi", "sys_temp_dir",
-];
+const INI_SECTIONS = new WordList(
+"mbstring|opcache|session|pcre|zend|mysqli|mysqlnd|pdo_mysql|xdebug|apc|apcu|assert|date|filter|iconv|intl|\
+mail|phar|soap|sqlite3|url_rewriter|user_ini|zlib|highlight|odbc|pgsql|ldap|curl|openssl|bcmath|exif|gd|oci8|\
+tidy|cgi|fastcgi|cli_server|com|ffi|sys_temp_dir");
 
 /** Whether the whole value assigns a php.ini directive (`allow_url_include=1`, `opcache.jit=off`). */
 export function isIniAssignment(data: ArrayBuffer): bool {
@@ -119,9 +114,8 @@ export function isIniAssignment(data: ArrayBuffer): bool {
   const eq = skipSpaces(data, e);
   if (eq >= n || byteAt(data, eq) != 0x3d) return false;
   if (skipSpaces(data, eq + 1) >= n) return false;
-  const name = String.UTF8.decode(data.slice(s, e)).toLowerCase();
-  if (INI_DIRECTIVES.includes(name)) return true;
-  if (dot > s && e > dot + 1) return INI_SECTIONS.includes(name.substring(0, dot - s));
+  if (INI_DIRECTIVES.hasLower(data, s, e)) return true;
+  if (dot > s && e > dot + 1) return INI_SECTIONS.hasLower(data, s, dot);
   return false;
 }
 

@@ -2,16 +2,15 @@
 // logs (CRS 920440), editor backup files (920500), and the mod_proxy `unix:` socket
 // trick in the request target (921240).
 import { Sink } from "../../sink";
-import { byte, equalsCI } from "./text";
+import { byte } from "./text";
 import { indexOfCI } from "../../bytes";
+import { WordList } from "../../wordlist";
 import { urlDecodeFull } from "../../transform/urldecode";
 
-const RESTRICTED_EXTENSIONS: string[] = [
-  "asa", "asax", "ascx", "backup", "bak", "bat", "cdx", "cer", "cfg", "cmd", "com", "config", "conf", "cs", "csproj", "csr",
-  "dat", "db", "dbf", "dll", "dos", "htr", "htw", "ida", "idc", "idq", "inc", "ini", "key", "licx", "lnk", "log", "mdb",
-  "old", "pass", "pdb", "pol", "printer", "pwd", "rdb", "resources", "resx", "sql", "swp", "sys", "vb", "vbs", "vbproj",
-  "vsdisco", "webinfo", "xsd", "xsx", "sqlite", "sqlite3", "orig", "save", "tmp", "env", "pem", "p12", "pfx", "kdbx",
-];
+const RESTRICTED_EXTENSIONS = new WordList(
+"asa|asax|ascx|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|cs|csproj|csr|dat|db|dbf|dll|dos|htr|htw|ida|idc|\
+idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|swp|sys|vb|vbs|vbproj|\
+vsdisco|webinfo|xsd|xsx|sqlite|sqlite3|orig|save|tmp|env|pem|p12|pfx|kdbx");
 
 export function checkPath(s: Sink, target: ArrayBuffer): void {
   let q = target.byteLength;
@@ -30,11 +29,8 @@ export function checkPath(s: Sink, target: ArrayBuffer): void {
     let dot = -1;
     for (let i = n - 1; i > segStart; i--) if (byte(path, i) == 0x2e) { dot = i; break; }
     if (dot > segStart) {
-      for (let k = 0; k < RESTRICTED_EXTENSIONS.length; k++) {
-        if (equalsCI(path, dot + 1, n, unchecked(RESTRICTED_EXTENSIONS[k]))) {
-          s.reportNamed(1070, "path", path, segStart, n, "restricted file extension");
-          break;
-        }
+      if (RESTRICTED_EXTENSIONS.hasLower(path, dot + 1, n)) {
+        s.reportNamed(1070, "path", path, segStart, n, "restricted file extension");
       }
     }
     // `name.ext~` as a whole segment (not `~user` home directories).

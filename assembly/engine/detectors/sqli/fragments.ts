@@ -268,6 +268,15 @@ function alwaysTrue(t: TokenList, i: i32): bool {
   const a = smallNumber(t, i);
   const b = smallNumber(t, i + 2);
   if (a < 0 || b < 0) return false;
+  // 123<456, 10<20 items: an order comparison is a tautology only inside a condition (after AND/OR,
+  // a `(` or a closed quote, or ended by a comment, `;`, `)` or AND/OR); on its own it is arithmetic
+  const p = t.t(i - 1);
+  const before = p == Tok.Logic || p == Tok.LParen || p == Tok.Str || t.is(i - 1, Kw.And) || t.is(i - 1, Kw.Or) ||
+    t.is(i - 1, Kw.Xor) || t.is(i - 1, Kw.Where) || (t.f(i - 1) & F_COMMENT) != 0;
+  const n = t.t(i + 3);
+  const after = (t.f(i + 2) & F_COMMENT) != 0 || n == Tok.Semi || n == Tok.RParen || n == Tok.Logic || t.is(i + 3, Kw.And) ||
+    t.is(i + 3, Kw.Or) || t.is(i + 3, Kw.Xor);
+  if (!before && !after) return false;
   if (c0 == 0x3c) return c1 == 0x3d ? a <= b : a < b;
   if (c0 == 0x3e) return c1 == 0x3d ? a >= b : a > b;
   return false;

@@ -117,6 +117,11 @@ function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool): void
   }
   if (ty == Tok.Op || ty == Tok.Logic) { // '||(select ...)  '+sleep(5)+'
     const k = j + 1;
+    // ' * from: the quote ends the first select item and the value carries on with the rest of the select
+    if (ty == Tok.Op && t.e(j) == t.s(j) + 1 && byteAtSource(t.s(j)) == 0x2a && t.is(k, Kw.From)) {
+      out.add(Finding.BreakoutClause, b, t.e(k));
+      return;
+    }
     if ((t.t(k) == Tok.LParen && t.is(k + 1, Kw.Select)) || t.is(k, Kw.Select) || isCall(t, k)) {
       out.add(Finding.BreakoutClause, b, t.e(k));
     } else if (t.t(t.n - 1) == Tok.Str && t.n <= 6) {
@@ -150,6 +155,14 @@ function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
     if (ty == Tok.Op || ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Not || (ty == Tok.Word && t.k(k) != Kw.None)) sql = true;
   }
   if (sql) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
+}
+
+/** Lines, or English function words: a text about SQL rather than one statement on one line. */
+function documentLike(t: TokenList): bool {
+  for (let i = 0; i < t.n; i++) if (t.t(i) == Tok.Word && t.k(i) == Kw.Article) return true;
+  const last = sourceLength() - 1;
+  for (let i = 0; i < last; i++) if (byteAtSource(i) == 0x0a) return true;
+  return false;
 }
 
 /** A WHERE or HAVING clause from i on whose comparison has a literal on its right side. */
@@ -194,7 +207,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart && isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) {
     const k = t.k(head);
     const first = head;
-    if (sourceLength() > 100) {
+    if (sourceLength() > 100 && documentLike(t)) {
       // a long text that opens with a statement is documentation or a code sample
     } else if (isStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {

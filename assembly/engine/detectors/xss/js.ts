@@ -12,23 +12,20 @@ import { Target, TargetKind } from "../../target";
 import { XSS_JS_SINK, XSS_JS_WEAK_SINK, XSS_DOM_ACCESS, XSS_DOM_WEAK, XSS_DOM_ASSIGN, XSS_TAGGED_TEMPLATE, XSS_JSFUCK, XSS_JSCRIPT_ENCODE } from "./ids";
 
 /** Functions whose call in a value is a script-injection proof or payload. */
-const STRONG_SINKS = new WordList(["alert", "prompt", "confirm", "eval", "execScript", "msgbox", "MsgBox"]);
+const STRONG_SINKS = new WordList("alert|prompt|confirm|eval|execScript|msgbox|MsgBox");
 /** Functions that run strings as code or hide payloads: suspicious, not proof alone. */
-const WEAK_SINKS = new WordList(["setTimeout", "setInterval", "Function", "atob", "btoa", "fromCharCode", "setImmediate"]);
+const WEAK_SINKS = new WordList("setTimeout|setInterval|Function|atob|btoa|fromCharCode|setImmediate");
 /** Global objects of a page. */
-const GLOBALS = new WordList(["document", "window", "self", "top", "parent", "frames", "globalThis", "opener", "content"]);
-const STRONG_PROPS = new WordList([
-  "cookie", "domain", "write", "writeln", "location", "URL", "documentURI", "referrer", "execCommand",
-  "eval", "alert", "prompt", "confirm", "document", "opener", "execScript", "setTimeout", "setInterval",
-  "Function", "atob", "localStorage", "sessionStorage",
-]);
-const WEAK_PROPS = new WordList([
-  "body", "head", "createElement", "querySelector", "querySelectorAll", "getElementById", "getElementsByTagName",
-  "forms", "images", "scripts", "defaultView", "open", "name", "postMessage", "childNodes", "appendChild",
-]);
-const CALL_PROPS = new WordList(["call", "apply", "bind"]);
+const GLOBALS = new WordList("document|window|self|top|parent|frames|globalThis|opener|content");
+const STRONG_PROPS = new WordList(
+"cookie|domain|write|writeln|location|URL|documentURI|referrer|execCommand|eval|alert|prompt|confirm|document|\
+opener|execScript|setTimeout|setInterval|Function|atob|localStorage|sessionStorage");
+const WEAK_PROPS = new WordList(
+"body|head|createElement|querySelector|querySelectorAll|getElementById|getElementsByTagName|forms|images|\
+scripts|defaultView|open|name|postMessage|childNodes|appendChild");
+const CALL_PROPS = new WordList("call|apply|bind");
 /** Properties whose assignment writes markup or text into the page. */
-const SINK_PROPS = new WordList(["innerHTML", "outerHTML", "textContent", "innerText", "srcdoc"]);
+const SINK_PROPS = new WordList("innerHTML|outerHTML|textContent|innerText|srcdoc");
 
 // @ts-ignore: decorator
 @inline function isIdentByte(c: u32): bool {

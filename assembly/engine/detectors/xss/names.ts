@@ -1,78 +1,56 @@
 // Tag and attribute names the tag scanner classifies. Names are compared in
 // lower case against the tag's local name (after any `prefix:`).
 import { byteAt, lowerByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 /** Elements that run script, load active content, change the document's base or escape it. */
-const DANGEROUS_TAGS: string[] = [
-  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
-  "style", "form", "import", "vmlframe", "isindex", "template", "noscript",
-  "noembed", "noframes", "xmp", "plaintext", "dialog", "layer", "ilayer", "bgsound",
-  "handler", "listener", "portal", "include", "xss",
-];
+const DANGEROUS_TAGS = new WordList(
+"script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|import|vmlframe|isindex|template|\
+noscript|noembed|noframes|xmp|plaintext|dialog|layer|ilayer|bgsound|handler|listener|portal|include|xss");
 
 /** Elements whose content is raw text: closing one breaks out of a script or text context. */
-const RAW_TEXT_TAGS: string[] = [
-  "script", "style", "title", "textarea", "xmp", "noscript", "noembed", "noframes", "template", "iframe", "plaintext",
-];
+const RAW_TEXT_TAGS = new WordList("script|style|title|textarea|xmp|noscript|noembed|noframes|template|iframe|plaintext");
 
 /** Ordinary HTML elements: with attributes in a value they are markup injection. */
-const HTML_TAGS: string[] = [
-  "a", "abbr", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blink", "blockquote",
-  "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data",
-  "datalist", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure",
-  "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "image", "img",
-  "input", "ins", "kbd", "keygen", "label", "legend", "li", "main", "map", "mark", "marquee", "menu",
-  "meter", "nav", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress", "q",
-  "s", "samp", "section", "select", "slot", "small", "source", "span", "strike", "strong", "sub", "summary",
-  "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt",
-  "u", "ul", "var", "video", "wbr", "svg", "math", "animate", "set", "use", "foreignobject",
-];
+const HTML_TAGS = new WordList(
+"a|abbr|address|area|article|aside|audio|b|bdi|bdo|blink|blockquote|body|br|button|canvas|caption|center|cite|\
+code|col|colgroup|data|datalist|dd|del|details|dfn|div|dl|dt|em|fieldset|figcaption|figure|font|footer|h1|h2|\
+h3|h4|h5|h6|head|header|hr|html|i|image|img|input|ins|kbd|keygen|label|legend|li|main|map|mark|marquee|menu|\
+meter|nav|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|section|select|slot|small|source|\
+span|strike|strong|sub|summary|sup|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|\
+video|wbr|svg|math|animate|set|use|foreignobject");
 
 /** Attributes that execute, redirect or change how a document is parsed. */
-const DANGEROUS_ATTRS: string[] = [
-  "formaction", "srcdoc", "xlink:href", "xsi:schemalocation", "xml:base", "http-equiv",
-  "language", "dynsrc", "lowsrc", "seeksegmenttime", "fscommand", "implementation",
-];
-
-function inList(list: string[], buf: ArrayBuffer, start: i32, end: i32): bool {
-  const n = end - start;
-  for (let k = 0; k < list.length; k++) {
-    const name = list[k];
-    if (name.length != n) continue;
-    let j = 0;
-    while (j < n && lowerByte(byteAt(buf, start + j)) == <u32>name.charCodeAt(j)) j++;
-    if (j == n) return true;
-  }
-  return false;
-}
+const DANGEROUS_ATTRS = new WordList(
+"formaction|srcdoc|xlink:href|xsi:schemalocation|xml:base|http-equiv|language|dynsrc|lowsrc|seeksegmenttime|\
+fscommand|implementation");
 
 export function isDangerousTag(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return inList(DANGEROUS_TAGS, buf, start, end);
+  return DANGEROUS_TAGS.hasLower(buf, start, end);
 }
 
 export function isRawTextTag(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return inList(RAW_TEXT_TAGS, buf, start, end);
+  return RAW_TEXT_TAGS.hasLower(buf, start, end);
 }
 
 export function isHtmlTag(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return inList(HTML_TAGS, buf, start, end);
+  return HTML_TAGS.hasLower(buf, start, end);
 }
 
 /** Whether `name` (lower case) is a prefix of a dangerous tag: spaced-out names (`<f o r m`) are read on. */
 export function isDangerousTagPrefix(buf: ArrayBuffer, start: i32, end: i32): bool {
   const n = end - start;
-  for (let k = 0; k < DANGEROUS_TAGS.length; k++) {
-    const name = DANGEROUS_TAGS[k];
-    if (name.length <= n) continue;
+  for (let k = 0; k < DANGEROUS_TAGS.count; k++) {
+    if (DANGEROUS_TAGS.length(k) <= n) continue;
     let j = 0;
-    while (j < n && lowerByte(byteAt(buf, start + j)) == <u32>name.charCodeAt(j)) j++;
+    while (j < n && lowerByte(byteAt(buf, start + j)) == DANGEROUS_TAGS.code(k, j)) j++;
     if (j == n) return true;
   }
   return false;
 }
 
 export function isDangerousAttr(buf: ArrayBuffer, start: i32, end: i32): bool {
-  return inList(DANGEROUS_ATTRS, buf, start, end);
+  return DANGEROUS_ATTRS.hasLower(buf, start, end);
 }
 
 /** `on` followed by 3 to 40 letters: the shape of every DOM event handler attribute. */
