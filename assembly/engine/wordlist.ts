@@ -18,7 +18,7 @@ export class WordList {
   /** How many words. */
   readonly count: i32;
 
-  constructor(private packed: string) {
+  constructor(readonly packed: string) {
     let n = 1;
     for (let i = 0; i < packed.length; i++) if (<u32>packed.charCodeAt(i) == SEPARATOR) n++;
     this.count = n;
@@ -33,6 +33,12 @@ export class WordList {
       this.lengths |= len < 64 ? <u64>1 << <u64>len : 1;
       this.firsts[this.code(w, 0) & 0xff] = 1;
     }
+  }
+
+  /** Index in `packed` of word k's first character. */
+  // @ts-ignore: decorator
+  @inline start(k: i32): i32 {
+    return <i32>unchecked(this.starts[k]);
   }
 
   /** Number of characters of word k. */

@@ -3,7 +3,7 @@
 // line break of its packed string, where a lost separator or continuation would drop or merge a word.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect } from "../support/engine.js";
+import { categoryIds, inspect, KIND, transform } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -136,4 +136,68 @@ describe("restricted path extensions", () => {
   it.each(["html", "kdb", "asax2"])("/files/data.%s is allowed", (ext) => {
     expect(ids({ path: `/files/data.${ext}` })).not.toContain(1070);
   });
+});
+
+const form = (body: string) => ({ method: "POST", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]] as [string, string][], body });
+const withHeader = (name: string, value: string) => ({ headers: [["host", "svc.local"], [name, value]] as [string, string][] });
+
+describe("protocol lists", () => {
+  it.each(["GET", "unlock", "PropFind"])("request line with method %s in a value", (m) => {
+    expect(ids(form(`var=aaa%0a${m}+/+HTTP/1.1`))).toContain(1060);
+  });
+  it("a request line needs a method", () => expect(ids(form("var=aaa%0aFETCHX+/+HTTP/1.1"))).not.toContain(1060));
+  it.each(["Content-Type", "x-originating-ip", "x-forwarded-host", "X-Forwarded-Server", "via"])("%s header injected after CR/LF", (name) => {
+    expect(ids(form(`var=%0d%0a${name}: x`))).toContain(1061);
+  });
+  it.each(["application/x-www-form-urlencoded", "application/graphql", "application/xml", "TEXT/XML", "application/grpc", "application/x-ndjson"])(
+    "content type %s is allowed", (ct) => {
+      expect(ids({ method: "POST", headers: [["host", "svc.local"], ["content-type", ct]], body: "x" })).not.toContain(1010);
+    });
+  it("an unknown content type is not", () => {
+    expect(ids({ method: "POST", headers: [["host", "svc.local"], ["content-type", "application/x-unknown"]], body: "x" })).toContain(1010);
+  });
+  it.each([["action=x", false], ["Version=1", false], ["garbage=1", true]])("content type parameter %s malformed: %s", (p, bad) => {
+    const got = ids({ method: "POST", headers: [["host", "svc.local"], ["content-type", `text/plain; ${p}`]], body: "x" });
+    expect(got.includes(1011)).toBe(bad);
+  });
+  it.each([["action=application/json", true], ["action=model/x", true], ["action=models/x", false]])("media type in parameter %s: %s", (p, bad) => {
+    const got = ids({ method: "POST", headers: [["host", "svc.local"], ["content-type", `text/plain; ${p}`]], body: "x" });
+    expect(got.includes(1013)).toBe(bad);
+  });
+  it.each([["gzip, dcz", false], ["GZIP, *", false], ["gzip, dczz", true]])("Accept-Encoding %s bad: %s", (v, bad) => {
+    expect(ids(withHeader("accept-encoding", v)).includes(1023)).toBe(bad);
+  });
+  it.each([["max-age=0, must-revalidate", false], ["No-Cache", false], ["max-ages=1", true]])("Cache-Control %s bad: %s", (v, bad) => {
+    expect(ids(withHeader("cache-control", v)).includes(1028)).toBe(bad);
+  });
+  it.each([["utf-8", false], ["US-ASCII", false], ["utf-7", true]])("charset %s bad: %s", (cs, bad) => {
+    const got = ids({ ...form("a=1"), headers: [["host", "svc.local"], ["content-type", `application/x-www-form-urlencoded; charset=${cs}`]] });
+    expect(got.includes(1012)).toBe(bad);
+  });
+});
+
+describe("NoSQL and other lists", () => {
+  it.each(["ne", "out", "function", "accumulator", "NIN"])("operator $%s in an argument name", (op) => {
+    expect(categoryIds(h, "nosql", `user[$${op}]`, KIND.ArgName)).toContain(12001);
+  });
+  it("an unknown operator is none", () => expect(categoryIds(h, "nosql", "user[$nex]", KIND.ArgName)).not.toContain(12001));
+  it.each(["CAPABILITY", "IDLE", "UNSUBSCRIBE", "LIST"])("IMAP %s after a tag", (c) => {
+    expect(categoryIds(h, "other", `x\r\nA1 ${c}\r\n`)).toContain(17001);
+  });
+  it.each(["HELO x", "TOP 1", "USER bob", "PASS x", "MAIL FROM:<a@b.c>"])("SMTP/POP3 %s on a line", (c) => {
+    expect(categoryIds(h, "other", `x\r\n${c}\r\n`)).toContain(17001);
+  });
+  it.each(["to:", "return-path:", "BCC:"])("mail header %s in a one-line field", (hd) => {
+    expect(categoryIds(h, "other", `a@b.c\r\n${hd} x@y.z`)).toContain(17002);
+  });
+  it.each(["contains", "unaccent", "has_key", "has_keys", "IContains"])("ORM lookup name__%s", (l) => {
+    expect(categoryIds(h, "other", `name__${l}`, KIND.ArgName)).toContain(17003);
+  });
+  it("name__exact only compares", () => expect(categoryIds(h, "other", "name__exact", KIND.ArgName)).not.toContain(17003));
+});
+
+describe("HTML entity names", () => {
+  const dec = (s: string) => Buffer.from(transform(h, "htmlDecode", Buffer.from(s)) ?? Buffer.from(s)).toString();
+  it.each([["&lt;", "<"], ["&lowbar;", "_"], ["&quest;", "?"], ["&commat;", "@"], ["&LT", "<"], ["&ltscript", "<script"], ["&commat", "&commat"]])(
+    "%s decodes to %s", (input, out) => expect(dec(input)).toBe(out));
 });

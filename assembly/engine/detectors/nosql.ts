@@ -5,7 +5,8 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isAlpha, isWordByte, isSpaceByte, indexOfCI, matchesCI } from "../bytes";
+import { byteAt, isAlpha, isWordByte, isSpaceByte, indexOfCI } from "../bytes";
+import { WordList } from "../wordlist";
 
 export const NOSQL_RULES: Rule[] = [
   new Rule(12001, Category.Nosql, CRITICAL, 1, "MongoDB query operator in a parameter or key (user[$ne]=, {\"$gt\":)"),
@@ -15,11 +16,9 @@ export const NOSQL_RULES: Rule[] = [
   new Rule(12005, Category.Nosql, WARNING, 1, "JavaScript in a $where-style condition (this.x ==, return true)"),
 ];
 
-const OPERATORS = [
-  "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "regex", "where", "expr", "exists", "or", "and", "nor", "not",
-  "elemmatch", "text", "all", "size", "type", "mod", "function", "accumulator", "jsonschema", "lookup", "options",
-  "search", "comment", "geowithin", "near", "slice", "match", "group", "project", "unwind", "merge", "out",
-];
+const OPERATORS = new WordList(
+"ne|eq|gt|gte|lt|lte|in|nin|regex|where|expr|exists|or|and|nor|not|elemmatch|text|all|size|type|mod|function|\
+accumulator|jsonschema|lookup|options|search|comment|geowithin|near|slice|match|group|project|unwind|merge|out");
 
 /** Length of the Mongo operator name starting at i (after `$`), or 0. */
 function operatorAt(buf: ArrayBuffer, i: i32): i32 {
@@ -28,11 +27,7 @@ function operatorAt(buf: ArrayBuffer, i: i32): i32 {
   while (j < len && isAlpha(byteAt(buf, j))) j++;
   const n = j - i;
   if (n < 2 || n > 12) return 0;
-  for (let k = 0; k < OPERATORS.length; k++) {
-    const op = OPERATORS[k];
-    if (op.length == n && matchesCI(buf, i, op)) return n;
-  }
-  return 0;
+  return OPERATORS.hasLower(buf, i, j) ? n : 0;
 }
 
 function nextNonSpace(buf: ArrayBuffer, i: i32): u32 {

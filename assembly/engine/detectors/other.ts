@@ -5,7 +5,8 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isAlpha, isDigit, matchesCI } from "../bytes";
+import { byteAt, isAlpha, isDigit } from "../bytes";
+import { WordList } from "../wordlist";
 
 const MAIL_COMMAND: i32 = 17001;
 const MAIL_HEADER: i32 = 17002;
@@ -18,26 +19,21 @@ export const OTHER_RULES: Rule[] = [
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
-const IMAP: string[] = [
-  "CAPABILITY", "NOOP", "LOGOUT", "STARTTLS", "AUTHENTICATE", "LOGIN", "SELECT", "EXAMINE", "CREATE", "DELETE",
-  "RENAME", "SUBSCRIBE", "UNSUBSCRIBE", "LIST", "LSUB", "STATUS", "APPEND", "CHECK", "CLOSE", "EXPUNGE", "SEARCH",
-  "FETCH", "STORE", "COPY", "UID", "MOVE", "IDLE",
-];
+const IMAP = new WordList(
+"CAPABILITY|NOOP|LOGOUT|STARTTLS|AUTHENTICATE|LOGIN|SELECT|EXAMINE|CREATE|DELETE|RENAME|SUBSCRIBE|UNSUBSCRIBE|\
+LIST|LSUB|STATUS|APPEND|CHECK|CLOSE|EXPUNGE|SEARCH|FETCH|STORE|COPY|UID|MOVE|IDLE");
 /** SMTP and POP3 commands: a line of their own. */
-const LINE_COMMANDS: string[] = [
-  "HELO", "EHLO", "MAIL FROM:", "RCPT TO:", "DATA", "QUIT", "RSET", "VRFY", "EXPN", "STARTTLS", "AUTH LOGIN",
-  "AUTH PLAIN", "RETR", "DELE", "STAT", "USER", "PASS", "APOP", "TOP",
-];
-const MAIL_HEADERS: string[] = ["to:", "cc:", "bcc:", "from:", "reply-to:", "subject:", "content-type:", "mime-version:", "sender:", "return-path:"];
+const LINE_COMMANDS = new WordList(
+"HELO|EHLO|MAIL FROM:|RCPT TO:|DATA|QUIT|RSET|VRFY|EXPN|STARTTLS|AUTH LOGIN|AUTH PLAIN|RETR|DELE|STAT|USER|\
+PASS|APOP|TOP");
+const MAIL_HEADERS = new WordList("to:|cc:|bcc:|from:|reply-to:|subject:|content-type:|mime-version:|sender:|return-path:");
 /**
  * Lookups of the Django ORM (and look-alikes) that reveal more than equality: the last
  * `__` part of a filter name. `name__exact`, `id__in` only compare, and are not listed.
  */
-const LOOKUPS: string[] = [
-  "contains", "icontains", "gt", "gte", "lt", "lte", "startswith", "istartswith",
-  "endswith", "iendswith", "range", "isnull", "regex", "iregex", "has_key", "has_keys", "has_any_keys",
-  "contained_by", "overlap", "search", "year", "month", "day", "week_day", "date", "trigram_similar", "unaccent",
-];
+const LOOKUPS = new WordList(
+"contains|icontains|gt|gte|lt|lte|startswith|istartswith|endswith|iendswith|range|isnull|regex|iregex|has_key|\
+has_keys|has_any_keys|contained_by|overlap|search|year|month|day|week_day|date|trigram_similar|unaccent");
 
 export function detectOther(s: Sink, t: Target): void {
   if (t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey) {
@@ -118,16 +114,15 @@ function isLineCommand(buf: ArrayBuffer, j: i32): bool {
 }
 
 /** An upper-case command from `list` at `j`, ending the line or followed by a space (or ending in `:`). */
-function commandAt(list: string[], buf: ArrayBuffer, j: i32): bool {
+function commandAt(list: WordList, buf: ArrayBuffer, j: i32): bool {
   const len = buf.byteLength;
-  for (let k = 0; k < list.length; k++) {
-    const w = list[k];
-    const n = w.length;
+  for (let k = 0; k < list.count; k++) {
+    const n = list.length(k);
     if (j + n > len) continue;
     let m = 0;
-    while (m < n && byteAt(buf, j + m) == <u32>w.charCodeAt(m)) m++;
+    while (m < n && byteAt(buf, j + m) == list.code(k, m)) m++;
     if (m != n) continue;
-    if (w.charCodeAt(n - 1) == 0x3a) return true;
+    if (list.code(k, n - 1) == 0x3a) return true;
     const e = j + n;
     if (e == len || byteAt(buf, e) == 0x0d || byteAt(buf, e) == 0x0a || byteAt(buf, e) == 0x20) return true;
   }
@@ -135,8 +130,8 @@ function commandAt(list: string[], buf: ArrayBuffer, j: i32): bool {
 }
 
 function isMailHeader(buf: ArrayBuffer, j: i32): bool {
-  for (let k = 0; k < MAIL_HEADERS.length; k++) {
-    if (matchesCI(buf, j, MAIL_HEADERS[k])) return true;
+  for (let k = 0; k < MAIL_HEADERS.count; k++) {
+    if (MAIL_HEADERS.matchesLower(k, buf, j)) return true;
   }
   return false;
 }
@@ -186,12 +181,5 @@ function ormLookup(s: Sink, t: Target, buf: ArrayBuffer): void {
     s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup across relations");
     return;
   }
-  const n = len - lastSep;
-  for (let k = 0; k < LOOKUPS.length; k++) {
-    const w = LOOKUPS[k];
-    if (w.length == n && matchesCI(buf, lastSep, w)) {
-      s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup operator");
-      return;
-    }
-  }
+  if (LOOKUPS.hasLower(buf, lastSep, len)) s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup operator");
 }

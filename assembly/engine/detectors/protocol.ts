@@ -6,7 +6,7 @@ import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
-import { byte, equalsCI, inListCI, isAllowedCharset } from "./protocol/text";
+import { byte, equalsCI, isAllowedCharset } from "./protocol/text";
 import { headerId, HeaderId, badHeaderName } from "./protocol/headernames";
 import { contentTypeProblem, ContentTypeProblem } from "./protocol/contenttype";
 import {
@@ -20,6 +20,7 @@ import {
 import { checkPath } from "./protocol/path";
 import { indexOfCI } from "../bytes";
 import { urlDecodeFull } from "../transform/urldecode";
+import { WordList } from "../wordlist";
 
 export const PROTOCOL_RULES: Rule[] = [
   new Rule(1001, Category.Protocol, CRITICAL, 1, "Request method that is not a token or not one a REST API uses (GET HEAD POST PUT PATCH DELETE OPTIONS)"),
@@ -318,13 +319,11 @@ function bracketTail(v: ArrayBuffer): i32 {
   return -1;
 }
 
-const OVERRIDE_METHODS: string[] = [
-  "delete", "put", "patch", "options", "trace", "connect", "head", "get", "propfind", "proppatch", "mkcol", "copy", "move", "lock", "unlock", "track",
-];
+const OVERRIDE_METHODS = new WordList("delete|put|patch|options|trace|connect|head|get|propfind|proppatch|mkcol|copy|move|lock|unlock|track");
 
 /** `_method=DELETE` and friends. Lower-case `post` is what Rails forms send by default, so only `POST` in capitals counts. */
 function isOverrideMethod(v: ArrayBuffer): bool {
-  if (inListCI(v, 0, v.byteLength, OVERRIDE_METHODS)) return true;
+  if (OVERRIDE_METHODS.hasLower(v, 0, v.byteLength)) return true;
   return isCustomVerb(v);
 }
 

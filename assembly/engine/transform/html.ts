@@ -2,12 +2,11 @@
 // without the closing ';' (browsers accept `&#60` and `&lt`).
 import { ByteWriter, at, hexValue, indexOfEither } from "./out";
 import { isDigit, isAlpha, lowerByte } from "../bytes";
+import { WordList } from "../wordlist";
 
-const NAMES: string[] = [
-  "lt", "gt", "amp", "quot", "apos", "nbsp", "colon", "sol", "bsol", "lpar", "rpar", "semi", "comma",
-  "period", "excl", "num", "dollar", "percnt", "equals", "quest", "commat", "lsqb", "rsqb", "lbrack", "rbrack",
-  "lcub", "rcub", "lbrace", "rbrace", "verbar", "vert", "grave", "tab", "newline", "plus", "ast", "hat", "lowbar",
-];
+const NAMES = new WordList(
+"lt|gt|amp|quot|apos|nbsp|colon|sol|bsol|lpar|rpar|semi|comma|period|excl|num|dollar|percnt|equals|quest|\
+commat|lsqb|rsqb|lbrack|rbrack|lcub|rcub|lbrace|rbrace|verbar|vert|grave|tab|newline|plus|ast|hat|lowbar");
 const CHARS: u32[] = [
   0x3c, 0x3e, 0x26, 0x22, 0x27, 0x20, 0x3a, 0x2f, 0x5c, 0x28, 0x29, 0x3b, 0x2c,
   0x2e, 0x21, 0x23, 0x24, 0x25, 0x3d, 0x3f, 0x40, 0x5b, 0x5d, 0x5b, 0x5d,
@@ -73,13 +72,12 @@ function decodeEntity(input: ArrayBuffer, i: i32, w: ByteWriter): i32 {
   while (j < n && j - i < 10 && isAlpha(at(input, j))) j++;
   if (j == i) return 0;
   // The longest known name that prefixes the letters (so `&ltscript` decodes `&lt`).
-  for (let k = 0; k < NAMES.length; k++) {
-    const name = NAMES[k];
-    const len = name.length;
+  for (let k = 0; k < NAMES.count; k++) {
+    const len = NAMES.length(k);
     if (len > j - i) continue;
     let ok = true;
     for (let m = 0; m < len; m++) {
-      if (lowerByte(at(input, i + m)) != <u32>name.charCodeAt(m)) {
+      if (lowerByte(at(input, i + m)) != NAMES.code(k, m)) {
         ok = false;
         break;
       }

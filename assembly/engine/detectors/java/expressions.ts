@@ -2,15 +2,14 @@
 // what the expression calls gives it away, whichever delimiter (`%{`, `#{`,
 // `${`, `T(`) carries it. Reflection and process calls are never ordinary input.
 import { byteAt, isWordByte, matchesCI } from "../../bytes";
-import { skipBlank, wordEnd, wordIndex, wordIs } from "../langs/syntax";
+import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
+import { WordList } from "../../wordlist";
 
 // Methods that reach reflection, class loading, scripting or processes when called.
-const REFLECTIVE_CALLS: string[] = [
-  "getruntime", "getclass", "forname", "getmethod", "getmethods", "getdeclaredmethod", "getdeclaredmethods",
-  "getdeclaredfield", "getdeclaredfields", "getdeclaredconstructor", "getconstructor", "newinstance",
-  "getclassloader", "defineclass", "loadclass", "getenginebyname", "getenginebyextension", "setaccessible",
-  "processbuilder",
-];
+const REFLECTIVE_CALLS = new WordList(
+"getruntime|getclass|forname|getmethod|getmethods|getdeclaredmethod|getdeclaredmethods|getdeclaredfield|\
+getdeclaredfields|getdeclaredconstructor|getconstructor|newinstance|getclassloader|defineclass|loadclass|\
+getenginebyname|getenginebyextension|setaccessible|processbuilder");
 
 export class ExpressionHit {
   found: bool = false;
@@ -52,7 +51,7 @@ export function scanJavaExpression(data: ArrayBuffer): ExpressionHit {
     }
     const after = skipBlank(data, e, false);
     if (after < n && byteAt(data, after) == 0x28) {
-      const k = wordIndex(data, i, e, REFLECTIVE_CALLS);
+      const k = REFLECTIVE_CALLS.indexLower(data, i, e);
       // `ProcessBuilder(` counts only as a constructor call (`new ProcessBuilder(`).
       if (k >= 0 && (!wordIs(data, i, e, "processbuilder") || precededByNew(data, i))) {
         return found(hit, i, after + 1, "Java reflection or process call");

@@ -4,6 +4,7 @@
 // package with a sensitive subpackage, a library package known for gadget
 // chains, or a class that executes, loads or instantiates code.
 import { byteAt, isWordByte, lowerByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 export const NAME_NONE = 0;
 /** A JDK class in a package that reaches processes, files, reflection, scripting or naming. */
@@ -14,38 +15,26 @@ export const NAME_GADGET_LIBRARY = 2;
 export const NAME_GADGET_CLASS = 4;
 
 // Top-level JDK packages.
-const JDK_ROOTS: string[] = ["java", "javax", "jdk", "sun"];
+const JDK_ROOTS = new WordList("java|javax|jdk|sun");
 // JDK subpackages whose classes serve exploitation: exec, I/O, reflection, scripting, JNDI, RMI, beans.
-const JDK_SENSITIVE: string[] = [
-  "lang", "io", "nio", "net", "rmi", "beans", "naming", "script", "management", "security", "reflect",
-  "misc", "xml", "tools", "internal", "corba", "jndi",
-];
+const JDK_SENSITIVE = new WordList("lang|io|nio|net|rmi|beans|naming|script|management|security|reflect|misc|xml|tools|internal|corba|jndi");
 // Classes that execute commands or load code, wherever they appear in a chain.
-const EXEC_CLASSES: string[] = [
-  "runtime", "processbuilder", "processimpl", "unixprocess", "scriptenginemanager", "classloader",
-  "urlclassloader", "methodhandles", "templatesimpl", "jdbcrowsetimpl", "xmldecoder", "invokertransformer",
-];
+const EXEC_CLASSES = new WordList(
+"runtime|processbuilder|processimpl|unixprocess|scriptenginemanager|classloader|urlclassloader|methodhandles|\
+templatesimpl|jdbcrowsetimpl|xmldecoder|invokertransformer");
 // Commons-collections style functors: <Kind>Transformer, <Kind>Closure, <Kind>Factory.
-const FUNCTOR_KINDS: string[] = [
-  "invoker", "chained", "constant", "instantiate", "clone", "prototypeclone", "prototypeserialization",
-  "for", "while", "switch", "map", "if", "exceptions", "closure", "factory", "predicate",
-];
-const FUNCTOR_SUFFIXES: string[] = ["transformer", "closure", "factory"];
+const FUNCTOR_KINDS = new WordList(
+"invoker|chained|constant|instantiate|clone|prototypeclone|prototypeserialization|for|while|switch|map|if|\
+exceptions|closure|factory|predicate");
+const FUNCTOR_SUFFIXES = new WordList("transformer|closure|factory");
 // Reverse-domain roots of third-party packages, and the organisations under them whose
 // libraries carry gadget chains or expression engines.
-const VENDOR_ROOTS: string[] = ["org", "com", "net", "bsh", "ognl", "groovy"];
-const GADGET_VENDORS: string[] = [
-  "apache.commons", "apache.xalan", "apache.xbean", "apache.myfaces", "apache.struts", "apache.tomcat",
-  "apache.catalina", "apache.naming", "apache.wicket", "apache.batik", "apache.bcel", "apache.ibatis",
-  "sun", "omg", "opensymphony", "springframework", "codehaus.groovy", "mchange", "alibaba.fastjson",
-  "hibernate", "bea", "mozilla.javascript", "python.core", "jboss", "mvel2", "rometools", "sun.rowset",
-  "thoughtworks.xstream", "fasterxml.jackson.databind", "vaadin", "zaxxer.hikari", "caucho",
-];
-
-/** Case-insensitive equality of bytes [s, e) with `word` (lower case). */
-function segmentIs(data: ArrayBuffer, s: i32, e: i32, word: string): bool {
-  return segmentIsPart(data, s, e, word, 0, word.length);
-}
+const VENDOR_ROOTS = new WordList("org|com|net|bsh|ognl|groovy");
+const GADGET_VENDORS = new WordList(
+"apache.commons|apache.xalan|apache.xbean|apache.myfaces|apache.struts|apache.tomcat|apache.catalina|\
+apache.naming|apache.wicket|apache.batik|apache.bcel|apache.ibatis|sun|omg|opensymphony|springframework|\
+codehaus.groovy|mchange|alibaba.fastjson|hibernate|bea|mozilla.javascript|python.core|jboss|mvel2|rometools|\
+sun.rowset|thoughtworks.xstream|fasterxml.jackson.databind|vaadin|zaxxer.hikari|caucho");
 
 /** Case-insensitive equality of bytes [s, e) with word[from, to) (lower case). */
 function segmentIsPart(data: ArrayBuffer, s: i32, e: i32, word: string, from: i32, to: i32): bool {
@@ -58,39 +47,19 @@ function segmentIsPart(data: ArrayBuffer, s: i32, e: i32, word: string, from: i3
   return true;
 }
 
-/** Bit L set when some word has length L: most segments are rejected by length alone. */
-function lengthMask(words: string[]): u64 {
-  let m: u64 = 0;
-  for (let k = 0; k < words.length; k++) if (words[k].length < 64) m |= (<u64>1) << <u64>words[k].length;
-  return m;
-}
-const JDK_ROOTS_LENGTHS = lengthMask(JDK_ROOTS);
-const JDK_SENSITIVE_LENGTHS = lengthMask(JDK_SENSITIVE);
-const EXEC_CLASSES_LENGTHS = lengthMask(EXEC_CLASSES);
-const FUNCTOR_KINDS_LENGTHS = lengthMask(FUNCTOR_KINDS);
-const VENDOR_ROOTS_LENGTHS = lengthMask(VENDOR_ROOTS);
-
-function segmentIn(data: ArrayBuffer, s: i32, e: i32, words: string[], lengths: u64): bool {
-  const len = e - s;
-  if (<u32>len >= 64 || ((lengths >> <u64>len) & 1) == 0) return false;
-  for (let k = 0; k < words.length; k++) if (segmentIs(data, s, e, words[k])) return true;
-  return false;
-}
-
 /** Whether [s, e) names a functor gadget: a known kind followed by Transformer/Closure/Factory. */
 export function isFunctorName(data: ArrayBuffer, s: i32, e: i32): bool {
   if (e - s < 9) return false; // shortest: "if" + "closure"
-  for (let f = 0; f < FUNCTOR_SUFFIXES.length; f++) {
-    const suffix = FUNCTOR_SUFFIXES[f];
-    const ks = e - suffix.length;
-    if (ks <= s || !segmentIs(data, ks, e, suffix)) continue;
-    return segmentIn(data, s, ks, FUNCTOR_KINDS, FUNCTOR_KINDS_LENGTHS);
+  for (let f = 0; f < FUNCTOR_SUFFIXES.count; f++) {
+    const ks = e - FUNCTOR_SUFFIXES.length(f);
+    if (ks <= s || !FUNCTOR_SUFFIXES.matchesLower(f, data, ks)) continue;
+    return FUNCTOR_KINDS.hasLower(data, s, ks);
   }
   return false;
 }
 
 function isClassSegment(data: ArrayBuffer, s: i32, e: i32): bool {
-  return segmentIn(data, s, e, EXEC_CLASSES, EXEC_CLASSES_LENGTHS) || isFunctorName(data, s, e);
+  return EXEC_CLASSES.hasLower(data, s, e) || isFunctorName(data, s, e);
 }
 
 // @ts-ignore: decorator
@@ -160,22 +129,22 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
     const s = starts[k];
     const e = ends[k];
     if (isFunctorName(data, s, e)) return NAME_GADGET_CLASS;
-    if (segmentIn(data, s, e, EXEC_CLASSES, EXEC_CLASSES_LENGTHS)) hasClass = true;
+    if (EXEC_CLASSES.hasLower(data, s, e)) hasClass = true;
   }
   if (segs == 1) return bareWords && hasClass ? NAME_GADGET_CLASS : NAME_NONE;
-  if (segmentIn(data, starts[0], ends[0], JDK_ROOTS, JDK_ROOTS_LENGTHS)) {
+  if (JDK_ROOTS.hasLower(data, starts[0], ends[0])) {
     // java.lang.X, javax.script.X ... or java.<anything>.Runtime
-    if (segmentIn(data, starts[1], ends[1], JDK_SENSITIVE, JDK_SENSITIVE_LENGTHS) || hasClass) kind = NAME_JDK;
+    if (JDK_SENSITIVE.hasLower(data, starts[1], ends[1]) || hasClass) kind = NAME_JDK;
     else if (segs >= 3) {
       for (let k = 2; k < segs; k++) if (isClassSegment(data, starts[k], ends[k])) kind = NAME_JDK;
     }
-  } else if (segmentIn(data, starts[0], ends[0], VENDOR_ROOTS, VENDOR_ROOTS_LENGTHS)) {
+  } else if (VENDOR_ROOTS.hasLower(data, starts[0], ends[0])) {
     if (vendorMatches(data, starts, ends, segs)) kind = NAME_GADGET_LIBRARY;
   }
   if (kind == NAME_NONE && hasClass && segs >= 2) {
     // Two class names chained (`Runtime.exec...` is an expression; `ProcessBuilder.x.Runtime` a probe).
     let classes = 0;
-    for (let k = 0; k < segs; k++) if (segmentIn(data, starts[k], ends[k], EXEC_CLASSES, EXEC_CLASSES_LENGTHS)) classes++;
+    for (let k = 0; k < segs; k++) if (EXEC_CLASSES.hasLower(data, starts[k], ends[k])) classes++;
     if (classes >= 2) kind = NAME_GADGET_CLASS;
   }
   return kind;
@@ -183,16 +152,18 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
 
 /** Whether segments 1.. start with one of GADGET_VENDORS (written with dots). */
 function vendorMatches(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32): bool {
-  for (let v = 0; v < GADGET_VENDORS.length; v++) {
-    const vendor = GADGET_VENDORS[v];
+  const packed = GADGET_VENDORS.packed;
+  for (let v = 0; v < GADGET_VENDORS.count; v++) {
+    const n = GADGET_VENDORS.length(v);
+    const at = GADGET_VENDORS.start(v);
     let k = 1;
     let p = 0;
     let ok = true;
-    while (p < vendor.length) {
+    while (p < n) {
       if (k >= segs) { ok = false; break; }
       let q = p;
-      while (q < vendor.length && vendor.charCodeAt(q) != 0x2e) q++;
-      if (!segmentIsPart(data, starts[k], ends[k], vendor, p, q)) { ok = false; break; }
+      while (q < n && GADGET_VENDORS.code(v, q) != 0x2e) q++;
+      if (!segmentIsPart(data, starts[k], ends[k], packed, at + p, at + q)) { ok = false; break; }
       k++;
       p = q + 1;
     }

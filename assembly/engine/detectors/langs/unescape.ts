@@ -4,7 +4,8 @@
 // escapes and HTML character references together, pass after pass, until the
 // text stops changing. Output never grows: every escape is longer than what it
 // stands for (code points above 0x7f become `?`, the detectors look for ASCII).
-import { byteAt, isHexDigit, lowerByte, matchesCI } from "../../bytes";
+import { byteAt, isHexDigit, lowerByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 const MAX_PASSES = 4;
 
@@ -52,11 +53,9 @@ function readHex(data: ArrayBuffer, at: i32, count: i32): i32 {
 }
 
 // Named references that matter for code payloads: braces, dollar, quotes, brackets...
-const ENTITY_NAMES: string[] = [
-  "lbrace", "lcub", "rbrace", "rcub", "dollar", "colon", "quot", "apos", "lpar", "rpar",
-  "lsqb", "lbrack", "rsqb", "rbrack", "period", "num", "percnt", "bsol", "sol", "semi",
-  "comma", "equals", "excl", "commat", "lowbar", "verbar", "grave", "lt", "gt", "amp", "nbsp", "tab", "newline",
-];
+const ENTITY_NAMES = new WordList(
+"lbrace|lcub|rbrace|rcub|dollar|colon|quot|apos|lpar|rpar|lsqb|lbrack|rsqb|rbrack|period|num|percnt|bsol|sol|\
+semi|comma|equals|excl|commat|lowbar|verbar|grave|lt|gt|amp|nbsp|tab|newline");
 const ENTITY_CHARS: u8[] = [
   0x7b, 0x7b, 0x7d, 0x7d, 0x24, 0x3a, 0x22, 0x27, 0x28, 0x29,
   0x5b, 0x5b, 0x5d, 0x5d, 0x2e, 0x23, 0x25, 0x5c, 0x2f, 0x3b,
@@ -117,11 +116,11 @@ function unescapeOnce(data: ArrayBuffer, entities: bool): ArrayBuffer {
         }
       } else {
         let k = 0;
-        for (; k < ENTITY_NAMES.length; k++) {
-          if (matchesCI(data, i + 1, ENTITY_NAMES[k])) break;
+        for (; k < ENTITY_NAMES.count; k++) {
+          if (ENTITY_NAMES.matchesLower(k, data, i + 1)) break;
         }
-        if (k < ENTITY_NAMES.length) {
-          let j = i + 1 + ENTITY_NAMES[k].length;
+        if (k < ENTITY_NAMES.count) {
+          let j = i + 1 + ENTITY_NAMES.length(k);
           if (j < n && byteAt(data, j) == 0x3b) j++;
           store<u8>(out + <usize>(o++), ENTITY_CHARS[k]);
           i = j;

@@ -3,6 +3,7 @@
 // objects that lead to child_process (`process.mainModule`, `require('child_process')`).
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { wordEnd, wordIs } from "../langs/syntax";
+import { WordList } from "../../wordlist";
 
 /** Separators of a property path: `a.b`, `a[b]`, `a["b"]`, `"$1:a:b"` (React flight), blanks. */
 // @ts-ignore: decorator
@@ -41,15 +42,11 @@ function hit(h: AccessHit, rule: i32, start: i32, reason: string): AccessHit {
 }
 
 // Modules that run commands, touch files or evaluate code.
-const SENSITIVE_MODULES: string[] = [
-  "child_process", "fs", "fs/promises", "vm", "net", "dgram", "cluster", "worker_threads", "module", "process",
-  "v8", "inspector", "repl", "os",
-];
+const SENSITIVE_MODULES = new WordList("child_process|fs|fs/promises|vm|net|dgram|cluster|worker_threads|module|process|v8|inspector|repl|os");
 // process members that load native code, spawn, kill or reach the module system.
-const PROCESS_MEMBERS: string[] = [
-  "mainmodule", "binding", "_linkedbinding", "dlopen", "kill", "exit", "reallyexit", "setuid", "setgid",
-  "chdir", "openstdin", "abort", "_getactivehandles", "constructor", "require", "execve",
-];
+const PROCESS_MEMBERS = new WordList(
+"mainmodule|binding|_linkedbinding|dlopen|kill|exit|reallyexit|setuid|setgid|chdir|openstdin|abort|\
+_getactivehandles|constructor|require|execve");
 
 /** Scans `data` (a key when `isKey`) for pollution, constructor chains and process access. */
 export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
@@ -89,7 +86,7 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
       if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed member of a Node.js global"); continue; }
       if (e + 1 < n && byteAt(data, e) == 0x2e) {
         const me = wordEnd(data, e + 1);
-        if (isProcess && wordInList(data, e + 1, me, PROCESS_MEMBERS)) hit(h, 3, i, "process." + "member");
+        if (isProcess && PROCESS_MEMBERS.hasLower(data, e + 1, me)) hit(h, 3, i, "process." + "member");
         else if (isRequire && (wordIs(data, e + 1, me, "main") || wordIs(data, e + 1, me, "cache") || wordIs(data, e + 1, me, "resolve"))) {
           if (!wordIs(data, e + 1, me, "resolve")) hit(h, 3, i, "require.main / require.cache");
         } else if (!isProcess && !isRequire && (wordIs(data, e + 1, me, "process") || wordIs(data, e + 1, me, "require"))) hit(h, 3, i, "global.process");
@@ -104,7 +101,7 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
           if (matchesCI(data, j, "node:")) j += 5;
           let me = j;
           while (me < n && (isWordByte(byteAt(data, me)) || byteAt(data, me) == 0x2f)) me++;
-          if (wordInList(data, j, me, SENSITIVE_MODULES)) hit(h, 3, i, "require of a sensitive module");
+          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "require of a sensitive module");
         }
       }
     } else if (wordIs(data, i, e, "child_process")) {
@@ -117,7 +114,3 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
   return h;
 }
 
-function wordInList(data: ArrayBuffer, s: i32, e: i32, list: string[]): bool {
-  for (let k = 0; k < list.length; k++) if (wordIs(data, s, e, list[k])) return true;
-  return false;
-}

@@ -3,6 +3,7 @@
 // loops on a constant condition (event-loop denial of service).
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
+import { WordList } from "../../wordlist";
 
 /** Index of a serialized-function marker (`_$$ND_FUNC$$_`, `__js_function`), or -1. */
 export function findSerializedFunction(data: ArrayBuffer): i32 {
@@ -94,10 +95,9 @@ export function startsWithJsStatement(data: ArrayBuffer): bool {
 }
 
 // Operands a constant loop condition is made of.
-const CONSTANTS: string[] = [
-  "true", "false", "null", "undefined", "nan", "infinity", "this", "string", "number", "object", "array",
-  "boolean", "date", "symbol", "new", "function", "math", "json", "void", "typeof",
-];
+const CONSTANTS = new WordList(
+"true|false|null|undefined|nan|infinity|this|string|number|object|array|boolean|date|symbol|new|function|math|\
+json|void|typeof");
 
 /** Index of `while(<constant>)` or `for(;;)`, or -1: loops no input value can end. */
 export function findConstantLoop(data: ArrayBuffer): i32 {
@@ -148,7 +148,7 @@ function isConstantCondition(data: ArrayBuffer, open: i32): bool {
     const e = wordEnd(data, j);
     if (e == j) return false;
     let known = false;
-    for (let k = 0; k < CONSTANTS.length; k++) if (wordIs(data, j, e, CONSTANTS[k])) { known = true; break; }
+    if (CONSTANTS.hasLower(data, j, e)) known = true;
     if (!known) return false;
     operands++;
     j = e;

@@ -5,6 +5,7 @@
 import { byte, equalsCI } from "./text";
 import { indexOfCI, matchesCI, isWordByte, isSpaceByte, isDigit, isHexDigit } from "../../bytes";
 import { urlDecode } from "../../transform/urldecode";
+import { WordList } from "../../wordlist";
 
 // Flags from one pass over a value.
 export const F_NUL: u32 = 1;
@@ -127,9 +128,7 @@ export function invalidUtf8(v: ArrayBuffer): i32 {
   return -1;
 }
 
-const METHODS: string[] = [
-  "get", "post", "head", "options", "connect", "put", "delete", "trace", "track", "patch", "propfind", "proppatch", "mkcol", "copy", "move", "lock", "unlock",
-];
+const METHODS = new WordList("get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol|copy|move|lock|unlock");
 
 /** `METHOD target HTTP/d`: a request line inside a value (smuggling, 921110). Returns its offset or -1. */
 export function requestLine(v: ArrayBuffer): i32 {
@@ -151,15 +150,14 @@ export function requestLine(v: ArrayBuffer): i32 {
     while (i > 0 && isWordByte(byte(v, i - 1))) i--;
     // A smuggled request starts a line: at the start of the value or after CR/LF.
     if (i > 0 && byte(v, i - 1) != 0x0a && byte(v, i - 1) != 0x0d) continue;
-    for (let k = 0; k < METHODS.length; k++) if (equalsCI(v, i, wordEnd, unchecked(METHODS[k]))) return i;
+    if (METHODS.hasLower(v, i, wordEnd)) return i;
   }
   return -1;
 }
 
-const INJECTED_HEADERS: string[] = [
-  "content-type", "content-length", "set-cookie", "location", "refresh", "cookie", "x-forwarded-for", "x-forwarded-host",
-  "x-forwarded-server", "forwarded-for", "forwarded-host", "host", "via", "remote-ip", "remote-addr", "originating-ip", "x-originating-ip",
-];
+const INJECTED_HEADERS = new WordList(
+"content-type|content-length|set-cookie|location|refresh|cookie|x-forwarded-for|x-forwarded-host|\
+x-forwarded-server|forwarded-for|forwarded-host|host|via|remote-ip|remote-addr|originating-ip|x-originating-ip");
 
 /** CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160). Offset or -1. */
 export function injectedHeader(v: ArrayBuffer): i32 {
@@ -171,10 +169,9 @@ export function injectedHeader(v: ArrayBuffer): i32 {
     // separate the name from its colon (`Remote-addr\r\r:` splits on some servers).
     let j = i + 1;
     while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
-    for (let k = 0; k < INJECTED_HEADERS.length; k++) {
-      const name = unchecked(INJECTED_HEADERS[k]);
-      if (!matchesCI(v, j, name)) continue;
-      let e = j + name.length;
+    for (let k = 0; k < INJECTED_HEADERS.count; k++) {
+      if (!INJECTED_HEADERS.matchesLower(k, v, j)) continue;
+      let e = j + INJECTED_HEADERS.length(k);
       while (e < n && (byte(v, e) == 0x0d || byte(v, e) == 0x0a)) e++;
       if (e < n && byte(v, e) == 0x3a) {
         // `Location:` alone after the colon is a phrase, a header needs a value.

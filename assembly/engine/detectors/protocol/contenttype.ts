@@ -5,21 +5,21 @@
 // disagree on which one wins).
 import { byte, equalsCI, isAllowedCharset, isOws } from "./text";
 import { indexOfCI, lowerByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 export const enum ContentTypeProblem {
   None = 0, NotAllowed, Malformed, Charset, TypeInParameter,
 }
 
 /** Media types (lower case) that the engine and typical back ends parse. `+json`/`+xml` suffixes are allowed too. */
-const ALLOWED: string[] = [
-  "application/x-www-form-urlencoded", "multipart/form-data", "multipart/mixed", "application/json",
-  "application/xml", "text/xml", "application/soap+xml", "text/plain", "text/html", "application/octet-stream",
-  "application/grpc", "application/x-ndjson", "application/graphql",
-];
+const ALLOWED = new WordList(
+"application/x-www-form-urlencoded|multipart/form-data|multipart/mixed|application/json|application/xml|\
+text/xml|application/soap+xml|text/plain|text/html|application/octet-stream|application/grpc|\
+application/x-ndjson|application/graphql");
 
-const PARAMS: string[] = ["action", "boundary", "charset", "component", "start", "start-info", "type", "version"];
+const PARAMS = new WordList("action|boundary|charset|component|start|start-info|type|version");
 
-const TOP_LEVEL: string[] = ["application/", "text/", "multipart/", "image/", "audio/", "video/", "message/", "font/", "model/"];
+const TOP_LEVEL = new WordList("application/|text/|multipart/|image/|audio/|video/|message/|font/|model/");
 
 // @ts-ignore: decorator
 @inline function isTypeChar(c: u32): bool {
@@ -52,7 +52,7 @@ export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
     while (i < n && ((byte(ct, i) | 0x20) - 0x61 < 26 || byte(ct, i) == 0x2d)) i++;
     const nameEnd = i;
     let known = false;
-    for (let k = 0; k < PARAMS.length; k++) if (equalsCI(ct, nameStart, nameEnd, unchecked(PARAMS[k]))) known = true;
+    if (PARAMS.hasLower(ct, nameStart, nameEnd)) known = true;
     if (!known) return ContentTypeProblem.Malformed;
     if (i < n && byte(ct, i) == 0x20) i++;
     if (i >= n || byte(ct, i) != 0x3d) return ContentTypeProblem.Malformed;
@@ -80,7 +80,7 @@ export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
 }
 
 function isAllowedType(ct: ArrayBuffer, end: i32): bool {
-  for (let k = 0; k < ALLOWED.length; k++) if (equalsCI(ct, 0, end, unchecked(ALLOWED[k]))) return true;
+  if (ALLOWED.hasLower(ct, 0, end)) return true;
   // application/<anything>+json and +xml (vendor types), but not a bare suffix.
   if (end > 17 && equalsCI(ct, 0, 12, "application/")) {
     if (equalsCI(ct, end - 5, end, "+json") || equalsCI(ct, end - 4, end, "+xml")) return true;
@@ -94,9 +94,9 @@ function hasMediaType(buf: ArrayBuffer, start: i32, end: i32): bool {
     const c = lowerByte(byte(buf, i));
     if (c != 0x61 && c != 0x74 && c != 0x6d && c != 0x69 && c != 0x76 && c != 0x66) continue;
     if (i > start && (byte(buf, i - 1) | 0x20) - 0x61 < 26) continue;
-    for (let k = 0; k < TOP_LEVEL.length; k++) {
-      const t = unchecked(TOP_LEVEL[k]);
-      if (i + t.length < end && equalsCI(buf, i, i + t.length, t) && (byte(buf, i + t.length) | 0x20) - 0x61 < 26) return true;
+    for (let k = 0; k < TOP_LEVEL.count; k++) {
+      const n = TOP_LEVEL.length(k);
+      if (i + n < end && TOP_LEVEL.matchesLower(k, buf, i) && (byte(buf, i + n) | 0x20) - 0x61 < 26) return true;
     }
   }
   return false;

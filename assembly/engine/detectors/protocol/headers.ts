@@ -2,8 +2,9 @@
 // has no business sending (CRS 920450, 920660), malformed or abusive values of
 // Connection, Range, Accept, Accept-Encoding, Cache-Control, fetch metadata and
 // Cookie (920190-920210, 920310-920330, 920510-920521, 920600, 920275, 921250).
-import { byte, equalsCI, inListCI, isAllowedCharset, isOws } from "./text";
+import { byte, equalsCI, isAllowedCharset, isOws } from "./text";
 import { indexOfCI, isDigit } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 /**
  * `bytes first-last/complete` (or `/*`) with first <= last: the Content-Range of one chunk of a
@@ -87,9 +88,7 @@ export function badRange(v: ArrayBuffer, pdf: bool): bool {
 }
 
 /** Content codings a client can ask for. */
-const CODINGS: string[] = [
-  "gzip", "deflate", "br", "zstd", "compress", "identity", "*", "x-gzip", "x-compress", "exi", "pack200-gzip", "aes128gcm", "sdch", "dcb", "dcz",
-];
+const CODINGS = new WordList("gzip|deflate|br|zstd|compress|identity|*|x-gzip|x-compress|exi|pack200-gzip|aes128gcm|sdch|dcb|dcz");
 
 /** Accept-Encoding that is oversized (920520) or names an unknown coding (920521). */
 export function badAcceptEncoding(v: ArrayBuffer): bool {
@@ -100,7 +99,7 @@ export function badAcceptEncoding(v: ArrayBuffer): bool {
     while (i < n && isOws(byte(v, i))) i++;
     let j = i;
     while (j < n && byte(v, j) != 0x2c && byte(v, j) != 0x3b && !isOws(byte(v, j))) j++;
-    if (j > i && !inListCI(v, i, j, CODINGS)) return true;
+    if (j > i && !CODINGS.hasLower(v, i, j)) return true;
     while (j < n && byte(v, j) != 0x2c) j++;
     i = j + 1;
   }
@@ -122,9 +121,7 @@ export function badAcceptCharset(v: ArrayBuffer): bool {
 }
 
 /** Cache-Control directives a request may carry (920510); anything else, or empty items, is malformed. */
-const REQUEST_DIRECTIVES: string[] = [
-  "max-age", "max-stale", "min-fresh", "no-cache", "no-store", "no-transform", "only-if-cached", "stale-if-error", "must-revalidate",
-];
+const REQUEST_DIRECTIVES = new WordList("max-age|max-stale|min-fresh|no-cache|no-store|no-transform|only-if-cached|stale-if-error|must-revalidate");
 
 export function badCacheControl(v: ArrayBuffer): bool {
   const n = v.byteLength;
@@ -133,7 +130,7 @@ export function badCacheControl(v: ArrayBuffer): bool {
     while (i < n && isOws(byte(v, i))) i++;
     let j = i;
     while (j < n && byte(v, j) != 0x2c && byte(v, j) != 0x3d && !isOws(byte(v, j))) j++;
-    if (j == i || !inListCI(v, i, j, REQUEST_DIRECTIVES)) return true;
+    if (j == i || !REQUEST_DIRECTIVES.hasLower(v, i, j)) return true;
     let k = j;
     if (k < n && byte(v, k) == 0x3d) {
       k++;

@@ -1,6 +1,7 @@
 // Small byte helpers for the protocol checks: token lists, ASCII
 // comparisons without allocation.
 import { lowerByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 // @ts-ignore: decorator
 @inline export function byte(buf: ArrayBuffer, i: i32): u32 {
@@ -16,19 +17,13 @@ export function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): 
   return true;
 }
 
-/** Whether [start, end) equals one of `words`, ignoring case. */
-export function inListCI(buf: ArrayBuffer, start: i32, end: i32, words: string[]): bool {
-  for (let i = 0; i < words.length; i++) if (equalsCI(buf, start, end, unchecked(words[i]))) return true;
-  return false;
-}
-
 // @ts-ignore: decorator
 @inline export function isOws(c: u32): bool {
   return c == 0x20 || c == 0x09;
 }
 
 /** Charsets a request may declare: the ones browsers send for forms. */
-const CHARSETS: string[] = ["utf-8", "iso-8859-1", "iso-8859-15", "windows-1252", "us-ascii"];
+const CHARSETS = new WordList("utf-8|iso-8859-1|iso-8859-15|windows-1252|us-ascii");
 
 /** Whether [start, end) (quotes allowed around it) names an allowed charset. */
 export function isAllowedCharset(buf: ArrayBuffer, start: i32, end: i32): bool {
@@ -41,5 +36,5 @@ export function isAllowedCharset(buf: ArrayBuffer, start: i32, end: i32): bool {
       end--;
     }
   }
-  return inListCI(buf, start, end, CHARSETS);
+  return CHARSETS.hasLower(buf, start, end);
 }
