@@ -125,8 +125,7 @@ function inspectTarget(s: Sink, t: Target): void {
   // Values that are base64 of text are inspected once more, decoded.
   const decoded = t.base64Decoded();
   if (decoded !== null && !s.done()) {
-    const d = new Target(t.kind, t.name, t.value, decoded!, t.key);
-    d.fromBase64 = true;
+    const d = t.derived(decoded!);
     detectTarget(s, d);
   }
 }

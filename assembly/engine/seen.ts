@@ -57,16 +57,19 @@ function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
 /** Keys equal segment by segment (`.`-separated), any all-digit segment matching any other. */
 function sameKeyShape(a: string, b: string): bool {
   if (a == b) return true;
-  let i = 0;
-  let j = 0;
+  // Strings are UTF-16 in memory: compare code units in place (no charCodeAt bounds checks).
+  const pa = changetype<usize>(a);
+  const pb = changetype<usize>(b);
   const n = a.length;
   const m = b.length;
+  let i = 0;
+  let j = 0;
   while (i <= n && j <= m) {
-    const ie = segmentEnd(a, i);
-    const je = segmentEnd(b, j);
-    if (!(allDigits(a, i, ie) && allDigits(b, j, je))) {
+    const ie = segmentEnd(pa, n, i);
+    const je = segmentEnd(pb, m, j);
+    if (!(allDigits(pa, i, ie) && allDigits(pb, j, je))) {
       if (ie - i != je - j) return false;
-      for (let k = 0; k < ie - i; k++) if (a.charCodeAt(i + k) != b.charCodeAt(j + k)) return false;
+      if (memory.compare(pa + (<usize>i << 1), pb + (<usize>j << 1), <usize>(ie - i) << 1) != 0) return false;
     }
     if (ie == n || je == m) return ie == n && je == m;
     i = ie + 1;
@@ -75,15 +78,14 @@ function sameKeyShape(a: string, b: string): bool {
   return false;
 }
 
-function segmentEnd(s: string, from: i32): i32 {
-  const n = s.length;
+function segmentEnd(p: usize, n: i32, from: i32): i32 {
   let e = from;
-  while (e < n && s.charCodeAt(e) != 0x2e) e++;
+  while (e < n && load<u16>(p + (<usize>e << 1)) != 0x2e) e++;
   return e;
 }
 
-function allDigits(s: string, from: i32, to: i32): bool {
+function allDigits(p: usize, from: i32, to: i32): bool {
   if (to <= from) return false;
-  for (let k = from; k < to; k++) if (<u32>s.charCodeAt(k) - 0x30 >= 10) return false;
+  for (let k = from; k < to; k++) if (<u32>load<u16>(p + (<usize>k << 1)) - 0x30 >= 10) return false;
   return true;
 }

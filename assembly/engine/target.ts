@@ -52,18 +52,45 @@ export class Target {
   fromBase64: bool = false;
   /** Set by the request parsers; `Query` for targets built by hand (tests). */
   origin: TargetOrigin = TargetOrigin.Query;
+  /** The display name once built; the parsers give a prefix instead (most names are never shown). */
+  private _name: string | null;
+  private prefix: string = "";
 
   constructor(
     public kind: TargetKind,
     /** Display name, e.g. `args:id`. */
-    public name: string,
+    name: string,
     /** The value as received (still percent-encoded where the wire had it). */
     public raw: ArrayBuffer,
     /** The value decoded for its context (URL-decoded, JSON-unescaped, ...). */
     public value: ArrayBuffer,
     /** The bare name: `id` for `args:id`, `user-agent` for `header:user-agent`, `` for `path`/`body`. */
     public key: string = "",
-  ) {}
+  ) {
+    this._name = name;
+  }
+
+  /** A target named `prefix` + `key` (`args:` and `id`; `path` and ``), the name built when first asked for. */
+  static prefixed(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): Target {
+    const t = new Target(kind, "", raw, value, key);
+    t._name = null;
+    t.prefix = prefix;
+    return t;
+  }
+
+  /** The target holding `text`, the base64-decoded form of this one's value: same kind, name and key. */
+  derived(text: ArrayBuffer): Target {
+    const d = Target.prefixed(this.kind, this.prefix, this.value, text, this.key);
+    d._name = this._name;
+    d.fromBase64 = true;
+    return d;
+  }
+
+  /** Display name, e.g. `args:id`. */
+  get name(): string {
+    if (this._name === null) this._name = this.key.length == 0 ? this.prefix : this.prefix + this.key;
+    return this._name!;
+  }
 
   /** `value` percent-decoded until stable, nothing else (control bytes and NUL kept). */
   urlDecoded(): ArrayBuffer {

@@ -22,11 +22,10 @@ export function parseCookies(data: ArrayBuffer, out: Targets): void {
       const nameEnd = eq >= 0 ? eq : semi;
       const rawName = data.slice(i, trimEnd(data, i, nameEnd));
       const key = String.UTF8.decode(rawName);
-      const name = "cookie:" + key;
-      if (rawName.byteLength > 0) out.add(TargetKind.CookieName, name, rawName, urlDecode(rawName), key);
+      if (rawName.byteLength > 0) out.add(TargetKind.CookieName, "cookie:", rawName, urlDecode(rawName), key);
       if (eq >= 0 && semi > eq + 1) {
         const rawValue = data.slice(eq + 1, semi);
-        out.add(TargetKind.Cookie, name, rawValue, urlDecode(rawValue), key);
+        out.add(TargetKind.Cookie, "cookie:", rawValue, urlDecode(rawValue), key);
       }
     }
     i = semi + 1;

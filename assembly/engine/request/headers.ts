@@ -18,6 +18,6 @@ export function collectHeaders(headers: Header[], out: Targets): void {
     if (h.value.byteLength == 0 || h.name.length == 0 || h.name.charCodeAt(0) == 0x3a) continue;
     if (isPlainHeader(h.name, h.value)) continue;
     out.origin = TargetOrigin.Header;
-    out.add(TargetKind.Header, "header:" + h.name, h.value, h.value, h.name);
+    out.add(TargetKind.Header, "header:", h.value, h.value, h.name);
   }
 }

@@ -79,7 +79,7 @@ class JsonParser {
         const start = this.i;
         const s = this.string();
         if (s === null) return false;
-        if (s.byteLength > 0) this.out.add(TargetKind.BodyValue, "json:" + cur, this.data.slice(start + 1, this.i - 1), s!, cur);
+        if (s.byteLength > 0) this.out.add(TargetKind.BodyValue, "json:", rawString(this.data, start, this.i, s!), s!, cur);
       } else if (!this.literal()) {
         return false;
       }
@@ -121,7 +121,7 @@ class JsonParser {
     if (key === null) return null;
     const keyName = String.UTF8.decode(key!);
     const path = join(base, keyName);
-    if (key!.byteLength > 0) this.out.add(TargetKind.BodyKey, "json:" + path, this.data.slice(start + 1, this.i - 1), key!, path);
+    if (key!.byteLength > 0) this.out.add(TargetKind.BodyKey, "json:", rawString(this.data, start, this.i, key!), key!, path);
     this.skipWs();
     if (this.i >= this.n || at(this.data, this.i) != 0x3a) return null;
     this.i++;
@@ -163,6 +163,11 @@ class JsonParser {
     if (c == 0x2d || c - 0x30 < 10) return isNumber(this.data, start, this.i);
     return (len == 4 && matches(this.data, start, "true")) || (len == 5 && matches(this.data, start, "false")) || (len == 4 && matches(this.data, start, "null"));
   }
+}
+
+/** The string as sent, between its quotes at `open` and `end - 1`: the unescaped bytes themselves when no escape changed them. */
+function rawString(data: ArrayBuffer, open: i32, end: i32, unescaped: ArrayBuffer): ArrayBuffer {
+  return unescaped.byteLength == end - open - 2 ? unescaped : data.slice(open + 1, end - 1);
 }
 
 function join(base: string, part: string): string {

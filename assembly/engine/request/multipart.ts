@@ -104,10 +104,12 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
         name = paramOf(data, vs, lineEnd, "name");
         const fnStart = paramStart(data, vs, lineEnd, "filename");
         if (fnStart >= 0) filename = paramBytes(data, fnStart, lineEnd);
-        out.add(TargetKind.PartHeader, "multipart:content-disposition", data.slice(vs, lineEnd), data.slice(vs, lineEnd), "content-disposition");
+        const v = data.slice(vs, lineEnd);
+        out.add(TargetKind.PartHeader, "multipart:", v, v, "content-disposition");
       } else {
         const headerName = lowerAscii(data, i, colon);
-        out.add(TargetKind.PartHeader, "multipart:" + headerName, data.slice(vs, lineEnd), data.slice(vs, lineEnd), headerName);
+        const v = data.slice(vs, lineEnd);
+        out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
     i = eol + 1;
@@ -118,7 +120,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   if (i > end) i = end;
   if (filename !== null) {
     const key = field;
-    if (filename!.byteLength > 0) out.add(TargetKind.Filename, "files:" + key, filename!, filename!, key);
+    if (filename!.byteLength > 0) out.add(TargetKind.Filename, "files:", filename!, filename!, key);
   } else {
     const value = data.slice(i, end);
     const fieldBytes = String.UTF8.encode(field);

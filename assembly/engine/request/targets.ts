@@ -43,13 +43,14 @@ export class Targets {
   repeatedArgs: i32 = 0;
   private argNames: string[] = [];
 
-  add(kind: TargetKind, name: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
+  /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
+  add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (this.list.length >= MAX_TARGETS && this.inspector !== null) {
       this.inspector!.inspect(this.list);
       this.list = [];
       this.batches++;
     }
-    const t = new Target(kind, name, raw, value, key);
+    const t = Target.prefixed(kind, prefix, raw, value, key);
     t.origin = this.origin;
     this.list.push(t);
   }
@@ -59,13 +60,12 @@ export class Targets {
     this.argCount++;
     if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
     const key = String.UTF8.decode(name);
-    const full = prefix + key;
     // Repeated names (HTTP parameter pollution): compared among the first names only, to stay linear.
     if (this.argNames.length < 64) {
       if (this.argNames.includes(key)) this.repeatedArgs++;
       else this.argNames.push(key);
     }
-    if (name.byteLength > 0) this.add(TargetKind.ArgName, full, rawName, name, key);
-    if (value.byteLength > 0) this.add(TargetKind.ArgValue, full, rawValue, value, key);
+    if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);
+    if (value.byteLength > 0) this.add(TargetKind.ArgValue, prefix, rawValue, value, key);
   }
 }

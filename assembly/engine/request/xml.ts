@@ -25,26 +25,26 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
     if (c != 0x3c) {
       let j = i;
       while (j < n && at(data, j) != 0x3c) j++;
-      addText(data, i, j, "xml:" + element, element, out);
+      addText(data, i, j, element, out);
       i = j;
       continue;
     }
     if (startsWith(data, i, "<!--")) {
       const e = indexOf(data, i + 4, "-->");
       const end = e < 0 ? n : e;
-      addText(data, i + 4, end, "xml:!comment", "!comment", out);
+      addText(data, i + 4, end, "!comment", out);
       i = e < 0 ? n : e + 3;
     } else if (startsWith(data, i, "<![CDATA[")) {
       const e = indexOf(data, i + 9, "]]>");
       const end = e < 0 ? n : e;
       const value = data.slice(i + 9, end);
-      if (value.byteLength > 0) out.add(TargetKind.BodyValue, "xml:" + element, value, value, element);
+      if (value.byteLength > 0) out.add(TargetKind.BodyValue, "xml:", value, value, element);
       i = e < 0 ? n : e + 3;
     } else if (startsWith(data, i, "<?")) {
       const e = indexOf(data, i + 2, "?>");
       const end = e < 0 ? n : e;
       const value = data.slice(i + 2, end);
-      out.add(TargetKind.BodyValue, "xml:?pi", value, value, "?pi");
+      out.add(TargetKind.BodyValue, "xml:", value, value, "?pi");
       i = e < 0 ? n : e + 2;
     } else if (startsWith(data, i, "<!")) {
       // DOCTYPE (with an internal subset in [...]) or a stray declaration.
@@ -58,7 +58,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
         j++;
       }
       const value = data.slice(i, min(j + 1, n));
-      out.add(TargetKind.BodyValue, "xml:!doctype", value, value, "!doctype");
+      out.add(TargetKind.BodyValue, "xml:", value, value, "!doctype");
       i = j + 1;
     } else if (i + 1 < n && at(data, i + 1) == 0x2f) {
       let j = i + 2;
@@ -113,19 +113,19 @@ function tag(data: ArrayBuffer, i: i32, out: Targets): i32 {
       const attr = String.UTF8.decode(data.slice(nameStart, nameEnd));
       const raw = data.slice(vs, min(ve, n));
       const key = lastElement + "@" + attr;
-      out.add(TargetKind.BodyValue, "xml:" + key, raw, htmlDecode(raw), key);
+      out.add(TargetKind.BodyValue, "xml:", raw, htmlDecode(raw), key);
     }
     if (nameEnd == nameStart) j++;
   }
   return n;
 }
 
-function addText(data: ArrayBuffer, start: i32, end: i32, name: string, key: string, out: Targets): void {
+function addText(data: ArrayBuffer, start: i32, end: i32, key: string, out: Targets): void {
   while (start < end && isSpace(at(data, start))) start++;
   while (end > start && isSpace(at(data, end - 1))) end--;
   if (end <= start) return;
   const raw = data.slice(start, end);
-  out.add(TargetKind.BodyValue, name, raw, htmlDecode(raw), key);
+  out.add(TargetKind.BodyValue, "xml:", raw, htmlDecode(raw), key);
 }
 
 // @ts-ignore: decorator

@@ -7,8 +7,8 @@ import { Target, TargetKind } from "../../target";
 export function isUploadName(t: Target): bool {
   if (t.kind == TargetKind.Filename) return true;
   if (t.kind != TargetKind.Header) return false;
-  // header:x-filename, header:x_filename, header:x.filename, header:x-file-name ...
-  const name = t.name;
+  // x-filename, x_filename, x.filename, x-file-name ... (the key; targets built by hand may only have a name)
+  const name = t.key.length > 0 ? t.key : t.name;
   if (name.indexOf("file") < 0) return false;
   let letters = "";
   for (let i = 0; i < name.length; i++) {
