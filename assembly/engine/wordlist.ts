@@ -1,6 +1,9 @@
-// A fixed set of ASCII words, packed into one string ("eval|assert|system") and matched against
-// bytes in place. One static string per list instead of one per word keeps the module small:
-// each static string costs about 21 bytes of header and data segment, more than most words.
+// A fixed set of ASCII words, written as one string ("eval|assert|system") and matched against
+// bytes in place. One list instead of one static string per word keeps the module small: each
+// static string costs about 21 bytes of header and data segment, more than most words. The
+// builds go further (scripts/pack-word-lists.js): they turn the literal of every
+// `new WordList("...")` into a headerless byte blob, `new WordList("", memory.data<u8>([...]), n)`,
+// half the size of the UTF-16 string. A list built from a runtime string keeps its own UTF-8 copy.
 // Scanners ask about every identifier of a value, and almost all are not in the set: a mask of
 // the word lengths and a table of first bytes answer most of them before any comparison.
 import { lowerByte } from "./bytes";
@@ -11,51 +14,57 @@ const SEPARATOR: u32 = 0x7c; // |
 export class WordList {
   /** Bit n: some word has n bytes (words of 64 bytes or more set bit 0, checked by length). */
   private lengths: u64 = 0;
-  /** 1 at a word's first character (only ASCII; a lower-case list answers lower-cased bytes too). */
+  /** 1 at a word's first byte (a lower-case list answers lower-cased bytes too). */
   private firsts: StaticArray<u8> = new StaticArray<u8>(256);
-  /** Word k is chars [starts[k], starts[k + 1] - 1) of `packed`. */
+  /** The packed words: static data, or the bytes of `owned`. */
+  private bytes: usize;
+  /** The UTF-8 copy of a list built from a runtime string (keeps `bytes` alive). */
+  private owned: ArrayBuffer | null = null;
+  /** Word k is bytes [starts[k], starts[k + 1] - 1) of the packed words. */
   private starts: StaticArray<u16>;
   /** How many words. */
   readonly count: i32;
 
-  constructor(readonly packed: string) {
+  /** `packed`: the words separated by `|`; or "" and `size` bytes of packed words at `bytes`. */
+  constructor(packed: string, bytes: usize = 0, size: i32 = 0) {
+    if (bytes == 0) {
+      const copy = String.UTF8.encode(packed);
+      this.owned = copy;
+      bytes = changetype<usize>(copy);
+      size = copy.byteLength;
+    }
+    this.bytes = bytes;
     let n = 1;
-    for (let i = 0; i < packed.length; i++) if (<u32>packed.charCodeAt(i) == SEPARATOR) n++;
+    for (let i = 0; i < size; i++) if (<u32>load<u8>(bytes + <usize>i) == SEPARATOR) n++;
     this.count = n;
     const starts = new StaticArray<u16>(n + 1);
     let k = 1;
-    for (let i = 0; i < packed.length; i++) if (<u32>packed.charCodeAt(i) == SEPARATOR) starts[k++] = <u16>(i + 1);
-    starts[n] = <u16>(packed.length + 1);
+    for (let i = 0; i < size; i++) if (<u32>load<u8>(bytes + <usize>i) == SEPARATOR) starts[k++] = <u16>(i + 1);
+    starts[n] = <u16>(size + 1);
     this.starts = starts;
     for (let w = 0; w < n; w++) {
       const len = this.length(w);
       if (len == 0) continue;
       this.lengths |= len < 64 ? <u64>1 << <u64>len : 1;
-      this.firsts[this.code(w, 0) & 0xff] = 1;
+      this.firsts[this.code(w, 0)] = 1;
     }
   }
 
-  /** Index in `packed` of word k's first character. */
-  // @ts-ignore: decorator
-  @inline start(k: i32): i32 {
-    return <i32>unchecked(this.starts[k]);
-  }
-
-  /** Number of characters of word k. */
+  /** Number of bytes of word k. */
   // @ts-ignore: decorator
   @inline length(k: i32): i32 {
     return <i32>unchecked(this.starts[k + 1]) - <i32>unchecked(this.starts[k]) - 1;
   }
 
-  /** Character j of word k (j < length(k)). */
+  /** Byte j of word k (j < length(k)). */
   // @ts-ignore: decorator
   @inline code(k: i32, j: i32): u32 {
-    return <u32>load<u16>(changetype<usize>(this.packed) + ((<usize>unchecked(this.starts[k]) + <usize>j) << 1));
+    return <u32>load<u8>(this.bytes + <usize>unchecked(this.starts[k]) + <usize>j);
   }
 
   /** Word k as a string (allocates: for rare paths such as messages). */
   word(k: i32): string {
-    return this.packed.substring(<i32>this.starts[k], <i32>this.starts[k + 1] - 1);
+    return String.UTF8.decodeUnsafe(this.bytes + <usize>this.starts[k], <usize>this.length(k));
   }
 
   /** Whether no word has n characters or starts with `first`: then [s, s + n) cannot be one. */

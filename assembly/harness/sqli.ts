@@ -2,7 +2,7 @@
 import { TokenList, Tok, F_CALL, F_COMMENT } from "../engine/detectors/sqli/tokens";
 import { TokenizerState, tokenize } from "../engine/detectors/sqli/tokenizer";
 import { Kw } from "../engine/detectors/sqli/keywords";
-import { findingsOf, detectSqli, plainWord } from "../engine/detectors/sqli";
+import { findingsOf, detectSqli, skipsAnalysis } from "../engine/detectors/sqli";
 import { detectNosql } from "../engine/detectors/nosql";
 import { detectLdap } from "../engine/detectors/ldap";
 import { Sink } from "../engine/sink";
@@ -42,9 +42,9 @@ export function sqliFindings(input: string): u32 {
   return findingsOf(String.UTF8.encode(input)).mask;
 }
 
-/** Whether the sqli prefilter skips `input` (one plain word). */
+/** Whether the sqli prefilter skips `input` (one plain word, or plain text without SQL words). */
 export function sqliSkips(input: string): bool {
-  return plainWord(String.UTF8.encode(input));
+  return skipsAnalysis(String.UTF8.encode(input));
 }
 
 /** Findings mask for `input` with the prefilter bypassed (for the property test of the gate). */

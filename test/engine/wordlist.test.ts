@@ -1,6 +1,7 @@
 // Packed word lists (assembly/engine/wordlist.ts): the class itself, and the detector lists packed into it.
 // The detector tables hold the first and last word of each list and the words on both sides of each
 // line break of its packed string, where a lost separator or continuation would drop or merge a word.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { categoryIds, inspect, KIND, transform } from "../support/engine.js";
@@ -200,4 +201,12 @@ describe("HTML entity names", () => {
   const dec = (s: string) => Buffer.from(transform(h, "htmlDecode", Buffer.from(s)) ?? Buffer.from(s)).toString();
   it.each([["&lt;", "<"], ["&lowbar;", "_"], ["&quest;", "?"], ["&commat;", "@"], ["&LT", "<"], ["&ltscript", "<script"], ["&commat", "&commat"]])(
     "%s decodes to %s", (input, out) => expect(dec(input)).toBe(out));
+});
+
+describe("word lists in the release module (scripts/pack-word-lists.js)", () => {
+  const wasm = readFileSync(new URL("../../build/meshwaf.wasm", import.meta.url));
+  it.each(["etc/passwd|etc/shadow|etc/group", "chr|ord|pi|crypt|range", "a|abbr|address|area"])("holds %s as bytes, not as a UTF-16 string", (words) => {
+    expect(wasm.includes(Buffer.from(words, "latin1"))).toBe(true);
+    expect(wasm.includes(Buffer.from(words, "utf16le"))).toBe(false);
+  });
 });

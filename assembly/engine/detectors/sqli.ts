@@ -82,18 +82,16 @@ function hasSpace(buf: ArrayBuffer): bool {
   return false;
 }
 
-/** Whether the value holds any byte or letter SQL syntax needs beyond plain words. */
-function worthScanning(buf: ArrayBuffer): bool {
-  const len = buf.byteLength;
-  if (len < 2) return false;
-  for (let i = 0; i < len; i++) {
+/** The quotes the value holds (1 `'`, 2 `"`, 4 backtick): only those open a quote context worth a scan. */
+function quotesIn(buf: ArrayBuffer): u32 {
+  let q: u32 = 0;
+  for (let i = 0; i < buf.byteLength; i++) {
     const c = byteAt(buf, i);
-    if (c < 0x30 && c != 0x20 && c != 0x2d && c != 0x2e && c != 0x2c) return true; // quotes ( ) ; # * / = etc.
-    if (c >= 0x3a && c <= 0x40) return true; // : ; < = > ? @
-    if (c == 0x5c || c == 0x60 || c == 0x7c || c == 0x7e || c == 0x5e) return true;
+    if (c == 0x27) q |= 1;
+    else if (c == 0x22) q |= 2;
+    else if (c == 0x60) q |= 4;
   }
-  // Only words, digits, spaces, '-', '.', ',': keyword sequences (UNION SELECT, XOR, IS NULL) still matter.
-  return true;
+  return q;
 }
 
 /**
@@ -122,23 +120,70 @@ export function plainWord(buf: ArrayBuffer): bool {
  * `plusIsSpace`: the value came percent-encoded outside the path, so an encoder that also
  * writes spaces as `+` made it (a `+` inside an XML or JSON value that still holds %XX).
  */
+/**
+ * Prefilter for text: whether the value is words, numbers, spaces and `. , -` only, none of
+ * its words a SQL keyword (the English function words aside). Every structure needs an operator
+ * symbol, a quote or a SQL word, so names, titles and plain sentences without and/or/in/is skip
+ * the analysis in one pass. Numbers glued to letters (1e5, 0x41) go to the analysis.
+ */
+export function plainText(buf: ArrayBuffer): bool {
+  const len = buf.byteLength;
+  let i = 0;
+  while (i < len) {
+    const c = byteAt(buf, i);
+    if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09) { i++; continue; }
+    if (c - 0x30 < 10) {
+      while (i < len && byteAt(buf, i) - 0x30 < 10) i++;
+      if (i < len && isWordByte(byteAt(buf, i))) return false;
+      continue;
+    }
+    if (!((c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80)) return false;
+    let h = HASH_SEED;
+    const start = i;
+    while (i < len) {
+      const d = byteAt(buf, i);
+      if (!((d | 0x20) - 0x61 < 26 || d - 0x30 < 10 || d == 0x5f || d >= 0x80)) break;
+      h = hashStep(h, lowerByte(d));
+      i++;
+    }
+    if (i - start <= 32) {
+      const k = keywordOf(h);
+      if (k != Kw.None && k != Kw.Article) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether findingsOf skips the value without analysing it. */
+export function skipsAnalysis(buf: ArrayBuffer): bool {
+  return plainWord(buf) || plainText(buf);
+}
+
 export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false): Findings {
   found.reset();
   state.plusIsSpace = plusIsSpace;
   if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
-  if (!force && plainWord(buf)) return found;
-  if (!worthScanning(buf)) return found;
+  if (!force && skipsAnalysis(buf)) return found;
+  if (buf.byteLength < 2) return found;
   setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
   // `pay=AND 1=(` arriving as one name (an encoded `=`): the part after `name=` starts a value too.
   const eq = nestedValueStart(buf);
   if (eq > 0) scan(buf, eq, 0);
-  quoteContext(buf, 0x27);
-  quoteContext(buf, 0x22);
-  quoteContext(buf, 0x60);
-  if (onlyMixedQuotes(buf)) found.add(Finding.BareOperator, 0, len);
+  const quotes = quotesIn(buf);
+  if ((quotes & 1) != 0) quoteContext(buf, 0x27);
+  if ((quotes & 2) != 0) quoteContext(buf, 0x22);
+  if ((quotes & 4) != 0) quoteContext(buf, 0x60);
+  if (onlyMixedQuotes(buf) || quotedOperator(buf)) found.add(Finding.BareOperator, 0, len);
   return found;
+}
+
+/** `'-'`  `'*'`  `'&'`: an operator between two single quotes, the classic probe of string concatenation ('' - ''). */
+function quotedOperator(buf: ArrayBuffer): bool {
+  if (buf.byteLength != 3 || byteAt(buf, 0) != 0x27 || byteAt(buf, 2) != 0x27) return false;
+  const c = byteAt(buf, 1);
+  return c == 0x2d || c == 0x2b || c == 0x2a || c == 0x26 || c == 0x5e || c == 0x7c || c == 0x25 || c == 0x2f;
 }
 
 /** `"'`  `'")`  `` `" ``: a short value of nothing but quotes of two kinds (and brackets) probes which one breaks the query. */
@@ -237,7 +282,7 @@ export function detectSqli(s: Sink, t: Target): void {
   const buf = foldQuotes(t.decoded());
   const plusIsSpace = t.kind != TargetKind.Path && t.urlDecoded() != t.value;
   const f = findingsOf(buf, false, plusIsSpace);
-  if (t.kind == TargetKind.Path && worthScanning(buf)) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
+  if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   const pair = formPair(t);
   if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));

@@ -36,13 +36,11 @@ apache.naming|apache.wicket|apache.batik|apache.bcel|apache.ibatis|sun|omg|opens
 codehaus.groovy|mchange|alibaba.fastjson|hibernate|bea|mozilla.javascript|python.core|jboss|mvel2|rometools|\
 sun.rowset|thoughtworks.xstream|fasterxml.jackson.databind|vaadin|zaxxer.hikari|caucho");
 
-/** Case-insensitive equality of bytes [s, e) with word[from, to) (lower case). */
-function segmentIsPart(data: ArrayBuffer, s: i32, e: i32, word: string, from: i32, to: i32): bool {
+/** Case-insensitive equality of bytes [s, e) with bytes [from, to) of gadget vendor v (lower case). */
+function segmentIsVendorPart(data: ArrayBuffer, s: i32, e: i32, v: i32, from: i32, to: i32): bool {
   if (e - s != to - from) return false;
-  const chars = changetype<usize>(word) + (<usize>from << 1);
-  const base = changetype<usize>(data) + <usize>s;
   for (let k = 0; k < e - s; k++) {
-    if (lowerByte(<u32>load<u8>(base + <usize>k)) != <u32>load<u16>(chars + (<usize>k << 1))) return false;
+    if (lowerByte(byteAt(data, s + k)) != GADGET_VENDORS.code(v, from + k)) return false;
   }
   return true;
 }
@@ -152,10 +150,8 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
 
 /** Whether segments 1.. start with one of GADGET_VENDORS (written with dots). */
 function vendorMatches(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32): bool {
-  const packed = GADGET_VENDORS.packed;
   for (let v = 0; v < GADGET_VENDORS.count; v++) {
     const n = GADGET_VENDORS.length(v);
-    const at = GADGET_VENDORS.start(v);
     let k = 1;
     let p = 0;
     let ok = true;
@@ -163,7 +159,7 @@ function vendorMatches(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
       if (k >= segs) { ok = false; break; }
       let q = p;
       while (q < n && GADGET_VENDORS.code(v, q) != 0x2e) q++;
-      if (!segmentIsPart(data, starts[k], ends[k], packed, at + p, at + q)) { ok = false; break; }
+      if (!segmentIsVendorPart(data, starts[k], ends[k], v, p, q)) { ok = false; break; }
       k++;
       p = q + 1;
     }

@@ -8,7 +8,7 @@ import { Finding, Findings } from "./findings";
 import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
-const PG_TYPES = new Set<string>();
+const PG_TYPES = new Set<u32>();
 
 function isLogicAt(t: TokenList, i: i32): bool {
   if (t.t(i) == Tok.Logic) return true;
@@ -225,13 +225,18 @@ function isBacktick(t: TokenList, i: i32): bool {
 function pgType(t: TokenList, i: i32): bool {
   if (PG_TYPES.size == 0) {
     const names = "int int2 int4 int8 integer bigint smallint text varchar char json jsonb numeric decimal real double float bool boolean bytea date timestamp regclass oid xml name uuid inet".split(" ");
-    for (let j = 0; j < names.length; j++) PG_TYPES.add(names[j]);
+    for (let j = 0; j < names.length; j++) {
+      let h = HASH_SEED;
+      for (let k = 0; k < names[j].length; k++) h = hashStep(h, <u32>names[j].charCodeAt(k));
+      PG_TYPES.add(h);
+    }
   }
   const len = t.e(i) - t.s(i);
   if (len > 9) return false;
-  let word = "";
-  for (let j = t.s(i); j < t.e(i); j++) word += String.fromCharCode(load<u8>(changetype<usize>(src) + <usize>j) | 0x20);
-  return PG_TYPES.has(word);
+  // hashed in place, as keywords are: no string is built for the lookup
+  let h = HASH_SEED;
+  for (let j = t.s(i); j < t.e(i); j++) h = hashStep(h, byteAtSource(j) | 0x20);
+  return PG_TYPES.has(h);
 }
 
 /** Whether two literals have the same text, quotes aside ('1' and 1 compare equal in SQL). */

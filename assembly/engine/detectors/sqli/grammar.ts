@@ -2,7 +2,7 @@
 // first token is the string the value closed (the value was parsed as if it followed
 // a quote in the application's query): what comes right after that string decides
 // whether the value escaped into SQL.
-import { Kw, isStatementKw } from "./keywords";
+import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { leading, fragmentAt, byteAtSource, sourceLength } from "./fragments";
@@ -204,12 +204,12 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   // /CREATE TABLE x  >SET @v: a statement after a stray symbol or two still opens the value
   let head = first;
   while (head < first + 2 && (t.t(head) == Tok.Op || t.t(head) == Tok.Other || t.t(head) == Tok.Cmp)) head++;
-  if (atStart && isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) {
+  if (atStart && ((isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) || valuesStatement(t, head))) {
     const k = t.k(head);
     const first = head;
     if (sourceLength() > 100 && documentLike(t)) {
       // a long text that opens with a statement is documentation or a code sample
-    } else if (isStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
+    } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
     }
@@ -277,6 +277,10 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   const c = comparisonEnd(t, k);
   if (c >= 0 && isLiteral(t, k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+  }
+  // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
+  if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
+    out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
   }
 }
 
