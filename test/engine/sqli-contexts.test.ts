@@ -122,6 +122,19 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     benign: ["replace the text (values below)", "Replace into the box values (see docs)"],
   },
   {
+    name: "statements and calls that continue as prose",
+    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--"],
+    benign: [
+      "He said 'drop it' and left",
+      "sleep (8 hours) is important",
+      "Delete from my account please",
+      "drop table tennis is fun",
+      "VALUES (1, 2) are placeholders",
+      "it's a = b",
+      "I'm a=b and you",
+    ],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],

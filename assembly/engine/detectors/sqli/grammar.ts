@@ -8,7 +8,7 @@ import { Finding, Findings } from "./findings";
 import { leading, fragmentAt, byteAtSource, sourceLength } from "./fragments";
 import {
   operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, strongSelectItem,
+  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt,
 } from "./shapes";
 
 function isLogic(t: TokenList, i: i32): bool {
@@ -32,6 +32,12 @@ function opensCodeString(t: TokenList): bool {
 /** A plain word of 3+ letters: `"Union Pacific"` is a name, `'union a` / `'alter/` are probes. */
 function longPlainWord(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Word && t.k(i) == Kw.None && t.e(i) - t.s(i) >= 3;
+}
+
+/** Whether a string follows from i on: then the breakout quote may as well open a quoted phrase ("he said 'drop it' and left"). */
+function hasString(t: TokenList, i: i32): bool {
+  for (let k = i; k < t.n; k++) if (t.t(k) == Tok.Str) return true;
+  return false;
 }
 
 /** An unclosed string running to the end of a long value: prose after a quote, not an operand. */
@@ -59,7 +65,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool): void
   if (t.t(j) == Tok.Comma && literalListToEnd(t, j)) { out.add(Finding.BreakoutClause, b, t.e(t.n - 1)); return; } // ', 2, 1
   shortExpressionThenComment(t, j, out);
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
-    !opensCodeString(t) && (isStatement(t, j) || !longPlainWord(t, j + 1))) {
+    !opensCodeString(t) && (isStatement(t, j) || (!longPlainWord(t, j + 1) && !hasString(t, j + 1)))) {
     out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
     return;
   }
@@ -311,7 +317,7 @@ function word(t: TokenList, i: i32, out: Findings): void {
       return;
     }
     case Kw.FuncDanger:
-      if ((isCall(t, i) || t.t(i + 1) == Tok.LParen) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
+      if ((isCall(t, i) || (t.t(i + 1) == Tok.LParen && argumentsAt(t, i + 1))) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
       return;
     case Kw.FuncSql:
       if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
