@@ -33,6 +33,11 @@ export function log(level: u32, message: string): void {
   proxy_log(level, changetype<usize>(bytes), <usize>bytes.byteLength);
 }
 
+/** Logs `len` bytes of UTF-8 at `ptr` (a message built in place). */
+export function logBytes(level: u32, ptr: usize, len: i32): void {
+  proxy_log(level, ptr, <usize>len);
+}
+
 /** The host's current log level; messages below it are dropped, so callers can skip building them. */
 export function hostLogLevel(): u32 {
   store<u32>(RET_PTR, 0);

@@ -4,7 +4,8 @@ import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
 import { categoryName } from "../engine/rule";
 import { PluginConfig } from "../config/plugin";
-import { jsonString, jsonIntArray, jsonStringArray, bytesText } from "./json_text";
+import { jsonString } from "./json_text";
+import { JsonWriter } from "./json_writer";
 
 const MAX_PATH = 256;
 const MAX_FIELD = 128;
@@ -23,12 +24,6 @@ export class Source {
   principal: string = "";
 }
 
-export function ruleIds(v: Verdict): i32[] {
-  const out: i32[] = [];
-  for (let i = 0; i < v.matches.length; i++) out.push(v.matches[i].rule.id);
-  return out;
-}
-
 /** Distinct category indexes of the matches, in match order. */
 export function categoryIndexes(v: Verdict): i32[] {
   const out: i32[] = [];
@@ -39,66 +34,81 @@ export function categoryIndexes(v: Verdict): i32[] {
   return out;
 }
 
-function categoryNames(v: Verdict): string[] {
-  const idx = categoryIndexes(v);
-  const out = new Array<string>(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = categoryName(idx[i]);
-  return out;
-}
-
-/** One JSON line per decision (no raw control characters, fragments truncated). */
+/** Writes one JSON line per decision into `w` (no raw control characters, fragments truncated). */
 export function decisionLine(
-  outcome: Outcome, req: HttpRequest, requestId: string, source: Source, v: Verdict | null, cfg: PluginConfig,
-): string {
-  const parts: string[] = [
-    '{"meshwaf":"decision","request_id":', jsonString(requestId, MAX_FIELD),
-    ',"authority":', jsonString(req.authority, MAX_FIELD),
-    ',"method":', jsonString(req.method, MAX_FIELD),
-    ',"path":', jsonString(bytesText(req.path), MAX_PATH),
-    ',"source_address":', jsonString(source.address, MAX_FIELD),
-    ',"source_principal":', jsonString(source.principal, MAX_FIELD),
-    ',"verdict":"', OUTCOME_NAMES[<i32>outcome],
-    '","mode":"', cfg.block ? "block" : "detect", '"',
-  ];
+  w: JsonWriter, outcome: Outcome, req: HttpRequest, requestId: string, source: Source, v: Verdict | null, cfg: PluginConfig,
+): void {
+  w.raw('{"meshwaf":"decision","request_id":').string(requestId, MAX_FIELD)
+    .raw(',"authority":').string(req.authority, MAX_FIELD)
+    .raw(',"method":').string(req.method, MAX_FIELD)
+    .raw(',"path":').string(String.UTF8.decode(req.path), MAX_PATH)
+    .raw(',"source_address":').string(source.address, MAX_FIELD)
+    .raw(',"source_principal":').string(source.principal, MAX_FIELD)
+    .raw(',"verdict":"').raw(OUTCOME_NAMES[<i32>outcome])
+    .raw('","mode":"').raw(cfg.block ? "block" : "detect").raw('"');
   if (v !== null) {
-    parts.push(',"score":' + v.score.toString());
-    parts.push(',"rules":' + jsonIntArray(ruleIds(v)));
-    parts.push(',"categories":' + jsonStringArray(categoryNames(v)));
-    parts.push(',"matches":[');
+    w.raw(',"score":').int(v.score);
+    w.raw(',"rules":');
+    ruleIdList(w, v);
+    w.raw(',"categories":');
+    categoryList(w, v);
+    w.raw(',"matches":[');
     const n = min(v.matches.length, MAX_MATCHES_LOGGED);
     for (let i = 0; i < n; i++) {
       const m = v.matches[i];
-      if (i > 0) parts.push(",");
-      parts.push('{"rule":' + m.rule.id.toString() + ',"target":' + jsonString(m.target, MAX_FIELD) +
-        ',"fragment":' + jsonString(m.fragment, MAX_FRAGMENT) + ',"reason":' + jsonString(m.reason, MAX_FIELD) + "}");
+      if (i > 0) w.raw(",");
+      w.raw('{"rule":').int(m.rule.id).raw(',"target":').string(m.target, MAX_FIELD)
+        .raw(',"fragment":').string(m.fragment, MAX_FRAGMENT).raw(',"reason":').string(m.reason, MAX_FIELD).raw("}");
     }
-    parts.push("]");
+    w.raw("]");
   }
-  if (req.bodyTruncated) parts.push(',"body_truncated":true');
-  parts.push("}");
-  return parts.join("");
+  if (req.bodyTruncated) w.raw(',"body_truncated":true');
+  w.raw("}");
+}
+
+function ruleIdList(w: JsonWriter, v: Verdict): void {
+  w.raw("[");
+  for (let i = 0; i < v.matches.length; i++) {
+    if (i > 0) w.raw(",");
+    w.int(v.matches[i].rule.id);
+  }
+  w.raw("]");
+}
+
+function categoryList(w: JsonWriter, v: Verdict): void {
+  const idx = categoryIndexes(v);
+  w.raw("[");
+  for (let i = 0; i < idx.length; i++) {
+    if (i > 0) w.raw(",");
+    w.string(categoryName(idx[i]));
+  }
+  w.raw("]");
 }
 
 /** Body of the reply to a blocked request: the configured one ({request_id} substituted) or JSON. */
-export function blockBody(requestId: string, v: Verdict, cfg: PluginConfig): string {
+export function blockBody(w: JsonWriter, requestId: string, v: Verdict, cfg: PluginConfig): ArrayBuffer {
   const custom = cfg.blockBody;
   if (custom !== null) {
     // Escaped as JSON string content, so a client-chosen id cannot break a JSON template.
     const id = jsonString(requestId, MAX_FIELD);
-    return custom.replaceAll("{request_id}", id.substring(1, id.length - 1));
+    return String.UTF8.encode(custom.replaceAll("{request_id}", id.substring(1, id.length - 1)));
   }
-  return '{"error":"forbidden","request_id":' + jsonString(requestId, MAX_FIELD) +
-    ',"rules":' + jsonIntArray(ruleIds(v)) + ',"categories":' + jsonStringArray(categoryNames(v)) + "}";
+  w.reset().raw('{"error":"forbidden","request_id":').string(requestId, MAX_FIELD).raw(',"rules":');
+  ruleIdList(w, v);
+  w.raw(',"categories":');
+  categoryList(w, v);
+  w.raw("}");
+  return w.bytes();
 }
 
-export function tooLargeBody(requestId: string): string {
-  return '{"error":"payload too large","request_id":' + jsonString(requestId, MAX_FIELD) + "}";
+export function tooLargeBody(w: JsonWriter, requestId: string): ArrayBuffer {
+  return w.reset().raw('{"error":"payload too large","request_id":').string(requestId, MAX_FIELD).raw("}").bytes();
 }
 
 /** Content type of a reply body: JSON when it looks like JSON. */
-export function replyContentType(body: string): string {
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
+export function replyContentType(body: ArrayBuffer): string {
+  for (let i = 0; i < body.byteLength; i++) {
+    const c = load<u8>(changetype<usize>(body) + <usize>i);
     if (c == 0x20 || c == 0x0a || c == 0x0d || c == 0x09) continue;
     return c == 0x7b || c == 0x5b ? "application/json" : "text/plain; charset=utf-8";
   }

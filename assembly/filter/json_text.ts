@@ -41,15 +41,3 @@ function escapeChar(c: i32): string {
 export function bytesText(data: ArrayBuffer | null): string {
   return data === null ? "" : String.UTF8.decode(data);
 }
-
-export function jsonIntArray(values: i32[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = values[i].toString();
-  return "[" + parts.join(",") + "]";
-}
-
-export function jsonStringArray(values: string[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = jsonString(values[i]);
-  return "[" + parts.join(",") + "]";
-}

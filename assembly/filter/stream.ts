@@ -3,7 +3,7 @@
 // is the only place that answers a request locally.
 import { StreamContext } from "../abi/context";
 import { HeadersAction, BodyAction, MapType, BufferType } from "../abi/status";
-import { getHeaderMapPairs, getBufferBytes, getBufferLength, getProperty, sendLocalResponse, hostLogLevel, log } from "../abi/hostcalls";
+import { getHeaderMapPairs, getBufferBytes, getBufferLength, getProperty, sendLocalResponse, hostLogLevel, logBytes } from "../abi/hostcalls";
 import { serializeHeaders } from "../abi/header_map";
 import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
@@ -12,6 +12,7 @@ import { PluginConfig } from "../config/plugin";
 import { collectRequest } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
 import { bytesText } from "./json_text";
+import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
 
 const NUL = String.fromCharCode(0);
@@ -68,7 +69,7 @@ export class WafStream extends StreamContext {
       if (config.bodyLimitReject) {
         this.decided = true;
         this.logDecision(Outcome.TooLarge, null);
-        this.interrupt(413, tooLargeBody(this.requestId), "meshwaf_body_too_large");
+        this.interrupt(413, tooLargeBody(JSON_OUT, this.requestId), "meshwaf_body_too_large");
         return BodyAction.StopIterationNoBuffer;
       }
       req.body = this.readBody(<u32>config.bodyLimit);
@@ -123,7 +124,7 @@ export class WafStream extends StreamContext {
     if (verdict.matches.length > 0 || config.logAllowed) this.logDecision(outcome, verdict);
     if (outcome == Outcome.Blocked) {
       metrics.count(metrics.blocked);
-      this.interrupt(<u32>config.blockStatus, blockBody(this.requestId, verdict, config), "meshwaf_blocked");
+      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, this.requestId, verdict, config), "meshwaf_blocked");
     }
     this.request = null; // the body can be large: let it go now
   }
@@ -136,14 +137,16 @@ export class WafStream extends StreamContext {
     let principal = getProperty(SOURCE_PRINCIPAL);
     if (principal === null) principal = getProperty(PEER_URI_SAN);
     source.principal = bytesText(principal);
-    log(<u32>config.logLevel, decisionLine(outcome, this.request!, this.requestId, source, verdict, config));
+    const w = JSON_OUT.reset();
+    decisionLine(w, outcome, this.request!, this.requestId, source, verdict, config);
+    logBytes(<u32>config.logLevel, w.dataStart, w.len);
   }
 
   /** The one exit that answers the request locally (Envoy sends it after this callback returns). */
-  private interrupt(status: u32, body: string, details: string): void {
+  private interrupt(status: u32, body: ArrayBuffer, details: string): void {
     this.blocked = true;
     const headers = serializeHeaders(["content-type"], [replyContentType(body)]);
-    if (!sendLocalResponse(status, details, String.UTF8.encode(body), headers)) {
+    if (!sendLocalResponse(status, details, body, headers)) {
       this.root.metrics.count(this.root.metrics.errors);
     }
     this.request = null;

@@ -107,6 +107,34 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     benign: ["123<456", "3 > 2", "5>=5", "10<20 items"],
   },
   {
+    name: "literal compared with a SQL function's result after AND/OR",
+    attacks: ["1 AND 1=CONVERT(int,@@version)", "x or 2>length(database())"],
+    benign: ["1 and 2 = three", "tea and 5 = five", "convert the units and 5 = five"],
+  },
+  {
+    name: "an operator between two single quotes",
+    attacks: ["'-'", "'*'", "'&'", "'^'", "'||'"],
+    benign: ["-", "\"-\"", "'a'", "' '", "'ok'", "a-b"],
+  },
+  {
+    name: "REPLACE/INSERT row statement opening the value",
+    attacks: ["REPLACE INTO users (id, role) VALUES (1, 'admin')", "replace users values (1, 'x')"],
+    benign: ["replace the text (values below)", "Replace into the box values (see docs)"],
+  },
+  {
+    name: "statements and calls that continue as prose",
+    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--"],
+    benign: [
+      "He said 'drop it' and left",
+      "sleep (8 hours) is important",
+      "Delete from my account please",
+      "drop table tennis is fun",
+      "VALUES (1, 2) are placeholders",
+      "it's a = b",
+      "I'm a=b and you",
+    ],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],

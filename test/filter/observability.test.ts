@@ -1,6 +1,7 @@
 // What the filter tells operators: one JSON decision line per request through proxy_log at
 // the configured level, and Envoy counters.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { runRequest } from "../../src/host/index.js";
 import { decisions, loadFilter, SQLI_GET } from "../support/filter.js";
 
@@ -36,6 +37,24 @@ describe("decision log", () => {
     expect(line.path.length).toBeLessThanOrEqual(256 + 3);
     expect(line.path.endsWith("...")).toBe(true);
     for (const m of line.matches) expect(m.fragment.length).toBeLessThanOrEqual(64 + 3);
+  });
+
+  it("writes any request id as valid JSON that reads back as the id (truncated to 128 UTF-16 units)", async () => {
+    const em = await loadFilter("{}");
+    const id = fc.string({ unit: fc.oneof(fc.constantFrom("\"", "\\", "\u2028", "\u007f", "é", "😀", "\u0001"), fc.constantFrom("a", "Z", "-", "'"), fc.integer({ min: 0x20, max: 0xfffd }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c))), maxLength: 200 });
+    fc.assert(fc.property(id, (requestId) => {
+      const out = runRequest(em, { path: SQLI_GET, headers: [["x-request-id", requestId]] });
+      const line = JSON.parse(out.logs[0].message);
+      let n = requestId.length;
+      let expected = requestId;
+      if (n > 128) {
+        n = 128;
+        if ((requestId.charCodeAt(n - 1) & 0xfc00) === 0xd800) n--;
+        expected = requestId.slice(0, n) + "...";
+      }
+      expect(line.request_id).toBe(expected);
+      expect(JSON.parse(new TextDecoder().decode(out.localReply!.body)).request_id).toBe(expected);
+    }), { numRuns: 200 });
   });
 
   it("logs clean requests only with logAllowed", async () => {

@@ -175,8 +175,15 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: b
   if ((quotes & 1) != 0) quoteContext(buf, 0x27);
   if ((quotes & 2) != 0) quoteContext(buf, 0x22);
   if ((quotes & 4) != 0) quoteContext(buf, 0x60);
-  if (onlyMixedQuotes(buf)) found.add(Finding.BareOperator, 0, len);
+  if (onlyMixedQuotes(buf) || quotedOperator(buf)) found.add(Finding.BareOperator, 0, len);
   return found;
+}
+
+/** `'-'`  `'*'`  `'&'`: an operator between two single quotes, the classic probe of string concatenation ('' - ''). */
+function quotedOperator(buf: ArrayBuffer): bool {
+  if (buf.byteLength != 3 || byteAt(buf, 0) != 0x27 || byteAt(buf, 2) != 0x27) return false;
+  const c = byteAt(buf, 1);
+  return c == 0x2d || c == 0x2b || c == 0x2a || c == 0x26 || c == 0x5e || c == 0x7c || c == 0x25 || c == 0x2f;
 }
 
 /** `"'`  `'")`  `` `" ``: a short value of nothing but quotes of two kinds (and brackets) probes which one breaks the query. */

@@ -5,10 +5,10 @@
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd } from "./shapes";
+import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
-const PG_TYPES = new Set<string>();
+const PG_TYPES = new Set<u32>();
 
 function isLogicAt(t: TokenList, i: i32): bool {
   if (t.t(i) == Tok.Logic) return true;
@@ -48,6 +48,12 @@ function quotedWord(t: TokenList, i: i32): Kw {
   return keywordOf(h);
 }
 
+/** Whether a VALUES row that closed before i ends the statement or is followed by another row. */
+function rowEnds(t: TokenList, i: i32): bool {
+  const ty = t.t(i);
+  return ty == Tok.None || ty == Tok.Semi || ty == Tok.Comma || ty == Tok.RParen || (t.f(i - 1) & F_COMMENT) != 0;
+}
+
 /** Patterns on the first token(s) of the value (index `first`). */
 export function leading(t: TokenList, first: i32, out: Findings): void {
   // , FIND_IN_SET('22', x)  , concat(: the value continues a select list or argument list with a SQL call
@@ -65,13 +71,13 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   }
   // VALUES ('a', 'b'): a row of literals for an INSERT the application started
   if (k == Kw.Values && ty == Tok.Word && t.t(first + 1) == Tok.LParen && isLiteral(t, first + 2) && t.t(first + 3) == Tok.Comma &&
-    isLiteral(t, first + 4)) {
+    isLiteral(t, first + 4) && rowEnds(t, skipParens(t, first + 1))) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 4));
   }
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
-    (t.f(first) & F_METHOD) == 0 && (k != Kw.FuncWeak || (t.f(first) & F_CALL) != 0)) {
+    (t.f(first) & F_METHOD) == 0 && ((t.f(first) & F_CALL) != 0 || (k != Kw.FuncWeak && argumentsAt(t, first + 1)))) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
@@ -225,13 +231,18 @@ function isBacktick(t: TokenList, i: i32): bool {
 function pgType(t: TokenList, i: i32): bool {
   if (PG_TYPES.size == 0) {
     const names = "int int2 int4 int8 integer bigint smallint text varchar char json jsonb numeric decimal real double float bool boolean bytea date timestamp regclass oid xml name uuid inet".split(" ");
-    for (let j = 0; j < names.length; j++) PG_TYPES.add(names[j]);
+    for (let j = 0; j < names.length; j++) {
+      let h = HASH_SEED;
+      for (let k = 0; k < names[j].length; k++) h = hashStep(h, <u32>names[j].charCodeAt(k));
+      PG_TYPES.add(h);
+    }
   }
   const len = t.e(i) - t.s(i);
   if (len > 9) return false;
-  let word = "";
-  for (let j = t.s(i); j < t.e(i); j++) word += String.fromCharCode(load<u8>(changetype<usize>(src) + <usize>j) | 0x20);
-  return PG_TYPES.has(word);
+  // hashed in place, as keywords are: no string is built for the lookup
+  let h = HASH_SEED;
+  for (let j = t.s(i); j < t.e(i); j++) h = hashStep(h, byteAtSource(j) | 0x20);
+  return PG_TYPES.has(h);
 }
 
 /** Whether two literals have the same text, quotes aside ('1' and 1 compare equal in SQL). */

@@ -2,13 +2,13 @@
 // first token is the string the value closed (the value was parsed as if it followed
 // a quote in the application's query): what comes right after that string decides
 // whether the value escaped into SQL.
-import { Kw, isStatementKw } from "./keywords";
+import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { leading, fragmentAt, byteAtSource, sourceLength } from "./fragments";
 import {
   operandEnd, comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, strongSelectItem,
+  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt,
 } from "./shapes";
 
 function isLogic(t: TokenList, i: i32): bool {
@@ -32,6 +32,12 @@ function opensCodeString(t: TokenList): bool {
 /** A plain word of 3+ letters: `"Union Pacific"` is a name, `'union a` / `'alter/` are probes. */
 function longPlainWord(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Word && t.k(i) == Kw.None && t.e(i) - t.s(i) >= 3;
+}
+
+/** Whether a string follows from i on: then the breakout quote may as well open a quoted phrase ("he said 'drop it' and left"). */
+function hasString(t: TokenList, i: i32): bool {
+  for (let k = i; k < t.n; k++) if (t.t(k) == Tok.Str) return true;
+  return false;
 }
 
 /** An unclosed string running to the end of a long value: prose after a quote, not an operand. */
@@ -59,7 +65,7 @@ function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool): void
   if (t.t(j) == Tok.Comma && literalListToEnd(t, j)) { out.add(Finding.BreakoutClause, b, t.e(t.n - 1)); return; } // ', 2, 1
   shortExpressionThenComment(t, j, out);
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
-    !opensCodeString(t) && (isStatement(t, j) || !longPlainWord(t, j + 1))) {
+    !opensCodeString(t) && (isStatement(t, j) || (!longPlainWord(t, j + 1) && !hasString(t, j + 1)))) {
     out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
     return;
   }
@@ -204,12 +210,12 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   // /CREATE TABLE x  >SET @v: a statement after a stray symbol or two still opens the value
   let head = first;
   while (head < first + 2 && (t.t(head) == Tok.Op || t.t(head) == Tok.Other || t.t(head) == Tok.Cmp)) head++;
-  if (atStart && isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) {
+  if (atStart && ((isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) || valuesStatement(t, head))) {
     const k = t.k(head);
     const first = head;
     if (sourceLength() > 100 && documentLike(t)) {
       // a long text that opens with a statement is documentation or a code sample
-    } else if (isStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
+    } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
     }
@@ -278,6 +284,10 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && isLiteral(t, k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
+  // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
+  if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
+    out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
+  }
 }
 
 function word(t: TokenList, i: i32, out: Findings): void {
@@ -307,7 +317,7 @@ function word(t: TokenList, i: i32, out: Findings): void {
       return;
     }
     case Kw.FuncDanger:
-      if ((isCall(t, i) || t.t(i + 1) == Tok.LParen) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
+      if ((isCall(t, i) || (t.t(i + 1) == Tok.LParen && argumentsAt(t, i + 1))) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
       return;
     case Kw.FuncSql:
       if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);

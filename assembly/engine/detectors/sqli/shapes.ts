@@ -31,7 +31,8 @@ export function isIdentifier(t: TokenList, i: i32): bool {
   if (t.t(i) != Tok.Word) return false;
   const k = t.k(i);
   return k == Kw.None || k == Kw.SysTable || k == Kw.SysSchema || isFunctionKw(k) || k == Kw.Data || k == Kw.Time ||
-    k == Kw.Database || k == Kw.Table;
+    k == Kw.Database || k == Kw.Table ||
+    (k == Kw.Article && (t.t(i + 1) == Tok.Cmp || t.t(i - 1) == Tok.Cmp)); // a=a: a name, not the article
 }
 
 /** Whether token i is a function call (`name(`), not a method of code (`x.name(`). */
@@ -149,6 +150,38 @@ export function selectFrom(t: TokenList, i: i32): i32 {
   return -1;
 }
 
+/**
+ * A table name at i ([IF [NOT] EXISTS] name[.name]) followed by what a statement has next: the end,
+ * `;`, `(`, `,`, a comment or a clause keyword. "Delete from my account please" and "drop table
+ * tennis is fun" continue as prose instead.
+ */
+function tableThenClause(t: TokenList, i: i32): bool {
+  let j = i;
+  if (t.k(j) == Kw.FuncWeak && (t.is(j + 1, Kw.Exists) || (t.is(j + 1, Kw.Not) && t.is(j + 2, Kw.Exists)))) j += t.is(j + 1, Kw.Not) ? 3 : 2;
+  if (!isIdentifier(t, j)) return false;
+  j++;
+  while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
+  if ((t.f(j - 1) & F_COMMENT) != 0) return true;
+  const ty = t.t(j);
+  if (ty != Tok.Word) return ty != Tok.Str && ty != Tok.Num;
+  const k = t.k(j);
+  return k == Kw.Where || k == Kw.Limit || k == Kw.Order || k == Kw.Join || k == Kw.Set || k == Kw.Values || k == Kw.As ||
+    k == Kw.On || k == Kw.Union || k == Kw.Select || k == Kw.And || k == Kw.Or || k == Kw.Into;
+}
+
+/** Whether what follows the `(` at i reads as arguments, not a remark in parentheses ("sleep (8 hours)"). */
+export function argumentsAt(t: TokenList, i: i32): bool {
+  const a = i + 1;
+  const ty = t.t(a);
+  const n = t.t(a + 1);
+  const closes = n == Tok.RParen || n == Tok.Comma || n == Tok.Op || n == Tok.Cmp || n == Tok.None || n == Tok.Dot;
+  if (ty == Tok.None || ty == Tok.LParen || ty == Tok.RParen || ty == Tok.Var || ty == Tok.Op || ty == Tok.Not) return true;
+  if (ty == Tok.Num || ty == Tok.Str) return closes;
+  if (ty != Tok.Word) return false;
+  if (isCall(t, a) || t.is(a, Kw.Select) || isLiteral(t, a)) return true;
+  return isIdentifier(t, a) && closes;
+}
+
 /** Whether a statement keyword at i starts a statement with the right shape (DROP TABLE, DELETE FROM ...). */
 export function isStatement(t: TokenList, i: i32): bool {
   const k = t.k(i);
@@ -156,10 +189,13 @@ export function isStatement(t: TokenList, i: i32): bool {
   const k1 = t.k(i + 1);
   switch (k) {
     case Kw.Select: return isSelectList(t, i + 1) && (strongSelectItem(t, i + 1) || selectFrom(t, i + 1) >= 0);
-    case Kw.Drop: case Kw.Create: case Kw.Alter: case Kw.Truncate:
+    case Kw.Drop: case Kw.Truncate:
+      if (k1 == Kw.Table) return tableThenClause(t, i + 2); // not "drop table tennis is fun"
+      return k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object;
+    case Kw.Create: case Kw.Alter:
       return k1 == Kw.Table || k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object;
     case Kw.Insert: return k1 == Kw.Into;
-    case Kw.Delete: return k1 == Kw.From || (isIdentifier(t, i + 1) && t.is(i + 2, Kw.From));
+    case Kw.Delete: return (k1 == Kw.From && tableThenClause(t, i + 2)) || (isIdentifier(t, i + 1) && t.is(i + 2, Kw.From));
     case Kw.Update: return isIdentifier(t, i + 1) && t.is(i + 2, Kw.Set);
     case Kw.Exec: {
       const ty = t.t(i + 1);

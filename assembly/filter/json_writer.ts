@@ -1,0 +1,140 @@
+// JSON text written as UTF-8 bytes into one buffer that lives as long as the module: a decision
+// line or a block body costs no intermediate strings. Same escaping as json_text.ts: quotes,
+// backslashes and every control character (\u00XX, so one decision stays one log line), U+2028
+// and U+2029; strings optionally truncated to a number of UTF-16 units with a trailing "...".
+
+export class JsonWriter {
+  private buf: ArrayBuffer = new ArrayBuffer(1024);
+  len: i32 = 0;
+
+  reset(): JsonWriter {
+    this.len = 0;
+    return this;
+  }
+
+  /** The bytes written so far, as a new buffer (the writer is reused). */
+  bytes(): ArrayBuffer {
+    return this.buf.slice(0, this.len);
+  }
+
+  /** Address of the bytes written (valid until the next write). */
+  get dataStart(): usize {
+    return changetype<usize>(this.buf);
+  }
+
+  private room(n: i32): void {
+    if (this.len + n <= this.buf.byteLength) return;
+    let size = this.buf.byteLength << 1;
+    while (size < this.len + n) size <<= 1;
+    const bigger = new ArrayBuffer(size);
+    memory.copy(changetype<usize>(bigger), changetype<usize>(this.buf), <usize>this.len);
+    this.buf = bigger;
+  }
+
+  // @ts-ignore: decorator
+  @inline private put(c: u32): void {
+    store<u8>(changetype<usize>(this.buf) + <usize>this.len, <u8>c);
+    this.len++;
+  }
+
+  /** Text written as it is (JSON punctuation and keys of our own: ASCII). */
+  raw(s: string): JsonWriter {
+    const n = s.length;
+    this.room(n * 3);
+    for (let i = 0; i < n; i++) this.putUnit(<u32>s.charCodeAt(i), s, i);
+    return this;
+  }
+
+  int(v: i32): JsonWriter {
+    return this.raw(v.toString());
+  }
+
+  /** `s` as a JSON string literal, at most `maxChars` UTF-16 units of it (then "..."). */
+  string(s: string, maxChars: i32 = i32.MAX_VALUE): JsonWriter {
+    let n = s.length;
+    let truncated = false;
+    if (n > maxChars) {
+      n = maxChars;
+      // do not split a surrogate pair
+      if (n > 0 && (s.charCodeAt(n - 1) & 0xfc00) == 0xd800) n--;
+      truncated = true;
+    }
+    this.room(n * 6 + 5);
+    this.put(0x22);
+    for (let i = 0; i < n; i++) {
+      const c = <u32>s.charCodeAt(i);
+      if (c >= 0x20 && c != 0x22 && c != 0x5c && c != 0x7f && c != 0x2028 && c != 0x2029) {
+        // A pair is written whole: its low half is skipped here.
+        if ((c & 0xfc00) == 0xd800 && i + 1 < n && (<u32>s.charCodeAt(i + 1) & 0xfc00) == 0xdc00) {
+          this.putUnit(c, s, i);
+          i++;
+        } else if ((c & 0xfc00) != 0xdc00) {
+          this.putUnit(c, s, i);
+        } else {
+          this.putCodePoint(0xfffd);
+        }
+        continue;
+      }
+      this.escape(c);
+    }
+    if (truncated) {
+      this.put(0x2e);
+      this.put(0x2e);
+      this.put(0x2e);
+    }
+    this.put(0x22);
+    return this;
+  }
+
+  /** One UTF-16 unit `c` at `i` of `s` as UTF-8 (a high surrogate with its low half; a lone one as U+FFFD). */
+  private putUnit(c: u32, s: string, i: i32): void {
+    if (c < 0x80) {
+      this.put(c);
+      return;
+    }
+    if ((c & 0xfc00) == 0xd800 && i + 1 < s.length) {
+      const d = <u32>s.charCodeAt(i + 1);
+      if ((d & 0xfc00) == 0xdc00) {
+        this.putCodePoint(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
+        return;
+      }
+    }
+    this.putCodePoint((c & 0xf800) == 0xd800 ? 0xfffd : c);
+  }
+
+  private putCodePoint(cp: u32): void {
+    if (cp < 0x80) this.put(cp);
+    else if (cp < 0x800) {
+      this.put(0xc0 | (cp >> 6));
+      this.put(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      this.put(0xe0 | (cp >> 12));
+      this.put(0x80 | ((cp >> 6) & 0x3f));
+      this.put(0x80 | (cp & 0x3f));
+    } else {
+      this.put(0xf0 | (cp >> 18));
+      this.put(0x80 | ((cp >> 12) & 0x3f));
+      this.put(0x80 | ((cp >> 6) & 0x3f));
+      this.put(0x80 | (cp & 0x3f));
+    }
+  }
+
+  private escape(c: u32): void {
+    this.put(0x5c);
+    if (c == 0x22) this.put(0x22);
+    else if (c == 0x5c) this.put(0x5c);
+    else if (c == 0x0a) this.put(0x6e);
+    else if (c == 0x0d) this.put(0x72);
+    else if (c == 0x09) this.put(0x74);
+    else {
+      this.put(0x75);
+      for (let shift = 12; shift >= 0; shift -= 4) {
+        const d = (c >> <u32>shift) & 0xf;
+        this.put(d < 10 ? 0x30 + d : 0x61 + d - 10);
+      }
+    }
+  }
+}
+
+/** The writer of the filter's log lines and reply bodies (one callback runs at a time). */
+export const JSON_OUT = new JsonWriter();
