@@ -37,8 +37,15 @@ export class HeaderMapReader {
     this.count = count;
   }
 
+  /** Name i as a string: a common one is the static literal, others are decoded (allocated). */
   name(i: i32): string {
-    return String.UTF8.decodeUnsafe(changetype<usize>(this.data) + <usize>this.spans[i * 4], <usize>this.spans[i * 4 + 1]);
+    const p = changetype<usize>(this.data) + <usize>this.spans[i * 4];
+    const len = this.spans[i * 4 + 1];
+    for (let k = 0; k < COMMON_NAMES.length; k++) {
+      const known = unchecked(COMMON_NAMES[k]);
+      if (known.length == len && sameAscii(p, known)) return known;
+    }
+    return String.UTF8.decodeUnsafe(p, <usize>len);
   }
 
   value(i: i32): ArrayBuffer {
@@ -56,6 +63,25 @@ export class HeaderMapReader {
     }
     return true;
   }
+}
+
+// Names nearly every request carries (Envoy's pseudo-headers and its own, browsers', tracing):
+// returned as static strings, so reading a header map allocates only for the rest.
+const COMMON_NAMES: StaticArray<string> = [
+  ":authority", ":path", ":method", ":scheme", "host", "user-agent", "accept", "accept-encoding", "accept-language",
+  "content-type", "content-length", "cookie", "referer", "origin", "authorization", "x-request-id", "x-forwarded-proto",
+  "x-forwarded-for", "x-forwarded-client-cert", "x-envoy-attempt-count", "x-envoy-expected-rq-timeout-ms",
+  "x-envoy-peer-metadata", "x-envoy-peer-metadata-id", "traceparent", "tracestate", "cache-control", "connection",
+  "pragma", "upgrade-insecure-requests", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled",
+];
+
+/** Whether the `known.length` bytes at `p` are the ASCII characters of `known`. */
+function sameAscii(p: usize, known: string): bool {
+  const k = changetype<usize>(known);
+  for (let j = 0; j < known.length; j++) {
+    if (<u32>load<u8>(p + <usize>j) != <u32>load<u16>(k + (<usize>j << 1))) return false;
+  }
+  return true;
 }
 
 /** Serialises pairs for send_local_response's extra headers. */

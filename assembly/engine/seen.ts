@@ -9,16 +9,29 @@ import { byteAt } from "./bytes";
 
 /** Targets remembered per request, at most: a bound on the memory a huge body can pin here. */
 const MAX_REMEMBERED = 4096;
+/**
+ * Targets inspected before any is remembered: most requests have a few dozen targets and few
+ * repeats, so they skip the hashing and the table (a repeat among them is inspected twice, which
+ * costs time, never a finding: a rule counts once per request).
+ */
+const UNREMEMBERED = 32;
 
 export class SeenTargets {
-  private byHash: Map<u32, Target[]> = new Map<u32, Target[]>();
+  private byHash: Map<u32, Target[]> | null = null;
   private remembered: i32 = 0;
+  private checked: i32 = 0;
 
   /** Whether an identical target was inspected before; remembers `t` otherwise. */
   check(t: Target): bool {
+    if (this.checked < UNREMEMBERED) {
+      this.checked++;
+      return false;
+    }
+    if (this.byHash === null) this.byHash = new Map<u32, Target[]>();
+    const byHash = this.byHash!;
     const h = hashOf(t);
-    if (this.byHash.has(h)) {
-      const same = this.byHash.get(h);
+    if (byHash.has(h)) {
+      const same = byHash.get(h);
       for (let i = 0; i < same.length; i++) if (identical(unchecked(same[i]), t)) return true;
       if (this.remembered < MAX_REMEMBERED) {
         same.push(t);
@@ -27,7 +40,7 @@ export class SeenTargets {
       return false;
     }
     if (this.remembered < MAX_REMEMBERED) {
-      this.byHash.set(h, [t]);
+      byHash.set(h, [t]);
       this.remembered++;
     }
     return false;
