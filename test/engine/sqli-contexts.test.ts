@@ -123,7 +123,7 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   },
   {
     name: "statements and calls that continue as prose",
-    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--"],
+    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--", "user()", "char(65)"],
     benign: [
       "He said 'drop it' and left",
       "sleep (8 hours) is important",
@@ -132,6 +132,11 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
       "VALUES (1, 2) are placeholders",
       "it's a = b",
       "I'm a=b and you",
+      "user(s)",
+      "cast(s)",
+      "max 20 char(s)",
+      "char(s) left",
+      "match(es) found",
     ],
   },
   {

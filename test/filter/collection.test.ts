@@ -51,3 +51,17 @@ describe("collection inside long bodies", () => {
     expect((em.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(16 * 1024 * 1024);
   });
 });
+
+describe("collection between streams", () => {
+  it("collects after every few KB of request bodies, so their garbage does not keep doubling linear memory", async () => {
+    const fresh = await loadFilter({ mode: "detect" });
+    // 500 form values (~8 KB): inspecting them leaves garbage many times the body's size.
+    const body = Array.from({ length: 500 }, (_, i) => `f${i}=${encodeURIComponent(WORDS[i % WORDS.length])}`).join("&");
+    for (let i = 0; i < 64; i++) {
+      const out = runRequest(fresh, { method: "POST", path: "/api", authority: "svc.local", headers: [["content-type", "application/x-www-form-urlencoded"]], body });
+      expect(out.blocked).toBe(false);
+    }
+    // Collecting only every 32 streams (or when memory grew) let these 64 requests take 16 MiB.
+    expect((fresh.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+});
