@@ -123,7 +123,7 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   },
   {
     name: "statements and calls that continue as prose",
-    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--"],
+    attacks: ["DROP TABLE IF EXISTS users", "delete from users where id=1", "delete from users", "sleep (5)", "rand ()", "'alter a", "' or a=a--", "user()", "char(65)"],
     benign: [
       "He said 'drop it' and left",
       "sleep (8 hours) is important",
@@ -132,7 +132,17 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
       "VALUES (1, 2) are placeholders",
       "it's a = b",
       "I'm a=b and you",
+      "user(s)",
+      "cast(s)",
+      "max 20 char(s)",
+      "char(s) left",
+      "match(es) found",
     ],
+  },
+  {
+    name: "blind conditions: function results and arithmetic compared with literals, subqueries as list items",
+    attacks: ["1 AND ORD(MID(VERSION(),1,1))>51", "-1 OR 3*2=6", "1 and 2-1=1--", "1,(select 1 from dual)", "name ASC,(SELECT 1)"],
+    benign: ["Is it 5 or 3*2=7?", "5 and 3*2 is six", "He picked (select one) of them", "apples, (select any)", "you can see (select all) here"],
   },
   {
     name: "numbers just past an integer or double range",

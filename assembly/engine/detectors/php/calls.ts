@@ -5,7 +5,7 @@
 // code; "the system (Linux)" in prose is not.
 import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
 import { skipBlank } from "../langs/syntax";
-import { classifyFunction, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
+import { classifyFunction, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
   /** FN_DANGEROUS or FN_BUILTIN of the strongest call found, FN_NONE when none counts. */
@@ -201,7 +201,7 @@ function isLinkTarget(data: ArrayBuffer, i: i32): bool {
 function calleeMatches(name: string): bool {
   // The joined letters may carry a cast or keyword before the name: "stringsystem", "returnsystem".
   for (let k = 0; k + 3 <= name.length && k <= 8; k++) {
-    if (isKnownFunctionName(name.substring(k)) == FN_DANGEROUS) return true;
+    if (isDangerousFunctionName(k == 0 ? name : name.substring(k))) return true;
   }
   return false;
 }
@@ -259,7 +259,7 @@ export function findConcatenatedName(data: ArrayBuffer): i32 {
       while (m < n && isSpaceByte(byteAt(data, m))) m++;
       j = m;
     }
-    if (parts >= 2 && isKnownFunctionName(name) == FN_DANGEROUS) return i;
+    if (parts >= 2 && isDangerousFunctionName(name)) return i;
     if (parts >= 2) i = j - 1;
   }
   return -1;

@@ -84,6 +84,11 @@ export function endsWithDangerous(data: ArrayBuffer, s: i32, e: i32): bool {
 }
 
 /** Whether the lower-case ASCII string `name` is a dangerous or builtin function. */
+/** Whether `name` (lower case) is a dangerous function (no look at the builtins). */
+export function isDangerousFunctionName(name: string): bool {
+  return DANGEROUS.hasString(name);
+}
+
 export function isKnownFunctionName(name: string): i32 {
   if (DANGEROUS.hasString(name)) return FN_DANGEROUS;
   if (BUILTINS.hasString(name)) return FN_BUILTIN;

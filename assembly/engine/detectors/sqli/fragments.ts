@@ -5,6 +5,8 @@
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
+import { source, sourceLength, byteAtSource } from "./source";
+export { setSource, sourceLength, byteAtSource } from "./source";
 import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
@@ -77,13 +79,13 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
-    (t.f(first) & F_METHOD) == 0 && ((t.f(first) & F_CALL) != 0 || (k != Kw.FuncWeak && argumentsAt(t, first + 1)))) {
+    (t.f(first) & F_METHOD) == 0 && (isCall(t, first) || (k != Kw.FuncWeak && argumentsAt(t, first + 1)))) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
     k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
-    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || ((t.f(first) & F_CALL) != 0 && k != Kw.FuncWeak && k != Kw.In))) {
+    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || (isCall(t, first) && k != Kw.FuncWeak && k != Kw.In))) {
       out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
     }
     let j = first + 1;
@@ -144,7 +146,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   }
   // select(user(  select if(x  SELECT (CASE: a select of a call or subquery opening the value
   if (k == Kw.Select && ty == Tok.Word && (isCall(t, first + 1) || t.t(first + 1) == Tok.LParen || t.t(first + 1) == Tok.Var ||
-    (t.f(first) & F_CALL) != 0)) {
+    isCall(t, first))) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // ) like (   ) when 234 then   case when x then
@@ -210,22 +212,9 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
   }
 }
 
-let src: ArrayBuffer = new ArrayBuffer(0);
-/** The buffer the current token list was made from (for the few patterns that read bytes). */
-export function setSource(buf: ArrayBuffer): void {
-  src = buf;
-}
-
-export function sourceLength(): i32 {
-  return src.byteLength;
-}
-
-export function byteAtSource(i: i32): u32 {
-  return i >= 0 && i < src.byteLength ? <u32>load<u8>(changetype<usize>(src) + <usize>i) : 0;
-}
 
 function isBacktick(t: TokenList, i: i32): bool {
-  return load<u8>(changetype<usize>(src) + <usize>t.s(i)) == 0x60;
+  return load<u8>(changetype<usize>(source()) + <usize>t.s(i)) == 0x60;
 }
 
 function pgType(t: TokenList, i: i32): bool {
@@ -252,13 +241,13 @@ function sameText(t: TokenList, a: i32, b: i32): bool {
   if (t.t(b) == Tok.Str) { sb++; if ((t.f(b) & F_OPEN) == 0) eb--; }
   const la = ea - sa;
   if (la < 0 || la != eb - sb) return false;
-  return memory.compare(changetype<usize>(src) + <usize>sa, changetype<usize>(src) + <usize>sb, <usize>la) == 0;
+  return memory.compare(changetype<usize>(source()) + <usize>sa, changetype<usize>(source()) + <usize>sb, <usize>la) == 0;
 }
 
 function smallNumber(t: TokenList, i: i32): i64 {
   let v: i64 = 0;
   for (let j = t.s(i); j < t.e(i) && j - t.s(i) < 15; j++) {
-    const c = <i64>load<u8>(changetype<usize>(src) + <usize>j) - 0x30;
+    const c = <i64>load<u8>(changetype<usize>(source()) + <usize>j) - 0x30;
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
@@ -269,8 +258,8 @@ function smallNumber(t: TokenList, i: i32): i64 {
 function alwaysTrue(t: TokenList, i: i32): bool {
   const op = i + 1;
   const len = t.e(op) - t.s(op);
-  const c0 = load<u8>(changetype<usize>(src) + <usize>t.s(op));
-  const c1 = len > 1 ? load<u8>(changetype<usize>(src) + <usize>t.s(op) + 1) : 0;
+  const c0 = load<u8>(changetype<usize>(source()) + <usize>t.s(op));
+  const c1 = len > 1 ? load<u8>(changetype<usize>(source()) + <usize>t.s(op) + 1) : 0;
   const same = sameText(t, i, i + 2);
   if (t.t(op) == Tok.Word) return same && t.k(op) == Kw.Like; // 42 like 42
   if (c0 == 0x3d || (c0 == 0x3c && c1 == 0x3d && len == 3)) return same; // = == <=>

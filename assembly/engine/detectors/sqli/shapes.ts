@@ -2,6 +2,7 @@
 // Each returns the index after what it recognised, or -1; none reads past the list.
 import { Kw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT } from "./tokens";
+import { byteAtSource } from "./source";
 
 /** Index after the `)` matching the `(` at i (the list end when unbalanced). */
 export function skipParens(t: TokenList, i: i32): i32 {
@@ -37,7 +38,16 @@ export function isIdentifier(t: TokenList, i: i32): bool {
 
 /** Whether token i is a function call (`name(`), not a method of code (`x.name(`). */
 export function isCall(t: TokenList, i: i32): bool {
-  return t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0;
+  return t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0 && !pluralMarker(t, i);
+}
+
+/** user(s)  char(s)  match(es): the English plural in parentheses, not a call. */
+function pluralMarker(t: TokenList, i: i32): bool {
+  if (t.t(i + 2) != Tok.Word || t.t(i + 3) != Tok.RParen) return false;
+  const s = t.s(i + 2);
+  const n = t.e(i + 2) - s;
+  const c = byteAtSource(s) | 0x20;
+  return (n == 1 && c == 0x73) || (n == 2 && c == 0x65 && (byteAtSource(s + 1) | 0x20) == 0x73);
 }
 
 /**
@@ -171,6 +181,7 @@ function tableThenClause(t: TokenList, i: i32): bool {
 
 /** Whether what follows the `(` at i reads as arguments, not a remark in parentheses ("sleep (8 hours)"). */
 export function argumentsAt(t: TokenList, i: i32): bool {
+  if (pluralMarker(t, i - 1)) return false;
   const a = i + 1;
   const ty = t.t(a);
   const n = t.t(a + 1);
