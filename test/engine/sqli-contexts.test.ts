@@ -140,6 +140,11 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     ],
   },
   {
+    name: "blind conditions: function results and arithmetic compared with literals, subqueries as list items",
+    attacks: ["1 AND ORD(MID(VERSION(),1,1))>51", "-1 OR 3*2=6", "1 and 2-1=1--", "1,(select 1 from dual)", "name ASC,(SELECT 1)"],
+    benign: ["Is it 5 or 3*2=7?", "5 and 3*2 is six", "He picked (select one) of them", "apples, (select any)", "you can see (select all) here"],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],

@@ -248,7 +248,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
       const p = t.t(i - 1);
       if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
-        t.is(i - 1, Kw.Or) || t.is(i - 1, Kw.Exists))) {
+        t.is(i - 1, Kw.Or) || t.is(i - 1, Kw.Exists) || ((p == Tok.Comma || p == Tok.Semi || p == Tok.Word) && isStatement(t, i + 1)))) {
+        // ... also 1,(select 1 from dual)  ; COPY (SELECT ...: a whole select as a list item or a statement's argument
         out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1)); // = (SELECT   AND (SELECT   IN (SELECT
       }
       continue;
@@ -288,6 +289,24 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
   }
+  // AND ORD(MID(VERSION(),1,1))>51: a SQL function's result compared with a literal
+  if (isCall(t, k) && isFunctionKw(t.k(k))) {
+    const a = skipParens(t, k + 1);
+    if (t.t(a) == Tok.Cmp && isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
+  }
+  // OR 3*2=6  AND 2-1=1: arithmetic on literals compared with a literal
+  const l = arithmeticEnd(t, k);
+  if (l > k + 1 && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
+    out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
+  }
+}
+
+/** Index after `lit (op lit)*` from i (numbers joined by + - * / %), i when it does not start with a number. */
+function arithmeticEnd(t: TokenList, i: i32): i32 {
+  if (t.t(i) != Tok.Num) return i;
+  let j = i + 1;
+  while (t.t(j) == Tok.Op && t.e(j) == t.s(j) + 1 && t.t(j + 1) == Tok.Num && j - i < 16) j += 2;
+  return j;
 }
 
 function word(t: TokenList, i: i32, out: Findings): void {
