@@ -4,6 +4,9 @@ import { isKnownFunctionName, classifyFunction } from "../engine/detectors/php/f
 import { isHtmlTag, isDangerousTag, isRawTextTag, isDangerousAttr, isDangerousTagPrefix } from "../engine/detectors/xss/names";
 import { sensitiveAt } from "../engine/detectors/lfi/sensitive";
 import { isIniAssignment, findWrapper } from "../engine/detectors/php/markers";
+import { isRestrictedUploadName } from "../engine/detectors/rce/upload-name";
+import { findRestrictedPathFile } from "../engine/detectors/lfi/restricted";
+import { isSessionName } from "../engine/detectors/session";
 
 /**
  * One query on `new WordList(packed)`: "count", "word" (word k), "has", "hasLower", "indexLower",
@@ -51,4 +54,16 @@ export function phpIniAssignment(value: string): bool {
 
 export function phpWrapperAt(value: string): i32 {
   return findWrapper(String.UTF8.encode(value));
+}
+
+export function restrictedUploadName(name: string): bool {
+  return isRestrictedUploadName(String.UTF8.encode(name));
+}
+
+export function restrictedPathFileAt(path: string): i32 {
+  return findRestrictedPathFile(String.UTF8.encode(path));
+}
+
+export function sessionName(name: string): bool {
+  return isSessionName(String.UTF8.encode(name));
 }

@@ -210,3 +210,24 @@ describe("word lists in the release module (scripts/pack-word-lists.js)", () => 
     expect(wasm.includes(Buffer.from(words, "utf16le"))).toBe(false);
   });
 });
+
+describe("file, session and mail lists", () => {
+  const yes = (fn: string, v: string) => h.exports[fn](h.exports.__newString(v));
+  it.each([["settings.php", 1], ["ACPI", 1], ["php.ini", 1], [".boto", 1], ["uploads/Web.Config", 1], ["settings.phps", 0], ["boto", 0]])(
+    "upload name %s restricted: %i", (name, r) => expect(yes("restrictedUploadName", name)).toBe(r));
+  it.each([["/backup/db.sql", 8], ["/keys/server.KEY", 6], ["/a/b.dump", 3], ["/a/b.sqlx", -1]])("restricted file in %s at %i", (p, at) => {
+    expect(yes("restrictedPathFileAt", p)).toBe(at);
+  });
+  it.each([["cfid", 1], ["Shiny-Token", 1], ["jsessionid", 1], ["cftoken", 1], ["cfids", 0], ["token", 0]])("session name %s: %i", (n, r) => {
+    expect(yes("sessionName", n)).toBe(r);
+  });
+  it.each(["select", "quit", "search", "FETCH"])("IMAP %s after a tag in a value starting with CR/LF", (c) => {
+    expect(categoryIds(h, "rce", `\r\nA1 ${c} x`).length).toBeGreaterThan(0);
+  });
+  it.each(["text/html", "image/svg+xml", "application/javascript", "Application/X-Javascript"])("data: URL of type %s", (type) => {
+    expect(categoryIds(h, "xss", `data:${type};base64,PHN2Zz4=`).length).toBeGreaterThan(0);
+  });
+  it.each(["constructor", "fromCharCode"])("{{ %s }} template marker", (m) => {
+    expect(categoryIds(h, "xss", `{{ x.${m}(1) }}`).length).toBeGreaterThan(0);
+  });
+});

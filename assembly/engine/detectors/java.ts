@@ -12,6 +12,7 @@ import { analyseLookups, LOOKUP_JNDI, LOOKUP_OBFUSCATED } from "./java/lookups";
 import { scanJavaNames, NAME_JDK, NAME_GADGET_LIBRARY, NAME_GADGET_CLASS } from "./java/names";
 import { scanJavaExpression, findClassLoaderPath } from "./java/expressions";
 import { findSerializedJava, findGzipBase64 } from "./java/serialized";
+import { WordList } from "../wordlist";
 
 export const JAVA_RULES: Rule[] = [
   new Rule(8100, Category.Java, CRITICAL, 1, "Log4j JNDI lookup (${jndi:...}), also when spelled through nested lookups"),
@@ -28,7 +29,7 @@ export const JAVA_RULES: Rule[] = [
   new Rule(8160, Category.Java, CRITICAL, 1, "Upload of a JSP file (.jsp, .jspx, .jspf)"),
 ];
 
-const JSP_EXTENSIONS: string[] = ["jsp", "jspx", "jspf", "jsw", "jsv", "jtml"];
+const JSP_EXTENSIONS = new WordList("jsp|jspx|jspf|jsw|jsv|jtml");
 
 export function detectJava(s: Sink, t: Target): void {
   const raw = t.value;
@@ -205,7 +206,7 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
 function detectJspUpload(s: Sink, t: Target, data: ArrayBuffer): void {
   const exts = fileExtensions(data);
   for (let k = 0; k < exts.length; k++) {
-    if (JSP_EXTENSIONS.includes(exts[k])) {
+    if (JSP_EXTENSIONS.hasString(exts[k])) {
       s.report(8160, t, data, 0, data.byteLength, "JSP file name ." + exts[k]);
       return;
     }

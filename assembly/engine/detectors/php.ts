@@ -10,6 +10,7 @@ import { scanPhpCalls, findDynamicCall, findConcatenatedName } from "./php/calls
 import { FN_DANGEROUS, FN_BUILTIN } from "./php/functions";
 import { findVariableCall, findSuperglobal, findVariableVariable } from "./php/variables";
 import { findOpenTag, findWrapper, findSerializedObject, isIniAssignment, mentionsRemoteInclude } from "./php/markers";
+import { WordList } from "../wordlist";
 
 export const PHP_RULES: Rule[] = [
   new Rule(9100, Category.Php, CRITICAL, 1, "PHP open tag (<?php, <?=, <? code, [php]) in input"),
@@ -89,10 +90,10 @@ export function detectPhp(s: Sink, t: Target): void {
   }
 }
 
-const PHP_EXTENSIONS: string[] = ["php", "phtml", "pht", "phar", "phps", "phpt", "pgif", "shtml", "inc", "hphp", "ctp", "module"];
+const PHP_EXTENSIONS = new WordList("php|phtml|pht|phar|phps|phpt|pgif|shtml|inc|hphp|ctp|module");
 
 function isPhpExtension(ext: string): bool {
-  if (PHP_EXTENSIONS.includes(ext)) return true;
+  if (PHP_EXTENSIONS.hasString(ext)) return true;
   // php3 ... php8, and digit-suffixed variants servers still map (php907)
   if (ext.length > 3 && ext.startsWith("php")) {
     for (let i = 3; i < ext.length; i++) if (<u32>ext.charCodeAt(i) - 0x30 >= 10) return false;

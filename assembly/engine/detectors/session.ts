@@ -6,6 +6,7 @@ import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
 import { indexOfCI, matchesCI, isWordByte } from "../bytes";
+import { WordList } from "../wordlist";
 
 export const SESSION_RULES: Rule[] = [
   new Rule(16001, Category.Session, CRITICAL, 1, "Value that sets a cookie (document.cookie with expires/domain, http-equiv Set-Cookie)"),
@@ -47,7 +48,7 @@ function refererHostIs(ref: ArrayBuffer, host: ArrayBuffer): bool {
   return e - i == host.byteLength && host.byteLength > 0 && matchesCI(ref, i, String.UTF8.decode(host).toLowerCase());
 }
 
-const SESSION_NAMES: string[] = ["cfid", "cftoken", "cakephp", "meteor_login_token", "shiny-token"];
+const SESSION_NAMES = new WordList("cfid|cftoken|cakephp|meteor_login_token|shiny-token");
 
 /** Names web frameworks give their session cookies: *sess*, *.sid, CFID/CFTOKEN ... */
 export function isSessionName(name: ArrayBuffer): bool {
@@ -60,11 +61,7 @@ export function isSessionName(name: ArrayBuffer): bool {
   }
   if (n >= 4 && matchesCI(name, n - 3, "sid") && !isWordByte(<u32>load<u8>(changetype<usize>(name) + <usize>(n - 4))) ) return true;
   if (matchesCI(name, n - 3, "sid") && n <= 6) return true;
-  for (let i = 0; i < SESSION_NAMES.length; i++) {
-    const s = unchecked(SESSION_NAMES[i]);
-    if (s.length == n && matchesCI(name, 0, s)) return true;
-  }
-  return false;
+  return SESSION_NAMES.hasLower(name, 0, n);
 }
 
 /**
@@ -72,14 +69,10 @@ export function isSessionName(name: ArrayBuffer): bool {
  * from the URL: passing one without any Referer is a planted link. Generic names such as
  * `session_token` are common API parameters and need the other-site Referer to count.
  */
-const SERVER_SESSION_NAMES: string[] = ["jsessionid", "phpsessid", "aspsessionid", "asp.net_sessionid", "cfid", "cftoken"];
+const SERVER_SESSION_NAMES = new WordList("jsessionid|phpsessid|aspsessionid|asp.net_sessionid|cfid|cftoken");
 
 function isServerSessionName(name: ArrayBuffer): bool {
-  for (let i = 0; i < SERVER_SESSION_NAMES.length; i++) {
-    const s = unchecked(SERVER_SESSION_NAMES[i]);
-    if (s.length == name.byteLength && matchesCI(name, 0, s)) return true;
-  }
-  return false;
+  return SERVER_SESSION_NAMES.hasLower(name, 0, name.byteLength);
 }
 
 export function detectSession(s: Sink, t: Target): void {

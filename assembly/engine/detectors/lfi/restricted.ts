@@ -3,13 +3,14 @@
 // dumps and logs (`backup.sql.zip`, `debug.log`, `index.php.bak`), and the Vite
 // dev server's file-system routes (`/@fs/`). `/.well-known/` is public by design.
 import { matchesCI, isWordByte } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
-const RESTRICTED_SUFFIXES: string[] = [".sql", ".sql.gz", ".sql.zip", ".sql.bz2", ".sql.tar", ".dump", ".bak", ".old", ".orig", ".swp", ".log", ".sqlite", ".sqlite3", ".db", ".mdb", ".pem", ".key"];
+const RESTRICTED_SUFFIXES = new WordList(".sql|.sql.gz|.sql.zip|.sql.bz2|.sql.tar|.dump|.bak|.old|.orig|.swp|.log|.sqlite|.sqlite3|.db|.mdb|.pem|.key");
 
 /** Start of the offending segment of the path (query excluded), or -1. */
 export function findRestrictedPathFile(path: ArrayBuffer): i32 {
@@ -25,9 +26,9 @@ export function findRestrictedPathFile(path: ArrayBuffer): i32 {
       if (c == 0x2e && isWordByte(at(path, segStart + 1)) && !matchesCI(path, segStart, ".well-known")) return segStart;
       if (c == 0x40 && (matchesCI(path, segStart, "@fs") || matchesCI(path, segStart, "@id")) && i - segStart == 3) return segStart;
       if (i == end) {
-        for (let k = 0; k < RESTRICTED_SUFFIXES.length; k++) {
-          const sfx = unchecked(RESTRICTED_SUFFIXES[k]);
-          if (i - segStart > sfx.length && matchesCI(path, i - sfx.length, sfx)) return segStart;
+        for (let k = 0; k < RESTRICTED_SUFFIXES.count; k++) {
+          const n = RESTRICTED_SUFFIXES.length(k);
+          if (i - segStart > n && RESTRICTED_SUFFIXES.matchesLower(k, path, i - n)) return segStart;
         }
         if (at(path, i - 1) == 0x7e && i - segStart > 1) return segStart; // editor backup `index.php~`
       }

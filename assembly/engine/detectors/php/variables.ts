@@ -2,6 +2,7 @@
 // `$o->$m(`), superglobals (`$_GET`, `$_S ERVER`) and variable variables (`${'x'}`).
 import { byteAt, isSpaceByte, isWordByte, lowerByte } from "../../bytes";
 import { skipBlank } from "../langs/syntax";
+import { WordList } from "../../wordlist";
 
 /** Skips a balanced `[...]`, `{...}` or `(...)` group starting at `i` (bounded). */
 function skipGroup(data: ArrayBuffer, i: i32): i32 {
@@ -54,10 +55,9 @@ export function findVariableCall(data: ArrayBuffer): i32 {
   return -1;
 }
 
-const SUPERGLOBALS: string[] = [
-  "_get", "_post", "_cookie", "_request", "_server", "_files", "_env", "_session", "globals",
-  "http_raw_post_data", "http_get_vars", "http_post_vars", "http_cookie_vars", "http_server_vars",
-];
+const SUPERGLOBALS = new WordList(
+"_get|_post|_cookie|_request|_server|_files|_env|_session|globals|http_raw_post_data|http_get_vars|\
+http_post_vars|http_cookie_vars|http_server_vars");
 
 /** Index of a superglobal (`$_GET`, also split by blanks: `$_S ERVER`), or -1. */
 export function findSuperglobal(data: ArrayBuffer): i32 {
@@ -72,7 +72,7 @@ export function findSuperglobal(data: ArrayBuffer): i32 {
       if (isWordByte(c)) name += String.fromCharCode(<i32>lowerByte(c));
       else if (!isSpaceByte(c)) break;
       j++;
-      if (SUPERGLOBALS.includes(name) && (j >= n || !isWordByte(byteAt(data, j)))) return i;
+      if (SUPERGLOBALS.hasString(name) && (j >= n || !isWordByte(byteAt(data, j)))) return i;
     }
   }
   return -1;

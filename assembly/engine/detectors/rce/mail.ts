@@ -1,6 +1,7 @@
 // Mail protocol injection: a value that starts with CR/LF followed by an SMTP,
 // IMAP or POP3 command line, smuggled into a mail server conversation.
 import { isWordByte, isSpaceByte, isDigit, matchesCI } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
@@ -22,8 +23,9 @@ function followedByNumber(buf: ArrayBuffer, i: i32): bool {
 }
 
 // IMAP commands that follow a tag.
-const IMAP = ["select", "examine", "create", "delete", "rename", "subscribe", "unsubscribe", "list", "lsub", "status", "append", "check",
-  "close", "expunge", "search", "fetch", "store", "copy", "move", "uid", "login", "logout", "authenticate", "capability", "noop", "starttls", "idle", "quit"];
+const IMAP = new WordList(
+"select|examine|create|delete|rename|subscribe|unsubscribe|list|lsub|status|append|check|close|expunge|search|\
+fetch|store|copy|move|uid|login|logout|authenticate|capability|noop|starttls|idle|quit");
 
 /** Start of the injected command line, or -1. The value must start with CR/LF. */
 export function findMailCommand(buf: ArrayBuffer): i32 {
@@ -50,7 +52,7 @@ export function findMailCommand(buf: ArrayBuffer): i32 {
     e++;
   }
   if (e > s && e - s <= 8 && (digits > 0 || e - s == 1) && at(buf, e) == 0x20) {
-    for (let k = 0; k < IMAP.length; k++) if (word(buf, e + 1, IMAP[k])) return s;
+    for (let k = 0; k < IMAP.count; k++) if (IMAP.matchesLower(k, buf, e + 1) && !isWordByte(at(buf, e + 1 + IMAP.length(k)))) return s;
   }
   return -1;
 }

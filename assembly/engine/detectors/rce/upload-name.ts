@@ -2,11 +2,11 @@
 // `wp-config.php` (and its backup spellings), `settings.php`, `.htaccess`,
 // `web.config`, `.user.ini`, `.boto` ... A web shell or config takeover starts with
 // such an upload. Spaces inside the name (`settings. php`) are ignored, as servers strip them.
+import { WordList } from "../../wordlist";
 
-const NAMES: string[] = [
-  "settings.php", "config.php", "configuration.php", "localsettings.php", ".htaccess", ".htpasswd", "web.config", ".user.ini",
-  "php.ini", ".boto", "config.yml", ".env", "mtrr", "acpi",
-];
+const NAMES = new WordList(
+"settings.php|config.php|configuration.php|localsettings.php|.htaccess|.htpasswd|web.config|.user.ini|php.ini|\
+.boto|config.yml|.env|mtrr|acpi");
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
@@ -30,12 +30,7 @@ export function isRestrictedUploadName(buf: ArrayBuffer): bool {
     w++;
   }
   if (w >= 9 && equalsPrefix(name, w, "wp-config")) return true; // wp-config.php, wp-config-php.bak, wp-config_php.txt
-  for (let k = 0; k < NAMES.length; k++) {
-    const s = unchecked(NAMES[k]);
-    if (s.length != w) continue;
-    if (equalsPrefix(name, w, s)) return true;
-  }
-  return false;
+  return NAMES.has(name, 0, w);
 }
 
 function equalsPrefix(buf: ArrayBuffer, len: i32, s: string): bool {

@@ -8,6 +8,7 @@ import { Target } from "../../target";
 import { isBlank } from "./chars";
 import { isDangerousAttr, isEventHandlerName } from "./names";
 import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE, XSS_JS_ASSIGN_BREAKOUT } from "./ids";
+import { WordList } from "../../wordlist";
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool {
@@ -89,7 +90,7 @@ export function scanCommentClose(s: Sink, t: Target, buf: ArrayBuffer): void {
   }
 }
 
-const TEMPLATE_MARKERS: string[] = ["constructor", "$eval", "$on", "__proto__", "$emit", "$parent", "alert(", "prompt(", "confirm(", "fromcharcode"];
+const TEMPLATE_MARKERS = new WordList("constructor|$eval|$on|__proto__|$emit|$parent|alert(|prompt(|confirm(|fromcharcode");
 
 /** `{{ ... }}` holding what escapes an AngularJS/Vue sandbox or calls a script-proof function. */
 export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): void {
@@ -104,8 +105,8 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
       const c = byteAt(buf, j);
       if (c == 0x7d && j + 1 < len && byteAt(buf, j + 1) == 0x7d) break;
       if (!(isAlpha(c) || c == 0x24 || c == 0x5f)) continue;
-      for (let k = 0; k < TEMPLATE_MARKERS.length; k++) {
-        if (matchesCI(buf, j, TEMPLATE_MARKERS[k])) {
+      for (let k = 0; k < TEMPLATE_MARKERS.count; k++) {
+        if (TEMPLATE_MARKERS.matchesLower(k, buf, j)) {
           s.report(XSS_FRAMEWORK_TEMPLATE, t, buf, i, min(len, j + 40), "client-side template expression escapes its sandbox");
           return;
         }

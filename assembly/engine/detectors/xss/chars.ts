@@ -3,6 +3,7 @@
 // so `jav&#x09;ascript:` and `ja&Tab;vascript:` read as `javascript:` without
 // a separate decoding pass.
 import { byteAt, isAlpha, isDigit, isHexDigit, lowerByte, matchesCI } from "../../bytes";
+import { WordList } from "../../wordlist";
 
 /** Length in bytes of the character read by the last `readChar`. */
 export let readLen: i32 = 0;
@@ -55,15 +56,14 @@ function readNumericRef(buf: ArrayBuffer, i: i32, amp: i32): i32 {
 }
 
 // Named references that matter for obfuscating schemes and handlers.
-const NAMES: string[] = ["tab", "newline", "colon", "lpar", "rpar", "lt", "gt", "quot", "apos", "equals", "sol", "amp", "nbsp", "period", "grave", "lbrace", "rbrace"];
+const NAMES = new WordList("tab|newline|colon|lpar|rpar|lt|gt|quot|apos|equals|sol|amp|nbsp|period|grave|lbrace|rbrace");
 const VALUES: i32[] = [0x09, 0x0a, 0x3a, 0x28, 0x29, 0x3c, 0x3e, 0x22, 0x27, 0x3d, 0x2f, 0x26, 0x20, 0x2e, 0x60, 0x7b, 0x7d];
 
 function readNamedRef(buf: ArrayBuffer, i: i32, amp: i32): i32 {
   if (!isAlpha(byteAt(buf, i + 1))) return amp;
-  for (let k = 0; k < NAMES.length; k++) {
-    const name = NAMES[k];
-    if (!matchesCI(buf, i + 1, name)) continue;
-    let j = i + 1 + name.length;
+  for (let k = 0; k < NAMES.count; k++) {
+    if (!NAMES.matchesLower(k, buf, i + 1)) continue;
+    let j = i + 1 + NAMES.length(k);
     if (j < buf.byteLength && isAlpha(byteAt(buf, j))) continue;
     if (j < buf.byteLength && byteAt(buf, j) == 0x3b) j++;
     readLen = j - i;

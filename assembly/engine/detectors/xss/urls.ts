@@ -7,12 +7,12 @@ import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { matchObfuscated, readChar, readLen, skipBlank, skipBlankAndComments, skipUrlIgnorable } from "./chars";
 import { XSS_SCRIPT_URL, XSS_CSS } from "./ids";
+import { WordList } from "../../wordlist";
 
 const SCRIPT_SCHEMES: string[] = ["javascript", "vbscript", "livescript"];
-const DATA_TYPES: string[] = [
-  "text/html", "text/javascript", "text/ecmascript", "text/xml", "text/vbscript", "application/javascript",
-  "application/x-javascript", "application/ecmascript", "application/xhtml", "application/xml", "image/svg",
-];
+const DATA_TYPES = new WordList(
+"text/html|text/javascript|text/ecmascript|text/xml|text/vbscript|application/javascript|\
+application/x-javascript|application/ecmascript|application/xhtml|application/xml|image/svg");
 
 /** The script scheme name (without colon) spelled at `i`, or -1: the index after it. */
 function schemeNameAt(buf: ArrayBuffer, i: i32): i32 {
@@ -82,8 +82,8 @@ function scanData(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
     s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "data: URL without a type runs as HTML");
     return;
   }
-  for (let k = 0; k < DATA_TYPES.length; k++) {
-    if (matchesCI(buf, j, DATA_TYPES[k])) {
+  for (let k = 0; k < DATA_TYPES.count; k++) {
+    if (DATA_TYPES.matchesLower(k, buf, j)) {
       s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "data: URL with an HTML, script or SVG type");
       return;
     }
