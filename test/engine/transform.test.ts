@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { transform, transformUnchanged, targetForms } from "../support/engine.js";
+import { transform, transformUnchanged, targetForms, inspect } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -81,5 +81,23 @@ describe("decoded forms of a target", () => {
   });
   it("decode base64 from the last path segment", () => {
     expect(targetForms(h, 0, "/x/PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==").base64).toBe("<script>alert(1)</script>");
+  });
+  // A form-decoded '+' arrives as a space; a NUL splitting a keyword is text too. Binary and prose stay null.
+  const base64Cases: [string, string | null][] = [
+    ["PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KGRvY3VtZW50LmRvbWFpbik L2FsbA", "<img src=x onerror=alert(document.domain)>/all"],
+    ["PDxzY3IAaXB0L3NyYz1odHRwOi8veHNzLmNvbS94c3MuanM+PC9zY3JpcHQ", "<<scr\u0000ipt/src=http://xss.com/xss.js></script"],
+    ["AAAAAAAAAAAAAAAAAAAA", null],
+    ["iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg", null],
+    ["please send the parcel to my office before noon", null],
+    ["Hello World", null],
+  ];
+  for (const [value, text] of base64Cases) {
+    it(`read ${value.slice(0, 24)}... as ${text === null ? "no base64 text" : "base64 text"}`, () => {
+      expect(targetForms(h, 2, value).base64).toBe(text);
+    });
+  }
+  it("block XSS sent as base64 in a query whose '+' became a space", () => {
+    const v = inspect(h, { path: "/?c=PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KGRvY3VtZW50LmRvbWFpbik+L2FsbA", headers: [["host", "h"]] });
+    expect(v.attack).toBe(true);
   });
 });

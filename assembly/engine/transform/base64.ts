@@ -1,5 +1,5 @@
 // Base64 detection and decoding: attacks hide in values that are base64 (standard
-// or URL-safe alphabet, padding optional) of printable text. Binary payloads
+// or URL-safe alphabet, padding optional, a space read as `+`) of printable text. Binary payloads
 // (images, random tokens) decode to unprintable bytes and are not reported.
 import { at } from "./out";
 
@@ -10,7 +10,8 @@ const MIN_LENGTH = 8;
   if (c - 0x41 < 26) return <i32>(c - 0x41);
   if (c - 0x61 < 26) return <i32>(c - 0x61 + 26);
   if (c - 0x30 < 10) return <i32>(c - 0x30 + 52);
-  if (c == 0x2b || c == 0x2d) return 62;
+  // A space is a '+' that form decoding turned into one (`a=PGltZy+...` in a query).
+  if (c == 0x2b || c == 0x2d || c == 0x20) return 62;
   if (c == 0x2f || c == 0x5f) return 63;
   return -1;
 }
@@ -30,6 +31,7 @@ export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
   let bits = 0;
   let k = 0;
   let unprintable = 0;
+  let nuls = 0;
   for (let i = 0; i < n; i++) {
     acc = (acc << 6) | <u32>sextet(at(input, i));
     bits += 6;
@@ -40,11 +42,12 @@ export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
         store<u8>(o + <usize>k, <u8>b);
         k++;
       }
-      if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) unprintable++;
+      if (b == 0) nuls++; // `<scr\0ipt>`: a NUL splits a keyword; decoded() drops it
+      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) unprintable++;
     }
   }
-  // Text: no control bytes at all (a few non-ASCII bytes are fine, for UTF-8 text).
-  if (unprintable > 0 || k == 0) return null;
+  // Text: no control bytes but a few NULs (a few non-ASCII bytes are fine, for UTF-8 text).
+  if (unprintable > 0 || k == 0 || nuls * 16 > k) return null;
   let high = 0;
   for (let i = 0; i < k; i++) if (load<u8>(o + <usize>i) >= 0x80) high++;
   if (high * 4 > k) return null;
