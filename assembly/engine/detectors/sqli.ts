@@ -1,7 +1,7 @@
 // SQL injection (rules 2000-2999): tokenize the value, then look for the structures real
 // injections have, under three readings of the value: as it is (a number or a bare
 // fragment), and as if it followed a `'` or a `"` in the application's query.
-// Stages: sqli/tokenizer.ts -> sqli/grammar.ts (+ shapes.ts) -> findings -> rules here.
+// Stages: sqli/tokenizer.ts -> sqli/grammar.ts (+ breakout.ts, fragments.ts, shapes.ts) -> findings -> rules here.
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";

@@ -1,8 +1,8 @@
 // Small grammar pieces over a token list: operands, select lists, statement heads.
 // Each returns the index after what it recognised, or -1; none reads past the list.
 import { Kw, isFunctionKw } from "./keywords";
-import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT } from "./tokens";
-import { byteAtSource } from "./source";
+import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT, F_OPEN } from "./tokens";
+import { byteAtSource, sourceLength } from "./source";
 
 /** Index after the `)` matching the `(` at i (the list end when unbalanced). */
 export function skipParens(t: TokenList, i: i32): i32 {
@@ -221,4 +221,43 @@ export function isStatement(t: TokenList, i: i32): bool {
     case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
     default: return false;
   }
+}
+
+/** Lines, or English function words: a text about SQL rather than one statement on one line. */
+export function documentLike(t: TokenList): bool {
+  for (let i = 0; i < t.n; i++) if (t.t(i) == Tok.Word && t.k(i) == Kw.Article) return true;
+  const last = sourceLength() - 1;
+  for (let i = 0; i < last; i++) if (byteAtSource(i) == 0x0a) return true;
+  return false;
+}
+
+/** A WHERE or HAVING clause from i on whose comparison has a literal on its right side. */
+export function literalCondition(t: TokenList, i: i32): bool {
+  for (let j = i; j < t.n; j++) {
+    if (!(t.is(j, Kw.Where) || t.is(j, Kw.Having))) continue;
+    const c = comparisonEnd(t, j + 1);
+    return c > j + 1 && isLiteral(t, c - 1) && (t.f(c - 1) & F_OPEN) == 0;
+  }
+  return false;
+}
+
+/** Whether word token i is spelled `lower` (ASCII, case-insensitive), read in place. */
+function wordIs(t: TokenList, i: i32, lower: string): bool {
+  const s = t.s(i);
+  const n = lower.length;
+  if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
+  for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != <u32>lower.charCodeAt(k)) return false;
+  return true;
+}
+
+/** INSERT|REPLACE [INTO] name [(cols)] VALUES ( | SELECT: a row insert, whichever verb writes it. */
+export function valuesStatement(t: TokenList, i: i32): bool {
+  if (!(t.is(i, Kw.Insert) || wordIs(t, i, "replace"))) return false;
+  let j = i + 1;
+  if (t.is(j, Kw.Into)) j++;
+  if (!isIdentifier(t, j)) return false;
+  j++;
+  while (t.t(j) == Tok.Dot && isIdentifier(t, j + 1)) j += 2;
+  if (t.t(j) == Tok.LParen) j = skipParens(t, j);
+  return (t.is(j, Kw.Values) && t.t(j + 1) == Tok.LParen) || t.is(j, Kw.Select);
 }
