@@ -7,6 +7,7 @@ import { isIniAssignment, findWrapper } from "../engine/detectors/php/markers";
 import { isRestrictedUploadName } from "../engine/detectors/rce/upload-name";
 import { findRestrictedPathFile } from "../engine/detectors/lfi/restricted";
 import { isSessionName } from "../engine/detectors/session";
+import { commandFlags } from "../engine/detectors/rce/commands";
 
 /**
  * One query on `new WordList(packed)`: "count", "word" (word k), "has", "hasLower", "indexLower",
@@ -66,4 +67,10 @@ export function restrictedPathFileAt(path: string): i32 {
 
 export function sessionName(name: string): bool {
   return isSessionName(String.UTF8.encode(name));
+}
+
+/** CMD_* flags of the command `name` (engine/detectors/rce/commands.ts). */
+export function rceCommandFlags(name: string): i32 {
+  const buf = String.UTF8.encode(name);
+  return commandFlags(buf, 0, buf.byteLength);
 }

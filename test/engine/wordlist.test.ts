@@ -231,3 +231,19 @@ describe("file, session and mail lists", () => {
     expect(categoryIds(h, "xss", `{{ x.${m}(1) }}`).length).toBeGreaterThan(0);
   });
 });
+
+describe("shell command lists", () => {
+  const flags = (name: string) => h.exports.rceCommandFlags(h.exports.__newString(name));
+  // CMD_WEAK 1, CMD_STRONG 2, CMD_PREFIX 4, CMD_SHELL 8, CMD_TOPIC 16, CMD_CLIENT 32
+  it.each([
+    ...["whoami", "dig", "visudo", "crontab", "bitsadmin", "mshta", "bcdboot", "bcdedit", "c99", "gdb", "ansible", "ansible-config",
+      "ansible-vault", "ansible-playbook", "systemctl", "openssl", "egrep", "fgrep", "htop", "chroot", "pkill", "aptitude", "poweroff",
+      "reboot", "losetup", "modprobe", "WHOAMI"].map((w): [string, number] => [w, 2]),
+    ...["cat", "disown", "tr", "date", "sleep", "timeout", "head", "tail", "gem", "npm", "taskset", "stdbuf", "reg", "wget.exe"].map((w): [string, number] => [w, 1]),
+    ...["time", "nsenter", "flock", "stdbuf"].map((w): [string, number] => [w, 4]),
+    ...["sh", "tclsh", "cmd.exe", "irb"].map((w): [string, number] => [w, 8]),
+    ...["python", "reboot", "shutdown"].map((w): [string, number] => [w, 16]),
+    ...["wget", "links"].map((w): [string, number] => [w, 32]),
+  ])("%s has flag %i", (name, flag) => expect(flags(name) & flag).toBe(flag));
+  it.each(["catalog", "whoam", "ansible-x", "python4"])("%s is no command", (name) => expect(flags(name)).toBe(0));
+});

@@ -5,6 +5,9 @@ import { at } from "./out";
 
 const MIN_LENGTH = 8;
 
+const MAX_SCRATCH = 64 * 1024;
+let scratch = new ArrayBuffer(256);
+
 // @ts-ignore: decorator
 @inline function sextet(c: u32): i32 {
   if (c - 0x41 < 26) return <i32>(c - 0x41);
@@ -25,12 +28,15 @@ export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
   for (let i = 0; i < n; i++) {
     if (sextet(at(input, i)) < 0) return null;
   }
-  const out = new ArrayBuffer((n * 3) >> 2);
-  const o = changetype<usize>(out);
+  // Decoded into scratch space first: most candidates (ids, prose without punctuation) are no text.
+  const size = (n * 3) >> 2;
+  // Big values get a buffer of their own: the scratch space stays small for the life of the VM.
+  let into = size <= MAX_SCRATCH ? scratch : new ArrayBuffer(size);
+  if (into.byteLength < size) scratch = into = new ArrayBuffer(min(MAX_SCRATCH, max(size, into.byteLength << 1)));
+  const o = changetype<usize>(into);
   let acc: u32 = 0;
   let bits = 0;
   let k = 0;
-  let unprintable = 0;
   let nuls = 0;
   for (let i = 0; i < n; i++) {
     acc = (acc << 6) | <u32>sextet(at(input, i));
@@ -38,18 +44,18 @@ export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
     if (bits >= 8) {
       bits -= 8;
       const b = (acc >> bits) & 0xff;
-      if (k < out.byteLength) {
+      if (k < size) {
         store<u8>(o + <usize>k, <u8>b);
         k++;
       }
       if (b == 0) nuls++; // `<scr\0ipt>`: a NUL splits a keyword; decoded() drops it
-      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) unprintable++;
+      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) return null; // binary, not text
     }
   }
   // Text: no control bytes but a few NULs (a few non-ASCII bytes are fine, for UTF-8 text).
-  if (unprintable > 0 || k == 0 || nuls * 16 > k) return null;
+  if (k == 0 || nuls * 16 > k) return null;
   let high = 0;
   for (let i = 0; i < k; i++) if (load<u8>(o + <usize>i) >= 0x80) high++;
   if (high * 4 > k) return null;
-  return k == out.byteLength ? out : out.slice(0, k);
+  return into.slice(0, k);
 }

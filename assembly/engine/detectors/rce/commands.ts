@@ -1,6 +1,8 @@
 // The command vocabulary of the shell scanner: Unix and Windows command names by
 // class, bucketed by first letter so a lookup compares only a handful of words.
 
+import { WordList } from "../../wordlist";
+
 /** A command that prose and documentation use as an ordinary word (cat, time, find, echo ...). */
 export const CMD_WEAK: i32 = 1;
 /** A command name that hardly occurs outside a shell (whoami, wget, ifconfig, certutil ...). */
@@ -15,34 +17,43 @@ export const CMD_TOPIC: i32 = 16;
 export const CMD_CLIENT: i32 = 32;
 
 // Distinctive names: recon, download, network, shells, persistence, config management.
-const STRONG_WORDS =
-  "whoami ifconfig ipconfig netstat nslookup getent uname passwd chpasswd useradd adduser usermod userdel visudo crontab " +
-  "wget curl ncat netcat socat telnet nmap tcpdump busybox powershell pwsh cmd.exe certutil bitsadmin mshta rundll32 regsvr32 " +
-  "wmic netsh schtasks tasklist taskkill systeminfo cscript wscript msiexec bcdboot bcdedit vssadmin wevtutil icacls cacls " +
-  "takeown findstr forfiles regedit reg.exe iex iwr irm iwmi gcc c89 c99 gdb strace ltrace nohup chmod chown chgrp mkfifo mknod " +
-  "base64 base32 xxd hexdump lastlog lastlogin ansible ansible-config ansible-galaxy ansible-console ansible-doc ansible-inventory " +
-  "ansible-pull ansible-vault ansible-playbook chef chef-vault chef-shell chef-run chef-client chef-solo knife cscli iptables systemctl " +
-  "openssl ssh-keygen ssh-copy-id rsync tftp lwp-download lwp-request lwp-mirror aria2c traceroute gawk egrep fgrep uconv zstdcat zcat " +
-  "bzcat xzcat gunzip unxz bunzip2 rmt rmt-tar rmt-dump cpulimit lsof pstree htop chroot sysctl dmesg printenv sudoedit pkexec doas " +
-  "jrunscript jjs tclsh setsid nsenter pip3 pipx killall pkill aptitude apt-get irb nc sh zsh ksh csh tcsh dash bash perl python2 python3 " +
-  "ruby php lua shutdown poweroff reboot bsdtar aa-disable aa-exec ssh scp sftp ftp smbclient mysqldump psql sqlite3 mount " +
-  "umount losetup modprobe insmod tac pwd whois dig";
+const STRONG_WORDS = new WordList(
+"whoami|ifconfig|ipconfig|netstat|nslookup|getent|uname|passwd|chpasswd|useradd|adduser|usermod|userdel|visudo|\
+crontab|wget|curl|ncat|netcat|socat|telnet|nmap|tcpdump|busybox|powershell|pwsh|cmd.exe|certutil|bitsadmin|\
+mshta|rundll32|regsvr32|wmic|netsh|schtasks|tasklist|taskkill|systeminfo|cscript|wscript|msiexec|bcdboot|\
+bcdedit|vssadmin|wevtutil|icacls|cacls|takeown|findstr|forfiles|regedit|reg.exe|iex|iwr|irm|iwmi|gcc|c89|c99|\
+gdb|strace|ltrace|nohup|chmod|chown|chgrp|mkfifo|mknod|base64|base32|xxd|hexdump|lastlog|lastlogin|ansible|\
+ansible-config|ansible-galaxy|ansible-console|ansible-doc|ansible-inventory|ansible-pull|ansible-vault|\
+ansible-playbook|chef|chef-vault|chef-shell|chef-run|chef-client|chef-solo|knife|cscli|iptables|systemctl|\
+openssl|ssh-keygen|ssh-copy-id|rsync|tftp|lwp-download|lwp-request|lwp-mirror|aria2c|traceroute|gawk|egrep|\
+fgrep|uconv|zstdcat|zcat|bzcat|xzcat|gunzip|unxz|bunzip2|rmt|rmt-tar|rmt-dump|cpulimit|lsof|pstree|htop|\
+chroot|sysctl|dmesg|printenv|sudoedit|pkexec|doas|jrunscript|jjs|tclsh|setsid|nsenter|pip3|pipx|killall|pkill|\
+aptitude|apt-get|irb|nc|sh|zsh|ksh|csh|tcsh|dash|bash|perl|python2|python3|ruby|php|lua|shutdown|poweroff|\
+reboot|bsdtar|aa-disable|aa-exec|ssh|scp|sftp|ftp|smbclient|mysqldump|psql|sqlite3|mount|umount|losetup|\
+modprobe|insmod|tac|pwd|whois|dig");
 // Ordinary words or commands that documentation talks about: need structure around them.
-const WEAK_WORDS =
-  "cat ls ll ip dir cd cp mv rm touch mkdir rmdir ln find locate which whereis file stat wc sort uniq cut tr date time who w finger last " +
-  "users groups hostname id echo printf env set export alias eval exec source sleep timeout watch at batch screen tmux expect script " +
-  "stty wish bc kill ps top vi vim ex nano emacs less more head tail grep sed awk xargs tee dd od strings nl paste column comm fold " +
-  "tar zip unzip gzip bzip2 xz 7z pip gem npm apt yum dnf rpm dpkg make java perf rev diff patch ping route arp su sudo nice renice " +
-  "ionice taskset stdbuf unshare trap type copy del erase ren md rd attrib start call net net1 sc where tasklist.exe reg wget.exe " +
-  "python lynx links mail sendmail flock df du free uptime history jobs fg bg disown";
+const WEAK_WORDS = new WordList(
+"cat|ls|ll|ip|dir|cd|cp|mv|rm|touch|mkdir|rmdir|ln|find|locate|which|whereis|file|stat|wc|sort|uniq|cut|tr|\
+date|time|who|w|finger|last|users|groups|hostname|id|echo|printf|env|set|export|alias|eval|exec|source|sleep|\
+timeout|watch|at|batch|screen|tmux|expect|script|stty|wish|bc|kill|ps|top|vi|vim|ex|nano|emacs|less|more|head|\
+tail|grep|sed|awk|xargs|tee|dd|od|strings|nl|paste|column|comm|fold|tar|zip|unzip|gzip|bzip2|xz|7z|pip|gem|\
+npm|apt|yum|dnf|rpm|dpkg|make|java|perf|rev|diff|patch|ping|route|arp|su|sudo|nice|renice|ionice|taskset|\
+stdbuf|unshare|trap|type|copy|del|erase|ren|md|rd|attrib|start|call|net|net1|sc|where|tasklist.exe|reg|\
+wget.exe|python|lynx|links|mail|sendmail|flock|df|du|free|uptime|history|jobs|fg|bg|disown");
 // Commands that run the word after them as a command.
-const PREFIX_WORDS = "time nohup strace ltrace sudo doas env exec nice ionice xargs timeout watch command builtin cpulimit flock stdbuf setsid busybox unbuffer chroot nsenter";
+const PREFIX_WORDS = new WordList(
+"time|nohup|strace|ltrace|sudo|doas|env|exec|nice|ionice|xargs|timeout|watch|command|builtin|cpulimit|flock|\
+stdbuf|setsid|busybox|unbuffer|chroot|nsenter");
 // Shells and interpreters.
-const SHELL_WORDS = "sh bash zsh ksh csh tcsh dash busybox perl python python2 python3 ruby php lua powershell pwsh cmd cmd.exe irb tclsh";
+const SHELL_WORDS = new WordList(
+"sh|bash|zsh|ksh|csh|tcsh|dash|busybox|perl|python|python2|python3|ruby|php|lua|powershell|pwsh|cmd|cmd.exe|\
+irb|tclsh");
 // Names people discuss as topics: alone at value start they are a search term, not a command.
-const TOPIC_WORDS = "python python2 python3 perl ruby php lua bash zsh gcc curl ssh chef ansible telnet ftp mount dig shutdown reboot";
+const TOPIC_WORDS = new WordList(
+"python|python2|python3|perl|ruby|php|lua|bash|zsh|gcc|curl|ssh|chef|ansible|telnet|ftp|mount|dig|shutdown|\
+reboot");
 // HTTP clients that send their own name as User-Agent.
-const CLIENT_WORDS = "wget curl aria2c lwp-download lwp-request lwp-mirror lynx links";
+const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
 
 const BUCKETS: Array<Array<string>> = new Array<Array<string>>(27);
 const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
@@ -52,11 +63,9 @@ function bucketOf(c: u32): i32 {
   return l - 0x61 < 26 ? <i32>(l - 0x61) : 26;
 }
 
-function addWords(words: string, flag: i32): void {
-  const list = words.split(" ");
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i];
-    if (w.length == 0) continue;
+function addWords(list: WordList, flag: i32): void {
+  for (let i = 0; i < list.count; i++) {
+    const w = list.word(i);
     const b = bucketOf(<u32>w.charCodeAt(0));
     const names = BUCKETS[b];
     const flags = BUCKET_FLAGS[b];
