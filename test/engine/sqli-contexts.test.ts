@@ -145,6 +145,18 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     benign: ["Is it 5 or 3*2=7?", "5 and 3*2 is six", "He picked (select one) of them", "apples, (select any)", "you can see (select all) here"],
   },
   {
+    name: "code in comment fields: statements with placeholders, sleep() as a program statement",
+    attacks: ["1 or sleep(5)", "'+sleep(5)+'", "1 and(sleep(5))", "UPDATE users SET role = 'admin' WHERE id = 1", "INSERT INTO t (a) VALUES ('x')"],
+    benign: [
+      "if (x || y) { sleep(100); }",
+      "await sleep(500)",
+      "Thread.sleep(1000);",
+      "UPDATE users SET name = ? WHERE id = ?",
+      "INSERT INTO t (a) VALUES (?)",
+      "DELETE FROM sessions WHERE id = $1",
+    ],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],

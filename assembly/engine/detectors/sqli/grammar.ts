@@ -6,11 +6,29 @@ import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { afterBreakout } from "./breakout";
-import { leading, fragmentAt, sourceLength } from "./fragments";
+import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
   selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement,
 } from "./shapes";
+
+/** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
+function codeStatement(t: TokenList, i: i32): bool {
+  const p = t.t(i - 1);
+  if (p == Tok.Word) return t.k(i - 1) == Kw.None && (t.f(i - 1) & F_COMMENT) == 0;
+  return p == Tok.Other && byteAtSource(t.s(i - 1)) == 0x7b;
+}
+
+/** A `?` or `$1` parameter placeholder after `=`, `,` or `(` from i on. */
+function hasPlaceholder(t: TokenList, i: i32): bool {
+  for (let j = i + 1; j < t.n; j++) {
+    if (t.t(j) != Tok.Other) continue;
+    const c = byteAtSource(t.s(j));
+    const p = t.t(j - 1);
+    if ((c == 0x3f || (c == 0x24 && t.t(j + 1) == Tok.Num)) && (p == Tok.Cmp || p == Tok.Comma || p == Tok.LParen)) return true;
+  }
+  return false;
+}
 
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
 export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings, escaped: bool = false): void {
@@ -23,8 +41,9 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart && ((isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) || valuesStatement(t, head))) {
     const k = t.k(head);
     const first = head;
-    if (sourceLength() > 100 && documentLike(t)) {
-      // a long text that opens with a statement is documentation or a code sample
+    if ((sourceLength() > 100 && documentLike(t)) || hasPlaceholder(t, first)) {
+      // a long text that opens with a statement is documentation or a code sample; so is a
+      // statement with parameter placeholders (UPDATE t SET a = ? WHERE id = ?), which no injection needs
     } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
@@ -146,7 +165,9 @@ function word(t: TokenList, i: i32, out: Findings): void {
       return;
     }
     case Kw.FuncDanger:
-      if ((isCall(t, i) || (t.t(i + 1) == Tok.LParen && argumentsAt(t, i + 1))) && (f & F_METHOD) == 0) out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
+      if ((isCall(t, i) || (t.t(i + 1) == Tok.LParen && argumentsAt(t, i + 1))) && (f & F_METHOD) == 0 && !codeStatement(t, i)) {
+        out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
+      }
       return;
     case Kw.FuncSql:
       if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
