@@ -62,6 +62,12 @@ export class WordList {
     return <u32>load<u8>(this.bytes + <usize>unchecked(this.starts[k]) + <usize>j);
   }
 
+  /** Address of word k's first byte (its `length(k)` bytes are ASCII). */
+  // @ts-ignore: decorator
+  @inline wordStart(k: i32): usize {
+    return this.bytes + <usize>unchecked(this.starts[k]);
+  }
+
   /** Word k as a string (allocates: for rare paths such as messages). */
   word(k: i32): string {
     return String.UTF8.decodeUnsafe(this.bytes + <usize>this.starts[k], <usize>this.length(k));

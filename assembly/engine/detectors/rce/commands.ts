@@ -55,7 +55,9 @@ reboot");
 // HTTP clients that send their own name as User-Agent.
 const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
 
-const BUCKETS: Array<Array<string>> = new Array<Array<string>>(27);
+// The words of every list, bucketed by first letter: an entry is the address and length of a
+// word in its list's packed bytes (no string per word: the table costs the collector nothing).
+const BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
 const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
 /** Per bucket, bit n set when some word has n characters (n < 32): most words of a value are no command. */
 const BUCKET_LENGTHS = new StaticArray<u32>(27);
@@ -65,25 +67,46 @@ function bucketOf(c: u32): i32 {
   return l - 0x61 < 26 ? <i32>(l - 0x61) : 26;
 }
 
+// @ts-ignore: decorator
+@inline function entryOf(p: usize, len: i32): u64 {
+  return (<u64>p << 8) | <u64>len;
+}
+// @ts-ignore: decorator
+@inline function entryStart(e: u64): usize {
+  return <usize>(e >> 8);
+}
+// @ts-ignore: decorator
+@inline function entryLength(e: u64): i32 {
+  return <i32>(e & 0xff);
+}
+
+function sameEntry(a: u64, b: u64): bool {
+  const n = entryLength(a);
+  return n == entryLength(b) && memory.compare(entryStart(a), entryStart(b), <usize>n) == 0;
+}
+
 function addWords(list: WordList, flag: i32): void {
   for (let i = 0; i < list.count; i++) {
-    const w = list.word(i);
-    const b = bucketOf(<u32>w.charCodeAt(0));
-    const names = BUCKETS[b];
+    const len = list.length(i);
+    if (len == 0) continue;
+    const e = entryOf(list.wordStart(i), len);
+    const b = bucketOf(list.code(i, 0));
+    const words = BUCKET_WORDS[b];
     const flags = BUCKET_FLAGS[b];
-    const at = names.indexOf(w);
+    let at = -1;
+    for (let k = 0; k < words.length; k++) if (sameEntry(words[k], e)) { at = k; break; }
     if (at >= 0) flags[at] = flags[at] | flag;
     else {
-      names.push(w);
+      words.push(e);
       flags.push(flag);
-      if (w.length < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>w.length;
+      if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
     }
   }
 }
 
 function initTable(): void {
   for (let i = 0; i < 27; i++) {
-    BUCKETS[i] = new Array<string>();
+    BUCKET_WORDS[i] = new Array<u64>();
     BUCKET_FLAGS[i] = new Array<i32>();
   }
   addWords(WEAK_WORDS, CMD_WEAK);
@@ -95,6 +118,7 @@ function initTable(): void {
 }
 initTable();
 
+/** Whether bytes [start, end) are `word` (lower-case ASCII), ASCII case-insensitively. */
 function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
   if (word.length != end - start) return false;
   const base = changetype<usize>(buf);
@@ -106,14 +130,28 @@ function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
   return true;
 }
 
+/** As equalsCI, against a table entry. */
+function equalsEntryCI(buf: ArrayBuffer, start: i32, end: i32, e: u64): bool {
+  const n = entryLength(e);
+  if (n != end - start) return false;
+  const base = changetype<usize>(buf) + <usize>start;
+  const w = entryStart(e);
+  for (let j = 0; j < n; j++) {
+    let c = <u32>load<u8>(base + <usize>j);
+    if (c - 0x41 < 26) c |= 0x20;
+    if (c != <u32>load<u8>(w + <usize>j)) return false;
+  }
+  return true;
+}
+
 /** Classes (CMD_* flags) of the command named by bytes [start, end), or 0. A `.exe` suffix is ignored. */
 export function commandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   if (end - start < 1 || end - start > 20) return 0;
   const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>start));
   if ((unchecked(BUCKET_LENGTHS[b]) & (<u32>1 << <u32>(end - start))) != 0) {
-    const names = BUCKETS[b];
-    for (let i = 0; i < names.length; i++) {
-      if (equalsCI(buf, start, end, names[i])) return BUCKET_FLAGS[b][i];
+    const words = BUCKET_WORDS[b];
+    for (let i = 0; i < words.length; i++) {
+      if (equalsEntryCI(buf, start, end, unchecked(words[i]))) return BUCKET_FLAGS[b][i];
     }
   }
   if (end - start > 4 && equalsCI(buf, end - 4, end, ".exe")) return commandFlags(buf, start, end - 4);
@@ -122,17 +160,21 @@ export function commandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   return 0;
 }
 
-/** Whether glob `pattern` (bytes [start, end), with `?` and `*`) matches `word`. Bounded: no backtracking over more than one `*`. */
-function globMatches(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
+/**
+ * Whether glob `pattern` (bytes [start, end), with `?` and `*`) matches the `n` characters at `word`
+ * (bytes when `wide` is false, UTF-16 units when true). Bounded: no backtracking over more than one `*`.
+ */
+function globMatches(buf: ArrayBuffer, start: i32, end: i32, word: usize, n: i32, wide: bool): bool {
   const base = changetype<usize>(buf);
   let p = start;
   let w = 0;
   let starP = -1;
   let starW = 0;
   let steps = 0;
-  while (w < word.length && steps++ < 400) {
+  while (w < n && steps++ < 400) {
     const c = p < end ? lowerOf(<u32>load<u8>(base + <usize>p)) : 0;
-    if (p < end && (c == 0x3f || c == <u32>word.charCodeAt(w))) {
+    const wc = wide ? <u32>load<u16>(word + (<usize>w << 1)) : <u32>load<u8>(word + <usize>w);
+    if (p < end && (c == 0x3f || c == wc)) {
       p++;
       w++;
     } else if (p < end && c == 0x2a) {
@@ -144,7 +186,7 @@ function globMatches(buf: ArrayBuffer, start: i32, end: i32, word: string): bool
     } else return false;
   }
   while (p < end && load<u8>(base + <usize>p) == 0x2a) p++;
-  return p == end && w == word.length;
+  return p == end && w == n;
 }
 
 // @ts-ignore: decorator
@@ -165,11 +207,12 @@ export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   }
   if (letters == 0 || (stars > 0 && letters < 2)) return 0;
   for (let b = 0; b < 27; b++) {
-    const names = BUCKETS[b];
-    for (let i = 0; i < names.length; i++) {
+    const words = BUCKET_WORDS[b];
+    for (let i = 0; i < words.length; i++) {
       const f = BUCKET_FLAGS[b][i];
-      if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && names[i] != "cat" && names[i] != "ls") continue;
-      if (globMatches(buf, start, end, names[i])) return f;
+      const e = unchecked(words[i]);
+      if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && !isCatOrLs(e)) continue;
+      if (globMatches(buf, start, end, entryStart(e), entryLength(e), false)) return f;
     }
   }
   return 0;
@@ -177,5 +220,13 @@ export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
 
 /** Whether glob [start, end) matches literal `word` (exported for sensitive-path checks). */
 export function globMatchesWord(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
-  return globMatches(buf, start, end, word);
+  return globMatches(buf, start, end, changetype<usize>(word), word.length, true);
+}
+
+/** `cat` and `ls`: weak words, but a glob spelling them (`/bin/c?t`, `l*`) is an evasion. */
+function isCatOrLs(e: u64): bool {
+  const p = entryStart(e);
+  const n = entryLength(e);
+  if (n == 3) return load<u8>(p) == 0x63 && load<u8>(p + 1) == 0x61 && load<u8>(p + 2) == 0x74;
+  return n == 2 && load<u8>(p) == 0x6c && load<u8>(p + 1) == 0x73;
 }
