@@ -12,23 +12,44 @@ import { byteAt } from "./bytes";
 const SLOTS: i32 = 128;
 /** Longer values are inspected every time (they are rarely repeated, and memory stays small). */
 const MAX_VALUE: i32 = 512;
-
-class Entry {
-  constructor(public hash: u32, public kind: TargetKind, public key: string, public value: ArrayBuffer) {}
-}
+/** Longer keys (header or cookie names, in UTF-16 units) are not remembered. */
+const MAX_KEY: i32 = 64;
+// A slot: hash (u32), kind (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
+const KEY_AT: i32 = 8;
+const VALUE_AT: i32 = KEY_AT + 2 * MAX_KEY;
+const SLOT_BYTES: i32 = VALUE_AT + MAX_VALUE;
 
 export class CleanValues {
-  private slots: StaticArray<Entry | null> = new StaticArray<Entry | null>(SLOTS);
+  // One buffer for every slot: the collector sees one object, whatever the table holds.
+  private slots: ArrayBuffer = new ArrayBuffer(SLOTS * SLOT_BYTES);
+  private used: StaticArray<bool> = new StaticArray<bool>(SLOTS);
 
   /** Whether `t` is remembered as clean. `hash` from hashOf(t). */
   has(t: Target, hash: u32): bool {
-    const e = unchecked(this.slots[<i32>(hash & <u32>(SLOTS - 1))]);
-    return e !== null && e.hash == hash && e.kind == t.kind && e.key == t.key && sameBytes(e.value, t.value);
+    const i = <i32>(hash & <u32>(SLOTS - 1));
+    if (!unchecked(this.used[i])) return false;
+    const s = changetype<usize>(this.slots) + <usize>(i * SLOT_BYTES);
+    const key = t.key;
+    const n = t.value.byteLength;
+    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == <i32>t.kind && <i32>load<u8>(s, 5) == key.length &&
+      <i32>load<u16>(s, 6) == n &&
+      memory.compare(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1) == 0 &&
+      memory.compare(s + <usize>VALUE_AT, changetype<usize>(t.value), <usize>n) == 0;
   }
 
-  /** Remembers `t` as clean (a copy of its value: request buffers are not kept). */
+  /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
   add(t: Target, hash: u32): void {
-    unchecked(this.slots[<i32>(hash & <u32>(SLOTS - 1))] = new Entry(hash, t.kind, t.key, t.value.slice(0)));
+    const i = <i32>(hash & <u32>(SLOTS - 1));
+    const s = changetype<usize>(this.slots) + <usize>(i * SLOT_BYTES);
+    const key = t.key;
+    const n = t.value.byteLength;
+    store<u32>(s, hash);
+    store<u8>(s, <u8>t.kind, 4);
+    store<u8>(s, <u8>key.length, 5);
+    store<u16>(s, <u16>n, 6);
+    memory.copy(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1);
+    memory.copy(s + <usize>VALUE_AT, changetype<usize>(t.value), <usize>n);
+    unchecked(this.used[i] = true);
   }
 }
 
@@ -39,7 +60,7 @@ export class CleanValues {
 export function rememberable(t: Target): bool {
   const k = t.kind;
   if (k != TargetKind.Header && k != TargetKind.Cookie && k != TargetKind.CookieName) return false;
-  if (t.fromBase64 || t.value.byteLength > MAX_VALUE) return false;
+  if (t.fromBase64 || t.value.byteLength > MAX_VALUE || t.key.length > MAX_KEY) return false;
   return t.raw == t.value || sameBytes(t.raw, t.value);
 }
 
