@@ -57,6 +57,8 @@ const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp
 
 const BUCKETS: Array<Array<string>> = new Array<Array<string>>(27);
 const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
+/** Per bucket, bit n set when some word has n characters (n < 32): most words of a value are no command. */
+const BUCKET_LENGTHS = new StaticArray<u32>(27);
 
 function bucketOf(c: u32): i32 {
   const l = c | 0x20;
@@ -74,6 +76,7 @@ function addWords(list: WordList, flag: i32): void {
     else {
       names.push(w);
       flags.push(flag);
+      if (w.length < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>w.length;
     }
   }
 }
@@ -107,9 +110,11 @@ function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
 export function commandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   if (end - start < 1 || end - start > 20) return 0;
   const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>start));
-  const names = BUCKETS[b];
-  for (let i = 0; i < names.length; i++) {
-    if (equalsCI(buf, start, end, names[i])) return BUCKET_FLAGS[b][i];
+  if ((unchecked(BUCKET_LENGTHS[b]) & (<u32>1 << <u32>(end - start))) != 0) {
+    const names = BUCKETS[b];
+    for (let i = 0; i < names.length; i++) {
+      if (equalsCI(buf, start, end, names[i])) return BUCKET_FLAGS[b][i];
+    }
   }
   if (end - start > 4 && equalsCI(buf, end - 4, end, ".exe")) return commandFlags(buf, start, end - 4);
   // PowerShell cmdlets are Verb-Noun; the verbs that run or fetch things are enough.
