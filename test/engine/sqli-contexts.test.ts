@@ -200,6 +200,15 @@ describe("sqli in form bodies split at a raw '='", () => {
   }
 });
 
+describe("sqli in query strings split at a raw '='", () => {
+  it("a breakout whose comparison holds the '=' is read as one value", () => {
+    expect(inspect(h, { path: "/get?1+or+2=2" }).attack).toBe(true); // name "1 or 2", value "2": neither alone
+  });
+  it("a name with brackets and a plain value stays clean", () => {
+    expect(sqliRules({ path: "/get?filter%5Bprice%5D=10&sort=-date" })).toEqual([]);
+  });
+});
+
 describe("form-encoded '+' reads as a space only in encoded values outside the path", () => {
   it("an encoded XML value with WAITFOR+DELAY is a blind probe", () => {
     expect(sqliScore("%22+WAITFOR+DELAY+%27")).toBeGreaterThanOrEqual(5);
