@@ -157,6 +157,11 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     ],
   },
   {
+    name: "MySQL ODBC escape {identifier expr} is read as its expression",
+    attacks: ["9999 or {if length((/* x */user where id=1))>0}", "1 and {x ord(mid(user(),1,1))}>64"],
+    benign: ["Hello {name}, see {if x} or {else}", "{if $count > 0}yes{/if}", "{\"a\": 1} or {\"b\": 2}"],
+  },
+  {
     name: "numbers just past an integer or double range",
     attacks: ["4294967296", "2147483648", "-2147483649", "9223372036854775808", "18446744073709551616", "2.2250738585072011e-308", "1e309"],
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123"],
@@ -193,6 +198,15 @@ describe("sqli in form bodies split at a raw '='", () => {
   for (const body of benign) {
     it(`benign body ${JSON.stringify(body)}`, () => expect(sqliRules(form(body))).toEqual([]));
   }
+});
+
+describe("sqli in query strings split at a raw '='", () => {
+  it("a breakout whose comparison holds the '=' is read as one value", () => {
+    expect(inspect(h, { path: "/get?1+or+2=2" }).attack).toBe(true); // name "1 or 2", value "2": neither alone
+  });
+  it("a name with brackets and a plain value stays clean", () => {
+    expect(sqliRules({ path: "/get?filter%5Bprice%5D=10&sort=-date" })).toEqual([]);
+  });
 });
 
 describe("form-encoded '+' reads as a space only in encoded values outside the path", () => {

@@ -25,7 +25,10 @@ export class TokenizerState {
   sawComment: bool = false;
   /** `+` between two words reads as a space: the value was form-encoded (set per value, kept by reset). */
   plusIsSpace: bool = false;
+  /** ODBC escapes `{name ` opened and not yet closed by `}`. */
+  odbcEscapes: i32 = 0;
   reset(): void {
+    this.odbcEscapes = 0;
     this.inExecComment = false;
     this.sawExecComment = false;
     this.sawComment = false;
@@ -181,6 +184,15 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
+      case 0x7b: { // { : MySQL's ODBC escape `{identifier expr}` evaluates expr ({x select 1}, or {if length(..)>0})
+        let j = i + 1;
+        while (j < end && j - i <= 32 && (byteAt(buf, j) | 0x20) - 0x61 < 26) j++;
+        if (j > i + 1 && j < end && isSpaceByte(byteAt(buf, j))) { st.odbcEscapes++; i = j; continue; }
+        out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
+      }
+      case 0x7d: // } closing an ODBC escape is a boundary like a space
+        if (st.odbcEscapes > 0) { st.odbcEscapes--; i++; continue; }
+        out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2c: out.push(Tok.Comma, Kw.None, 0, i, i + 1); i++; continue;
       case 0x28: out.push(Tok.LParen, Kw.None, 0, i, i + 1); i++; continue;
       case 0x29: out.push(Tok.RParen, Kw.None, 0, i, i + 1); i++; continue;
