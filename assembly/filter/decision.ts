@@ -4,7 +4,6 @@ import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
 import { categoryName } from "../engine/rule";
 import { PluginConfig } from "../config/plugin";
-import { jsonString } from "./json_text";
 import { JsonWriter } from "./json_writer";
 
 const MAX_PATH = 256;
@@ -90,7 +89,7 @@ export function blockBody(w: JsonWriter, requestId: string, v: Verdict, cfg: Plu
   const custom = cfg.blockBody;
   if (custom !== null) {
     // Escaped as JSON string content, so a client-chosen id cannot break a JSON template.
-    const id = jsonString(requestId, MAX_FIELD);
+    const id = String.UTF8.decode(w.reset().string(requestId, MAX_FIELD).bytes());
     return String.UTF8.encode(custom.replaceAll("{request_id}", id.substring(1, id.length - 1)));
   }
   w.reset().raw('{"error":"forbidden","request_id":').string(requestId, MAX_FIELD).raw(',"rules":');

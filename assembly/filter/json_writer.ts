@@ -1,7 +1,8 @@
 // JSON text written as UTF-8 bytes into one buffer that lives as long as the module: a decision
-// line or a block body costs no intermediate strings. Same escaping as json_text.ts: quotes,
+// line or a block body costs no intermediate strings. Escaped: quotes,
 // backslashes and every control character (\u00XX, so one decision stays one log line), U+2028
 // and U+2029; strings optionally truncated to a number of UTF-16 units with a trailing "...".
+import { storeUtf8 } from "../engine/transform/out";
 
 export class JsonWriter {
   private buf: ArrayBuffer = new ArrayBuffer(1024);
@@ -103,20 +104,7 @@ export class JsonWriter {
   }
 
   private putCodePoint(cp: u32): void {
-    if (cp < 0x80) this.put(cp);
-    else if (cp < 0x800) {
-      this.put(0xc0 | (cp >> 6));
-      this.put(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      this.put(0xe0 | (cp >> 12));
-      this.put(0x80 | ((cp >> 6) & 0x3f));
-      this.put(0x80 | (cp & 0x3f));
-    } else {
-      this.put(0xf0 | (cp >> 18));
-      this.put(0x80 | ((cp >> 12) & 0x3f));
-      this.put(0x80 | ((cp >> 6) & 0x3f));
-      this.put(0x80 | (cp & 0x3f));
-    }
+    this.len += storeUtf8(changetype<usize>(this.buf) + <usize>this.len, cp); // room() made space
   }
 
   private escape(c: u32): void {

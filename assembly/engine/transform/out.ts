@@ -24,27 +24,46 @@ export class ByteWriter {
     this.len += n;
   }
 
-  /** Writes code point `cp` as UTF-8 (at most 4 bytes). */
+  /** Writes code point `cp` as UTF-8 (at most 4 bytes; near the end of the buffer, what fits). */
   putCodePoint(cp: u32): void {
-    if (cp < 0x80) this.put(cp);
-    else if (cp < 0x800) {
-      this.put(0xc0 | (cp >> 6));
-      this.put(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      this.put(0xe0 | (cp >> 12));
-      this.put(0x80 | ((cp >> 6) & 0x3f));
-      this.put(0x80 | (cp & 0x3f));
-    } else {
-      this.put(0xf0 | ((cp >> 18) & 0x07));
-      this.put(0x80 | ((cp >> 12) & 0x3f));
-      this.put(0x80 | ((cp >> 6) & 0x3f));
-      this.put(0x80 | (cp & 0x3f));
+    const at = changetype<usize>(this.buf) + <usize>this.len;
+    if (this.len + 4 <= this.buf.byteLength) {
+      this.len += storeUtf8(at, cp);
+      return;
     }
+    const n = storeUtf8(changetype<usize>(SPARE), cp);
+    for (let i = 0; i < n; i++) this.put(<u32>load<u8>(changetype<usize>(SPARE) + <usize>i));
   }
 
   finish(): ArrayBuffer {
     return this.len == this.buf.byteLength ? this.buf : this.buf.slice(0, this.len);
   }
+}
+
+const SPARE = new ArrayBuffer(4);
+
+/** Stores code point `cp` (at most 0x10FFFF) as UTF-8 at `p`; returns the number of bytes (1-4). */
+export function storeUtf8(p: usize, cp: u32): i32 {
+  if (cp < 0x80) {
+    store<u8>(p, <u8>cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    store<u8>(p, <u8>(0xc0 | (cp >> 6)));
+    store<u8>(p, <u8>(0x80 | (cp & 0x3f)), 1);
+    return 2;
+  }
+  if (cp < 0x10000) {
+    store<u8>(p, <u8>(0xe0 | (cp >> 12)));
+    store<u8>(p, <u8>(0x80 | ((cp >> 6) & 0x3f)), 1);
+    store<u8>(p, <u8>(0x80 | (cp & 0x3f)), 2);
+    return 3;
+  }
+  store<u8>(p, <u8>(0xf0 | ((cp >> 18) & 0x07)));
+  store<u8>(p, <u8>(0x80 | ((cp >> 12) & 0x3f)), 1);
+  store<u8>(p, <u8>(0x80 | ((cp >> 6) & 0x3f)), 2);
+  store<u8>(p, <u8>(0x80 | (cp & 0x3f)), 3);
+  return 4;
 }
 
 /** Value of hex digit `c`, or -1. */
