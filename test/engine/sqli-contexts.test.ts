@@ -4,22 +4,14 @@
 // Each table has attacks (score >= 5 at PL1) and the benign look-alikes that must stay below.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect } from "../support/engine.js";
+import { inspect, sqliScore as score } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-function sqliScore(value: string): number {
-  const ex = h.exports;
-  const ptr = ex.__pin(ex.__newString(value));
-  try {
-    return ex.sqliScore(ptr, 1);
-  } finally {
-    ex.__unpin(ptr);
-  }
-}
+const sqliScore = (value: string): number => score(h, value);
 
 const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   {

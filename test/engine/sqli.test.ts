@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
+import { sqliScore as score } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-/** Score of the sqli rules alone for one value at paranoia 1. */
-function sqliScore(value: string): number {
-  const ex = h.exports;
-  const ptr = ex.__pin(ex.__newString(value));
-  try {
-    return ex.sqliScore(ptr, 1);
-  } finally {
-    ex.__unpin(ptr);
-  }
-}
+const sqliScore = (value: string): number => score(h, value);
 
 describe("sqli tokenizer", () => {
   const cases: [string, string][] = [

@@ -92,6 +92,17 @@ export function targetForms(h: Harness, kind: number, value: string): Record<str
 export const KIND = { Path: 0, ArgName: 1, ArgValue: 2, Header: 3, Cookie: 4, CookieName: 5, BodyValue: 6, BodyKey: 7, Body: 8, Filename: 9, PartHeader: 10 } as const;
 
 /** Score one detector gives `input` as a target of `kind`. */
+/** Score of the sqli rules alone for one value (the harness's sqliScore export). */
+export function sqliScore(h: Harness, value: string, paranoia = 1): number {
+  const ex = h.exports;
+  const ptr = ex.__pin(ex.__newString(value));
+  try {
+    return ex.sqliScore(ptr, paranoia);
+  } finally {
+    ex.__unpin(ptr);
+  }
+}
+
 export function detectorScore(h: Harness, detector: string, input: string, kind: number, paranoia = 1): number {
   const ex = h.exports;
   const d = ex.__pin(ex.__newString(detector));
