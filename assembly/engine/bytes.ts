@@ -43,20 +43,28 @@
  * in `buf` at or after `from`, or -1.
  */
 export function indexOfCI(buf: ArrayBuffer, needle: string, from: i32 = 0): i32 {
-  const n = needle.length;
+  return indexOfLowerAt(buf, changetype<usize>(needle), needle.length, true, from);
+}
+
+/**
+ * indexOfCI for the `n` lower-case ASCII characters at `needle`: UTF-16 units when `wide` (a
+ * string), bytes otherwise (a packed word list). Inlined, so `wide` is a constant at each caller.
+ */
+// @ts-ignore: decorator
+@inline export function indexOfLowerAt(buf: ArrayBuffer, needle: usize, n: i32, wide: bool, from: i32): i32 {
   const len = buf.byteLength;
   if (n == 0) return from <= len ? from : -1;
   const base = changetype<usize>(buf);
-  const chars = changetype<usize>(needle);
   // The first character in both cases, so the scan loop is two compares per byte.
-  const first = <u32>load<u16>(chars);
+  const first = wide ? <u32>load<u16>(needle) : <u32>load<u8>(needle);
   const firstUpper = first - 0x61 < 26 ? first - 0x20 : first;
   const last = len - n;
   for (let i = max(from, 0); i <= last; i++) {
     const c = <u32>load<u8>(base + <usize>i);
     if (c != first && c != firstUpper) continue;
     let j = 1;
-    while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) == <u32>load<u16>(chars + (<usize>j << 1))) j++;
+    while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) ==
+      (wide ? <u32>load<u16>(needle + (<usize>j << 1)) : <u32>load<u8>(needle + <usize>j))) j++;
     if (j == n) return i;
   }
   return -1;

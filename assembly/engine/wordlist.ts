@@ -6,7 +6,7 @@
 // half the size of the UTF-16 string. A list built from a runtime string keeps its own UTF-8 copy.
 // Scanners ask about every identifier of a value, and almost all are not in the set: a mask of
 // the word lengths and a table of first bytes answer most of them before any comparison.
-import { lowerByte } from "./bytes";
+import { lowerByte, indexOfLowerAt } from "./bytes";
 
 /** The separator of the packed words: no word contains it. */
 const SEPARATOR: u32 = 0x7c; // |
@@ -139,20 +139,7 @@ export class WordList {
 
   /** Index of the first ASCII case-insensitive occurrence of word k (given in lower case) in `buf` at or after `from`, or -1. */
   indexOfLower(k: i32, buf: ArrayBuffer, from: i32 = 0): i32 {
-    const n = this.length(k);
-    const len = buf.byteLength;
-    if (n == 0) return from <= len ? from : -1;
-    const base = changetype<usize>(buf);
-    const first = this.code(k, 0);
-    const firstUpper = first - 0x61 < 26 ? first - 0x20 : first;
-    const last = len - n;
-    for (let i = max(from, 0); i <= last; i++) {
-      const c = <u32>load<u8>(base + <usize>i);
-      if (c != first && c != firstUpper) continue;
-      let j = 1;
-      while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) == this.code(k, j)) j++;
-      if (j == n) return i;
-    }
-    return -1;
+    return indexOfLowerAt(buf, this.wordStart(k), this.length(k), false, from);
   }
+
 }
