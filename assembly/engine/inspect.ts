@@ -60,9 +60,10 @@ export function detectTarget(s: Sink, t: Target): void {
  * Every target of the request: path, query arguments, headers and cookies, body. With an
  * inspector, full batches are inspected on the way and only the last batch is returned.
  */
-export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null): Targets {
+export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null): Targets {
   const out = new Targets();
   out.inspector = inspector;
+  out.seen = seen;
   collectPath(req.path, out);
   collectHeaders(req.headers, out);
   collectBody(req, contentTypeOf(req), out);
@@ -83,19 +84,19 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, seen, cfg.cleanValues));
+  const targets = collectTargets(req, new BatchInspection(s, cfg.cleanValues), seen);
   detectProtocolRequest(s, req, targets);
-  inspectTargets(s, targets.list, seen, cfg.cleanValues);
+  inspectTargets(s, targets.list, cfg.cleanValues);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 class BatchInspection extends TargetBatchInspector {
-  constructor(public s: Sink, public seen: SeenTargets | null, public clean: CleanValues) {
+  constructor(public s: Sink, public clean: CleanValues) {
     super();
   }
 
   inspect(batch: Target[]): void {
-    inspectTargets(this.s, batch, this.seen, this.clean);
+    inspectTargets(this.s, batch, this.clean);
   }
 }
 
@@ -104,10 +105,9 @@ function namesTargets(exclusions: Exclusion[]): bool {
   return false;
 }
 
-function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null, clean: CleanValues): void {
+function inspectTargets(s: Sink, list: Target[], clean: CleanValues): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
-    if (seen !== null && seen.check(t)) continue;
     if (!rememberable(t)) {
       inspectTarget(s, t);
       continue;

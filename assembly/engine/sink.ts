@@ -47,23 +47,34 @@ export class Sink {
 
   /** Records that `ruleId` matched bytes [start, end) of `data` in target `t`. */
   report(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
-    this.reportNamed(ruleId, t.name, data, start, end, reason);
+    const rule = this.counts(ruleId);
+    if (rule !== null) this.record(rule, t.name, data, start, end, reason); // the name is built only now
   }
 
   /** As report(), for request-level findings that have no Target (e.g. `header:content-length`, `method`). */
   reportNamed(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
+    const rule = this.counts(ruleId);
+    if (rule !== null) this.record(rule, targetName, data, start, end, reason);
+  }
+
+  /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
+  private counts(ruleId: i32): Rule | null {
     const rule = findRule(ruleId);
-    if (rule === null || rule.paranoia > this.paranoia) return;
-    if (this.disabledCategories.includes(<i32>rule.category)) return;
+    if (rule === null || rule.paranoia > this.paranoia) return null;
+    if (this.disabledCategories.includes(<i32>rule.category)) return null;
     this.reports++;
     for (let i = 0; i < this.matches.length; i++) {
-      if (this.matches[i].rule.id == ruleId) return; // a rule scores once per request
+      if (this.matches[i].rule.id == ruleId) return null; // a rule scores once per request
     }
+    return rule;
+  }
+
+  private record(rule: Rule, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
     if (this.isExcluded(rule, targetName)) return;
     if (start < 0) start = 0;
     if (end > data.byteLength) end = data.byteLength;
     if (end < start) end = start;
-    const fragment = String.UTF8.decode(data.slice(start, min(end, start + 120)));
+    const fragment = String.UTF8.decodeUnsafe(changetype<usize>(data) + <usize>start, <usize>(min(end, start + 120) - start));
     this.matches.push(new Match(rule, targetName, fragment, reason));
     this.score += rule.severity;
   }

@@ -42,7 +42,12 @@ export class JsonWriter {
   raw(s: string): JsonWriter {
     const n = s.length;
     this.room(n * 3);
-    for (let i = 0; i < n; i++) this.putUnit(<u32>s.charCodeAt(i), s, i);
+    const src = changetype<usize>(s);
+    for (let i = 0; i < n; i++) {
+      const c = <u32>load<u16>(src + (<usize>i << 1));
+      if (c < 0x80) this.put(c);
+      else this.putUnit(c, s, i);
+    }
     return this;
   }
 
@@ -62,8 +67,14 @@ export class JsonWriter {
     }
     this.room(n * 6 + 5);
     this.put(0x22);
+    const src = changetype<usize>(s);
     for (let i = 0; i < n; i++) {
-      const c = <u32>s.charCodeAt(i);
+      const c = <u32>load<u16>(src + (<usize>i << 1));
+      // Most text is printable ASCII that needs no escape: one store.
+      if (c - 0x20 < 0x5f && c != 0x22 && c != 0x5c) {
+        this.put(c);
+        continue;
+      }
       if (c >= 0x20 && c != 0x22 && c != 0x5c && c != 0x7f && c != 0x2028 && c != 0x2029) {
         // A pair is written whole: its low half is skipped here.
         if ((c & 0xfc00) == 0xd800 && i + 1 < n && (<u32>s.charCodeAt(i + 1) & 0xfc00) == 0xdc00) {
