@@ -158,16 +158,6 @@ function jsonKeysInText(s: Sink, t: Target, buf: ArrayBuffer): void {
   }
 }
 
-const SECRET_WORDS = new WordList("password|passwd|pwd|pass|secret|token|hash|salt|key|otp|pin|totp|credential|credentials|session|apikey|api_key|private");
-
-/** Whether the field name [0, end) ends in a word naming a secret (`password`, `reset_token`, `api_key`). */
-function namesSecret(buf: ArrayBuffer, end: i32): bool {
-  let w = end;
-  while (w > 0 && byteAt(buf, w - 1) != 0x5f) w--;
-  if (SECRET_WORDS.hasLower(buf, w, end)) return true;
-  return SECRET_WORDS.hasLower(buf, 0, end); // `api_key`
-}
-
 /** `name__lookup` or `a__b__lookup`: identifier parts joined by `__`, the last one an ORM lookup. */
 function ormLookup(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
@@ -191,7 +181,5 @@ function ormLookup(s: Sink, t: Target, buf: ArrayBuffer): void {
     s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup across relations");
     return;
   }
-  // One lookup on a field of the model itself (`username__startswith`) is the filter API such
-  // endpoints publish; it leaks only when the field holds a secret (`password__startswith`).
-  if (LOOKUPS.hasLower(buf, lastSep, len) && namesSecret(buf, lastSep - 2)) s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup operator on a secret field");
+  if (LOOKUPS.hasLower(buf, lastSep, len)) s.report(ORM_LOOKUP, t, buf, 0, len, "ORM lookup operator");
 }
