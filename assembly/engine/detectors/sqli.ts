@@ -14,6 +14,7 @@ import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
 import { overflowNumber } from "./sqli/overflow";
+import { jsonBreakout } from "./sqli/jsonbreak";
 
 const BASE = 2001;
 
@@ -48,6 +49,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
   new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
   new Rule(2029, Category.Sqli, CRITICAL, 1, "number just past an integer or double range (2^31, 2^32, 2^63, 2^64, 1e309, 2.2250738585072011e-308)"),
+  new Rule(2030, Category.Sqli, CRITICAL, 1, "value closes a JSON string and adds structure (\":60, \", \"role\": \"admin)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -165,6 +167,8 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: b
   if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
   if (!force && skipsAnalysis(buf)) return found;
   if (buf.byteLength < 2) return found;
+  const json = jsonBreakout(buf);
+  if (json > 0) found.add(Finding.JsonBreakout, 0, json);
   setSource(buf);
   scan(buf, 0, 0);
   const len = buf.byteLength;
