@@ -60,9 +60,10 @@ export function detectTarget(s: Sink, t: Target): void {
  * Every target of the request: path, query arguments, headers and cookies, body. With an
  * inspector, full batches are inspected on the way and only the last batch is returned.
  */
-export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null): Targets {
+export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null): Targets {
   const out = new Targets();
   out.inspector = inspector;
+  out.seen = seen;
   collectPath(req.path, out);
   collectHeaders(req.headers, out);
   collectBody(req, contentTypeOf(req), out);
@@ -83,19 +84,19 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, seen, cfg));
+  const targets = collectTargets(req, new BatchInspection(s, cfg), seen);
   detectProtocolRequest(s, req, targets);
-  inspectTargets(s, targets.list, seen, cfg);
+  inspectTargets(s, targets.list, cfg);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 class BatchInspection extends TargetBatchInspector {
-  constructor(public s: Sink, public seen: SeenTargets | null, public cfg: EngineConfig) {
+  constructor(public s: Sink, public cfg: EngineConfig) {
     super();
   }
 
   inspect(batch: Target[]): void {
-    inspectTargets(this.s, batch, this.seen, this.cfg);
+    inspectTargets(this.s, batch, this.cfg);
   }
 }
 
@@ -104,10 +105,10 @@ function namesTargets(exclusions: Exclusion[]): bool {
   return false;
 }
 
-function inspectTargets(s: Sink, list: Target[], seen: SeenTargets | null, cfg: EngineConfig): void {
+function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
-    if (seen === null || !seen.check(t)) inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs);
+    inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs);
     s.previous = t;
   }
 }
@@ -122,8 +123,14 @@ function inspectOrRecall(s: Sink, t: Target, clean: CleanValues): void {
   const h = hashOf(t);
   if (clean.has(t, h)) return;
   inspectTarget(s, t);
-  // A value inspected while nothing at all was found in the request is clean on its own.
-  if (s.reports == 0) clean.add(t, h);
+  // A value inspected while nothing at all was found in the request is clean on its own; an argument
+  // value only when it was read with its name (a repeated name is not inspected twice).
+  if (s.reports == 0 && (t.kind != TargetKind.ArgValue || followsItsName(s, t))) clean.add(t, h);
+}
+
+function followsItsName(s: Sink, t: Target): bool {
+  const prev = s.previous;
+  return prev !== null && prev.kind == TargetKind.ArgName && prev.origin == t.origin && prev.key == t.key;
 }
 
 function inspectTarget(s: Sink, t: Target): void {

@@ -32,6 +32,13 @@ describe("request targets", () => {
         "bodyKey json:n=n", "bodyKey json:ok=ok", "bodyKey json:z=z"],
     },
     {
+      name: "JSON keys with escapes and non-ASCII letters name their paths; empty keys and strings add no target",
+      req: json('{"k\\u00e9y":{"ü":["x",{"":"y","a\\"b":""}]},"10":{"q":"z"}}'),
+      expected: ["header header:content-type=application/json", "bodyKey json:kéy=kéy", "bodyKey json:kéy.ü=ü",
+        "bodyValue json:kéy.ü.0=x", "bodyValue json:kéy.ü.1.=y", 'bodyKey json:kéy.ü.1.a"b=a"b',
+        "bodyKey json:10=10", "bodyKey json:10.q=q", "bodyValue json:10.q=z"],
+    },
+    {
       name: "a top-level JSON string",
       req: json('"hello"'),
       expected: ["header header:content-type=application/json", "bodyValue json:=hello"],

@@ -38,3 +38,25 @@ describe("targets already inspected", () => {
     expect(verdict.matches.some((m) => m.target === "json:items.1.q" && m.category === "sqli")).toBe(true);
   });
 });
+
+describe("skipping repeats never changes the rules found", () => {
+  // An exclusion that names a target switches the table off: the same request, every target inspected.
+  const everyTarget = (r: Req) => inspectWith(h, r, "", "|||||json:no.such.target").matches.map((m) => m.id).sort((a, b) => a - b);
+  const pool = ["1' OR '1'='1", "<img src=x onerror=alert(1)>", "; cat /etc/passwd", "../../etc/shadow", "plain", "O'Brien", "caf\u00e9",
+    "a\"b\\c", "\u0000x", "{{7*7}}", "", "http://169.254.169.254/"];
+  const keys = ["q", "file", "name", "k\u00e9y", "a.b", "0", "select"];
+
+  it("finds with the table what it finds without it (random arrays of repeated keys and values)", () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let round = 0; round < 40; round++) {
+      const items = Array.from({ length: 40 + rnd(40) }, () => {
+        const o: Record<string, unknown> = {};
+        for (let k = 0; k < 1 + rnd(3); k++) o[keys[rnd(keys.length)]] = rnd(4) == 0 ? [pool[rnd(pool.length)]] : pool[rnd(pool.length)];
+        return o;
+      });
+      const req = json({ items, [keys[rnd(keys.length)]]: pool[rnd(pool.length)] });
+      expect(rules(req), JSON.stringify(items).slice(0, 200)).toEqual(everyTarget(req));
+    }
+  });
+});

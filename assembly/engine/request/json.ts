@@ -19,11 +19,19 @@ export function parseJson(data: ArrayBuffer, out: Targets): i32 {
 class JsonParser {
   i: i32 = 0;
   n: i32;
-  // Per open container: whether it is an array, its next index, and the path up to it.
+  // Per open container: whether it is an array, its next index, and the length of the path up to it.
   isArray: StaticArray<bool> = new StaticArray<bool>(MAX_DEPTH);
   index: StaticArray<i32> = new StaticArray<i32>(MAX_DEPTH);
-  paths: string[] = [];
+  pathAt: StaticArray<i32> = new StaticArray<i32>(MAX_DEPTH);
   depth: i32 = 0;
+  // The path of the current member (`user.tags.0`) as UTF-16 units: a target's key is made from
+  // it only when the target is new to the request (repeats are found by their bytes in place).
+  path: ArrayBuffer = new ArrayBuffer(128);
+  pathLen: i32 = 0;
+  // The last string read: its bytes [strStart, strEnd) between the quotes, and whether it has escapes.
+  strStart: i32 = 0;
+  strEnd: i32 = 0;
+  strEscaped: bool = false;
 
   constructor(public data: ArrayBuffer, public out: Targets) {
     this.n = data.byteLength;
@@ -33,7 +41,7 @@ class JsonParser {
     this.skipWs();
     // A UTF-8 byte order mark is allowed before the value.
     if (this.n >= 3 && at(this.data, 0) == 0xef && at(this.data, 1) == 0xbb && at(this.data, 2) == 0xbf) this.i = 3;
-    if (!this.value("")) return min(this.i, this.n);
+    if (!this.value()) return min(this.i, this.n);
     this.skipWs();
     return this.i == this.n ? -1 : this.i;
   }
@@ -46,11 +54,10 @@ class JsonParser {
     }
   }
 
-  /** One value at path `path`, containers walked iteratively. */
-  value(path: string): bool {
-    let cur = path;
+  /** The value at the current path, containers walked iteratively. */
+  value(): bool {
     for (;;) {
-      safePoint(this.out, this.data, cur, this);
+      safePoint(this.out, this.data, null, this);
       this.skipWs();
       if (this.i >= this.n) return false;
       const c = at(this.data, this.i);
@@ -60,8 +67,7 @@ class JsonParser {
         const d = this.depth;
         this.isArray[d] = c == 0x5b;
         this.index[d] = 0;
-        if (this.paths.length <= d) this.paths.push(cur);
-        else this.paths[d] = cur;
+        this.pathAt[d] = this.pathLen;
         this.depth++;
         this.i++;
         this.skipWs();
@@ -70,16 +76,12 @@ class JsonParser {
           this.i++;
           this.depth--;
         } else {
-          const next = this.enterMember(d);
-          if (next === null) return false;
-          cur = next!;
+          if (!this.enterMember(d)) return false;
           scalarDone = false;
         }
       } else if (c == 0x22) {
-        const start = this.i;
-        const s = this.string();
-        if (s === null) return false;
-        if (s.byteLength > 0) this.out.add(TargetKind.BodyValue, "json:", rawString(this.data, start, this.i, s!), s!, cur);
+        if (!this.string()) return false;
+        this.addString(TargetKind.BodyValue);
       } else if (!this.literal()) {
         return false;
       }
@@ -94,9 +96,7 @@ class JsonParser {
         if (sep == 0x2c) {
           this.i++;
           this.index[d] = this.index[d] + 1;
-          const next = this.enterMember(d);
-          if (next === null) return false;
-          cur = next!;
+          if (!this.enterMember(d)) return false;
           break;
         }
         if (sep == (this.isArray[d] ? 0x5d : 0x7d)) {
@@ -110,26 +110,105 @@ class JsonParser {
     return false;
   }
 
-  /** Positions on the next member of container `d` (reading the key of an object); returns its path. */
-  enterMember(d: i32): string | null {
-    const base = this.paths[d];
-    if (this.isArray[d]) return join(base, this.index[d].toString());
+  /** Positions on the next member of container `d` (reading the key of an object) and sets the path to it. */
+  enterMember(d: i32): bool {
+    this.pathLen = this.pathAt[d];
+    if (this.isArray[d]) {
+      this.appendIndex(this.index[d]);
+      return true;
+    }
     this.skipWs();
-    if (this.i >= this.n || at(this.data, this.i) != 0x22) return null;
-    const start = this.i;
-    const key = this.string();
-    if (key === null) return null;
-    const keyName = String.UTF8.decode(key!);
-    const path = join(base, keyName);
-    if (key!.byteLength > 0) this.out.add(TargetKind.BodyKey, "json:", rawString(this.data, start, this.i, key!), key!, path);
+    if (this.i >= this.n || at(this.data, this.i) != 0x22) return false;
+    if (!this.string()) return false;
+    this.appendKey();
+    this.addString(TargetKind.BodyKey);
     this.skipWs();
-    if (this.i >= this.n || at(this.data, this.i) != 0x3a) return null;
+    if (this.i >= this.n || at(this.data, this.i) != 0x3a) return false;
     this.i++;
-    return path;
+    return true;
   }
 
-  /** Reads a string at `i` (on its opening quote); returns its unescaped bytes. */
-  string(): ArrayBuffer | null {
+  /** The string just read as a target of `kind` at the current path, unless empty or a repeat. */
+  addString(kind: TargetKind): void {
+    const start = this.strStart;
+    const end = this.strEnd;
+    if (end == start) return;
+    const data = this.data;
+    const out = this.out;
+    const seen = out.seen;
+    const path = changetype<usize>(this.path);
+    const pathUnits = this.pathLen;
+    if (!this.strEscaped) {
+      // Value and raw bytes are the same, in place.
+      if (seen !== null && seen.checkParts(<u32>kind, <u32>out.origin, path, pathUnits, changetype<usize>(data) + <usize>start, end - start, 0, -1)) return;
+      const value = data.slice(start, end);
+      out.push(kind, "json:", value, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
+      return;
+    }
+    const value = unescape(data, start, end);
+    if (seen !== null && seen.checkParts(<u32>kind, <u32>out.origin, path, pathUnits, changetype<usize>(value), value.byteLength,
+      changetype<usize>(data) + <usize>start, end - start)) return;
+    const raw = value.byteLength == end - start ? value : data.slice(start, end);
+    out.push(kind, "json:", raw, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
+  }
+
+  /** Appends `.` (unless the path is empty) and the decimal `index`. */
+  appendIndex(index: i32): void {
+    this.reserve(12);
+    this.dot();
+    const p = changetype<usize>(this.path);
+    let digits = 1;
+    for (let v = index; v >= 10; v /= 10) digits++;
+    let v = index;
+    for (let k = digits - 1; k >= 0; k--) {
+      store<u16>(p + (<usize>(this.pathLen + k) << 1), <u16>(0x30 + v % 10));
+      v /= 10;
+    }
+    this.pathLen += digits;
+  }
+
+  /** Appends `.` (unless the path is empty) and the key just read, unescaped and as UTF-16. */
+  appendKey(): void {
+    const start = this.strStart;
+    const end = this.strEnd;
+    const data = this.data;
+    let ascii = !this.strEscaped;
+    for (let k = start; ascii && k < end; k++) if (at(data, k) >= 0x80) ascii = false;
+    if (ascii) {
+      this.reserve(end - start + 1);
+      this.dot();
+      const p = changetype<usize>(this.path) + (<usize>this.pathLen << 1);
+      for (let k = start; k < end; k++) store<u16>(p + (<usize>(k - start) << 1), <u16>at(data, k));
+      this.pathLen += end - start;
+      return;
+    }
+    const bytes = this.strEscaped ? unescape(data, start, end) : data.slice(start, end);
+    const key = String.UTF8.decode(bytes);
+    this.reserve(key.length + 1);
+    this.dot();
+    memory.copy(changetype<usize>(this.path) + (<usize>this.pathLen << 1), changetype<usize>(key), <usize>key.length << 1);
+    this.pathLen += key.length;
+  }
+
+  dot(): void {
+    if (this.pathLen == 0) return;
+    store<u16>(changetype<usize>(this.path) + (<usize>this.pathLen << 1), 0x2e);
+    this.pathLen++;
+  }
+
+  /** Room for `units` more UTF-16 units in the path. */
+  reserve(units: i32): void {
+    const need = (this.pathLen + units) << 1;
+    if (need <= this.path.byteLength) return;
+    let size = this.path.byteLength;
+    while (size < need) size <<= 1;
+    const bigger = new ArrayBuffer(size);
+    memory.copy(changetype<usize>(bigger), changetype<usize>(this.path), <usize>this.pathLen << 1);
+    this.path = bigger;
+  }
+
+  /** Reads a string at `i` (on its opening quote): sets strStart, strEnd and strEscaped; false when unterminated. */
+  string(): bool {
     const data = this.data;
     const start = ++this.i;
     let j = start;
@@ -143,10 +222,12 @@ class JsonParser {
       }
       j++;
     }
-    if (j >= this.n) return null;
+    if (j >= this.n) return false;
     this.i = j + 1;
-    if (!escaped) return data.slice(start, j);
-    return unescape(data, start, j);
+    this.strStart = start;
+    this.strEnd = j;
+    this.strEscaped = escaped;
+    return true;
   }
 
   /** Numbers, true, false, null. */
@@ -163,15 +244,6 @@ class JsonParser {
     if (c == 0x2d || c - 0x30 < 10) return isNumber(this.data, start, this.i);
     return (len == 4 && matches(this.data, start, "true")) || (len == 5 && matches(this.data, start, "false")) || (len == 4 && matches(this.data, start, "null"));
   }
-}
-
-/** The string as sent, between its quotes at `open` and `end - 1`: the unescaped bytes themselves when no escape changed them. */
-function rawString(data: ArrayBuffer, open: i32, end: i32, unescaped: ArrayBuffer): ArrayBuffer {
-  return unescaped.byteLength == end - open - 2 ? unescaped : data.slice(open + 1, end - 1);
-}
-
-function join(base: string, part: string): string {
-  return base.length == 0 ? part : base + "." + part;
 }
 
 function matches(data: ArrayBuffer, at_: i32, word: string): bool {

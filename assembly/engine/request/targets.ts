@@ -2,6 +2,7 @@
 // request that only parsing reveals (argument counts, malformed bodies): the
 // protocol detector scores those.
 import { Target, TargetKind, TargetOrigin } from "../target";
+import { SeenTargets } from "../seen";
 
 /** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
@@ -30,6 +31,8 @@ export class Targets {
   /** `batches` at the last collection (safepoint.ts). */
   batchesAtCollection: i32 = 0;
   inspector: TargetBatchInspector | null = null;
+  /** Targets already added in this request (the engine plugs one in): a repeat is not added again. */
+  seen: SeenTargets | null = null;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */
   bodyProblemAt: i32 = 0;
@@ -45,6 +48,14 @@ export class Targets {
 
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
+    const seen = this.seen;
+    if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, changetype<usize>(key), key.length, changetype<usize>(value),
+      value.byteLength, changetype<usize>(raw), raw == value ? -1 : raw.byteLength)) return;
+    this.push(kind, prefix, raw, value, key);
+  }
+
+  /** Adds the target without asking `seen` (the caller did). */
+  push(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (this.list.length >= MAX_TARGETS && this.inspector !== null) {
       this.inspector!.inspect(this.list);
       this.list = [];
