@@ -247,19 +247,16 @@ function scanPathSegments(buf: ArrayBuffer): void {
   }
 }
 
-// The argument name inspected just before (form and query pairs arrive name first, then value).
-let lastName: Target | null = null;
-
 /**
  * `'admin', '1'='1'` posted as a form body is split at its first raw `=` into the name
  * `'admin', '1'` and the value `'1'`: neither half holds the structure. When the name is
  * more than a plain word, the pair is read again as the one value the sender wrote.
+ * Form and query pairs arrive name first, then value: the name is the target just before.
  */
-function formPair(t: Target): ArrayBuffer | null {
-  if (t.fromBase64) return null;
-  const prev = lastName;
-  lastName = t.kind == TargetKind.ArgName ? t : null;
-  if (t.kind != TargetKind.ArgValue || prev === null) return null;
+function formPair(s: Sink, t: Target): ArrayBuffer | null {
+  if (t.fromBase64 || t.kind != TargetKind.ArgValue) return null;
+  const prev = s.previous;
+  if (prev === null || prev.kind != TargetKind.ArgName) return null;
   const name = prev!;
   if (name.origin != t.origin || name.key != t.key) return null;
   const n = foldQuotes(name.decoded());
@@ -288,6 +285,6 @@ export function detectSqli(s: Sink, t: Target): void {
   const f = findingsOf(buf, false, plusIsSpace);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
-  const pair = formPair(t);
+  const pair = formPair(s, t);
   if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));
 }
