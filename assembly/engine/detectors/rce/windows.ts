@@ -62,8 +62,15 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
   for (let i = 0; i + 3 < n; i++) {
     if ((at(buf, i) | 0x20) != 0x69 || (at(buf, i + 1) | 0x20) != 0x66 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
     let k = skipSpaces(buf, i + 2);
-    if (at(buf, k) == 0x2f && (at(buf, k + 1) | 0x20) == 0x69) k = skipSpaces(buf, k + 2); // /i
-    if (wordAt(buf, k, "not")) k = skipSpaces(buf, k + 3);
+    let batchy = false; // `/i`, `not` or a `%` parameter: the condition is batch syntax, not a note like `if foo==`
+    if (at(buf, k) == 0x2f && (at(buf, k + 1) | 0x20) == 0x69) {
+      k = skipSpaces(buf, k + 2); // /i
+      batchy = true;
+    }
+    if (wordAt(buf, k, "not")) {
+      k = skipSpaces(buf, k + 3);
+      batchy = true;
+    }
     const kw = wordAt(buf, k, "exist") ? 5 : wordAt(buf, k, "defined") ? 7 : wordAt(buf, k, "errorlevel") ? 10 : wordAt(buf, k, "cmdextversion") ? 13 : 0;
     if (kw > 0) {
       if (at(buf, k + kw) == 0x2c || at(buf, k + kw) == 0x2e) continue; // "if not defined, ..." is prose
@@ -78,13 +85,40 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
       const c = at(buf, j);
       if (c == 0x28) depth++;
       else if (c == 0x29) depth--;
-      else if (c == 0x3d && at(buf, j + 1) == 0x3d && depth == 0) return i;
-      else if (c == 0x0a || c == 0x3b) break;
+      else if (c == 0x25) batchy = true;
+      else if (c == 0x3d && at(buf, j + 1) == 0x3d && depth == 0) {
+        if (batchy || commandAfterOperand(buf, j + 2)) return i;
+        break;
+      } else if (c == 0x0a || c == 0x3b) break;
       else if (isSpaceByte(c) && (wordAt(buf, j + 1, "equ") || wordAt(buf, j + 1, "neq") || wordAt(buf, j + 1, "lss") ||
-        wordAt(buf, j + 1, "leq") || wordAt(buf, j + 1, "gtr") || wordAt(buf, j + 1, "geq"))) return i;
+        wordAt(buf, j + 1, "leq") || wordAt(buf, j + 1, "gtr") || wordAt(buf, j + 1, "geq"))) {
+        if (batchy || commandAfterOperand(buf, j + 4)) return i;
+        break;
+      }
     }
   }
   return -1;
+}
+
+/**
+ * Whether a comparison's right operand starts at `k` (after spaces) and a command follows it:
+ * `if a==b echo x`. A batch `if` always runs something; `if foo==` in a note or a
+ * base64-ish value ends with the operator and compares nothing.
+ */
+function commandAfterOperand(buf: ArrayBuffer, k: i32): bool {
+  const n = buf.byteLength;
+  while (k < n && at(buf, k) == 0x3d) k++;
+  k = skipSpaces(buf, k);
+  const start = k;
+  let quoted = false;
+  while (k < n && (quoted || !isSpaceByte(at(buf, k))) && k < start + 200) {
+    if (at(buf, k) == 0x22) quoted = !quoted;
+    k++;
+  }
+  if (k == start) return false;
+  k = skipSpaces(buf, k);
+  const c = at(buf, k);
+  return k < n && (isWordByte(c) || c == 0x40 || c == 0x28 || c == 0x25 || c == 0x22 || c == 0x5c || c == 0x2e);
 }
 
 /** Start of a `%name%` environment variable that Windows payloads use (%COMSPEC%, %SYSTEMROOT% ...), or -1. */

@@ -91,6 +91,11 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
       out.add(Finding.BreakoutTautology, b, t.e(o)); // ' or abc!  ' or 3,4  x' or array[id] is not null
       return;
     }
+    // ' or homer 9  ') and x: the value opens with the quote, which a blank or `)` parts from a boolean
+    // operator and an operand; prose never starts so (its opening quote is glued to the word: "And kids,
+    // and a possessive `parents' and` has its word before the quote)
+    if (o >= 0 && quoteOpensValue(t) && t.s(j) > t.e(0) && byteAtSource(t.e(0)) != byteAtSource(t.e(0) - 1) &&
+      !isWordByteAt(t.e(0))) out.add(Finding.BreakoutTautology, b, t.e(o - 1));
     return;
   }
   if (ty == Tok.Cmp) { // '='  ' = 'x
@@ -131,6 +136,21 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
       out.add(Finding.WeakOperator, b, t.e(j)); // '+'  '||'
     }
   }
+}
+
+function isWordByteAt(i: i32): bool {
+  const c = byteAtSource(i);
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c >= 0x80;
+}
+
+/** Whether the breakout quote is the first byte of the value (leading blanks aside). */
+function quoteOpensValue(t: TokenList): bool {
+  const q = t.e(0) - 1;
+  for (let k = 0; k < q; k++) {
+    const c = byteAtSource(k);
+    if (c != 0x20 && c != 0x09) return false;
+  }
+  return q >= 0;
 }
 
 /** `, lit [, lit ...]` running to the end of the value (or to a truncating comment): the tail of a values or select list. */

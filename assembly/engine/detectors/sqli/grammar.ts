@@ -76,6 +76,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.LParen) {
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
       const p = t.t(i - 1);
+      // length((select ...  or ((select ...: the subquery is the argument (or operand) of what precedes the run of `(`
+      if (p == Tok.LParen && t.is(i + 1, Kw.Select) && nestedSubquery(t, i)) out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1));
       if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
         t.is(i - 1, Kw.Or) || t.is(i - 1, Kw.Exists) || ((p == Tok.Comma || p == Tok.Semi || p == Tok.Word) && isStatement(t, i + 1)))) {
         // ... also 1,(select 1 from dual)  ; COPY (SELECT ...: a whole select as a list item or a statement's argument
@@ -95,6 +97,21 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       out.add(Finding.JsonOperator, t.s(i - 1), t.e(i + 1)); // '...'::jsonb
     }
   }
+}
+
+/**
+ * Whether the run of `(` ending at the `(` at i follows a SQL function call (`length((select`) or an
+ * operator or boolean (`= ((select`, `or ((select`): then the subquery is an operand, not a remark.
+ */
+function nestedSubquery(t: TokenList, i: i32): bool {
+  let q = i - 1;
+  while (q > 0 && t.t(q) == Tok.LParen && i - q < 8) q--;
+  if (t.t(q) == Tok.LParen) return false;
+  const p = t.t(q);
+  if (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op) return true;
+  if (p != Tok.Word) return false;
+  const k = t.k(q);
+  return k == Kw.And || k == Kw.Or || k == Kw.In || k == Kw.Exists || (isCall(t, q) && isFunctionKw(k));
 }
 
 function logic(t: TokenList, i: i32, out: Findings): void {
