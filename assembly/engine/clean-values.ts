@@ -1,72 +1,96 @@
-// Header and cookie values found clean, remembered across requests. In a mesh the same few
-// User-Agent, Accept, Accept-Language, Origin and cookie values arrive on almost every request;
-// every detector is a function of the target's kind, origin, key and bytes (and of the
-// configuration, which owns this table), so a value that gave no finding at all gives none again.
+// Target values found clean, remembered across requests. In a mesh the same few User-Agent,
+// Accept, Accept-Language, Origin and cookie values arrive on almost every request, and so do the
+// argument names and JSON keys of each API (and many short values: ids, enums, flags).
+// Every detector is a function of the target's kind, origin, key and bytes (and of the
+// configuration, which owns these tables), so a value that gave no finding at all gives none again.
+// Two facts about the request also count, and are covered: the sqli detector reads an argument value
+// together with its name (the target just before it, whose key and origin the value shares), and the
+// session detector judges session-like argument names by the Referer (inspect.ts never remembers them).
 // Only values inspected while the request had no finding yet are remembered: then no detector's
 // once-per-request suppression can have hidden a finding. Lookups compare every byte, so a hash
 // collision cannot make an unseen value pass.
 import { Target, TargetKind } from "./target";
 import { byteAt } from "./bytes";
 
-/** Slots of the table (a power of two): a hash picks one, a new clean value replaces its occupant. */
-const SLOTS: i32 = 128;
-/** Longer values are inspected every time (they are rarely repeated, and memory stays small). */
-const MAX_VALUE: i32 = 512;
-/** Longer keys (header or cookie names, in UTF-16 units) are not remembered. */
-const MAX_KEY: i32 = 64;
-// A slot: hash (u32), kind (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
+// A slot: hash (u32), kind and origin (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
 const KEY_AT: i32 = 8;
-const VALUE_AT: i32 = KEY_AT + 2 * MAX_KEY;
-const SLOT_BYTES: i32 = VALUE_AT + MAX_VALUE;
 
 export class CleanValues {
+  private slotBytes: i32;
+  private valueAt: i32;
   // One buffer for every slot: the collector sees one object, whatever the table holds.
-  private slots: ArrayBuffer = new ArrayBuffer(SLOTS * SLOT_BYTES);
-  private used: StaticArray<bool> = new StaticArray<bool>(SLOTS);
+  private slots: ArrayBuffer;
+  private used: StaticArray<bool>;
+
+  /**
+   * `slots` (a power of two): a hash picks one, a new clean value replaces its occupant. Longer values
+   * than `maxValue` bytes and longer keys than `maxKey` UTF-16 units are inspected every time.
+   */
+  constructor(private slotCount: i32, public maxKey: i32, public maxValue: i32) {
+    const valueAt = KEY_AT + 2 * maxKey;
+    const slotBytes = valueAt + maxValue;
+    this.valueAt = valueAt;
+    this.slotBytes = slotBytes;
+    this.slots = new ArrayBuffer(slotCount * slotBytes);
+    this.used = new StaticArray<bool>(slotCount);
+  }
 
   /** Whether `t` is remembered as clean. `hash` from hashOf(t). */
   has(t: Target, hash: u32): bool {
-    const i = <i32>(hash & <u32>(SLOTS - 1));
+    const i = <i32>(hash & <u32>(this.slotCount - 1));
     if (!unchecked(this.used[i])) return false;
-    const s = changetype<usize>(this.slots) + <usize>(i * SLOT_BYTES);
+    const s = changetype<usize>(this.slots) + <usize>(i * this.slotBytes);
     const key = t.key;
     const n = t.value.byteLength;
-    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == <i32>t.kind && <i32>load<u8>(s, 5) == key.length &&
+    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindAndOrigin(t) && <i32>load<u8>(s, 5) == key.length &&
       <i32>load<u16>(s, 6) == n &&
       memory.compare(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1) == 0 &&
-      memory.compare(s + <usize>VALUE_AT, changetype<usize>(t.value), <usize>n) == 0;
+      memory.compare(s + <usize>this.valueAt, changetype<usize>(t.value), <usize>n) == 0;
   }
 
   /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
   add(t: Target, hash: u32): void {
-    const i = <i32>(hash & <u32>(SLOTS - 1));
-    const s = changetype<usize>(this.slots) + <usize>(i * SLOT_BYTES);
+    const i = <i32>(hash & <u32>(this.slotCount - 1));
+    const s = changetype<usize>(this.slots) + <usize>(i * this.slotBytes);
     const key = t.key;
     const n = t.value.byteLength;
     store<u32>(s, hash);
-    store<u8>(s, <u8>t.kind, 4);
+    store<u8>(s, <u8>kindAndOrigin(t), 4);
     store<u8>(s, <u8>key.length, 5);
     store<u16>(s, <u16>n, 6);
     memory.copy(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1);
-    memory.copy(s + <usize>VALUE_AT, changetype<usize>(t.value), <usize>n);
+    memory.copy(s + <usize>this.valueAt, changetype<usize>(t.value), <usize>n);
     unchecked(this.used[i] = true);
   }
 }
 
 /**
- * Whether `t` may be remembered: a header or cookie whose value is its raw bytes (no decoding made
- * two forms of it) and short. Other targets (path, arguments, bodies) rarely repeat across requests.
+ * Whether `t` may be remembered in `table`: a value that is its raw bytes (no decoding made two forms
+ * of it), not derived from base64, short enough for the table. Paths and whole bodies rarely repeat.
  */
-export function rememberable(t: Target): bool {
+export function rememberable(t: Target, table: CleanValues): bool {
+  if (t.fromBase64 || t.value.byteLength > table.maxValue || t.key.length > table.maxKey) return false;
   const k = t.kind;
-  if (k != TargetKind.Header && k != TargetKind.Cookie && k != TargetKind.CookieName) return false;
-  if (t.fromBase64 || t.value.byteLength > MAX_VALUE || t.key.length > MAX_KEY) return false;
+  if (k == TargetKind.Path || k == TargetKind.Body || k == TargetKind.Filename || k == TargetKind.PartHeader) return false;
+  // A value is read together with its argument's name (which has the same key): only named ones.
+  if ((k == TargetKind.ArgValue || k == TargetKind.BodyValue) && t.key.length == 0) return false;
   return t.raw == t.value || sameBytes(t.raw, t.value);
+}
+
+/** Headers and cookies (long values, few of them) or arguments and body members. */
+export function isHeaderLike(t: Target): bool {
+  const k = t.kind;
+  return k == TargetKind.Header || k == TargetKind.Cookie || k == TargetKind.CookieName;
+}
+
+// @ts-ignore: decorator
+@inline function kindAndOrigin(t: Target): i32 {
+  return (<i32>t.kind) | (<i32>t.origin << 4);
 }
 
 /** FNV-1a over kind, key and value. */
 export function hashOf(t: Target): u32 {
-  let h: u32 = 2166136261 ^ <u32>t.kind;
+  let h: u32 = 2166136261 ^ <u32>kindAndOrigin(t);
   const key = t.key;
   for (let i = 0; i < key.length; i++) h = (h ^ <u32>key.charCodeAt(i)) * 16777619;
   h = (h ^ 0xff) * 16777619;

@@ -5,10 +5,10 @@ import { HttpRequest } from "./request";
 import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
 import { Sink } from "./sink";
-import { Target } from "./target";
+import { Target, TargetKind } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
-import { CleanValues, rememberable, hashOf } from "./clean-values";
+import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -27,7 +27,7 @@ import { detectNosql } from "./detectors/nosql";
 import { detectLdap } from "./detectors/ldap";
 import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
-import { detectSession, prepareSession } from "./detectors/session";
+import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
@@ -84,19 +84,19 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, cfg.cleanValues), seen);
+  const targets = collectTargets(req, new BatchInspection(s, cfg), seen);
   detectProtocolRequest(s, req, targets);
-  inspectTargets(s, targets.list, cfg.cleanValues);
+  inspectTargets(s, targets.list, cfg);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
 
 class BatchInspection extends TargetBatchInspector {
-  constructor(public s: Sink, public clean: CleanValues) {
+  constructor(public s: Sink, public cfg: EngineConfig) {
     super();
   }
 
   inspect(batch: Target[]): void {
-    inspectTargets(this.s, batch, this.clean);
+    inspectTargets(this.s, batch, this.cfg);
   }
 }
 
@@ -105,19 +105,32 @@ function namesTargets(exclusions: Exclusion[]): bool {
   return false;
 }
 
-function inspectTargets(s: Sink, list: Target[], clean: CleanValues): void {
+function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
-    if (!rememberable(t)) {
-      inspectTarget(s, t);
-      continue;
-    }
-    const h = hashOf(t);
-    if (clean.has(t, h)) continue;
-    inspectTarget(s, t);
-    // A value inspected while nothing at all was found in the request is clean on its own.
-    if (s.reports == 0) clean.add(t, h);
+    inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs);
+    s.previous = t;
   }
+}
+
+/** Inspects `t` unless `clean` remembers it; remembers it when it was found clean. */
+function inspectOrRecall(s: Sink, t: Target, clean: CleanValues): void {
+  // Session-like argument names are judged by the request's Referer, not by their bytes alone.
+  if (!rememberable(t, clean) || ((t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey) && isSessionName(t.value))) {
+    inspectTarget(s, t);
+    return;
+  }
+  const h = hashOf(t);
+  if (clean.has(t, h)) return;
+  inspectTarget(s, t);
+  // A value inspected while nothing at all was found in the request is clean on its own; an argument
+  // value only when it was read with its name (a repeated name is not inspected twice).
+  if (s.reports == 0 && (t.kind != TargetKind.ArgValue || followsItsName(s, t))) clean.add(t, h);
+}
+
+function followsItsName(s: Sink, t: Target): bool {
+  const prev = s.previous;
+  return prev !== null && prev.kind == TargetKind.ArgName && prev.origin == t.origin && prev.key == t.key;
 }
 
 function inspectTarget(s: Sink, t: Target): void {

@@ -10,6 +10,7 @@
 // one arena: the collector sees two objects, whatever the table holds. The table and the arena
 // are kept from request to request (a generation number empties the table).
 import { Target } from "./target";
+import { KeyShape } from "./key-shape";
 
 /** Targets remembered per request, at most (the table has twice as many slots). */
 const MAX_REMEMBERED = 4096;
@@ -35,6 +36,7 @@ const slotGen = new StaticArray<u32>(SLOTS);
 const slotAt = new StaticArray<i32>(SLOTS);
 let generation: u32 = 0;
 let arena = new ArrayBuffer(16 * 1024);
+const SCRATCH = new KeyShape();
 
 export class SeenTargets {
   private remembered: i32 = 0;
@@ -55,39 +57,44 @@ export class SeenTargets {
   /** Whether a target identical to `t` was checked before; remembers `t` otherwise. */
   check(t: Target): bool {
     if (t.fromBase64) return false;
-    const key = t.key;
-    const rawSame = t.raw == t.value;
-    return this.checkParts(<u32>t.kind, <u32>t.origin, changetype<usize>(key), key.length,
-      changetype<usize>(t.value), t.value.byteLength, changetype<usize>(t.raw), rawSame ? -1 : t.raw.byteLength);
+    return this.checkParts(<u32>t.kind, <u32>t.origin, t.key, t.value, t.raw);
   }
 
-  /**
-   * As check(), from parts in place: the key as `keyUnits` UTF-16 units at `key`, the value's bytes,
-   * the raw bytes (`rawLen` -1: the raw bytes are the value's).
-   */
-  checkParts(kind: u32, origin: u32, key: usize, keyUnits: i32, value: usize, valueLen: i32, raw: usize, rawLen: i32): bool {
-    if (this.checked < UNREMEMBERED) {
-      this.checked++;
-      return false;
-    }
-    const rawSame = rawLen < 0 || (rawLen == valueLen && memory.compare(raw, value, <usize>valueLen) == 0);
-    let h: u32 = 2166136261 ^ (kind << 8) ^ (origin << 16);
-    h = hashKeyShape(h, key, keyUnits);
-    for (let i = 0; i < valueLen; i++) h = (h ^ <u32>load<u8>(value + <usize>i)) * 16777619;
-    if (!rawSame) h = (h ^ <u32>rawLen) * 16777619;
+  /** As check(), from the parts of a target. */
+  checkParts(kind: u32, origin: u32, key: string, value: ArrayBuffer, raw: ArrayBuffer): bool {
+    if (this.warming()) return false;
+    return this.lookup(kind, origin, SCRATCH.of(key), changetype<usize>(value), value.byteLength, changetype<usize>(raw), raw == value ? -1 : raw.byteLength);
+  }
+
+  /** As checkParts(), with the key's shape and the value's and the raw bytes in place (`rawLen` -1: the raw bytes are the value's). */
+  checkBytes(kind: u32, origin: u32, shape: KeyShape, value: usize, valueLen: i32, raw: usize, rawLen: i32): bool {
+    if (this.warming()) return false;
+    return this.lookup(kind, origin, shape, value, valueLen, raw, rawLen);
+  }
+
+  private warming(): bool {
+    if (this.checked >= UNREMEMBERED) return false;
+    this.checked++;
+    return true;
+  }
+
+  private lookup(kind: u32, origin: u32, shape: KeyShape, value: usize, valueLen: i32, raw: usize, rawLen: i32): bool {
+    const rawSame = rawLen < 0 || (rawLen == valueLen && equalBytes(raw, value, valueLen));
+    const keyUnits = shape.len;
+    const key = changetype<usize>(shape.buf);
+    let h = hashBytes(shape.hash ^ (kind << 8) ^ (origin << 16), value, valueLen);
+    if (!rawSame) h = fmix(h ^ <u32>rawLen);
     const gen = this.gen;
     let slot = <i32>(h & <u32>(SLOTS - 1));
     for (let probe = 0; probe < SLOTS; probe++) {
       if (unchecked(slotGen[slot]) != gen) break;
       const e = changetype<usize>(arena) + <usize>unchecked(slotAt[slot]);
-      if (load<u32>(e) == h && <u32>load<u8>(e, 4) == kind && <u32>load<u8>(e, 5) == origin &&
-          (load<u8>(e, 6) != 0) == rawSame && load<i32>(e, 12) == valueLen && load<i32>(e, 16) == (rawSame ? 0 : rawLen)) {
-        const units = load<i32>(e, 8);
+      if (load<u32>(e) == h && <u32>load<u8>(e, 4) == kind && <u32>load<u8>(e, 5) == origin && (load<u8>(e, 6) != 0) == rawSame &&
+          load<i32>(e, 8) == keyUnits && load<i32>(e, 12) == valueLen && load<i32>(e, 16) == (rawSame ? 0 : rawLen)) {
         const ek = e + <usize>HEADER;
-        const ev = ek + (<usize>units << 1);
-        if (memory.compare(ev, value, <usize>valueLen) == 0 &&
-            (rawSame || memory.compare(ev + <usize>valueLen, raw, <usize>rawLen) == 0) &&
-            sameKeyShape(ek, units, key, keyUnits)) return true;
+        const ev = ek + (<usize>keyUnits << 1);
+        if (equalBytes(ev, value, valueLen) && equalBytes(ek, key, keyUnits << 1) &&
+            (rawSame || equalBytes(ev + <usize>valueLen, raw, rawLen))) return true;
       }
       slot = (slot + 1) & (SLOTS - 1);
     }
@@ -124,47 +131,31 @@ function grow(need: i32, keep: i32): void {
   arena = bigger;
 }
 
-/** FNV-1a over the key's UTF-16 units, each all-digit `.`-segment hashed as one marker. */
-function hashKeyShape(h: u32, p: usize, n: i32): u32 {
+/** A hash of `n` bytes at `p`, seeded with `h`, 8 bytes a step (unaligned loads are fine in wasm). */
+function hashBytes(h: u32, p: usize, n: i32): u32 {
+  let x: u64 = <u64>h ^ (<u64>n << 32);
   let i = 0;
-  while (i <= n) {
-    const e = segmentEnd(p, n, i);
-    if (allDigits(p, i, e)) h = (h ^ 0x10000) * 16777619;
-    else for (let k = i; k < e; k++) h = (h ^ <u32>load<u16>(p + (<usize>k << 1))) * 16777619;
-    h = (h ^ 0x2e) * 16777619;
-    if (e == n) break;
-    i = e + 1;
-  }
-  return h;
+  for (; i + 8 <= n; i += 8) x = rotl<u64>((x ^ load<u64>(p + <usize>i)) * 0x9e3779b97f4a7c15, 29);
+  let k: u64 = 0;
+  for (let s: u64 = 0; i < n; i++, s += 8) k |= <u64>load<u8>(p + <usize>i) << s;
+  x = (x ^ k) * 0x9e3779b97f4a7c15;
+  x ^= x >> 32;
+  return fmix(<u32>x);
 }
 
-/** Keys equal segment by segment (`.`-separated), any all-digit segment matching any other. */
-function sameKeyShape(pa: usize, n: i32, pb: usize, m: i32): bool {
-  if (n == m && memory.compare(pa, pb, <usize>n << 1) == 0) return true;
+function fmix(h: u32): u32 {
+  h ^= h >> 16;
+  h *= 0x85ebca6b;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35;
+  return h ^ (h >> 16);
+}
+
+/** Whether the `n` bytes at `a` and `b` are equal, 8 bytes a step. */
+// @ts-ignore: decorator
+@inline function equalBytes(a: usize, b: usize, n: i32): bool {
   let i = 0;
-  let j = 0;
-  while (i <= n && j <= m) {
-    const ie = segmentEnd(pa, n, i);
-    const je = segmentEnd(pb, m, j);
-    if (!(allDigits(pa, i, ie) && allDigits(pb, j, je))) {
-      if (ie - i != je - j) return false;
-      if (memory.compare(pa + (<usize>i << 1), pb + (<usize>j << 1), <usize>(ie - i) << 1) != 0) return false;
-    }
-    if (ie == n || je == m) return ie == n && je == m;
-    i = ie + 1;
-    j = je + 1;
-  }
-  return false;
-}
-
-function segmentEnd(p: usize, n: i32, from: i32): i32 {
-  let e = from;
-  while (e < n && load<u16>(p + (<usize>e << 1)) != 0x2e) e++;
-  return e;
-}
-
-function allDigits(p: usize, from: i32, to: i32): bool {
-  if (to <= from) return false;
-  for (let k = from; k < to; k++) if (<u32>load<u16>(p + (<usize>k << 1)) - 0x30 >= 10) return false;
+  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+  for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
   return true;
 }

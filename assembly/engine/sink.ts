@@ -32,6 +32,8 @@ export class Sink {
    * on the request) drops them.
    */
   reports: i32 = 0;
+  /** The target before the one being inspected, in request order (set by the engine, inspected or not). */
+  previous: Target | null = null;
   constructor(public paranoia: i32 = 1) {}
 
   /** Whether the verdict is settled: the score reached `stopAt`. */

@@ -144,9 +144,25 @@ describe("protocol, scanner and session rules", () => {
   }
 
   it("counts CR/LF in a query value only from paranoia 2", () => {
-    const req = get("/get?a=test%0Anext=more");
+    const req = get("/get?a=Go%20to%20store.%0AAt%20the%20store%2C%20shop.");
     expect(ownIds(req, 1)).toEqual([]);
     expect(ownIds(req, 2)).toEqual([1064]);
+  });
+
+  // A parameter (`name=`) after the line break is parameter injection at any level (crs-921151-1..3).
+  const injected = ["/get?x=test%0Dnext=more", "/get?x=test%0Anext=more", "/get?x=test%0A%0Dnext=more", "/get?x=a%0D%0Auser[role]=admin"];
+  for (const path of injected) {
+    it(`blocks a parameter after CR/LF in a query value: ${path}`, () => {
+      expect(ownIds(get(path), 1)).toEqual([1067]);
+      expect(inspect(h, get(path)).attack).toBe(true);
+    });
+  }
+  const prose = ["/get?x=line%0Aanother%20line", "/get?x=a%0A%3Db", "/get?x=total%0A%20%3D%205", "/get?x=a%0A", "/get?x=1%0A2%3D3%20is%20false"];
+  for (const path of prose) {
+    it(`leaves lines without a parameter at PL1: ${path}`, () => expect(ownIds(get(path), 1)).toEqual([]));
+  }
+  it("reads a form body's line breaks as text (textareas)", () => {
+    expect(ownIds(form("x=test%0Anext%3Dmore"), 1)).toEqual([]);
   });
 });
 

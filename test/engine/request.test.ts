@@ -91,6 +91,17 @@ describe("request targets", () => {
     });
   }
 
+  it("JSON strings end at their first unescaped quote wherever it falls (strings are scanned 8 bytes a step)", () => {
+    for (let len = 0; len < 20; len++) {
+      const plain = "abcdefghijklmnopqrstuvwxyz".slice(0, len);
+      const escaped = plain + '"\\' + plain;
+      const body = JSON.stringify({ a: plain, b: escaped, c: ["x" + plain] });
+      const values = targetsOf(h, json(body)).targets.filter((t) => t.kind === "bodyValue").map((t) => `${t.name}=${t.value}`);
+      expect(values, body).toEqual([...(len > 0 ? [`json:a=${plain}`] : []), `json:b=${escaped}`, `json:c.0=x${plain}`]);
+      expect(targetsOf(h, json(body.slice(0, body.indexOf(plain, 6) + len))).bodyProblem, "unterminated").toBe(1);
+    }
+  });
+
   it("a deeply nested JSON body is malformed, not a crash", () => {
     const out = targetsOf(h, json("[".repeat(5000) + "]".repeat(5000)));
     expect(out.bodyProblem).toBe(1);

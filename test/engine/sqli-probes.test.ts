@@ -1,6 +1,6 @@
 // SQL injection probes that open or nest the injection in ways the base grammar missed:
 // a value that opens with the breakout quote and goes on to a boolean operator, a subquery
-// nested in parentheses as a call argument. Each table has attacks (score >= 5 at PL1) and
+// nested in parentheses as a call argument, a value that closes a JSON string and adds structure. Each table has attacks (score >= 5 at PL1) and
 // the benign look-alikes that must stay below; the regression fixtures are dev-corpus misses.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -32,6 +32,21 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     attacks: ["9999 or length((select username", "1 and ascii((select 1", "id = ((select 1 from dual))", "1 or ((select 1"],
     benign: ["(length (select one))", "see ((select the best)) here", "((select)) your plan", "f((selected))"],
   },
+  {
+    name: "value closing a JSON string and adding structure",
+    attacks: ['":60', '":["00', '":"65', '" : true', '":-1', '":{"$ne":1}', '", "role": "admin', '","isAdmin":true'],
+    benign: [
+      '"hello": world',
+      '"a": 1',
+      '":x',
+      '"Chromium";v="122"',
+      '"quoted" and more',
+      '{"a": 1}',
+      '", she said: "no"',
+      '"W/\"etag\""',
+      '": see below',
+    ],
+  },
 ];
 
 describe("sqli probes: attacks score >= 5, look-alikes stay below", () => {
@@ -47,7 +62,49 @@ describe("sqli probe regressions from the dev corpus", () => {
   it.each([
     ["/get?test=9999+or+{if+length((/*!5000select+username/*!comment*/"], // crs-942500-5
     ["/get?var=%27+or+homer+9"], // crs-942370-6 (sent as a form body there)
+    ["/get?pay=%22%3A%5B%2200"], // crs-942490-7
+    ["/get?%22%3A60"], // crs-942490-16: the bare name of a form body
   ])("blocks %s", (path) => {
     expect(inspect(h, { path }).attack).toBe(true);
   });
+});
+
+// Probe shapes without SQL structure of their own count only from the paranoia level CRS gives them:
+// at paranoia 1 a keyboard-row password, a markdown rule or a search cut after "and " must pass.
+describe("sqli probe shapes of the higher paranoia levels", () => {
+  const table: { value: string; from: number }[] = [
+    { value: "!@#$%^&*()-=", from: 2 },
+    { value: "(((((())))))", from: 2 },
+    { value: "-------------------", from: 2 },
+    { value: "!@#$%^", from: 3 },
+    { value: "!@", from: 4 },
+    { value: "' -", from: 4 },
+    { value: "/Cm7 OR ", from: 2 },
+    { value: "/3 or ", from: 2 },
+    { value: "x && ", from: 2 },
+    { value: "'16/17", from: 3 },
+    { value: "\"` * 123", from: 3 },
+    { value: "'\\2nq5", from: 3 },
+  ];
+  for (const { value, from } of table) {
+    it(`${JSON.stringify(value)} counts from paranoia ${from}`, () => {
+      if (from > 1) expect(sqliScore(value, from - 1)).toBeLessThan(5);
+      expect(sqliScore(value, from)).toBeGreaterThanOrEqual(5);
+    });
+  }
+  const benign: { value: string; upTo: number }[] = [
+    { value: "!@#$%^&*()-", upTo: 2 }, // 11 symbols: CRS's own negative test for the 12-symbol rule
+    { value: "---", upTo: 2 },
+    { value: "P@ssw0rd!#", upTo: 4 }, // letters and digits: not a symbol-only value
+    { value: "certain and", upTo: 4 }, // a search cut after "and", no blank awaiting more
+    { value: "cats and dogs", upTo: 4 },
+    { value: "/Business and", upTo: 4 },
+    { value: "'1' not regexp '1'", upTo: 1 },
+    { value: "`~1.2.3-beta.2` :=", upTo: 4 }, // a quoted literal, not a breakout
+    { value: "'90s music", upTo: 2 },
+    { value: "O'Brien 42", upTo: 4 },
+  ];
+  for (const { value, upTo } of benign) {
+    it(`${JSON.stringify(value)} stays below 5 up to paranoia ${upTo}`, () => expect(sqliScore(value, upTo)).toBeLessThan(5));
+  }
 });

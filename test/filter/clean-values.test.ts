@@ -74,4 +74,37 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(filterRules(em, onlyHeader)).toEqual(harnessRules(onlyHeader));
     expect(filterRules(em, onlyHeader).length).toBeGreaterThan(0);
   });
+
+  it("judge a session id parameter by each request's Referer, however often its name came before", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const sameSite = { method: "GET", path: "/app?PHPSESSID=abc123", authority: "svc.local", headers: [["referer", "https://svc.local/home"]] as [string, string][] };
+    expect(filterRules(em, sameSite)).toEqual([]);
+    expect(filterRules(em, sameSite)).toEqual([]);
+    const noReferer = { method: "GET", path: "/app?PHPSESSID=abc123", authority: "svc.local", headers: [] as [string, string][] };
+    expect(filterRules(em, noReferer)).toEqual(harnessRules(noReferer));
+    expect(filterRules(em, noReferer)).toContain(16003);
+  });
+
+  it("remember an argument value per argument name and origin", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const url = "http://203.0.113.9/shell.txt";
+    const asQuery = { method: "GET", path: "/?q=" + encodeURIComponent(url), authority: "svc.local", headers: [] as [string, string][] };
+    const asInclude = { method: "GET", path: "/?include=" + encodeURIComponent(url), authority: "svc.local", headers: [] as [string, string][] };
+    const first = filterRules(em, asQuery);
+    expect(first).toEqual(harnessRules(asQuery));
+    filterRules(em, asQuery);
+    expect(filterRules(em, asInclude)).toEqual(harnessRules(asInclude));
+    expect(harnessRules(asInclude)).not.toEqual(first);
+  });
+
+  it("read a form value with its name again when the same value arrives under a name that breaks out", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const form = (body: string) => ({ method: "POST", path: "/login", authority: "svc.local", headers: [["content-type", "application/x-www-form-urlencoded"]] as [string, string][], body: Buffer.from(body) });
+    const plain = form("user=1");
+    expect(filterRules(em, plain)).toEqual([]);
+    filterRules(em, plain);
+    const pair = form("'admin' or '1'='1");
+    expect(filterRules(em, pair)).toEqual(harnessRules(pair));
+    expect(filterRules(em, pair).length).toBeGreaterThan(0);
+  });
 });

@@ -15,7 +15,7 @@ import {
 } from "./protocol/headers";
 import {
   scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
-  unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedResponse,
+  unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
 import { indexOfCI } from "../bytes";
@@ -62,6 +62,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1063, Category.Protocol, CRITICAL, 1, "CR or LF in an argument name"),
   new Rule(1064, Category.Protocol, CRITICAL, 2, "CR or LF in a query string value"),
   new Rule(1065, Category.Protocol, CRITICAL, 1, "CR or LF in the path"),
+  new Rule(1067, Category.Protocol, CRITICAL, 1, "CR/LF followed by a parameter (name=) in a query string value (parameter injection)"),
   new Rule(1066, Category.Protocol, CRITICAL, 1, "unix: socket path with a '|' in the request target (mod_proxy SSRF)"),
   new Rule(1070, Category.Protocol, CRITICAL, 1, "Path with a file extension that exposes backups, configuration, databases or logs"),
   new Rule(1071, Category.Protocol, CRITICAL, 1, "Path naming an editor backup file (name.ext~)"),
@@ -290,7 +291,11 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
   if (flags & F_CRLF) {
     // Form bodies are exempt: a body without '=' is one bare name, often ending in a newline.
     if ((kind == TargetKind.ArgName && origin == TargetOrigin.Query) || kind == TargetKind.CookieName) s.report(1063, t, v, 0, 60, "CR/LF in argument name");
-    else if (origin == TargetOrigin.Query && kind == TargetKind.ArgValue) s.report(1064, t, v, 0, 60, "CR/LF in query value");
+    else if (origin == TargetOrigin.Query && kind == TargetKind.ArgValue) {
+      s.report(1064, t, v, 0, 60, "CR/LF in query value");
+      const p = injectedParameter(v);
+      if (p >= 0) s.report(1067, t, v, p, p + 60, "parameter after CR/LF");
+    }
     const k = injectedHeader(v);
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }

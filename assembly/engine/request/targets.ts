@@ -49,8 +49,7 @@ export class Targets {
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     const seen = this.seen;
-    if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, changetype<usize>(key), key.length, changetype<usize>(value),
-      value.byteLength, changetype<usize>(raw), raw == value ? -1 : raw.byteLength)) return;
+    if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw)) return;
     this.push(kind, prefix, raw, value, key);
   }
 

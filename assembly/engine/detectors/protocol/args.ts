@@ -185,6 +185,31 @@ export function injectedHeader(v: ArrayBuffer): i32 {
   return -1;
 }
 
+/**
+ * CR/LF followed by `name=` (`test\rnext=more`): a second parameter smuggled into a query value for
+ * a back end that splits on line ends (log lines, line-based protocols, header-built redirects).
+ * Offset of the CR/LF, or -1. Prose after a line break (`Go to store.\nAt the store`) has no `name=`.
+ */
+export function injectedParameter(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = byte(v, i);
+    if (c != 0x0d && c != 0x0a) continue;
+    let j = i + 1;
+    while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
+    const first = j < n ? byte(v, j) : 0;
+    let e = (first | 0x20) - 0x61 < 26 || first == 0x5f ? j + 1 : j; // a name starts with a letter or `_`
+    while (e > j && e < n && e - j <= 64) {
+      const d = byte(v, e);
+      if (!(isWordByte(d) || d == 0x2d || d == 0x2e || d == 0x5b || d == 0x5d)) break;
+      e++;
+    }
+    if (e > j && e < n && byte(v, e) == 0x3d) return i;
+    i = j - 1; // the rest of this run of CR/LF leads to the same place (linear time)
+  }
+  return -1;
+}
+
 /** A status line (`HTTP/1.1 200`) or `<html`/`<meta` in a value: a response injected (921130). Offset or -1. */
 export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
   if (flags & F_SLASH) {

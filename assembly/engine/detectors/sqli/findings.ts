@@ -31,6 +31,7 @@ export const enum Finding {
   PgCast,              // PostgreSQL cast to a type: password::int  (foo)::text
   SubqueryOperand,     // a subquery as an operand: = (SELECT  AND (SELECT  IN (SELECT
   NumberOverflow,      // 4294967296  2.2250738585072011e-308: a number just past an integer or double range
+  JsonBreakout,        // ":60  ", "role": "admin: the value closes the JSON string it is spliced into and adds structure
   Count,
 }
 
