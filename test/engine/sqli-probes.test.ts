@@ -68,3 +68,43 @@ describe("sqli probe regressions from the dev corpus", () => {
     expect(inspect(h, { path }).attack).toBe(true);
   });
 });
+
+// Probe shapes without SQL structure of their own count only from the paranoia level CRS gives them:
+// at paranoia 1 a keyboard-row password, a markdown rule or a search cut after "and " must pass.
+describe("sqli probe shapes of the higher paranoia levels", () => {
+  const table: { value: string; from: number }[] = [
+    { value: "!@#$%^&*()-=", from: 2 },
+    { value: "(((((())))))", from: 2 },
+    { value: "-------------------", from: 2 },
+    { value: "!@#$%^", from: 3 },
+    { value: "!@", from: 4 },
+    { value: "' -", from: 4 },
+    { value: "/Cm7 OR ", from: 2 },
+    { value: "/3 or ", from: 2 },
+    { value: "x && ", from: 2 },
+    { value: "'16/17", from: 3 },
+    { value: "\"` * 123", from: 3 },
+    { value: "'\\2nq5", from: 3 },
+  ];
+  for (const { value, from } of table) {
+    it(`${JSON.stringify(value)} counts from paranoia ${from}`, () => {
+      if (from > 1) expect(sqliScore(value, from - 1)).toBeLessThan(5);
+      expect(sqliScore(value, from)).toBeGreaterThanOrEqual(5);
+    });
+  }
+  const benign: { value: string; upTo: number }[] = [
+    { value: "!@#$%^&*()-", upTo: 2 }, // 11 symbols: CRS's own negative test for the 12-symbol rule
+    { value: "---", upTo: 2 },
+    { value: "P@ssw0rd!#", upTo: 4 }, // letters and digits: not a symbol-only value
+    { value: "certain and", upTo: 4 }, // a search cut after "and", no blank awaiting more
+    { value: "cats and dogs", upTo: 4 },
+    { value: "/Business and", upTo: 4 },
+    { value: "'1' not regexp '1'", upTo: 1 },
+    { value: "`~1.2.3-beta.2` :=", upTo: 4 }, // a quoted literal, not a breakout
+    { value: "'90s music", upTo: 2 },
+    { value: "O'Brien 42", upTo: 4 },
+  ];
+  for (const { value, upTo } of benign) {
+    it(`${JSON.stringify(value)} stays below 5 up to paranoia ${upTo}`, () => expect(sqliScore(value, upTo)).toBeLessThan(5));
+  }
+});

@@ -15,6 +15,7 @@ import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
 import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
+import { symbolOnlyCount, danglingLogic, quoteThenNumber } from "./sqli/anomaly";
 
 const BASE = 2001;
 
@@ -50,6 +51,12 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2028, Category.Sqli, CRITICAL, 1, "subquery as an operand (= (SELECT, AND (SELECT, IN (SELECT)"),
   new Rule(2029, Category.Sqli, CRITICAL, 1, "number just past an integer or double range (2^31, 2^32, 2^63, 2^64, 1e309, 2.2250738585072011e-308)"),
   new Rule(2030, Category.Sqli, CRITICAL, 1, "value closes a JSON string and adds structure (\":60, \", \"role\": \"admin)"),
+  // Probe shapes without SQL structure of their own (sqli/anomaly.ts): higher paranoia levels only.
+  new Rule(2031, Category.Sqli, CRITICAL, 2, "value of 12 or more symbols and no letter or digit (!@#$%^&*()-=, ((((()))))"),
+  new Rule(2032, Category.Sqli, CRITICAL, 3, "value of 6 or more symbols and no letter or digit (!@#$%^, ------)"),
+  new Rule(2033, Category.Sqli, CRITICAL, 4, "value of 2 or more symbols and no letter or digit (!@, ' -)"),
+  new Rule(2034, Category.Sqli, CRITICAL, 2, "value ending in a boolean operator after an operand (x OR , 3 and )"),
+  new Rule(2035, Category.Sqli, CRITICAL, 3, "value opening with a quote, then symbols up to a number ('16/17, \"` * 123)"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -278,6 +285,23 @@ function reportAll(s: Sink, t: Target, buf: ArrayBuffer, f: Findings): void {
   }
 }
 
+function isValueKind(k: TargetKind): bool {
+  return k == TargetKind.ArgName || k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.CookieName ||
+    k == TargetKind.BodyValue || k == TargetKind.BodyKey;
+}
+
+/** The paranoia 2-4 probe shapes (sqli/anomaly.ts) of an argument, cookie or body value. */
+function probeShapes(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const len = buf.byteLength;
+  const symbols = symbolOnlyCount(buf);
+  if (symbols >= 12) s.report(2031, t, buf, 0, len, SQLI_RULES[30].description);
+  if (symbols >= 6) s.report(2032, t, buf, 0, len, SQLI_RULES[31].description);
+  if (symbols >= 2) s.report(2033, t, buf, 0, len, SQLI_RULES[32].description);
+  const d = danglingLogic(buf);
+  if (d >= 0) s.report(2034, t, buf, d, len, SQLI_RULES[33].description);
+  if (quoteThenNumber(buf)) s.report(2035, t, buf, 0, len, SQLI_RULES[34].description);
+}
+
 export function detectSqli(s: Sink, t: Target): void {
   // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
   const buf = foldQuotes(t.decoded());
@@ -285,6 +309,7 @@ export function detectSqli(s: Sink, t: Target): void {
   const f = findingsOf(buf, false, plusIsSpace);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
+  if (s.paranoia >= 2 && isValueKind(t.kind)) probeShapes(s, t, buf);
   const pair = formPair(s, t);
   if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));
 }
