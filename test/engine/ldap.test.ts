@@ -24,6 +24,8 @@ describe("ldap detection", () => {
     ["*)!(sn=*", KIND.ArgValue],
     ["x)( uid=*", KIND.ArgValue],
     ["bar)(&amp;)", KIND.ArgValue],
+    ["(uid=*))(|(uid=*", KIND.ArgValue],
+    ["(cn=x)(|(cn=*)", KIND.ArgValue],
   ];
   for (const [input, kind] of attacks) {
     it(`attack ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeGreaterThanOrEqual(5));
@@ -37,6 +39,9 @@ describe("ldap detection", () => {
     ["see (a) | (b)", KIND.ArgValue],
     ["fish (cod) (& chips)s", KIND.ArgValue],
     ["f(x) & g(y) = 1", KIND.ArgValue],
+    // a whole filter, balanced from its first byte, with no clause that defeats a check (crs-921200-3)
+    ["(memberOf:1.2.840.113556.1.4.1941:=cn=ops)(&(objectCategory=person)(department=sales))", KIND.ArgValue],
+    ["(sn=smith)(givenName=anna)", KIND.ArgValue],
   ];
   for (const [input, kind] of benign) {
     it(`benign ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeLessThan(5));

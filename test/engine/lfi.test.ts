@@ -27,6 +27,8 @@ const attacks: [string, string, Kind?][] = [
   ["database dump in the URL path", "/backup.sql.zip", Kind.Path],
   ["log file in the URL path", "/wp-content/debug.log", Kind.Path],
   ["vite fs route", "/@fs/etc/passwd", Kind.Path],
+  ["dot segments climbing above the root", "/assets/../../app.js", Kind.Path],
+  ["a step spelled with a path parameter", "/app/..;/manager/html", Kind.Path],
 ];
 
 const benign: [string, string, Kind?][] = [
@@ -39,6 +41,9 @@ const benign: [string, string, Kind?][] = [
   ["ordinary path", "/api/v1/users/42", Kind.Path],
   ["shell docs mentioning /etc", "it reads and executes commands from /etc/bash.bashrc and ~/.bashrc, if these files exist and are readable"],
   ["version string", "1.2.3"],
+  // dot segments that resolve inside the site (crs-930110-7)
+  ["trailing parent step", "/get/..", Kind.Path],
+  ["parent step between versions", "/docs/v1/../v2/index.html", Kind.Path],
 ];
 
 function lfiScore(input: string, kind: Kind = Kind.ArgValue): number {

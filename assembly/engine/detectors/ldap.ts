@@ -64,16 +64,40 @@ function breakoutAt(buf: ArrayBuffer, i: i32): bool {
   return j < len && byteAt(buf, j) == 0x28 && clauseAt(buf, skipOws(buf, j + 1));
 }
 
-/** Offset of a `)` that starts a breakout, -1 if none (-2 if no `&` follows a `)`, so no entity can hide one). */
+/** `(!`, `=*)`, `(&)`, `(|)`: clauses that negate, match anything or are absolutely true/false. */
+function hasDefeatingClause(buf: ArrayBuffer): bool {
+  const len = buf.byteLength;
+  for (let i = 0; i + 1 < len; i++) {
+    const c = byteAt(buf, i);
+    const d = byteAt(buf, i + 1);
+    if (c == 0x28 && (d == 0x21 || ((d == 0x26 || d == 0x7c) && byteAt(buf, i + 2) == 0x29))) return true;
+    if (c == 0x3d && d == 0x2a && byteAt(buf, i + 2) == 0x29) return true;
+  }
+  return false;
+}
+
+/**
+ * Offset of a `)` that starts a breakout, -1 if none (-2 if no `&` follows a `)`, so no entity can hide one).
+ * Only a `)` that closes a parenthesis the value did not open can end the application's filter:
+ * `(cn=a)(&(ou=b)(x=y))` is a filter of its own (a search form for admins), balanced from its first byte,
+ * unless it carries a clause that defeats a check (a negation, a wildcard presence test, an absolute true/false).
+ */
 function breakout(buf: ArrayBuffer): i32 {
   const len = buf.byteLength;
   let amp = false;
   let close = false;
+  const strict = hasDefeatingClause(buf); // then every `)(` counts, balanced or not
+  let depth = 0;
   for (let i = 0; i + 1 < len; i++) {
     const c = byteAt(buf, i);
     if (c == 0x26 && close) amp = true;
+    if (c == 0x28) depth++;
     if (c != 0x29) continue;
     close = true;
+    if (depth > 0 && !strict) {
+      depth--;
+      continue;
+    }
     if (breakoutAt(buf, i + 1)) return i;
   }
   return amp ? -1 : -2;

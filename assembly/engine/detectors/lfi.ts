@@ -5,7 +5,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { isSpaceByte, matchesCI } from "../bytes";
-import { unhexLiterals, countTraversal, traversalSteps, firstStep } from "./lfi/traversal";
+import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot } from "./lfi/traversal";
 import { findSensitive } from "./lfi/sensitive";
 import { findRestrictedPathFile } from "./lfi/restricted";
 
@@ -48,6 +48,7 @@ export function detectLfi(s: Sink, t: Target): void {
   if (traversalSteps > 0) {
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
     if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a sensitive file");
+    else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments that stay inside the site");
     else if (firstStep <= i + 1 || nameLike) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal inside a value");
   }

@@ -60,3 +60,35 @@ export function countTraversal(buf: ArrayBuffer): void {
     if (i == s) i++;
   }
 }
+
+/**
+ * Whether the `..` segments of a URL path climb above its root (`/a/../../etc`), or use a
+ * spelling servers disagree on (`..;/`, `.../`). `/get/..` and `/a/b/../c` resolve inside
+ * the site: Envoy and every server normalise them to an ordinary path.
+ */
+export function climbsAboveRoot(buf: ArrayBuffer): bool {
+  const n = buf.byteLength;
+  let depth = 0;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (at(buf, i) == 0x2f || at(buf, i) == 0x5c)) i++;
+    const s = i;
+    while (i < n && at(buf, i) != 0x2f && at(buf, i) != 0x5c) i++;
+    const len = i - s;
+    if (len == 0 || (len == 1 && at(buf, s) == 0x2e)) continue;
+    if (at(buf, s) == 0x2e && at(buf, s + 1) == 0x2e) {
+      if (len != 2) {
+        // `..;x`, `...`: a step some servers take and others do not; `..foo` is a name
+        let k = s;
+        while (k < i && at(buf, k) == 0x2e) k++;
+        if (k == i || at(buf, k) == 0x3b) return true;
+        depth++;
+        continue;
+      }
+      if (--depth < 0) return true;
+      continue;
+    }
+    depth++;
+  }
+  return false;
+}

@@ -115,9 +115,48 @@ export function findConstantLoop(data: ArrayBuffer): i32 {
         const b = skipBlank(data, a + 1, false);
         if (b < n && byteAt(data, b) == 0x3b) return i;
       }
-    } else if (wordIs(data, i, e, "while") && isConstantCondition(data, p)) return i;
+    } else if (wordIs(data, i, e, "while") && isConstantCondition(data, p) && !isFalseLiteralCondition(data, p)) return i;
   }
   return -1;
+}
+
+/**
+ * Whether the condition at `open` is one boolean or number literal under unary operators that
+ * evaluates to false (`!true`, `false`, `0`, `!1`): the loop never runs. Strings and objects are
+ * left to the constant check (a probe such as `while(!!"")` tests the same filter).
+ */
+function isFalseLiteralCondition(data: ArrayBuffer, open: i32): bool {
+  const n = data.byteLength;
+  let j = skipBlank(data, open + 1, false);
+  let nots = 0;
+  while (j < n && j < open + 40) {
+    const c = byteAt(data, j);
+    if (c == 0x21) nots++;
+    else if (!(c == 0x2b || c == 0x2d || c == 0x20 || c == 0x28)) break;
+    j++;
+  }
+  const s = j;
+  let truthy = false;
+  if (matchesWord(data, s, "true")) { truthy = true; j = s + 4; }
+  else if (matchesWord(data, s, "false")) j = s + 5;
+  else if (byteAt(data, s) - 0x30 < 10) {
+    while (j < n && (byteAt(data, j) - 0x30 < 10 || byteAt(data, j) == 0x2e)) {
+      if (byteAt(data, j) - 0x31 < 9) truthy = true;
+      j++;
+    }
+  } else return false;
+  j = skipBlank(data, j, false);
+  while (j < n && byteAt(data, j) == 0x29) j++;
+  j = skipBlank(data, j, false);
+  if (j < n && byteAt(data, j) != 0x3b && byteAt(data, j) != 0x7b) return false; // more condition or a body we cannot judge
+  return (nots % 2 == 1) == truthy;
+}
+
+function matchesWord(data: ArrayBuffer, i: i32, w: string): bool {
+  const n = data.byteLength;
+  if (i + w.length > n) return false;
+  for (let k = 0; k < w.length; k++) if (byteAt(data, i + k) != <u32>w.charCodeAt(k)) return false;
+  return i + w.length >= n || !isWordByte(byteAt(data, i + w.length));
 }
 
 /** Whether the parenthesised condition at `open` holds only literals, operators and constant globals. */

@@ -13,8 +13,8 @@ export function findOpenTag(data: ArrayBuffer): i32 {
       if (i + 2 >= n) return i;
       const d = byteAt(data, i + 2);
       if (d == 0x3d || isSpaceByte(d)) return i;
-      if (matchesCI(data, i + 2, "php")) {
-        if (i + 5 >= n || isSpaceByte(byteAt(data, i + 5))) return i;
+      if (matchesCI(data, i + 2, "php")) { // code must follow: a bare `<?php` runs nothing
+        if (i + 5 < n && isSpaceByte(byteAt(data, i + 5)) && skipSpaces(data, i + 5) < n) return i;
         continue;
       }
       if (matchesCI(data, i + 2, "xml")) {

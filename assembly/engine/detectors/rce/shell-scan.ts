@@ -228,7 +228,9 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     }
     const c0 = at(buf, ws);
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
-      varCommand = true;
+      // it runs something the payload chose when the value assigned it (`a=nc;$a ...`) or it names a shell ($0, $SHELL);
+      // `;$a $b $c` in notes on algebra runs whatever the server's environment holds: usually nothing
+      if (isChosenVariable(buf, ws + 1, we)) varCommand = true;
       continue;
     }
     // name=value: an assignment; the value may itself be the payload (`a=curl`, `code=ansible-console`)
@@ -293,6 +295,23 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     return judgeWord(buf, lineStart, ws, bs, we, flags, binDir, glob, prefixed, varCommand, ctx);
   }
   return i;
+}
+
+/** Whether the variable named by [start, end) (after `$`) was assigned earlier in the value or names a shell ($0, $SHELL, $BASH). */
+function isChosenVariable(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let e = start;
+  while (e < end && isWordByte(at(buf, e))) e++;
+  const len = e - start;
+  if (len == 1 && at(buf, start) == 0x30) return true;
+  if ((len == 5 && matchesCI(buf, start, "shell")) || (len == 4 && matchesCI(buf, start, "bash"))) return true;
+  // `name=` before the `$`, at a word start
+  for (let k = 0; k + len < start - 1; k++) {
+    if (at(buf, k + len) != 0x3d || (k > 0 && isWordByte(at(buf, k - 1)))) continue;
+    let same = true;
+    for (let j = 0; j < len; j++) if (at(buf, k + j) != at(buf, start + j)) { same = false; break; }
+    if (same) return true;
+  }
+  return false;
 }
 
 /** `python3.10`, `gcc7.4`, `php8`: an interpreter name with a version glued on. */

@@ -134,7 +134,9 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   if (dangerous) {
     report(s, t, XSS_TAG, buf, start, p, "tag that runs script or loads active content");
   } else if (markup && isHtmlTag(nameBuf, 0, n)) {
-    if (attrs > 0 && attributesEnd >= buf.byteLength) {
+    // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
+    // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
+    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd) {
       report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
     } else if (attrs > 0) {
       report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "HTML element with attributes");
@@ -146,11 +148,14 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
 
 /** Where the last `scanAttributes` stopped: at `>` or `<`, or the end of the value when the tag is left open. */
 let attributesEnd: i32 = 0;
+/** Whether the last attribute value that `scanAttributes` read was unquoted and ran to the end of the value. */
+let lastValueUnquotedToEnd = false;
 
 /** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
 function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32, lim: i32, markup: bool): i32 {
   let withValue = 0;
   attributesEnd = q;
+  lastValueUnquotedToEnd = false;
   for (let guard = 0; q < lim && guard < 64; guard++) {
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
     attributesEnd = q;
@@ -177,8 +182,10 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
         r++;
         while (r < lim && byteAt(buf, r) != quote) r++;
         if (r < lim) r++;
+        lastValueUnquotedToEnd = false;
       } else {
         while (r < lim && !isBlank(<i32>byteAt(buf, r)) && byteAt(buf, r) != 0x3e) r++;
+        lastValueUnquotedToEnd = r >= buf.byteLength;
       }
       q = r;
     }
