@@ -49,8 +49,8 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   },
   {
     name: "number closing a numeric literal, then a clause",
-    attacks: ["1 ORDER BY 3", "1 ORDER BY 1-- -", "1 GROUP BY 1,2,3--", "1 LIMIT 1,1", "2 group by 4;"],
-    benign: ["1 order by date", "3 limit 5 per day", "Chapter 1 order by 2", "2 limit 1,2,3", "10 ordered by 3"],
+    attacks: ["1 ORDER BY 3", "1 ORDER BY 1-- -", "1 GROUP BY 1,2,3--", "1 LIMIT 1,1", "2 group by 4;", "1;--", "1;#", "1 XOR 1", "'a' xor 'b'"],
+    benign: ["1 order by date", "3 limit 5 per day", "Chapter 1 order by 2", "2 limit 1,2,3", "10 ordered by 3", "1; -- Larry Wall in a long note", "a xor b", "1 xor 1 gives 0 here"],
   },
   {
     name: "whole value a parenthesised subquery",

@@ -68,6 +68,10 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   if (ty == Tok.None) return;
   // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1: the number closes the application's numeric literal and a clause follows
   if (ty == Tok.Num && numericClause(t, first + 1)) out.add(Finding.BreakoutClause, t.s(first), t.e(first + 2));
+  // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query
+  if (ty == Tok.Num && t.n == first + 2 && t.t(first + 1) == Tok.Semi && (t.f(first + 1) & F_LINE_COMMENT) != 0) {
+    out.add(Finding.BreakoutComment, t.s(first), t.e(first + 1));
+  }
   // (select 1)  (SELECT @@version): the whole subquery opens the value
   if (ty == Tok.LParen && t.is(first + 1, Kw.Select) && strongSelectItem(t, first + 2) && t.k(first + 2) != Kw.Null) {
     const e = operandEnd(t, first + 2);

@@ -121,6 +121,11 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
     out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);
   }
+  // 1 XOR 1  'a' xor 'b': XOR (no English word) between two literals
+  if ((p == Tok.Num || (p == Tok.Str && (t.f(i - 1) & F_OPEN) == 0)) && t.is(i, Kw.Xor) && isLiteral(t, i + 1) && (t.f(i + 1) & F_OPEN) == 0 &&
+    endsExpression(t, i + 2)) {
+    out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
+  }
   if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
     out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
   }
