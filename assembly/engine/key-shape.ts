@@ -29,6 +29,9 @@ export class KeyShape {
   /** The shape of `units` UTF-16 units at `p`, appended: segments normalised, `.` kept. */
   append(p: usize, units: i32): void {
     this.reserve(units);
+    const out = changetype<usize>(this.buf);
+    let len = this.len;
+    let h = this.hash;
     let i = 0;
     for (;;) {
       let e = i;
@@ -39,12 +42,23 @@ export class KeyShape {
         if (c - 0x30 >= 10) digits = false;
         e++;
       }
-      if (digits && e > i) this.put(DIGITS_MARK);
-      else for (let k = i; k < e; k++) this.put(load<u16>(p + (<usize>k << 1)));
-      if (e >= units) return;
-      this.put(0x2e);
+      if (digits && e > i) {
+        store<u16>(out + (<usize>(len++) << 1), DIGITS_MARK);
+        h = (h ^ <u32>DIGITS_MARK) * 16777619;
+      } else {
+        for (let k = i; k < e; k++) {
+          const c = load<u16>(p + (<usize>k << 1));
+          store<u16>(out + (<usize>(len++) << 1), c);
+          h = (h ^ <u32>c) * 16777619;
+        }
+      }
+      if (e >= units) break;
+      store<u16>(out + (<usize>(len++) << 1), 0x2e);
+      h = (h ^ 0x2e) * 16777619;
       i = e + 1;
     }
+    this.len = len;
+    this.hash = h;
   }
 
   /** Appends the segment separator `.`. */

@@ -70,11 +70,12 @@ class JsonParser {
       if (c == 0x7b || c == 0x5b) {
         if (this.depth >= MAX_DEPTH) return false;
         const d = this.depth;
-        this.isArray[d] = c == 0x5b;
-        this.index[d] = 0;
-        this.pathAt[d] = this.pathLen;
-        this.shapeAt[d] = this.shape.len;
-        this.shapeHashAt[d] = this.shape.hash;
+        // d < MAX_DEPTH, the size of these arrays.
+        unchecked(this.isArray[d] = c == 0x5b);
+        unchecked(this.index[d] = 0);
+        unchecked(this.pathAt[d] = this.pathLen);
+        unchecked(this.shapeAt[d] = this.shape.len);
+        unchecked(this.shapeHashAt[d] = this.shape.hash);
         this.depth++;
         this.i++;
         this.skipWs();
@@ -106,7 +107,7 @@ class JsonParser {
           if (!this.enterMember(d)) return false;
           break;
         }
-        if (sep == (this.isArray[d] ? 0x5d : 0x7d)) {
+        if (sep == (unchecked(this.isArray[d]) ? 0x5d : 0x7d)) {
           this.i++;
           this.depth--;
           continue;
@@ -119,11 +120,12 @@ class JsonParser {
 
   /** Positions on the next member of container `d` (reading the key of an object) and sets the path to it. */
   enterMember(d: i32): bool {
-    this.pathLen = this.pathAt[d];
-    this.shape.truncate(this.shapeAt[d], this.shapeHashAt[d]);
+    // d < depth <= MAX_DEPTH.
+    this.pathLen = unchecked(this.pathAt[d]);
+    this.shape.truncate(unchecked(this.shapeAt[d]), unchecked(this.shapeHashAt[d]));
     if (this.pathLen > 0) this.shape.dot();
-    if (this.isArray[d]) {
-      this.appendIndex(this.index[d]);
+    if (unchecked(this.isArray[d])) {
+      this.appendIndex(unchecked(this.index[d]));
       this.shape.index();
       return true;
     }
@@ -184,15 +186,25 @@ class JsonParser {
     const start = this.strStart;
     const end = this.strEnd;
     const data = this.data;
-    let ascii = !this.strEscaped;
-    for (let k = start; ascii && k < end; k++) if (at(data, k) >= 0x80) ascii = false;
-    if (ascii) {
+    if (!this.strEscaped) {
+      // ASCII keys (most) widen in place; a byte >= 0x80 leaves the rest to the UTF-8 decoder.
       this.reserve(end - start + 1);
+      const before = this.pathLen;
       this.dot();
       const p = changetype<usize>(this.path) + (<usize>this.pathLen << 1);
-      for (let k = start; k < end; k++) store<u16>(p + (<usize>(k - start) << 1), <u16>at(data, k));
-      this.pathLen += end - start;
-      return;
+      const src = changetype<usize>(data);
+      let k = start;
+      while (k < end) {
+        const c = load<u8>(src + <usize>k);
+        if (c >= 0x80) break;
+        store<u16>(p + (<usize>(k - start) << 1), <u16>c);
+        k++;
+      }
+      if (k == end) {
+        this.pathLen += end - start;
+        return;
+      }
+      this.pathLen = before; // the dot is appended again below
     }
     const bytes = this.strEscaped ? unescape(data, start, end) : data.slice(start, end);
     const key = String.UTF8.decode(bytes);
