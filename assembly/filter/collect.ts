@@ -5,8 +5,8 @@ import { HttpRequest, Header } from "../engine/request";
 
 export class Collected {
   request: HttpRequest = new HttpRequest();
-  /** x-request-id, "" when absent. */
-  requestId: string = "";
+  /** The x-request-id bytes, null when absent: decoded only when a log line or reply names it. */
+  requestId: ArrayBuffer | null = null;
 }
 
 export function collectRequest(serialised: ArrayBuffer): Collected {
@@ -18,9 +18,43 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
     const value = map.value(i);
     req.headers.push(new Header(map.name(i), value));
     if (map.nameIs(i, ":path")) req.path = value;
-    else if (map.nameIs(i, ":method")) req.method = String.UTF8.decode(value);
-    else if (map.nameIs(i, ":authority")) req.authority = String.UTF8.decode(value);
-    else if (map.nameIs(i, "x-request-id")) out.requestId = String.UTF8.decode(value);
+    else if (map.nameIs(i, ":method")) req.method = methodName(value);
+    else if (map.nameIs(i, ":authority")) req.authority = authorityName(value);
+    else if (map.nameIs(i, "x-request-id")) out.requestId = value;
   }
   return out;
+}
+
+/** The request id as text ("" when absent). */
+export function requestIdText(id: ArrayBuffer | null): string {
+  return id === null ? "" : String.UTF8.decode(id!);
+}
+
+const METHODS: StaticArray<string> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/** A standard method is its static string; others are decoded. */
+function methodName(value: ArrayBuffer): string {
+  const n = value.byteLength;
+  const p = changetype<usize>(value);
+  for (let k = 0; k < METHODS.length; k++) {
+    const m = unchecked(METHODS[k]);
+    if (m.length != n) continue;
+    let j = 0;
+    while (j < n && <u32>load<u8>(p + <usize>j) == <u32>load<u16>(changetype<usize>(m) + (<usize>j << 1))) j++;
+    if (j == n) return m;
+  }
+  return String.UTF8.decode(value);
+}
+
+// A sidecar sees the same authority on nearly every request: the last one is decoded once.
+let lastAuthorityBytes: ArrayBuffer = new ArrayBuffer(0);
+let lastAuthority: string = "";
+
+function authorityName(value: ArrayBuffer): string {
+  const n = value.byteLength;
+  if (n != lastAuthorityBytes.byteLength || memory.compare(changetype<usize>(value), changetype<usize>(lastAuthorityBytes), <usize>n) != 0) {
+    lastAuthorityBytes = value;
+    lastAuthority = String.UTF8.decode(value);
+  }
+  return lastAuthority;
 }

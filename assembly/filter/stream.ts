@@ -9,7 +9,7 @@ import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
 import { inspect } from "../engine/inspect";
 import { PluginConfig } from "../config/plugin";
-import { collectRequest } from "./collect";
+import { collectRequest, requestIdText } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
 import { bytesText } from "./json_text";
 import { JSON_OUT } from "./json_writer";
@@ -24,7 +24,7 @@ const PEER_URI_SAN = String.UTF8.encode("connection" + NUL + "uri_san_peer_certi
 export class WafStream extends StreamContext {
   private config: PluginConfig | null = null;
   private request: HttpRequest | null = null;
-  private requestId: string = "";
+  private requestId: ArrayBuffer | null = null;
   /** Set once the request has been decided (passed or answered): later callbacks do nothing. */
   private decided: bool = false;
   private blocked: bool = false;
@@ -69,7 +69,7 @@ export class WafStream extends StreamContext {
       if (config.bodyLimitReject) {
         this.decided = true;
         this.logDecision(Outcome.TooLarge, null);
-        this.interrupt(413, tooLargeBody(JSON_OUT, this.requestId), "meshwaf_body_too_large");
+        this.interrupt(413, tooLargeBody(JSON_OUT, requestIdText(this.requestId)), "meshwaf_body_too_large");
         return BodyAction.StopIterationNoBuffer;
       }
       req.body = this.readBody(<u32>config.bodyLimit);
@@ -124,7 +124,7 @@ export class WafStream extends StreamContext {
     if (verdict.matches.length > 0 || config.logAllowed) this.logDecision(outcome, verdict);
     if (outcome == Outcome.Blocked) {
       metrics.count(metrics.blocked);
-      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, this.requestId, verdict, config), "meshwaf_blocked");
+      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, requestIdText(this.requestId), verdict, config), "meshwaf_blocked");
     }
     this.request = null; // the body can be large: let it go now
   }
@@ -138,7 +138,7 @@ export class WafStream extends StreamContext {
     if (principal === null) principal = getProperty(PEER_URI_SAN);
     source.principal = bytesText(principal);
     const w = JSON_OUT.reset();
-    decisionLine(w, outcome, this.request!, this.requestId, source, verdict, config);
+    decisionLine(w, outcome, this.request!, requestIdText(this.requestId), source, verdict, config);
     logBytes(<u32>config.logLevel, w.dataStart, w.len);
   }
 

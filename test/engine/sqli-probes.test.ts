@@ -47,6 +47,26 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
       '": see below',
     ],
   },
+  {
+    name: "number closing a numeric literal, then a clause",
+    attacks: ["1 ORDER BY 3", "1 ORDER BY 1-- -", "1 GROUP BY 1,2,3--", "1 LIMIT 1,1", "2 group by 4;", "1;--", "1;#", "1 XOR 1", "'a' xor 'b'"],
+    benign: ["1 order by date", "3 limit 5 per day", "Chapter 1 order by 2", "2 limit 1,2,3", "10 ordered by 3", "1; -- Larry Wall in a long note", "a xor b", "1 xor 1 gives 0 here"],
+  },
+  {
+    name: "whole value a parenthesised subquery",
+    attacks: ["(select 1)", "(SELECT @@version)", "(select 1,2)", "(select * from users)"],
+    benign: ["(select one)", "(select 2 or more)", "(select 1 option)", "(select null)"],
+  },
+  {
+    name: "routine of an attack-staple package called by its qualified name",
+    attacks: ["1 AND 1=DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5)", "1 AND 1=DBMS_LOCK.SLEEP(5)", "1 AND UTL_HTTP.REQUEST('http://x')=1"],
+    benign: ["benchmark.run()", "sleep.call(x)", "sysdate.getTime()", "see dbms_pipe docs"],
+  },
+  {
+    name: "boolean operator then a test of system variables, lists or SQL function results",
+    attacks: ["1 AND @@version LIKE '5%'", "1 and 1 in (1)", "1 AND char(49)=char(49)", "x' OR 'a' IN ('a')"],
+    benign: ["1 and 1 in the list", "me and @@handle = fun", "tea and char(3)", "a or b in (c)"],
+  },
 ];
 
 describe("sqli probes: attacks score >= 5, look-alikes stay below", () => {

@@ -27,7 +27,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2004, Category.Sqli, CRITICAL, 1, "stacked query (; DROP TABLE, ; SELECT, ; EXEC)"),
   new Rule(2005, Category.Sqli, CRITICAL, 1, "quote breakout followed by a comment that truncates the query (admin'--)"),
   new Rule(2006, Category.Sqli, CRITICAL, 1, "call of an attack function (sleep, benchmark, pg_sleep, extractvalue, updatexml, load_file)"),
-  new Rule(2007, Category.Sqli, CRITICAL, 1, "quote breakout followed by a SQL clause, subquery or function (' ORDER BY, ' AND ascii()"),
+  new Rule(2007, Category.Sqli, CRITICAL, 1, "quote (or number) breakout followed by a SQL clause, subquery or function (' ORDER BY, 1 ORDER BY 3, ' AND ascii()"),
   new Rule(2008, Category.Sqli, CRITICAL, 1, "system catalog reference (information_schema, sysobjects, mysql.user)"),
   new Rule(2009, Category.Sqli, CRITICAL, 1, "MSSQL extended/system stored procedure (xp_cmdshell, sp_executesql)"),
   new Rule(2010, Category.Sqli, WARNING, 1, "SELECT list FROM table"),

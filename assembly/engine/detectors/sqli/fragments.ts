@@ -7,7 +7,7 @@ import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } f
 import { Finding, Findings } from "./findings";
 import { source, sourceLength, byteAtSource } from "./source";
 export { setSource, sourceLength, byteAtSource } from "./source";
-import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens } from "./shapes";
+import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
 const PG_TYPES = new Set<u32>();
@@ -66,6 +66,17 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   const ty = t.t(first);
   const k = t.k(first);
   if (ty == Tok.None) return;
+  // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1: the number closes the application's numeric literal and a clause follows
+  if (ty == Tok.Num && numericClause(t, first + 1)) out.add(Finding.BreakoutClause, t.s(first), t.e(first + 2));
+  // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query
+  if (ty == Tok.Num && t.n == first + 2 && t.t(first + 1) == Tok.Semi && (t.f(first + 1) & F_LINE_COMMENT) != 0) {
+    out.add(Finding.BreakoutComment, t.s(first), t.e(first + 1));
+  }
+  // (select 1)  (SELECT @@version): the whole subquery opens the value
+  if (ty == Tok.LParen && t.is(first + 1, Kw.Select) && strongSelectItem(t, first + 2) && t.k(first + 2) != Kw.Null) {
+    const e = operandEnd(t, first + 2);
+    if (e > 0 && (t.t(e) == Tok.RParen || t.t(e) == Tok.Comma || t.is(e, Kw.From))) out.add(Finding.SubqueryOperand, t.s(first), t.e(first + 1));
+  }
   // 'msdasql'  "xp_cmdshell": the whole value is the quoted name of an attack-only routine or provider
   if (ty == Tok.Str && t.n == first + 1 && (t.f(first) & F_OPEN) == 0) {
     const q = quotedWord(t, first);
@@ -163,6 +174,20 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   if (k == Kw.Having && ty == Tok.Word && (isLiteral(t, first + 1) || t.t(first + 2) == Tok.LParen)) {
     out.add(Finding.AliasFrom, t.s(first), t.e(first + 1));
   }
+}
+
+/** ORDER|GROUP BY n[, n ...] or LIMIT n[, n] at i, running to the end of the value, a comment or `;`. */
+function numericClause(t: TokenList, i: i32): bool {
+  let j: i32;
+  if ((t.is(i, Kw.Order) || t.is(i, Kw.Group)) && t.is(i + 1, Kw.By)) j = i + 2;
+  else if (t.is(i, Kw.Limit)) j = i + 1;
+  else return false;
+  if (t.t(j) != Tok.Num) return false;
+  let items = 1;
+  while (t.t(j + 1) == Tok.Comma && t.t(j + 2) == Tok.Num && items < 64) { j += 2; items++; }
+  if (t.is(i, Kw.Limit) && items > 2) return false;
+  const after = t.t(j + 1);
+  return after == Tok.None || after == Tok.Semi || (t.f(j) & F_COMMENT) != 0;
 }
 
 /** Patterns anywhere, at token i. */

@@ -121,6 +121,11 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
     out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);
   }
+  // 1 XOR 1  'a' xor 'b': XOR (no English word) between two literals
+  if ((p == Tok.Num || (p == Tok.Str && (t.f(i - 1) & F_OPEN) == 0)) && t.is(i, Kw.Xor) && isLiteral(t, i + 1) && (t.f(i + 1) & F_OPEN) == 0 &&
+    endsExpression(t, i + 2)) {
+    out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
+  }
   if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
     out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
   }
@@ -135,10 +140,19 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
   }
-  // AND ORD(MID(VERSION(),1,1))>51: a SQL function's result compared with a literal
+  // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49): a SQL function's result compared with a literal or another's
   if (isCall(t, k) && isFunctionKw(t.k(k))) {
     const a = skipParens(t, k + 1);
-    if (t.t(a) == Tok.Cmp && isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
+    if (t.t(a) == Tok.Cmp && ((isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) || (isCall(t, a + 1) && t.k(a + 1) == Kw.FuncSql))) {
+      out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
+    }
+  }
+  // AND @@version LIKE '5%'  OR @@datadir=...: a system variable tested against a literal
+  if (c >= 0 && t.t(k) == Tok.Var && (t.f(k) & F_SYSVAR) != 0 && isLiteral(t, c - 1)) out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+  // AND 1 IN (1)  OR 'a' IN ('b','a'): a literal looked up in a list of literals
+  if (isLiteral(t, k) && t.is(k + 1, Kw.In) && t.t(k + 2) == Tok.LParen && isLiteral(t, k + 3) &&
+    (t.t(k + 4) == Tok.RParen || t.t(k + 4) == Tok.Comma)) {
+    out.add(Finding.LiteralTautology, t.s(i), t.e(k + 3));
   }
   // OR 3*2=6  AND 2-1=1: arithmetic on literals compared with a literal
   const l = arithmeticEnd(t, k);
@@ -185,6 +199,11 @@ function word(t: TokenList, i: i32, out: Findings): void {
       if ((isCall(t, i) || (t.t(i + 1) == Tok.LParen && argumentsAt(t, i + 1))) && (f & F_METHOD) == 0 && !codeStatement(t, i)) {
         out.add(Finding.DangerCall, t.s(i), t.e(i) + 1);
       }
+      // DBMS_PIPE.RECEIVE_MESSAGE(  DBMS_LOCK.SLEEP(: a routine of an attack-staple package called by its qualified
+      // name (packages have a `_` in it; benchmark.run() and sleep.call(x) are code)
+      if (t.t(i + 1) == Tok.Dot && t.t(i + 2) == Tok.Word && (t.f(i + 2) & F_CALL) != 0 && (f & F_METHOD) == 0 && hasUnderscore(t, i)) {
+        out.add(Finding.DangerCall, t.s(i), t.e(i + 2) + 1);
+      }
       return;
     case Kw.FuncSql:
       if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
@@ -213,6 +232,10 @@ function word(t: TokenList, i: i32, out: Findings): void {
       return;
     case Kw.SqlOnlyName:
       if (isCall(t, i)) out.add(Finding.SqlCall, t.s(i), t.e(i) + 1);
+      // UTL_HTTP.REQUEST(: a package (its name has a `_`; sysdate.getTime() is code) called by qualified name
+      if (t.t(i + 1) == Tok.Dot && t.t(i + 2) == Tok.Word && (t.f(i + 2) & F_CALL) != 0 && (f & F_METHOD) == 0 && hasUnderscore(t, i)) {
+        out.add(Finding.DangerCall, t.s(i), t.e(i + 2) + 1);
+      }
       return;
     case Kw.Waitfor:
       if (t.is(i + 1, Kw.Delay) || t.is(i + 1, Kw.Time)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
@@ -248,6 +271,11 @@ function word(t: TokenList, i: i32, out: Findings): void {
     default:
       return;
   }
+}
+
+function hasUnderscore(t: TokenList, i: i32): bool {
+  for (let j = t.s(i); j < t.e(i); j++) if (byteAtSource(j) == 0x5f) return true;
+  return false;
 }
 
 function endsExpressionOrComma(t: TokenList, i: i32): bool {
