@@ -46,13 +46,27 @@ describe("skipping repeats never changes the rules found", () => {
     "a\"b\\c", "\u0000x", "{{7*7}}", "", "http://169.254.169.254/"];
   const keys = ["q", "file", "name", "k\u00e9y", "a.b", "0", "select"];
 
+  it("reads a record's member again when its key or value differs from the previous record's at that position", () => {
+    const attack = "1' OR '1'='1";
+    // Same key, other value; same value, other key; the previous record's member at another position.
+    for (const items of [[{ q: "x" }, { q: attack }], [{ a: attack }, { q: attack }], [{ z: "1", q: "x" }, { q: attack, z: "1" }], [{ q: attack }, 5, { q: attack }]]) {
+      const req = json({ items: [...Array.from({ length: 40 }, (_, i) => ({ pad: String(i) })), ...items] });
+      expect(rules(req), JSON.stringify(items)).toEqual(everyTarget(req));
+      expect(rules(req).length, JSON.stringify(items)).toBeGreaterThan(0);
+    }
+  });
+
   it("finds with the table what it finds without it (random arrays of repeated keys and values)", () => {
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
     for (let round = 0; round < 40; round++) {
       const items = Array.from({ length: 40 + rnd(40) }, () => {
         const o: Record<string, unknown> = {};
-        for (let k = 0; k < 1 + rnd(3); k++) o[keys[rnd(keys.length)]] = rnd(4) == 0 ? [pool[rnd(pool.length)]] : pool[rnd(pool.length)];
+        // Records repeat their keys and often their values (skipped in place, json-records.ts); some nest.
+        for (let k = 0; k < 1 + rnd(3); k++) {
+          const v = pool[rnd(pool.length)];
+          o[keys[rnd(keys.length)]] = [() => v, () => [v], () => ({ [keys[rnd(keys.length)]]: v }), () => rnd(9)][rnd(4)]();
+        }
         return o;
       });
       const req = json({ items, [keys[rnd(keys.length)]]: pool[rnd(pool.length)] });

@@ -6,10 +6,13 @@ import { Targets } from "./targets";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { KeyShape } from "../key-shape";
+import { Records } from "./json-records";
 import { ByteWriter, at } from "../transform/out";
 import { isHex4, hex4 } from "../transform/urldecode";
 
 const MAX_DEPTH = 64;
+
+const enum Pending { None = 0, Index, Key }
 
 /** Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. */
 export function parseJson(data: ArrayBuffer, out: Targets): i32 {
@@ -37,9 +40,24 @@ class JsonParser {
   strStart: i32 = 0;
   strEnd: i32 = 0;
   strEscaped: bool = false;
+  // What enterMember() would append to the path (an index, or the key read at [keyStart, keyEnd)):
+  // appended by ensurePath() only when a target or a container needs the path.
+  pending: Pending = Pending.None;
+  pendingIndex: i32 = 0;
+  keyStart: i32 = 0;
+  keyEnd: i32 = 0;
+  keyEscaped: bool = false;
+  // Record memos (see Records): the id of each open container, and per object whether it records.
+  containerId: StaticArray<i32> = new StaticArray<i32>(MAX_DEPTH);
+  nextId: i32 = 0;
+  records: Records | null;
+  /** Whether the key of the current member repeats the previous record's key at the same position. */
+  keyRepeats: bool = false;
 
   constructor(public data: ArrayBuffer, public out: Targets) {
     this.n = data.byteLength;
+    // Without the repeat table (an exclusion names targets), every target is added.
+    this.records = out.seen !== null ? new Records() : null;
   }
 
   run(): i32 {
@@ -70,7 +88,10 @@ class JsonParser {
       if (c == 0x7b || c == 0x5b) {
         if (this.depth >= MAX_DEPTH) return false;
         const d = this.depth;
+        this.ensurePath();
         // d < MAX_DEPTH, the size of these arrays.
+        unchecked(this.containerId[d] = ++this.nextId);
+        if (this.records !== null) this.records!.open(d, c == 0x7b && d > 0 && unchecked(this.isArray[d - 1]) ? unchecked(this.containerId[d - 1]) : 0);
         unchecked(this.isArray[d] = c == 0x5b);
         unchecked(this.index[d] = 0);
         unchecked(this.pathAt[d] = this.pathLen);
@@ -89,7 +110,11 @@ class JsonParser {
         }
       } else if (c == 0x22) {
         if (!this.string()) return false;
-        this.addString(TargetKind.BodyValue);
+        const d = this.depth - 1;
+        if (!(this.records !== null && d >= 0 && this.records!.valueRepeats(d, unchecked(this.index[d]), this.keyRepeats, this.data, this.strStart, this.strEnd))) {
+          this.ensurePath();
+          this.addString(TargetKind.BodyValue);
+        }
       } else if (!this.literal()) {
         return false;
       }
@@ -123,23 +148,44 @@ class JsonParser {
     // d < depth <= MAX_DEPTH.
     this.pathLen = unchecked(this.pathAt[d]);
     this.shape.truncate(unchecked(this.shapeAt[d]), unchecked(this.shapeHashAt[d]));
-    if (this.pathLen > 0) this.shape.dot();
+    this.keyRepeats = false;
     if (unchecked(this.isArray[d])) {
-      this.appendIndex(unchecked(this.index[d]));
-      this.shape.index();
+      this.pending = Pending.Index;
+      this.pendingIndex = unchecked(this.index[d]);
       return true;
     }
     this.skipWs();
     if (this.i >= this.n || at(this.data, this.i) != 0x22) return false;
     if (!this.string()) return false;
-    const keyAt = this.pathLen > 0 ? this.pathLen + 1 : 0;
-    this.appendKey();
-    this.shape.append(changetype<usize>(this.path) + (<usize>keyAt << 1), this.pathLen - keyAt);
-    this.addString(TargetKind.BodyKey);
+    this.pending = Pending.Key;
+    this.keyStart = this.strStart;
+    this.keyEnd = this.strEnd;
+    this.keyEscaped = this.strEscaped;
+    this.keyRepeats = this.records !== null && this.records!.keyRepeats(d, unchecked(this.index[d]), this.data, this.strStart, this.strEnd);
+    if (!this.keyRepeats) {
+      this.ensurePath();
+      this.addString(TargetKind.BodyKey);
+    }
     this.skipWs();
     if (this.i >= this.n || at(this.data, this.i) != 0x3a) return false;
     this.i++;
     return true;
+  }
+
+  /** Appends what enterMember() left pending to the path and its shape. */
+  ensurePath(): void {
+    const pending = this.pending;
+    if (pending == Pending.None) return;
+    this.pending = Pending.None;
+    if (this.pathLen > 0) this.shape.dot();
+    if (pending == Pending.Index) {
+      this.appendIndex(this.pendingIndex);
+      this.shape.index();
+      return;
+    }
+    const keyAt = this.pathLen > 0 ? this.pathLen + 1 : 0;
+    this.appendKey(this.keyStart, this.keyEnd, this.keyEscaped);
+    this.shape.append(changetype<usize>(this.path) + (<usize>keyAt << 1), this.pathLen - keyAt);
   }
 
   /** The string just read as a target of `kind` at the current path, unless empty or a repeat. */
@@ -182,11 +228,9 @@ class JsonParser {
   }
 
   /** Appends `.` (unless the path is empty) and the key just read, unescaped and as UTF-16. */
-  appendKey(): void {
-    const start = this.strStart;
-    const end = this.strEnd;
+  appendKey(start: i32, end: i32, escaped: bool): void {
     const data = this.data;
-    if (!this.strEscaped) {
+    if (!escaped) {
       // ASCII keys (most) widen in place; a byte >= 0x80 leaves the rest to the UTF-8 decoder.
       this.reserve(end - start + 1);
       const before = this.pathLen;
@@ -206,7 +250,7 @@ class JsonParser {
       }
       this.pathLen = before; // the dot is appended again below
     }
-    const bytes = this.strEscaped ? unescape(data, start, end) : data.slice(start, end);
+    const bytes = escaped ? unescape(data, start, end) : data.slice(start, end);
     const key = String.UTF8.decode(bytes);
     this.reserve(key.length + 1);
     this.dot();
@@ -239,10 +283,17 @@ class JsonParser {
     let j = start;
     let escaped = false;
     const base = changetype<usize>(data);
-    // Eight bytes a step to the first `"` or `\` (then byte by byte: escapes are rare).
-    while (j < n) {
-      while (j + 8 <= n && !hasQuoteOrBackslash(load<u64>(base + <usize>j))) j += 8;
-      if (j >= n) break;
+    for (;;) {
+      // Eight bytes a step to the first `"` or `\\` (the lowest flagged byte is exact), then one by one.
+      while (j + 8 <= n) {
+        const m = quoteOrBackslash(load<u64>(base + <usize>j));
+        if (m != 0) {
+          j += <i32>(ctz<u64>(m) >> 3);
+          break;
+        }
+        j += 8;
+      }
+      if (j >= n) return false;
       const c = at(data, j);
       if (c == 0x22) break;
       if (c == 0x5c) {
@@ -251,7 +302,6 @@ class JsonParser {
       }
       j++;
     }
-    if (j >= n) return false;
     this.i = j + 1;
     this.strStart = start;
     this.strEnd = j;
@@ -278,12 +328,15 @@ class JsonParser {
 const ONES: u64 = 0x0101010101010101;
 const HIGHS: u64 = 0x8080808080808080;
 
-/** Whether one of the 8 bytes of `w` is `"` or `\\` (the zero-byte test on w ^ each). */
+/**
+ * The high bit of each of the 8 bytes of `w` that is `"` or `\\` (the zero-byte test on w ^ each;
+ * a byte above a flagged one may be flagged falsely, the lowest flagged byte never is).
+ */
 // @ts-ignore: decorator
-@inline function hasQuoteOrBackslash(w: u64): bool {
+@inline function quoteOrBackslash(w: u64): u64 {
   const q = w ^ (ONES * 0x22);
   const b = w ^ (ONES * 0x5c);
-  return ((((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS) != 0;
+  return (((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
 }
 
 function matches(data: ArrayBuffer, at_: i32, word: string): bool {
