@@ -74,6 +74,12 @@ describe("protocol, scanner and session rules", () => {
     { name: "smuggled request line", req: form("var=aaa%0aGET+/+HTTP/1.1"), ids: [1060] },
     { name: "response splitting with Content-Length", req: form("var=%0d%0aContent-Length: 0"), ids: [1061] },
     { name: "header injected through an argument name", req: get("/?a=1&%0d%0aRemote-addr:%20x=1"), ids: [1061, 1063] },
+    { name: "Host with userinfo", req: { path: "/", headers: [["host", "svc.local@evil.example"]] }, ids: [1034] },
+    { name: "Host with a path", req: { path: "/", headers: [["host", "svc.local/admin"]] }, ids: [1034] },
+    { name: "Host with a blank", req: { path: "/", headers: [["host", "svc.local evil"]] }, ids: [1034] },
+    { name: "Host with two ports", req: { path: "/", headers: [["host", "svc.local:80:81"]] }, ids: [1034] },
+    { name: "Transfer-Encoding spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["transfer_encoding", "chunked"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
+    { name: "Content-Length spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["content_length", "0"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
     { name: "HTML document in a cookie", req: get("/", [["cookie", "oreo=munch%0d%0a%0d%0a<HTML><title></title></HTML>"]]), ids: [1030, 1062] },
     { name: "newline in the path", req: get("/foo%0Abar"), ids: [1065] },
     { name: "mod_proxy unix socket", req: get("/?unix:AAAA|http://example.com/"), ids: [1066] },
@@ -134,6 +140,9 @@ describe("protocol, scanner and session rules", () => {
     { name: "chunked upload", req: form("a=1", [["transfer-encoding", "Chunked"]]) },
     { name: "body charset header from an ordinary client", req: form("a=1", [["x-up-devcap-post-charset", "ibm500"]]) },
     { name: "Range without a unit (servers ignore it)", req: get("/", [["range", "1-2"]]) },
+    { name: "Host with a port", req: { path: "/", headers: [["host", "reviews.default.svc.cluster.local:9080"]] } },
+    { name: "Host an IDN and a trailing dot", req: { path: "/", headers: [["host", "bücher.example."]] } },
+    { name: "other headers with '_'", req: { path: "/", headers: [host, ["x_request_id", "1"], ["content_type_hint", "x"]] } },
     { name: "IP host (a kubelet probe)", req: { path: "/healthz", headers: [["host", "10.2.166.199:8080"], ["user-agent", "kube-probe/1.29"]] } },
   ];
   for (const c of benign) {

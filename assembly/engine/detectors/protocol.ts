@@ -18,6 +18,7 @@ import {
   unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
+import { badHost, underscoreFraming } from "./protocol/framing";
 import { indexOfCI } from "../bytes";
 import { urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
@@ -44,6 +45,8 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1031, Category.Protocol, WARNING, 1, "Host header is a numeric IP address"),
   new Rule(1032, Category.Protocol, CRITICAL, 1, "X-Up-Devcap-Post-Charset outside the allowed charsets from a UP browser (ASP.NET then decodes the body as EBCDIC or UTF-16)"),
   new Rule(1033, Category.Protocol, CRITICAL, 1, "Body framing parsers disagree on: Transfer-Encoding other than chunked, Content-Length not digits, both or repeated (request smuggling)"),
+  new Rule(1034, Category.Protocol, CRITICAL, 1, "Host header that is no host name or address with an optional port (@, /, \\, blanks: routing and cache-key confusion)"),
+  new Rule(1035, Category.Protocol, CRITICAL, 1, "Content-Length or Transfer-Encoding spelled with '_' (back ends that map '_' to '-' see a second framing header: smuggling)"),
   new Rule(1040, Category.Protocol, CRITICAL, 1, "NUL byte in an argument, cookie or header"),
   new Rule(1041, Category.Protocol, CRITICAL, 1, "Control character in an argument, cookie or header"),
   new Rule(1042, Category.Protocol, CRITICAL, 1, "Invalid percent-encoding (%1G, %w2, %7%6F) in the query string or form body"),
@@ -155,7 +158,10 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     }
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
     switch (id) {
-      case HeaderId.Other: break;
+      case HeaderId.Other: {
+        if (underscoreFraming(name)) s.reportNamed(1035, "header:" + name, v, 0, 40, "framing header spelled with '_'");
+        break;
+      }
       case HeaderId.UserAgent: { ua = v; break; }
       case HeaderId.Accept: { accept = v; break; }
       case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
@@ -168,7 +174,11 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         if (v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, "header:" + name, v, 0, 40, "$Version cookie");
         break;
       }
-      case HeaderId.Host: { if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address"); break; }
+      case HeaderId.Host: {
+        if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address");
+        if (badHost(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "Host is not a host name or address");
+        break;
+      }
       case HeaderId.ContentLength: {
         if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportNamed(1033, "header:" + name, v, 0, 40, "bad or conflicting Content-Length");
         length = v;
