@@ -73,6 +73,7 @@ const attacks: [string, string][] = [
   ["a hardening tool given a service name", "userdel web-admin"],
   ["a tool with subcommands on a line of its own", "ansible webservers ping\n"],
   ["VBScript running a joined string", 'On Error Resume Next:Ex"&"ecute("x=1"):Response.Write("ok")'],
+  ["an interpreter binary named with its minor version", "php8.2 artisan serve"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -113,6 +114,9 @@ const benign: [string, string][] = [
   ["a topic word then prose on its own line", "Curl up with a good book tonight\n"],
   ["a lower-case topic word then prose on its own line", "ssh into the box first\n"],
   ["VB forum question without a string run", "Is On Error Resume Next bad style? I use Response.Write(x) to debug"],
+  ["a release note title", "python3.12 is out"],
+  ["a capitalised version mention", "Python3.12 Release Notes"],
+  ["a version without a minor part", "php8 tutorial"],
   ["user agent of a text browser", "Links (2.3pre1; Linux 2.6.38-8-generic x86_64; 170x48)"],
 ];
 

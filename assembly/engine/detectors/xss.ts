@@ -78,8 +78,8 @@ function classify(buf: ArrayBuffer): u32 {
   return mask;
 }
 
-function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool): void {
-  if (mask & LT) scanTags(s, t, buf, markup);
+function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool, jsReading: bool = false): void {
+  if (mask & LT) scanTags(s, t, buf, markup, jsReading);
   if (mask & EQ) {
     scanAttributeBreakout(s, t, buf);
     scanAssignmentBreakout(s, t, buf);
@@ -111,6 +111,6 @@ export function detectXss(s: Sink, t: Target): void {
   }
   if (mask & BACKSLASH) {
     const js = t.jsDecoded();
-    if (js != value) scanForm(s, t, js, classify(js), markup);
+    if (js != value) scanForm(s, t, js, classify(js), markup, true);
   }
 }

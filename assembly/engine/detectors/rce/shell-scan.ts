@@ -280,7 +280,11 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
         bs = ws;
       }
     }
-    if (flags == 0 && !glob) flags = versionedFlags(buf, bs, we);
+    dottedVersion = false;
+    if (flags == 0 && !glob) {
+      flags = versionedFlags(buf, bs, we);
+      dottedVersion = flags != 0 && hasDottedVersion(buf, bs, we);
+    }
     if (bs > ws && !binDir && at(buf, ws) != 0x2f) {
       // a relative path like `./lib/base64` or `docs/cat` names a file, not a system command
       flags = 0;
@@ -318,6 +322,20 @@ function isChosenVariable(buf: ArrayBuffer, start: i32, end: i32): bool {
     if (same) return true;
   }
   return false;
+}
+
+/** Set by judgeCommand: the command word is a name with a `major.minor` version glued on (`python3.10`). */
+let dottedVersion = false;
+
+/** Whether [start, end) ends in digits, a dot and digits (`3.10`). */
+function hasDottedVersion(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let e = end;
+  while (e > start && at(buf, e - 1) - 0x30 < 10) e--;
+  if (e == end || at(buf, e - 1) != 0x2e) return false;
+  e--;
+  const d = e;
+  while (e > start && at(buf, e - 1) - 0x30 < 10) e--;
+  return e < d;
 }
 
 /** `python3.10`, `gcc7.4`, `php8`: an interpreter name with a version glued on. */
@@ -396,6 +414,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
       return we;
     }
     if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
+    // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
+    else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter binary with arguments");
     else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2 || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");

@@ -27,9 +27,10 @@ function report(s: Sink, t: Target, rule: i32, buf: ArrayBuffer, start: i32, end
 const TAG_WINDOW: i32 = 1024;
 
 /** Reports every tag in `buf`. `markup`: also report harmless-looking markup (not for raw XML/HTML bodies). */
-export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool): void {
+export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool, jsReading: bool = false): void {
   const len = buf.byteLength;
   reported = 0;
+  inJsReading = jsReading;
   for (let i = 0; i < len; i++) {
     const c = byteAt(buf, i);
     let open = 0;
@@ -136,7 +137,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   } else if (markup && isHtmlTag(nameBuf, 0, n)) {
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
     // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
-    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd) {
+    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd && !inJsReading) {
       report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
     } else if (attrs > 0) {
       report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "HTML element with attributes");
@@ -148,6 +149,11 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
 
 /** Where the last `scanAttributes` stopped: at `>` or `<`, or the end of the value when the tag is left open. */
 let attributesEnd: i32 = 0;
+/**
+ * Whether the buffer is the JS-unescaped reading (`\x22` -> `"`): there the value sits in a script
+ * string, whose own quote ends it, so no page markup follows to close a tag left open.
+ */
+let inJsReading = false;
 /** Whether the last attribute value that `scanAttributes` read was unquoted and ran to the end of the value. */
 let lastValueUnquotedToEnd = false;
 
