@@ -152,8 +152,7 @@ function fmix(h: u32): u32 {
 }
 
 /** Whether the `n` bytes at `a` and `b` are equal, 8 bytes a step. */
-// @ts-ignore: decorator
-@inline function equalBytes(a: usize, b: usize, n: i32): bool {
+export function equalBytes(a: usize, b: usize, n: i32): bool {
   let i = 0;
   for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
   for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;

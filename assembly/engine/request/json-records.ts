@@ -7,7 +7,7 @@
 //
 // Each depth keeps two banks of member positions: the object being read and the previous element
 // of the same array. Only the first members of objects at shallow depths are remembered.
-import { at } from "../transform/out";
+import { equalBytes } from "../seen";
 
 const MEMO_DEPTH = 16;
 const MEMO_MEMBERS = 32;
@@ -78,11 +78,6 @@ export class Records {
 
 /** Whether data[a, aEnd) and data[b, bEnd) hold the same bytes. */
 function sameBytes(data: ArrayBuffer, a: i32, aEnd: i32, b: i32, bEnd: i32): bool {
-  const n = aEnd - a;
-  if (n != bEnd - b) return false;
   const base = changetype<usize>(data);
-  let i = 0;
-  for (; i + 8 <= n; i += 8) if (load<u64>(base + <usize>(a + i)) != load<u64>(base + <usize>(b + i))) return false;
-  for (; i < n; i++) if (at(data, a + i) != at(data, b + i)) return false;
-  return true;
+  return aEnd - a == bEnd - b && equalBytes(base + <usize>a, base + <usize>b, aEnd - a);
 }
