@@ -13,7 +13,6 @@ import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
 import { isRestrictedUploadName } from "./rce/upload-name";
 import { shellScanSkips } from "./rce/gate";
-import { globMatchesWord } from "./rce/commands";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -39,7 +38,7 @@ export const RCE_RULES: Rule[] = [
   new Rule(4309, Category.Rce, CRITICAL, 1, "Mail protocol command injected after CR/LF (SMTP, IMAP, POP3)"),
   new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
   new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
-  new Rule(4312, Category.Rce, CRITICAL, 1, "ASP/VBScript code: Execute/Eval of a string next to On Error Resume Next, Response.Write, CreateObject ..."),
+  new Rule(4312, Category.Rce, CRITICAL, 1, "ASP/VBScript code running a string (Execute/Eval with On Error Resume Next, Response.Write ...)"),
 ];
 
 export function detectRce(s: Sink, t: Target): void {
@@ -121,23 +120,37 @@ export function detectRce(s: Sink, t: Target): void {
   if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail protocol command after CR/LF");
 }
 
-const SYSTEM_DIRS: string[] = ["etc", "bin", "sbin", "usr", "dev", "proc", "var", "tmp", "root", "home", "boot", "lib", "opt", "sys"];
+// System root directories, space-separated (one string: no array of strings to allocate).
+const SYSTEM_DIRS = "etc bin sbin usr dev proc var tmp root home boot lib opt sys";
 
-/** A value that is an absolute path whose first segment is a glob (`/[e///]tc` became `/?tc`) matching a system directory. */
+/** A value that is an absolute path whose first segment has `?` (`/[e///]tc` became `/?tc`) and otherwise spells a system directory. */
 function isGlobbedSystemPath(v: ArrayBuffer): bool {
   const n = v.byteLength;
   const base = changetype<usize>(v);
   if (n < 3 || load<u8>(base) != 0x2f) return false;
   let e = 1;
   let glob = false;
-  while (e < n && load<u8>(base + <usize>e) != 0x2f && e < 8) {
+  while (e < n && load<u8>(base + <usize>e) != 0x2f && e < 6) {
     const c = load<u8>(base + <usize>e);
-    if (c == 0x3f || c == 0x2a) glob = true;
-    else if (c == 0x20) return false;
+    if (c == 0x3f) glob = true;
     e++;
   }
-  if (!glob || e == 1) return false;
-  for (let k = 0; k < SYSTEM_DIRS.length; k++) if (globMatchesWord(v, 1, e, SYSTEM_DIRS[k])) return true;
+  if (!glob || (e < n && load<u8>(base + <usize>e) != 0x2f)) return false;
+  const len = e - 1;
+  for (let w = 0; w < SYSTEM_DIRS.length; ) {
+    let we = w;
+    while (we < SYSTEM_DIRS.length && SYSTEM_DIRS.charCodeAt(we) != 0x20) we++;
+    if (we - w == len) {
+      let k = 0;
+      while (k < len) {
+        const c = <u32>load<u8>(base + <usize>(1 + k));
+        if (c != 0x3f && (c | 0x20) != <u32>SYSTEM_DIRS.charCodeAt(w + k)) break;
+        k++;
+      }
+      if (k == len) return true;
+    }
+    w = we + 1;
+  }
   return false;
 }
 
@@ -161,7 +174,7 @@ function scanRefererQuery(s: Sink, t: Target, v: ArrayBuffer): void {
       if (!shellScanSkips(value)) {
         scanShell(value, false, false);
         if (foundRule != 0 && foundRule != RULE_COMMAND_LIKE_VALUE) {
-          s.report(foundRule, t, v, eq + 1 + foundStart, eq + 1 + foundEnd, "referer query value: " + foundReason);
+          s.report(foundRule, t, v, eq + 1 + foundStart, eq + 1 + foundEnd, foundReason);
           return;
         }
       }

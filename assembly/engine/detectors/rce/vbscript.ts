@@ -1,17 +1,17 @@
 // Classic ASP / VBScript code injection: a string run by Execute/ExecuteGlobal/Eval next to a
-// statement only VBScript server code has (On Error Resume Next, Response.Write, CreateObject,
-// Server.ScriptTimeout, WScript.Shell). Payloads split the sink into joined strings
+// statement only VBScript server code has (On Error Resume Next, Response.Write/End, CreateObject,
+// Server.ScriptTimeout). Payloads split the sink into joined strings
 // (`"Ex"&"e"&"cute(`), so the sink is looked for with `"&"` joins and blanks inside the word removed.
 import { indexOfCI, isSpaceByte } from "../../bytes";
 
-const MARKERS: string[] = ["on error resume next", "response.write", "response.end", "createobject(", "server.scripttimeout", "wscript.shell"];
-
 /** Start of a VBScript statement marker when the value also runs a string (Execute/Eval), else -1. */
 export function findVbscriptExec(buf: ArrayBuffer): i32 {
-  let marker = -1;
-  for (let k = 0; k < MARKERS.length && marker < 0; k++) marker = indexOfCI(buf, MARKERS[k]);
-  if (marker < 0) return -1;
-  return hasExecSink(buf) ? marker : -1;
+  if (!hasExecSink(buf)) return -1;
+  let marker = indexOfCI(buf, "resume next");
+  if (marker < 0) marker = indexOfCI(buf, "response.");
+  if (marker < 0) marker = indexOfCI(buf, "createobject");
+  if (marker < 0) marker = indexOfCI(buf, "scripttimeout");
+  return marker;
 }
 
 /** Whether `execute(`, `executeglobal(` or `eval(` appears once `"&"` joins and blanks are dropped (bounded: one pass). */
