@@ -9,7 +9,7 @@
 // Only values inspected while the request had no finding yet are remembered: then no detector's
 // once-per-request suppression can have hidden a finding. Lookups compare every byte, so a hash
 // collision cannot make an unseen value pass.
-import { Target, TargetKind } from "./target";
+import { Target, TargetKind, TargetOrigin } from "./target";
 import { byteAt } from "./bytes";
 
 // A slot: hash (u32), kind and origin (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
@@ -37,15 +37,19 @@ export class CleanValues {
 
   /** Whether `t` is remembered as clean. `hash` from hashOf(t). */
   has(t: Target, hash: u32): bool {
+    return this.hasParts(kindAndOrigin(t.kind, t.origin), t.key, t.value, hash);
+  }
+
+  /** has() for a target not built yet: its kindAndOrigin(), key and value. */
+  hasParts(kindOrigin: i32, key: string, value: ArrayBuffer, hash: u32): bool {
     const i = <i32>(hash & <u32>(this.slotCount - 1));
     if (!unchecked(this.used[i])) return false;
     const s = changetype<usize>(this.slots) + <usize>(i * this.slotBytes);
-    const key = t.key;
-    const n = t.value.byteLength;
-    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindAndOrigin(t) && <i32>load<u8>(s, 5) == key.length &&
+    const n = value.byteLength;
+    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindOrigin && <i32>load<u8>(s, 5) == key.length &&
       <i32>load<u16>(s, 6) == n &&
       memory.compare(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1) == 0 &&
-      memory.compare(s + <usize>this.valueAt, changetype<usize>(t.value), <usize>n) == 0;
+      memory.compare(s + <usize>this.valueAt, changetype<usize>(value), <usize>n) == 0;
   }
 
   /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
@@ -55,12 +59,23 @@ export class CleanValues {
     const key = t.key;
     const n = t.value.byteLength;
     store<u32>(s, hash);
-    store<u8>(s, <u8>kindAndOrigin(t), 4);
+    store<u8>(s, <u8>kindAndOrigin(t.kind, t.origin), 4);
     store<u8>(s, <u8>key.length, 5);
     store<u16>(s, <u16>n, 6);
     memory.copy(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1);
     memory.copy(s + <usize>this.valueAt, changetype<usize>(t.value), <usize>n);
     unchecked(this.used[i] = true);
+  }
+
+  /**
+   * Whether a header or cookie target about to be built is remembered clean: the parsers then
+   * build none. Arguments are looked up once built (the sqli detector reads a value after its name).
+   */
+  remembersHeader(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): bool {
+    if (!isHeaderKind(kind) || value.byteLength > this.maxValue || key.length > this.maxKey) return false;
+    if (raw != value && !sameBytes(raw, value)) return false;
+    const ko = kindAndOrigin(kind, origin);
+    return this.hasParts(ko, key, value, hashOfParts(ko, key, value));
   }
 }
 
@@ -79,22 +94,27 @@ export function rememberable(t: Target, table: CleanValues): bool {
 
 /** Headers and cookies (long values, few of them) or arguments and body members. */
 export function isHeaderLike(t: Target): bool {
-  const k = t.kind;
+  return isHeaderKind(t.kind);
+}
+
+function isHeaderKind(k: TargetKind): bool {
   return k == TargetKind.Header || k == TargetKind.Cookie || k == TargetKind.CookieName;
 }
 
 // @ts-ignore: decorator
-@inline function kindAndOrigin(t: Target): i32 {
-  return (<i32>t.kind) | (<i32>t.origin << 4);
+@inline function kindAndOrigin(kind: TargetKind, origin: TargetOrigin): i32 {
+  return (<i32>kind) | (<i32>origin << 4);
 }
 
 /** FNV-1a over kind, key and value. */
 export function hashOf(t: Target): u32 {
-  let h: u32 = 2166136261 ^ <u32>kindAndOrigin(t);
-  const key = t.key;
+  return hashOfParts(kindAndOrigin(t.kind, t.origin), t.key, t.value);
+}
+
+function hashOfParts(kindOrigin: i32, key: string, v: ArrayBuffer): u32 {
+  let h: u32 = 2166136261 ^ <u32>kindOrigin;
   for (let i = 0; i < key.length; i++) h = (h ^ <u32>key.charCodeAt(i)) * 16777619;
   h = (h ^ 0xff) * 16777619;
-  const v = t.value;
   const n = v.byteLength;
   for (let i = 0; i < n; i++) h = (h ^ byteAt(v, i)) * 16777619;
   return h;

@@ -60,10 +60,13 @@ export function detectTarget(s: Sink, t: Target): void {
  * Every target of the request: path, query arguments, headers and cookies, body. With an
  * inspector, full batches are inspected on the way and only the last batch is returned.
  */
-export function collectTargets(req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null): Targets {
+export function collectTargets(
+  req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null, cleanHeaders: CleanValues | null = null,
+): Targets {
   const out = new Targets();
   out.inspector = inspector;
   out.seen = seen;
+  out.cleanHeaders = cleanHeaders;
   collectPath(req.path, out);
   collectHeaders(req.headers, out);
   collectBody(req, contentTypeOf(req), out);
@@ -84,7 +87,7 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, cfg), seen);
+  const targets = collectTargets(req, new BatchInspection(s, cfg), seen, cfg.cleanHeaders);
   detectProtocolRequest(s, req, targets);
   inspectTargets(s, targets.list, cfg);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);

@@ -67,6 +67,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1065, Category.Protocol, CRITICAL, 1, "CR or LF in the path"),
   new Rule(1067, Category.Protocol, CRITICAL, 1, "CR/LF followed by a parameter (name=) in a query string value (parameter injection)"),
   new Rule(1066, Category.Protocol, CRITICAL, 1, "unix: socket path with a '|' in the request target (mod_proxy SSRF)"),
+  new Rule(1068, Category.Protocol, CRITICAL, 1, "Request target not origin-form (no leading '/') or with raw blanks or control bytes (request-line desync)"),
   new Rule(1070, Category.Protocol, CRITICAL, 1, "Path with a file extension that exposes backups, configuration, databases or logs"),
   new Rule(1071, Category.Protocol, CRITICAL, 1, "Path naming an editor backup file (name.ext~)"),
   new Rule(1100, Category.Protocol, CRITICAL, 1, "Request body that does not parse as its Content-Type says (JSON, XML, multipart)"),

@@ -3,6 +3,7 @@
 // protocol detector scores those.
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { SeenTargets } from "../seen";
+import { CleanValues } from "../clean-values";
 
 /** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
@@ -33,6 +34,8 @@ export class Targets {
   inspector: TargetBatchInspector | null = null;
   /** Targets already added in this request (the engine plugs one in): a repeat is not added again. */
   seen: SeenTargets | null = null;
+  /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built. */
+  cleanHeaders: CleanValues | null = null;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */
   bodyProblemAt: i32 = 0;
@@ -50,6 +53,8 @@ export class Targets {
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     const seen = this.seen;
     if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw)) return;
+    const clean = this.cleanHeaders;
+    if (clean !== null && clean.remembersHeader(kind, this.origin, key, raw, value)) return;
     this.push(kind, prefix, raw, value, key);
   }
 

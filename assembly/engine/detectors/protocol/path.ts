@@ -1,5 +1,5 @@
-// Path checks: file extensions that expose backups, configuration, databases or
-// logs (CRS 920440), editor backup files (920500), and the mod_proxy `unix:` socket
+// Path checks: the request target's form, file extensions that expose backups, configuration,
+// databases or logs (CRS 920440), editor backup files (920500), and the mod_proxy `unix:` socket
 // trick in the request target (921240).
 import { Sink } from "../../sink";
 import { byte } from "./text";
@@ -12,7 +12,26 @@ const RESTRICTED_EXTENSIONS = new WordList(
 idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd|rdb|resources|resx|sql|swp|sys|vb|vbs|vbproj|\
 vsdisco|webinfo|xsd|xsx|sqlite|sqlite3|orig|save|tmp|env|pem|p12|pfx|kdbx");
 
+/**
+ * Offset of what makes a request target malformed, or -1: a target that is neither origin-form
+ * (`/...`) nor `*`, or a raw blank or control byte (a second request line or a parser that splits
+ * the target differently from the proxy: request-line desync).
+ */
+export function badTarget(target: ArrayBuffer): i32 {
+  const n = target.byteLength;
+  if (n == 0) return -1;
+  const c0 = byte(target, 0);
+  if (c0 != 0x2f && !(n == 1 && c0 == 0x2a)) return 0;
+  for (let i = 0; i < n; i++) {
+    const c = byte(target, i);
+    if (c <= 0x20 || c == 0x7f) return i;
+  }
+  return -1;
+}
+
 export function checkPath(s: Sink, target: ArrayBuffer): void {
+  const bad = badTarget(target);
+  if (bad >= 0) s.reportNamed(1068, "path", target, bad, bad + 40, "malformed request target");
   let q = target.byteLength;
   let percent = false;
   for (let i = 0; i < target.byteLength; i++) {
