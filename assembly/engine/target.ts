@@ -48,6 +48,8 @@ export class Target {
   private _folded: ArrayBuffer | null = null;
   private _base64: ArrayBuffer | null = null;
   private _base64Done: bool = false;
+  /** The clean-values hash of a header or cookie target, computed while parsing (0: not yet). */
+  cleanHash: u32 = 0;
   /** True for the derived target holding the base64-decoded text of another. */
   fromBase64: bool = false;
   /** Set by the request parsers; `Query` for targets built by hand (tests). */

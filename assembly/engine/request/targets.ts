@@ -54,8 +54,13 @@ export class Targets {
     const seen = this.seen;
     if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw)) return;
     const clean = this.cleanHeaders;
-    if (clean !== null && clean.remembersHeader(kind, this.origin, key, raw, value)) return;
+    let hash: u32 = 0;
+    if (clean !== null) {
+      hash = clean.headerHash(kind, this.origin, key, raw, value);
+      if (hash != 0 && clean.hasHeader(kind, this.origin, key, value, hash)) return;
+    }
     this.push(kind, prefix, raw, value, key);
+    if (hash != 0) unchecked(this.list[this.list.length - 1]).cleanHash = hash;
   }
 
   /** Adds the target without asking `seen` (the caller did). */
