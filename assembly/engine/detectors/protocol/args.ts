@@ -155,6 +155,14 @@ export function requestLine(v: ArrayBuffer): i32 {
   return -1;
 }
 
+/** When a run of CR/LF bytes starts at `i`: the index just after it; else -1. */
+function lineBreakEnd(v: ArrayBuffer, i: i32): i32 {
+  const n = v.byteLength;
+  let j = i;
+  while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
+  return j > i ? j : -1;
+}
+
 const INJECTED_HEADERS = new WordList(
 "content-type|content-length|set-cookie|location|refresh|cookie|x-forwarded-for|x-forwarded-host|\
 x-forwarded-server|forwarded-for|forwarded-host|host|via|remote-ip|remote-addr|originating-ip|x-originating-ip");
@@ -163,12 +171,10 @@ x-forwarded-server|forwarded-for|forwarded-host|host|via|remote-ip|remote-addr|o
 export function injectedHeader(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i < n; i++) {
-    const c = byte(v, i);
-    if (c != 0x0d && c != 0x0a) continue;
     // The header starts the line (indented `host: x` is code or YAML in prose); only CR/LF may
     // separate the name from its colon (`Remote-addr\r\r:` splits on some servers).
-    let j = i + 1;
-    while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
+    const j = lineBreakEnd(v, i);
+    if (j < 0) continue;
     for (let k = 0; k < INJECTED_HEADERS.count; k++) {
       if (!INJECTED_HEADERS.matchesLower(k, v, j)) continue;
       let e = j + INJECTED_HEADERS.length(k);
@@ -193,10 +199,8 @@ export function injectedHeader(v: ArrayBuffer): i32 {
 export function injectedParameter(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i < n; i++) {
-    const c = byte(v, i);
-    if (c != 0x0d && c != 0x0a) continue;
-    let j = i + 1;
-    while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
+    const j = lineBreakEnd(v, i);
+    if (j < 0) continue;
     const first = j < n ? byte(v, j) : 0;
     let e = (first | 0x20) - 0x61 < 26 || first == 0x5f ? j + 1 : j; // a name starts with a letter or `_`
     while (e > j && e < n && e - j <= 64) {
