@@ -124,7 +124,8 @@ function inspectOrRecall(s: Sink, t: Target, clean: CleanValues): void {
     return;
   }
   const h = hashOf(t);
-  if (clean.has(t, h)) return;
+  // A header or cookie target carrying its hash was looked up as the parsers added it, and missed.
+  if (t.cleanHash == 0 && clean.has(t, h)) return;
   inspectTarget(s, t);
   // A value inspected while nothing at all was found in the request is clean on its own; an argument
   // value only when it was read with its name (a repeated name is not inspected twice).
