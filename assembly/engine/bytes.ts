@@ -88,3 +88,13 @@ export function isWordBounded(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (end < buf.byteLength && isWordByte(byteAt(buf, end))) return false;
   return true;
 }
+
+/** `buf` when it holds `need` bytes, else a buffer of twice its size (or more) holding its first `used` bytes. */
+export function grownBuffer(buf: ArrayBuffer, used: i32, need: i32): ArrayBuffer {
+  if (need <= buf.byteLength) return buf;
+  let size = max(buf.byteLength, 1);
+  while (size < need) size <<= 1;
+  const bigger = new ArrayBuffer(size);
+  memory.copy(changetype<usize>(bigger), changetype<usize>(buf), <usize>used);
+  return bigger;
+}

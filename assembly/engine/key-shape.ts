@@ -3,6 +3,7 @@
 // key, never its indexes, so targets equal in everything but their indexes are repeats (seen.ts).
 // Built piece by piece (the JSON parser appends a member's key or index as it enters it) with its
 // hash kept along, so a member's shape costs what its key adds.
+import { grownBuffer } from "./bytes";
 
 /** Written for an all-digit segment: a lone surrogate, which no decoded key holds (decoders write U+FFFD). */
 const DIGITS_MARK: u16 = 0xd800;
@@ -88,12 +89,6 @@ export class KeyShape {
   }
 
   private reserve(units: i32): void {
-    const need = (this.len + units) << 1;
-    if (need <= this.buf.byteLength) return;
-    let size = this.buf.byteLength;
-    while (size < need) size <<= 1;
-    const bigger = new ArrayBuffer(size);
-    memory.copy(changetype<usize>(bigger), changetype<usize>(this.buf), <usize>this.len << 1);
-    this.buf = bigger;
+    this.buf = grownBuffer(this.buf, this.len << 1, (this.len + units) << 1);
   }
 }

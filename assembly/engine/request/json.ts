@@ -5,6 +5,7 @@
 import { Targets } from "./targets";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
+import { grownBuffer } from "../bytes";
 import { KeyShape } from "../key-shape";
 import { Records } from "./json-records";
 import { ByteWriter, at } from "../transform/out";
@@ -266,13 +267,7 @@ class JsonParser {
 
   /** Room for `units` more UTF-16 units in the path. */
   reserve(units: i32): void {
-    const need = (this.pathLen + units) << 1;
-    if (need <= this.path.byteLength) return;
-    let size = this.path.byteLength;
-    while (size < need) size <<= 1;
-    const bigger = new ArrayBuffer(size);
-    memory.copy(changetype<usize>(bigger), changetype<usize>(this.path), <usize>this.pathLen << 1);
-    this.path = bigger;
+    this.path = grownBuffer(this.path, this.pathLen << 1, (this.pathLen + units) << 1);
   }
 
   /** Reads a string at `i` (on its opening quote): sets strStart, strEnd and strEscaped; false when unterminated. */
