@@ -16,6 +16,7 @@ import { foldQuotes } from "./sqli/quotes";
 import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
 import { symbolOnlyCount, danglingLogic, quoteThenNumber } from "./sqli/anomaly";
+import { noBreakSpaceAt } from "./sqli/blanks";
 
 const BASE = 2001;
 
@@ -65,9 +66,9 @@ const state = new TokenizerState();
 const found = new Findings();
 const OVERLAP = 8;
 
-/** Tokenizes buf[from, end) in windows of MAX_TOKENS (overlapping), analysing each. */
-function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false): void {
-  const end = buf.byteLength;
+/** Tokenizes buf[from, limit) (to the end when limit < 0) in windows of MAX_TOKENS (overlapping), analysing each. */
+function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false, limit: i32 = -1): void {
+  const end = limit >= 0 ? limit : buf.byteLength;
   state.reset();
   let pos = from;
   let first = true;
@@ -141,6 +142,7 @@ export function plainText(buf: ArrayBuffer): bool {
   while (i < len) {
     const c = byteAt(buf, i);
     if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09) { i++; continue; }
+    if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, len); if (nb > 0) { i += nb; continue; } }
     if (c - 0x30 < 10) {
       while (i < len && byteAt(buf, i) - 0x30 < 10) i++;
       if (i < len && isWordByte(byteAt(buf, i))) return false;
@@ -152,6 +154,7 @@ export function plainText(buf: ArrayBuffer): bool {
     while (i < len) {
       const d = byteAt(buf, i);
       if (!((d | 0x20) - 0x61 < 26 || d - 0x30 < 10 || d == 0x5f || d >= 0x80)) break;
+      if (d >= 0xa0 && noBreakSpaceAt(buf, i, len) > 0) break;
       h = hashStep(h, lowerByte(d));
       i++;
     }
@@ -240,6 +243,15 @@ function nestedValueStart(buf: ArrayBuffer): i32 {
   return 0;
 }
 
+/** Whether buf[i, j) is letters, digits, `_ - .` only: no structure of its own. */
+function plainSegment(buf: ArrayBuffer, i: i32, j: i32): bool {
+  for (let k = i; k < j; k++) {
+    const c = byteAt(buf, k);
+    if (!(isWordByte(c) || c == 0x2d || c == 0x2e)) return false;
+  }
+  return true;
+}
+
 /** Path targets: every segment is a value of its own (`/get/OR 1=1`, `/item/1 union select`). */
 function scanPathSegments(buf: ArrayBuffer): void {
   const len = buf.byteLength;
@@ -248,8 +260,13 @@ function scanPathSegments(buf: ArrayBuffer): void {
   while (i < len && segments++ < 8) {
     while (i < len && byteAt(buf, i) == 0x2f) i++;
     let j = i;
-    while (j < len && byteAt(buf, j) != 0x2f) j++;
-    if (j - i >= 2 && i > 0) scan(buf, i, 0);
+    // a `/` of a comment (`1/**/or/**/1=1`, `/*!and*/`) is inside the segment, not a separator
+    while (j < len && (byteAt(buf, j) != 0x2f || (j + 1 < len && byteAt(buf, j + 1) == 0x2a) || (j > i && byteAt(buf, j - 1) == 0x2a))) j++;
+    if (j - i >= 2 && i > 0) {
+      scan(buf, i, 0);
+      // read on its own too, as the route parameter it is: `/items/1;shutdown/reviews`
+      if (j < len && !plainSegment(buf, i, j)) scan(buf, i, 0, false, j);
+    }
     i = j;
   }
 }

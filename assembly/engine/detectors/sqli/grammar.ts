@@ -9,7 +9,7 @@ import { afterBreakout } from "./breakout";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement,
+  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -69,6 +69,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
         (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
+      } else if (copyStatement(t, j)) {
+        out.add(Finding.StackedQuery, t.s(i), t.e(j + 1)); // ; COPY (SELECT ...) TO PROGRAM
       }
       continue;
     }
@@ -140,10 +142,10 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
   }
-  // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49): a SQL function's result compared with a literal or another's
+  // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49)  OR char(120) like char(120): a SQL function's result compared with a literal or another's
   if (isCall(t, k) && isFunctionKw(t.k(k))) {
     const a = skipParens(t, k + 1);
-    if (t.t(a) == Tok.Cmp && ((isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) || (isCall(t, a + 1) && t.k(a + 1) == Kw.FuncSql))) {
+    if (isComparison(t, a) && ((isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) || (isCall(t, a + 1) && t.k(a + 1) == Kw.FuncSql))) {
       out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
     }
   }

@@ -242,7 +242,7 @@ export function literalCondition(t: TokenList, i: i32): bool {
 }
 
 /** Whether word token i is spelled `lower` (ASCII, case-insensitive), read in place. */
-function wordIs(t: TokenList, i: i32, lower: string): bool {
+export function wordIs(t: TokenList, i: i32, lower: string): bool {
   const s = t.s(i);
   const n = lower.length;
   if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
@@ -260,4 +260,19 @@ export function valuesStatement(t: TokenList, i: i32): bool {
   while (t.t(j) == Tok.Dot && isIdentifier(t, j + 1)) j += 2;
   if (t.t(j) == Tok.LParen) j = skipParens(t, j);
   return (t.is(j, Kw.Values) && t.t(j + 1) == Tok.LParen) || t.is(j, Kw.Select);
+}
+
+/**
+ * PostgreSQL COPY moving data to or from a file or a program: COPY (SELECT ...) TO PROGRAM '...',
+ * COPY t FROM '/etc/passwd'. "copy users to the list" has no file, program or stream after TO.
+ */
+export function copyStatement(t: TokenList, i: i32): bool {
+  if (!wordIs(t, i, "copy")) return false;
+  let j: i32;
+  if (t.t(i + 1) == Tok.LParen && t.is(i + 2, Kw.Select)) j = skipParens(t, i + 1);
+  else if (isIdentifier(t, i + 1)) j = i + 2;
+  else return false;
+  if (!(t.is(j, Kw.From) || wordIs(t, j, "to"))) return false;
+  const n = j + 1;
+  return (t.t(n) == Tok.Str && (t.f(n) & F_OPEN) == 0) || wordIs(t, n, "program") || wordIs(t, n, "stdout") || wordIs(t, n, "stdin");
 }

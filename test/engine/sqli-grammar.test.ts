@@ -1,0 +1,42 @@
+// SQL grammar generalisations the generated variants (sqli-generated.test.ts) asked for:
+// no-break spaces as blanks, route parameters in the path read on their own, PostgreSQL COPY as
+// a stacked statement, function results compared by LIKE. Attacks must block at PL1, look-alikes not.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, sqliScore as score } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const sqliScore = (value: string): number => score(h, value);
+const query = (encoded: string) => inspect(h, { path: `/items?id=${encoded}&sort=asc`, headers: [["host", "shop.local"]] });
+const path = (encoded: string) => inspect(h, { path: `/items/${encoded}/reviews`, headers: [["host", "shop.local"]] });
+
+describe("a no-break space (lone 0xA0 byte, or UTF-8 C2 A0) is a blank between SQL words", () => {
+  const attacks = [
+    "1%A0union%A0select%A01,2", "x%27%A0or%A01=1--%A0-", "1%A0and%A0sleep(5)", "1%C2%A0union%C2%A0select%C2%A0user(),2",
+    "%27%A0OR%A0TRUE;--",
+  ];
+  for (const a of attacks) it(`attack ${a}`, () => expect(query(a).attack).toBe(true));
+  const benign = ["Caf%C3%A9%C2%A0union%C2%A0station", "10%C2%A0km%C2%A0or%C2%A0more", "O%27Brien%A0and%A0sons", "%C3%A0%A0la%A0carte"];
+  for (const b of benign) it(`benign ${b}`, () => expect(query(b).attack).toBe(false));
+});
+
+describe("a path segment is read as a route parameter on its own", () => {
+  const attacks = ["1%3B%09SHUTDOWN", "-1%2F*x*%2F%2F*!AND*%2F%2F*x*%2F3-2%3D1", "1.%09%2F*!and*%2F%093-2%3D1", "1%20or%201%3D1"];
+  for (const a of attacks) it(`attack /items/${a}/reviews`, () => expect(path(a).attack).toBe(true));
+  const benign = ["2024-05-01", "o%27brien-and-sons", "a%2Bb%3Dc", "12%3B%20see%20notes", "*", "v1.2"];
+  for (const b of benign) it(`benign /items/${b}/reviews`, () => expect(path(b).attack).toBe(false));
+});
+
+describe("grammar: PostgreSQL COPY and function results compared by LIKE", () => {
+  const attacks = [
+    "1)); COPY (SELECT 'x') TO PROGRAM 'nslookup x'", "1; copy users to '/tmp/u'", "x'; COPY t FROM PROGRAM 'id'--",
+    "1 or char(120) like char(120)#", "1 and ascii(user()) like 114",
+  ];
+  for (const a of attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
+  const benign = ["ok; copy users to the list", "copy (select all) to clipboard", "Copy from the book; then copy to your notes", "turn right and left(x) like this"];
+  for (const b of benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
+});
