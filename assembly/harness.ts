@@ -8,3 +8,4 @@ export * from "./harness/attacks";
 export * from "./harness/injections";
 export * from "./harness/rce";
 export * from "./harness/wordlists";
+export * from "./harness/plain-words";

@@ -29,31 +29,49 @@ import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther } from "./detectors/other";
+import { isPlainWords } from "./plain-words";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
   detectProtocolTarget(s, t);
   detectSqli(s, t);
   if (s.done()) return;
-  detectXss(s, t);
   detectRce(s, t);
   if (s.done()) return;
-  detectLfi(s, t);
-  detectRfi(s, t);
-  detectSsrf(s, t);
-  if (s.done()) return;
+  // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
+  if (!isPlainTarget(t)) {
+    detectPunctuated(s, t);
+    if (s.done()) return;
+  }
   detectJava(s, t);
   detectPhp(s, t);
   detectNodejs(s, t);
   if (s.done()) return;
-  detectSsti(s, t);
-  detectNosql(s, t);
-  detectLdap(s, t);
-  detectXxe(s, t);
-  if (s.done()) return;
-  detectScanner(s, t);
   detectSession(s, t);
   detectOther(s, t);
+}
+
+/** The detectors that need some punctuation in a value to find anything (markup, paths, URLs, templates, queries, XML). */
+export function detectPunctuated(s: Sink, t: Target): void {
+  detectXss(s, t);
+  detectLfi(s, t);
+  detectRfi(s, t);
+  if (s.done()) return;
+  detectSsrf(s, t);
+  detectSsti(s, t);
+  detectNosql(s, t);
+  if (s.done()) return;
+  detectLdap(s, t);
+  detectXxe(s, t);
+  detectScanner(s, t);
+}
+
+/** An argument, cookie or body value, or name, of plain words (not paths, headers, file names: they have their own rules). */
+export function isPlainTarget(t: Target): bool {
+  const k = t.kind;
+  if (k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.BodyValue) return isPlainWords(t.value, true);
+  if (k == TargetKind.ArgName || k == TargetKind.CookieName || k == TargetKind.BodyKey) return isPlainWords(t.value, false);
+  return false;
 }
 
 /**

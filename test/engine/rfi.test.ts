@@ -18,11 +18,17 @@ const attacks: [string, string, string?, Kind?][] = [
   ["jar URL", "jar:http://evil.example/b.zip!a"],
   ["user-info host confusion", "http://example.com%2f@evil.example/"],
   ["URL in an include parameter", "https://foo.example", "_CONF[path]"],
+  ["URL in a parameter whose last word is path", "https://foo.example/x", "mosConfig_absolute_path"],
+  ["URL in a camelCase template parameter", "https://foo.example/t.html", "templateFile"],
   ["URL in the path", "/get/https://example.com/", undefined, Kind.Path],
 ];
 
 const benign: [string, string, string?][] = [
   ["website field", "https://shop.example.com/products", "website"],
+  // include words count only as whole words of the name: `redirect` holds no `dir`, `profile` no `file`
+  ["redirect target", "https://shop.example.com/cart?step=2", "redirect"],
+  ["profile link", "https://social.example/jane", "profile_url"],
+  ["confirmation link", "https://shop.example.com/confirm", "confirmUrl"],
   ["npm local dependency", "file:../lib"],
   ["npm alias", "npm:typescript@3.0.3"],
   ["prose with a question", "is http the right protocol?"],

@@ -9,6 +9,11 @@ beforeAll(async () => {
 });
 
 const attacks: [string, string][] = [
+  ["scheme-relative metadata URL", "//169.254.169.254/latest/meta-data/"],
+  ["scheme-relative loopback with user info", "//attacker.example@127.0.0.1:6379/"],
+  ["scheme-relative integer metadata host", "//2852039166/"],
+  ["URL host 0 (0.0.0.0)", "http://0:10250/pods"],
+  ["ECS task credentials endpoint", "http://169.254.170.2/v2/credentials"],
   ["metadata dotted", "http://169.254.169.254/latest/meta-data/"],
   ["metadata integer", "http://2852039166/"],
   ["metadata hex", "http://0xA9FEA9FE/"],
@@ -35,6 +40,9 @@ const attacks: [string, string][] = [
 ];
 
 const benign: [string, string, Kind?][] = [
+  ["scheme-relative CDN URL", "//cdn.example.net/lib.js"],
+  ["a fraction", "0/5 stars"],
+  ["a comment path", "//TODO fix later"],
   ["public URL", "https://www.example.com/page"],
   ["version", "10.6.0"],
   ["dependency version with path", "0.9.0"],

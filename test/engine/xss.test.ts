@@ -51,6 +51,7 @@ const attacks: [string, number][] = [
   ["\" onmouseover=alert(1) x=\"", 3004],
   ["' autofocus onfocus=alert(1) '", 3004],
   ["x\"//onfocus=prompt(1)>", 3004],
+  ["\"/x/onauxclick=alert(1)//", 3004],
   ["Mozilla/5.0 (compatible; onload=alert(document.domain))", 3004],
   ["'formaction=//evil", 3004],
   ["';alert(1)//", 3007],

@@ -6,6 +6,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { isSpaceByte, matchesCI } from "../bytes";
+import { WordList } from "../wordlist";
 import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
 export const RFI_RULES: Rule[] = [
@@ -38,11 +39,35 @@ function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   return false;
 }
 
-/** Parameter names that PHP-style includes take a path from. */
+// Words of a parameter name that say it holds a path to load: `path`, `_CONF[path]`,
+// `mosConfig_absolute_path`, `templateFile`. Whole words only: `redirect` holds no `dir`,
+// `profile` no `file`, `confirm` no `conf`.
+const INCLUDE_WORDS = new WordList(
+"path|paths|pathname|filepath|basepath|include|includes|inc|require|file|files|filename|dir|dirname|basedir|directory|folder|\
+root|docroot|webroot|template|tpl|conf|config|cfg");
+
+/** Whether a word of the parameter name (split at non-letters and at camelCase humps) is an include word. */
 function isIncludeName(key: string): bool {
-  const k = key.toLowerCase();
-  return k.includes("path") || k.includes("include") || k.includes("require") || k.includes("file") || k.includes("dir") ||
-    k.includes("root") || k.includes("template") || k.includes("conf");
+  const n = key.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isLetterCode(key.charCodeAt(i))) i++;
+    const s = i;
+    i++;
+    while (i < n && isLetterCode(key.charCodeAt(i)) && !(isUpperCode(key.charCodeAt(i)) && !isUpperCode(key.charCodeAt(i - 1)))) i++;
+    if (i <= n && i > s && INCLUDE_WORDS.hasString(key.substring(s, i).toLowerCase())) return true;
+  }
+  return false;
+}
+
+// @ts-ignore: decorator
+@inline function isLetterCode(c: i32): bool {
+  return (c | 0x20) - 0x61 < 26 && (c | 0x20) >= 0x61;
+}
+
+// @ts-ignore: decorator
+@inline function isUpperCode(c: i32): bool {
+  return c - 0x41 < 26 && c >= 0x41;
 }
 
 export function detectRfi(s: Sink, t: Target): void {

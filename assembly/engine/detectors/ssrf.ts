@@ -47,6 +47,10 @@ export function detectSsrf(s: Sink, t: Target): void {
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
   const c = at(v, i);
+  if (c == 0x2f || c == 0x5c) {
+    detectSchemeRelative(s, t, v, i);
+    return;
+  }
   if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5b)) return;
 
   let flags = 0;
@@ -69,6 +73,31 @@ export function detectSsrf(s: Sink, t: Target): void {
     flags &= ~H_OBFUSCATED;
     end = e;
   }
+  reportHost(s, t, v, flags, start, end);
+}
+
+/** `//169.254.169.254/latest/`, `\\\\127.0.0.1\\x`: a scheme-relative URL takes the scheme of the page or client that fetches it. */
+function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void {
+  const c = at(v, i);
+  if (at(v, i + 1) != c) return;
+  let k = i + 2;
+  while (at(v, k) == 0x2f || at(v, k) == 0x5c) k++;
+  if (k - i > 4) return;
+  const start = k;
+  const n = v.byteLength;
+  let bracket = false;
+  while (k < n) {
+    const b = at(v, k);
+    if (b == 0x5b) bracket = true;
+    else if (b == 0x5d) bracket = false;
+    else if (!bracket && (b == 0x2f || b == 0x5c || b == 0x3f || b == 0x23 || isSpaceByte(b))) break;
+    k++;
+  }
+  if (k == start) return;
+  reportHost(s, t, v, classifyAuthority(v, start, k), i, k);
+}
+
+function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, end: i32): void {
   if (flags == 0) return;
   if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
   else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "loopback or internal host");

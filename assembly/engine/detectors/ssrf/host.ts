@@ -79,6 +79,7 @@ function hostStartsWith(prefix: string): bool {
 function classifyIPv4(v: u32): i32 {
   if (v == 0xa9fea9fe || v == 0xc00000c0 || v == 0xa83f8110) return H_METADATA; // 169.254.169.254, 192.0.0.192, 168.63.129.16
   if (v == 0x646464c8) return H_METADATA; // 100.100.100.200
+  if (v == 0xa9feaa02) return H_METADATA; // 169.254.170.2, the ECS task credentials endpoint
   const a = v >> 24;
   const b = (v >> 16) & 0xff;
   if (a == 127 || a == 0) return H_LOOPBACK;
@@ -126,6 +127,8 @@ function classifyCleanHost(): i32 {
   if (end > 0 && at(hostBuf, end - 1) == 0x2e) end--;
   hostLen = end;
   if (end == 0) return flags;
+  // `http://0:6379/`: a URL host of zeros is 0.0.0.0 to every resolver (a bare `0` elsewhere is a number)
+  if (inUrl && at(hostBuf, 0) == 0x30 && zerosOnly(end)) return flags | H_IP | H_LOOPBACK | H_OBFUSCATED;
   if (at(hostBuf, 0) - 0x30 < 10 && parseIPv4(hostBuf, 0, end)) {
     flags |= H_IP | classifyIPv4(ipv4Value);
     if (!ipv4Canonical) flags |= H_OBFUSCATED;
@@ -141,6 +144,14 @@ function classifyCleanHost(): i32 {
   if ((hostEndsWith(".nip.io") || hostEndsWith(".sslip.io") || hostEndsWith(".xip.io")) && (hostStartsWith("127.") || hostStartsWith("10.") || hostStartsWith("169.254.") || hostStartsWith("192.168."))) return flags | H_LOOPBACK;
   return flags;
 }
+
+function zerosOnly(end: i32): bool {
+  for (let k = 0; k < end; k++) if (at(hostBuf, k) != 0x30) return false;
+  return true;
+}
+
+/** Whether the host being classified is the authority of a URL (not a bare word at the start of a value). */
+let inUrl = false;
 
 /** Classifies bytes [start, end) of `buf` as a host. */
 export function classifyHost(buf: ArrayBuffer, start: i32, end: i32): i32 {
@@ -208,7 +219,9 @@ export function urlAt(buf: ArrayBuffer, i: i32): bool {
 export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32): i32 {
   let hs = authStart;
   for (let k = authStart; k < authEnd; k++) if (at(buf, k) == 0x40) hs = k + 1;
+  inUrl = true;
   let flags = classifyHost(buf, hs, authEnd);
+  inUrl = false;
   // parser-confusion payloads put the real host after an '@' that a different parser honours
   const n = min(buf.byteLength, authStart + 256);
   for (let k = authEnd; k < n; k++) {

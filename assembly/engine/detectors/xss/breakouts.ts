@@ -24,9 +24,26 @@ function opensAttribute(buf: ArrayBuffer, i: i32): bool {
     while (j > 0 && i - j < 8 && byteAt(buf, j - 1) == 0x2f) j--;
     if (j == 0) return true;
     c = byteAt(buf, j - 1);
-    return c <= 0x20 || isQuote(c);
+    return c <= 0x20 || isQuote(c) || bareAttributesAfterQuote(buf, j - 1);
   }
   return c <= 0x20 || isQuote(c) || c == 0x3b || c == 0x2c || c == 0x28 || c == 0x2b; // `+`: a space in forms
+}
+
+/**
+ * Whether bytes before `i` (exclusive of `i`'s own byte, a name letter) are bare attribute names
+ * separated by `/` that follow a closing quote: `"/x/onclick=` is read by a browser as the
+ * attributes x and onclick after the value `"` closed.
+ */
+function bareAttributesAfterQuote(buf: ArrayBuffer, i: i32): bool {
+  let j = i;
+  const stop = max(0, i - 40);
+  while (j >= stop) {
+    const c = byteAt(buf, j);
+    if (isQuote(c)) return j < i;
+    if (!(isAlpha(c) || c == 0x2d || c == 0x2f)) return false;
+    j--;
+  }
+  return false;
 }
 
 /** `on<letters>=` (not `==`) after a blank, quote or `/`; `formaction=`-like attributes right after a quote. */

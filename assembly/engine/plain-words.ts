@@ -1,0 +1,26 @@
+// Values made only of words: letters, digits, '_', '-' and (in values, not names) spaces. Most
+// arguments, cookies and JSON members are such values (ids, names, enums, tokens, plain prose without
+// punctuation), and no decoding changes them (no '%', '&', '\', '+'). The markup, path, URL, template,
+// query and XML detectors all need some punctuation to have anything to find, so the engine skips
+// them here. Names keep no spaces: a name ending in " onload" breaks out of an HTML attribute.
+
+/** Bit c of PLAIN[c >> 5] is set when byte c is a plain-word byte. */
+const PLAIN: StaticArray<u32> = [
+  0x00000000,
+  0x03ff2001, // ' ', '-', '0'-'9'
+  0x87fffffe, // 'A'-'Z', '_'
+  0x07fffffe, // 'a'-'z'
+  0, 0, 0, 0,
+];
+
+/** Whether every byte of `v` (non-empty) is a letter, digit, '_', '-' or, with `spaces`, a space. */
+export function isPlainWords(v: ArrayBuffer, spaces: bool): bool {
+  const n = v.byteLength;
+  if (n == 0) return false;
+  const p = changetype<usize>(v);
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(p + <usize>i);
+    if ((unchecked(PLAIN[c >> 5]) & (1 << (c & 31))) == 0 || (c == 0x20 && !spaces)) return false;
+  }
+  return true;
+}
