@@ -40,3 +40,50 @@ describe("grammar: PostgreSQL COPY and function results compared by LIKE", () =>
   const benign = ["ok; copy users to the list", "copy (select all) to clipboard", "Copy from the book; then copy to your notes", "turn right and left(x) like this"];
   for (const b of benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
 });
+
+const groups: { name: string; attacks: string[]; benign: string[] }[] = [
+  {
+    name: "breakout, then an adjacent string the application's quote closes (no letters in it)",
+    attacks: ["7' ' 2", "x' '5", "id' ' 10"],
+    benign: ["it's '9' 1", "the Jones' 'best' cars", "rock 'n' roll", "'twas '90s"],
+  },
+  {
+    name: "breakout, then only symbols and a truncating comment",
+    attacks: ["' ? # = #", "x'? # -", "admin' ! --"],
+    benign: ["what's up? #tag", "it's ok? #yes", "O'Brien #1 fan club"],
+  },
+  {
+    name: "a row of literals opening with a quoted string and closing on a number",
+    attacks: ["'xyz', 0x2b", "'row', (7)", "' ', 12", "'', '', '', 4", "'a', NULL, 3"],
+    benign: ["'a', b, c", "'red', 'blue'", "'Hello', world 5", "'5', 'x'", "'quoted' 5"],
+  },
+  {
+    name: "boolean operator, then a quoted literal glued to a name",
+    attacks: ["and '7'field_name", "or 'x'col", "&& '1'a"],
+    benign: ["and 'rock'n'roll", "and 'hello' world", "or 'maybe' not"],
+  },
+  {
+    name: "alias whose FROM ends the value, after a symbol",
+    attacks: ["; As not from", "! As' from", "; as x from", ", as `t` from"],
+    benign: ["Wow! As seen from space", "; as seen from the hill", "Known as Bob from accounting", "Wow! As 'sweet"],
+  },
+  {
+    name: "stacked SELECT whose rest the application's query supplies",
+    attacks: ["; select", "1; SELECT", "x'; select"],
+    benign: ["select", "Step 2: select", "choose; selected", "; selection"],
+  },
+  {
+    name: "arithmetic continuation ending in a dangling boolean operator",
+    attacks: ["/3 or ", "/abc_1 AND ", "*2 and ", "%7 or "],
+    benign: ["/r/aww and ", "3 or ", "/3 or 4", "cats and ", "/ or ", "a/3 or "],
+  },
+];
+
+describe("grammar: SQL fragments at the edges of the value", () => {
+  for (const g of groups) {
+    describe(g.name, () => {
+      for (const a of g.attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
+      for (const b of g.benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
+    });
+  }
+});

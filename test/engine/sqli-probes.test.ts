@@ -99,9 +99,10 @@ describe("sqli probe shapes of the higher paranoia levels", () => {
     { value: "!@#$%^", from: 3 },
     { value: "!@", from: 4 },
     { value: "' -", from: 4 },
-    { value: "/Cm7 OR ", from: 2 },
-    { value: "/3 or ", from: 2 },
+    { value: "/Cm7 OR ", from: 1 }, // an arithmetic continuation leaving the condition open (rule 2036)
+    { value: "/3 or ", from: 1 },
     { value: "x && ", from: 2 },
+    { value: "cats or ", from: 2 }, // a search cut after "or ": only the paranoia 2 dangling-operator rule
     { value: "'16/17", from: 3 },
     { value: "\"` * 123", from: 3 },
     { value: "'\\2nq5", from: 3 },

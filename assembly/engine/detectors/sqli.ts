@@ -15,7 +15,7 @@ import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
 import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
-import { symbolOnlyCount, danglingLogic, quoteThenNumber } from "./sqli/anomaly";
+import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticThenDangling } from "./sqli/anomaly";
 import { noBreakSpaceAt } from "./sqli/blanks";
 
 const BASE = 2001;
@@ -58,6 +58,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2033, Category.Sqli, CRITICAL, 4, "value of 2 or more symbols and no letter or digit (!@, ' -)"),
   new Rule(2034, Category.Sqli, CRITICAL, 2, "value ending in a boolean operator after an operand (x OR , 3 and )"),
   new Rule(2035, Category.Sqli, CRITICAL, 3, "value opening with a quote, then symbols up to a number ('16/17, \"` * 123)"),
+  new Rule(2036, Category.Sqli, CRITICAL, 1, "value continuing an arithmetic expression and ending in a boolean operator (/3 or , *2 and )"),
 ];
 
 // Per-target scratch state, allocated once (the filter handles one request at a time).
@@ -326,7 +327,11 @@ export function detectSqli(s: Sink, t: Target): void {
   const f = findingsOf(buf, false, plusIsSpace);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
-  if (s.paranoia >= 2 && isValueKind(t.kind)) probeShapes(s, t, buf);
+  if (isValueKind(t.kind)) {
+    const d = arithmeticThenDangling(buf);
+    if (d >= 0) s.report(2036, t, buf, 0, buf.byteLength, SQLI_RULES[35].description);
+    if (s.paranoia >= 2) probeShapes(s, t, buf);
+  }
   const pair = formPair(s, t);
   if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));
 }

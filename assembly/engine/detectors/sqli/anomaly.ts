@@ -74,3 +74,21 @@ export function quoteThenNumber(buf: ArrayBuffer): bool {
   }
   return digit;
 }
+
+/**
+ * `/3 or `  `/Cm7 OR `  `*2 and `: a value that opens by continuing an arithmetic expression (a `/ * %`
+ * glued to one operand) and ends leaving a boolean operator for the application's query to complete.
+ * Start of that operator, or -1. Prose and searches open with a word, not with a division.
+ */
+export function arithmeticThenDangling(buf: ArrayBuffer): i32 {
+  if (buf.byteLength < 5) return -1;
+  const c = byteAt(buf, 0);
+  if (!(c == 0x2f || c == 0x2a || c == 0x25) || !isAlnumOrHigh(byteAt(buf, 1))) return -1;
+  const d = danglingLogic(buf);
+  if (d < 0) return -1;
+  // one operand between them: a word or number, then blanks up to the operator (`/r/aww and ` is a path)
+  let i = 1;
+  while (i < d && (isAlnumOrHigh(byteAt(buf, i)) || byteAt(buf, i) == 0x5f)) i++;
+  while (i < d && isSpaceByte(byteAt(buf, i))) i++;
+  return i == d ? d : -1;
+}

@@ -61,6 +61,13 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
   if (t.t(j) == Tok.Semi) { out.add(Finding.BreakoutClause, b, t.e(j)); return; } // '; ...
   if (t.t(j) == Tok.Comma && literalListToEnd(t, j)) { out.add(Finding.BreakoutClause, b, t.e(t.n - 1)); return; } // ', 2, 1
   shortExpressionThenComment(t, j, out);
+  // 3' ' 1  x' '5: the closed string is followed by another (SQL joins adjacent literals) that the
+  // application's own quote closes, holding a number and no letter: the value continues the expression, not a text
+  if (j == 1 && t.n == 2 && t.t(1) == Tok.Str && (t.f(1) & F_OPEN) != 0 && t.s(1) > t.e(0) && t.e(1) - t.s(1) <= 8 &&
+    numberNoLetter(t.s(1), t.e(1))) {
+    out.add(Finding.BreakoutTautology, b, t.e(1));
+    return;
+  }
   if ((t.is(j, Kw.Union) || (isStatementKw(t.k(j)) && t.t(j) == Tok.Word && t.k(j) != Kw.Set)) &&
     !opensCodeString(t) && (isStatement(t, j) || (!longPlainWord(t, j + 1) && !hasString(t, j + 1)))) {
     out.add(Finding.BreakoutClause, b, t.e(j)); // 'union ...  'alter ...  "select ...
@@ -167,15 +174,31 @@ function literalListToEnd(t: TokenList, j: i32): bool {
   return items > 0 && t.t(k) == Tok.None;
 }
 
-/** x'|email--  id'is not-id--  ' mod id--: a few SQL tokens after the breakout, then a truncating comment. */
+/**
+ * x'|email--  id'is not-id--  ' mod id--  ' ? # = #: a few SQL tokens after the breakout, then a truncating
+ * comment; symbols alone (no word, no literal) count too: nothing but the breakout and its comment is text.
+ */
 function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
   const last = t.n - 1;
   if (last < j || last - j > 5 || (t.f(last) & F_LINE_COMMENT) == 0) return;
   let sql = false;
+  let symbolsOnly = true;
   for (let k = j; k <= last; k++) {
     const ty = t.t(k);
     if (ty == Tok.Word && t.k(k) == Kw.Article) return;
     if (ty == Tok.Op || ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Not || (ty == Tok.Word && t.k(k) != Kw.None)) sql = true;
+    if (ty == Tok.Word || ty == Tok.Num || ty == Tok.Str || ty == Tok.Var) symbolsOnly = false;
   }
-  if (sql) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
+  if (sql || symbolsOnly) out.add(Finding.BreakoutComment, t.s(0), t.e(last));
+}
+
+/** Whether source bytes [s, e) hold a digit and no ASCII letter or non-ASCII byte. */
+function numberNoLetter(s: i32, e: i32): bool {
+  let digit = false;
+  for (let i = s; i < e; i++) {
+    const c = byteAtSource(i);
+    if ((c | 0x20) - 0x61 < 26 || c >= 0x80) return false;
+    if (c - 0x30 < 10) digit = true;
+  }
+  return digit;
 }

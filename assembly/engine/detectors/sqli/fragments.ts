@@ -116,11 +116,20 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     } else if (o >= 0) {
       const after = t.t(o);
       const opThen = t.t(o + 1);
+      // and '5'name: a quoted literal glued to a name (prose puts a blank after a closing quote)
+      if (o == j + 1 && t.t(j) == Tok.Str && (t.f(j) & F_OPEN) == 0 && after == Tok.Word && t.s(o) == t.e(j)) {
+        out.add(Finding.LeadingLogic, t.s(first), t.e(o));
+      }
       if (after == Tok.None ? (isLiteral(t, o - 1) && !(t.t(o - 1) == Tok.Str && (t.f(o - 1) & F_OPEN) != 0 && t.e(o - 1) - t.s(o - 1) > 16)) || o > j + 1 : after == Tok.Cmp || isComparison(t, o) ||
         (after == Tok.Op && (opThen == Tok.Num || opThen == Tok.LParen || opThen == Tok.None))) {
         out.add(Finding.LeadingLogic, t.s(first), t.e(o - 1));
       }
     }
+  }
+  // 'abc', 0x1a   '', '', 13   'item', (5): a row of literals opening with a quoted string and closing on a number,
+  // the value list a UNION or INSERT probe writes after the application's literal
+  if (ty == Tok.Str && first == 0 && byteAtSource(t.s(0)) == 0x27 && (t.f(0) & F_OPEN) == 0 && t.t(1) == Tok.Comma && literalRow(t, 1)) {
+    out.add(Finding.BreakoutClause, t.s(0), t.e(t.n - 1));
   }
   // '1001'='10 : a quoted literal compared with a string the application's own quote closes
   if (ty == Tok.Str && first == 0 && t.n == 3 && (t.f(0) & F_OPEN) == 0 && t.t(1) == Tok.Cmp && t.t(2) == Tok.Str &&
@@ -176,6 +185,23 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   }
 }
 
+/** `, lit [, lit ...]` from the comma at i to the end of the value, its last item a number (or one in parentheses). */
+function literalRow(t: TokenList, i: i32): bool {
+  let k = i;
+  let last = Tok.None;
+  while (t.t(k) == Tok.Comma && k < t.n) {
+    let v = k + 1;
+    const paren = t.t(v) == Tok.LParen;
+    if (paren) v++;
+    const ty = t.t(v);
+    if (!(ty == Tok.Num || (ty == Tok.Str && (t.f(v) & F_OPEN) == 0) || t.is(v, Kw.Null))) return false;
+    if (paren && t.t(++v) != Tok.RParen) return false;
+    last = ty;
+    k = v + 1;
+  }
+  return k == t.n && last == Tok.Num;
+}
+
 /** ORDER|GROUP BY n[, n ...] or LIMIT n[, n] at i, running to the end of the value, a comment or `;`. */
 function numericClause(t: TokenList, i: i32): bool {
   let j: i32;
@@ -214,8 +240,12 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
     const aliasOk = t.t(i + 1) == Tok.Str || (t.t(i + 1) == Tok.Word && t.k(i + 1) != Kw.Article);
     const prevOk = p == Tok.RParen || p == Tok.Num || p == Tok.Str || (p == Tok.Word && t.s(i - 1) + 1 < t.e(i - 1) && t.k(i - 1) == Kw.None && (t.f(i - 1) & F_COMMENT) == 0 && isBacktick(t, i - 1));
     const openAlias = t.t(i + 1) == Tok.Str && (t.f(i + 1) & F_OPEN) != 0 && t.e(i + 1) - t.s(i + 1) <= 8; // 6 As" from
-    if (prevOk && openAlias) out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 1));
-    if (prevOk && aliasOk && (t.is(i + 2, Kw.From) || (t.is(i + 1, Kw.Not) && t.is(i + 2, Kw.From)))) {
+    // ; As not from  ! As' from: after a symbol (or at the start), an alias whose FROM ends the value
+    // (the application's query names the table): the tail of a select list, not a sentence
+    const symbolBefore = p == Tok.None || p == Tok.Semi || p == Tok.Not || p == Tok.Other || p == Tok.Comma;
+    const fromEnds = (t.is(i + 2, Kw.From) && t.n == i + 3) || (openAlias && t.n == i + 2 && endsWithFrom(t.e(i + 1)));
+    if ((prevOk || (symbolBefore && fromEnds)) && openAlias) out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 1));
+    if ((prevOk || (symbolBefore && fromEnds)) && aliasOk && (t.is(i + 2, Kw.From) || (t.is(i + 1, Kw.Not) && t.is(i + 2, Kw.From)))) {
       out.add(Finding.AliasFrom, t.s(i - 1), t.e(i + 2));
     }
   }
@@ -237,6 +267,16 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
   }
 }
 
+
+/** Whether the source before `end` ends in the word FROM (blanks aside) after a blank or quote. */
+function endsWithFrom(end: i32): bool {
+  let e = end;
+  while (e > 0 && byteAtSource(e - 1) == 0x20) e--;
+  if (e < 5) return false;
+  const b = byteAtSource(e - 5);
+  return (b == 0x20 || b == 0x27 || b == 0x22) && (byteAtSource(e - 4) | 0x20) == 0x66 && (byteAtSource(e - 3) | 0x20) == 0x72 &&
+    (byteAtSource(e - 2) | 0x20) == 0x6f && (byteAtSource(e - 1) | 0x20) == 0x6d;
+}
 
 function isBacktick(t: TokenList, i: i32): bool {
   return load<u8>(changetype<usize>(source()) + <usize>t.s(i)) == 0x60;

@@ -69,6 +69,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
         (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
+      } else if (t.is(j, Kw.Select) && t.t(j + 1) == Tok.None && (t.f(j) & F_COMMENT) == 0) {
+        out.add(Finding.StackedQuery, t.s(i), t.e(j)); // x; select  (the application's query supplies the rest)
       } else if (copyStatement(t, j)) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j + 1)); // ; COPY (SELECT ...) TO PROGRAM
       }
