@@ -29,25 +29,31 @@ import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther } from "./detectors/other";
-import { isPlainWords } from "./plain-words";
+import { plainWords, PlainWords } from "./plain-words";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
+  // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
+  const words = plainTarget(t);
   detectProtocolTarget(s, t);
   detectSqli(s, t);
   if (s.done()) return;
   detectRce(s, t);
   if (s.done()) return;
-  // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
-  if (!isPlainTarget(t)) {
+  if (words == PlainWords.No) {
     detectPunctuated(s, t);
     if (s.done()) return;
   }
   detectJava(s, t);
   detectPhp(s, t);
-  detectNodejs(s, t);
   if (s.done()) return;
+  if (words != PlainWords.Yes) detectDoubleUnderscored(s, t);
   detectSession(s, t);
+}
+
+/** Detectors that find nothing in plain words without a double underscore (`__proto__`, `price__gt`). */
+export function detectDoubleUnderscored(s: Sink, t: Target): void {
+  detectNodejs(s, t);
   detectOther(s, t);
 }
 
@@ -66,12 +72,12 @@ export function detectPunctuated(s: Sink, t: Target): void {
   detectScanner(s, t);
 }
 
-/** An argument, cookie or body value, or name, of plain words (not paths, headers, file names: they have their own rules). */
-export function isPlainTarget(t: Target): bool {
+/** Whether an argument, cookie or body value or name is plain words (paths, headers and file names have rules of their own). */
+export function plainTarget(t: Target): PlainWords {
   const k = t.kind;
-  if (k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.BodyValue) return isPlainWords(t.value, true);
-  if (k == TargetKind.ArgName || k == TargetKind.CookieName || k == TargetKind.BodyKey) return isPlainWords(t.value, false);
-  return false;
+  if (k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.BodyValue) return plainWords(t.value, true);
+  if (k == TargetKind.ArgName || k == TargetKind.CookieName || k == TargetKind.BodyKey) return plainWords(t.value, false);
+  return PlainWords.No;
 }
 
 /**

@@ -72,6 +72,8 @@ export class NameHit {
   end: i32 = 0;
 }
 
+const NAME_HIT = new NameHit();
+
 const MAX_SEGMENTS = 12;
 // Scratch space for one chain (the engine is single-threaded; allocated once).
 const SEGMENT_STARTS = new StaticArray<i32>(MAX_SEGMENTS);
@@ -83,7 +85,11 @@ const SEGMENT_ENDS = new StaticArray<i32>(MAX_SEGMENTS);
  * they are gadget or exec class names and `bareWords` is set.
  */
 export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool): NameHit {
-  const hit = new NameHit();
+  // One result object, reused: callers read it before the next scan (no allocation per target).
+  const hit = NAME_HIT;
+  hit.kind = NAME_NONE;
+  hit.start = 0;
+  hit.end = 0;
   const n = data.byteLength;
   const starts = SEGMENT_STARTS;
   const ends = SEGMENT_ENDS;

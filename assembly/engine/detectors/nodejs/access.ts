@@ -48,9 +48,15 @@ const PROCESS_MEMBERS = new WordList(
 "mainmodule|binding|_linkedbinding|dlopen|kill|exit|reallyexit|setuid|setgid|chdir|openstdin|abort|\
 _getactivehandles|constructor|require|execve");
 
+const ACCESS_HIT = new AccessHit();
+
 /** Scans `data` (a key when `isKey`) for pollution, constructor chains and process access. */
 export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
-  const h = new AccessHit();
+  // One result object, reused: the caller reads it before the next scan (no allocation per target).
+  const h = ACCESS_HIT;
+  h.rule = 0;
+  h.start = 0;
+  h.reason = "";
   const n = data.byteLength;
   const w = NEXT_WORD;
   for (let i = 0; i < n; i++) {
