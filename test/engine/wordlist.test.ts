@@ -109,9 +109,9 @@ describe("HTML name lists", () => {
 
 describe("LFI sensitive files", () => {
   it.each(["etc/passwd", "shadow.bak", "etc/fstab", "etc/master.passwd", "etc/nginx/", "etc/environment", "etc/redhat-release", "proc/self",
-    "proc/cmdline", "proc/1/", "system.ini", "windows/system32/", "id_ecdsa", "id_ed25519", ".zsh_history", ".history", "my.cnf", "ETC/Shadow"])(
+    "proc/cmdline", "proc/1/", "system.ini", "windows/system32/config/", "Windows\\System32\\drivers\\", "id_ecdsa", "id_ed25519", ".zsh_history", ".history", "my.cnf", "ETC/Shadow"])(
     "%s is sensitive", (p) => expect(h.exports.lfiSensitiveLength(h.exports.__newString(p))).toBe(p.length));
-  it.each([["etc/passwdx", 0], [".environment", 0], ["etc/nginx/nginx.conf", 10], ["my.cnf.bak", 6], ["etc/", 0]])("%s: %i", (p, n) => {
+  it.each([["etc/passwdx", 0], [".environment", 0], ["etc/nginx/nginx.conf", 10], ["my.cnf.bak", 6], ["etc/", 0], ["windows/system32/", 0]])("%s: %i", (p, n) => {
     expect(h.exports.lfiSensitiveLength(h.exports.__newString(p))).toBe(n);
   });
 });

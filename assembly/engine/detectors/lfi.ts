@@ -32,6 +32,17 @@ function isPathLike(v: ArrayBuffer, i: i32): bool {
   return matchesCI(v, i, "file:");
 }
 
+/** Whether a `/` or `\` comes before the first step (`images/../..`; not npm's `file:../..`). */
+function separatorBefore(v: ArrayBuffer, from: i32, to: i32): bool {
+  for (let k = from; k < to; k++) if (at(v, k) == 0x2f || at(v, k) == 0x5c) return true;
+  return false;
+}
+
+function hasSpace(v: ArrayBuffer, from: i32): bool {
+  for (let k = from; k < v.byteLength; k++) if (isSpaceByte(at(v, k))) return true;
+  return false;
+}
+
 export function detectLfi(s: Sink, t: Target): void {
   const raw = t.decoded();
   const n = raw.byteLength;
@@ -49,7 +60,8 @@ export function detectLfi(s: Sink, t: Target): void {
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
     if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a sensitive file");
     else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments that stay inside the site");
-    else if (firstStep <= i + 1 || nameLike) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
+    // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
+    else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal inside a value");
   }
   if (sensitive >= 0) {

@@ -68,14 +68,14 @@ const found = new Findings();
 const OVERLAP = 8;
 
 /** Tokenizes buf[from, limit) (to the end when limit < 0) in windows of MAX_TOKENS (overlapping), analysing each. */
-function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false, limit: i32 = -1): void {
+function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false, limit: i32 = -1, valueStart: i32 = 0): void {
   const end = limit >= 0 ? limit : buf.byteLength;
   state.reset();
   let pos = from;
   let first = true;
   while (true) {
     tokens.reset();
-    if (first && breakoutEnd > 0) tokens.push(Tok.Str, 0, 0, 0, breakoutEnd);
+    if (first && breakoutEnd > 0) tokens.push(Tok.Str, 0, 0, valueStart, breakoutEnd);
     const stop = tokenize(buf, pos, end, tokens, state);
     analyse(tokens, first && breakoutEnd > 0, first, found, escaped && first);
     if (stop >= end || tokens.n < MAX_TOKENS) break;
@@ -93,10 +93,11 @@ function hasSpace(buf: ArrayBuffer): bool {
   return false;
 }
 
-/** The quotes the value holds (1 `'`, 2 `"`, 4 backtick): only those open a quote context worth a scan. */
-function quotesIn(buf: ArrayBuffer): u32 {
+/** The quotes buf[from, end) holds (1 `'`, 2 `"`, 4 backtick): only those open a quote context worth a scan. */
+function quotesIn(buf: ArrayBuffer, from: i32 = 0, end: i32 = -1): u32 {
   let q: u32 = 0;
-  for (let i = 0; i < buf.byteLength; i++) {
+  const e = end >= 0 ? end : buf.byteLength;
+  for (let i = from; i < e; i++) {
     const c = byteAt(buf, i);
     if (c == 0x27) q |= 1;
     else if (c == 0x22) q |= 2;
@@ -221,14 +222,14 @@ function onlyMixedQuotes(buf: ArrayBuffer): bool {
  * string. A first quote escaped by a backslash is tried as well (`\'or 1`): multi-byte charsets
  * and double unescaping turn `\'` back into a bare quote.
  */
-function quoteContext(buf: ArrayBuffer, q: u32): void {
-  const len = buf.byteLength;
-  const close = closingQuote(buf, 0, len, q);
-  if (close >= 0) scan(buf, close + 1, close + 1);
-  for (let i = 1; i < len; i++) {
+function quoteContext(buf: ArrayBuffer, q: u32, from: i32 = 0, limit: i32 = -1): void {
+  const len = limit >= 0 ? limit : buf.byteLength;
+  const close = closingQuote(buf, from, len, q);
+  if (close >= 0) scan(buf, close + 1, close + 1, false, limit, from);
+  for (let i = from + 1; i < len; i++) {
     const c = byteAt(buf, i);
     if (c != q) continue;
-    if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1, i == 1);
+    if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1, i == from + 1, limit, from);
     break;
   }
 }
@@ -242,6 +243,23 @@ function nestedValueStart(buf: ArrayBuffer): i32 {
     if (!(isWordByte(c) || c == 0x2e || c == 0x2d || c == 0x5b || c == 0x5d)) return 0;
   }
   return 0;
+}
+
+/**
+ * End of the path segment starting at i: the next `/`, except those of a comment (`1/**\/or/**\/1=1`,
+ * `/*!and*\/`), which are inside it; a comment left open ends the segment (`admin'/*` then `/reviews`).
+ */
+function segmentEnd(buf: ArrayBuffer, i: i32, len: i32): i32 {
+  let j = i;
+  while (j < len) {
+    if (byteAt(buf, j) != 0x2f) { j++; continue; }
+    if (j + 1 >= len || byteAt(buf, j + 1) != 0x2a) return j;
+    let k = j + 2;
+    while (k + 1 < len && !(byteAt(buf, k) == 0x2a && byteAt(buf, k + 1) == 0x2f)) k++;
+    if (k + 1 >= len) return j + 2;
+    j = k + 2;
+  }
+  return j;
 }
 
 /** Whether buf[i, j) is letters, digits, `_ - .` only: no structure of its own. */
@@ -260,13 +278,17 @@ function scanPathSegments(buf: ArrayBuffer): void {
   let segments = 0;
   while (i < len && segments++ < 8) {
     while (i < len && byteAt(buf, i) == 0x2f) i++;
-    let j = i;
-    // a `/` of a comment (`1/**/or/**/1=1`, `/*!and*/`) is inside the segment, not a separator
-    while (j < len && (byteAt(buf, j) != 0x2f || (j + 1 < len && byteAt(buf, j + 1) == 0x2a) || (j > i && byteAt(buf, j - 1) == 0x2a))) j++;
+    const j = segmentEnd(buf, i, len);
     if (j - i >= 2 && i > 0) {
       scan(buf, i, 0);
       // read on its own too, as the route parameter it is: `/items/1;shutdown/reviews`
-      if (j < len && !plainSegment(buf, i, j)) scan(buf, i, 0, false, j);
+      if (!plainSegment(buf, i, j)) {
+        if (j < len) scan(buf, i, 0, false, j);
+        // `/users/admin'--/profile`: a quoted route parameter broken out of
+        const quotes = quotesIn(buf, i, j);
+        if ((quotes & 1) != 0) quoteContext(buf, 0x27, i, j);
+        if ((quotes & 2) != 0) quoteContext(buf, 0x22, i, j);
+      }
     }
     i = j;
   }

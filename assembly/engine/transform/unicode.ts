@@ -1,5 +1,7 @@
 // Folds the Unicode evasions that stand for ASCII: overlong UTF-8 sequences
-// (`C0 AF` for '/', `E0 80 AE` for '.') and full-width forms (U+FF01..U+FF5E).
+// (`C0 AF` for '/', `E0 80 AE` for '.'), full-width forms (U+FF01..U+FF5E), and the
+// division slash and set minus (U+2215, U+2216) that IIS's best-fit mapping turns
+// into '/' and '\'.
 // Also drops NUL bytes, which C-based back ends treat as the end of the string.
 import { ByteWriter, at } from "./out";
 
@@ -32,6 +34,10 @@ export function foldUnicode(input: ArrayBuffer): ArrayBuffer {
     } else if (c == 0xe0 && i + 2 < n && at(input, i + 1) < 0xa0 && (at(input, i + 1) & 0xc0) == 0x80 && (at(input, i + 2) & 0xc0) == 0x80) {
       const cp = ((at(input, i + 1) & 0x3f) << 6) | (at(input, i + 2) & 0x3f);
       w.putCodePoint(cp);
+      changed = true;
+      i += 3;
+    } else if (c == 0xe2 && at(input, i + 1) == 0x88 && (at(input, i + 2) == 0x95 || at(input, i + 2) == 0x96)) {
+      w.put(at(input, i + 2) == 0x95 ? 0x2f : 0x5c);
       changed = true;
       i += 3;
     } else if (c == 0xef && i + 2 < n && (at(input, i + 1) == 0xbc || at(input, i + 1) == 0xbd) && (at(input, i + 2) & 0xc0) == 0x80) {

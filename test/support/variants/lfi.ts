@@ -16,8 +16,9 @@ const FILES = [
 ];
 const SUFFIX = pick(["", "", "", "%00", "%00.png", "\u0000.jpg", "?", "#", ".", "/."]);
 
-const traversal = fc.tuple(pick(["", "", "images/", "/var/www/html/", "static/../", "C:\\inetpub\\"]), pick(UP), fc.integer({ min: 1, max: 9 }), pick(FILES), SUFFIX).map(
-  ([pre, up, depth, file, suf]) => pre + up.repeat(depth) + (up.includes("\\") || up.includes("5c") ? file.replace(/\//g, up.includes("5c") ? "%5c" : "\\") : file) + suf,
+// Enough steps to climb out of the prefix and the application's own directory.
+const traversal = fc.tuple(pick(["", "", "images/", "/var/www/html/", "static/../", "C:\\inetpub\\"]), pick(UP), fc.integer({ min: 2, max: 7 }), pick(FILES), SUFFIX).map(
+  ([pre, up, extra, file, suf]) => pre + up.repeat(pre.split(/[\\/]/).filter((x) => x && x !== ".." && x !== "C:").length + extra) + (up.includes("\\") || up.includes("5c") ? file.replace(/\//g, up.includes("5c") ? "%5c" : "\\") : file) + suf,
 );
 const absolute = fc.tuple(pick(["/etc/passwd", "/etc/shadow", "/proc/self/environ", "C:\\Windows\\win.ini", "c:/boot.ini", "/etc/passwd%00", "file:///etc/passwd", "/root/.ssh/id_rsa", "\\\\localhost\\c$\\windows\\win.ini"]), pick(["", "%00", ""])).map(([a, b]) => a + b);
 const wrappers = pick([
@@ -30,11 +31,12 @@ export const lfiAttack: fc.Arbitrary<string> = fc.oneof({ weight: 6, arbitrary: 
 
 export const lfiBenign: fc.Arbitrary<string> = fc.oneof(
   pick([
-    "docs/report.pdf", "images/2024/summer/beach.jpg", "../assets/logo.png is a relative link", "see section 2.3.1 ... and so on", "The etc. was cut off",
+    "docs/report.pdf", "images/2024/summer/beach.jpg", "see section 2.3.1 ... and so on", "The etc. was cut off",
     "/api/v1/users/42", "C:\\Users\\Public\\Pictures", "password reset", "environment variables are documented", "win.ini? never heard of it",
     "Read ../README for details", "v1.2.3..v1.3.0", "...", "Hmm... ok", "a/b/c/d.txt", "/static/js/app.min.js", "https://example.com/etc/passwords-policy.html",
-    "My passwd is secret", "boot time is 3s", "web config guide", "file:report.txt",
+    "My passwd is secret", "boot time is 3s", "web config guide", "file:report.txt", "docs/../README.md",
   ]),
   fc.tuple(pick(["src", "docs", "assets", "images", "uploads"]), pick(["", "/2024", "/team"]), pick(["/index.html", "/a.png", "/notes.md", "/report-final.pdf"])).map((xs) => xs.join("")),
 );
+export const lfiBenignPositions = ["query", "form", "json", "cookie"] as ("query" | "form" | "json" | "cookie")[];
 export const lfiPositions = ["query", "form", "json", "cookie", "path"] as ("query" | "form" | "json" | "cookie" | "path")[];

@@ -28,7 +28,7 @@ export function place(payload: string, pos: Position, nameIndex = 0, escapeAll =
     case "query":
       return { method: "GET", path: `/app/view?${name}=${urlEscape(payload, escapeAll)}&lang=en`, headers: [["host", "svc.local"]] };
     case "path":
-      return { method: "GET", path: `/app/files/${urlEscape(payload, escapeAll).replace(/\?/g, "%3F")}`, headers: [["host", "svc.local"]] };
+      return { method: "GET", path: `/files/${urlEscape(payload, escapeAll).replace(/\?/g, "%3F")}`, headers: [["host", "svc.local"]] };
     case "form":
       return {
         method: "POST", path: "/app/submit",

@@ -12,10 +12,10 @@ etc/master.passwd|etc/pwd.db|etc/security/|etc/ssh/|etc/mysql/|etc/httpd/|etc/ap
 etc/environment|etc/profile|etc/hostname|etc/resolv.conf|etc/os-release|etc/lsb-release|etc/redhat-release|\
 proc/self|proc/version|proc/cpuinfo|proc/meminfo|proc/mounts|proc/net|proc/sys|proc/interrupts|proc/cmdline|\
 proc/1/|sys/class|sys/kernel|sys/devices|root/|var/run/secrets/|var/lib/mysql/|boot.ini|win.ini|system.ini|\
-windows/system32/|winnt/|windows/repair/|inetpub/|web.config|.htaccess|.htpasswd|.ssh/|id_rsa|id_dsa|id_ecdsa|\
+windows/system32/drivers/|windows/system32/config/|windows/system32/inetsrv/|winnt/|windows/repair/|inetpub/|web.config|.htaccess|.htpasswd|.ssh/|id_rsa|id_dsa|id_ecdsa|\
 id_ed25519|authorized_keys|known_hosts|.aws/|.docker/|.kube/|.git/|.svn/|.hg/|.env|.bash_history|.zsh_history|\
 .history|.mysql_history|.npmrc|.netrc|.pgpass|.git-credentials|.boto|wp-config.php|httpd.conf|php.ini|my.cnf|\
-shadow.bak");
+shadow.bak|web-inf/|meta-inf/");
 
 // The entries bucketed by first byte (a-z, then '.'), so a candidate position compares only a few.
 const BUCKETS = new Array<Array<i32>>(28);
@@ -28,13 +28,27 @@ function bucketOf(c: u32): i32 {
   return c == 0x2e ? 26 : 27;
 }
 
+/** Whether entry p is at `i` of `buf`, ASCII case-insensitively, a `\` in `buf` standing for the entry's `/` (Windows paths). */
+function matchesEntry(p: i32, buf: ArrayBuffer, i: i32): bool {
+  const len = SENSITIVE.length(p);
+  if (i + len > buf.byteLength) return false;
+  const base = changetype<usize>(buf) + <usize>i;
+  for (let j = 0; j < len; j++) {
+    let c = <u32>load<u8>(base + <usize>j);
+    if (c == 0x5c) c = 0x2f;
+    else if (c - 0x41 < 26) c |= 0x20;
+    if (c != SENSITIVE.code(p, j)) return false;
+  }
+  return true;
+}
+
 /** Whether a sensitive path component starts at `i` of `buf`. Returns its length, or 0. */
 export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   const n = buf.byteLength;
   const bucket = unchecked(BUCKETS[bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i))]);
   for (let k = 0; k < bucket.length; k++) {
     const p = unchecked(bucket[k]);
-    if (!SENSITIVE.matchesLower(p, buf, i)) continue;
+    if (!matchesEntry(p, buf, i)) continue;
     const len = SENSITIVE.length(p);
     const e = i + len;
     if (SENSITIVE.code(p, len - 1) == 0x2f) return len;

@@ -5,8 +5,7 @@
 import { byteAt } from "../../bytes";
 
 /** Length of the no-break space at i (1 for a lone 0xA0 after an ASCII byte, 2 for C2 A0), 0 when none. */
-// @ts-ignore: decorator
-@inline export function noBreakSpaceAt(buf: ArrayBuffer, i: i32, end: i32): i32 {
+export function noBreakSpaceAt(buf: ArrayBuffer, i: i32, end: i32): i32 {
   const c = byteAt(buf, i);
   if (c == 0xa0) return i == 0 || byteAt(buf, i - 1) < 0x80 ? 1 : 0;
   return c == 0xc2 && i + 1 < end && byteAt(buf, i + 1) == 0xa0 ? 2 : 0;

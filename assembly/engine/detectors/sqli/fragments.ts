@@ -67,7 +67,13 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   const k = t.k(first);
   if (ty == Tok.None) return;
   // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1: the number closes the application's numeric literal and a clause follows
-  if (ty == Tok.Num && numericClause(t, first + 1)) out.add(Finding.BreakoutClause, t.s(first), t.e(first + 2));
+  // (a sign glued to the number is part of it: -1 LIMIT 1 INTO @v)
+  const signed = ty == Tok.Op && t.t(first + 1) == Tok.Num && t.s(first + 1) == t.e(first) && t.e(first) == t.s(first) + 1;
+  if (ty == Tok.Num || signed) {
+    let c = signed ? first + 2 : first + 1;
+    while (t.t(c) == Tok.RParen && c - first < 4) c++; // 1)) ORDER BY 3: a parenthesised numeric context
+    if (numericClause(t, c)) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
+  }
   // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query
   if (ty == Tok.Num && t.n == first + 2 && t.t(first + 1) == Tok.Semi && (t.f(first + 1) & F_LINE_COMMENT) != 0) {
     out.add(Finding.BreakoutComment, t.s(first), t.e(first + 1));
@@ -213,6 +219,9 @@ function numericClause(t: TokenList, i: i32): bool {
   while (t.t(j + 1) == Tok.Comma && t.t(j + 2) == Tok.Num && items < 64) { j += 2; items++; }
   if (t.is(i, Kw.Limit) && items > 2) return false;
   const after = t.t(j + 1);
+  // LIMIT 1 INTO @v  LIMIT 1 PROCEDURE ANALYSE(): what MySQL allows after a LIMIT to leak or probe
+  if (t.is(j + 1, Kw.Into) && (t.t(j + 2) == Tok.Var || t.is(j + 2, Kw.Outfile))) return true;
+  if (t.is(j + 1, Kw.Procedure) && t.is(j + 2, Kw.Analyse)) return true;
   return after == Tok.None || after == Tok.Semi || (t.f(j) & F_COMMENT) != 0;
 }
 

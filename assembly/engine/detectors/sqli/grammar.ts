@@ -9,7 +9,7 @@ import { afterBreakout } from "./breakout";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement,
+  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -133,9 +133,21 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if ((p == Tok.Num || p == Tok.Str || p == Tok.RParen) && (t.is(i + 1, Kw.True) || t.is(i + 1, Kw.False)) && endsExpression(t, i + 2)) {
     out.add(Finding.LiteralTautology, t.s(i - 1), t.e(i + 1));
   }
+  // AND (1)=(1)  OR NOT(1=2)  OR ('a')=('a'): literals in parentheses, compared (NOTs and parentheses in any order before)
+  let k0 = i + 1;
+  while ((t.t(k0) == Tok.LParen && parenLiteralEnd(t, k0) < 0) || t.is(k0, Kw.Not) || t.t(k0) == Tok.Not) {
+    if (k0 - i > 6) break;
+    k0++;
+  }
+  const pl = parenLiteralEnd(t, k0);
+  if (pl > k0 + 1 && isComparison(t, pl)) {
+    const pr = parenLiteralEnd(t, pl + 1);
+    if (pr > 0 && endsExpression(t, pr)) out.add(Finding.LiteralTautology, t.s(i), t.e(pr - 1));
+  }
   let k = i + 1;
   while (t.t(k) == Tok.LParen) k++;
   if (t.is(k, Kw.Not) || t.t(k) == Tok.Not) k++;
+  while (t.t(k) == Tok.LParen) k++; // NOT(1=2)
   const c = comparisonEnd(t, k);
   if (c >= 0 && isLiteral(t, k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));

@@ -74,7 +74,7 @@ add("ascii char chr concat concat_ws group_concat string_agg listagg substring s
   "to_char to_number nvl nvl2 decode encode regexp_substr regexp_like json_object xmlelement xmlagg uuid " +
   "connection_id last_insert_id row_count found_rows unicode nchar varchar_to " +
   "get_lock release_lock is_free_lock master_pos_wait charset collation coercibility strpos textlen " +
-  "randomblob zeroblob sqlite_version typeof last_value first_value inet_server_addr pg_client_encoding " +
+  "zeroblob sqlite_version typeof last_value first_value inet_server_addr pg_client_encoding " +
   "dbms_xmlgen utl_raw instrb substrb lengthb sin cos tan cot atan asin acos compress uncompress " +
   "uncompressed_length lo_get starts_with jsonb_pretty json_build_object unistr sqlite_compileoption_used " +
   "sqlite_compileoption_get json_valid likelihood unlikely iif", Kw.FuncSql);
@@ -82,7 +82,7 @@ add("ascii char chr concat concat_ws group_concat string_agg listagg substring s
 add("sleep benchmark pg_sleep extractvalue updatexml load_file name_const sys_eval sys_exec dbms_pipe " +
   "utl_http utl_inaddr dbms_lock dbms_java ctxsys geometrycollection multilinestring multipolygon " +
   "load_extension pg_read_binary_file lo_import lo_export dblink openrowset opendatasource openquery xmltype " +
-  "dbms_xmlquery httpuritype", Kw.FuncDanger);
+  "dbms_xmlquery httpuritype randomblob", Kw.FuncDanger);
 add("information_schema sysobjects syscolumns sysusers sysdatabases sysprocesses pg_shadow pg_user " +
   "pg_database pg_tables pg_class pg_namespace pg_proc all_tables all_tab_columns user_tables user_tab_columns " +
   "dba_users all_users user_objects msysobjects msysaccessobjects msysqueries sqlite_master sqlite_schema " +

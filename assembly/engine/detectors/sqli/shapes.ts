@@ -100,6 +100,7 @@ export function comparisonEnd(t: TokenList, i: i32): i32 {
   let c = a;
   if (t.is(c, Kw.Not)) c++;
   if (!isComparison(t, c)) return -1;
+  if (t.is(c, Kw.Like) && t.is(c + 1, Kw.Like)) c++; // SOUNDS LIKE
   let b = c + 1;
   if (t.is(b, Kw.Not)) b++;
   if (t.t(b) == Tok.None) return b;
@@ -275,4 +276,18 @@ export function copyStatement(t: TokenList, i: i32): bool {
   if (!(t.is(j, Kw.From) || wordIs(t, j, "to"))) return false;
   const n = j + 1;
   return (t.t(n) == Tok.Str && (t.f(n) & F_OPEN) == 0) || wordIs(t, n, "program") || wordIs(t, n, "stdout") || wordIs(t, n, "stdin");
+}
+
+/** Index after a literal wrapped in any number of parentheses (`1`, `(1)`, `(('a'))`), or -1. */
+export function parenLiteralEnd(t: TokenList, i: i32): i32 {
+  let j = i;
+  while (t.t(j) == Tok.LParen && j - i < 8) j++;
+  if (!isLiteral(t, j) || (t.f(j) & F_OPEN) != 0) return -1;
+  const opened = j - i;
+  j++;
+  for (let k = 0; k < opened; k++) {
+    if (t.t(j) != Tok.RParen) return -1;
+    j++;
+  }
+  return j;
 }

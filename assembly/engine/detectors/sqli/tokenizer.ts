@@ -147,7 +147,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         let j = i + 1;
         const sys = j < end && byteAt(buf, j) == 0x40;
         if (sys) j++;
-        while (j < end && (isWordChar(byteAt(buf, j)) || byteAt(buf, j) == 0x2e)) j++;
+        while (j < end && ((isWordChar(byteAt(buf, j)) && noBreakSpaceAt(buf, j, end) == 0) || byteAt(buf, j) == 0x2e)) j++;
         out.push(Tok.Var, Kw.None, sys ? F_SYSVAR : 0, i, j); i = j; continue;
       }
       case 0x3d: // =
