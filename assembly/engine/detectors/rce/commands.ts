@@ -230,3 +230,28 @@ function isCatOrLs(e: u64): bool {
   if (n == 3) return load<u8>(p) == 0x63 && load<u8>(p + 1) == 0x61 && load<u8>(p + 2) == 0x74;
   return n == 2 && load<u8>(p) == 0x6c && load<u8>(p + 1) == 0x73;
 }
+
+// Subcommands of weak command words whose first argument is a verb or mode word, not a
+// path or an option: `net user`, `sc query`, `reg save`, `ps aux`. With one of these the
+// word is used as the command, not as prose ("net profit", "ps: see you").
+const NET_VERBS = new WordList("user|users|localgroup|group|view|share|use|accounts|session|start|stop|config|time|file|statistics");
+const SC_VERBS = new WordList("query|queryex|qc|config|create|start|stop|delete|sdshow");
+const REG_VERBS = new WordList("query|add|delete|save|export|import|load|copy");
+
+/** Whether [as, ae) is a subcommand of the weak command at [cs, ce) (net/net1, sc, reg: a verb; ps: BSD option letters). */
+export function isSubcommandOf(buf: ArrayBuffer, cs: i32, ce: i32, as: i32, ae: i32): bool {
+  const n = ce - cs;
+  if (ae - as < 2 || ae - as > 12) return false;
+  if ((n == 3 && equalsCI(buf, cs, ce, "net")) || (n == 4 && equalsCI(buf, cs, ce, "net1"))) return NET_VERBS.hasLower(buf, as, ae);
+  if (n == 2 && equalsCI(buf, cs, ce, "sc")) return SC_VERBS.hasLower(buf, as, ae);
+  if (n == 3 && equalsCI(buf, cs, ce, "reg")) return REG_VERBS.hasLower(buf, as, ae);
+  if (n == 2 && equalsCI(buf, cs, ce, "ps") && ae - as <= 5) {
+    // BSD-style options without a dash: `aux`, `auxww`, `axjf`
+    for (let k = as; k < ae; k++) {
+      const c = <u32>load<u8>(changetype<usize>(buf) + <usize>k);
+      if (c != 0x61 && c != 0x75 && c != 0x78 && c != 0x77 && c != 0x65 && c != 0x66 && c != 0x6a && c != 0x6c) return false;
+    }
+    return true;
+  }
+  return false;
+}

@@ -148,8 +148,9 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         const wordStart = w == 0 || !isWordByte(<u32>load<u8>(o + <usize>(w - 1)));
         const suffix = close + 1 < n && isWordByte(at(src, close + 1));
         if (wordStart && !suffix) {
-          // every alternative becomes a word, as the shell runs `{cat,/etc/passwd}` as `cat /etc/passwd`
-          store<u8>(o + <usize>w, 0x3b); w++;
+          // every alternative becomes a word, as the shell runs `{cat,/etc/passwd}` as `cat /etc/passwd`;
+          // a `;` marks the command position unless a separator already does (`&& {ls,-la}`, `$({id,-u})`)
+          if (!afterSeparator(o, w)) { store<u8>(o + <usize>w, 0x3b); w++; }
           for (let k = i + 1; k < close; k++) {
             const b = at(src, k);
             if (b == 0x27 || b == 0x22) continue;
@@ -180,15 +181,25 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   return c - 0x41 < 26 ? c | 0x20 : c;
 }
 
-/** `{...}` content that the shell expands as a list: has a comma, no spaces, no JSON-like `:`. */
+/** `{...}` content that the shell expands as a list: has a comma, no spaces, no JSON-like `:` (a URL's `://` is no key). */
 function isBraceList(buf: ArrayBuffer, start: i32, end: i32): bool {
   let comma = false;
   for (let i = start; i < end; i++) {
     const c = at(buf, i);
     if (c == 0x2c) comma = true;
+    else if (c == 0x3a && at(buf, i + 1) == 0x2f && at(buf, i + 2) == 0x2f && i + 3 < end) continue;
     else if (c == 0x20 || c == 0x3a || c == 0x0a || c == 0x7b) return false;
   }
   return comma;
+}
+
+/** Whether the output so far ends, blanks aside, in a separator or an opened substitution. */
+function afterSeparator(o: usize, w: i32): bool {
+  let k = w - 1;
+  while (k >= 0 && (load<u8>(o + <usize>k) == 0x20 || load<u8>(o + <usize>k) == 0x09)) k--;
+  if (k < 0) return false;
+  const c = <u32>load<u8>(o + <usize>k);
+  return c == 0x3b || c == 0x7c || c == 0x26 || c == 0x28 || c == 0x60 || c == 0x0a;
 }
 
 /** `[s]`, `[!q]`, `[m-z]`, `[e//]`: a glob class; `[OPTION]` of a man page synopsis is not. */

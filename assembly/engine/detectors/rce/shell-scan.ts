@@ -6,7 +6,7 @@
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
-import { commandFlags, globCommandFlags, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
+import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
 
 /** Rule ids the scanner reports (registered in rce.ts). */
 export const RULE_INJECTED_COMMAND: i32 = 4100;
@@ -105,6 +105,7 @@ function isArgToken(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (c == 0x2f || c == 0x7e || c == 0x3c || c == 0x3e || c == 0x5c) return true; // /path ~ < >
   if (c == 0x24 && (isWordByte(d) || d == 0x28 || d == 0x7b)) return true; // $var $(...) ${...}
   if (c == 0x2e && (d == 0x2f || d == 0x2e)) return true;
+  if ((c | 0x20) - 0x61 < 26 && d == 0x3a && end - start <= 64) return true; // a drive: `C:`, `c:windows` (the shell reading dropped its `\`)
   for (let i = start; i < end; i++) {
     const b = at(buf, i);
     if (b == 0x2f || b == 0x5c || b == 0x3d) return true; // path, name=value
@@ -137,6 +138,27 @@ function backtickSpanInProse(buf: ArrayBuffer, open: i32): bool {
   return !(c == 0x60 || c == 0x3b || c == 0x7c || c == 0x26 || c == 0x29 || c == 0x27 || c == 0x22);
 }
 
+/**
+ * `127.0.0.1%0Aid`, `report.pdf\r\nsh -i`: one token (ending in a letter, digit or quote, not `Steps:`;
+ * or none when start == end), a line break, and one last line. A note or a code snippet in a comment has a sentence or several lines.
+ */
+function isTokenThenOneLine(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const n = buf.byteLength;
+  if (end >= n) return false;
+  if (end > start) {
+    const last = at(buf, end - 1);
+    if (!(isWordByte(last) || last == 0x27 || last == 0x22)) return false;
+  }
+  let k = end;
+  while (k < n && (at(buf, k) == 0x0d || at(buf, k) == 0x20 || at(buf, k) == 0x09)) k++;
+  if (at(buf, k) != 0x0a) return false;
+  while (k < n && (at(buf, k) == 0x0a || at(buf, k) == 0x0d)) k++; // CR LF read as two breaks
+  let e = n;
+  while (e > k && isSpaceByte(at(buf, e - 1))) e--;
+  for (let j = k; j < e; j++) if (at(buf, j) == 0x0a) return false;
+  return e > k;
+}
+
 /** Index of the first whitespace-separated token start after the value's first token (where "inside the text" begins). */
 function secondTokenStart(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
@@ -166,8 +188,10 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   while (firstTokenEnd < n && isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
   const firstByte = firstTokenEnd;
   while (firstTokenEnd < n && !isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
+  const lineAfterToken = isTokenThenOneLine(buf, firstByte, firstTokenEnd);
   let i = 0;
-  let ctx = CTX_START;
+  // `%0Arm -rf /tmp/x`: a line break opening a one-line value ends whatever the application put before it
+  let ctx = isTokenThenOneLine(buf, 0, 0) ? CTX_INJECT : CTX_START;
   let cmdPos = true;
   let chain = false;
   let steps = 0;
@@ -207,7 +231,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
       i += 2;
     } else {
       ctx = early && c != 0x0a ? CTX_INJECT : CTX_MID;
-      if (c == 0x0a && i == 0) ctx = CTX_INJECT;
+      if (c == 0x0a && (i == 0 || (i < firstTokenEnd + 2 && lineAfterToken))) ctx = CTX_INJECT;
       i++;
       while (i < n && (at(buf, i) == c || (c != 0x0a && at(buf, i) == 0x26))) i++;
     }
@@ -233,6 +257,11 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       return i;
     }
     const c0 = at(buf, ws);
+    if (c0 == 0x25 && ctx != CTX_START && ctx != CTX_MID && isWindowsVariable(buf, ws, we)) {
+      // `&%COMSPEC% /c dir`, `|%ProgramFiles:~10,1%...`: cmd expands the variable into the command it runs
+      record(RULE_INJECTED_COMMAND, 3, ws, we, "Windows environment variable used as a command");
+      return we;
+    }
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
       // it runs something the payload chose when the value assigned it (`a=nc;$a ...`) or it names a shell ($0, $SHELL);
       // `;$a $b $c` in notes on algebra runs whatever the server's environment holds: usually nothing
@@ -307,6 +336,18 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   return i;
 }
 
+/** Whether [start, end) starts with `%NAME%` or `%NAME:~n,m%` (cmd's variable and substring expansion). */
+function isWindowsVariable(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let k = start + 1;
+  if ((at(buf, k) | 0x20) - 0x61 >= 26 && at(buf, k) != 0x5f) return false;
+  while (k < end && (isWordByte(at(buf, k)) || at(buf, k) == 0x28 || at(buf, k) == 0x29)) k++;
+  if (at(buf, k) == 0x3a && at(buf, k + 1) == 0x7e) {
+    k += 2;
+    while (k < end && (at(buf, k) - 0x30 < 10 || at(buf, k) == 0x2c || at(buf, k) == 0x2d)) k++;
+  }
+  return k < end && k - start >= 3 && at(buf, k) == 0x25;
+}
+
 /** Whether the variable named by [start, end) (after `$`) was assigned earlier in the value or names a shell ($0, $SHELL, $BASH). */
 function isChosenVariable(buf: ArrayBuffer, start: i32, end: i32): bool {
   let e = start;
@@ -373,6 +414,12 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     tokens++;
     k = te;
   }
+  if (!hasArg && (ctx == CTX_INJECT || ctx == CTX_SUBST)) {
+    // `;sleep 5`, `|ps aux`, `&net user`: one number, or a subcommand the command takes, then the end of the command
+    k = nextToken(buf, we, argEnd);
+    const te = tokenEnd;
+    if (k < argEnd && (isNumber(buf, k, te) || isSubcommandOf(buf, bs, we, k, te)) && endsCommand(buf, te, argEnd)) hasArg = true;
+  }
   // in text only the words right after the command count: a later "/etc/..." belongs to the prose
   const sensitiveEnd = ctx == CTX_MID ? min(argEnd, (hasArg ? k : we) + 40) : argEnd;
   const sensitive = sensitiveEnd > we && isSensitiveArgs(buf, we, sensitiveEnd);
@@ -416,7 +463,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
     // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
     else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter binary with arguments");
-    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || plainWords(buf, we, argEnd) >= 2 || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    // `wget is a download tool`: words after the command that include English function words are a sentence about it
+    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || (plainWords(buf, we, argEnd) >= 2 && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
@@ -429,7 +477,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   }
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
     // after a value that started as a command line, a common command needs more than arguments (npm scripts chain `rm -rf dist && ...`)
-    const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick);
+    // text between `$(` and `)` is a command by construction: prose has no `$(`
+    const weakOk = chained ? sensitive : (hasArg || alone || lineStart <= 1 || afterBacktick || (ctx == CTX_SUBST && at(buf, argEnd) == 0x29));
     // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
     // (`irb<<<code`, `sh < file`: input redirected into the interpreter runs that input)
     const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
@@ -446,6 +495,22 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "shell command with arguments after a separator in text");
   else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "known command with arguments after a separator in text");
   return we;
+}
+
+function isNumber(buf: ArrayBuffer, start: i32, end: i32): bool {
+  if (end - start > 6) return false;
+  for (let i = start; i < end; i++) if (at(buf, i) - 0x30 >= 10) return false;
+  return true;
+}
+
+/** Whether only blanks, one more word, or a comment follow up to `argEnd` (the end of this command). */
+function endsCommand(buf: ArrayBuffer, k: i32, argEnd: i32): bool {
+  let words = 0;
+  for (let t = nextToken(buf, k, argEnd); t < argEnd; t = nextToken(buf, tokenEnd, argEnd)) {
+    if (at(buf, t) == 0x23) return true;
+    if (++words > 1) return false;
+  }
+  return true;
 }
 
 /** Reconnaissance commands that are an attack even as a lone value. */
