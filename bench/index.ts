@@ -6,6 +6,7 @@
 // {"p50_us","p99_us","noop_p50_us","body_mb_s","wasm_bytes","memory_bytes"}.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import { Emulator, runRequest, type RequestSpec } from "../src/host/index.js";
 import { corpusPath, loadCorpus, type CorpusRequest } from "./corpus.js";
 import { scaling } from "./scaling.js";
@@ -62,6 +63,10 @@ function linearMemoryBytes(em: Emulator): number {
 }
 
 async function main(): Promise<void> {
+  // V8 as Envoy runs it: proxy-wasm-cpp-host (src/v8/v8.cc) starts V8 with --no-liftoff, so every
+  // function runs optimised (TurboFan) code from its first call. Node's default (Liftoff first,
+  // TurboFan later for hot functions) would time a mix of the two tiers.
+  v8.setFlagsFromString("--no-liftoff");
   const path = corpusPath();
   const corpus = loadCorpus(path);
   const wasm = readFileSync(build("meshwaf.wasm"));
