@@ -104,3 +104,10 @@ describe("grammar: SQL fragments at the edges of the value", () => {
     });
   }
 });
+
+describe("an arithmetic continuation with a dangling operator, after a `name=` that arrived encoded in one name", () => {
+  const form = (body: string) =>
+    inspect(h, { method: "POST", path: "/post", headers: [["host", "h"], ["content-type", "application/x-www-form-urlencoded"]], body });
+  it("blocks `q%3D%2F7+and+` (the name `q=/7 and `)", () => expect(form("q%3D%2F7+and+").attack).toBe(true));
+  it("lets `q%3Dcats+and+` through (a search cut after `and `)", () => expect(form("q%3Dcats+and+").attack).toBe(false));
+});

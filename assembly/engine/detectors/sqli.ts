@@ -15,7 +15,7 @@ import { Finding, Findings } from "./sqli/findings";
 import { foldQuotes } from "./sqli/quotes";
 import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
-import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticThenDangling } from "./sqli/anomaly";
+import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticBefore } from "./sqli/anomaly";
 import { noBreakSpaceAt } from "./sqli/blanks";
 
 const BASE = 2001;
@@ -68,7 +68,7 @@ const found = new Findings();
 const OVERLAP = 8;
 
 /** Tokenizes buf[from, limit) (to the end when limit < 0) in windows of MAX_TOKENS (overlapping), analysing each. */
-function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool = false, limit: i32 = -1, valueStart: i32 = 0): void {
+function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool, limit: i32, valueStart: i32): void {
   const end = limit >= 0 ? limit : buf.byteLength;
   state.reset();
   let pos = from;
@@ -94,10 +94,9 @@ function hasSpace(buf: ArrayBuffer): bool {
 }
 
 /** The quotes buf[from, end) holds (1 `'`, 2 `"`, 4 backtick): only those open a quote context worth a scan. */
-function quotesIn(buf: ArrayBuffer, from: i32 = 0, end: i32 = -1): u32 {
+function quotesIn(buf: ArrayBuffer, from: i32, end: i32): u32 {
   let q: u32 = 0;
-  const e = end >= 0 ? end : buf.byteLength;
-  for (let i = from; i < e; i++) {
+  for (let i = from; i < end; i++) {
     const c = byteAt(buf, i);
     if (c == 0x27) q |= 1;
     else if (c == 0x22) q |= 2;
@@ -182,15 +181,15 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: b
   const json = jsonBreakout(buf);
   if (json > 0) found.add(Finding.JsonBreakout, 0, json);
   setSource(buf);
-  scan(buf, 0, 0);
+  scan(buf, 0, 0, false, -1, 0);
   const len = buf.byteLength;
   // `pay=AND 1=(` arriving as one name (an encoded `=`): the part after `name=` starts a value too.
   const eq = nestedValueStart(buf);
-  if (eq > 0) scan(buf, eq, 0);
-  const quotes = quotesIn(buf);
-  if ((quotes & 1) != 0) quoteContext(buf, 0x27);
-  if ((quotes & 2) != 0) quoteContext(buf, 0x22);
-  if ((quotes & 4) != 0) quoteContext(buf, 0x60);
+  if (eq > 0) scan(buf, eq, 0, false, -1, 0);
+  const quotes = quotesIn(buf, 0, len);
+  if ((quotes & 1) != 0) quoteContext(buf, 0x27, 0, -1);
+  if ((quotes & 2) != 0) quoteContext(buf, 0x22, 0, -1);
+  if ((quotes & 4) != 0) quoteContext(buf, 0x60, 0, -1);
   if (onlyMixedQuotes(buf) || quotedOperator(buf)) found.add(Finding.BareOperator, 0, len);
   return found;
 }
@@ -222,7 +221,7 @@ function onlyMixedQuotes(buf: ArrayBuffer): bool {
  * string. A first quote escaped by a backslash is tried as well (`\'or 1`): multi-byte charsets
  * and double unescaping turn `\'` back into a bare quote.
  */
-function quoteContext(buf: ArrayBuffer, q: u32, from: i32 = 0, limit: i32 = -1): void {
+function quoteContext(buf: ArrayBuffer, q: u32, from: i32, limit: i32): void {
   const len = limit >= 0 ? limit : buf.byteLength;
   const close = closingQuote(buf, from, len, q);
   if (close >= 0) scan(buf, close + 1, close + 1, false, limit, from);
@@ -280,10 +279,10 @@ function scanPathSegments(buf: ArrayBuffer): void {
     while (i < len && byteAt(buf, i) == 0x2f) i++;
     const j = segmentEnd(buf, i, len);
     if (j - i >= 2 && i > 0) {
-      scan(buf, i, 0);
+      scan(buf, i, 0, false, -1, 0);
       // read on its own too, as the route parameter it is: `/items/1;shutdown/reviews`
       if (!plainSegment(buf, i, j)) {
-        if (j < len) scan(buf, i, 0, false, j);
+        if (j < len) scan(buf, i, 0, false, j, 0);
         // `/users/admin'--/profile`: a quoted route parameter broken out of
         const quotes = quotesIn(buf, i, j);
         if ((quotes & 1) != 0) quoteContext(buf, 0x27, i, j);
@@ -331,13 +330,12 @@ function isValueKind(k: TargetKind): bool {
 }
 
 /** The paranoia 2-4 probe shapes (sqli/anomaly.ts) of an argument, cookie or body value. */
-function probeShapes(s: Sink, t: Target, buf: ArrayBuffer): void {
+function probeShapes(s: Sink, t: Target, buf: ArrayBuffer, d: i32): void {
   const len = buf.byteLength;
   const symbols = symbolOnlyCount(buf);
   if (symbols >= 12) s.report(2031, t, buf, 0, len, SQLI_RULES[30].description);
   if (symbols >= 6) s.report(2032, t, buf, 0, len, SQLI_RULES[31].description);
   if (symbols >= 2) s.report(2033, t, buf, 0, len, SQLI_RULES[32].description);
-  const d = danglingLogic(buf);
   if (d >= 0) s.report(2034, t, buf, d, len, SQLI_RULES[33].description);
   if (quoteThenNumber(buf)) s.report(2035, t, buf, 0, len, SQLI_RULES[34].description);
 }
@@ -350,9 +348,12 @@ export function detectSqli(s: Sink, t: Target): void {
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (isValueKind(t.kind)) {
-    const d = arithmeticThenDangling(buf);
-    if (d >= 0) s.report(2036, t, buf, 0, buf.byteLength, SQLI_RULES[35].description);
-    if (s.paranoia >= 2) probeShapes(s, t, buf);
+    // `/3 or `, or after a `name=` the value opens with (`pay=/3 or ` arriving as one name)
+    const d = danglingLogic(buf);
+    if (d >= 0 && (arithmeticBefore(buf, 0, d) || (t.kind == TargetKind.ArgName && arithmeticBefore(buf, nestedValueStart(buf), d)))) {
+      s.report(2036, t, buf, 0, buf.byteLength, SQLI_RULES[35].description);
+    }
+    if (s.paranoia >= 2) probeShapes(s, t, buf, d);
   }
   const pair = formPair(s, t);
   if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));

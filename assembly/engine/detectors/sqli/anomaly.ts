@@ -76,19 +76,17 @@ export function quoteThenNumber(buf: ArrayBuffer): bool {
 }
 
 /**
- * `/3 or `  `/Cm7 OR `  `*2 and `: a value that opens by continuing an arithmetic expression (a `/ * %`
- * glued to one operand) and ends leaving a boolean operator for the application's query to complete.
- * Start of that operator, or -1. Prose and searches open with a word, not with a division.
+ * `/3 or `  `/Cm7 OR `  `*2 and `: whether the value opens (at `from`) by continuing an arithmetic
+ * expression (a `/ * %` glued to one operand) and reaches the dangling boolean operator at d
+ * (danglingLogic) after that operand alone. Prose and searches open with a word, not with a division.
  */
-export function arithmeticThenDangling(buf: ArrayBuffer): i32 {
-  if (buf.byteLength < 5) return -1;
-  const c = byteAt(buf, 0);
-  if (!(c == 0x2f || c == 0x2a || c == 0x25) || !isAlnumOrHigh(byteAt(buf, 1))) return -1;
-  const d = danglingLogic(buf);
-  if (d < 0) return -1;
+export function arithmeticBefore(buf: ArrayBuffer, from: i32, d: i32): bool {
+  if (d - from < 3) return false;
+  const c = byteAt(buf, from);
+  if (!(c == 0x2f || c == 0x2a || c == 0x25) || !isAlnumOrHigh(byteAt(buf, from + 1))) return false;
   // one operand between them: a word or number, then blanks up to the operator (`/r/aww and ` is a path)
-  let i = 1;
+  let i = from + 1;
   while (i < d && (isAlnumOrHigh(byteAt(buf, i)) || byteAt(buf, i) == 0x5f)) i++;
   while (i < d && isSpaceByte(byteAt(buf, i))) i++;
-  return i == d ? d : -1;
+  return i == d;
 }

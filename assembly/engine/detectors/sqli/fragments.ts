@@ -281,10 +281,10 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
 function endsWithFrom(end: i32): bool {
   let e = end;
   while (e > 0 && byteAtSource(e - 1) == 0x20) e--;
-  if (e < 5) return false;
   const b = byteAtSource(e - 5);
-  return (b == 0x20 || b == 0x27 || b == 0x22) && (byteAtSource(e - 4) | 0x20) == 0x66 && (byteAtSource(e - 3) | 0x20) == 0x72 &&
-    (byteAtSource(e - 2) | 0x20) == 0x6f && (byteAtSource(e - 1) | 0x20) == 0x6d;
+  // the four bytes before e, lower-cased, read as one little-endian word: "from"
+  return e >= 5 && e <= sourceLength() && (b == 0x20 || b == 0x27 || b == 0x22) &&
+    (load<u32>(changetype<usize>(source()) + <usize>(e - 4)) | 0x20202020) == 0x6d6f7266;
 }
 
 function isBacktick(t: TokenList, i: i32): bool {
