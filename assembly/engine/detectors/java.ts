@@ -196,7 +196,7 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
       const decoded = decodeBase64(data, start, i, shift);
       const hit = scanJavaNames(decoded, true, true);
       if (hit.kind != 0) {
-        s.report(8131, t, data, start, i, "base64 of a Java class or gadget name");
+        s.report(8131, t, data, start, i, "base64 Java gadget name");
         return;
       }
     }

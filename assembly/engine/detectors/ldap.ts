@@ -114,7 +114,7 @@ export function detectLdap(s: Sink, t: Target): void {
     where = t.htmlDecoded();
     if (where != buf) b = breakout(where);
   }
-  if (b >= 0) s.report(13001, t, where, b, min(where.byteLength, b + 24), "filter closed and a new clause opened");
+  if (b >= 0) s.report(13001, t, where, b, min(where.byteLength, b + 24), "LDAP filter breakout");
   const oc = indexOfCI(buf, "objectclass=*");
   if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass presence test");
   if (byteAt(buf, 0) == 0x28 && len > 4) {

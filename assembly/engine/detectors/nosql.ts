@@ -56,7 +56,7 @@ export function detectNosql(s: Sink, t: Target): void {
     if (isWordByte(prev) || isWordByte(after)) continue;
     // a key that is an operator, or bracket syntax user[$ne]
     if ((nameTarget && (i == 0 || prev == 0x5b || prev == 0x2e) ) || (prev == 0x5b && after == 0x5d)) {
-      s.report(12001, t, buf, i, i + 1 + n, "MongoDB operator in operator position");
+      s.report(12001, t, buf, i, i + 1 + n, "MongoDB operator");
       return;
     }
     // {"$gt": ...}  $or: [  '$where':

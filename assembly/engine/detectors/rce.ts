@@ -59,9 +59,9 @@ export function detectRce(s: Sink, t: Target): void {
     scanShell(v, t.kind == TargetKind.Header, evasions > 0, identity);
     if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
-      s.report(4101, t, v, foundStart, foundEnd, "command line written with shell evasions");
+      s.report(4101, t, v, foundStart, foundEnd, "command with evasions");
     } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
-    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "system directory spelled with shell evasions");
+    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "system directory with evasions");
     else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
   }
 

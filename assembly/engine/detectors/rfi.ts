@@ -55,7 +55,18 @@ function isIncludeName(key: string): bool {
     const s = i;
     i++;
     while (i < n && isLetterCode(key.charCodeAt(i)) && !(isUpperCode(key.charCodeAt(i)) && !isUpperCode(key.charCodeAt(i - 1)))) i++;
-    if (i <= n && i > s && INCLUDE_WORDS.hasString(key.substring(s, i).toLowerCase())) return true;
+    if (i <= n && i > s && isIncludeWord(key, s, min(i, n))) return true;
+  }
+  return false;
+}
+
+/** Whether key[s, e), ASCII lower-cased, is one of INCLUDE_WORDS (compared in place: no substring). */
+function isIncludeWord(key: string, s: i32, e: i32): bool {
+  for (let k = 0; k < INCLUDE_WORDS.count; k++) {
+    if (INCLUDE_WORDS.length(k) != e - s) continue;
+    let j = 0;
+    while (j < e - s && (<u32>key.charCodeAt(s + j) | 0x20) == INCLUDE_WORDS.code(k, j)) j++;
+    if (j == e - s) return true;
   }
   return false;
 }

@@ -104,9 +104,9 @@ function braceCloser(buf: ArrayBuffer, from: i32): i32 {
 
 function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32, mustache: bool): void {
   if (isArithmetic(buf, start, end)) {
-    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "arithmetic probe in template delimiters");
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic probe");
   } else if (reachesInternals(buf, start, end, mustache)) {
-    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template expression reaches engine internals");
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template reaches engine internals");
   }
 }
 
@@ -119,7 +119,7 @@ function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && STATEMENTS.has(buf, w, j)) {
     s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   } else if (reachesInternals(buf, start, end, true)) {
-    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template expression reaches engine internals");
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template reaches engine internals");
   }
 }
 

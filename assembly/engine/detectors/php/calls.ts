@@ -64,7 +64,7 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP library function call as an expression");
+  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP function call expression");
 }
 
 /** `a.b(` with an identifier before the dot, `->b(`, `::b(`. */

@@ -231,27 +231,21 @@ function isCatOrLs(e: u64): bool {
   return n == 2 && load<u8>(p) == 0x6c && load<u8>(p + 1) == 0x73;
 }
 
-// Subcommands of weak command words whose first argument is a verb or mode word, not a
-// path or an option: `net user`, `sc query`, `reg save`, `ps aux`. With one of these the
-// word is used as the command, not as prose ("net profit", "ps: see you").
-const NET_VERBS = new WordList("user|users|localgroup|group|view|share|use|accounts|session|start|stop|config|time|file|statistics");
-const SC_VERBS = new WordList("query|queryex|qc|config|create|start|stop|delete|sdshow");
-const REG_VERBS = new WordList("query|add|delete|save|export|import|load|copy");
+// Subcommands of weak command words whose first argument is a verb, not a path or an option:
+// `net user`, `sc query`, `reg save` (one list for the three: no verb of one is prose for another).
+// With one of these the word is used as the command, not as prose ("net profit").
+const VERBS = new WordList("user|users|localgroup|group|view|share|use|accounts|session|start|stop|config|query|queryex|qc|create|delete|add|save|export|import");
 
-/** Whether [as, ae) is a subcommand of the weak command at [cs, ce) (net/net1, sc, reg: a verb; ps: BSD option letters). */
+/** Whether [as, ae) is a subcommand of the weak command at [cs, ce): net/net1, sc, reg and a verb; ps and BSD option letters (`aux`). */
 export function isSubcommandOf(buf: ArrayBuffer, cs: i32, ce: i32, as: i32, ae: i32): bool {
   const n = ce - cs;
-  if (ae - as < 2 || ae - as > 12) return false;
-  if ((n == 3 && equalsCI(buf, cs, ce, "net")) || (n == 4 && equalsCI(buf, cs, ce, "net1"))) return NET_VERBS.hasLower(buf, as, ae);
-  if (n == 2 && equalsCI(buf, cs, ce, "sc")) return SC_VERBS.hasLower(buf, as, ae);
-  if (n == 3 && equalsCI(buf, cs, ce, "reg")) return REG_VERBS.hasLower(buf, as, ae);
-  if (n == 2 && equalsCI(buf, cs, ce, "ps") && ae - as <= 5) {
-    // BSD-style options without a dash: `aux`, `auxww`, `axjf`
+  const c = <u32>load<u8>(changetype<usize>(buf) + <usize>cs) | 0x20;
+  if (n == 2 && c == 0x70 && equalsCI(buf, cs, ce, "ps")) {
     for (let k = as; k < ae; k++) {
-      const c = <u32>load<u8>(changetype<usize>(buf) + <usize>k);
-      if (c != 0x61 && c != 0x75 && c != 0x78 && c != 0x77 && c != 0x65 && c != 0x66 && c != 0x6a && c != 0x6c) return false;
+      const b = <u32>load<u8>(changetype<usize>(buf) + <usize>k);
+      if (b != 0x61 && b != 0x75 && b != 0x78 && b != 0x77 && b != 0x65 && b != 0x66) return false;
     }
-    return true;
+    return ae - as >= 2 && ae - as <= 5;
   }
-  return false;
+  return (equalsCI(buf, cs, ce, "net") || equalsCI(buf, cs, ce, "net1") || equalsCI(buf, cs, ce, "sc") || equalsCI(buf, cs, ce, "reg")) && VERBS.hasLower(buf, as, ae);
 }

@@ -187,8 +187,7 @@ function isBraceList(buf: ArrayBuffer, start: i32, end: i32): bool {
   for (let i = start; i < end; i++) {
     const c = at(buf, i);
     if (c == 0x2c) comma = true;
-    else if (c == 0x3a && at(buf, i + 1) == 0x2f && at(buf, i + 2) == 0x2f && i + 3 < end) continue;
-    else if (c == 0x20 || c == 0x3a || c == 0x0a || c == 0x7b) return false;
+    else if (c == 0x20 || c == 0x0a || c == 0x7b || (c == 0x3a && at(buf, i + 1) != 0x2f)) return false;
   }
   return comma;
 }

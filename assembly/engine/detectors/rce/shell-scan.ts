@@ -144,19 +144,24 @@ function backtickSpanInProse(buf: ArrayBuffer, open: i32): bool {
  */
 function isTokenThenOneLine(buf: ArrayBuffer, start: i32, end: i32): bool {
   const n = buf.byteLength;
+  const base = changetype<usize>(buf);
   if (end >= n) return false;
   if (end > start) {
-    const last = at(buf, end - 1);
+    const last = <u32>load<u8>(base + <usize>(end - 1));
     if (!(isWordByte(last) || last == 0x27 || last == 0x22)) return false;
   }
   let k = end;
-  while (k < n && (at(buf, k) == 0x0d || at(buf, k) == 0x20 || at(buf, k) == 0x09)) k++;
-  if (at(buf, k) != 0x0a) return false;
-  while (k < n && (at(buf, k) == 0x0a || at(buf, k) == 0x0d)) k++; // CR LF read as two breaks
-  let e = n;
-  while (e > k && isSpaceByte(at(buf, e - 1))) e--;
-  for (let j = k; j < e; j++) if (at(buf, j) == 0x0a) return false;
-  return e > k;
+  let breaks = 0;
+  let c: u32 = 0;
+  while (k < n && ((c = <u32>load<u8>(base + <usize>k)) == 0x0d || c == 0x20 || c == 0x09 || c == 0x0a)) {
+    if (c == 0x0a) breaks++;
+    k++;
+  }
+  if (breaks == 0 || k >= n) return false;
+  // one last line: no line break before the trailing blanks
+  while (k < n && (c = <u32>load<u8>(base + <usize>k)) != 0x0a) k++;
+  while (k < n && isSpaceByte(<u32>load<u8>(base + <usize>k))) k++;
+  return k >= n;
 }
 
 /** Index of the first whitespace-separated token start after the value's first token (where "inside the text" begins). */
@@ -259,7 +264,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     const c0 = at(buf, ws);
     if (c0 == 0x25 && ctx != CTX_START && ctx != CTX_MID && isWindowsVariable(buf, ws, we)) {
       // `&%COMSPEC% /c dir`, `|%ProgramFiles:~10,1%...`: cmd expands the variable into the command it runs
-      record(RULE_INJECTED_COMMAND, 3, ws, we, "Windows environment variable used as a command");
+      record(RULE_INJECTED_COMMAND, 3, ws, we, "variable used as a command");
       return we;
     }
     if (c0 == 0x24 && isWordByte(at(buf, ws + 1))) { // $var as the command: its value is unknown, look past it
@@ -280,7 +285,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       let k = we;
       while (k < n && isSpaceByte(at(buf, k))) k++;
       if (k >= n || isSeparatorAt(buf, k)) {
-        record(RULE_INJECTED_COMMAND, 3, ws, we, "sqlite dot command after a separator");
+        record(RULE_INJECTED_COMMAND, 3, ws, we, "sqlite dot command");
         return we;
       }
       prefixed = true;
@@ -338,14 +343,12 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
 
 /** Whether [start, end) starts with `%NAME%` or `%NAME:~n,m%` (cmd's variable and substring expansion). */
 function isWindowsVariable(buf: ArrayBuffer, start: i32, end: i32): bool {
+  const base = changetype<usize>(buf);
   let k = start + 1;
-  if ((at(buf, k) | 0x20) - 0x61 >= 26 && at(buf, k) != 0x5f) return false;
-  while (k < end && (isWordByte(at(buf, k)) || at(buf, k) == 0x28 || at(buf, k) == 0x29)) k++;
-  if (at(buf, k) == 0x3a && at(buf, k + 1) == 0x7e) {
-    k += 2;
-    while (k < end && (at(buf, k) - 0x30 < 10 || at(buf, k) == 0x2c || at(buf, k) == 0x2d)) k++;
-  }
-  return k < end && k - start >= 3 && at(buf, k) == 0x25;
+  let c: u32 = 0;
+  // name bytes, then `:~` digits `,` `-`, up to the closing `%` (end lies inside the buffer: bytes read stay below it)
+  while (k < end && (isWordByte(c = <u32>load<u8>(base + <usize>k)) || c == 0x3a || c == 0x7e || c == 0x2c || c == 0x2d)) k++;
+  return k < end && k - start >= 3 && c == 0x25 && (<u32>load<u8>(base + <usize>(start + 1)) | 0x20) - 0x61 < 26;
 }
 
 /** Whether the variable named by [start, end) (after `$`) was assigned earlier in the value or names a shell ($0, $SHELL, $BASH). */
@@ -442,35 +445,35 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   const topic = (flags & CMD_TOPIC) != 0 || (flags & CMD_SHELL) != 0;
 
   if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c)) {
-    record(RULE_BINARY_PATH, 3, ws, argEnd, "absolute path to a system binary at a command position");
+    record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path as a command");
     return we;
   }
   if (glob && known) {
-    if (ctx != CTX_MID || hasArg) record(ctx == CTX_MID ? RULE_COMMAND_IN_TEXT : RULE_INJECTED_COMMAND, 3, ws, argEnd, "globbed path that resolves to a command");
+    if (ctx != CTX_MID || hasArg) record(ctx == CTX_MID ? RULE_COMMAND_IN_TEXT : RULE_INJECTED_COMMAND, 3, ws, argEnd, "globbed command");
     return we;
   }
   if (!known) {
     if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command");
-    else if (varCommand && ctx == CTX_START && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command with arguments");
-    else if (chained && sensitive) record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command chain reading a sensitive file");
+    else if (varCommand && ctx == CTX_START && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command");
+    else if (chained && sensitive) record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "chain reads a sensitive file");
     return we;
   }
   if (ctx == CTX_START) {
     if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
-      record(RULE_COMMAND_LINE, 3, ws, n, "User-Agent or Referer that is a command line");
+      record(RULE_COMMAND_LINE, 3, ws, n, "command line as identity");
       return we;
     }
-    if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through time/nohup/strace-like prefix");
+    if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through a prefix");
     // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
-    else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter binary with arguments");
+    else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter");
     // `wget is a download tool`: words after the command that include English function words are a sentence about it
     else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || (plainWords(buf, we, argEnd) >= 2 && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
-    else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command written with shell evasions");
+    else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
-    else if (strong && topic && terminated && !alone && at(buf, ws) - 0x61 < 26 && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "tool with subcommands on a line of its own");
+    else if (strong && topic && terminated && !alone && at(buf, ws) - 0x61 < 26 && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "tool with subcommands");
     else if (strong && !topic && alone && ((scanningHeader && (flags & CMD_CLIENT) == 0) || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
-    else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command with options and paths only");
+    else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with options and paths");
     else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
     else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "value starts like a command line");
     return we;
@@ -483,7 +486,7 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // (`irb<<<code`, `sh < file`: input redirected into the interpreter runs that input)
     const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
     if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
-      record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a shell separator or substitution");
+      record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a separator");
     }
     return we;
   }
@@ -492,8 +495,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "output piped into a shell");
     return we;
   }
-  if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "shell command with arguments after a separator in text");
-  else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "known command with arguments after a separator in text");
+  if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "command with arguments in text");
+  else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "command with arguments in text");
   return we;
 }
 

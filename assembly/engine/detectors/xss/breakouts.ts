@@ -62,11 +62,11 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): voi
     }
     if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1)) &&
         !(i > 0 && byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
-      s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler attribute injected into a tag");
+      s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler injected");
       return;
     }
     if (i > 0 && isQuote(byteAt(buf, i - 1)) && isDangerousAttr(buf, i, e)) {
-      s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, min(len, j + 30), "attribute value closed to add a dangerous attribute");
+      s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, min(len, j + 30), "quote closed to add an attribute");
       return;
     }
     i = e;
@@ -101,7 +101,7 @@ export function scanCommentClose(s: Sink, t: Target, buf: ArrayBuffer): void {
     if (byteAt(buf, i) != 0x2d || byteAt(buf, i + 1) != 0x2d || byteAt(buf, i + 2) != 0x3e) continue;
     let k = 0;
     while (k < i && (isBlank(<i32>byteAt(buf, k)) || isQuote(byteAt(buf, k)))) k++;
-    if (k == i) s.report(XSS_COMMENT_BREAKOUT, t, buf, 0, min(len, i + 30), "value starts by closing an HTML comment");
+    if (k == i) s.report(XSS_COMMENT_BREAKOUT, t, buf, 0, min(len, i + 30), "comment closed");
     else s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
     return;
   }
@@ -124,7 +124,7 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
       if (!(isAlpha(c) || c == 0x24 || c == 0x5f)) continue;
       for (let k = 0; k < TEMPLATE_MARKERS.count; k++) {
         if (TEMPLATE_MARKERS.matchesLower(k, buf, j)) {
-          s.report(XSS_FRAMEWORK_TEMPLATE, t, buf, i, min(len, j + 40), "client-side template expression escapes its sandbox");
+          s.report(XSS_FRAMEWORK_TEMPLATE, t, buf, i, min(len, j + 40), "template sandbox escape");
           return;
         }
       }
@@ -157,7 +157,7 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): vo
     let k = e;
     while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
     if (k < len && byteAt(buf, k) == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d)) {
-      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "JS string closed to assign a property");
+      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, property assigned");
       return;
     }
   }
@@ -202,6 +202,6 @@ export function scanNameBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
   while (i > 0 && len - i < 48 && isAlpha(byteAt(buf, i - 1))) i--;
   if (i == 0 || i == len || !opensAttribute(buf, i)) return;
   if (isEventHandlerName(buf, i, len)) {
-    s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, len, "parameter name ends with an event handler attribute");
+    s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, len, "name ends with an event handler");
   }
 }

@@ -88,9 +88,9 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if (!afterDot && WEAK_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) {
         if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i) || isWholeValue(buf, i)) {
-          s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string, or called after a string breakout");
+          s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string");
         } else {
-          s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "call of a code-running or decoding function");
+          s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "code-running call");
         }
       }
     } else if (GLOBALS.has(buf, i, e)) {
@@ -98,11 +98,11 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if (afterDot && SINK_PROPS.has(buf, i, e)) {
       const j = skipBlank(buf, e);
       if (j + 1 < len && byteAt(buf, j) == 0x3d && byteAt(buf, j + 1) != 0x3d) {
-        s.report(XSS_DOM_ASSIGN, t, buf, max(0, i - 1), min(len, j + 30), "assignment that writes into the page");
+        s.report(XSS_DOM_ASSIGN, t, buf, max(0, i - 1), min(len, j + 30), "page write");
       }
     } else if (afterDot && CALL_PROPS.has(buf, i, e)) {
       const j = skipBlankAndComments(buf, e);
-      if (j < len && byteAt(buf, j) == 0x60) s.report(XSS_TAGGED_TEMPLATE, t, buf, i, min(len, j + 30), "function called through a tagged template");
+      if (j < len && byteAt(buf, j) == 0x60) s.report(XSS_TAGGED_TEMPLATE, t, buf, i, min(len, j + 30), "tagged template call");
     }
     i = e;
   }
@@ -160,11 +160,11 @@ function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i
   if (j >= len) return;
   const b = byteAt(buf, j);
   if (b == 0x5b) {
-    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed property of a global object");
+    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global property");
   } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
     const p = skipBlankAndComments(buf, j + 1);
     const pe = identEnd(buf, p);
-    if (STRONG_PROPS.has(buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "access to a sensitive property of the page");
+    if (STRONG_PROPS.has(buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "sensitive page property");
     else if (WEAK_PROPS.has(buf, p, pe)) s.report(XSS_DOM_WEAK, t, buf, start, min(len, pe + 20), "DOM manipulation");
   }
 }

@@ -116,7 +116,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     }
     // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
     if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
-      report(s, t, XSS_TAG, buf, start, p + 1, "tag that runs script or loads active content");
+      report(s, t, XSS_TAG, buf, start, p + 1, "active content tag");
       return;
     }
     // `<b@x.org>`, `<3`: not a tag. After `＜`, `+ADw-` or `¼` the closer is encoded too (`＞`, `+AD4-`, `¾`).
@@ -128,17 +128,17 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     return;
   }
   if (closing) {
-    if (isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "closing tag ends a script or raw-text context");
+    if (isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "raw-text context closed");
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
   if (dangerous) {
-    report(s, t, XSS_TAG, buf, start, p, "tag that runs script or loads active content");
+    report(s, t, XSS_TAG, buf, start, p, "active content tag");
   } else if (markup && isHtmlTag(nameBuf, 0, n)) {
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
     // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
     if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd && !inJsReading) {
-      report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "HTML tag with attributes left open at the end of the value");
+      report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "tag left open at the end");
     } else if (attrs > 0) {
       report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "HTML element with attributes");
     } else {
@@ -202,7 +202,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
     if (isEventHandlerName(buf, nameStart, nameEnd)) {
       report(s, t, XSS_EVENT_HANDLER, buf, start, min(q, start + 100), "event handler attribute in a tag");
     } else if (markup && isDangerousAttr(buf, nameStart, nameEnd)) {
-      report(s, t, XSS_DANGEROUS_ATTR, buf, nameStart, q, "attribute that executes, redirects or changes parsing");
+      report(s, t, XSS_DANGEROUS_ATTR, buf, nameStart, q, "dangerous attribute");
     }
   }
   return withValue;

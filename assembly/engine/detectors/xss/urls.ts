@@ -79,12 +79,12 @@ function scanData(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
   j = skipBlank(buf, j + readLen, 8);
   if (j >= buf.byteLength) return;
   if (byteAt(buf, j) == 0x2c) {
-    s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "data: URL without a type runs as HTML");
+    s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "untyped data: URL");
     return;
   }
   for (let k = 0; k < DATA_TYPES.count; k++) {
     if (DATA_TYPES.matchesLower(k, buf, j)) {
-      s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "data: URL with an HTML, script or SVG type");
+      s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "active data: URL");
       return;
     }
   }
@@ -120,7 +120,7 @@ export function scanCss(s: Sink, t: Target, buf: ArrayBuffer): void {
       if (matchesCI(buf, i, "behavior") && !(i > 0 && isWordByte(byteAt(buf, i - 1)))) {
         let j = skipBlank(buf, i + 8);
         if (j < len && byteAt(buf, j) == 0x3a && matchesCI(buf, skipBlank(buf, j + 1), "url")) {
-          s.report(XSS_CSS, t, buf, i, min(len, j + 40), "CSS behavior loads an HTC component");
+          s.report(XSS_CSS, t, buf, i, min(len, j + 40), "CSS behavior");
           return;
         }
       }
