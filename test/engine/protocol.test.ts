@@ -72,6 +72,12 @@ describe("protocol, scanner and session rules", () => {
     { name: "method override", req: get("/api?_method=DELETE"), ids: [1054] },
     { name: "override to a made-up verb", req: get("/api?_method=FOOBAR"), ids: [1054] },
     { name: "smuggled request line", req: form("var=aaa%0aGET+/+HTTP/1.1"), ids: [1060] },
+    ...["text/plain", "application/octet-stream"].map((type) => ({
+      name: `request smuggled behind a chunked body (${type})`,
+      req: { method: "POST", headers: [host, ["content-type", type]] as [string, string][], body: "0\r\n\r\nGET /admin HTTP/1.1\r\nHost: internal\r\n\r\n" },
+      ids: [1060],
+    })),
+    { name: "request smuggled after a chunk size line", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "5c\r\nGPOST / HTTP/1.1\r\nContent-Length: 15\r\n\r\nx=1\r\n0\r\n\r\n" }, ids: [1060] },
     { name: "response splitting with Content-Length", req: form("var=%0d%0aContent-Length: 0"), ids: [1061] },
     { name: "header injected through an argument name", req: get("/?a=1&%0d%0aRemote-addr:%20x=1"), ids: [1061, 1063] },
     { name: "request target without a leading '/'", req: { path: "index.html", headers: [host] }, ids: [1068] },
@@ -110,6 +116,9 @@ describe("protocol, scanner and session rules", () => {
   }
 
   const benign: { name: string; req: Req }[] = [
+    { name: "a README that quotes a request (LF line ends)", req: { method: "PUT", headers: [host, ["content-type", "text/plain"]], body: "Call it:\n\n    GET /api/v1/items HTTP/1.1\n    Host: api.local\n" } },
+    { name: "a text body naming HTTP/1.1 without a request head", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "We moved from HTTP/1.1\r\nto HTTP/2 last year.\r\n" } },
+    { name: "a request line without a header after it", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "log:\r\nGET /health HTTP/1.1\r\n200 OK\r\n" } },
     { name: "REST methods", req: { method: "PATCH", headers: [host, ["content-type", "application/json"]], body: '{"a":"b"}' } },
     { name: "vendor JSON type", req: { method: "POST", headers: [host, ["content-type", "application/vnd.acme.v2+json; charset=utf-8"]], body: "{}" } },
     { name: "multipart boundary with odd characters", req: { method: "POST", headers: [host, ["content-type", "multipart/mixed; boundary= gc0p4Jq0M2Yt,08/jU534c0p?==:test"]], body: null } },

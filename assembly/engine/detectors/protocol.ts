@@ -15,7 +15,7 @@ import {
 } from "./protocol/headers";
 import {
   scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
-  unicodeEscape, invalidUtf8, requestLine, injectedHeader, injectedParameter, injectedResponse,
+  unicodeEscape, invalidUtf8, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
 import { badHost, underscoreFraming } from "./protocol/framing";
@@ -59,7 +59,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1052, Category.Protocol, NOTICE, 1, "Argument name repeated (HTTP parameter pollution)"),
   new Rule(1053, Category.Protocol, CRITICAL, 1, "Argument name with text after a closing bracket (array-parser confusion)"),
   new Rule(1054, Category.Protocol, CRITICAL, 1, "Method-override parameter (_method) naming an HTTP method"),
-  new Rule(1060, Category.Protocol, CRITICAL, 1, "HTTP request line inside a value (request smuggling)"),
+  new Rule(1060, Category.Protocol, CRITICAL, 1, "HTTP request line inside a value, or a request head inside a raw body (request smuggling)"),
   new Rule(1061, Category.Protocol, CRITICAL, 1, "CR/LF followed by a header in a value (response splitting, header injection)"),
   new Rule(1062, Category.Protocol, CRITICAL, 1, "HTTP status line or HTML document start inside an argument or cookie (response splitting)"),
   new Rule(1063, Category.Protocol, CRITICAL, 1, "CR or LF in an argument name"),
@@ -256,7 +256,13 @@ function isIpHost(v: ArrayBuffer): bool {
 /** Per-target checks. Called for every target, so the common case is one pass over the value. */
 export function detectProtocolTarget(s: Sink, t: Target): void {
   const kind = t.kind;
-  if (kind == TargetKind.Body || t.fromBase64) return;
+  if (t.fromBase64) return;
+  if (kind == TargetKind.Body) {
+    // A raw body (text, an unknown type, or one that did not parse): a second request inside it.
+    const r = embeddedRequest(t.value);
+    if (r >= 0) s.report(1060, t, t.value, r, r + 60, "request head inside the body");
+    return;
+  }
   if (kind == TargetKind.PartHeader) {
     checkPartHeader(s, t);
     return;

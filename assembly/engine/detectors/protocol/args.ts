@@ -6,6 +6,7 @@ import { byte, equalsCI } from "./text";
 import { indexOfCI, matchesCI, isWordByte, isSpaceByte, isDigit, isHexDigit } from "../../bytes";
 import { urlDecode } from "../../transform/urldecode";
 import { WordList } from "../../wordlist";
+import { isTokenByte } from "./headernames";
 
 // Flags from one pass over a value.
 export const F_NUL: u32 = 1;
@@ -138,21 +139,58 @@ export function requestLine(v: ArrayBuffer): i32 {
     if (h < 0) return -1;
     from = h + 5;
     if (h + 5 >= v.byteLength || !isDigit(byte(v, h + 5))) continue;
-    // Backwards: spaces, a target without spaces, spaces, a method word.
-    let i = h;
-    if (i == 0 || !isSpaceByte(byte(v, i - 1))) continue;
-    while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
-    const targetEnd = i;
-    while (i > 0 && !isSpaceByte(byte(v, i - 1))) i--;
-    if (i == targetEnd || i == 0) continue;
-    while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
-    const wordEnd = i;
-    while (i > 0 && isWordByte(byte(v, i - 1))) i--;
-    // A smuggled request starts a line: at the start of the value or after CR/LF.
-    if (i > 0 && byte(v, i - 1) != 0x0a && byte(v, i - 1) != 0x0d) continue;
-    if (METHODS.hasLower(v, i, wordEnd)) return i;
+    const m = methodBefore(v, h, false);
+    if (m >= 0) return m;
   }
   return -1;
+}
+
+/**
+ * A whole request head inside a raw body (a request smuggled behind the first one): a request line
+ * that starts a line after CR LF, ends in CR LF and is followed by a header line. The offset of its
+ * method, or -1. Documents that quote HTTP (`GET / HTTP/1.1` in a README) end their lines in LF alone.
+ */
+export function embeddedRequest(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  let from = 0;
+  for (let guard = 0; guard < 32; guard++) {
+    const h = indexOfCI(v, "http/", from);
+    if (h < 0) return -1;
+    from = h + 5;
+    let e = h + 5;
+    while (e < n && (isDigit(byte(v, e)) || byte(v, e) == 0x2e)) e++;
+    if (e == h + 5 || e + 1 >= n || byte(v, e) != 0x0d || byte(v, e + 1) != 0x0a) continue;
+    let k = e + 2;
+    while (k < n && isTokenByte(byte(v, k))) k++;
+    if (k == e + 2 || k >= n || byte(v, k) != 0x3a) continue;
+    // Any upper-case method: smuggled requests often carry a prefix the next request completes (`GPOST`).
+    const m = methodBefore(v, h, true);
+    if (m >= 2 && byte(v, m - 1) == 0x0a && byte(v, m - 2) == 0x0d) return m;
+  }
+  return -1;
+}
+
+/**
+ * The start of the method of a request line whose `HTTP/` is at `h` (a method word, spaces, a target
+ * without spaces, spaces), when that line starts the value or follows CR/LF; else -1. The method is a
+ * known one, or with `anyUpper` any word of 3 to 16 upper-case letters.
+ */
+function methodBefore(v: ArrayBuffer, h: i32, anyUpper: bool): i32 {
+  let i = h;
+  if (i == 0 || !isSpaceByte(byte(v, i - 1))) return -1;
+  while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
+  const targetEnd = i;
+  while (i > 0 && !isSpaceByte(byte(v, i - 1))) i--;
+  if (i == targetEnd || i == 0) return -1;
+  while (i > 0 && isSpaceByte(byte(v, i - 1))) i--;
+  const wordEnd = i;
+  while (i > 0 && isWordByte(byte(v, i - 1))) i--;
+  // A smuggled request starts a line: at the start of the value or after CR/LF.
+  if (i > 0 && byte(v, i - 1) != 0x0a && byte(v, i - 1) != 0x0d) return -1;
+  if (METHODS.hasLower(v, i, wordEnd)) return i;
+  if (!anyUpper || wordEnd - i < 3 || wordEnd - i > 16) return -1;
+  for (let k = i; k < wordEnd; k++) if (byte(v, k) < 0x41 || byte(v, k) > 0x5a) return -1;
+  return i;
 }
 
 /** When a run of CR/LF bytes starts at `i`: the index just after it; else -1. */
