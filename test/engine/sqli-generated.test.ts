@@ -233,8 +233,8 @@ function urlEncode(v: string, plus: boolean): string {
   return out;
 }
 
-type Place = "query" | "query2" | "form" | "json" | "cookie" | "header" | "user-agent" | "referer" | "path";
-const PLACES: Place[] = ["query", "query2", "form", "json", "cookie", "header", "user-agent", "path"];
+type Place = "query" | "query2" | "form" | "json" | "xml" | "multipart" | "cookie" | "header" | "user-agent" | "referer" | "path";
+const PLACES: Place[] = ["query", "query2", "form", "json", "xml", "multipart", "cookie", "header", "user-agent", "path"];
 // The Referer is one header target: a value inside its query string is read only as part of the whole URL, so
 // the patterns that need the start of the value miss there (left to the engine's targets; see the survey).
 const SURVEY_PLACES: Place[] = [...PLACES, "referer"];
@@ -250,6 +250,14 @@ function request(place: Place, value: string, plus: boolean): Req {
     case "referer": return { path: "/", headers: [host, ["referer", `https://shop.local/items?id=${urlEncode(value, false)}`]] };
     case "form": return { method: "POST", path: "/login", headers: [host, ["content-type", "application/x-www-form-urlencoded"]], body: `user=${urlEncode(value, plus)}&pass=x` };
     case "json": return { method: "POST", path: "/api/items", headers: [host, ["content-type", "application/json"]], body: JSON.stringify({ filter: { id: value }, page: 1 }) };
+    case "xml": {
+      const esc = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+      return { method: "POST", path: "/soap", headers: [host, ["content-type", "text/xml"]], body: `<?xml version="1.0"?><Envelope><Body><GetItem><id>${esc}</id></GetItem></Body></Envelope>` };
+    }
+    case "multipart": return {
+      method: "POST", path: "/upload", headers: [host, ["content-type", "multipart/form-data; boundary=XyZ"]],
+      body: `--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\n${value}\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhello\r\n--XyZ--\r\n`,
+    };
     case "cookie": return { path: "/", headers: [host, ["cookie", `lang=en; sid=${urlEncode(value, false)}`]] };
     case "header": return { path: "/", headers: [host, ["x-forwarded-for", value.replace(/[\r\n]/g, " ")]] };
     case "path": return { path: `/items/${urlEncode(value, false)}/reviews`, headers: [host] };
@@ -260,6 +268,8 @@ function request(place: Place, value: string, plus: boolean): Req {
 function blankFits(place: Place, blank: string): boolean {
   if (blank === "\u00a0") return place === "query" || place === "query2" || place === "form" || place === "cookie" || place === "path" || place === "referer";
   if (place === "header" || place === "user-agent") return !/[\r\n\f\v]/.test(blank);
+  if (place === "xml") return !/[\f\v]/.test(blank); // not characters XML allows
+  if (place === "multipart") return !/[\r\n]/.test(blank); // one line: a field value, not its boundary
   return true;
 }
 
@@ -279,8 +289,10 @@ const attackIn = (places: Place[]) => fc
     const open = ctx.open[o % ctx.open.length];
     const quote = ctx.name === "double-quoted" ? "\"" : "'";
     const tail = ctx.tails[tl % ctx.tails.length];
-    // a blank after the breakout unless the body starts with punctuation (`;`, `||`)
-    const lead = /^[;|,]/.test(body) ? "" : st.blank;
+    // a blank after the breakout unless the body starts with punctuation (`;`, `||`); MySQL also reads a number glued
+    // to the keyword after it (1e0UNION, 1.OR) as two tokens, and a quote glued to one ('OR)
+    const glue = st.dropOptional && /^[A-Z]/.test(body) && (/(e0|\.|['"])$/.test(open));
+    const lead = /^[;|,]/.test(body) || glue ? "" : st.blank;
     const value = open + lead + render(sql(body), st, quote) + (tail.startsWith(" ") ? st.blank + tail.slice(1) : tail);
     return { value, place, plus, req: request(place, value, plus) };
   });
