@@ -17,6 +17,7 @@ const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 // [input, expected rule, target kind]
 const attacks: [string, number, number?][] = [
+  ["require('child'+'_process').execSync('id')", 10130],
   ["_$$ND_FUNC$$_function(){require('child_process').exec('id')}()", 10100],
   ["{\"rce\":\"_$$ND_FUNC$$_function (){}\"}", 10100],
   ["__js_function", 10100],

@@ -12,6 +12,8 @@ const score = (input: string, kind: number) => detectorScore(h, "nosql", input, 
 
 describe("nosql detection", () => {
   const attacks: [string, number][] = [
+    ["\" || this.password.match(/.*/)//", KIND.ArgValue],
+    ["admin' && this.isAdmin == true && 'a'=='a", KIND.ArgValue],
     ["user[$ne]", KIND.ArgName],
     ["password[$regex]", KIND.ArgName],
     ["$where", KIND.BodyKey],
@@ -26,6 +28,8 @@ describe("nosql detection", () => {
     it(`attack ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeGreaterThanOrEqual(5));
   }
   const benign: [string, number][] = [
+    ["Tom's || this is fine", KIND.ArgValue],
+    ["x || this.y is a JS idiom", KIND.ArgValue],
     ["price", KIND.ArgName],
     ["It costs $5 or $10", KIND.ArgValue],
     ["use $where sparingly in mongoose docs", KIND.ArgValue],

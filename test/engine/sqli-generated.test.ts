@@ -233,15 +233,31 @@ function urlEncode(v: string, plus: boolean): string {
   return out;
 }
 
-type Place = "query" | "form" | "json" | "cookie" | "header" | "path";
-const PLACES: Place[] = ["query", "form", "json", "cookie", "header", "path"];
+type Place = "query" | "query2" | "form" | "json" | "xml" | "multipart" | "cookie" | "header" | "user-agent" | "referer" | "path";
+const PLACES: Place[] = ["query", "query2", "form", "json", "xml", "multipart", "cookie", "header", "user-agent", "path"];
+// The Referer is one header target: a value inside its query string is read only as part of the whole URL, so
+// the patterns that need the start of the value miss there (left to the engine's targets; see the survey).
+const SURVEY_PLACES: Place[] = [...PLACES, "referer"];
 
 function request(place: Place, value: string, plus: boolean): Req {
   const host: [string, string] = ["host", "shop.local"];
   switch (place) {
     case "query": return { path: `/items?id=${urlEncode(value, plus)}&sort=asc`, headers: [host] };
+    // encoded twice (spaces as %2520: a `+` encoded again is a plus sign, whatever the application decodes)
+    case "query2": return { path: `/items?id=${urlEncode(urlEncode(value, false), false)}`, headers: [host] };
+    case "user-agent": return { path: "/", headers: [host, ["user-agent", value.replace(/[\r\n]/g, " ")]] };
+    // (a `+` for a space is left out here: the header is percent-decoded, not form-decoded, so `'+OR+'` stays glued)
+    case "referer": return { path: "/", headers: [host, ["referer", `https://shop.local/items?id=${urlEncode(value, false)}`]] };
     case "form": return { method: "POST", path: "/login", headers: [host, ["content-type", "application/x-www-form-urlencoded"]], body: `user=${urlEncode(value, plus)}&pass=x` };
     case "json": return { method: "POST", path: "/api/items", headers: [host, ["content-type", "application/json"]], body: JSON.stringify({ filter: { id: value }, page: 1 }) };
+    case "xml": {
+      const esc = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+      return { method: "POST", path: "/soap", headers: [host, ["content-type", "text/xml"]], body: `<?xml version="1.0"?><Envelope><Body><GetItem><id>${esc}</id></GetItem></Body></Envelope>` };
+    }
+    case "multipart": return {
+      method: "POST", path: "/upload", headers: [host, ["content-type", "multipart/form-data; boundary=XyZ"]],
+      body: `--XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\n${value}\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhello\r\n--XyZ--\r\n`,
+    };
     case "cookie": return { path: "/", headers: [host, ["cookie", `lang=en; sid=${urlEncode(value, false)}`]] };
     case "header": return { path: "/", headers: [host, ["x-forwarded-for", value.replace(/[\r\n]/g, " ")]] };
     case "path": return { path: `/items/${urlEncode(value, false)}/reviews`, headers: [host] };
@@ -250,18 +266,20 @@ function request(place: Place, value: string, plus: boolean): Req {
 
 /** The value JSON, headers and paths carry: no raw non-UTF-8 byte (a 0xA0 blank only travels percent-encoded). */
 function blankFits(place: Place, blank: string): boolean {
-  if (blank === "\u00a0") return place === "query" || place === "form" || place === "cookie" || place === "path";
-  if (place === "header") return !/[\r\n\f\v]/.test(blank);
+  if (blank === "\u00a0") return place === "query" || place === "query2" || place === "form" || place === "cookie" || place === "path" || place === "referer";
+  if (place === "header" || place === "user-agent") return !/[\r\n\f\v]/.test(blank);
+  if (place === "xml") return !/[\f\v]/.test(blank); // not characters XML allows
+  if (place === "multipart") return !/[\r\n]/.test(blank); // one line: a field value, not its boundary
   return true;
 }
 
 // ---- generators ---------------------------------------------------------------------------------
-const attack = fc
+const attackIn = (places: Place[]) => fc
   .record({
     ctx: fc.constantFrom(...CONTEXTS),
     body: fc.constantFrom(...BODIES),
     st: style,
-    place: fc.constantFrom(...PLACES),
+    place: fc.constantFrom(...places),
     plus: fc.boolean(),
     o: fc.nat(),
     tl: fc.nat(),
@@ -271,8 +289,10 @@ const attack = fc
     const open = ctx.open[o % ctx.open.length];
     const quote = ctx.name === "double-quoted" ? "\"" : "'";
     const tail = ctx.tails[tl % ctx.tails.length];
-    // a blank after the breakout unless the body starts with punctuation (`;`, `||`)
-    const lead = /^[;|,]/.test(body) ? "" : st.blank;
+    // a blank after the breakout unless the body starts with punctuation (`;`, `||`); MySQL also reads a number glued
+    // to the keyword after it (1e0UNION, 1.OR) as two tokens, and a quote glued to one ('OR)
+    const glue = st.dropOptional && /^[A-Z]/.test(body) && (/(e0|\.|['"])$/.test(open));
+    const lead = /^[;|,]/.test(body) || glue ? "" : st.blank;
     const value = open + lead + render(sql(body), st, quote) + (tail.startsWith(" ") ? st.blank + tail.slice(1) : tail);
     return { value, place, plus, req: request(place, value, plus) };
   });
@@ -285,8 +305,8 @@ const orderBy = fc
     return { value, place, plus: false, req: request(place, value, false) };
   });
 
-const whole = fc
-  .record({ body: fc.constantFrom(...CONCAT_BREAKOUTS, ...AUTH_BYPASSES), st: style, place: fc.constantFrom(...PLACES), plus: fc.boolean() })
+const wholeIn = (places: Place[]) => fc
+  .record({ body: fc.constantFrom(...CONCAT_BREAKOUTS, ...AUTH_BYPASSES), st: style, place: fc.constantFrom(...places), plus: fc.boolean() })
   .filter(({ st, place }) => blankFits(place, st.blank))
   .map(({ body, st, place, plus }) => {
     const value = render(sql(body), { ...st, strings: st.strings === "hex" ? "quote" : st.strings });
@@ -319,25 +339,43 @@ const CODE_COMMENTS = [
   "/* uses the orders table; see the union of both reports */",
   "-- reviewed by Ann, 2024-03-05",
   "query = db.prepare(\"SELECT id FROM t WHERE a = ?\")",
+  "// SELECT * FROM users WHERE id = ?",
+  "-- TODO: add an index on orders(date)",
+  "/* select the rows from the cache */",
+  "Use ORDER BY 2 DESC to sort by the second column",
 ];
 const NUMBERS = ["555-123-4567", "978-3-16-148410-0", "2024-01-05", "+1 (555) 010-9999", "12-34-56", "4111-1111-1111-1111", "v1.2.3-rc1", "-42", "3.14e-10"];
 const EMAILS = ["o'brien@example.com", "ann.lee+shop@mail.example.org", "first.last@sub.domain.co.uk"];
 const URLS = ["https://example.com/search?q=select+from&order=desc", "http://shop.local/items?id=1&sort=price", "https://en.wikipedia.org/wiki/Union_(set_theory)"];
 
+// Sentences that put SQL words where English puts them: a subject, a verb that is also a SQL keyword, an object, a tail.
+const SUBJECTS = ["I", "We", "Customers", "O'Brien", "The team", "My mom's friend", "Please", "You can", "Don't", "Kids"];
+const VERBS = ["select", "update", "drop", "order", "insert", "delete", "join", "union", "sleep", "create", "alter", "execute", "grant", "replace", "set", "union all"];
+const OBJECTS = [
+  "the best option", "a line", "my account", "the kids' toys", "it by tomorrow", "10 items", "one from the menu", "into the pool",
+  "like it's 5 o'clock", "by 5-10%", "where it says 'done'", "all of them", "as usual", "in 2 or 3 days", "if you can",
+];
+const TAILS = ["", ".", "!", " or not?", " and more.", " - thanks", " (see 2024-01-05)", ", then leave at 5-6 pm", " - it's 1 or 2 hours", "; ok?", " :)"];
+const sentence = fc
+  .tuple(fc.constantFrom(...SUBJECTS), fc.constantFrom(...VERBS), fc.constantFrom(...OBJECTS), fc.constantFrom(...TAILS))
+  .map(([a, b, c, d]) => `${a} ${b} ${c}${d}`);
+
 const benignText = fc.oneof(
   fc.constantFrom(...NAMES, ...PROSE, ...CODE_COMMENTS, ...NUMBERS, ...EMAILS, ...URLS),
+  sentence,
+  fc.tuple(sentence, sentence).map(([a, b]) => `${a} ${b}`),
   fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...PROSE)).map(([n, p]) => `${n}: ${p}`),
   fc.tuple(fc.constantFrom(...PROSE), fc.constantFrom(...NUMBERS)).map(([p, n]) => `${p} (${n})`),
 );
 const benign = fc
-  .record({ value: benignText, place: fc.constantFrom<Place>("query", "form", "json", "cookie", "header"), plus: fc.boolean() })
+  .record({ value: benignText, place: fc.constantFrom<Place>("query", "form", "json", "cookie", "header", "user-agent", "referer"), plus: fc.boolean() })
   .map(({ value, place, plus }) => ({ value, place, plus, req: request(place, value, plus) }));
 
 // ---- properties -----------------------------------------------------------------------------------
 describe("generated SQL injection variants", () => {
   it("blocks every generated attack at PL1, in every context and place", () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 6, arbitrary: attack }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: whole }), ({ value, place, req }) => {
+      fc.property(fc.oneof({ weight: 6, arbitrary: attackIn(PLACES) }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: wholeIn(PLACES) }), ({ value, place, req }) => {
         const v = inspect(h, req);
         expect(v.attack, `${place}: ${JSON.stringify(value)} scored ${v.score}`).toBe(true);
       }),
@@ -361,7 +399,7 @@ if (process.env.SQLI_GEN_SURVEY) {
   it("survey", () => {
     const n = Number(process.env.SQLI_GEN_SURVEY);
     const misses: string[] = [];
-    for (const a of fc.sample(fc.oneof({ weight: 6, arbitrary: attack }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: whole }), { seed: SEED, numRuns: n })) {
+    for (const a of fc.sample(fc.oneof({ weight: 6, arbitrary: attackIn(SURVEY_PLACES) }, { weight: 1, arbitrary: orderBy }, { weight: 2, arbitrary: wholeIn(SURVEY_PLACES) }), { seed: SEED, numRuns: n })) {
       const v = inspect(h, a.req);
       if (!v.attack) misses.push(`${a.place}\t${v.score}\t${JSON.stringify(a.value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}`);
     }

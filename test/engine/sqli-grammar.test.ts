@@ -111,3 +111,9 @@ describe("an arithmetic continuation with a dangling operator, after a `name=` t
   it("blocks `q%3D%2F7+and+` (the name `q=/7 and `)", () => expect(form("q%3D%2F7+and+").attack).toBe(true));
   it("lets `q%3Dcats+and+` through (a search cut after `and `)", () => expect(form("q%3Dcats+and+").attack).toBe(false));
 });
+
+describe("form-encoded runs of `+` between words are blanks", () => {
+  it("blocks `1++OR++1=1` in a percent-encoded query value", () => expect(query("1++OR++1%3D1").attack).toBe(true));
+  it("blocks `x%27++OR++%27a%27%3D%27a`", () => expect(query("x%27++OR++%27a%27%3D%27a").attack).toBe(true));
+  it("lets `C%2B%2B++or++Java` through (a language search)", () => expect(query("C%2B%2B++or++Java").attack).toBe(false));
+});

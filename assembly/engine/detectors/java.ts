@@ -61,7 +61,8 @@ export function detectJava(s: Sink, t: Target): void {
 
   if (seen & HAS_PATH) {
     const names = scanJavaNames(data, false, false);
-    if (names.kind == NAME_JDK) s.report(8120, t, data, names.start, names.end, "JDK class name");
+    // `java.lang.String is immutable`: a class named in a sentence without any code around it
+    if (names.kind == NAME_JDK && !isProse(data)) s.report(8120, t, data, names.start, names.end, "JDK class name");
     else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
     else if (names.kind == NAME_GADGET_CLASS) s.report(8122, t, data, names.start, names.end, "gadget class name");
     const cl = findClassLoaderPath(data);
@@ -224,4 +225,15 @@ function detectXmlDecoder(s: Sink, t: Target, data: ArrayBuffer): void {
   } else if (matchesCI(data, at, "<java version=")) {
     s.report(8150, t, data, at, at + 40, "XMLDecoder document");
   }
+}
+
+/** Words and spaces with no byte that code, markup or a payload needs (`(`, `@`, `$`, `{`, `<`, `;`, `=`, quotes, `[`). */
+function isProse(data: ArrayBuffer): bool {
+  let space = false;
+  for (let i = 0; i < data.byteLength; i++) {
+    const c = <u32>load<u8>(changetype<usize>(data) + <usize>i);
+    if (c == 0x20) space = true;
+    else if (c == 0x28 || c == 0x40 || c == 0x24 || c == 0x7b || c == 0x3c || c == 0x3b || c == 0x3d || c == 0x22 || c == 0x27 || c == 0x5b || c == 0x23 || c == 0x25) return false;
+  }
+  return space;
 }

@@ -49,7 +49,7 @@ export function detectLfi(s: Sink, t: Target): void {
   if (n < 3) return;
   if (t.kind == TargetKind.Path) {
     const r = findRestrictedPathFile(raw);
-    if (r >= 0) s.report(5103, t, raw, r, min(n, r + 60), "hidden, backup or log file in the path");
+    if (r >= 0) s.report(5103, t, raw, r, min(n, r + 60), "hidden or backup file");
   }
   const v = unhexLiterals(raw);
   let i = 0;
@@ -59,7 +59,7 @@ export function detectLfi(s: Sink, t: Target): void {
   if (traversalSteps > 0) {
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
     if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a sensitive file");
-    else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments inside the site");
+    else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal inside a value");

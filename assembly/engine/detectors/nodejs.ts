@@ -57,7 +57,7 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
   const ev = findEvalCall(data);
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
-  if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "value is a JavaScript statement");
+  if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "JS statement value");
   const loop = findConstantLoop(data);
   if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "loop on a constant condition");
 }

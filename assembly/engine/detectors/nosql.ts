@@ -14,6 +14,7 @@ export const NOSQL_RULES: Rule[] = [
   new Rule(12003, Category.Nosql, CRITICAL, 1, "MongoDB shell call (db.collection.insert()"),
   new Rule(12004, Category.Nosql, CRITICAL, 1, "JavaScript busy loop for time-based injection (while(new Date ...))"),
   new Rule(12005, Category.Nosql, WARNING, 1, "JavaScript in a $where-style condition (this.x ==, return true)"),
+  new Rule(12006, Category.Nosql, CRITICAL, 1, "String closed to add a condition on the document ($where): ' || this.x, \" && this.x"),
 ];
 
 const OPERATORS = new WordList(
@@ -63,7 +64,7 @@ export function detectNosql(s: Sink, t: Target): void {
     const q = after == 0x22 || after == 0x27 ? i + 2 + n : i + 1 + n;
     const c = nextNonSpace(buf, q);
     if (c == 0x3a && (prev == 0x7b || prev == 0x22 || prev == 0x27 || isSpaceByte(prev) || prev == 0x2c || prev == 0)) {
-      s.report(12002, t, buf, i, i + 1 + n, "MongoDB operator object in a value");
+      s.report(12002, t, buf, i, i + 1 + n, "MongoDB operator object");
       return;
     }
   }
@@ -93,9 +94,22 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
   }
   // do{...}while(x-date<N) / while(new Date()...) : a loop that burns time on the server
   const w = indexOfCI(buf, "while(");
-  if (w >= 0 && indexOfCI(buf, "date") >= 0) s.report(12004, t, buf, w, w + 6, "JavaScript time-burning loop");
+  if (w >= 0 && indexOfCI(buf, "date") >= 0) s.report(12004, t, buf, w, w + 6, "JS busy loop");
   const th = indexOfCI(buf, "this.");
   if (th >= 0 && (indexOfCI(buf, "==", th) > 0 || indexOfCI(buf, "return", 0) >= 0)) {
-    s.report(12005, t, buf, th, th + 5, "JavaScript condition on the document");
+    s.report(12005, t, buf, th, th + 5, "JS condition on the document");
+  }
+  // `" || this.password.match(/.*/)//`: the value's string closed, `||` or `&&`, then the document
+  let k = th - 1;
+  while (k > 0 && isSpaceByte(byteAt(buf, k))) k--;
+  const op = byteAt(buf, k);
+  if (k > 1 && (op == 0x7c || op == 0x26) && byteAt(buf, k - 1) == op) {
+    k -= 2;
+    while (k > 0 && isSpaceByte(byteAt(buf, k))) k--;
+    const q = byteAt(buf, k);
+    // the quote closes the value's own string: only one token before it (`admin' || this.`; not `"a" and b || this.`)
+    let first = k;
+    while (first > 0 && !isSpaceByte(byteAt(buf, first - 1))) first--;
+    if ((q == 0x22 || q == 0x27) && first == 0 && th > 0) s.report(12006, t, buf, k, th + 5, "string closed to a condition");
   }
 }

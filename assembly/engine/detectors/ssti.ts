@@ -71,7 +71,7 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
       const e = closer(buf, i + 2, 0x25, 0x3e);
       if (e >= 0) codeBlock(s, t, buf, i, i + 2, e);
     } else if (c == 0x3c && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
-      if (indexIn(buf, i, min(len, i + 256), "?new(") >= 0) s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker ?new() instantiates a class");
+      if (indexIn(buf, i, min(len, i + 256), "?new(") >= 0) s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker ?new()");
     } else if (c == 0x23 && matchesCI(buf, i + 1, "set") && i + 4 < len && byteAt(buf, i + 4) == 0x28 && indexIn(buf, i, min(len, i + 128), "$") >= 0) {
       s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "Velocity #set directive");
     }
@@ -106,7 +106,7 @@ function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, e
   if (isArithmetic(buf, start, end)) {
     s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic probe");
   } else if (reachesInternals(buf, start, end, mustache)) {
-    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template reaches engine internals");
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
   }
 }
 
@@ -119,7 +119,7 @@ function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && STATEMENTS.has(buf, w, j)) {
     s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   } else if (reachesInternals(buf, start, end, true)) {
-    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template reaches engine internals");
+    s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
   }
 }
 
@@ -130,7 +130,7 @@ function codeBlock(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   while (j < end && byteAt(buf, j) <= 0x20) j++;
   if (j >= end) return;
   if (isArithmetic(buf, j, end)) {
-    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "arithmetic probe in a code block");
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "code block arithmetic");
     return;
   }
   const w = j;

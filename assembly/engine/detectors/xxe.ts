@@ -73,7 +73,7 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     if (j < len && byteAt(buf, j) == 0x3d) {
       j = skipSpaces(buf, j + 1);
       if (j < len && (byteAt(buf, j) == 0x22 || byteAt(buf, j) == 0x27)) j++;
-      if (remoteSchema(buf, j)) s.report(XXE_SCHEMA_LOCATION, t, buf, loc, min(len, loc + 80), "schema fetched from a remote URL");
+      if (remoteSchema(buf, j)) s.report(XXE_SCHEMA_LOCATION, t, buf, loc, min(len, loc + 80), "remote schema");
     }
   }
   const decl = indexOfCI(buf, "<?xml");
@@ -95,12 +95,12 @@ function doctype(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
   while (j < len && !isSpaceByte(byteAt(buf, j)) && byteAt(buf, j) != 0x3e && byteAt(buf, j) != 0x5b) j++;
   j = skipSpaces(buf, j);
   if (matchesCI(buf, j, "system")) {
-    s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "DOCTYPE loads an external DTD");
+    s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "external DTD");
   } else if (matchesCI(buf, j, "public")) {
     const end = min(len, j + 200);
     let k = j;
     while (k < end && byteAt(buf, k) != 0x3e && byteAt(buf, k) != 0x5b) k++;
-    if (indexOfCIBetween(buf, j, k, "www.w3.org/") < 0) s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "DOCTYPE loads an external DTD");
+    if (indexOfCIBetween(buf, j, k, "www.w3.org/") < 0) s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "external DTD");
   }
 }
 

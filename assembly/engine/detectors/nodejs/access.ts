@@ -50,6 +50,11 @@ _getactivehandles|constructor|require|execve");
 
 const ACCESS_HIT = new AccessHit();
 
+// @ts-ignore: decorator
+@inline function isQuoteByte(c: u32): bool {
+  return c == 0x22 || c == 0x27 || c == 0x60;
+}
+
 /** Scans `data` (a key when `isKey`) for pollution, constructor chains and process access. */
 export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
   // One result object, reused: the caller reads it before the next scan (no allocation per target).
@@ -89,7 +94,7 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
     } else if (wordIs(data, i, e, "process") || wordIs(data, i, e, "require") || wordIs(data, i, e, "global") || wordIs(data, i, e, "globalthis")) {
       const isProcess = wordIs(data, i, e, "process");
       const isRequire = wordIs(data, i, e, "require");
-      if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed member of a Node.js global"); continue; }
+      if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed Node.js global member"); continue; }
       if (e + 1 < n && byteAt(data, e) == 0x2e) {
         const me = wordEnd(data, e + 1);
         if (isProcess && PROCESS_MEMBERS.hasLower(data, e + 1, me)) hit(h, 3, i, "process." + "member");
@@ -107,7 +112,9 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
           if (matchesCI(data, j, "node:")) j += 5;
           let me = j;
           while (me < n && (isWordByte(byteAt(data, me)) || byteAt(data, me) == 0x2f)) me++;
-          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "require of a sensitive module");
+          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "sensitive module required");
+          // `require('child'+'_process')`: a module name glued from string literals hides which module it is
+          else if (me > j && isQuoteByte(byteAt(data, me)) && byteAt(data, me + 1) == 0x2b && isQuoteByte(byteAt(data, me + 2))) hit(h, 3, i, "sensitive module required");
         }
       }
     } else if (wordIs(data, i, e, "child_process")) {

@@ -60,11 +60,11 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   const commented = paren > e && hasComment(data, e, paren);
   if (kind == FN_DANGEROUS) {
     if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
-      record(hit, FN_DANGEROUS, s, paren + 1, "call of a dangerous PHP function");
+      record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }
     return;
   }
-  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP function call expression");
+  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
 }
 
 /** `a.b(` with an identifier before the dot, `->b(`, `::b(`. */

@@ -182,7 +182,13 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         if (next == 0x3d) { out.push(Tok.Cmp, Kw.None, 0, i, i + 2); i += 2; continue; }
         out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
-        if (st.plusIsSpace && i > pos && isWordChar(byteAt(buf, i - 1)) && isWordStart(next) && next < 0x80) { i++; continue; }
+        // (a run of them too: 1++OR++1 is `1  OR  1` once the form decoding the application does is done)
+        if (st.plusIsSpace && i > pos && isWordChar(byteAt(buf, i - 1))) {
+          let j = i + 1;
+          while (j < end && j - i < 8 && byteAt(buf, j) == 0x2b) j++;
+          const w = j < end ? byteAt(buf, j) : 0;
+          if (isWordStart(w) && w < 0x80) { i = j; continue; }
+        }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;

@@ -111,7 +111,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
     if (stripped && (d == 0xbe || (d >= 0xc0 && p + 1 < buf.byteLength && byteAt(buf, p + 1) == 0xbe))) {
-      report(s, t, XSS_TAG, buf, start, p + 2, "tag written with 8-bit brackets (¼name¾)");
+      report(s, t, XSS_TAG, buf, start, p + 2, "8-bit tag brackets");
       return;
     }
     // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
