@@ -15,6 +15,10 @@ function ssti(input: string): { score: number; ids: number[] } {
 
 const attacks: [string, number][] = [
   ["{{7*7}}", 11001],
+  ["{{= 7*7 }}", 11001],
+  ["{{request|attr('\\x5f\\x5fglobals\\x5f\\x5f')}}", 11002],
+  ["{{ ['id']|filter('system') }}", 11002],
+  ["{{-_self.env.getFilter('id')-}}", 11002],
   ["${7*7}", 11001],
   ["#{7*7}", 11001],
   ["aaaa\\u0027+#{16*8787}+\\u0027bbb", 11001],
@@ -36,6 +40,8 @@ const attacks: [string, number][] = [
 ];
 
 const benign: string[] = [
+  "{{ user.first_name|title }}",
+  "Your code is {code}, my_self.name too",
   "Hello {{ name }}, welcome",
   "Use {{ user.name }} to print the user's name",
   "${HOME}/bin and ${PATH}",

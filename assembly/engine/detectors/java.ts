@@ -66,11 +66,11 @@ export function detectJava(s: Sink, t: Target): void {
     else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
     else if (names.kind == NAME_GADGET_CLASS) s.report(8122, t, data, names.start, names.end, "gadget class name");
     const cl = findClassLoaderPath(data);
-    if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader property path");
+    if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader path");
   }
   if (seen & HAS_SERIAL) {
     const ser = findSerializedJava(data);
-    if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization stream header");
+    if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization header");
   }
   if (seen & HAS_BASE64) {
     scanBase64Runs(s, t, data);

@@ -116,7 +116,7 @@ export function detectLdap(s: Sink, t: Target): void {
   }
   if (b >= 0) s.report(13001, t, where, b, min(where.byteLength, b + 24), "LDAP filter breakout");
   const oc = indexOfCI(buf, "objectclass=*");
-  if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass presence test");
+  if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass test");
   if (byteAt(buf, 0) == 0x28 && len > 4) {
     const c = byteAt(buf, 1);
     if ((c == 0x26 || c == 0x7c || c == 0x21) && byteAt(buf, 2) == 0x28 && clauseAt(buf, 3)) {

@@ -58,11 +58,11 @@ export function detectLfi(s: Sink, t: Target): void {
   const sensitive = findSensitive(v, 0);
   if (traversalSteps > 0) {
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
-    if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a sensitive file");
+    if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a secret");
     else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
-    else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal inside a value");
+    else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
   }
   if (sensitive >= 0) {
     // a short single-token value (`.ssh/id_rsa`, `test=/sys/class`) is a path; a sentence that mentions ".env" is not
@@ -77,6 +77,6 @@ export function detectLfi(s: Sink, t: Target): void {
     // an absolute path in a short value (`cat /proc/net/tcp`)
     const absolute = v.byteLength - i <= 80 && sensitive > 0 && at(v, sensitive - 1) == 0x2f && (sensitive == 1 || isSpaceByte(at(v, sensitive - 2)));
     if (isPathLike(v, i) || short || absolute || t.kind == TargetKind.Path || t.kind == TargetKind.Filename) s.report(5102, t, v, sensitive, min(v.byteLength, sensitive + 60), "sensitive file");
-    else s.report(5104, t, v, sensitive, min(v.byteLength, sensitive + 60), "sensitive file named in text");
+    else s.report(5104, t, v, sensitive, min(v.byteLength, sensitive + 60), "sensitive file in text");
   }
 }

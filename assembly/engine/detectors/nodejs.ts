@@ -50,7 +50,7 @@ function mayHoldJs(data: ArrayBuffer): bool {
 
 function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   const ser = findSerializedFunction(data);
-  if (ser >= 0) s.report(10100, t, data, ser, ser + 20, "serialized function marker");
+  if (ser >= 0) s.report(10100, t, data, ser, ser + 20, "serialized function");
   const access = scanNodeAccess(data, isKey);
   if (access.rule == 1) s.report(10110, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
@@ -59,5 +59,5 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
   if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "JS statement value");
   const loop = findConstantLoop(data);
-  if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "loop on a constant condition");
+  if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "constant loop");
 }

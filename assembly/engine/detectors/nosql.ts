@@ -85,7 +85,7 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
         let k = j + 1;
         while (k < len && isAlpha(byteAt(buf, k))) k++;
         if (k > j + 1 && k < len && byteAt(buf, k) == 0x28) {
-          s.report(12003, t, buf, i, k + 1, "MongoDB shell collection call");
+          s.report(12003, t, buf, i, k + 1, "MongoDB shell call");
           break;
         }
       }
@@ -97,7 +97,7 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
   if (w >= 0 && indexOfCI(buf, "date") >= 0) s.report(12004, t, buf, w, w + 6, "JS busy loop");
   const th = indexOfCI(buf, "this.");
   if (th >= 0 && (indexOfCI(buf, "==", th) > 0 || indexOfCI(buf, "return", 0) >= 0)) {
-    s.report(12005, t, buf, th, th + 5, "JS condition on the document");
+    s.report(12005, t, buf, th, th + 5, "JS document condition");
   }
   // `" || this.password.match(/.*/)//`: the value's string closed, `||` or `&&`, then the document
   let k = th - 1;
@@ -110,6 +110,6 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
     // the quote closes the value's own string: only one token before it (`admin' || this.`; not `"a" and b || this.`)
     let first = k;
     while (first > 0 && !isSpaceByte(byteAt(buf, first - 1))) first--;
-    if ((q == 0x22 || q == 0x27) && first == 0 && th > 0) s.report(12006, t, buf, k, th + 5, "string closed to a condition");
+    if ((q == 0x22 || q == 0x27) && first == 0 && th > 0) s.report(12006, t, buf, k, th + 5, "string closed, condition");
   }
 }

@@ -67,10 +67,10 @@ export function detectPhp(s: Sink, t: Target): void {
   }
   if (mask & 1) {
     const d = findDynamicCall(data);
-    if (d >= 0) s.report(9131, t, data, max(0, d - 30), d + 10, "call through an expression");
+    if (d >= 0) s.report(9131, t, data, max(0, d - 30), d + 10, "call via expression");
     else {
       const c = findConcatenatedName(data);
-      if (c >= 0) s.report(9131, t, data, c, c + 30, "concatenated function name");
+      if (c >= 0) s.report(9131, t, data, c, c + 30, "concatenated function");
     }
   }
   if (mask & 2) {
@@ -85,7 +85,7 @@ export function detectPhp(s: Sink, t: Target): void {
     if (isIniAssignment(data)) s.report(9160, t, data, 0, data.byteLength, "php.ini directive");
     else {
       const r = mentionsRemoteInclude(data);
-      if (r >= 0) s.report(9160, t, data, r, r + 30, "php.ini include directive");
+      if (r >= 0) s.report(9160, t, data, r, r + 30, "php.ini include");
     }
   }
 }

@@ -43,7 +43,7 @@ export const RCE_RULES: Rule[] = [
 
 export function detectRce(s: Sink, t: Target): void {
   if ((t.kind == TargetKind.Filename || (t.kind == TargetKind.Header && (t.key == "x-filename" || t.key == "x-file-name" || t.key == "x_filename"))) && isRestrictedUploadName(t.value)) {
-    s.report(4311, t, t.value, 0, t.value.byteLength, "upload of a server configuration file");
+    s.report(4311, t, t.value, 0, t.value.byteLength, "server config upload");
   }
   const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;
@@ -61,7 +61,7 @@ export function detectRce(s: Sink, t: Target): void {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
       s.report(4101, t, v, foundStart, foundEnd, "command with evasions");
     } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
-    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "system directory with evasions");
+    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "evasive system directory");
     else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
   }
 
@@ -71,33 +71,33 @@ export function detectRce(s: Sink, t: Target): void {
   if ((seen & SEEN_SLASH) != 0) {
     at = indexOfCI(v, "/dev/tcp/");
     if (at < 0) at = indexOfCI(v, "/dev/udp/");
-    if (at >= 0) s.report(4104, t, v, at, at + 9, "reverse shell through /dev/tcp");
+    if (at >= 0) s.report(4104, t, v, at, at + 9, "/dev/tcp reverse shell");
   }
   if ((seen & SEEN_PERCENT) != 0) {
     at = findWindowsFor(v);
     if (at >= 0) s.report(4200, t, v, at, at + 60, "batch for loop");
     at = findWindowsVariable(v);
-    if (at >= 0) s.report(4202, t, v, at, at + 20, "windows environment variable");
+    if (at >= 0) s.report(4202, t, v, at, at + 20, "windows variable");
   }
   at = findWindowsIf(v);
   if (at >= 0) s.report(4201, t, v, at, at + 60, "batch if statement");
   if ((seen & SEEN_PAREN) != 0) {
     if (n >= 24) {
       at = findVbscriptExec(raw);
-      if (at >= 0) s.report(4312, t, raw, at, at + 40, "VBScript code running a string");
+      if (at >= 0) s.report(4312, t, raw, at, at + 40, "VBScript execution");
     }
     at = findShellshock(raw);
-    if (at >= 0) s.report(4300, t, raw, at, at + 20, "function definition () {");
+    if (at >= 0) s.report(4300, t, raw, at, at + 20, "() { definition");
     at = findForkBomb(raw);
-    if (at >= 0) s.report(4301, t, raw, at, at + 30, "self-replicating shell function");
+    if (at >= 0) s.report(4301, t, raw, at, at + 30, "fork bomb");
   }
   if ((seen & SEEN_LT) != 0) {
     at = findSsi(raw);
-    if (at >= 0) s.report(4302, t, raw, at, at + 40, "server-side include directive");
+    if (at >= 0) s.report(4302, t, raw, at, at + 40, "SSI directive");
   }
   if ((seen & SEEN_AT) != 0) {
     at = findPerlInterpolation(raw);
-    if (at >= 0) s.report(4303, t, raw, at, at + 40, "perl @{[ ]} interpolation");
+    if (at >= 0) s.report(4303, t, raw, at, at + 40, "perl @{[ ]}");
   }
   if ((seen & SEEN_DOT) != 0) {
     at = findRubySpawn(raw);
@@ -108,16 +108,16 @@ export function detectRce(s: Sink, t: Target): void {
     if (at >= 0) s.report(4305, t, raw, at, at + 30, "shell expansion syntax");
   }
   const th = tildeOrHistoryValue(raw);
-  if (th == 1) s.report(4306, t, raw, 0, n, "tilde/history expansion value");
-  else if (th == 2) s.report(4307, t, raw, 0, n, "tilde/history expansion value");
+  if (th == 1) s.report(4306, t, raw, 0, n, "tilde/history expansion");
+  else if (th == 2) s.report(4307, t, raw, 0, n, "tilde/history expansion");
   at = findAlias(v);
   if (at >= 0) s.report(4308, t, v, at, at + 40, "alias definition");
   if ((seen & SEEN_DOLLAR) != 0) {
     at = findVariableAssembly(raw);
-    if (at >= 0) s.report(4310, t, raw, at, at + 40, "command assembled from variables");
+    if (at >= 0) s.report(4310, t, raw, at, at + 40, "command from variables");
   }
   at = findMailCommand(raw);
-  if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail protocol command after CR/LF");
+  if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail command after CRLF");
 }
 
 // System root directories, space-separated (one string: no array of strings to allocate).

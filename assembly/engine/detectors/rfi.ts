@@ -107,23 +107,23 @@ export function detectRfi(s: Sink, t: Target): void {
     return;
   }
   if (!urlAt(v, i)) return;
-  if (urlSchemeStart > i && isFetchScheme(v, i, se)) s.report(6102, t, v, i, urlAuthorityEnd, "file-fetching URL scheme"); // jar:http://...
+  if (urlSchemeStart > i && isFetchScheme(v, i, se)) s.report(6102, t, v, i, urlAuthorityEnd, "file URL scheme"); // jar:http://...
   const ss = urlSchemeStart;
   const sEnd = urlSchemeEnd;
   const web = isWebScheme(v, ss, sEnd);
   // `file:../dir` is npm's local-dependency syntax; `file:/` and `file://` read files
-  if (!web && isFetchScheme(v, ss, sEnd) && (urlHasSlashes || !matchesCI(v, ss, "file"))) s.report(6102, t, v, ss, urlAuthorityEnd, "file-fetching URL scheme");
+  if (!web && isFetchScheme(v, ss, sEnd) && (urlHasSlashes || !matchesCI(v, ss, "file"))) s.report(6102, t, v, ss, urlAuthorityEnd, "file URL scheme");
   if (!web && !isFetchScheme(v, ss, sEnd)) return;
   if (!web && !urlHasSlashes) return;
   if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
   const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
-  if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "URL host is an IP address");
-  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd)) s.report(6103, t, v, ss, urlAuthorityEnd, "URL authority hides another host");
+  if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
+  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   // trailing '?': nothing after the question marks
   let e = n;
   while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
   if (e > urlAuthorityEnd && at(v, e - 1) == 0x3f) s.report(6101, t, v, ss, e, "URL ends in '?'");
-  if (t.key.length > 0 && isIncludeName(t.key) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include-path parameter");
+  if (t.key.length > 0 && isIncludeName(t.key) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
 }
 

@@ -100,8 +100,8 @@ function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void 
 function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, end: i32): void {
   if (flags == 0) return;
   if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
-  else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "loopback or internal host");
-  if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host notation");
+  else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "internal host");
+  if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host");
   if ((flags & H_IPV6) != 0) s.report(7103, t, v, start, end, "IPv6 literal host");
   if ((flags & (H_PRIVATE | H_LINKLOCAL)) != 0) s.report(7105, t, v, start, end, "private address");
 }

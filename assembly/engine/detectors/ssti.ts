@@ -26,7 +26,7 @@ export const SSTI_RULES: Rule[] = [
 const INTERNALS = new WordList(
 "config|self|request|settings|lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|getRuntime|Runtime|\
 getClass|forName|ProcessBuilder|exec|system|popen|subprocess|os|eval|constructor|getClassLoader|application|\
-freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke");
+freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke|attr");
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
 const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|env");
 const STATEMENTS = new WordList(
@@ -40,6 +40,9 @@ export function detectSsti(s: Sink, t: Target): void {
   scan(s, t, buf);
   const html = t.htmlDecoded();
   if (html != buf) scan(s, t, html);
+  // `|attr('\x5f\x5fglobals\x5f\x5f')`: names spelled with JS/Python escapes inside the expression
+  const js = t.jsDecoded();
+  if (js != buf) scan(s, t, js);
 }
 
 /** Cheap prefilter: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`). */
@@ -103,8 +106,8 @@ function braceCloser(buf: ArrayBuffer, from: i32): i32 {
 }
 
 function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32, mustache: bool): void {
-  if (isArithmetic(buf, start, end)) {
-    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic probe");
+  if (isArithmetic(buf, byteAt(buf, start) == 0x3d ? start + 1 : start, end)) { // `{{= 7*7 }}`
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic");
   } else if (reachesInternals(buf, start, end, mustache)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
   }
@@ -170,12 +173,14 @@ function reachesInternals(buf: ArrayBuffer, start: i32, end: i32, mustache: bool
   for (let k = start; k + 1 < end; k++) {
     const c = byteAt(buf, k);
     if (c == 0x5f && byteAt(buf, k + 1) == 0x5f && k + 2 < end && isAlpha(byteAt(buf, k + 2))) return true;
-    if (!isAlpha(c) || (k > start && isWordByte(byteAt(buf, k - 1)))) continue;
+    // a name starts after a non-word byte, or after one `_` (`_self.env`); a quoted name is a filter's callback (`|filter('system')`)
+    if (!isAlpha(c) || (k > start && isWordByte(byteAt(buf, k - 1)) && !(byteAt(buf, k - 1) == 0x5f && !isWordByte(byteAt(buf, k - 2))))) continue;
     let w = k;
     while (w < end && isWordByte(byteAt(buf, w))) w++;
     if (INTERNALS.has(buf, k, w) && w < end) {
       const n = byteAt(buf, w);
       if (n == 0x2e || n == 0x28 || n == 0x5b) return true;
+      if ((n == 0x27 || n == 0x22) && byteAt(buf, k - 1) == n && byteAt(buf, k - 2) == 0x28) return true;
     }
     if (w - k == 1 && byteAt(buf, k) == 0x54 && w < end && byteAt(buf, w) == 0x28) return true; // Spring `T(java.lang.X)`
     k = w;

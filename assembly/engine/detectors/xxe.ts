@@ -53,11 +53,11 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     while (j < len && !isSpaceByte(byteAt(buf, j)) && byteAt(buf, j) != 0x3e) j++; // the name
     j = skipSpaces(buf, j);
     if (matchesCI(buf, j, "system") || matchesCI(buf, j, "public")) {
-      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "external entity declaration");
+      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "external entity");
       return;
     }
     if (parameter) {
-      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "parameter entity declaration");
+      s.report(XXE_EXTERNAL_ENTITY, t, buf, i, min(len, j + 60), "parameter entity");
       return;
     }
     s.report(XXE_ENTITY_DECL, t, buf, i, min(len, j + 60), "entity declaration");

@@ -77,24 +77,24 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
       while (j < n && (byteAt(data, j) == 0x22 || byteAt(data, j) == 0x27 || byteAt(data, j) == 0x5d || isSpaceByte(byteAt(data, j)))) j++;
       if (j < n) {
         const d = byteAt(data, j);
-        if (d == 0x2e || d == 0x5b || d == 0x3a || d == 0x3d) return hit(h, 1, i, "__proto__ property access");
+        if (d == 0x2e || d == 0x5b || d == 0x3a || d == 0x3d) return hit(h, 1, i, "__proto__ access");
       }
     } else if (wordIs(data, i, e, "prototype")) {
       // Reference paths of serialized React flight data: "$7:Module:prototype:_compile"
-      if (i >= 2 && byteAt(data, i - 1) == 0x3a && isWordByte(byteAt(data, i - 2))) return hit(h, 1, i, "prototype reference path");
+      if (i >= 2 && byteAt(data, i - 1) == 0x3a && isWordByte(byteAt(data, i - 2))) return hit(h, 1, i, "prototype path");
     } else if (wordIs(data, i, e, "constructor")) {
       nextPathWord(data, e, w);
       if (w[0] >= 0) {
         if (wordIs(data, w[0], w[1], "prototype")) return hit(h, 1, i, "constructor.prototype");
-        if (wordIs(data, w[0], w[1], "constructor")) hit(h, 2, i, "constructor.constructor (Function)");
-        if (wordIs(data, w[0], w[1], "_load")) hit(h, 2, i, "module constructor _load");
+        if (wordIs(data, w[0], w[1], "constructor")) hit(h, 2, i, "constructor.constructor");
+        if (wordIs(data, w[0], w[1], "_load")) hit(h, 2, i, "constructor _load");
       }
       // `this.constructor`, `require.main.constructor`
-      if (i >= 5 && byteAt(data, i - 1) == 0x2e && (matchesCI(data, i - 5, "this.") || matchesCI(data, i - 5, "main."))) hit(h, 2, i, "constructor of this/main");
+      if (i >= 5 && byteAt(data, i - 1) == 0x2e && (matchesCI(data, i - 5, "this.") || matchesCI(data, i - 5, "main."))) hit(h, 2, i, "this.constructor");
     } else if (wordIs(data, i, e, "process") || wordIs(data, i, e, "require") || wordIs(data, i, e, "global") || wordIs(data, i, e, "globalthis")) {
       const isProcess = wordIs(data, i, e, "process");
       const isRequire = wordIs(data, i, e, "require");
-      if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed Node.js global member"); continue; }
+      if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed global member"); continue; }
       if (e + 1 < n && byteAt(data, e) == 0x2e) {
         const me = wordEnd(data, e + 1);
         if (isProcess && PROCESS_MEMBERS.hasLower(data, e + 1, me)) hit(h, 3, i, "process." + "member");
@@ -112,15 +112,15 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
           if (matchesCI(data, j, "node:")) j += 5;
           let me = j;
           while (me < n && (isWordByte(byteAt(data, me)) || byteAt(data, me) == 0x2f)) me++;
-          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "sensitive module required");
+          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "sensitive module");
           // `require('child'+'_process')`: a module name glued from string literals hides which module it is
-          else if (me > j && isQuoteByte(byteAt(data, me)) && byteAt(data, me + 1) == 0x2b && isQuoteByte(byteAt(data, me + 2))) hit(h, 3, i, "sensitive module required");
+          else if (me > j && isQuoteByte(byteAt(data, me)) && byteAt(data, me + 1) == 0x2b && isQuoteByte(byteAt(data, me + 2))) hit(h, 3, i, "sensitive module");
         }
       }
     } else if (wordIs(data, i, e, "child_process")) {
       // Quoted or parenthesised module name: `"child_process"`, `(child_process)`
       const before = i > 0 ? byteAt(data, i - 1) : 0;
-      if (before == 0x22 || before == 0x27 || before == 0x60 || before == 0x28) hit(h, 3, i, "child_process module name");
+      if (before == 0x22 || before == 0x27 || before == 0x60 || before == 0x28) hit(h, 3, i, "child_process");
     }
     i = e - 1;
   }

@@ -40,7 +40,7 @@ export function scanPhpCalls(data: ArrayBuffer, pathLike: bool): CallHit {
       if (hit.kind == FN_DANGEROUS) return hit;
     } else if (underscore && isDistinctiveDangerous(data, i, e)) {
       // `shell_exec`, `base64_decode` ...: names no prose or other language uses.
-      record(hit, FN_DANGEROUS, i, e, "dangerous PHP function name");
+      record(hit, FN_DANGEROUS, i, e, "dangerous PHP function");
       return hit;
     }
     i = e;

@@ -445,7 +445,7 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   const topic = (flags & CMD_TOPIC) != 0 || (flags & CMD_SHELL) != 0;
 
   if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c)) {
-    record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path as a command");
+    record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path");
     return we;
   }
   if (glob && known) {
@@ -455,15 +455,15 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (!known) {
     if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command");
     else if (varCommand && ctx == CTX_START && hasArg) record(RULE_INJECTED_COMMAND, 3, lineStart, argEnd, "variable used as a command");
-    else if (chained && sensitive) record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "chain reads a sensitive file");
+    else if (chained && sensitive) record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "chain on a secret");
     return we;
   }
   if (ctx == CTX_START) {
     if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
-      record(RULE_COMMAND_LINE, 3, ws, n, "command line as identity");
+      record(RULE_COMMAND_LINE, 3, ws, n, "command as identity");
       return we;
     }
-    if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "command run through a prefix");
+    if (prefixed) record(RULE_PREFIXED_COMMAND, 3, lineStart, argEnd, "prefixed command");
     // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
     else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter");
     // `wget is a download tool`: words after the command that include English function words are a sentence about it
@@ -473,9 +473,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
     else if (strong && topic && terminated && !alone && at(buf, ws) - 0x61 < 26 && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "tool with subcommands");
     else if (strong && !topic && alone && ((scanningHeader && (flags & CMD_CLIENT) == 0) || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
-    else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with options and paths");
-    else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with sensitive arguments");
-    else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "value starts like a command line");
+    else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with options");
+    else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command on a sensitive file");
+    else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "command-like value");
     return we;
   }
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {
@@ -486,17 +486,17 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // (`irb<<<code`, `sh < file`: input redirected into the interpreter runs that input)
     const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
     if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
-      record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "command after a separator");
+      record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "injected command");
     }
     return we;
   }
   // inside text
   if (afterPipe && (flags & CMD_SHELL) != 0 && (alone || flagArg)) {
-    record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "output piped into a shell");
+    record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "piped into a shell");
     return we;
   }
-  if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "command with arguments in text");
-  else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "command with arguments in text");
+  if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "command in text");
+  else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "command in text");
   return we;
 }
 

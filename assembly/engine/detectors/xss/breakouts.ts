@@ -66,7 +66,7 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): voi
       return;
     }
     if (i > 0 && isQuote(byteAt(buf, i - 1)) && isDangerousAttr(buf, i, e)) {
-      s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, min(len, j + 30), "quote closed to add an attribute");
+      s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, min(len, j + 30), "attribute after a quote");
       return;
     }
     i = e;
@@ -157,7 +157,7 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): vo
     let k = e;
     while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
     if (k < len && byteAt(buf, k) == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d)) {
-      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, property assigned");
+      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, assigned");
       return;
     }
   }
@@ -202,6 +202,6 @@ export function scanNameBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
   while (i > 0 && len - i < 48 && isAlpha(byteAt(buf, i - 1))) i--;
   if (i == 0 || i == len || !opensAttribute(buf, i)) return;
   if (isEventHandlerName(buf, i, len)) {
-    s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, len, "name ends with an event handler");
+    s.report(XSS_ATTR_BREAKOUT, t, buf, i - 1, len, "handler in a name");
   }
 }

@@ -84,11 +84,11 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     const e = identEnd(buf, i);
     const afterDot = isAfterDot(buf, i);
     if (!afterDot && STRONG_SINKS.has(buf, i, e)) {
-      if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "call of a script-proof function");
+      if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "script-proof call");
     } else if (!afterDot && WEAK_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) {
         if (runsString(buf, e) || hasNoArguments(buf, e) || followsNew(buf, i) || followsStringBreakout(buf, i) || isWholeValue(buf, i)) {
-          s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code built from a string");
+          s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "code from a string");
         } else {
           s.report(XSS_JS_WEAK_SINK, t, buf, i, min(len, e + 30), "code-running call");
         }
@@ -160,7 +160,7 @@ function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i
   if (j >= len) return;
   const b = byteAt(buf, j);
   if (b == 0x5b) {
-    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global property");
+    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global");
   } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
     const p = skipBlankAndComments(buf, j + 1);
     const pe = identEnd(buf, p);

@@ -124,7 +124,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   }
   if ((spaced || spacedOpen) && !dangerous) return; // `a < b and c > d`
   if (pi) {
-    if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) report(s, t, XSS_TAG, buf, start, p, "processing instruction <?import");
+    if (n == 6 && dangerous && load<u8>(changetype<usize>(nameBuf)) == 0x69) report(s, t, XSS_TAG, buf, start, p, "<?import");
     return;
   }
   if (closing) {
@@ -138,9 +138,9 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
     // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
     if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd && !inJsReading) {
-      report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "tag left open at the end");
+      report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "tag left open");
     } else if (attrs > 0) {
-      report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "HTML element with attributes");
+      report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "element with attributes");
     } else {
       report(s, t, XSS_PLAIN_TAG, buf, start, p + 1, "HTML tag");
     }
@@ -200,7 +200,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
     withValue++;
     attributesEnd = q;
     if (isEventHandlerName(buf, nameStart, nameEnd)) {
-      report(s, t, XSS_EVENT_HANDLER, buf, start, min(q, start + 100), "event handler attribute in a tag");
+      report(s, t, XSS_EVENT_HANDLER, buf, start, min(q, start + 100), "event handler in a tag");
     } else if (markup && isDangerousAttr(buf, nameStart, nameEnd)) {
       report(s, t, XSS_DANGEROUS_ATTR, buf, nameStart, q, "dangerous attribute");
     }

@@ -108,12 +108,12 @@ export function scanCss(s: Sink, t: Target, buf: ArrayBuffer): void {
       j = skipBlank(buf, j + 1);
       if (j < len && (byteAt(buf, j) == 0x22 || byteAt(buf, j) == 0x27)) j = skipBlank(buf, j + 1);
       if (schemeNameAt(buf, j) >= 0) {
-        s.report(XSS_CSS, t, buf, i, min(len, j + 40), "CSS url() with a script scheme");
+        s.report(XSS_CSS, t, buf, i, min(len, j + 40), "CSS script URL");
         return;
       }
     } else if (c == 0x2d) {
       if (matchesCI(buf, i, "-moz-binding")) {
-        s.report(XSS_CSS, t, buf, i, min(len, i + 40), "CSS -moz-binding loads script");
+        s.report(XSS_CSS, t, buf, i, min(len, i + 40), "CSS -moz-binding");
         return;
       }
     } else if (c == 0x62) {
