@@ -185,11 +185,50 @@ export class JsonParser {
       if (sign == 0x2b || sign == 0x2d) this.pos++;
       if (!this.digits()) return this.fail("invalid number");
     }
-    const text = String.UTF8.decodeUnsafe(this.data.dataStart + <usize>start, <usize>(this.pos - start));
     const v = new JsonValue();
     v.kind = JsonKind.Number;
-    v.num = parseFloat(text);
+    v.num = this.numberValue(start, this.pos);
     return v;
+  }
+
+  /**
+   * The value of the number token in [start, end): digits as an integer mantissa and a decimal
+   * exponent, then one multiplication or division by a power of ten. Exact for the integers a
+   * configuration holds (no parseFloat: its tables would cost the module ~2 KB).
+   */
+  private numberValue(start: i32, end: i32): f64 {
+    const d = this.data;
+    let i = start;
+    const negative = d[i] == 0x2d;
+    if (negative) i++;
+    let mantissa: f64 = 0;
+    let exponent: i32 = 0;
+    let fraction = false;
+    for (; i < end; i++) {
+      const c = d[i];
+      if (c == 0x2e) { fraction = true; continue; }
+      if (c < 0x30 || c > 0x39) break;
+      mantissa = mantissa * 10 + <f64>(c - 0x30);
+      if (fraction) exponent--;
+    }
+    if (i < end) {
+      i++; // e or E
+      let sign: i32 = 1;
+      if (d[i] == 0x2b) i++;
+      else if (d[i] == 0x2d) { sign = -1; i++; }
+      let e: i32 = 0;
+      for (; i < end; i++) e = min(e * 10 + <i32>(d[i] - 0x30), 100000);
+      exponent += sign * e;
+    }
+    let value = mantissa;
+    if (exponent > 0) for (let k = 0; k < exponent && value != Infinity; k++) value *= 10;
+    else if (exponent < 0) {
+      let scale: f64 = 1;
+      for (let k = 0; k < -exponent && scale != Infinity; k++) scale *= 10;
+      // Below the smallest double: not zero (and so no integer) unless the mantissa is.
+      value = scale == Infinity ? (mantissa == 0 ? 0 : f64.MIN_VALUE) : value / scale;
+    }
+    return negative ? -value : value;
   }
 
   private digits(): bool {

@@ -4,7 +4,7 @@
 import { JsonKind, JsonParser, JsonValue } from "./json";
 import { PluginConfig, LOG_LEVEL_NAMES } from "./plugin";
 import { Exclusion } from "../engine/config";
-import { parseCategory } from "../engine/rule";
+import { parseCategory, categoryNames } from "../engine/rule";
 
 export class ConfigResult {
   constructor(
@@ -149,7 +149,7 @@ class ConfigReader {
       const where = field + "." + i.toString();
       const index = item.kind == JsonKind.String ? parseCategory(item.str) : -1;
       if (index < 0) {
-        this.fail(where, "must be a category (protocol, sqli, xss, rce, lfi, rfi, ssrf, java, php, nodejs, ssti, nosql, ldap, xxe, scanner, session, other)");
+        this.fail(where, "must be a category (" + categoryNames() + ")");
         continue;
       }
       if (unique && out.includes(index)) this.fail(field, 'must not repeat "' + item.str + '"');

@@ -14,6 +14,11 @@ export function categoryName(category: Category): string {
   return CATEGORY_NAMES[<i32>category];
 }
 
+/** Every category name, comma-separated (for messages). */
+export function categoryNames(): string {
+  return CATEGORY_NAMES.join(", ");
+}
+
 /** The category with this name, or -1. */
 export function parseCategory(name: string): i32 {
   return CATEGORY_NAMES.indexOf(name);

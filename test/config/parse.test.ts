@@ -32,6 +32,10 @@ const cases: [unknown, string | null][] = [
   [{ paranoiaLevel: 0 }, "paranoiaLevel"],
   [{ paranoiaLevel: 5 }, "paranoiaLevel"],
   [{ paranoiaLevel: 2.5 }, "paranoiaLevel"],
+  [{ paranoiaLevel: 5e-324 }, "paranoiaLevel"],
+  [{ paranoiaLevel: 1e-7 }, "paranoiaLevel"],
+  [{ bodyLimit: 1e21 }, "bodyLimit"],
+  [{ bodyLimit: 1.7976931348623157e308 }, "bodyLimit"],
   [{ paranoiaLevel: "2" }, "paranoiaLevel"],
   [{ anomalyThreshold: 1 }, null],
   [{ anomalyThreshold: 1000 }, null],
@@ -131,6 +135,15 @@ describe("plugin configuration parser", () => {
       block: false, paranoiaLevel: 3, anomalyThreshold: 10, bodyLimit: 4096, bodyLimitReject: false,
       blockStatus: 429, hasBlockBody: true, logLevel: 3, logAllowed: true, disabledCategories: 2, exclusions: 1,
     });
+  });
+
+  it("reads every JSON spelling of a number by its value, as JSON.parse does", () => {
+    for (const ok of ['{"paranoiaLevel":2.0}', '{"anomalyThreshold":1e1}', '{"anomalyThreshold":5E+0}', '{"anomalyThreshold":500e-2}', '{"bodyLimit":-0}']) {
+      expect(h.callString("parseConfig", ok), ok).toBe("ok");
+    }
+    for (const bad of ['{"paranoiaLevel":2.000001}', '{"anomalyThreshold":1e-400}', '{"anomalyThreshold":1e400}', '{"paranoiaLevel":25e-1}']) {
+      expect(h.callString("parseConfig", bad), bad).toMatch(/^(paranoiaLevel|anomalyThreshold): /);
+    }
   });
 
   it("lets the last of duplicate members win, as JSON.parse does", () => {

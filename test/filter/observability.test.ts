@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { runRequest } from "../../src/host/index.js";
-import { decisions, loadFilter, SQLI_GET } from "../support/filter.js";
+import { decisions, loadFilter, sampleCorpus, SQLI_GET } from "../support/filter.js";
 
 const source = { address: "10.0.0.7:41234", principal: "spiffe://cluster.local/ns/shop/sa/frontend" };
 
@@ -23,6 +23,23 @@ describe("decision log", () => {
     expect(line.rules).toEqual(line.matches.map((m: { rule: number }) => m.rule));
     expect(line.matches[0].target).toMatch(/^args:id/);
     expect(line.matches[0].fragment.length).toBeGreaterThan(0);
+  });
+
+  it("gives every match a reason, in every category (the release build drops rule descriptions)", async () => {
+    const em = await loadFilter('{"mode":"detect"}');
+    const categories = new Set<string>();
+    let matches = 0;
+    for (const spec of sampleCorpus()) {
+      for (const line of decisions(runRequest(em, spec).logs)) {
+        for (const m of line.matches as { rule: number; reason: string }[]) {
+          expect(m.reason, `rule ${m.rule}`).not.toBe("");
+          matches++;
+        }
+        for (const c of line.categories as string[]) categories.add(c);
+      }
+    }
+    expect(matches).toBeGreaterThan(300);
+    expect(categories.size).toBeGreaterThanOrEqual(12);
   });
 
   it("escapes control characters and truncates long fragments and paths, one line per decision", async () => {

@@ -17,8 +17,12 @@ import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
 import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticBefore } from "./sqli/anomaly";
 import { noBreakSpaceAt } from "./sqli/blanks";
+import { WordList } from "../wordlist";
 
 const BASE = 2001;
+// The reason each rule gives in the log and the block body, by id - BASE (the release build drops rule
+// descriptions; a word list is packed as bytes there).
+const REASONS = new WordList("UNION SELECT|quote breakout, then a condition|boolean operator, then literals compared|stacked query|quote breakout, then a comment|attack function call|breakout, then a clause or function|system catalog|MSSQL stored procedure|SELECT list FROM table|SQL function call|blind probe|file access|keyword split by a comment|column-count probe|hex literal|system variable|subquery|data-changing statement|PostgreSQL operator on a literal|quote breakout, then an operator|starts with a SQL function call|starts with a boolean operator|bare SQL operator|literals compared|end of a select list|PostgreSQL cast|subquery as an operand|number past an integer range|JSON string closed, structure added|12+ symbols, no word|6+ symbols, no word|2+ symbols, no word|ends in a boolean operator|quote, symbols, a number|arithmetic, then a boolean operator");
 
 // One rule per finding, in the order of the Finding enum (id = 2001 + finding).
 export const SQLI_RULES: Rule[] = [
@@ -320,7 +324,7 @@ function reportAll(s: Sink, t: Target, buf: ArrayBuffer, f: Findings): void {
   if (f.mask == 0) return;
   for (let i = 0; i < <i32>Finding.Count; i++) {
     if ((f.mask & (1 << <u32>i)) == 0) continue;
-    s.report(BASE + i, t, buf, unchecked(f.start[i]), unchecked(f.end[i]), SQLI_RULES[i].description);
+    s.report(BASE + i, t, buf, unchecked(f.start[i]), unchecked(f.end[i]), REASONS.word(i));
   }
 }
 
@@ -333,11 +337,11 @@ function isValueKind(k: TargetKind): bool {
 function probeShapes(s: Sink, t: Target, buf: ArrayBuffer, d: i32): void {
   const len = buf.byteLength;
   const symbols = symbolOnlyCount(buf);
-  if (symbols >= 12) s.report(2031, t, buf, 0, len, SQLI_RULES[30].description);
-  if (symbols >= 6) s.report(2032, t, buf, 0, len, SQLI_RULES[31].description);
-  if (symbols >= 2) s.report(2033, t, buf, 0, len, SQLI_RULES[32].description);
-  if (d >= 0) s.report(2034, t, buf, d, len, SQLI_RULES[33].description);
-  if (quoteThenNumber(buf)) s.report(2035, t, buf, 0, len, SQLI_RULES[34].description);
+  if (symbols >= 12) s.report(2031, t, buf, 0, len, REASONS.word(30));
+  if (symbols >= 6) s.report(2032, t, buf, 0, len, REASONS.word(31));
+  if (symbols >= 2) s.report(2033, t, buf, 0, len, REASONS.word(32));
+  if (d >= 0) s.report(2034, t, buf, d, len, REASONS.word(33));
+  if (quoteThenNumber(buf)) s.report(2035, t, buf, 0, len, REASONS.word(34));
 }
 
 export function detectSqli(s: Sink, t: Target): void {
@@ -351,7 +355,7 @@ export function detectSqli(s: Sink, t: Target): void {
     // `/3 or `, or after a `name=` the value opens with (`pay=/3 or ` arriving as one name)
     const d = danglingLogic(buf);
     if (d >= 0 && (arithmeticBefore(buf, 0, d) || (t.kind == TargetKind.ArgName && arithmeticBefore(buf, nestedValueStart(buf), d)))) {
-      s.report(2036, t, buf, 0, buf.byteLength, SQLI_RULES[35].description);
+      s.report(2036, t, buf, 0, buf.byteLength, REASONS.word(35));
     }
     if (s.paranoia >= 2) probeShapes(s, t, buf, d);
   }
