@@ -40,6 +40,7 @@ const attacks: [string, string][] = [
   ["line break after the first token", "127.0.0.1\nid"],
   ["CR LF and an evasion after the first token", "admin\r\nwho'ami' &"],
   ["line break opening the value", "\r\nrm -rf /tmp/x"],
+  ["slash spelled as a substring of PATH", "x;cat ${PATH:0:1}etc${PATH:0:1}passwd"],
   ["backticks", "`id`"],
   ["pipe to a shell", "echo foo | tr x o | sh"],
   ["prefix command", "time sh -c whoami"],

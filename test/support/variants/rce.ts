@@ -34,11 +34,12 @@ function evadeArgs(a: string, how: number): string {
     case 3: return a.replace(/\/etc\/passwd/, "/e??/p?ss??").replace(/\/etc\/shadow/, "/etc/sh*w");
     case 4: return a.replace(/\/etc\//, "/e't'c/");
     case 5: return a.replace(/ /g, "\t");
+    case 6: return a.replace(/\//g, "${PATH:0:1}");
     default: return a;
   }
 }
 function unixCommand(): fc.Arbitrary<string> {
-  return fc.tuple(pick(UNIX), fc.nat(6), fc.nat(5), fc.nat(4)).map(([[cmd, args], w, a, form]) => {
+  return fc.tuple(pick(UNIX), fc.nat(6), fc.nat(6), fc.nat(4)).map(([[cmd, args], w, a, form]) => {
     if (form === 1 && args) return `{${cmd},${args.split(" ").join(",")}}`; // brace expansion
     if (form === 2 && cmd === "cat") return `/???/c?t ${evadeArgs(args, 3)}`; // globbed binary
     if (form === 3) return `/bin/${evadeWord(cmd, w)}${args ? " " + evadeArgs(args, a) : ""}`;

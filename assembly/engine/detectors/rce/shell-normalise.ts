@@ -103,6 +103,8 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         if (close > 0 && at(src, i + 2) != 0x7b) {
           if (isIfs(src, i + 2)) { store<u8>(o + <usize>w, 0x20); w++; }
           else if (close == i + 7 && matchesCI(src, i + 2, "shell")) { store<u8>(o + <usize>w, 0x73); w++; store<u8>(o + <usize>w, 0x68); w++; }
+          // `${PATH:0:1}`, `${HOME:0:1}`: the first character of a path variable is `/`
+          else if ((matchesCI(src, i + 2, "path:0:1}") || matchesCI(src, i + 2, "home:0:1}") || matchesCI(src, i + 2, "pwd:0:1}"))) { store<u8>(o + <usize>w, 0x2f); w++; shellEvasions++; }
           i = close + 1;
           continue;
         }
