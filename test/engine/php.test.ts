@@ -16,6 +16,7 @@ const FILENAME = 9;
 
 // [input, expected rule, target kind]
 const attacks: [string, number, number?][] = [
+  ["a:2:{i:0;O:15:\"Monolog\\Handler\":0:{}i:1;s:2:\"id\";}", 9150],
   ["<?php system('id'); ?>", 9100],
   ["<?=phpinfo()?>", 9100],
   ["<?\nsystem('id');?>", 9100],

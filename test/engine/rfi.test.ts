@@ -10,6 +10,7 @@ beforeAll(async () => {
 
 const attacks: [string, string, string?, Kind?][] = [
   ["IP-literal host", "http://66.240.183.75/crash.php"],
+  ["UNC path to an IP host", "\\\\203.0.113.7\\share\\shell.php"],
   ["IPv6 host without brackets", "https://2001:41d0:701:1100::29c8/gecko.php"],
   ["trailing question mark", "https://foo.example/shell.txt?"],
   ["bare scheme and ?", "http?"],
@@ -33,6 +34,7 @@ const benign: [string, string, string?][] = [
   ["npm alias", "npm:typescript@3.0.3"],
   ["prose with a question", "is http the right protocol?"],
   ["email", "jane@example.com"],
+  ["UNC path to a named file server", "\\\\fileserver\\share\\report.pdf"],
 ];
 
 describe("rfi detector", () => {

@@ -132,6 +132,9 @@ describe("xss detector", () => {
     const soap = '<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><a b="c">x</a></soapenv:Body></soapenv:Envelope>';
     expect(xss(soap, BODY).score).toBe(0);
     expect(xss('<root><a href="x" onclick="alert(1)"/></root>', BODY).ids).toContain(3002);
+    // an Atom feed's own </title> closes its element, no raw-text context of a page
+    expect(xss("<feed><title>Entity framework tips</title></feed>", BODY).score).toBe(0);
+    expect(xss("</title><script>alert(1)</script>", ARG).ids).toContain(3006);
   });
 
   it("scores a plain tag only at paranoia 2", () => {

@@ -57,8 +57,10 @@ export function detectPhp(s: Sink, t: Target): void {
   if (mask & 8) {
     const w = findWrapper(data);
     if (w >= 0) s.report(9110, t, data, w, w + 40, "PHP stream wrapper");
-    const o = findSerializedObject(data);
-    if (o >= 0) s.report(9150, t, data, o, o + 40, "serialized PHP object");
+    // namespaced class names keep their `\` (`O:15:"Monolog\Handler"`): the length is counted on the raw value
+    let o = findSerializedObject(data);
+    if (o < 0 && data !== raw) o = findSerializedObject(raw);
+    if (o >= 0) s.report(9150, t, raw, o, o + 40, "serialized PHP object");
   }
   if (mask & (1 | 64)) {
     const call = scanPhpCalls(data, t.kind == TargetKind.Path);

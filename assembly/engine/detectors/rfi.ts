@@ -7,7 +7,7 @@ import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
-import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
+import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
 export const RFI_RULES: Rule[] = [
   new Rule(6100, Category.Rfi, CRITICAL, 1, "URL with an IP-literal host in a parameter"),
@@ -92,6 +92,13 @@ export function detectRfi(s: Sink, t: Target): void {
   if (t.kind == TargetKind.Header) return;
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
+  // `\\203.0.113.7\share\x.php`: a UNC path, which PHP on Windows includes over SMB
+  if (at(v, i) == 0x5c && at(v, i + 1) == 0x5c) {
+    let e = i + 2;
+    while (e < n && at(v, e) != 0x5c && at(v, e) != 0x2f) e++;
+    if (e < n && (classifyHost(v, i + 2, e) & H_IP) != 0) s.report(6100, t, v, i, e, "IP URL host");
+    return;
+  }
   if ((at(v, i) | 0x20) - 0x61 >= 26) return;
 
   // `http?`, `file?`: a bare scheme cut by '?'

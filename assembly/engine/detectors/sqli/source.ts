@@ -16,5 +16,5 @@ export function sourceLength(): i32 {
 
 /** The byte at i, 0 outside the buffer. */
 export function byteAtSource(i: i32): u32 {
-  return i >= 0 && i < src.byteLength ? <u32>load<u8>(changetype<usize>(src) + <usize>i) : 0;
+  return <u32>i < <u32>src.byteLength ? <u32>load<u8>(changetype<usize>(src) + <usize>i) : 0;
 }

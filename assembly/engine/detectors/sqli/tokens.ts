@@ -63,17 +63,17 @@ export class TokenList {
     this.n = i + 1;
   }
 
-  /** Type of token i, Tok.None past either end. */
+  /** Type of token i, Tok.None past either end (one unsigned compare bounds both ends: -1 wraps past n). */
   t(i: i32): Tok {
-    return i >= 0 && i < this.n ? <Tok>unchecked(this.type[i]) : Tok.None;
+    return <u32>i < <u32>this.n ? <Tok>unchecked(this.type[i]) : Tok.None;
   }
 
   k(i: i32): Kw {
-    return i >= 0 && i < this.n ? <Kw>unchecked(this.kw[i]) : Kw.None;
+    return <u32>i < <u32>this.n ? <Kw>unchecked(this.kw[i]) : Kw.None;
   }
 
   f(i: i32): u8 {
-    return i >= 0 && i < this.n ? unchecked(this.flags[i]) : 0;
+    return <u32>i < <u32>this.n ? unchecked(this.flags[i]) : 0;
   }
 
   /** Whether token i is the word `kw`. */
@@ -82,14 +82,14 @@ export class TokenList {
   }
 
   addFlag(i: i32, flag: u8): void {
-    if (i >= 0 && i < this.n) unchecked((this.flags[i] |= flag));
+    if (<u32>i < <u32>this.n) unchecked((this.flags[i] |= flag));
   }
 
   s(i: i32): i32 {
-    return i >= 0 && i < this.n ? unchecked(this.start[i]) : 0;
+    return <u32>i < <u32>this.n ? unchecked(this.start[i]) : 0;
   }
 
   e(i: i32): i32 {
-    return i >= 0 && i < this.n ? unchecked(this.end[i]) : 0;
+    return <u32>i < <u32>this.n ? unchecked(this.end[i]) : 0;
   }
 }

@@ -128,7 +128,8 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     return;
   }
   if (closing) {
-    if (isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "raw-text context closed");
+    // in a whole XML or HTML body `</title>` is the document's own markup (an Atom feed's title)
+    if (markup && isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "raw-text context closed");
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
