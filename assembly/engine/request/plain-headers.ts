@@ -95,20 +95,32 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
   return false;
 }
 
-// Byte classes as 256-entry tables.
-const ID = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~");
+// Byte classes as 256-entry tables (letters and digits implied by alnumTable: no 62-character
+// UTF-16 literal per class in the module).
+const ID = alnumTable("-_.~");
 const HEX_DASH = charTable("0123456789abcdefABCDEF-");
-const TOKEN = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*");
+const TOKEN = alnumTable("-_.*");
 /** TOKEN with `/` and `+` (`application/vnd.api+json`, the any-type range). */
-const MEDIA = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*/+");
-const BASE64URL = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
-const KEY_VALUE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_*/@=,+.");
-const HOST = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:[]");
-const BASE64 = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=");
-const BRAND = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .-_");
+const MEDIA = alnumTable("-_.*/+");
+const BASE64URL = alnumTable("-_");
+const KEY_VALUE = alnumTable("-_*/@=,+.");
+const HOST = alnumTable("-.:[]");
+const BASE64 = alnumTable("+/=");
+const BRAND = alnumTable(" .-_");
 /** What follows "Not" and "A" in a GREASE brand (`Not/A)Brand`, `Not=A?Brand`, `Not_A Brand`). */
 const GREASE = charTable(" ():-./;=?_");
-const CERT_VALUE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/%=@+ ,");
+const CERT_VALUE = alnumTable("-_.:/%=@+ ,");
+
+/** Letters, digits and `extra`. */
+function alnumTable(extra: string): StaticArray<u8> {
+  const t = charTable(extra);
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) {
+    t[c] = 1;
+    t[c | 0x20] = 1;
+  }
+  return t;
+}
 
 function charTable(chars: string): StaticArray<u8> {
   const t = new StaticArray<u8>(256);
