@@ -21,7 +21,7 @@ import { detectRfi } from "./detectors/rfi";
 import { detectSsrf } from "./detectors/ssrf";
 import { detectJava } from "./detectors/java";
 import { detectPhp } from "./detectors/php";
-import { detectNodejs } from "./detectors/nodejs";
+import { detectNodejs, constructorPrototypeKey } from "./detectors/nodejs";
 import { detectSsti } from "./detectors/ssti";
 import { detectNosql } from "./detectors/nosql";
 import { detectLdap } from "./detectors/ldap";
@@ -76,7 +76,12 @@ export function detectPunctuated(s: Sink, t: Target): void {
 export function plainTarget(t: Target): PlainWords {
   const k = t.kind;
   if (k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.BodyValue) return plainWords(t.value, true);
-  if (k == TargetKind.ArgName || k == TargetKind.CookieName || k == TargetKind.BodyKey) return plainWords(t.value, false);
+  if (k == TargetKind.ArgName || k == TargetKind.CookieName) return plainWords(t.value, false);
+  if (k == TargetKind.BodyKey) {
+    const c = plainWords(t.value, false);
+    // The Node.js detector reads a `prototype` key by its path: {"constructor":{"prototype":{...}}}.
+    return c == PlainWords.Yes && constructorPrototypeKey(t) ? PlainWords.ForNode : c;
+  }
   return PlainWords.No;
 }
 

@@ -8,8 +8,8 @@
 export const enum PlainWords {
   /** Some other byte: every detector runs. */
   No = 0,
-  /** Plain words joined by a double underscore somewhere. */
-  WithDoubleUnderscore = 1,
+  /** Plain words the Node.js and lookup-operator detectors still read: a double underscore somewhere, or the JSON key `constructor.prototype` (inspect.ts). */
+  ForNode = 1,
   /** Plain words, no double underscore. */
   Yes = 2,
 }
@@ -36,5 +36,5 @@ export function plainWords(v: ArrayBuffer, spaces: bool): PlainWords {
     if (c == 0x5f && prev == 0x5f) doubleUnderscore = true;
     prev = c;
   }
-  return doubleUnderscore ? PlainWords.WithDoubleUnderscore : PlainWords.Yes;
+  return doubleUnderscore ? PlainWords.ForNode : PlainWords.Yes;
 }

@@ -1,7 +1,7 @@
 // Node.js detector (rules 10000-10999): attack and benign tables at the default paranoia level.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { categoryIds, scanTargets } from "../support/engine.js";
+import { categoryIds, inspect, scanTargets } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -102,6 +102,29 @@ describe("Node.js detector", () => {
       expect(nodeIds(input, kind ?? 2)).toEqual([]);
     });
   }
+});
+
+describe("prototype pollution through JSON keys", () => {
+  const json = (body: string) => ({ method: "POST", path: "/api/users/7", headers: [["host", "svc.local"], ["content-type", "application/json"]] as [string, string][], body });
+  const nodeMatches = (body: string) => inspect(h, json(body)).matches.filter((m) => m.category === "nodejs").map((m) => `${m.id}@${m.target}`);
+
+  it.each([
+    ['{"constructor":{"prototype":{"isAdmin":true}}}', "10110@json:constructor.prototype"],
+    ['{"user":{"name":"x","constructor":{"prototype":{"role":"admin"}}}}', "10110@json:user.constructor.prototype"],
+    ['{"__proto__":{"isAdmin":true}}', "10110@json:__proto__"],
+  ])("flags %s", (body, match) => {
+    expect(nodeMatches(body)).toContain(match);
+  });
+
+  it.each([
+    '{"constructor":"Acme Builders","prototype":"v2"}',
+    '{"product":{"prototype":{"name":"mock-up"}}}',
+    '{"constructor":[{"prototype":1}]}',
+    '{"myconstructor":{"prototype":{}}}',
+    '{"constructor":{"prototypes":{}}}',
+  ])("leaves %s alone", (body) => {
+    expect(nodeMatches(body)).toEqual([]);
+  });
 });
 
 describe("no trap on random input", () => {

@@ -23,6 +23,7 @@ export const NODEJS_RULES: Rule[] = [
 ];
 
 export function detectNodejs(s: Sink, t: Target): void {
+  if (constructorPrototypeKey(t)) s.report(10110, t, t.value, 0, 9, "JSON key constructor.prototype");
   if (t.value.byteLength < 4) return;
   if (!mayHoldJs(t.value)) return;
   // URL and JS escapes decoded (shared with the other detectors through the target).
@@ -34,6 +35,17 @@ export function detectNodejs(s: Sink, t: Target): void {
     const decoded = decodeWholeBase64(data);
     if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false);
   }
+}
+
+/**
+ * A JSON key `prototype` right under a key `constructor` (`{"user":{"constructor":{"prototype":{...}}}}`):
+ * what a deep merge turns into prototype pollution without any `__proto__`. The key's path is `t.key`.
+ */
+export function constructorPrototypeKey(t: Target): bool {
+  if (t.kind != TargetKind.BodyKey || t.value.byteLength != 9) return false;
+  const path = t.key;
+  const n = path.length;
+  return path.endsWith("constructor.prototype") && (n == 21 || path.charCodeAt(n - 22) == 0x2e);
 }
 
 /** Prefilter: JS payloads need punctuation of code, or are one base64 token. */
