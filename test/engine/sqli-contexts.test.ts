@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, sqliScore as score } from "../support/engine.js";
+import { describeSqliGroups, type SqliGroup } from "../support/sqli-groups.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 const sqliScore = (value: string): number => score(h, value);
 
-const groups: { name: string; attacks: string[]; benign: string[] }[] = [
+const groups: SqliGroup[] = [
   {
     name: "statement after a stray symbol",
     attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users"],
@@ -160,14 +161,7 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   },
 ];
 
-describe("sqli contexts: attacks score >= 5, look-alikes stay below", () => {
-  for (const g of groups) {
-    describe(g.name, () => {
-      for (const a of g.attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
-      for (const b of g.benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
-    });
-  }
-});
+describeSqliGroups("sqli contexts: attacks score >= 5, look-alikes stay below", groups, (v) => sqliScore(v));
 
 /** The sqli rules a request matched (ids 2001-2999). */
 function sqliRules(r: Parameters<typeof inspect>[1]): number[] {

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, sqliScore as score } from "../support/engine.js";
+import { describeSqliGroups, type SqliGroup } from "../support/sqli-groups.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("grammar: PostgreSQL COPY and function results compared by LIKE", () =>
   for (const b of benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
 });
 
-const groups: { name: string; attacks: string[]; benign: string[] }[] = [
+const groups: SqliGroup[] = [
   {
     name: "breakout, then an adjacent string the application's quote closes (no letters in it)",
     attacks: ["7' ' 2", "x' '5", "id' ' 10"],
@@ -96,14 +97,7 @@ describe("a quoted route parameter in the path is read as a quote context", () =
   for (const b of benign) it(`benign /items/${b}/reviews`, () => expect(path(b).attack).toBe(false));
 });
 
-describe("grammar: SQL fragments at the edges of the value", () => {
-  for (const g of groups) {
-    describe(g.name, () => {
-      for (const a of g.attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
-      for (const b of g.benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
-    });
-  }
-});
+describeSqliGroups("grammar: SQL fragments at the edges of the value", groups, (v) => sqliScore(v));
 
 describe("an arithmetic continuation with a dangling operator, after a `name=` that arrived encoded in one name", () => {
   const form = (body: string) =>

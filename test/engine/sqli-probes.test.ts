@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, sqliScore as score } from "../support/engine.js";
+import { describeSqliGroups, type SqliGroup } from "../support/sqli-groups.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 const sqliScore = (value: string, paranoia = 1): number => score(h, value, paranoia);
 
-const groups: { name: string; attacks: string[]; benign: string[] }[] = [
+const groups: SqliGroup[] = [
   {
     name: "value opening with the breakout quote, then a boolean operator and an operand",
     attacks: ["' or homer 9", "' or abc", "') or name", "  ' and x", "\" or id", "' || x"],
@@ -69,14 +70,7 @@ const groups: { name: string; attacks: string[]; benign: string[] }[] = [
   },
 ];
 
-describe("sqli probes: attacks score >= 5, look-alikes stay below", () => {
-  for (const g of groups) {
-    describe(g.name, () => {
-      for (const a of g.attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
-      for (const b of g.benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
-    });
-  }
-});
+describeSqliGroups("sqli probes: attacks score >= 5, look-alikes stay below", groups, (v) => sqliScore(v));
 
 describe("sqli probe regressions from the dev corpus", () => {
   it.each([
