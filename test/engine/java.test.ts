@@ -101,6 +101,29 @@ describe("Java detector", () => {
   });
 });
 
+// Class names inside a slice cut out of a longer base64 stream, at each of the four alignments
+// a slice can start at: the shortest names the detector knows (`sun.io`, `Runtime`) included.
+describe("Java detector on base64 slices", () => {
+  const names = ["sun.io.File", "Runtime", "com.sun.rowset.JdbcRowSetImpl", "java.lang.ProcessBuilder"];
+  for (const name of names) {
+    for (let cut = 1; cut <= 4; cut++) {
+      const slice = Buffer.concat([Buffer.from([0xc3, 0x9f, 0x07]), Buffer.from(name + "\u0001")]).toString("base64").slice(cut);
+      it(`flags ${name} encoded, cut at ${cut} (${slice})`, () => {
+        expect(javaIds(slice).length).toBeGreaterThan(0);
+        expect(scan(slice).score).toBeGreaterThanOrEqual(5);
+      });
+    }
+  }
+  it("leaves random tokens alone", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    for (let k = 0; k < 200; k++) {
+      const bytes = Buffer.from(Array.from({ length: 30 + (k % 19) }, () => next() & 0xff));
+      expect(javaIds(bytes.toString("base64url"))).toEqual([]);
+    }
+  });
+});
+
 describe("Java detector on request targets", () => {
   const targets = (list: [number, string, string][]) => scanTargets(h, list);
   it("flags a JSP upload named in an X-File-Name header", () => {

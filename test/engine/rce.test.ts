@@ -197,6 +197,25 @@ describe("rce detector", () => {
     expect(s("package.json")).toBeLessThan(5);
     expect(s("notes.txt")).toBeLessThan(5);
   });
+  it("blocks command names spelled as globs (`?` for any letter, one `*`), as path names at a command position", () => {
+    let seed = 99;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const words = ["whoami", "wget", "netcat", "ifconfig", "python3", "bash", "nc", "cat", "powershell", "base64"];
+    for (const w of words) {
+      for (let k = 0; k < 6; k++) {
+        let g = w.split("").map((c, i) => (i > 0 && rand(3) === 0 ? "?" : c)).join("");
+        if (k % 2 === 1 && g.length > 3) {
+          const at = 1 + rand(g.length - 2);
+          g = g.slice(0, at) + "*" + g.slice(at + 1 + rand(2));
+        }
+        if ((g.match(/[a-z]/g) ?? []).length < 2) continue;
+        expect(rceScore(`; /???/${g}`), g).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+  it("allows file globs that spell no command", () => {
+    for (const input of ["; /???/f?o", "; /???/x*yz", "lib/*.js", "dist/cjs/*.d.ts", "src/**/*.test.ts", "*.png", "logs/app-2024-??.log"]) expect(rceScore(input), input).toBeLessThan(5);
+  });
   it("never traps on random bytes", () => {
     let seed = 12345;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

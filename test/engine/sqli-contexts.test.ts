@@ -206,3 +206,16 @@ describe("form-encoded '+' reads as a space only in encoded values outside the p
     expect(sqliRules({ path: "/post/foo/24+union+all+select+1,2,3+from+aa/bar" })).toEqual([]);
   });
 });
+
+describe("sqli in path segments", () => {
+  // Each segment is read as a route parameter, up to the end of the path; a run of plain segments
+  // (letters, digits, `_ - .`) at the end is route words, not SQL: `/tags/or/1` is a page.
+  const attacks = ["/get/1%20or%201=1", "/users/admin'--/profile", "/items/1;shutdown/reviews", "/item/1%20union%20select%20password%20from%20users/x"];
+  for (const path of attacks) {
+    it(`flags ${path}`, () => expect(inspect(h, { path }).attack).toBe(true));
+  }
+  const benign = ["/api/v1/users/98926/orders", "/tags/or/1", "/search/and/2/", "/docs/select/from/table-of-contents", "/union/select/password/from/users"];
+  for (const path of benign) {
+    it(`leaves ${path} alone`, () => expect(sqliRules({ path })).toEqual([]));
+  }
+});

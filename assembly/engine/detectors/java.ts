@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, indexOfCI, isHexDigit, matchesCI } from "../bytes";
+import { byteAt, indexOfCI, isHexDigit, isWordByte, matchesCI } from "../bytes";
 import { unescapeLayers } from "./langs/unescape";
 import { base64Value, decodeBase64 } from "./langs/base64";
 import { fileExtensions, isUploadName } from "./langs/filenames";
@@ -194,6 +194,7 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
     // are short (an encoded class name); whole encoded values are decoded by the engine.
     if (len < 8 || len > 96 || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
     for (let shift = 0; shift < 4; shift++) {
+      if (!decodesToNameRun(data, start, i, shift)) continue;
       const decoded = decodeBase64(data, start, i, shift);
       const hit = scanJavaNames(decoded, true, true);
       if (hit.kind != 0) {
@@ -202,6 +203,33 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
       }
     }
   }
+}
+
+// The shortest name scanJavaNames can report is six bytes of a dotted name (`sun.io`).
+const MIN_NAME_RUN = 6;
+
+/**
+ * Whether decoding [start, end) at `shift` yields MIN_NAME_RUN consecutive name bytes
+ * (letters, digits, `_`, `$`, `.`, `/`): random tokens decode to bytes that almost never
+ * do, so most runs are rejected here without decoding into a buffer.
+ */
+function decodesToNameRun(data: ArrayBuffer, start: i32, end: i32, shift: i32): bool {
+  let acc: u32 = 0;
+  let bits = shift * 6 & 7;
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    acc = (acc << 6) | <u32>base64Value(byteAt(data, i));
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const c = (acc >> <u32>bits) & 0xff;
+      acc &= (1 << <u32>bits) - 1;
+      if (isWordByte(c) || c == 0x24 || c == 0x2e || c == 0x2f) {
+        if (++run >= MIN_NAME_RUN) return true;
+      } else run = 0;
+    }
+  }
+  return false;
 }
 
 function detectJspUpload(s: Sink, t: Target, data: ArrayBuffer): void {

@@ -280,8 +280,16 @@ function scanPathSegments(buf: ArrayBuffer): void {
   const len = buf.byteLength;
   let i = 0;
   let segments = 0;
+  // From here to the end the path is plain segments (letters, digits, `_ - .`):
+  let plainFrom = len;
+  while (plainFrom > 0) {
+    const c = byteAt(buf, plainFrom - 1);
+    if (!(isWordByte(c) || c == 0x2d || c == 0x2e || c == 0x2f)) break;
+    plainFrom--;
+  }
   while (i < len && segments++ < 8) {
     while (i < len && byteAt(buf, i) == 0x2f) i++;
+    if (i >= plainFrom) break;
     const j = segmentEnd(buf, i, len);
     if (j - i >= 2 && i > 0) {
       scan(buf, i, 0, false, -1, 0);

@@ -59,8 +59,21 @@ const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp
 // word in its list's packed bytes (no string per word: the table costs the collector nothing).
 const BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
 const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
+/** Per word, the characters it holds (charBit): a glob matches only words holding all its literal characters. */
+const BUCKET_CHARS: Array<Array<u64>> = new Array<Array<u64>>(27);
 /** Per bucket, bit n set when some word has n characters (n < 32): most words of a value are no command. */
 const BUCKET_LENGTHS = new StaticArray<u32>(27);
+
+/** A bit per character a command word can hold (letters case-folded, digits, `.`, `-`, `_`; one bit for the rest). */
+function charBit(c: u32): u64 {
+  const l = c | 0x20;
+  if (l - 0x61 < 26) return <u64>1 << <u64>(l - 0x61);
+  if (c - 0x30 < 10) return <u64>1 << <u64>(c - 0x30 + 26);
+  if (c == 0x2e) return <u64>1 << 36;
+  if (c == 0x2d) return <u64>1 << 37;
+  if (c == 0x5f) return <u64>1 << 38;
+  return <u64>1 << 39;
+}
 
 function bucketOf(c: u32): i32 {
   const l = c | 0x20;
@@ -99,6 +112,9 @@ function addWords(list: WordList, flag: i32): void {
     else {
       words.push(e);
       flags.push(flag);
+      let chars: u64 = 0;
+      for (let k = 0; k < len; k++) chars |= charBit(list.code(i, k));
+      BUCKET_CHARS[b].push(chars);
       if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
     }
   }
@@ -108,6 +124,7 @@ function initTable(): void {
   for (let i = 0; i < 27; i++) {
     BUCKET_WORDS[i] = new Array<u64>();
     BUCKET_FLAGS[i] = new Array<i32>();
+    BUCKET_CHARS[i] = new Array<u64>();
   }
   addWords(WEAK_WORDS, CMD_WEAK);
   addWords(STRONG_WORDS, CMD_STRONG);
@@ -206,13 +223,25 @@ export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
     else if (c == 0x2a) stars++;
   }
   if (letters == 0 || (stars > 0 && letters < 2)) return 0;
+  // What a matching word must have: every literal character of the glob, and its length (one
+  // character per `?` or literal; at least that many when there is a `*`).
+  let needs: u64 = 0;
+  for (let k = start; k < end; k++) {
+    const c = <u32>load<u8>(changetype<usize>(buf) + <usize>k);
+    if (c != 0x2a && c != 0x3f) needs |= charBit(c);
+  }
+  const fixed = end - start - stars;
   for (let b = 0; b < 27; b++) {
     const words = BUCKET_WORDS[b];
+    const chars = BUCKET_CHARS[b];
     for (let i = 0; i < words.length; i++) {
-      const f = BUCKET_FLAGS[b][i];
+      if ((unchecked(chars[i]) & needs) != needs) continue;
       const e = unchecked(words[i]);
+      const n = entryLength(e);
+      if (stars == 0 ? n != fixed : n < fixed) continue;
+      const f = BUCKET_FLAGS[b][i];
       if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && !isCatOrLs(e)) continue;
-      if (globMatches(buf, start, end, entryStart(e), entryLength(e), false)) return f;
+      if (globMatches(buf, start, end, entryStart(e), n, false)) return f;
     }
   }
   return 0;
