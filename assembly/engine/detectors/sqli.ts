@@ -17,6 +17,7 @@ import { overflowNumber } from "./sqli/overflow";
 import { jsonBreakout } from "./sqli/jsonbreak";
 import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticBefore } from "./sqli/anomaly";
 import { noBreakSpaceAt } from "./sqli/blanks";
+import { withoutStrayPercent } from "./sqli/stray-percent";
 import { WordList } from "../wordlist";
 
 const BASE = 2001;
@@ -355,10 +356,13 @@ function probeShapes(s: Sink, t: Target, buf: ArrayBuffer, d: i32): void {
 export function detectSqli(s: Sink, t: Target): void {
   // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
   const buf = foldQuotes(t.decoded());
-  const plusIsSpace = t.kind != TargetKind.Path && t.urlDecoded() != t.value;
+  // (PHP decodes a cookie as a form value: `+` is a space there even when nothing is percent-encoded)
+  const plusIsSpace = t.kind != TargetKind.Path && (t.urlDecoded() != t.value || t.kind == TargetKind.Cookie);
   const f = findingsOf(buf, false, plusIsSpace);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
+  const stripped = withoutStrayPercent(buf);
+  if (stripped !== null) reportAll(s, t, stripped!, findingsOf(stripped!, false, plusIsSpace));
   if (isValueKind(t.kind)) {
     // `/3 or `, or after a `name=` the value opens with (`pay=/3 or ` arriving as one name)
     const d = danglingLogic(buf);

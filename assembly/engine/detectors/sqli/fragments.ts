@@ -369,6 +369,10 @@ function isJsonText(t: TokenList, i: i32): bool {
 function wordCompare(t: TokenList, i: i32, out: Findings): void {
   let j = i + 1;
   let negated = false;
+  // 5 BETWEEN 5 AND 5: a range that holds its own bound
+  if (t.is(j, Kw.Between) && t.t(j + 1) == t.t(i) && t.is(j + 2, Kw.And) && t.t(j + 3) == t.t(i) && sameText(t, i, j + 1) && sameText(t, i, j + 3)) {
+    out.add(Finding.LiteralCompare, t.s(i), t.e(j + 3));
+  }
   if (t.is(j, Kw.Not)) { negated = true; j++; }
   if (!(t.is(j, Kw.Like) || t.is(j, Kw.Is))) return;
   j++;

@@ -271,7 +271,11 @@ function word(t: TokenList, i: i32, out: Findings): void {
     case Kw.Order: case Kw.Group: {
       if (!t.is(i + 1, Kw.By)) return;
       const j = i + 2;
-      if (t.t(j) == Tok.Num && endsExpressionOrComma(t, j + 1)) out.add(Finding.OrderByProbe, t.s(i), t.e(j));
+      if (t.t(j) == Tok.Num && endsExpressionOrComma(t, j + 1)) {
+        out.add(Finding.OrderByProbe, t.s(i), t.e(j));
+        // ORDER BY 12-- -  GROUP BY 3#: the column count probed, the application's query cut off after it
+        if ((t.f(j) & F_LINE_COMMENT) != 0 && t.t(j + 1) == Tok.None && sourceLength() - t.e(j) <= 8) out.add(Finding.BreakoutClause, t.s(i), t.e(j));
+      }
       else if (isCall(t, j) && t.k(j) != Kw.None) out.add(Finding.OrderByProbe, t.s(i), t.e(j));
       return;
     }

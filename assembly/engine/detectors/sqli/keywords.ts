@@ -76,7 +76,7 @@ add("function view index login trigger sequence tablespace", Kw.Object); add("an
 addList(new WordList(
 "count|sum|min|max|avg|left|right|length|len|lower|upper|trim|format|position|round|floor|ceil|ceiling|abs|\
 replace|reverse|repeat|space|power|pow|sign|log|exp|mod|now|date|year|month|day|hour|minute|second|user|\
-password|field|find_in_set|if|coalesce|div|day|default|ln|local|quarter|week|weekday|dayname|localtime|row|\
+password|field|find_in_set|if|coalesce|least|greatest|div|day|default|ln|local|quarter|week|weekday|dayname|localtime|row|\
 json_extract|json_keys|cast|convert"), Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
 addList(new WordList(
@@ -86,7 +86,7 @@ ifnull|isnull|nullif|elt|make_set|export_set|md5|sha|sha1|sha2|crc32|rand|sysdat
 system_user|session_user|current_database|db_name|user_name|host_name|suser_name|is_srvrolemember|\
 has_dbaccess|object_id|object_name|col_name|type_name|quotename|pg_read_file|pg_ls_dir|to_char|to_number|nvl|\
 nvl2|decode|encode|regexp_substr|regexp_like|json_object|xmlelement|xmlagg|uuid|connection_id|last_insert_id|\
-row_count|found_rows|unicode|nchar|varchar_to|get_lock|release_lock|is_free_lock|master_pos_wait|charset|\
+row_count|found_rows|unicode|nchar|varchar_to|release_lock|is_free_lock|charset|\
 collation|coercibility|strpos|textlen|zeroblob|sqlite_version|typeof|last_value|first_value|inet_server_addr|\
 pg_client_encoding|dbms_xmlgen|utl_raw|instrb|substrb|lengthb|sin|cos|tan|cot|atan|asin|acos|compress|\
 uncompress|uncompressed_length|lo_get|starts_with|jsonb_pretty|json_build_object|unistr|\
@@ -96,7 +96,7 @@ addList(new WordList(
 "sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|name_const|sys_eval|sys_exec|dbms_pipe|utl_http|\
 utl_inaddr|dbms_lock|dbms_java|ctxsys|geometrycollection|multilinestring|multipolygon|load_extension|\
 pg_read_binary_file|lo_import|lo_export|dblink|openrowset|opendatasource|openquery|xmltype|dbms_xmlquery|\
-httpuritype|randomblob"), Kw.FuncDanger);
+httpuritype|randomblob|get_lock|master_pos_wait"), Kw.FuncDanger);
 addList(new WordList(
 "information_schema|sysobjects|syscolumns|sysusers|sysdatabases|sysprocesses|pg_shadow|pg_user|pg_database|\
 pg_tables|pg_class|pg_namespace|pg_proc|all_tables|all_tab_columns|user_tables|user_tab_columns|dba_users|\

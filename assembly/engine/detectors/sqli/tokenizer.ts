@@ -187,7 +187,8 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
           let j = i + 1;
           while (j < end && j - i < 8 && byteAt(buf, j) == 0x2b) j++;
           const w = j < end ? byteAt(buf, j) : 0;
-          if (isWordStart(w) && w < 0x80) { i = j; continue; }
+          // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum)
+          if (w < 0x80 && (isWordStart(w) || (isWordChar(w) && isWordStart(byteAt(buf, i - 1))))) { i = j; continue; }
         }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
@@ -227,8 +228,42 @@ function number(buf: ArrayBuffer, i: i32, end: i32, out: TokenList): i32 {
     if (byteAt(buf, j) == 0x2b || byteAt(buf, j) == 0x2d) j++;
     if (j < end && isDigit(byteAt(buf, j))) { i = j; while (i < end && isDigit(byteAt(buf, i))) i++; }
   }
+  // Oracle's typed numbers 1d 1f: glued to a keyword (1DUNION) the suffix ends the number
+  const sfx = byteAt(buf, i) | 0x20;
+  if ((sfx == 0x64 || sfx == 0x66) && i + 1 < end && keywordAt(buf, i + 1, end)) i++;
   out.push(Tok.Num, Kw.None, 0, start, i);
   return i;
+}
+
+/** Whether the word at i is a SQL keyword (not an English function word). */
+function keywordAt(buf: ArrayBuffer, i: i32, end: i32): bool {
+  let h = HASH_SEED;
+  while (i < end && isWordChar(byteAt(buf, i))) { h = hashStep(h, lowerByte(byteAt(buf, i))); i++; }
+  const k = keywordOf(h);
+  return k != Kw.None && k != Kw.Article;
+}
+
+let joinedHash: u32 = 0;
+let joinedLength = 0;
+let joinedEnd = 0;
+
+/** Whether the comments glued from i on (up to 8 pieces) join word pieces into a keyword; sets joined*. */
+function joinSplitWord(buf: ArrayBuffer, i: i32, end: i32, h: u32): bool {
+  let j = i;
+  let added = 0;
+  for (let pieces = 0; pieces < 8; pieces++) {
+    if (!(j + 2 < end && byteAt(buf, j) == 0x2f && byteAt(buf, j + 1) == 0x2a && byteAt(buf, j + 2) != 0x21)) return false;
+    const after = blockEnd(buf, j + 2, end);
+    if (after >= end || !isWordChar(byteAt(buf, after))) return false;
+    j = after;
+    while (j < end && isWordChar(byteAt(buf, j))) { h = hashStep(h, lowerByte(byteAt(buf, j))); j++; added++; }
+    const k = keywordOf(h);
+    if (k != Kw.None && k != Kw.Article) {
+      joinedHash = h; joinedLength = added; joinedEnd = j;
+      return true;
+    }
+  }
+  return false;
 }
 
 function word(buf: ArrayBuffer, i: i32, end: i32, out: TokenList, st: TokenizerState): i32 {
@@ -239,18 +274,10 @@ function word(buf: ArrayBuffer, i: i32, end: i32, out: TokenList, st: TokenizerS
   while (i < end) {
     const c = byteAt(buf, i);
     if (isWordChar(c) && (c < 0xa0 || noBreakSpaceAt(buf, i, end) == 0)) { h = hashStep(h, lowerByte(c)); i++; len++; continue; }
-    // A plain comment glued inside a word (UN/**/ION) joins its halves, as comment-stripping filters
-    // would, when the joined word is a keyword; otherwise the comment separates two words.
-    if (c == 0x2f && i + 2 < end && byteAt(buf, i + 1) == 0x2a && byteAt(buf, i + 2) != 0x21) {
-      const after = blockEnd(buf, i + 2, end);
-      if (after < end && isWordChar(byteAt(buf, after))) {
-        let h2 = h;
-        let j = after;
-        while (j < end && isWordChar(byteAt(buf, j))) { h2 = hashStep(h2, lowerByte(byteAt(buf, j))); j++; }
-        if (keywordOf(h2) != Kw.None && keywordOf(h2) != Kw.Article) {
-          st.sawComment = true; flags |= F_SPLIT; h = h2; len += j - after; i = j; continue;
-        }
-      }
+    // Plain comments glued inside a word (UN/**/ION, S/**/EL/**/ECT) join its pieces, as comment-stripping
+    // filters would, when the joined word is a keyword; otherwise the comment separates two words.
+    if (c == 0x2f && joinSplitWord(buf, i, end, h)) {
+      st.sawComment = true; flags |= F_SPLIT; h = joinedHash; len += joinedLength; i = joinedEnd; continue;
     }
     break;
   }
