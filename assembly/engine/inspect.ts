@@ -30,12 +30,14 @@ import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 import { plainWords, PlainWords } from "./plain-words";
+import { isPlainPartHeader } from "./request/plain-headers";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
+  detectProtocolTarget(s, t);
+  if (t.kind == TargetKind.PartHeader && isPlainPartHeader(t.key, t.value)) return;
   // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
   const words = plainTarget(t);
-  detectProtocolTarget(s, t);
   detectSqli(s, t);
   if (s.done()) return;
   detectRce(s, t);

@@ -32,6 +32,9 @@ describe("routine headers", () => {
     ["accept", "application/json"],
     ["accept-language", "pt-BR,pt;q=0.9,en;q=0.8"],
     ["authorization", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3NzgyNzEiLCJzY29wZSI6InJlYWQifQ.n4iuLwpIjDfRdd-fwMeZ864TjwYiXBf6coRwf0ny-LA"],
+    ["referer", "https://shop.svc.local/blog/electronics-fabulous-arc/comments"],
+    ["referer", "http://localhost:8080/"],
+    ["origin", "https://app.svc.local"],
   ];
   for (const [name, value] of plain) {
     it(`leaves out ${name}: ${value}`, () => expect(inspected(name, value)).toBe(false));
@@ -60,6 +63,15 @@ describe("routine headers", () => {
     ["authorization", "Bearer eyJhbGciOiJub25lIn0.rO0ABXNy.sig"],
     ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.sig.extra"],
     ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.sig' or '1'='1"],
+    // A Referer or Origin is left out only as scheme, host and plain path segments.
+    ["referer", "https://shop.example/?q=env --version"],
+    ["referer", "https://shop.example/search#<img src=x onerror=alert(1)>"],
+    ["referer", "https://shop.example/a/../../etc/passwd"],
+    ["referer", "https://shop.example/a%27%20or%201=1"],
+    ["referer", "https://user@evil.example/"],
+    ["referer", "https://shop.example/a b"],
+    ["referer", "javascript:alert(1)"],
+    ["origin", "null"],
   ];
   for (const [name, value] of odd) {
     it(`inspects ${name}: ${value}`, () => expect(inspected(name, value)).toBe(true));
@@ -69,5 +81,31 @@ describe("routine headers", () => {
     const verdict = inspect(h, { headers: [["host", "h"], ["x-request-id", "1' UNION SELECT password FROM users--"]] });
     expect(verdict.attack).toBe(true);
     expect(verdict.matches.some((m) => m.target === "header:x-request-id")).toBe(true);
+  });
+});
+
+describe("multipart part headers", () => {
+  const upload = (disposition: string, type = "image/png") => ({
+    method: "POST",
+    path: "/files",
+    headers: [["host", "h"], ["content-type", "multipart/form-data; boundary=XyZ"]] as [string, string][],
+    body: `--XyZ\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${type}\r\n\r\nPNG...\r\n--XyZ--\r\n`,
+  });
+  // Plain shapes reach only the protocol checks (none of which can fire on them); anything else reaches every detector.
+  const ids = (disposition: string, type?: string) => inspect(h, upload(disposition, type)).matches.map((m) => `${m.id}@${m.target}`);
+  it("leaves a plain form-data disposition and media type to the protocol checks", () => {
+    expect(ids('form-data; name="avatar"; filename="me (2).png"')).toEqual([]);
+    expect(ids('form-data; name="user[photo]"')).toEqual([]);
+  });
+  it("still inspects a field name carrying an injection", () => {
+    expect(inspect(h, upload('form-data; name="x\' union select password from users--"; filename="a.png"')).attack).toBe(true);
+    expect(ids('form-data; name="<svg onload=alert(1)>"').some((m) => m.endsWith("@multipart:content-disposition"))).toBe(true);
+  });
+  it("still inspects a file name and a media type that are not plain", () => {
+    expect(inspect(h, upload('form-data; name="f"; filename="../../../etc/passwd"')).attack).toBe(true);
+    expect(inspect(h, upload('form-data; name="f"; filename="a.png"', "image/png; <script>alert(1)</script>")).attack).toBe(true);
+  });
+  it("keeps the protocol checks of part headers (filename* in form-data)", () => {
+    expect(ids('form-data; name="f"; filename*="UTF-8\'\'a.png"').some((m) => m.startsWith("1105@"))).toBe(true);
   });
 });

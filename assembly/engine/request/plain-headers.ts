@@ -4,7 +4,7 @@
 // items, a quoted brand list. Such a value cannot carry an injection, and scanning it on
 // every request costs time. Any other value of the same header is inspected like any
 // header (an attacker chooses header values too). The protocol detector sees every header.
-import { byteAt } from "../bytes";
+import { byteAt, matchesCI } from "../bytes";
 
 const enum Shape {
   /** Not listed: always inspected. */
@@ -29,6 +29,8 @@ const enum Shape {
   BearerJwt,
   /** Media ranges with parameters: `text/html,application/xml;q=0.9,image/webp;q=0.8` and the any-type range. */
   MediaList,
+  /** `scheme://host[:port]` and a path of plain segments: no query, fragment, escape or dot segment (`Referer`, `Origin`). */
+  Url,
 }
 
 function shapeOf(name: string): Shape {
@@ -50,8 +52,14 @@ function shapeOf(name: string): Shape {
     case 0x6b: // k
       if (name == "keep-alive") return Shape.TokenList;
       break;
+    case 0x6f: // o
+      if (name == "origin") return Shape.Url;
+      break;
     case 0x70: // p
       if (name == "pragma") return Shape.TokenList;
+      break;
+    case 0x72: // r
+      if (name == "referer") return Shape.Url;
       break;
     case 0x73: // s
       if (name.startsWith("sec-fetch-")) return Shape.Id;
@@ -91,8 +99,55 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
     case Shape.ForwardedCert: return forwardedCert(v);
     case Shape.BearerJwt: return bearerJwt(v);
     case Shape.MediaList: return tokenList(v, MEDIA);
+    case Shape.Url: return plainUrl(v);
   }
   return false;
+}
+
+/**
+ * Multipart part headers of the plain shapes browsers send: `form-data; name="field"` with an
+ * optional `filename="..."` of letters, digits, spaces and `_ - . ( )` (the file name is a target
+ * of its own too), and a `type/subtype` Content-Type. The protocol checks still see them.
+ */
+export function isPlainPartHeader(key: string, v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n > 512) return false;
+  if (key == "content-type") return n > 0 && allIn(v, 0, n, MEDIA);
+  if (key != "content-disposition" || tokenEnd(v, 0, TOKEN) != 9 || !matchesCI(v, 0, "form-data")) return false;
+  let i = 9;
+  let params = 0;
+  while (i < n) {
+    if (byteAt(v, i) != 0x3b) return false;
+    i = skipSpaces(v, i + 1);
+    const k = tokenEnd(v, i, TOKEN);
+    const isName = k - i == 4 && matchesCI(v, i, "name");
+    const isFile = k - i == 8 && matchesCI(v, i, "filename");
+    if (!(isName || isFile) || k + 1 >= n || byteAt(v, k) != 0x3d || byteAt(v, k + 1) != 0x22) return false;
+    const e = tokenEnd(v, k + 2, isName ? FIELD_NAME : FILE_NAME);
+    if (e >= n || byteAt(v, e) != 0x22 || ++params > 2) return false;
+    i = e + 1;
+  }
+  return params > 0;
+}
+
+/** See Shape.Url. */
+function plainUrl(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n > 2048) return false;
+  let i = 0;
+  while (i < n && ((byteAt(v, i) | 0x20) - 0x61 < 26 || (i > 0 && unchecked(SCHEME[byteAt(v, i)]) != 0))) i++;
+  if (i == 0 || i + 3 > n || byteAt(v, i) != 0x3a || byteAt(v, i + 1) != 0x2f || byteAt(v, i + 2) != 0x2f) return false;
+  const host = i + 3;
+  i = tokenEnd(v, host, HOST);
+  if (i == host) return false;
+  while (i < n) {
+    if (byteAt(v, i) != 0x2f) return false;
+    const s = i + 1;
+    i = tokenEnd(v, s, ID);
+    // `.` and `..` segments climb the path: the detectors judge those.
+    if (i - s <= 2 && i > s && byteAt(v, s) == 0x2e && byteAt(v, i - 1) == 0x2e) return false;
+  }
+  return true;
 }
 
 // Byte classes as 256-entry tables (letters and digits implied by alnumTable: no 62-character
@@ -110,6 +165,10 @@ const BRAND = alnumTable(" .-_");
 /** What follows "Not" and "A" in a GREASE brand (`Not/A)Brand`, `Not=A?Brand`, `Not_A Brand`). */
 const GREASE = charTable(" ():-./;=?_");
 const CERT_VALUE = alnumTable("-_.:/%=@+ ,");
+const SCHEME = alnumTable("+.-");
+/** Form field names, with the brackets of nested names (`user[address][city]`). */
+const FIELD_NAME = alnumTable("-_.[]");
+const FILE_NAME = alnumTable("-_.() ");
 
 /** Letters, digits and `extra`. */
 function alnumTable(extra: string): StaticArray<u8> {

@@ -2,6 +2,8 @@
 // lower-cased bytes (no string is built on the hot path); a collision with a non-keyword
 // needs a 32-bit hash clash, which only makes one ordinary word look like a keyword.
 
+import { WordList } from "../../wordlist";
+
 export const enum Kw {
   None = 0,
   // statement starters
@@ -31,6 +33,15 @@ const map = new Map<u32, u8>();
   return (h ^ c) * 16777619;
 }
 export const HASH_SEED: u32 = 2166136261;
+
+/** Long lists are packed word lists (one byte a character in the module, see scripts/pack-word-lists.js). */
+function addList(words: WordList, kw: Kw): void {
+  for (let i = 0; i < words.count; i++) {
+    let h = HASH_SEED;
+    for (let j = 0; j < words.length(i); j++) h = hashStep(h, words.code(i, j));
+    map.set(h, <u8>kw);
+  }
+}
 
 function add(words: string, kw: Kw): void {
   const list = words.split(" ");
@@ -62,43 +73,51 @@ add("load", Kw.Load); add("data", Kw.Data); add("infile", Kw.Infile); add("dual"
 add("function view index login trigger sequence tablespace", Kw.Object); add("analyse analyze", Kw.Analyse);
 
 // Names that are also plain words or common in code: a call to one is weak evidence alone.
-add("count sum min max avg left right length len lower upper trim format position round floor ceil ceiling abs " +
-  "replace reverse repeat space power pow sign log exp mod now date year month day hour minute second user password " +
-  "field find_in_set if coalesce least greatest div day default ln local quarter week weekday dayname localtime row json_extract json_keys cast convert", Kw.FuncWeak);
+addList(new WordList(
+"count|sum|min|max|avg|left|right|length|len|lower|upper|trim|format|position|round|floor|ceil|ceiling|abs|\
+replace|reverse|repeat|space|power|pow|sign|log|exp|mod|now|date|year|month|day|hour|minute|second|user|\
+password|field|find_in_set|if|coalesce|least|greatest|div|day|default|ln|local|quarter|week|weekday|dayname|localtime|row|\
+json_extract|json_keys|cast|convert"), Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
-add("ascii char chr concat concat_ws group_concat string_agg listagg substring substr mid ord unhex hex bin oct " +
-  "char_length character_length octet_length bit_length ltrim rtrim lpad rpad instr locate strcmp soundex " +
-  "ifnull isnull nullif elt make_set export_set md5 sha sha1 sha2 crc32 rand sysdate version current_user " +
-  "system_user session_user current_database db_name user_name host_name suser_name " +
-  "is_srvrolemember has_dbaccess object_id object_name col_name type_name quotename pg_read_file pg_ls_dir " +
-  "to_char to_number nvl nvl2 decode encode regexp_substr regexp_like json_object xmlelement xmlagg uuid " +
-  "connection_id last_insert_id row_count found_rows unicode nchar varchar_to " +
-  "release_lock is_free_lock charset collation coercibility strpos textlen " +
-  "zeroblob sqlite_version typeof last_value first_value inet_server_addr pg_client_encoding " +
-  "dbms_xmlgen utl_raw instrb substrb lengthb sin cos tan cot atan asin acos compress uncompress " +
-  "uncompressed_length lo_get starts_with jsonb_pretty json_build_object unistr sqlite_compileoption_used " +
-  "sqlite_compileoption_get json_valid likelihood unlikely iif", Kw.FuncSql);
+addList(new WordList(
+"ascii|char|chr|concat|concat_ws|group_concat|string_agg|listagg|substring|substr|mid|ord|unhex|hex|bin|oct|\
+char_length|character_length|octet_length|bit_length|ltrim|rtrim|lpad|rpad|instr|locate|strcmp|soundex|\
+ifnull|isnull|nullif|elt|make_set|export_set|md5|sha|sha1|sha2|crc32|rand|sysdate|version|current_user|\
+system_user|session_user|current_database|db_name|user_name|host_name|suser_name|is_srvrolemember|\
+has_dbaccess|object_id|object_name|col_name|type_name|quotename|pg_read_file|pg_ls_dir|to_char|to_number|nvl|\
+nvl2|decode|encode|regexp_substr|regexp_like|json_object|xmlelement|xmlagg|uuid|connection_id|last_insert_id|\
+row_count|found_rows|unicode|nchar|varchar_to|release_lock|is_free_lock|charset|\
+collation|coercibility|strpos|textlen|zeroblob|sqlite_version|typeof|last_value|first_value|inet_server_addr|\
+pg_client_encoding|dbms_xmlgen|utl_raw|instrb|substrb|lengthb|sin|cos|tan|cot|atan|asin|acos|compress|\
+uncompress|uncompressed_length|lo_get|starts_with|jsonb_pretty|json_build_object|unistr|\
+sqlite_compileoption_used|sqlite_compileoption_get|json_valid|likelihood|unlikely|iif"), Kw.FuncSql);
 // Calls that only attacks make through a request parameter.
-add("sleep benchmark pg_sleep extractvalue updatexml load_file name_const sys_eval sys_exec dbms_pipe " +
-  "utl_http utl_inaddr dbms_lock dbms_java ctxsys geometrycollection multilinestring multipolygon " +
-  "load_extension pg_read_binary_file lo_import lo_export dblink openrowset opendatasource openquery xmltype " +
-  "dbms_xmlquery httpuritype randomblob get_lock master_pos_wait", Kw.FuncDanger);
-add("information_schema sysobjects syscolumns sysusers sysdatabases sysprocesses pg_shadow pg_user " +
-  "pg_database pg_tables pg_class pg_namespace pg_proc all_tables all_tab_columns user_tables user_tab_columns " +
-  "dba_users all_users user_objects msysobjects msysaccessobjects msysqueries sqlite_master sqlite_schema " +
-  "sqlite_temp_master performance_schema northwind msdb tempdb sysibm syscat systables schemata innodb_table_stats " +
-  "pg_catalog", Kw.SysTable);
+addList(new WordList(
+"sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|name_const|sys_eval|sys_exec|dbms_pipe|utl_http|\
+utl_inaddr|dbms_lock|dbms_java|ctxsys|geometrycollection|multilinestring|multipolygon|load_extension|\
+pg_read_binary_file|lo_import|lo_export|dblink|openrowset|opendatasource|openquery|xmltype|dbms_xmlquery|\
+httpuritype|randomblob|get_lock|master_pos_wait"), Kw.FuncDanger);
+addList(new WordList(
+"information_schema|sysobjects|syscolumns|sysusers|sysdatabases|sysprocesses|pg_shadow|pg_user|pg_database|\
+pg_tables|pg_class|pg_namespace|pg_proc|all_tables|all_tab_columns|user_tables|user_tab_columns|dba_users|\
+all_users|user_objects|msysobjects|msysaccessobjects|msysqueries|sqlite_master|sqlite_schema|\
+sqlite_temp_master|performance_schema|northwind|msdb|tempdb|sysibm|syscat|systables|schemata|\
+innodb_table_stats|pg_catalog"), Kw.SysTable);
 // Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
 add("mysql master sys dbo", Kw.SysSchema);
-add("tables columns objects databases sql_logins syslogins sysxlogins procs db", Kw.SysObject);
-add("xp_cmdshell xp_regread xp_regwrite xp_dirtree xp_fileexist xp_servicecontrol xp_availablemedia " +
-  "xp_terminate_process sp_password sp_addlogin sp_addsrvrolemember sp_configure sp_executesql sp_oacreate " +
-  "sp_oamethod sp_makewebtask sp_execute sp_prepare sp_sqlexec", Kw.SysProc);
+addList(new WordList(
+"tables|columns|objects|databases|sql_logins|syslogins|sysxlogins|procs|db"), Kw.SysObject);
+addList(new WordList(
+"xp_cmdshell|xp_regread|xp_regwrite|xp_dirtree|xp_fileexist|xp_servicecontrol|xp_availablemedia|\
+xp_terminate_process|sp_password|sp_addlogin|sp_addsrvrolemember|sp_configure|sp_executesql|sp_oacreate|\
+sp_oamethod|sp_makewebtask|sp_execute|sp_prepare|sp_sqlexec"), Kw.SysProc);
 // Names only SQL uses (types, providers, packages): a value that is just one of them is a probe.
 // (schema_name: the column of information_schema.schemata a schema enumeration reads)
-add("nvarchar varchar varbinary utl_http openrowset opendatasource msdasql sqloledb sysdate schema_name", Kw.SqlOnlyName);
-add("the a an my your our their his her its this these those we you they he she it i me us them to of for with " +
-  "about would could should will can please", Kw.Article);
+addList(new WordList(
+"nvarchar|varchar|varbinary|utl_http|openrowset|opendatasource|msdasql|sqloledb|sysdate|schema_name"), Kw.SqlOnlyName);
+addList(new WordList(
+"the|a|an|my|your|our|their|his|her|its|this|these|those|we|you|they|he|she|it|i|me|us|them|to|of|for|with|\
+about|would|could|should|will|can|please"), Kw.Article);
 
 /** The keyword class of a word given by its hash, Kw.None for a plain identifier. */
 export function keywordOf(hash: u32): Kw {
