@@ -26,7 +26,7 @@ export const SSTI_RULES: Rule[] = [
 const INTERNALS = new WordList(
 "config|self|request|settings|lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|getRuntime|Runtime|\
 getClass|forName|ProcessBuilder|exec|system|popen|subprocess|os|eval|constructor|getClassLoader|application|\
-freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke|attr");
+freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke|attr|dump|smarty");
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
 const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|env");
 const STATEMENTS = new WordList(
@@ -45,22 +45,25 @@ export function detectSsti(s: Sink, t: Target): void {
   if (js != buf) scan(s, t, js);
 }
 
-/** Cheap prefilter: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`). */
+/** Cheap prefilter: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`), `@` (Razor `@(`). */
 function hasOpener(buf: ArrayBuffer): bool {
   const base = changetype<usize>(buf);
   const len = buf.byteLength;
   for (let i = 0; i < len; i++) {
     const c = load<u8>(base + <usize>i);
-    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23) return true;
+    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23 || c == 0x40) return true;
   }
   return false;
 }
 
 function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
+  let kinds = 0; // the delimiters seen: a short value of four kinds is the scanners' polyglot `${{<%[%'"}}%\.`
   for (let i = 0; i + 1 < len; i++) {
     const c = byteAt(buf, i);
     const d = byteAt(buf, i + 1);
+    const pair = (c << 8) | d;
+    kinds |= pair == 0x7b7b ? 1 : pair == 0x7d7d ? 2 : pair == 0x247b ? 4 : pair == 0x3c25 ? 8 : pair == 0x257d || pair == 0x253e ? 16 : pair == 0x7b25 ? 32 : 0;
     if (c == 0x7b && d == 0x7b) {
       const e = closer(buf, i + 2, 0x7d, 0x7d);
       if (e >= 0) expression(s, t, buf, i, i + 2, e, true);
@@ -73,12 +76,21 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if (c == 0x3c && d == 0x25) {
       const e = closer(buf, i + 2, 0x25, 0x3e);
       if (e >= 0) codeBlock(s, t, buf, i, i + 2, e);
-    } else if (c == 0x3c && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
-      if (indexIn(buf, i, min(len, i + 256), "?new(") >= 0) s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker ?new()");
+    } else if ((c == 0x3c || c == 0x5b) && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
+      // <#assign x=...> [#assign ...]: a FreeMarker directive (either tag syntax) defines a variable
+      s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker directive");
+    } else if ((c == 0x7b || (c == 0x40 && d == 0x28)) && (i == 0 || byteAt(buf, i - 1) != 0x7b)) {
+      // Smarty {7*7}, Razor @(7*7): multiplied numbers in one brace or parenthesis; Smarty's own object {$smarty.x}
+      const e = braceCloser(buf, i + 1);
+      let r = c == 0x40 ? i + 2 : e;
+      if (c == 0x40) while (r < len && r < i + 64 && byteAt(buf, r) != 0x29) r++;
+      if (r > 0 && r < len && isArithmetic(buf, c == 0x40 ? i + 2 : i + 1, r) && indexIn(buf, i, r, "*") >= 0) s.report(SSTI_PROBE, t, buf, i, r + 1, "template arithmetic");
+      if (c == 0x7b && d == 0x24 && e > 0 && reachesInternals(buf, i + 2, e, true)) s.report(SSTI_OBJECT, t, buf, i, e + 1, "template internals");
     } else if (c == 0x23 && matchesCI(buf, i + 1, "set") && i + 4 < len && byteAt(buf, i + 4) == 0x28 && indexIn(buf, i, min(len, i + 128), "$") >= 0) {
       s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "Velocity #set directive");
     }
   }
+  if (popcnt<i32>(kinds) >= 4) s.report(SSTI_PROBE, t, buf, 0, min(len, 32), "template polyglot");
 }
 
 /** Index of the two-byte closer `a b` after `from` (within 256 bytes), or -1. */
@@ -106,7 +118,8 @@ function braceCloser(buf: ArrayBuffer, from: i32): i32 {
 }
 
 function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32, mustache: bool): void {
-  if (isArithmetic(buf, byteAt(buf, start) == 0x3d ? start + 1 : start, end)) { // `{{= 7*7 }}`
+  if (mustache && byteAt(buf, start) == 0x23) statement(s, t, buf, at, start + 1, end); // Handlebars {{#with ...}}
+  else if (isArithmetic(buf, byteAt(buf, start) == 0x3d ? start + 1 : start, end)) { // `{{= 7*7 }}`
     s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic");
   } else if (reachesInternals(buf, start, end, mustache)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
@@ -144,7 +157,7 @@ function codeBlock(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   if (keyword || call) s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "server-side code block");
 }
 
-/** Numbers joined by at least one arithmetic operator: `7*7`, `16*8787`, `7*'7'`. */
+/** Numbers (or quoted literals) joined by at least one arithmetic operator: `7*7`, `16*8787`, `7*'7'`, `'a'~'b'`. */
 function isArithmetic(buf: ArrayBuffer, start: i32, end: i32): bool {
   let numbers = 0;
   let ops = 0;
@@ -157,7 +170,12 @@ function isArithmetic(buf: ArrayBuffer, start: i32, end: i32): bool {
       continue;
     }
     inNumber = false;
-    if (c == 0x2a || c == 0x2b || c == 0x2d || c == 0x2f || c == 0x25) ops++;
+    if (c == 0x27 || c == 0x22) { // a quoted literal is an operand: {{'a'~'b'}}
+      let q = j + 1;
+      while (q < end && byteAt(buf, q) != c) q++;
+      if (q < end && q - j > 1) { numbers++; j = q; continue; }
+    }
+    if (c == 0x2a || c == 0x2b || c == 0x2d || c == 0x2f || c == 0x25 || c == 0x7e) ops++;
     else if (!(c <= 0x20 || c == 0x27 || c == 0x22 || c == 0x28 || c == 0x29 || c == 0x2e)) return false;
   }
   return numbers >= 2 && ops >= 1;

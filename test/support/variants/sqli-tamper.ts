@@ -100,7 +100,6 @@ const TAMPERS: Tamper[] = [
   { name: "sleep2getlock", apply: (s) => s.replace(/SLEEP\((\d+)\)/g, "GET_LOCK('$1',$1)") },
   { name: "unionalltounion", apply: (s) => s.replace(/UNION ALL SELECT/g, "UNION SELECT") },
   { name: "0eunion", apply: (s) => s.replace(/(\d+) UNION/g, "$1e0UNION") },
-  { name: "dunion", apply: (s) => s.replace(/(\d+) UNION/g, "$1DUNION") },
   { name: "misunion", apply: (s) => s.replace(/-?\d* UNION/g, "-.1UNION") },
   { name: "informationschemacomment", apply: (s) => s.replace(/INFORMATION_SCHEMA\./g, "INFORMATION_SCHEMA/**/.") },
   { name: "escapequotes", apply: (s) => s.replace(/'/g, "\\'").replace(/"/g, "\\\"") },

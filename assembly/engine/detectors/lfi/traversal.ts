@@ -92,3 +92,41 @@ export function climbsAboveRoot(buf: ArrayBuffer): bool {
   }
   return false;
 }
+
+/**
+ * Whether the unit buf[p, p+len) has two dots and otherwise only separators: `/`, `\`, `?`, `%` or bytes no text
+ * has (overlong leads C0 C1 E0, private-use leads EE EF, continuation bytes). An overlong or fullwidth dot left
+ * undecoded (C0 AE, E0 80 AE, EF BC 8E) counts as a dot.
+ */
+function stepUnit(buf: ArrayBuffer, p: i32, len: i32): bool {
+  let dots = 0;
+  for (let k = p; k < p + len; k++) {
+    const c = at(buf, k);
+    if (c == 0x2e || c == 0xae || (c == 0x8e && at(buf, k - 1) == 0xbc)) dots++;
+    else if (!(c == 0x2f || c == 0x5c || c == 0x3f || c == 0x25 || (c >= 0x80 && c < 0xc0) || c == 0xc0 || c == 0xc1 || c == 0xe0 || c == 0xee || c == 0xef)) return false;
+  }
+  return dots >= 2;
+}
+
+/**
+ * Fuzzers spell the step with separators no decoder knows (`..%uF025`, `%c0%2e%c0%2e%c0%5c`, `....%uEFC8`):
+ * one such unit of dots and separator bytes at the first dot, three times in a row, is a traversal. Read on the
+ * decoded value (overlong and fullwidth dots folded) and on the percent-decoded bytes (an overlong `%c1%af`
+ * folded to a letter is still a fuzzer's separator).
+ */
+export function repeatedStep(buf: ArrayBuffer): bool {
+  // the first step starts at the first dot or at the junk bytes before it (`%c0.%c0.%c0\\`, `%uF025..`)
+  let p = 0;
+  while (p < buf.byteLength && at(buf, p) != 0x2e && at(buf, p) < 0x80) p++;
+  return repeatsFrom(buf, p);
+}
+
+function repeatsFrom(buf: ArrayBuffer, p: i32): bool {
+  for (let len = 3; len <= 16 && p + 3 * len <= buf.byteLength; len++) {
+    if (!stepUnit(buf, p, len)) continue;
+    let same = true;
+    for (let k = p; k < p + 2 * len && same; k++) same = at(buf, k) == at(buf, k + len);
+    if (same) return true;
+  }
+  return false;
+}

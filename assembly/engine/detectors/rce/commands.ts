@@ -35,7 +35,7 @@ modprobe|insmod|tac|pwd|whois|dig");
 const WEAK_WORDS = new WordList(
 "cat|ls|ll|ip|dir|cd|cp|mv|rm|touch|mkdir|rmdir|ln|find|locate|which|whereis|file|stat|wc|sort|uniq|cut|tr|\
 date|time|who|w|finger|last|users|groups|hostname|id|echo|printf|env|set|export|alias|eval|exec|source|sleep|\
-timeout|watch|at|batch|screen|tmux|expect|script|stty|wish|bc|kill|ps|top|vi|vim|ex|nano|emacs|less|more|head|\
+usleep|timeout|watch|at|batch|screen|tmux|expect|script|stty|wish|bc|kill|ps|top|vi|vim|ex|nano|emacs|less|more|head|\
 tail|grep|sed|awk|xargs|tee|dd|od|strings|nl|paste|column|comm|fold|tar|zip|unzip|gzip|bzip2|xz|7z|pip|gem|\
 npm|apt|yum|dnf|rpm|dpkg|make|java|perf|rev|diff|patch|ping|route|arp|su|sudo|nice|renice|ionice|taskset|\
 stdbuf|unshare|trap|type|copy|del|erase|ren|md|rd|attrib|start|call|net|net1|sc|where|tasklist.exe|reg|\

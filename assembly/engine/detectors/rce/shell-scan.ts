@@ -188,12 +188,13 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   foundRank = 0;
   foundReason = "";
   const n = buf.byteLength;
-  const injectLimit = secondTokenStart(buf);
   let firstTokenEnd = 0;
   while (firstTokenEnd < n && isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
   const firstByte = firstTokenEnd;
   while (firstTokenEnd < n && !isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
   const lineAfterToken = isTokenThenOneLine(buf, firstByte, firstTokenEnd);
+  // `id%0Astr=$(echo X);...`: the line injected after the value is shell throughout
+  const injectLimit = lineAfterToken ? n : secondTokenStart(buf);
   let i = 0;
   // `%0Arm -rf /tmp/x`: a line break opening a one-line value ends whatever the application put before it
   let ctx = isTokenThenOneLine(buf, 0, 0) ? CTX_INJECT : CTX_START;
@@ -328,9 +329,15 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       // `time who`, `nohup sh -c ...`: judge the next word if it is a command
       let k = we;
       while (k < n && isSpaceByte(at(buf, k))) k++;
+      // `;timeout 9 ping ...`: an injected prefix's duration before the command it runs
+      if (ctx != CTX_START && ctx != CTX_MID) {
+        while (k < n && at(buf, k) - 0x30 < 10) k++;
+        while (k < n && isSpaceByte(at(buf, k))) k++;
+      }
       let ke = k;
       while (ke < n && !isWordEnd(at(buf, ke))) ke++;
-      if (ke > k && (commandFlags(buf, k, ke) != 0 || at(buf, k) == 0x2f || at(buf, k) == 0x24)) {
+      // (`timeout /T 5`: a Windows switch, not a path to a binary)
+      if (ke > k && (commandFlags(buf, k, ke) != 0 || (at(buf, k) == 0x2f && ke - k > 2) || at(buf, k) == 0x24)) {
         prefixed = true;
         i = k;
         continue;
@@ -417,6 +424,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     tokens++;
     k = te;
   }
+  // `echo TAG$((6+7))`: a substitution glued to an argument is shell syntax (the arguments end at its `$(`)
+  if (!hasArg && argEnd > we && at(buf, argEnd) == 0x24 && !isSpaceByte(at(buf, argEnd - 1))) hasArg = true;
   if (!hasArg && (ctx == CTX_INJECT || ctx == CTX_SUBST)) {
     // `;sleep 5`, `|ps aux`, `&net user`: one number, or a subcommand the command takes, then the end of the command
     k = nextToken(buf, we, argEnd);
@@ -501,7 +510,7 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
 }
 
 function isNumber(buf: ArrayBuffer, start: i32, end: i32): bool {
-  if (end - start > 6) return false;
+  if (end - start > 9) return false;
   for (let i = start; i < end; i++) if (at(buf, i) - 0x30 >= 10) return false;
   return true;
 }

@@ -21,7 +21,7 @@ function wordAt(buf: ArrayBuffer, i: i32, word: string): bool {
 /** Whether position `i` starts a command: value start or after `&`, `|`, `;`, `(`, newline (spaces allowed). */
 function atCommandStart(buf: ArrayBuffer, i: i32): bool {
   let k = i - 1;
-  while (k >= 0 && isSpaceByte(at(buf, k))) k--;
+  while (k >= 0 && isSpaceByte(at(buf, k)) && at(buf, k) != 0x0a) k--; // (a line break is a separator)
   if (k < 0) return true;
   const c = at(buf, k);
   return c == 0x26 || c == 0x7c || c == 0x3b || c == 0x28 || c == 0x0a;

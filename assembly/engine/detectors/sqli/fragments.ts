@@ -336,7 +336,7 @@ function alwaysTrue(t: TokenList, i: i32): bool {
   const c0 = load<u8>(changetype<usize>(source()) + <usize>t.s(op));
   const c1 = len > 1 ? load<u8>(changetype<usize>(source()) + <usize>t.s(op) + 1) : 0;
   const same = sameText(t, i, i + 2);
-  if (t.t(op) == Tok.Word) return same && t.k(op) == Kw.Like; // 42 like 42
+  if (t.t(op) == Tok.Word) return same && (t.k(op) == Kw.Like || t.k(op) == Kw.Between); // 42 like 42, 42 between 42 and ...
   if (c0 == 0x3d || (c0 == 0x3c && c1 == 0x3d && len == 3)) return same; // = == <=>
   if ((c0 == 0x21 && c1 == 0x3d) || (c0 == 0x3c && c1 == 0x3e)) return !same; // != <>
   if (t.t(i) != Tok.Num) return false;
@@ -370,10 +370,6 @@ function isJsonText(t: TokenList, i: i32): bool {
 function wordCompare(t: TokenList, i: i32, out: Findings): void {
   let j = i + 1;
   let negated = false;
-  // 5 BETWEEN 5 AND 5: a range that holds its own bound
-  if (t.is(j, Kw.Between) && t.t(j + 1) == t.t(i) && t.is(j + 2, Kw.And) && t.t(j + 3) == t.t(i) && sameText(t, i, j + 1) && sameText(t, i, j + 3)) {
-    out.add(Finding.LiteralCompare, t.s(i), t.e(j + 3));
-  }
   if (t.is(j, Kw.Not)) { negated = true; j++; }
   if (!(t.is(j, Kw.Like) || t.is(j, Kw.Is))) return;
   j++;

@@ -228,19 +228,8 @@ function number(buf: ArrayBuffer, i: i32, end: i32, out: TokenList): i32 {
     if (byteAt(buf, j) == 0x2b || byteAt(buf, j) == 0x2d) j++;
     if (j < end && isDigit(byteAt(buf, j))) { i = j; while (i < end && isDigit(byteAt(buf, i))) i++; }
   }
-  // Oracle's typed numbers 1d 1f: glued to a keyword (1DUNION) the suffix ends the number
-  const sfx = byteAt(buf, i) | 0x20;
-  if ((sfx == 0x64 || sfx == 0x66) && i + 1 < end && keywordAt(buf, i + 1, end)) i++;
   out.push(Tok.Num, Kw.None, 0, start, i);
   return i;
-}
-
-/** Whether the word at i is a SQL keyword (not an English function word). */
-function keywordAt(buf: ArrayBuffer, i: i32, end: i32): bool {
-  let h = HASH_SEED;
-  while (i < end && isWordChar(byteAt(buf, i))) { h = hashStep(h, lowerByte(byteAt(buf, i))); i++; }
-  const k = keywordOf(h);
-  return k != Kw.None && k != Kw.Article;
 }
 
 let joinedHash: u32 = 0;
