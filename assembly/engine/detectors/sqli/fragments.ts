@@ -8,6 +8,7 @@ import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } f
 import { Finding, Findings } from "./findings";
 import { source, sourceLength, byteAtSource } from "./source";
 export { setSource, sourceLength, byteAtSource } from "./source";
+import { columnCall } from "./column-call";
 import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
@@ -99,7 +100,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
-    (t.f(first) & F_METHOD) == 0 && (isCall(t, first) || (k != Kw.FuncWeak && argumentsAt(t, first + 1)))) {
+    (t.f(first) & F_METHOD) == 0 && (isCall(t, first) || (k != Kw.FuncWeak && argumentsAt(t, first + 1))) && !columnCall(t, first)) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
