@@ -44,6 +44,10 @@ const attacks: [string, number, number?][] = [
   ["array_diff (", 9121, PATH],
   ["posix_getpwuid('foo', 25)", 9120],
   ["date_add()", 9121],
+  ["count(", 9121],
+  ["count($x)", 9121],
+  ["count('a', 2)", 9121],
+  ["printf(foo)", 9121],
   ["get_defined_functions()[0]", 9120],
   ["$a(1)", 9130],
   ["$_[@-_]($_[@!+_] )", 9130],
@@ -102,6 +106,10 @@ const benign: [string, number?][] = [
   // an open tag with no code after it runs nothing (crs-933100-24, -25)
   ["<?php"],
   ["notes <?php  "],
+  // functions query languages share, over bare names (langs/column-functions.ts): PromQL, OData, aggregates
+  ["count(up)"],
+  ["count(*)"],
+  ["trim(Name) eq 'milk'"],
 ];
 
 describe("PHP detector", () => {

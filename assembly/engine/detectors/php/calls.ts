@@ -5,6 +5,7 @@
 // code; "the system (Linux)" in prose is not.
 import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
 import { skipBlank } from "../langs/syntax";
+import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { classifyFunction, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
@@ -64,7 +65,21 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if ((before && afterOk) || commented) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close)) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+}
+
+/**
+ * count(up)  trim(Name)  count(rate(x{job="api"}[5m])): a function query languages share with PHP, over
+ * names, selectors and nested calls (judged on their own) but no PHP variable, single-quoted string or
+ * statement, reads as a query expression (langs/column-functions.ts).
+ */
+function columnCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, close: i32): bool {
+  if (close <= paren + 1 || !COLUMN_FUNCTIONS.hasLower(data, s, e)) return false;
+  for (let j = paren + 1; j < close; j++) {
+    const c = byteAt(data, j);
+    if (c == 0x24 || c == 0x27 || c == 0x3b || c == 0x40 || c == 0x60 || c == 0x5c || c < 0x20) return false; // $ ' ; @ ` \
+  }
+  return true;
 }
 
 /** `a.b(` with an identifier before the dot, `->b(`, `::b(`. */

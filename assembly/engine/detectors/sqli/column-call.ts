@@ -1,0 +1,47 @@
+// sum(amount)  count(*)  max(order.total)  year(CreatedAt)  sum(rate(x[5m])) by (code): a complete call
+// of a column function over names, numbers and nested calls opens the aggregate and filter expressions
+// of analytics, monitoring (PromQL) and OData APIs. It reads no data and runs nothing by itself; an
+// injection that starts so still needs the structure after it that other findings read. A dangling
+// `MAX(`, an information or conditional call (user(), if(...)) or a call closed by `)`, `;` or a
+// comment stays a leading call.
+import { COLUMN_FUNCTIONS } from "../langs/column-functions";
+import { Kw } from "./keywords";
+import { Tok, TokenList, F_COMMENT } from "./tokens";
+import { source } from "./source";
+
+function isColumnFunction(t: TokenList, i: i32): bool {
+  return COLUMN_FUNCTIONS.hasLower(source(), t.s(i), t.e(i));
+}
+
+/** Keywords that are also ordinary column names (order, group, data, time ...), or DISTINCT in count(distinct x). */
+function nameLike(k: Kw): bool {
+  return k == Kw.None || k == Kw.Order || k == Kw.Group || k == Kw.Data || k == Kw.Time || k == Kw.Table || k == Kw.Top ||
+    k == Kw.End || k == Kw.Object || k == Kw.Article || k == Kw.Distinct || k == Kw.Asc || k == Kw.Desc || k == Kw.Limit || k == Kw.Offset;
+}
+
+/** Whether the call at `first` (a word glued to `(`) is a closed column-function call of plain operands. */
+export function columnCall(t: TokenList, first: i32): bool {
+  if (!isColumnFunction(t, first)) return false;
+  let depth = 0;
+  for (let j = first + 1; j < t.n; j++) {
+    const ty = t.t(j);
+    if ((t.f(j) & F_COMMENT) != 0) return false;
+    if (ty == Tok.LParen) depth++;
+    else if (ty == Tok.RParen) {
+      if (--depth == 0) return plainAfter(t, j + 1);
+    } else if (ty == Tok.Word) {
+      // a nested call must be one of the same kind (or no SQL word): max(user()) reads the session
+      const k = t.k(j);
+      if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && k != Kw.FuncWeak) return false;
+    } else if (ty == Tok.Var || ty == Tok.Semi || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL
+  }
+  return false; // not closed (or past this window of tokens)
+}
+
+/** What may follow the call: the end, a list of further items, or words of the caller's language (by, eq, as) that start no SQL clause. */
+function plainAfter(t: TokenList, i: i32): bool {
+  const ty = t.t(i);
+  if (ty == Tok.RParen || ty == Tok.Semi) return false;
+  const k = t.k(i);
+  return !(ty == Tok.Word && (k == Kw.From || k == Kw.Union || k == Kw.Into || k == Kw.Select || k == Kw.Where));
+}
