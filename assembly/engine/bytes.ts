@@ -82,6 +82,27 @@ export function matchesCI(buf: ArrayBuffer, at: i32, needle: string): bool {
   return true;
 }
 
+/** Whether `buf` holds the bytes of `word` at `at`, ASCII case-insensitively. */
+export function matchesBytesCI(buf: ArrayBuffer, at: i32, word: ArrayBuffer): bool {
+  const n = word.byteLength;
+  if (at < 0 || at + n > buf.byteLength) return false;
+  const base = changetype<usize>(buf) + <usize>at;
+  for (let j = 0; j < n; j++) {
+    if (lowerByte(<u32>load<u8>(base + <usize>j)) != lowerByte(<u32>load<u8>(changetype<usize>(word) + <usize>j))) return false;
+  }
+  return true;
+}
+
+/** Whether two strings are equal up to ASCII case (the module has no Unicode case tables). */
+export function equalsAsciiCI(a: string, b: string): bool {
+  const n = a.length;
+  if (n != b.length) return false;
+  for (let j = 0; j < n; j++) {
+    if (lowerByte(<u32>a.charCodeAt(j)) != lowerByte(<u32>b.charCodeAt(j))) return false;
+  }
+  return true;
+}
+
 /** Whether the bytes before `start` and after `end` are not identifier characters. */
 export function isWordBounded(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (start > 0 && isWordByte(byteAt(buf, start - 1))) return false;

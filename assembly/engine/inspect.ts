@@ -30,6 +30,7 @@ import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther } from "./detectors/other";
 import { plainWords, PlainWords } from "./plain-words";
+import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
@@ -187,7 +188,7 @@ export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclus
     const e = all[i];
     if (e.host !== null && !sameHost(e.host!, req.authority)) continue;
     if (e.pathPrefix !== null && !path.startsWith(e.pathPrefix!)) continue;
-    if (e.method !== null && e.method!.toUpperCase() != req.method.toUpperCase()) continue;
+    if (e.method !== null && !equalsAsciiCI(e.method!, req.method)) continue;
     out.push(e);
   }
   return out;
@@ -198,5 +199,5 @@ function sameHost(host: string, authority: string): bool {
   let a = authority;
   const colon = a.lastIndexOf(":");
   if (colon > 0 && a.indexOf("]") < colon) a = a.substring(0, colon);
-  return a.toLowerCase() == host.toLowerCase();
+  return equalsAsciiCI(a, host);
 }

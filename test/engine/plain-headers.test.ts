@@ -72,6 +72,8 @@ describe("routine headers", () => {
     ["referer", "https://shop.example/a b"],
     ["referer", "javascript:alert(1)"],
     ["origin", "null"],
+    ["referer", "https://x.example/etc/passwd"],
+    ["referer", "http://localhost/.env"],
   ];
   for (const [name, value] of odd) {
     it(`inspects ${name}: ${value}`, () => expect(inspected(name, value)).toBe(true));

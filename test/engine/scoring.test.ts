@@ -54,6 +54,7 @@ describe("scoring", () => {
     { name: "by target prefix", line: "|||||args:*", left: [1022] },
     { name: "by category and another target", line: "|protocol||||args:b", left: [1022, 1040] },
     { name: "by host (port ignored)", line: "||shop.local|||", left: [] },
+    { name: "by host in another case", line: "||SHOP.Local|||", left: [] },
     { name: "by another host", line: "||other.local|||", left: [1022, 1040] },
     { name: "by path prefix", line: "|||/files/||", left: [] },
     { name: "by another path prefix", line: "|||/api/||", left: [1022, 1040] },

@@ -5,7 +5,7 @@ import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
-import { indexOfCI, matchesCI, isWordByte } from "../bytes";
+import { indexOfCI, matchesCI, matchesBytesCI, isWordByte } from "../bytes";
 import { WordList } from "../wordlist";
 
 export const SESSION_RULES: Rule[] = [
@@ -45,7 +45,7 @@ function refererHostIs(ref: ArrayBuffer, host: ArrayBuffer): bool {
     if (c == 0x2f || c == 0x3a || c == 0x3f || c == 0x23) break;
     e++;
   }
-  return e - i == host.byteLength && host.byteLength > 0 && matchesCI(ref, i, String.UTF8.decode(host).toLowerCase());
+  return e - i == host.byteLength && host.byteLength > 0 && matchesBytesCI(ref, i, host);
 }
 
 const SESSION_NAMES = new WordList("cfid|cftoken|cakephp|meteor_login_token|shiny-token");

@@ -5,6 +5,7 @@
 // every request costs time. Any other value of the same header is inspected like any
 // header (an attacker chooses header values too). The protocol detector sees every header.
 import { byteAt, matchesCI } from "../bytes";
+import { findSensitive } from "../detectors/lfi/sensitive";
 
 const enum Shape {
   /** Not listed: always inspected. */
@@ -147,7 +148,8 @@ function plainUrl(v: ArrayBuffer): bool {
     // `.` and `..` segments climb the path: the detectors judge those.
     if (i - s <= 2 && i > s && byteAt(v, s) == 0x2e && byteAt(v, i - 1) == 0x2e) return false;
   }
-  return true;
+  // A path naming a secret file (`/etc/passwd`, `/.env`) is left to the LFI rules, as in any header.
+  return findSensitive(v, host) < 0;
 }
 
 // Byte classes as 256-entry tables (letters and digits implied by alnumTable: no 62-character

@@ -2,6 +2,7 @@
 // query, so it starts with an operator, a function call or the tail of a select list and
 // never forms a whole statement. These patterns recognise such fragments by where they sit
 // in the value (at its start, or as its whole), which prose and ordinary values do not share.
+import { WordList } from "../../wordlist";
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
@@ -11,7 +12,9 @@ import { columnCall } from "./column-call";
 import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
-const PG_TYPES = new Set<u32>();
+const PG_TYPES = new WordList(
+"int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|json|jsonb|numeric|decimal|real|double|float|bool|\
+boolean|bytea|date|timestamp|regclass|oid|xml|name|uuid|inet");
 
 function isLogicAt(t: TokenList, i: i32): bool {
   if (t.t(i) == Tok.Logic) return true;
@@ -293,20 +296,7 @@ function isBacktick(t: TokenList, i: i32): bool {
 }
 
 function pgType(t: TokenList, i: i32): bool {
-  if (PG_TYPES.size == 0) {
-    const names = "int int2 int4 int8 integer bigint smallint text varchar char json jsonb numeric decimal real double float bool boolean bytea date timestamp regclass oid xml name uuid inet".split(" ");
-    for (let j = 0; j < names.length; j++) {
-      let h = HASH_SEED;
-      for (let k = 0; k < names[j].length; k++) h = hashStep(h, <u32>names[j].charCodeAt(k));
-      PG_TYPES.add(h);
-    }
-  }
-  const len = t.e(i) - t.s(i);
-  if (len > 9) return false;
-  // hashed in place, as keywords are: no string is built for the lookup
-  let h = HASH_SEED;
-  for (let j = t.s(i); j < t.e(i); j++) h = hashStep(h, byteAtSource(j) | 0x20);
-  return PG_TYPES.has(h);
+  return PG_TYPES.hasLower(source(), t.s(i), t.e(i));
 }
 
 /** Whether two literals have the same text, quotes aside ('1' and 1 compare equal in SQL). */

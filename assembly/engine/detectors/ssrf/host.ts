@@ -229,10 +229,15 @@ export function urlAt(buf: ArrayBuffer, i: i32): bool {
 /** Flags of the URL host at [authStart, authEnd) (user info removed), plus any host hidden after a later '@' in the value. */
 export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32): i32 {
   let hs = authStart;
-  for (let k = authStart; k < authEnd; k++) if (at(buf, k) == 0x40) hs = k + 1;
+  let bs = authEnd; // a `\` before the user info's `@` ends the host for WHATWG parsers: `127.0.0.1:80\@allowed.example`
+  for (let k = authStart; k < authEnd; k++) {
+    const c = at(buf, k);
+    if (c == 0x40) hs = k + 1;
+    else if (c == 0x5c && bs == authEnd && hs == authStart && k > authStart) bs = k;
+  }
   inUrl = true;
   let flags = classifyHost(buf, hs, authEnd);
-  inUrl = false;
+  if (hs > bs) flags |= classifyHost(buf, authStart, bs);
   // parser-confusion payloads put the real host after an '@' that a different parser honours
   const n = min(buf.byteLength, authStart + 256);
   for (let k = authEnd; k < n; k++) {
@@ -242,5 +247,6 @@ export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32
     const hidden = classifyHost(buf, k + 1, e);
     if (hidden != 0) flags |= hidden | H_USERINFO_TRICK;
   }
+  inUrl = false;
   return flags;
 }
