@@ -83,12 +83,8 @@ const KNOWN: Record<string, string> = {
   "JSONPath": "4305: $[ read as shell arithmetic expansion",
   "GraphQL document": "12002: $name: read as a MongoDB operator",
   "GraphQL request": "12002: $name: read as a MongoDB operator",
-  "image reference": "7101: registry.internal host",
-  "Kubernetes object": "7101/6104: in-cluster URLs in env values",
-  "CloudEvent": "7101: //name.svc.cluster.local source",
   "markdown": "2011/2022: `version()` after a backtick",
   "prose": "2022: \"version\" (...) after a double quote",
-  "URL": "7101: https://name.svc.cluster.local/",
   "JSON key": "4305: $[1] JSONPath key",
   "header": "1028: cache-control no-store, private",
 };

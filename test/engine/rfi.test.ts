@@ -48,3 +48,14 @@ describe("rfi detector", () => {
     it(`allows: ${name}`, () => expect(hits(h, "rfi", input, Kind.ArgValue, `args:${key ?? "q"}`) && scan(h, input, Kind.ArgValue, `args:${key ?? "q"}`).score >= 5).toBe(false));
   }
 });
+
+// A JSON value is named by its own key (the last name of its path; array indexes name nothing).
+describe("rfi: URLs in JSON bodies", () => {
+  it.each([
+    ["json:item.templateFile", true], ["json:includes.0", true], ["json:spec.config.path", true],
+    ["json:spec.template.spec.containers.0.env.0.value", false], ["json:config.callbackUrl", false], ["json:template.source", false],
+  ])("%s holding a URL is an include name: %s", (name, include) => {
+    const ids = scan(h, "https://foo.example/t.html", Kind.BodyValue, name).matches.map((m) => m.id);
+    expect(ids.includes(6104)).toBe(include);
+  });
+});

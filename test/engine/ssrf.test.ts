@@ -32,6 +32,10 @@ const attacks: [string, string][] = [
   ["localhost", "http://localhost/admin"],
   ["bare localhost with path", "localhost/"],
   ["docker internal", "host.docker.internal/"],
+  ["Kubernetes API server", "https://kubernetes.default.svc.cluster.local/api/v1/secrets"],
+  ["cluster DNS in kube-system", "http://kube-dns.kube-system.svc.cluster.local:9153/metrics"],
+  ["EC2 instance name", "http://ip-10-0-1-17.ec2.internal/"],
+  ["podman host", "http://host.containers.internal:8080/"],
   ["circled letters", "pop3://\u24c1\u24c4\u24b8\u24b6\u24c1\u24bd\u24c4\u24c8\u24c9"],
   ["backslash-escaped host", "http://\\l\\o\\c\\a\\l\\h\\o\\s\\t/"],
   ["gopher scheme", "gopher://example.com:70/_SSRF"],
@@ -52,6 +56,11 @@ const benign: [string, string, Kind?][] = [
   ["plain number", "2852039166"],
   ["npm alias", "npm:typescript@3.0.3"],
   ["word metadata", "metadata"],
+  // an application's in-mesh names: event sources, callbacks, env values of east-west calls
+  ["in-cluster service URL", "https://orders.shop.svc.cluster.local/api/v1/orders"],
+  ["CloudEvents source", "//billing.svc.cluster.local/invoices"],
+  ["private-TLD service", "http://payments.internal:8080/charge"],
+  ["image on an internal registry", "registry.internal:5000/team/api:1.4.2"],
 ];
 
 describe("ssrf detector", () => {

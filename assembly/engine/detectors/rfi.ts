@@ -46,10 +46,21 @@ const INCLUDE_WORDS = new WordList(
 "path|paths|pathname|filepath|basepath|include|includes|inc|require|file|files|filename|dir|dirname|basedir|directory|folder|\
 root|docroot|webroot|template|tpl|conf|config|cfg");
 
-/** Whether a word of the parameter name (split at non-letters and at camelCase humps) is an include word. */
-function isIncludeName(key: string): bool {
+/**
+ * Whether a word of the parameter name (split at non-letters and at camelCase humps) is an include word.
+ * A JSON value is named by its own key: `spec.template.spec.env.0.value` is no template, `files.0` is a file.
+ */
+function isIncludeName(key: string, json: bool): bool {
   const n = key.length;
   let i = 0;
+  if (json) {
+    let e = n;
+    for (let j = n - 1; j >= 0; j--) {
+      const c = key.charCodeAt(j);
+      if (c == 0x2e) { if (!isLetterCode(key.charCodeAt(j + 1))) e = j; else { i = j + 1; break; } }
+    }
+    if (e < n) return isIncludeName(key.substring(i, e), false);
+  }
   while (i < n) {
     while (i < n && !isLetterCode(key.charCodeAt(i))) i++;
     const s = i;
@@ -130,7 +141,7 @@ export function detectRfi(s: Sink, t: Target): void {
   let e = n;
   while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
   if (e > urlAuthorityEnd && at(v, e - 1) == 0x3f) s.report(6101, t, v, ss, e, "URL ends in '?'");
-  if (t.key.length > 0 && isIncludeName(t.key) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
+  if (t.key.length > 0 && isIncludeName(t.key, t.kind == TargetKind.BodyValue) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
 }
 

@@ -13,7 +13,7 @@ import {
 
 export const SSRF_RULES: Rule[] = [
   new Rule(7100, Category.Ssrf, CRITICAL, 1, "URL to a cloud metadata service (169.254.169.254 in any notation, metadata.google.internal ...)"),
-  new Rule(7101, Category.Ssrf, CRITICAL, 1, "URL to a loopback, unspecified or container/cluster-internal host (127.0.0.0/8, 0.0.0.0, [::1], localhost, *.internal)"),
+  new Rule(7101, Category.Ssrf, CRITICAL, 1, "URL to a loopback, unspecified or container/cluster platform host (127.0.0.0/8, 0.0.0.0, [::1], localhost, host.docker.internal, kubernetes.default)"),
   new Rule(7102, Category.Ssrf, CRITICAL, 1, "URL host written in an obfuscated notation (integer, hex, octal, short form, circled digits, backslashes)"),
   new Rule(7103, Category.Ssrf, CRITICAL, 1, "URL host is an IPv6 literal (link-local, mapped IPv4, or any literal)"),
   new Rule(7104, Category.Ssrf, CRITICAL, 1, "URL with a raw-protocol scheme used for SSRF (gopher:, dict:, ldap:, tftp:, netdoc: ...)"),

@@ -20,7 +20,7 @@ export const imageRef: fc.Arbitrary<string> = fc.tuple(pick(["", "ghcr.io/", "re
 export const containerArg: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(ident, fc.oneof(int, ident, duration, host)).map(([k, v]) => `--${k.replace(/_/g, "-")}=${v}`),
   fc.tuple(pick(["-v", "--verbose", "--log-level=info", "-c", "--config"])).map(([f]) => f),
-  ident.map((f) => `--config=/etc/${f}/config.yaml`),
+  noun.map((f) => `--config=/etc/${f}/config.yaml`), // (a random name may spell a system directory: /etc/ssh/)
 );
 const container = fc.record({
   name: ident.map((s) => s.replace(/_/g, "-")), image: imageRef, args: fc.array(containerArg, { maxLength: 4 }),

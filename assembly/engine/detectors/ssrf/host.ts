@@ -2,6 +2,7 @@
 // (`scheme:[//][user@]host[:port]/...`, also `http:127.0.0.1`, `http:\\l\\o...`) or
 // starts with a bare host (`localhost/`), undoes host obfuscation (backslashes,
 // circled digits and letters, ideographic dots) and classifies the address.
+import { WordList } from "../../wordlist";
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { parseIPv4, ipv4Value, ipv4Canonical, parseIPv6, ipv6Groups } from "./ip";
 
@@ -72,6 +73,13 @@ function hostEndsWith(suffix: string): bool {
   return hostLen >= suffix.length && matchesCI(hostBuf, hostLen - suffix.length, suffix);
 }
 
+const PLATFORM_SUFFIXES = new WordList(".docker.internal|.containers.internal|ec2.internal|.compute.internal|.kube-system.svc.cluster.local|.kube-system.svc");
+
+function platformHost(): bool {
+  for (let k = 0; k < PLATFORM_SUFFIXES.count; k++) if (PLATFORM_SUFFIXES.matchesLower(k, hostBuf, hostLen - PLATFORM_SUFFIXES.length(k))) return true;
+  return false;
+}
+
 function hostStartsWith(prefix: string): bool {
   return hostLen >= prefix.length && matchesCI(hostBuf, 0, prefix);
 }
@@ -139,7 +147,10 @@ function classifyCleanHost(): i32 {
     hostEndsWith(".localtest.me") || hostIs("lvh.me") || hostEndsWith(".lvh.me") || hostIs("vcap.me")) return flags | H_LOOPBACK;
   if (hostIs("metadata") || hostIs("metadata.google.internal") || hostStartsWith("metadata.packet.") || hostStartsWith("instance-data") ||
     hostIs("metadata.azure.com") || hostIs("metadata.tencentyun.com")) return flags | H_METADATA;
-  if (hostEndsWith(".internal") || hostStartsWith("kubernetes.default") || hostEndsWith(".cluster.local")) return flags | H_INTERNAL;
+  // The platform's own endpoints: the container host and gateways, the Kubernetes API server and system
+  // namespace, cloud instance names that spell a private address. An application's in-mesh name
+  // (orders.shop.svc.cluster.local, payments.internal) is what east-west values ordinarily hold.
+  if (hostStartsWith("kubernetes.default") || platformHost()) return flags | H_INTERNAL;
   // wildcard DNS that resolves to the address spelled in the name (127.0.0.1.nip.io)
   if ((hostEndsWith(".nip.io") || hostEndsWith(".sslip.io") || hostEndsWith(".xip.io")) && (hostStartsWith("127.") || hostStartsWith("10.") || hostStartsWith("169.254.") || hostStartsWith("192.168."))) return flags | H_LOOPBACK;
   return flags;
