@@ -13,6 +13,7 @@ const XXE_XINCLUDE: i32 = 14003;
 const XXE_SCHEMA_LOCATION: i32 = 14004;
 const XXE_UTF7: i32 = 14005;
 const XXE_ENTITY_DECL: i32 = 14006;
+const XXE_EXPANSION: i32 = 14007;
 
 export const XXE_RULES: Rule[] = [
   new Rule(XXE_EXTERNAL_ENTITY, Category.Xxe, CRITICAL, 1, "external or parameter entity declaration (<!ENTITY x SYSTEM/PUBLIC ...>, <!ENTITY % p ...>)"),
@@ -21,6 +22,7 @@ export const XXE_RULES: Rule[] = [
   new Rule(XXE_SCHEMA_LOCATION, Category.Xxe, CRITICAL, 1, "xsi:schemaLocation / noNamespaceSchemaLocation pointing at a remote URL"),
   new Rule(XXE_UTF7, Category.Xxe, CRITICAL, 1, "XML declared as UTF-7 (hides markup from filters)"),
   new Rule(XXE_ENTITY_DECL, Category.Xxe, ERROR, 1, "internal entity declaration in a DOCTYPE (entity expansion)"),
+  new Rule(XXE_EXPANSION, Category.Xxe, CRITICAL, 1, "entity whose value repeats entity references (billion laughs expansion bomb)"),
 ];
 
 export function detectXxe(s: Sink, t: Target): void {
@@ -61,6 +63,10 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
       return;
     }
     s.report(XXE_ENTITY_DECL, t, buf, i, min(len, j + 60), "entity declaration");
+    // <!ENTITY b "&a;&a;&a;&a;">: each level multiplies the one below (billion laughs)
+    let refs = 0;
+    for (let k = j + 1; k < len && k < j + 512 && byteAt(buf, k) != 0x3e; k++) if (byteAt(buf, k) == 0x26 && byteAt(buf, k + 1) != 0x23) refs++;
+    if (refs >= 4) s.report(XXE_EXPANSION, t, buf, i, min(len, j + 60), "entity expansion bomb");
   }
   for (let i = indexOfCI(buf, "<!doctype"); i >= 0; i = indexOfCI(buf, "<!doctype", i + 9)) doctype(s, t, buf, i);
   if (indexOfCI(buf, "xi:include") >= 0 || indexOfCI(buf, "/2001/xinclude") >= 0) {

@@ -75,6 +75,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   let name: string | null = null;
   let filename: ArrayBuffer | null = null;
   let sawDisposition = false;
+  let xmlType = false;
   let headerCount = 0;
   while (i < end) {
     let eol = i;
@@ -109,6 +110,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       } else {
         const headerName = lowerAscii(data, i, colon);
         const v = data.slice(vs, lineEnd);
+        if (headerName == "content-type" && indexOfCI(v, "xml") >= 0) xmlType = true;
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
@@ -121,6 +123,12 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   if (filename !== null) {
     const key = field;
     if (filename!.byteLength > 0) out.add(TargetKind.Filename, "files:", filename!, filename!, key);
+    // an uploaded XML or SVG document is read as one (XXE in an image upload): other file contents are not
+    const fl = filename!.byteLength;
+    if ((xmlType || (fl > 4 && (matchesCI(filename!, fl - 4, ".svg") || matchesCI(filename!, fl - 4, ".xml")))) && end > i) {
+      const doc = data.slice(i, end);
+      out.add(TargetKind.Body, "files:", doc, doc, key);
+    }
   } else {
     const value = data.slice(i, end);
     const fieldBytes = String.UTF8.encode(field);
