@@ -80,10 +80,8 @@ const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
 const KNOWN: Record<string, string> = {
   "OData $filter": "2023: a filter value opening with a function call, then ` and ` (tolower(X) eq 'and' and ...)",
   "OData $orderby/$select": "2022: user( opening the value (User($select=Name))",
-  "JSONPath": "4305: $[ read as shell arithmetic expansion",
   "markdown": "2011/2022: `version()` after a backtick",
   "prose": "2022: \"version\" (...) after a double quote",
-  "JSON key": "4305: $[1] JSONPath key",
 };
 
 describe("benign mesh traffic at paranoia 1", () => {
