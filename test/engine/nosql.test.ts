@@ -22,6 +22,10 @@ describe("nosql detection", () => {
     ["', $or: [ {}, { 'a':'a", KIND.ArgValue],
     ["[$lte]asdf", KIND.ArgValue],
     ["db.injection.insert({success:1});", KIND.ArgValue],
+    ["{$project: {password: 1}}", KIND.ArgValue],
+    ["x', $where: 'sleep(100)", KIND.ArgValue],
+    ["{$type: String}", KIND.ArgValue],
+    ["{$gt: ObjectId('507f1f77bcf86cd799439011')}", KIND.ArgValue],
     ["0;var date=new Date(); do{curDate = new Date();}while(curDate-date<10000)", KIND.ArgValue],
   ];
   for (const [input, kind] of attacks) {
@@ -37,6 +41,9 @@ describe("nosql detection", () => {
     ["$total", KIND.BodyKey],
     ["mongoose.connect('mongodb://localhost/test')", KIND.ArgValue],
     ["The db.json file", KIND.ArgValue],
+    // GraphQL variable definitions: `$name: Type` (a type after the colon, no value)
+    ["query Q($project: ID!, $text: [String!], $size: Int = 10) { p(id: $project) { n } }", KIND.ArgValue],
+    ["mutation M($match: MatchInput!) { m(input: $match) { id } }", KIND.BodyValue],
   ];
   for (const [input, kind] of benign) {
     it(`benign ${JSON.stringify(input)}`, () => expect(score(input, kind)).toBeLessThan(5));

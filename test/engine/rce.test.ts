@@ -61,6 +61,10 @@ const attacks: [string, string][] = [
   ["Perl interpolation", "@{[system 'id']}"],
   ["Ruby spawn", 'Process.spawn("id")'],
   ["arithmetic expansion", "$((7*7))"],
+  ["old arithmetic expansion", "$[7*7]"],
+  ["empty old arithmetic expansion", "$[]"],
+  ["substitution in old arithmetic", "$[$(id)]"],
+  ["substitution after a JSONPath-like root", "$[0].x`id`"],
   ["tilde expansion", "~+"],
   ["alias", "alias a=curl"],
   ["SMTP injection", "\r\nRCPT TO:<postmaster@example.com>"],
@@ -91,6 +95,12 @@ const attacks: [string, string][] = [
 ];
 
 const benign: [string, string][] = [
+  // JSONPath roots (shell-patterns.ts jsonPathRoot)
+  ["JSONPath filter", "$[?(@.price < 10)].title"],
+  ["JSONPath quoted name", "$['store'].book[0]"],
+  ["JSONPath index", "$[1].order"],
+  ["JSONPath slice", "$[-1:]"],
+  ["JSONPath wildcard", "$[*].id"],
   ["sentence about a download tool", "wget is a download tool"],
   ["menu title with a weak command and a word", "Home | more deals"],
   ["price with a date", "Price: 10 | date 2024"],

@@ -37,6 +37,23 @@ function nextNonSpace(buf: ArrayBuffer, i: i32): u32 {
   return i < len ? byteAt(buf, i) : 0;
 }
 
+/**
+ * `query Q($project: ID!, $text: [String!])`: a GraphQL variable definition names a type after the
+ * colon (a capitalised name, maybe in `[]`, then `!`, `,`, `)`, `=` or a blank); a Mongo operator
+ * takes a value there (`{`, `[`, a quote, a number, ObjectId(...)).
+ */
+function graphqlType(buf: ArrayBuffer, colon: i32): bool {
+  const len = buf.byteLength;
+  let i = colon;
+  while (i < len && (isSpaceByte(byteAt(buf, i)) || byteAt(buf, i) == 0x3a)) i++;
+  if (i < len && byteAt(buf, i) == 0x5b) i++; // [
+  if (i >= len || byteAt(buf, i) - 0x41 >= 26) return false; // A-Z
+  while (i < len && isWordByte(byteAt(buf, i))) i++;
+  if (i >= len) return true;
+  const c = byteAt(buf, i);
+  return c == 0x21 || c == 0x5d || c == 0x2c || c == 0x29 || c == 0x3d || isSpaceByte(c);
+}
+
 function isNameTarget(t: Target): bool {
   return t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
 }
@@ -63,7 +80,7 @@ export function detectNosql(s: Sink, t: Target): void {
     // {"$gt": ...}  $or: [  '$where':
     const q = after == 0x22 || after == 0x27 ? i + 2 + n : i + 1 + n;
     const c = nextNonSpace(buf, q);
-    if (c == 0x3a && (prev == 0x7b || prev == 0x22 || prev == 0x27 || isSpaceByte(prev) || prev == 0x2c || prev == 0)) {
+    if (c == 0x3a && (prev == 0x7b || prev == 0x22 || prev == 0x27 || isSpaceByte(prev) || prev == 0x2c || prev == 0) && !graphqlType(buf, q)) {
       s.report(12002, t, buf, i, i + 1 + n, "MongoDB operator object");
       return;
     }

@@ -17,7 +17,7 @@ export const meshHeader: fc.Arbitrary<[string, string]> = fc.oneof(
   uuid.map((u): [string, string] => ["x-request-id", u]),
   fc.tuple(int, int).map(([a, b]): [string, string] => ["x-forwarded-for", `10.${Number(a) % 256}.${Number(b) % 256}.7, 192.168.1.${Number(a) % 250}`]),
   host.map((h): [string, string] => ["x-forwarded-host", h]),
-  pick(["no-cache", "max-age=0, must-revalidate", "no-store, private"]).map((v): [string, string] => ["cache-control", v]),
+  pick(["no-cache", "max-age=0, must-revalidate", "no-cache, no-store, must-revalidate", "max-stale=30"]).map((v): [string, string] => ["cache-control", v]),
   pick(["en-US,en;q=0.9,de;q=0.8", "fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5"]).map((v): [string, string] => ["accept-language", v]),
   fc.tuple(ident, fc.nat(9), fc.nat(30)).map(([n, a, b]): [string, string] => ["user-agent", `${n}/${a}.${b} (linux; amd64) grpc-go/1.${b}.0`]),
   small.map((n): [string, string] => ["grpc-timeout", `${n}S`]),

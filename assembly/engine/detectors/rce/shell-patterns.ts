@@ -101,6 +101,24 @@ export function findRubySpawn(buf: ArrayBuffer): i32 {
 }
 
 /** Shell-only expansion syntax: `$((`, `$[`, `${name#`, `${name:-`, `${:`, and `$(`/`${`/`<(`/`>(` opening the value. Returns start or -1. */
+/**
+ * `$[?(@.price < 10)]`, `$['name']`, `$[0].title`, `$[*]`, `$[-1:]`: a JSONPath root and its first step
+ * (a filter, a quoted name, `*`, or indexes and slices) with no substitution anywhere in the value;
+ * shell arithmetic `$[1+2]`, `$[]`, `$[$(id)]` is none of those.
+ */
+function jsonPathRoot(buf: ArrayBuffer, open: i32): bool {
+  const n = buf.byteLength;
+  for (let k = open; k < n; k++) {
+    const c = at(buf, k);
+    if (c == 0x60 || (c == 0x24 && (at(buf, k + 1) == 0x28 || at(buf, k + 1) == 0x7b))) return false; // ` $( ${
+  }
+  const c = at(buf, open + 1);
+  if ((c == 0x3f && at(buf, open + 2) == 0x28) || c == 0x27 || c == 0x22 || c == 0x2a) return true;
+  let k = open + 1;
+  while (k < n && (at(buf, k) - 0x30 < 10 || at(buf, k) == 0x3a || at(buf, k) == 0x2d || at(buf, k) == 0x2c)) k++;
+  return k > open + 1 && at(buf, k) == 0x5d;
+}
+
 export function findShellExpansion(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   const first = skipSpaces(buf, 0);
@@ -112,7 +130,7 @@ export function findShellExpansion(buf: ArrayBuffer): i32 {
     if (c != 0x24) continue;
     if (i != first) break; // expansions open the value; inside text they are documentation
     if (d == 0x28 && at(buf, i + 2) == 0x28) return i; // $((
-    if (d == 0x5b) return i; // $[
+    if (d == 0x5b && !jsonPathRoot(buf, i + 1)) return i; // $[
     if (d == 0x28 && i == first) return i;
     if (d != 0x7b) continue;
     let k = i + 2;
