@@ -63,7 +63,7 @@ export function detectLfi(s: Sink, t: Target): void {
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
-  } else if (repeatedStep(v) || repeatedStep(unhexLiterals(t.urlDecoded()))) s.report(5100, t, v, i, min(v.byteLength, i + 60), "path traversal");
+  } else if (repeatedStep(v) || (t.urlDecoded() != raw && repeatedStep(unhexLiterals(t.urlDecoded())))) s.report(5100, t, v, i, min(v.byteLength, i + 60), "path traversal");
   if (sensitive >= 0) {
     // a short single-token value (`.ssh/id_rsa`, `test=/sys/class`) is a path; a sentence that mentions ".env" is not
     let spaced = false;

@@ -51,19 +51,22 @@ function hasOpener(buf: ArrayBuffer): bool {
   const len = buf.byteLength;
   for (let i = 0; i < len; i++) {
     const c = load<u8>(base + <usize>i);
-    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23 || c == 0x40) return true;
+    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23) return true;
+    if (c == 0x40 && i + 1 < len && load<u8>(base + <usize>(i + 1)) == 0x28) return true;
   }
   return false;
 }
 
 function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
-  let kinds = 0; // the delimiters seen: a short value of four kinds is the scanners' polyglot `${{<%[%'"}}%\.`
+  let kinds = 0; // the delimiters seen: a short value (64 bytes) of four kinds is the scanners' polyglot `${{<%[%'"}}%\.`
   for (let i = 0; i + 1 < len; i++) {
     const c = byteAt(buf, i);
     const d = byteAt(buf, i + 1);
-    const pair = (c << 8) | d;
-    kinds |= pair == 0x7b7b ? 1 : pair == 0x7d7d ? 2 : pair == 0x247b ? 4 : pair == 0x3c25 ? 8 : pair == 0x257d || pair == 0x253e ? 16 : pair == 0x7b25 ? 32 : 0;
+    if (len <= 64) {
+      const pair = (c << 8) | d;
+      kinds |= pair == 0x7b7b ? 1 : pair == 0x7d7d ? 2 : pair == 0x247b ? 4 : pair == 0x3c25 ? 8 : pair == 0x257d || pair == 0x253e ? 16 : pair == 0x7b25 ? 32 : 0;
+    }
     if (c == 0x7b && d == 0x7b) {
       const e = closer(buf, i + 2, 0x7d, 0x7d);
       if (e >= 0) expression(s, t, buf, i, i + 2, e, true);
@@ -79,7 +82,7 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if ((c == 0x3c || c == 0x5b) && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
       // <#assign x=...> [#assign ...]: a FreeMarker directive (either tag syntax) defines a variable
       s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker directive");
-    } else if ((c == 0x7b || (c == 0x40 && d == 0x28)) && (i == 0 || byteAt(buf, i - 1) != 0x7b)) {
+    } else if ((c == 0x7b || (c == 0x40 && d == 0x28)) && (i == 0 || byteAt(buf, i - 1) != 0x7b) && (isDigit(c == 0x40 ? byteAt(buf, i + 2) : d) || d == 0x24)) {
       // Smarty {7*7}, Razor @(7*7): multiplied numbers in one brace or parenthesis; Smarty's own object {$smarty.x}
       const e = braceCloser(buf, i + 1);
       let r = c == 0x40 ? i + 2 : e;

@@ -134,7 +134,7 @@ function wire(s: string, keep: string): string {
 
 export type TamperPlace = "query" | "form" | "cookie" | "json" | "xff" | "user-agent" | "referer";
 const URL_PLACES: TamperPlace[] = ["query", "form", "cookie"];
-const ALL_PLACES: TamperPlace[] = [...URL_PLACES, "json", "xff", "user-agent"];
+const ALL_PLACES: TamperPlace[] = [...URL_PLACES, "json", "xff", "user-agent", "referer"];
 
 function request(place: TamperPlace, value: string, keep: string): Req {
   const host: [string, string] = ["host", "shop.local"];

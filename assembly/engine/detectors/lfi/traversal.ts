@@ -100,12 +100,21 @@ export function climbsAboveRoot(buf: ArrayBuffer): bool {
  */
 function stepUnit(buf: ArrayBuffer, p: i32, len: i32): bool {
   let dots = 0;
-  for (let k = p; k < p + len; k++) {
-    const c = at(buf, k);
-    if (c == 0x2e || c == 0xae || (c == 0x8e && at(buf, k - 1) == 0xbc)) dots++;
-    else if (!(c == 0x2f || c == 0x5c || c == 0x3f || c == 0x25 || (c >= 0x80 && c < 0xc0) || c == 0xc0 || c == 0xc1 || c == 0xe0 || c == 0xee || c == 0xef)) return false;
-  }
+  for (let k = p; k < p + len; k++) if (isDotLike(buf, k)) dots++;
   return dots >= 2;
+}
+
+// @ts-ignore: decorator
+@inline function isDotLike(buf: ArrayBuffer, k: i32): bool {
+  const c = at(buf, k);
+  return c == 0x2e || c == 0xae || (c == 0x8e && at(buf, k - 1) == 0xbc);
+}
+
+/** Whether the byte at k can be part of a step unit: a dot or a separator. */
+// @ts-ignore: decorator
+@inline function isStepByte(buf: ArrayBuffer, k: i32): bool {
+  const c = at(buf, k);
+  return c == 0x2e || c == 0x2f || c == 0x5c || c == 0x3f || c == 0x25 || (c >= 0x80 && c < 0xc2) || c == 0xe0 || c == 0xee || c == 0xef;
 }
 
 /**
@@ -116,13 +125,23 @@ function stepUnit(buf: ArrayBuffer, p: i32, len: i32): bool {
  */
 export function repeatedStep(buf: ArrayBuffer): bool {
   // the first step starts at the first dot or at the junk bytes before it (`%c0.%c0.%c0\\`, `%uF025..`)
+  // (near the start: a fuzzer's traversal is the value, or follows a short route prefix)
+  const n = min(buf.byteLength, 128);
+  const base = changetype<usize>(buf);
   let p = 0;
-  while (p < buf.byteLength && at(buf, p) != 0x2e && at(buf, p) < 0x80) p++;
-  return repeatsFrom(buf, p);
+  while (p < n) {
+    const c = load<u8>(base + <usize>p);
+    if (c == 0x2e || c >= 0x80) break;
+    p++;
+  }
+  return p < n && repeatsFrom(buf, p);
 }
 
 function repeatsFrom(buf: ArrayBuffer, p: i32): bool {
-  for (let len = 3; len <= 16 && p + 3 * len <= buf.byteLength; len++) {
+  // three units are one run of step bytes: most values (`example.com`, `v1.2`) end it at once
+  let run = p;
+  while (run < buf.byteLength && run - p < 48 && isStepByte(buf, run)) run++;
+  for (let len = 3; len <= 16 && p + 3 * len <= run; len++) {
     if (!stepUnit(buf, p, len)) continue;
     let same = true;
     for (let k = p; k < p + 2 * len && same; k++) same = at(buf, k) == at(buf, k + len);

@@ -15,7 +15,8 @@ function stray(buf: ArrayBuffer, i: i32, len: i32): bool {
 export function withoutStrayPercent(buf: ArrayBuffer): ArrayBuffer | null {
   const len = buf.byteLength;
   let n = 0;
-  for (let i = 0; i < len; i++) if (stray(buf, i, len)) n++;
+  const base = changetype<usize>(buf);
+  for (let i = 0; i < len; i++) if (load<u8>(base + <usize>i) == 0x25 && stray(buf, i, len)) n++;
   if (n < 3) return null;
   const out = new ArrayBuffer(len - n);
   let o = 0;
