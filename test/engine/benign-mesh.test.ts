@@ -78,10 +78,7 @@ const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
 
 // Families still blocked, with the rule that does it: `it.fails` keeps them visible and fails once fixed.
 const KNOWN: Record<string, string> = {
-  "OData $filter": "2023: a filter value opening with a function call, then ` and ` (tolower(X) eq 'and' and ...)",
   "OData $orderby/$select": "2022: user( opening the value (User($select=Name))",
-  "markdown": "2011/2022: `version()` after a backtick",
-  "prose": "2022: \"version\" (...) after a double quote",
 };
 
 describe("benign mesh traffic at paranoia 1", () => {

@@ -48,6 +48,9 @@ const attacks: [string, number, number?][] = [
   ["count($x)", 9121],
   ["count('a', 2)", 9121],
   ["printf(foo)", 9121],
+  ["get_user('admin')", 9121],
+  ["array_merge(\"a\", b)", 9121],
+  ["x;`get_user()`", 9121],
   ["get_defined_functions()[0]", 9120],
   ["$a(1)", 9130],
   ["$_[@-_]($_[@!+_] )", 9130],
@@ -110,6 +113,10 @@ const benign: [string, number?][] = [
   ["count(up)"],
   ["count(*)"],
   ["trim(Name) eq 'milk'"],
+  // a markdown code span, and names PHP's extension prefixes only resemble, over bare names
+  ["Call `get_user()` first"],
+  ["Use `error_order()` or `x.count` carefully."],
+  ["get_user(id)"],
 ];
 
 describe("PHP detector", () => {

@@ -18,6 +18,7 @@ import { jsonBreakout } from "./sqli/jsonbreak";
 import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticBefore } from "./sqli/anomaly";
 import { noBreakSpaceAt } from "./sqli/blanks";
 import { withoutStrayPercent } from "./sqli/stray-percent";
+import { opensQuotedSpan } from "./sqli/quoted-span";
 import { WordList } from "../wordlist";
 
 const BASE = 2001;
@@ -192,9 +193,9 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: b
   const eq = nestedValueStart(buf);
   if (eq > 0) scan(buf, eq, 0, false, -1, 0);
   const quotes = quotesIn(buf, 0, len);
-  if ((quotes & 1) != 0) quoteContext(buf, 0x27, 0, -1);
-  if ((quotes & 2) != 0) quoteContext(buf, 0x22, 0, -1);
-  if ((quotes & 4) != 0) quoteContext(buf, 0x60, 0, -1);
+  if ((quotes & 1) != 0 && !opensQuotedSpan(buf, 0x27)) quoteContext(buf, 0x27, 0, -1);
+  if ((quotes & 2) != 0 && !opensQuotedSpan(buf, 0x22)) quoteContext(buf, 0x22, 0, -1);
+  if ((quotes & 4) != 0 && !opensQuotedSpan(buf, 0x60)) quoteContext(buf, 0x60, 0, -1);
   if (onlyMixedQuotes(buf) || quotedOperator(buf)) found.add(Finding.BareOperator, 0, len);
   return found;
 }

@@ -6,7 +6,7 @@
 import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
 import { skipBlank } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
-import { classifyFunction, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
+import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
   /** FN_DANGEROUS or FN_BUILTIN of the strongest call found, FN_NONE when none counts. */
@@ -65,7 +65,13 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close)) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close)) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+}
+
+/** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */
+function codeSpan(data: ArrayBuffer, s: i32, close: i32): bool {
+  if (s < 1 || close < 0 || close + 1 >= data.byteLength || byteAt(data, s - 1) != 0x60 || byteAt(data, close + 1) != 0x60) return false;
+  return s == 1 || isSpaceByte(byteAt(data, s - 2)) || byteAt(data, s - 2) == 0x28;
 }
 
 /**
@@ -74,10 +80,13 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
  * statement, reads as a query expression (langs/column-functions.ts).
  */
 function columnCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, close: i32): bool {
-  if (close <= paren + 1 || !COLUMN_FUNCTIONS.hasLower(data, s, e)) return false;
+  // get_user(id)  is_valid(form): a name PHP's extension prefixes only resemble (not a listed builtin) reads the same way
+  if (close <= paren + 1) return false;
+  const column = COLUMN_FUNCTIONS.hasLower(data, s, e);
+  if (!column && isListedBuiltin(data, s, e)) return false;
   for (let j = paren + 1; j < close; j++) {
     const c = byteAt(data, j);
-    if (c == 0x24 || c == 0x27 || c == 0x3b || c == 0x40 || c == 0x60 || c == 0x5c || c < 0x20) return false; // $ ' ; @ ` \
+    if (c == 0x24 || c == 0x27 || c == 0x3b || c == 0x40 || c == 0x60 || c == 0x5c || c < 0x20 || (c == 0x22 && !column)) return false; // $ ' ; @ ` \ (")
   }
   return true;
 }

@@ -59,6 +59,11 @@ ibase|fbird|cubrid|dbase|eio|ev|expect|gnupg|http|mailparse|oauth|radius|rar|ssh
 xattr|zip|lzf|quoted|convert|money|number|checkdnsrr|dns|net|gethostby|getprotobyname|inet|ip2long|long2ip|\
 fsock|mt|lcg|cal|easter|jd|unixtojd|strptime|ftok|iptc|jpeg|png|wbmp|exif|getimage");
 
+/** Whether [s, e) is one of the builtins listed by name (not only by an extension prefix). */
+export function isListedBuiltin(data: ArrayBuffer, s: i32, e: i32): bool {
+  return BUILTINS.hasLower(data, s, e);
+}
+
 /** Classifies the identifier [s, e) as a PHP function name. */
 export function classifyFunction(data: ArrayBuffer, s: i32, e: i32): i32 {
   if (e - s < 2 || e - s > 60) return FN_NONE;
