@@ -234,10 +234,9 @@ function urlEncode(v: string, plus: boolean): string {
 }
 
 type Place = "query" | "query2" | "form" | "json" | "xml" | "multipart" | "cookie" | "header" | "user-agent" | "referer" | "path";
-const PLACES: Place[] = ["query", "query2", "form", "json", "xml", "multipart", "cookie", "header", "user-agent", "path"];
-// The Referer is one header target: a value inside its query string is read only as part of the whole URL, so
-// the patterns that need the start of the value miss there (left to the engine's targets; see the survey).
-const SURVEY_PLACES: Place[] = [...PLACES, "referer"];
+// (the Referer's query values are read as values of their own: patterns that need the start of a value apply there)
+const PLACES: Place[] = ["query", "query2", "form", "json", "xml", "multipart", "cookie", "header", "user-agent", "path", "referer"];
+const SURVEY_PLACES: Place[] = PLACES;
 
 function request(place: Place, value: string, plus: boolean): Req {
   const host: [string, string] = ["host", "shop.local"];

@@ -330,6 +330,23 @@ function formPair(s: Sink, t: Target): ArrayBuffer | null {
   return out;
 }
 
+/** The values of a Referer's query string, each read as the value it was (`?id=1 ORDER BY 3`): the page's own parameters. */
+function refererValues(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const n = buf.byteLength;
+  let i = 0;
+  while (i < n && byteAt(buf, i) != 0x3f) i++;
+  for (let parts = 0; i < n && parts < 16; parts++) {
+    let e = ++i;
+    while (e < n && byteAt(buf, e) != 0x26) e++;
+    while (i < e && byteAt(buf, i) != 0x3d) i++;
+    if (i + 1 < e) {
+      const v = buf.slice(i + 1, e);
+      reportAll(s, t, v, findingsOf(v, false, false));
+    }
+    i = e;
+  }
+}
+
 function reportAll(s: Sink, t: Target, buf: ArrayBuffer, f: Findings): void {
   if (f.mask == 0) return;
   for (let i = 0; i < <i32>Finding.Count; i++) {
@@ -362,6 +379,7 @@ export function detectSqli(s: Sink, t: Target): void {
   const f = findingsOf(buf, false, plusIsSpace);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
+  if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
   const stripped = withoutStrayPercent(buf);
   if (stripped !== null) reportAll(s, t, stripped!, findingsOf(stripped!, false, plusIsSpace));
   if (isValueKind(t.kind)) {
