@@ -59,7 +59,7 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
     // a column-function call that is not complete, reads the session, or is closed by SQL structure
     // quotes that close the application's string, or a span that is no prose: the breakout reading stays
     "x 'or sleep(5)='", "foo \"or \"1\"=\"1", "from `information_schema`\n", "x' or 'a'='a", "name='admin' or '1'='1",
-    "MAX(", "COUNT(", "max(user())", "length(database())", "max(id))", "sum(x)--", "count(*) from users", "min(@@version)",
+    "MAX(", "COUNT(", "user()", "user(", "version()", "user(select 1)", "max(user())", "length(database())", "max(id))", "sum(x)--", "count(*) from users", "min(@@version)",
     "1' and sleep(5)#",
     "1 AND benchmark(5000000,md5(1))",
     "x' AND extractvalue(1,concat(0x7e,version()))--",
@@ -158,7 +158,7 @@ describe("sqli detection: benign look-alikes stay below 5", () => {
     "sum(rate(http_requests_total{job=\"api\"}[5m])) by (code)", "year(CreatedAt) eq 2024", "trim(Name) eq 'milk'", "sum(amount),avg(price)",
     // a first quote that opens a balanced quoted span of prose, markdown code or a filter literal (sqli/quoted-span.ts)
     "Sean O'Brien said: \"version\" (it's $0.00, isn't it?)", "He said \"user\" (meaning the account)", "Use `version()` or `version.count` carefully.",
-    "Call `user()` to get the name", "name eq 'and'", "contains(Title,'and')", "Name eq 'or' or Name eq 'and'",
+    "Call `user()` to get the name", "name eq 'and'", "User($select=Name,Email)", "Orders($filter=Total gt 20;$top=5)", "contains(Title,'and')", "Name eq 'or' or Name eq 'and'",
   ];
   for (const b of benign) {
     it(JSON.stringify(b), () => {

@@ -2,12 +2,13 @@
 // of a column function over names, numbers and nested calls opens the aggregate and filter expressions
 // of analytics, monitoring (PromQL) and OData APIs. It reads no data and runs nothing by itself; an
 // injection that starts so still needs the structure after it that other findings read. A dangling
-// `MAX(`, an information or conditional call (user(), if(...)) or a call closed by `)`, `;` or a
+// `MAX(`, an information or conditional call (user(), if(...), a niladic one given arguments aside) or a call closed by `)`, `;` or a
 // comment stays a leading call.
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
+import { WordList } from "../../wordlist";
 import { Kw } from "./keywords";
 import { Tok, TokenList, F_COMMENT } from "./tokens";
-import { source } from "./source";
+import { source, byteAtSource } from "./source";
 
 function isColumnFunction(t: TokenList, i: i32): bool {
   return COLUMN_FUNCTIONS.hasLower(source(), t.s(i), t.e(i));
@@ -19,9 +20,12 @@ function nameLike(k: Kw): bool {
     k == Kw.End || k == Kw.Object || k == Kw.Article || k == Kw.Distinct || k == Kw.Asc || k == Kw.Desc || k == Kw.Limit || k == Kw.Offset;
 }
 
+// Functions SQL calls without arguments: with some (OData `User($select=Name)`, `version(2)`) no SQL reads them.
+const NILADIC = new WordList("user|database|schema|version|current_user|session_user|system_user|now|localtime");
+
 /** Whether the call at `first` (a word glued to `(`) is a closed column-function call of plain operands. */
 export function columnCall(t: TokenList, first: i32): bool {
-  if (!isColumnFunction(t, first)) return false;
+  if (!isColumnFunction(t, first) && !(t.t(first + 2) != Tok.RParen && NILADIC.hasLower(source(), t.s(first), t.e(first)))) return false;
   let depth = 0;
   for (let j = first + 1; j < t.n; j++) {
     const ty = t.t(j);
@@ -32,6 +36,7 @@ export function columnCall(t: TokenList, first: i32): bool {
     } else if (ty == Tok.Word) {
       // a nested call must be one of the same kind (or no SQL word): max(user()) reads the session
       const k = t.k(j);
+      if (byteAtSource(t.s(j) - 1) == 0x24) continue; // $select=, $filter=: OData options, PromQL-style $vars
       if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && k != Kw.FuncWeak) return false;
     } else if (ty == Tok.Var || ty == Tok.Semi || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL
   }
