@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { scan, hits, Kind } from "../support/attack-score.js";
+import { inspect } from "../support/engine.js";
 
 // Remote file inclusion (rules 6000-6999).
 let h: Harness;
@@ -57,5 +58,20 @@ describe("rfi: URLs in JSON bodies", () => {
   ])("%s holding a URL is an include name: %s", (name, include) => {
     const ids = scan(h, "https://foo.example/t.html", Kind.BodyValue, name).matches.map((m) => m.id);
     expect(ids.includes(6104)).toBe(include);
+  });
+});
+
+// The host a URL parser reads is hidden when an encoded slash ends the authority for one parser only.
+describe("rfi: hidden URL hosts in query strings as sent", () => {
+  it.each([
+    ["/get?x=http://example.com%2f@evil.com/", true],
+    ["/get?x=http://example.com%2f:foo@bar@evil.com/", true],
+    ["/get?x=http://example.com%252f@evil.com/", true],
+    ["/get?x=http://a@b@evil.com/", true],
+    ["/share?u=https://medium.com/@jane/a-post", false],
+    ["/share?u=https://x.com/@user/status/1", false],
+    ["/login?redirect_uri=https%3A%2F%2Fmedium.com%2F%40jane%2Fpost", false],
+  ])("%s hides a host: %s", (path, hidden) => {
+    expect(inspect(h, { path }).matches.some((m) => m.id === 6103)).toBe(hidden);
   });
 });

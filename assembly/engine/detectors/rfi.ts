@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { isSpaceByte, matchesCI } from "../bytes";
+import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
@@ -136,7 +136,7 @@ export function detectRfi(s: Sink, t: Target): void {
   if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
   const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
   if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
-  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
+  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodesSlash(t.raw))) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   // trailing '?': nothing after the question marks
   let e = n;
   while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
@@ -145,13 +145,17 @@ export function detectRfi(s: Sink, t: Target): void {
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
 }
 
-/** `a.com/@b.com` decoded from `%2f@`, or `user:pass@host@other`: an '@' after a '/' or a second '@'. */
-function authorityHidesHost(v: ArrayBuffer, start: i32, end: i32): bool {
+/**
+ * `a.com/@b.com` decoded from `%2f@`, or `user:pass@host@other`: an '@' after a '/' or a second '@'.
+ * `encodedSlash`: the value as sent spells a '/' percent-encoded; without one, `medium.com/@jane` is a
+ * path that starts with '@', which every URL parser reads the same way.
+ */
+function authorityHidesHost(v: ArrayBuffer, start: i32, end: i32, encodedSlash: bool): bool {
   let ats = 0;
   for (let k = start; k < end; k++) if (at(v, k) == 0x40) ats++;
   if (ats > 1) return true;
   // the authority stopped at a '/' that came from %2f, and an '@' follows before the next '/'
-  if (at(v, end) == 0x2f) {
+  if (encodedSlash && at(v, end) == 0x2f) {
     for (let k = end + 1; k < v.byteLength && k < end + 128; k++) {
       const c = at(v, k);
       if (c == 0x40) return true;
@@ -159,6 +163,15 @@ function authorityHidesHost(v: ArrayBuffer, start: i32, end: i32): bool {
     }
   }
   return false;
+}
+
+/**
+ * Whether the value as sent mixes a literal `://` with a percent-encoded slash (`%2f`, `%252f`): a
+ * slash encoded where its neighbours are not is there to be decoded by one parser and not another.
+ * A URL encoded whole (`https%3A%2F%2Fmedium.com%2F%40jane`) is one URL once decoded.
+ */
+function encodesSlash(raw: ArrayBuffer): bool {
+  return indexOfCI(raw, "://") >= 0 && (indexOfCI(raw, "%2f") >= 0 || indexOfCI(raw, "%252f") >= 0);
 }
 
 /** `/get/https://example.com/`, `/file:%2f%2f/usr/...`: a URL scheme inside the request path. */
