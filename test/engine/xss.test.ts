@@ -65,6 +65,8 @@ const attacks: [string, number][] = [
   ["document.cookie", 3008],
   ["document/*foo*/./*bar*/cookie", 3008],
   ["window[\"alert\"](1)", 3008],
+  ["window /* x */ [\"alert\"](1)", 3008],
+  ["alert /* x */ (1)", 3007],
   ["(document)[\"cookie\"]", 3008],
   ["self[\"$\"][\"globalEval\"](\"alert(1)\")", 3008],
   ["background:url(javascript:alert(1))", 3011],

@@ -72,6 +72,12 @@ function isAfterDot(buf: ArrayBuffer, i: i32): bool {
   return j >= 0 && byteAt(buf, j) == 0x2e;
 }
 
+/** `(` `` ` `` `.` `[` `=`: what follows a called, accessed or assigned name. */
+// @ts-ignore: decorator
+@inline function isAfterName(b: u32): bool {
+  return b == 0x28 || b == 0x60 || b == 0x2e || b == 0x5b || b == 0x3d;
+}
+
 export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
   let i = 0;
@@ -82,6 +88,13 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       continue;
     }
     const e = identEnd(buf, i);
+    // Every check below needs a call, a template, a member access or an assignment after the
+    // name: words of prose (followed by a blank and a word) are passed over without lookups.
+    const next = skipToOperator(buf, e);
+    if (next >= len || !isAfterName(byteAt(buf, next))) {
+      i = e;
+      continue;
+    }
     const afterDot = isAfterDot(buf, i);
     if (!afterDot && STRONG_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "script-proof call");
