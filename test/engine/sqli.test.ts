@@ -158,7 +158,8 @@ describe("sqli detection: benign look-alikes stay below 5", () => {
     "sum(rate(http_requests_total{job=\"api\"}[5m])) by (code)", "year(CreatedAt) eq 2024", "trim(Name) eq 'milk'", "sum(amount),avg(price)",
     // a first quote that opens a balanced quoted span of prose, markdown code or a filter literal (sqli/quoted-span.ts)
     "Sean O'Brien said: \"version\" (it's $0.00, isn't it?)", "He said \"user\" (meaning the account)", "Use `version()` or `version.count` carefully.",
-    "Call `user()` to get the name", "name eq 'and'", "User($select=Name,Email)", "Orders($filter=Total gt 20;$top=5)", "contains(Title,'and')", "Name eq 'or' or Name eq 'and'",
+    "Call `user()` to get the name", "name eq 'and'", "User($select=Name,Email)", "Orders($filter=Total gt 20;$top=5)",
+    "sum(version)", "year(Version) eq 1", "sum(version.total) as v", "Version($select=Name)", "$['user'][?(@.age < 'x')]", "contains(Title,'and')", "Name eq 'or' or Name eq 'and'",
   ];
   for (const b of benign) {
     it(JSON.stringify(b), () => {

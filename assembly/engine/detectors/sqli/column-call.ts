@@ -6,7 +6,7 @@
 // comment stays a leading call.
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
-import { Kw } from "./keywords";
+import { Kw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_COMMENT } from "./tokens";
 import { source, byteAtSource } from "./source";
 
@@ -37,7 +37,8 @@ export function columnCall(t: TokenList, first: i32): bool {
       // a nested call must be one of the same kind (or no SQL word): max(user()) reads the session
       const k = t.k(j);
       if (byteAtSource(t.s(j) - 1) == 0x24) continue; // $select=, $filter=: OData options, PromQL-style $vars
-      if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && k != Kw.FuncWeak) return false;
+      // a function's name not called is a column's name: sum(version), year(Date)
+      if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && !isFunctionKw(k)) return false;
     } else if (ty == Tok.Var || ty == Tok.Semi || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL
   }
   return false; // not closed (or past this window of tokens)

@@ -106,7 +106,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
   if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
     k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
-    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || (isCall(t, first) && k != Kw.FuncWeak && k != Kw.In))) {
+    if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || (isCall(t, first) && k != Kw.FuncWeak && k != Kw.In && !columnCall(t, first)))) {
       out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
     }
     let j = first + 1;
