@@ -5,15 +5,8 @@
 // variables, quotes inside words, rev/base64/hex decoding piped to a shell, sleep rewrites).
 // rce.ts has the hand-written command grammar; this file is what tools build on top of it.
 import fc from "fast-check";
+import { rng, type R } from "./rng.js";
 
-function rng(seed: number): (n: number) => number {
-  let x = (seed | 1) >>> 0;
-  return (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return (x >>> 8) % n;
-  };
-}
-type R = ReturnType<typeof rng>;
 const tag = (r: R) => Array.from({ length: 6 }, () => String.fromCharCode(0x41 + r(26))).join("");
 
 /** Unix techniques: [command line, whether it needs a shell's arithmetic/substitution]. */

@@ -8,16 +8,8 @@
 // transforms applied on top of a payload, which that grammar does not spell.
 import fc from "fast-check";
 import type { Req } from "../engine.js";
+import { rng, type R } from "./rng.js";
 
-/** Deterministic small random source for a sample (fast-check gives the seed). */
-function rng(seed: number): (n: number) => number {
-  let x = (seed | 1) >>> 0;
-  return (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return (x >>> 8) % n;
-  };
-}
-type R = ReturnType<typeof rng>;
 
 const tag = (r: R) => "0x7" + (1 + r(6)) + [0, 0, 0, 0].map(() => (0x61 + r(26)).toString(16)).join("") + "71";
 const word = (r: R, n = 4) => Array.from({ length: n }, () => String.fromCharCode(0x61 + r(26))).join("");

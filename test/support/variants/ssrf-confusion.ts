@@ -4,15 +4,8 @@
 // whitelisted host as a subdomain or a path), with random ports and paths. ssrf.ts has the fixed
 // notations; this file randomises the parts and the confusion around them.
 import fc from "fast-check";
+import { rng, type R } from "./rng.js";
 
-function rng(seed: number): (n: number) => number {
-  let x = (seed | 1) >>> 0;
-  return (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return (x >>> 8) % n;
-  };
-}
-type R = ReturnType<typeof rng>;
 
 const TARGETS: [number, number, number, number][] = [[169, 254, 169, 254], [127, 0, 0, 1], [127, 0, 0, 53], [127, 1, 2, 3], [0, 0, 0, 0], [100, 100, 100, 200]];
 

@@ -5,15 +5,8 @@
 // runtime with random subclass indexes and attribute spellings, FreeMarker's square-bracket syntax,
 // and the error-provoking polyglot. ssti.ts has fixed examples; this file draws the parts.
 import fc from "fast-check";
+import { rng, type R } from "./rng.js";
 
-function rng(seed: number): (n: number) => number {
-  let x = (seed | 1) >>> 0;
-  return (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return (x >>> 8) % n;
-  };
-}
-type R = ReturnType<typeof rng>;
 const n = (r: R) => String(2 + r(99998));
 const op = (r: R) => ["*", "+", "-", "*", "*"][r(5)];
 const sp = (r: R) => (r(2) ? " " : "");

@@ -5,15 +5,8 @@
 // SVG bodies, multipart uploads, a form field and a JSON string. xxe.ts has fixed documents.
 import fc from "fast-check";
 import type { Req } from "../engine.js";
+import { rng, type R } from "./rng.js";
 
-function rng(seed: number): (n: number) => number {
-  let x = (seed | 1) >>> 0;
-  return (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return (x >>> 8) % n;
-  };
-}
-type R = ReturnType<typeof rng>;
 const name = (r: R) => ["xxe", "foo", "a", "data", "ent", "x" + r(999), "test", "file"][r(8)];
 const ws = (r: R) => [" ", "  ", "\n", "\t", " \n "][r(5)];
 const q = (r: R) => (r(2) ? "\"" : "'");
