@@ -171,12 +171,11 @@ function followsItsName(s: Sink, t: Target): bool {
 
 function inspectTarget(s: Sink, t: Target): void {
   detectTarget(s, t);
-  // Values that are base64 of text are inspected once more, decoded.
+  // Values that are base64 of text, or mostly escapes, are inspected once more, decoded.
   const decoded = t.base64Decoded();
-  if (decoded !== null && !s.done()) {
-    const d = t.derived(decoded!);
-    detectTarget(s, d);
-  }
+  if (decoded !== null && !s.done()) detectTarget(s, t.derived(decoded!));
+  const plain = t.unescaped();
+  if (plain !== null && !s.done()) detectTarget(s, t.derived(plain!));
 }
 
 /** The exclusions whose host, path prefix and method conditions hold for `req`. */

@@ -39,6 +39,10 @@ export const enum TargetOrigin {
   Path = 0, Query, Header, Cookie, Form, Multipart, Json, Xml, Body,
 }
 
+// unescaped(): at least 8 bytes of escapes, and 40% of the value's bytes.
+const UNESCAPED_MIN_BYTES = 12;
+const UNESCAPED_MIN_SHRINK = 8;
+
 export class Target {
   private _url: ArrayBuffer | null = null;
   private _decoded: ArrayBuffer | null = null;
@@ -128,6 +132,21 @@ export class Target {
   folded(): ArrayBuffer {
     if (this._folded === null) this._folded = foldCase(jsDecode(this.htmlDecoded()));
     return this._folded!;
+  }
+
+  /**
+   * The text an encoder hid: `decoded()` with HTML entities and then JS escapes decoded, when the
+   * escapes made up much of the value (`&#x27;&#x20;OR...`, `\u0027\u0020OR...`, full-width forms:
+   * a tool's work, not a stray `&amp;` or `\n`), else null. The engine runs every detector on it as
+   * a derived target, as on base64 text; detectors read their own forms of the value otherwise.
+   */
+  unescaped(): ArrayBuffer | null {
+    const n = this.value.byteLength;
+    if (n < UNESCAPED_MIN_BYTES || this.kind == TargetKind.Body) return null;
+    const h = this.htmlDecoded();
+    const text = h == this.decoded() ? this.jsDecoded() : jsDecode(h);
+    const shrunk = n - text.byteLength;
+    return shrunk >= UNESCAPED_MIN_SHRINK && shrunk * 5 >= n * 2 ? text : null;
   }
 
   /** The base64-decoded text of `value`, or null when it is not base64 of printable text. */

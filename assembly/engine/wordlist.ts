@@ -5,8 +5,10 @@
 // `new WordList("...")` into a headerless byte blob, `new WordList("", memory.data<u8>([...]), n)`,
 // half the size of the UTF-16 string. A list built from a runtime string keeps its own UTF-8 copy.
 // Scanners ask about every identifier of a value, and almost all are not in the set: a mask of
-// the word lengths and a table of first bytes answer most of them before any comparison.
-import { lowerByte, indexOfLowerAt } from "./bytes";
+// the word lengths and a table of first bytes answer most of them before any comparison; a hash
+// table of the words (by their ASCII lower-cased bytes) answers the rest with one comparison,
+// whatever the size of the list.
+import { lowerByte } from "./bytes";
 
 /** The separator of the packed words: no word contains it. */
 const SEPARATOR: u32 = 0x7c; // |
@@ -24,6 +26,8 @@ export class WordList {
   private starts: StaticArray<u16>;
   /** How many words. */
   readonly count: i32;
+  /** Open addressing by hashLower: word index + 1, 0 for an empty slot; the size is a power of two. */
+  private slots!: StaticArray<u16>;
 
   /** `packed`: the words separated by `|`; or "" and `size` bytes of packed words at `bytes`. */
   constructor(packed: string, bytes: usize = 0, size: i32 = 0) {
@@ -47,6 +51,35 @@ export class WordList {
       if (len == 0) continue;
       this.lengths |= len < 64 ? <u64>1 << <u64>len : 1;
       this.firsts[this.code(w, 0)] = 1;
+    }
+    let slotCount = 8;
+    while (slotCount < n * 2) slotCount <<= 1;
+    const slots = new StaticArray<u16>(slotCount);
+    const mask = <u32>(slotCount - 1);
+    for (let w = 0; w < n; w++) {
+      let i = hashLower(this.wordStart(w), this.length(w)) & mask;
+      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
+      unchecked(slots[i] = <u16>(w + 1));
+    }
+    this.slots = slots;
+  }
+
+  /** The index of the word the n bytes at p are (ASCII lower-cased first when `lower`), or -1. */
+  private find(p: usize, n: i32, lower: bool): i32 {
+    const slots = this.slots;
+    const mask = <u32>slots.length - 1;
+    let i = hashLower(p, n) & mask;
+    while (true) {
+      const e = <i32>unchecked(slots[i]);
+      if (e == 0) return -1;
+      const k = e - 1;
+      if (this.length(k) == n) {
+        let j = 0;
+        if (lower) while (j < n && lowerByte(<u32>load<u8>(p + <usize>j)) == this.code(k, j)) j++;
+        else while (j < n && <u32>load<u8>(p + <usize>j) == this.code(k, j)) j++;
+        if (j == n) return k;
+      }
+      i = (i + 1) & mask;
     }
   }
 
@@ -86,13 +119,7 @@ export class WordList {
     if (n <= 0 || start < 0 || end > buf.byteLength) return false;
     const base = changetype<usize>(buf) + <usize>start;
     if (this.excludes(n, <u32>load<u8>(base))) return false;
-    for (let k = 0; k < this.count; k++) {
-      if (this.length(k) != n) continue;
-      let j = 0;
-      while (j < n && <u32>load<u8>(base + <usize>j) == this.code(k, j)) j++;
-      if (j == n) return true;
-    }
-    return false;
+    return this.find(base, n, false) >= 0;
   }
 
   /** Whether bytes [start, end) of `buf`, ASCII lower-cased, are one of the words (given in lower case). */
@@ -106,13 +133,7 @@ export class WordList {
     if (n <= 0 || start < 0 || end > buf.byteLength) return -1;
     const base = changetype<usize>(buf) + <usize>start;
     if (this.excludes(n, lowerByte(<u32>load<u8>(base)))) return -1;
-    for (let k = 0; k < this.count; k++) {
-      if (this.length(k) != n) continue;
-      let j = 0;
-      while (j < n && lowerByte(<u32>load<u8>(base + <usize>j)) == this.code(k, j)) j++;
-      if (j == n) return k;
-    }
-    return -1;
+    return this.find(base, n, true);
   }
 
   /** Whether the string `s` is one of the words. */
@@ -137,9 +158,32 @@ export class WordList {
     return true;
   }
 
-  /** Index of the first ASCII case-insensitive occurrence of word k (given in lower case) in `buf` at or after `from`, or -1. */
-  indexOfLower(k: i32, buf: ArrayBuffer, from: i32 = 0): i32 {
-    return indexOfLowerAt(buf, this.wordStart(k), this.length(k), false, from);
+  /**
+   * Where the first occurrence in `buf` of any word (given in lower case) begins, ASCII
+   * case-insensitively, or -1; a word that begins with a letter or digit is looked for only at the
+   * start of a word of `buf` (`nmap` in `Nmap Scripting Engine`, not in `Bitmap`). One pass.
+   */
+  indexOfAnyLower(buf: ArrayBuffer): i32 {
+    const n = buf.byteLength;
+    const base = changetype<usize>(buf);
+    let afterAlnum = false;
+    for (let i = 0; i < n; i++) {
+      const c = lowerByte(<u32>load<u8>(base + <usize>i));
+      const alnum = c - 0x61 < 26 || c - 0x30 < 10;
+      if (!(alnum && afterAlnum) && unchecked(this.firsts[c]) != 0) {
+        for (let k = 0; k < this.count; k++) if (this.code(k, 0) == c && this.matchesLower(k, buf, i)) return i;
+      }
+      afterAlnum = alnum;
+    }
+    return -1;
   }
 
+}
+
+/** FNV-1a over the n bytes at p, ASCII lower-cased (so a list's words and any spelling of them share a slot). */
+// @ts-ignore: decorator
+@inline function hashLower(p: usize, n: i32): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let j = 0; j < n; j++) h = (h ^ lowerByte(<u32>load<u8>(p + <usize>j))) * 0x01000193;
+  return h;
 }

@@ -158,13 +158,15 @@ export function transformUnchanged(name: string, input: ArrayBuffer): bool {
   return transform(name, input) == input;
 }
 
-/** The decoded forms of a value as a Target of `kind` (index in KIND_NAMES): JSON {decoded, html, js, path, folded, base64}. */
+/** The decoded forms of a value as a Target of `kind` (index in KIND_NAMES): JSON {decoded, html, js, path, folded, base64, unescaped}. */
 export function targetForms(kind: i32, value: ArrayBuffer): string {
   const t = new Target(<TargetKind>kind, "t", value, value, "");
   const b = t.base64Decoded();
+  const u = t.unescaped();
   return '{"decoded":' + jsonString(String.UTF8.decode(t.decoded())) + ',"html":' + jsonString(String.UTF8.decode(t.htmlDecoded())) +
     ',"js":' + jsonString(String.UTF8.decode(t.jsDecoded())) + ',"path":' + jsonString(String.UTF8.decode(t.pathNormalised())) +
-    ',"folded":' + jsonString(String.UTF8.decode(t.folded())) + ',"base64":' + (b === null ? "null" : jsonString(String.UTF8.decode(b!))) + "}";
+    ',"folded":' + jsonString(String.UTF8.decode(t.folded())) + ',"base64":' + (b === null ? "null" : jsonString(String.UTF8.decode(b!))) +
+    ',"unescaped":' + (u === null ? "null" : jsonString(String.UTF8.decode(u!))) + "}";
 }
 
 function jsonString(s: string): string {

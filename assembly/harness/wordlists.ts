@@ -11,7 +11,7 @@ import { commandFlags } from "../engine/detectors/rce/commands";
 
 /**
  * One query on `new WordList(packed)`: "count", "word" (word k), "has", "hasLower", "indexLower",
- * "hasString" (on all of `value`), "matchesLower" / "indexOfLower" (word k in `value` at/from `at`).
+ * "hasString" (on all of `value`), "matchesLower" (word k in `value` at `at`), "indexOfAnyLower" (any word in `value`).
  * Returns the answer as text.
  */
 export function wordListQuery(packed: string, op: string, value: string, k: i32, at: i32): string {
@@ -25,7 +25,7 @@ export function wordListQuery(packed: string, op: string, value: string, k: i32,
   if (op == "indexLower") return list.indexLower(buf, 0, n).toString();
   if (op == "hasString") return list.hasString(value).toString();
   if (op == "matchesLower") return list.matchesLower(k, buf, at).toString();
-  if (op == "indexOfLower") return list.indexOfLower(k, buf, at).toString();
+  if (op == "indexOfAnyLower") return list.indexOfAnyLower(buf).toString();
   return "unknown op";
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -9,6 +10,27 @@ beforeAll(async () => {
 });
 
 const sqliScore = (value: string): number => score(h, value);
+
+describe("sqli keywords", () => {
+  // Every word of the keyword lists, with the class its last list gives it (read from the source).
+  const source = readFileSync(new URL("../../assembly/engine/detectors/sqli/keywords.ts", import.meta.url), "utf8");
+  const classOf = new Map<string, string>();
+  for (const m of source.matchAll(/add\(new WordList\(\s*"((?:[^"\\]|\\\n)*)"\),\s*Kw\.(\w+)\)/g)) {
+    for (const w of m[1].replace(/\\\n/g, "").split("|")) classOf.set(w, m[2]);
+  }
+
+  it("reads the lists of keywords.ts", () => expect(classOf.size).toBeGreaterThan(300));
+  it("finds every keyword in its hash table, in any case, and English function words as plain words", () => {
+    for (const [w, kw] of classOf) {
+      const expected = kw === "Article" ? "w" : "k";
+      expect(h.callString("sqliTokens", w), w).toBe(expected);
+      expect(h.callString("sqliTokens", w.toUpperCase()), w).toBe(expected);
+    }
+  });
+  it("reads near misses of keywords as plain words", () => {
+    for (const w of ["selects", "unio", "fromm", "wheree", "sleepy"]) expect(h.callString("sqliTokens", w), w).toBe("w");
+  });
+});
 
 describe("sqli tokenizer", () => {
   const cases: [string, string][] = [

@@ -77,6 +77,7 @@ describe("decoded forms of a target", () => {
       path: "<Script>&lt;IMG&#x20;src=x&gt;/u0041",
       folded: "<script><img src=x>a",
       base64: null,
+      unescaped: "<Script><IMG src=x>A",
     });
   });
   it("decode base64 from the last path segment", () => {

