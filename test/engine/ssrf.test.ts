@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { scan, Kind } from "../support/attack-score.js";
+import { inspect } from "../support/engine.js";
 
 // SSRF (rules 7000-7999): metadata, loopback and internal hosts in their many notations.
 let h: Harness;
@@ -82,3 +83,22 @@ describe("ssrf detector", () => {
     }
   });
 });
+
+// In headers only hosts no client names in ordinary traffic count; the host-naming headers are left out.
+describe("ssrf in headers", () => {
+  const withHeader = (name: string, value: string) => inspect(h, { path: "/api/hooks", headers: [["host", "svc.local"], [name, value]] });
+  it.each([
+    ["x-callback-url", "http://169.254.169.254/latest/meta-data/iam/"],
+    ["x-api-endpoint", "http://2852039166/latest/"],
+    ["x-fetch", "http://metadata.google.internal/computeMetadata/v1/"],
+    ["x-image-source", "gopher://127.0.0.1:6379/_FLUSHALL"],
+  ])("blocks %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(true));
+  it.each([
+    ["x-callback-url", "http://localhost:8080/callback"],
+    ["x-upstream", "http://10.1.2.3:9000/status"],
+    ["x-forwarded-host", "169.254.169.254"],
+    ["forwarded", "for=10.0.0.1;host=127.0.0.1"],
+    ["x-envoy-original-path", "http://127.0.0.1/"],
+  ])("allows %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(false));
+});
+

@@ -1,7 +1,9 @@
 // Server-side request forgery (rules 7000-7999): a value that is a URL (or starts
 // with a bare host) pointing at cloud metadata, loopback, container-internal or
 // private addresses, in any notation, or using a scheme that talks raw protocols.
-// Headers are left out: Host, Origin and Referer name local hosts in ordinary traffic.
+// In headers only the addresses no client names in ordinary traffic count (a metadata
+// service, an obfuscated host, a raw-protocol scheme): Host, Origin, Referer and the
+// forwarding headers name local and private hosts routinely, and are left out.
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -39,8 +41,13 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
 }
 
+/** Set per target: only attack-only hosts count (see above). */
+let inHeader = false;
+
 export function detectSsrf(s: Sink, t: Target): void {
-  if (t.kind == TargetKind.Header || t.kind == TargetKind.Path) return;
+  if (t.kind == TargetKind.Path) return;
+  inHeader = t.kind == TargetKind.Header;
+  if (inHeader && namesHosts(t.key)) return;
   const v = t.decoded();
   const n = v.byteLength;
   if (n < 4 || n > 4096) return;
@@ -98,10 +105,17 @@ function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void 
 }
 
 function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, end: i32): void {
+  if (inHeader) flags &= H_METADATA | H_OBFUSCATED;
   if (flags == 0) return;
   if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
   else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "internal host");
   if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host");
   if ((flags & H_IPV6) != 0) s.report(7103, t, v, start, end, "IPv6 literal host");
   if ((flags & (H_PRIVATE | H_LINKLOCAL)) != 0) s.report(7105, t, v, start, end, "private address");
+}
+
+/** Headers whose values name the request's own, forwarding or peer hosts. */
+function namesHosts(name: string): bool {
+  return name == "host" || name == "origin" || name == "referer" || name == "forwarded" || name == "via" || name == "x-real-ip" ||
+    name.startsWith("x-forwarded-") || name.startsWith("x-envoy-");
 }
