@@ -330,7 +330,7 @@ function formPair(s: Sink, t: Target): ArrayBuffer | null {
   return out;
 }
 
-/** The values of a Referer's query string, each read as the value it was (`?id=1 ORDER BY 3`): the page's own parameters. */
+/** The values of a Referer's query string, each read as the value it was (`?id=1 ORDER BY 3`): the page's own parameters (`+` a space there). */
 function refererValues(s: Sink, t: Target, buf: ArrayBuffer): void {
   const n = buf.byteLength;
   let i = 0;
@@ -341,7 +341,7 @@ function refererValues(s: Sink, t: Target, buf: ArrayBuffer): void {
     while (i < e && byteAt(buf, i) != 0x3d) i++;
     if (i + 1 < e) {
       const v = buf.slice(i + 1, e);
-      reportAll(s, t, v, findingsOf(v, false, false));
+      reportAll(s, t, v, findingsOf(v, false, true));
     }
     i = e;
   }

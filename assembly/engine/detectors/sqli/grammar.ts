@@ -156,6 +156,9 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
   }
+  // AND 1=ORDSYS.ORD_DICOM.GETMAPPINGXPATH((SELECT user FROM dual),1,1): a literal compared with any (qualified) routine
+  // fed a subquery: the error or delay the routine raises on the subquery's result is the probe, whatever its name
+  if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && callOnSubquery(t, k + 2)) out.add(Finding.SubqueryOperand, t.s(i), t.e(k + 2));
   // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49)  OR char(120) like char(120): a SQL function's result compared with a literal or another's
   if (isCall(t, k) && isFunctionKw(t.k(k))) {
     const a = skipParens(t, k + 1);
@@ -175,6 +178,16 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (l > k + 1 && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
+}
+
+/** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
+function callOnSubquery(t: TokenList, j: i32): bool {
+  const from = j;
+  while (t.t(j) == Tok.Word && t.t(j + 1) == Tok.Dot && j - from < 6) j += 2;
+  if (t.t(j) != Tok.Word || (t.f(j) & F_CALL) == 0) return false;
+  const end = skipParens(t, j + 1);
+  for (let q = j + 2; q < end; q++) if (t.t(q) == Tok.LParen && t.is(q + 1, Kw.Select)) return true;
+  return false;
 }
 
 /** Index after `lit (op lit)*` from i (numbers joined by + - * / %), i when it does not start with a number. */

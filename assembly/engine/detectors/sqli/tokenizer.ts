@@ -190,6 +190,8 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
           // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum)
           if (w < 0x80 && (isWordStart(w) || (isWordChar(w) && isWordStart(byteAt(buf, i - 1))))) { i = j; continue; }
         }
+        // (and next to `||` `&&`, which no sum has as an operand: 1+||+2=2 is `1 || 2=2`)
+        if (st.plusIsSpace && (logicPair(buf, i - 2, pos, end) || logicPair(buf, i + 1, pos, end))) { i++; continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
@@ -213,6 +215,13 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
   return i;
 }
 
+/** Whether buf[i, i+2) is `||` or `&&` inside [pos, end). */
+function logicPair(buf: ArrayBuffer, i: i32, pos: i32, end: i32): bool {
+  if (i < pos || i + 1 >= end) return false;
+  const c = byteAt(buf, i);
+  return (c == 0x7c || c == 0x26) && byteAt(buf, i + 1) == c;
+}
+
 function number(buf: ArrayBuffer, i: i32, end: i32, out: TokenList): i32 {
   const start = i;
   if (byteAt(buf, i) == 0x30 && i + 2 < end && (byteAt(buf, i + 1) | 0x20) == 0x78 && isHexDigit(byteAt(buf, i + 2))) {
@@ -228,8 +237,19 @@ function number(buf: ArrayBuffer, i: i32, end: i32, out: TokenList): i32 {
     if (byteAt(buf, j) == 0x2b || byteAt(buf, j) == 0x2d) j++;
     if (j < end && isDigit(byteAt(buf, j))) { i = j; while (i < end && isDigit(byteAt(buf, i))) i++; }
   }
+  // Oracle's 1D 1F (binary double/float literals) glued to a keyword: 1DUNION is `1D UNION`
+  if (i + 1 < end && ((byteAt(buf, i) | 0x20) == 0x64 || (byteAt(buf, i) | 0x20) == 0x66) && keywordAt(buf, i + 1, end)) i++;
   out.push(Tok.Num, Kw.None, 0, start, i);
   return i;
+}
+
+/** Whether the word at buf[i] (letters only, up to 12) is a SQL keyword. */
+function keywordAt(buf: ArrayBuffer, i: i32, end: i32): bool {
+  let h = HASH_SEED;
+  const start = i;
+  while (i < end && i - start < 12 && (byteAt(buf, i) | 0x20) - 0x61 < 26) { h = hashStep(h, lowerByte(byteAt(buf, i))); i++; }
+  const k = keywordOf(h);
+  return i > start && (i == end || !isWordChar(byteAt(buf, i))) && k != Kw.None && k != Kw.Article;
 }
 
 let joinedHash: u32 = 0;
