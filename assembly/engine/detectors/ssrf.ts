@@ -53,6 +53,7 @@ export function detectSsrf(s: Sink, t: Target): void {
   if (n < 4 || n > 4096) return;
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
+  detectEmbedded(s, t, v, i);
   const c = at(v, i);
   if (c == 0x2f || c == 0x5c) {
     detectSchemeRelative(s, t, v, i);
@@ -81,6 +82,34 @@ export function detectSsrf(s: Sink, t: Target): void {
     end = e;
   }
   reportHost(s, t, v, flags, start, end);
+}
+
+/**
+ * URLs inside a value (a JSON text, a GraphQL query, `a=1;u=...`), not at its start: only the
+ * hosts and schemes no text names in passing count (a metadata service, a raw-protocol scheme),
+ * as a prose link to localhost or a private address is ordinary.
+ */
+function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
+  const n = v.byteLength;
+  for (let k = first + 1; k + 2 < n; k++) {
+    if (at(v, k) != 0x3a || at(v, k + 1) != 0x2f || at(v, k + 2) != 0x2f) continue;
+    let ss = k;
+    while (ss > first && isSchemeByte(at(v, ss - 1))) ss--;
+    if (ss == first || ss == k || !urlAt(v, ss)) continue;
+    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd)) {
+      s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
+      return;
+    }
+    if ((classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd) & H_METADATA) != 0) {
+      s.report(7100, t, v, urlSchemeStart, urlAuthorityEnd, "cloud metadata address");
+      return;
+    }
+    k = urlAuthorityEnd;
+  }
+}
+
+function isSchemeByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2d || c == 0x2e;
 }
 
 /** `//169.254.169.254/latest/`, `\\\\127.0.0.1\\x`: a scheme-relative URL takes the scheme of the page or client that fetches it. */
