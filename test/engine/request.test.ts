@@ -68,12 +68,43 @@ describe("request targets", () => {
       req: { method: "POST", headers: [["content-type", "text/plain"]], body: "just text" },
       expected: ["header header:content-type=text/plain", "body body=just text"],
     },
+    {
+      name: "a JSON document sent as text/plain (a cross-site form's JSON) is read as JSON",
+      req: { method: "POST", headers: [["content-type", "text/plain"]], body: ' {"q":"x","a":["y"]}' },
+      expected: ["header header:content-type=text/plain", "bodyKey json:q=q", "bodyValue json:q=x", "bodyKey json:a=a", "bodyValue json:a.0=y"],
+    },
+    {
+      name: "a JSON document without a Content-Type is read as JSON",
+      req: { method: "POST", headers: [["host", "h"]], body: '[{"q":"x"}]' },
+      expected: ["bodyKey json:0.q=q", "bodyValue json:0.q=x"],
+    },
+    {
+      name: "text that only opens like JSON stays raw text, with no body problem",
+      req: { method: "POST", headers: [["content-type", "text/plain"]], body: "[WARN] disk {sda} full" },
+      expected: ["header header:content-type=text/plain", "body body=[WARN] disk {sda} full"],
+    },
+    {
+      name: "a multipart part of type JSON is read as JSON",
+      req: {
+        method: "POST", headers: [["content-type", "multipart/form-data; boundary=B"]],
+        body: '--B\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n{"title":"t"}\r\n--B--\r\n',
+      },
+      expected: ["header header:content-type=multipart/form-data; boundary=B", 'partHeader multipart:content-disposition=form-data; name="meta"',
+        "partHeader multipart:content-type=application/json", "bodyKey json:title=title", "bodyValue json:title=t"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       expect(names(c.req)).toEqual(c.expected);
     });
   }
+  it("a text body that fails to parse as JSON records no body problem (its type never claimed JSON)", () => {
+    expect(targetsOf(h, { method: "POST", headers: [["content-type", "text/plain"]], body: "{not json" }).bodyProblem).toBe(0);
+  });
+  it("blocks a metadata URL in a JSON document posted as text/plain", () => {
+    const v = inspect(h, { method: "POST", path: "/api/fetch", headers: [["host", "h"], ["content-type", "text/plain"]], body: '{"url":"http://169.254.169.254/latest/meta-data/"}' });
+    expect(v.attack).toBe(true);
+  });
 
   const malformed: { name: string; req: Req; problem: number }[] = [
     { name: "JSON with a bare expression", req: json('{"user": 1 OR 1=1}'), problem: 1 },

@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { scan, Kind } from "../support/attack-score.js";
+import { inspect } from "../support/engine.js";
 
 // SSRF (rules 7000-7999): metadata, loopback and internal hosts in their many notations.
 let h: Harness;
@@ -41,6 +42,11 @@ const attacks: [string, string][] = [
   ["gopher scheme", "gopher://example.com:70/_SSRF"],
   ["no slashes", "http:127.0.0.1"],
   ["parser confusion", "http://google.com:80 &@127.88.23.245:22/"],
+  // inside a value: a JSON text, a GraphQL query, an argument list in one value
+  ["metadata URL in JSON text", '{"callback":"http://169.254.169.254/latest/meta-data/"}'],
+  ["metadata URL in a GraphQL argument", '{ fetch(url: "http://metadata.google.internal/computeMetadata/v1/") { body } }'],
+  ["integer metadata host after a separator", "1;u=http://2852039166/latest/"],
+  ["raw-protocol URL in JSON text", '{"image":"gopher://10.0.0.5:6379/_INFO"}'],
 ];
 
 const benign: [string, string, Kind?][] = [
@@ -53,6 +59,8 @@ const benign: [string, string, Kind?][] = [
   ["forwarded-for private address", "10.0.0.1", Kind.Header],
   ["host header localhost", "localhost:8080", Kind.Header],
   ["prose mentioning localhost", "Open http://localhost:3000 in your browser"],
+  ["JSON text with a private and a loopback URL", '{"upstream":"http://10.0.3.7:8080/","health":"http://127.0.0.1:15021/healthz/ready"}'],
+  ["prose with a link", "See https://docs.example.com/guide#setup and http://192.168.1.10/status for details"],
   ["plain number", "2852039166"],
   ["npm alias", "npm:typescript@3.0.3"],
   ["word metadata", "metadata"],
@@ -82,3 +90,22 @@ describe("ssrf detector", () => {
     }
   });
 });
+
+// In headers only hosts no client names in ordinary traffic count; the host-naming headers are left out.
+describe("ssrf in headers", () => {
+  const withHeader = (name: string, value: string) => inspect(h, { path: "/api/hooks", headers: [["host", "svc.local"], [name, value]] });
+  it.each([
+    ["x-callback-url", "http://169.254.169.254/latest/meta-data/iam/"],
+    ["x-api-endpoint", "http://2852039166/latest/"],
+    ["x-fetch", "http://metadata.google.internal/computeMetadata/v1/"],
+    ["x-image-source", "gopher://127.0.0.1:6379/_FLUSHALL"],
+  ])("blocks %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(true));
+  it.each([
+    ["x-callback-url", "http://localhost:8080/callback"],
+    ["x-upstream", "http://10.1.2.3:9000/status"],
+    ["x-forwarded-host", "169.254.169.254"],
+    ["forwarded", "for=10.0.0.1;host=127.0.0.1"],
+    ["x-envoy-original-path", "http://127.0.0.1/"],
+  ])("allows %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(false));
+});
+

@@ -1,7 +1,9 @@
 // Server-side request forgery (rules 7000-7999): a value that is a URL (or starts
 // with a bare host) pointing at cloud metadata, loopback, container-internal or
 // private addresses, in any notation, or using a scheme that talks raw protocols.
-// Headers are left out: Host, Origin and Referer name local hosts in ordinary traffic.
+// In headers only the addresses no client names in ordinary traffic count (a metadata
+// service, an obfuscated host, a raw-protocol scheme): Host, Origin, Referer and the
+// forwarding headers name local and private hosts routinely, and are left out.
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -39,13 +41,19 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
 }
 
+/** Set per target: only attack-only hosts count (see above). */
+let inHeader = false;
+
 export function detectSsrf(s: Sink, t: Target): void {
-  if (t.kind == TargetKind.Header || t.kind == TargetKind.Path) return;
+  if (t.kind == TargetKind.Path) return;
+  inHeader = t.kind == TargetKind.Header;
+  if (inHeader && namesHosts(t.key)) return;
   const v = t.decoded();
   const n = v.byteLength;
   if (n < 4 || n > 4096) return;
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
+  detectEmbedded(s, t, v, i);
   const c = at(v, i);
   if (c == 0x2f || c == 0x5c) {
     detectSchemeRelative(s, t, v, i);
@@ -76,6 +84,34 @@ export function detectSsrf(s: Sink, t: Target): void {
   reportHost(s, t, v, flags, start, end);
 }
 
+/**
+ * URLs inside a value (a JSON text, a GraphQL query, `a=1;u=...`), not at its start: only the
+ * hosts and schemes no text names in passing count (a metadata service, a raw-protocol scheme),
+ * as a prose link to localhost or a private address is ordinary.
+ */
+function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
+  const n = v.byteLength;
+  for (let k = first + 1; k + 2 < n; k++) {
+    if (at(v, k) != 0x3a || at(v, k + 1) != 0x2f || at(v, k + 2) != 0x2f) continue;
+    let ss = k;
+    while (ss > first && isSchemeByte(at(v, ss - 1))) ss--;
+    if (ss == first || ss == k || !urlAt(v, ss)) continue;
+    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd)) {
+      s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
+      return;
+    }
+    if ((classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd) & H_METADATA) != 0) {
+      s.report(7100, t, v, urlSchemeStart, urlAuthorityEnd, "cloud metadata address");
+      return;
+    }
+    k = urlAuthorityEnd;
+  }
+}
+
+function isSchemeByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2d || c == 0x2e;
+}
+
 /** `//169.254.169.254/latest/`, `\\\\127.0.0.1\\x`: a scheme-relative URL takes the scheme of the page or client that fetches it. */
 function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void {
   const c = at(v, i);
@@ -98,10 +134,17 @@ function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void 
 }
 
 function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, end: i32): void {
+  if (inHeader) flags &= H_METADATA | H_OBFUSCATED;
   if (flags == 0) return;
   if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
   else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "internal host");
   if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host");
   if ((flags & H_IPV6) != 0) s.report(7103, t, v, start, end, "IPv6 literal host");
   if ((flags & (H_PRIVATE | H_LINKLOCAL)) != 0) s.report(7105, t, v, start, end, "private address");
+}
+
+/** Headers whose values name the request's own, forwarding or peer hosts. */
+function namesHosts(name: string): bool {
+  return name == "host" || name == "origin" || name == "referer" || name == "forwarded" || name == "via" || name == "x-real-ip" ||
+    name.startsWith("x-forwarded-") || name.startsWith("x-envoy-");
 }

@@ -1,11 +1,13 @@
 // Bodies by Content-Type. A body that fails to parse is inspected as raw text
-// (`body`) and the problem is recorded for the protocol detector to score.
+// (`body`) and the problem is recorded for the protocol detector to score. A text body
+// (no or another Content-Type) that is a JSON document is read as JSON: many back ends
+// parse JSON whatever the type says, and `text/plain` JSON is how a cross-site form posts it.
 import { Targets, BodyProblem } from "./targets";
 import { TargetKind, TargetOrigin } from "../target";
 import { HttpRequest } from "../request";
 import { indexOfCI, matchesCI } from "../bytes";
 import { parseUrlencoded } from "./urlencoded";
-import { parseJson } from "./json";
+import { parseJson, opensJson } from "./json";
 import { parseMultipart, boundaryOf } from "./multipart";
 import { parseXml } from "./xml";
 
@@ -59,6 +61,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     out.origin = TargetOrigin.Body;
     if (problem < 0) out.add(TargetKind.Body, "body", body, body, "");
   } else {
+    if (opensJson(body)) {
+      out.origin = TargetOrigin.Json;
+      if (parseJson(body, out) < 0) return;
+      out.origin = TargetOrigin.Body;
+    }
     out.add(TargetKind.Body, "body", body, body, "");
     return;
   }

@@ -397,3 +397,12 @@ export function unescape(data: ArrayBuffer, start: i32, end: i32): ArrayBuffer {
   return w.finish();
 }
 
+/** Whether the first byte after blanks is `{` or `[`. */
+export function opensJson(data: ArrayBuffer): bool {
+  const n = data.byteLength;
+  let i = 0;
+  while (i < n && (load<u8>(changetype<usize>(data) + <usize>i) == 0x20 || load<u8>(changetype<usize>(data) + <usize>i) - 0x09 < 5)) i++;
+  if (i >= n) return false;
+  const c = load<u8>(changetype<usize>(data) + <usize>i);
+  return c == 0x7b || c == 0x5b;
+}

@@ -3,6 +3,7 @@
 // (`multipart:content-type`). Lenient about LF-only line ends; a body that does not
 // start with the boundary, or a part without headers, is malformed.
 import { safePoint } from "./safepoint";
+import { parseJson, opensJson } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
@@ -76,6 +77,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   let filename: ArrayBuffer | null = null;
   let sawDisposition = false;
   let xmlType = false;
+  let jsonType = false;
   let headerCount = 0;
   while (i < end) {
     let eol = i;
@@ -111,6 +113,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
         const headerName = lowerAscii(data, i, colon);
         const v = data.slice(vs, lineEnd);
         if (headerName == "content-type" && indexOfCI(v, "xml") >= 0) xmlType = true;
+        if (headerName == "content-type" && indexOfCI(v, "json") >= 0) jsonType = true;
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
@@ -131,6 +134,8 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     }
   } else {
     const value = data.slice(i, end);
+    // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON
+    if (jsonType && opensJson(value) && parseJson(value, out) < 0) return true;
     const fieldBytes = String.UTF8.encode(field);
     out.addArg("args:", fieldBytes, fieldBytes, value, value);
   }
