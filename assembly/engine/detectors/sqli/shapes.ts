@@ -130,10 +130,11 @@ export function isSelectList(t: TokenList, i: i32): bool {
   return (t.f(n - 1) & F_COMMENT) != 0;
 }
 
-/** A first select item no prose has: *, a number, a variable, a call, a subquery. */
+/** A first select item no prose has: *, a number, a variable, a call, a subquery, a string joined by an operator ('a'||user). */
 export function strongSelectItem(t: TokenList, i: i32): bool {
   const ty = t.t(i);
   if (ty == Tok.Op || ty == Tok.Num || ty == Tok.Var || ty == Tok.LParen) return true;
+  if (ty == Tok.Str && (t.t(i + 1) == Tok.Logic || t.t(i + 1) == Tok.Op)) return true;
   return isCall(t, i) || t.k(i) == Kw.FuncDanger || t.is(i, Kw.Null);
 }
 

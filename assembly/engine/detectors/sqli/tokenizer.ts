@@ -109,6 +109,12 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         else { out.push(Tok.Str, Kw.None, 0, i, close + 1); i = close + 1; }
         continue;
       }
+      case 0x24: { // $$text$$: a PostgreSQL dollar-quoted string
+        const close = next == 0x24 ? dollarClose(buf, i + 2, end) : -1;
+        if (close < 0) { out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue; }
+        out.push(Tok.Str, Kw.None, 0, i, close); i = close;
+        continue;
+      }
       case 0x60: { // `identifier`
         let j = i + 1;
         while (j < end && byteAt(buf, j) != 0x60) j++;
@@ -213,6 +219,13 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
     }
   }
   return i;
+}
+
+/** Index after the `$$` closing a dollar-quoted string whose text starts at i (within 256 bytes), or -1. */
+function dollarClose(buf: ArrayBuffer, i: i32, end: i32): i32 {
+  const stop = min(end, i + 256);
+  for (; i + 1 < stop; i++) if (byteAt(buf, i) == 0x24 && byteAt(buf, i + 1) == 0x24) return i + 2;
+  return -1;
 }
 
 /** Whether buf[i, i+2) is `||` or `&&` inside [pos, end). */
