@@ -11,7 +11,7 @@ import { fileExtensions, isUploadName } from "./langs/filenames";
 import { analyseLookups, LOOKUP_JNDI, LOOKUP_OBFUSCATED } from "./java/lookups";
 import { scanJavaNames, NAME_JDK, NAME_GADGET_LIBRARY, NAME_GADGET_CLASS } from "./java/names";
 import { scanJavaExpression, findClassLoaderPath } from "./java/expressions";
-import { findSerializedJava, findGzipBase64 } from "./java/serialized";
+import { findSerializedJava, findGzipBase64, findDotNetSerialized } from "./java/serialized";
 import { WordList } from "../wordlist";
 
 export const JAVA_RULES: Rule[] = [
@@ -24,6 +24,7 @@ export const JAVA_RULES: Rule[] = [
   new Rule(8130, Category.Java, CRITICAL, 1, "Java serialized object (AC ED 00 05 raw, hex or base64)"),
   new Rule(8131, Category.Java, CRITICAL, 1, "Base64-encoded Java class or gadget name"),
   new Rule(8132, Category.Java, WARNING, 2, "Base64-encoded gzip stream in a value (H4sI)"),
+  new Rule(8133, Category.Java, CRITICAL, 1, ".NET BinaryFormatter stream in base64 (AAEAAAD/////), or a ViewState carrying one (/wEy)"),
   new Rule(8140, Category.Java, CRITICAL, 1, "Class-loader manipulation through a property path (Spring4Shell class.module.classLoader)"),
   new Rule(8150, Category.Java, CRITICAL, 1, "java.beans.XMLDecoder document (<java> with <object class=...>)"),
   new Rule(8160, Category.Java, CRITICAL, 1, "Upload of a JSP file (.jsp, .jspx, .jspf)"),
@@ -71,6 +72,8 @@ export function detectJava(s: Sink, t: Target): void {
   if (seen & HAS_SERIAL) {
     const ser = findSerializedJava(data);
     if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization header");
+    const net = findDotNetSerialized(data);
+    if (net >= 0) s.report(8133, t, data, net, net + 12, "serialization header");
   }
   if (seen & HAS_BASE64) {
     scanBase64Runs(s, t, data);
@@ -155,6 +158,7 @@ function census(data: ArrayBuffer): i32 {
       if (len >= 5) {
         const first = byteAt(data, runStart);
         if (first == 0x72 || first == 0x4b || first == 0x43) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
+        if (len >= 12 && (first == 0x41 || first == 0x2f)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy
         if (len >= 8) {
           if (nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
           if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;

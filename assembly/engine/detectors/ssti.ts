@@ -26,12 +26,15 @@ export const SSTI_RULES: Rule[] = [
 const INTERNALS = new WordList(
 "config|self|request|settings|lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|getRuntime|Runtime|\
 getClass|forName|ProcessBuilder|exec|system|popen|subprocess|os|eval|constructor|getClassLoader|application|\
-freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke|attr|dump|smarty");
+freemarker|java|javax|mro|subclasses|globals|builtins|import|invoke|attr|dump|smarty|pageContext|facesContext|\
+applicationScope|sessionScope|requestScope|initParam|servletContext");
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
 const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|env");
 const STATEMENTS = new WordList(
 "if|for|set|import|include|extends|macro|block|print|with|from|endif|endfor|raw|call|filter|do|while|unless|\
 each|end|load|debug");
+/** Go text/template actions and built-in functions that take an argument: `{{printf "%s" .}}`, `{{ len . }}`. */
+const GO_ACTIONS = new WordList("printf|print|println|html|js|urlquery|len|index|slice|call|define|template|block|range");
 
 export function detectSsti(s: Sink, t: Target): void {
   let buf = t.value;
@@ -52,7 +55,7 @@ function hasOpener(buf: ArrayBuffer): bool {
   for (let i = 0; i < len; i++) {
     const c = load<u8>(base + <usize>i);
     if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23) return true;
-    if (c == 0x40 && i + 1 < len && load<u8>(base + <usize>(i + 1)) == 0x28) return true;
+    if (c == 0x40 && i + 1 < len) { const d = load<u8>(base + <usize>(i + 1)); if (d == 0x28 || d == 0x53 || d == 0x4d) return true; } // @( @System @Microsoft
   }
   return false;
 }
@@ -66,6 +69,10 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     if (len <= 64) {
       const pair = (c << 8) | d;
       kinds |= pair == 0x7b7b ? 1 : pair == 0x7d7d ? 2 : pair == 0x247b ? 4 : pair == 0x3c25 ? 8 : pair == 0x257d || pair == 0x253e ? 16 : pair == 0x7b25 ? 32 : 0;
+    }
+    if (c == 0x40 && (i == 0 || !isWordByte(byteAt(buf, i - 1)))) {
+      const e = razorDotNet(buf, i + 1);
+      if (e > 0) s.report(SSTI_OBJECT, t, buf, i, e, "template internals");
     }
     if (c == 0x7b && d == 0x7b) {
       const e = closer(buf, i + 2, 0x7d, 0x7d);
@@ -126,7 +133,38 @@ function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, e
     s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic");
   } else if (reachesInternals(buf, start, end, mustache)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
+  } else if (mustache && goAction(buf, start, end)) {
+    s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   }
+}
+
+/** `{{printf "%s" .}}` `{{- len $x }}`: a Go action or built-in, a blank, then an argument (literal, `.`, `$var`, number). */
+function goAction(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let j = start;
+  if (j < end && byteAt(buf, j) == 0x2d) j++;
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  const w = j;
+  while (j < end && isAlpha(byteAt(buf, j))) j++;
+  if (j == w || j >= end || byteAt(buf, j) > 0x20 || !GO_ACTIONS.has(buf, w, j)) return false;
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  const a = j < end ? byteAt(buf, j) : 0;
+  return a == 0x22 || a == 0x60 || a == 0x2e || a == 0x24 || isDigit(a);
+}
+
+/**
+ * Razor `@System.Diagnostics.Process.Start(`, `@(System.Environment.UserName)`, `@{ System.IO.File... }`: a
+ * .NET framework name of three or more parts after `@`, called or in an explicit expression or code block
+ * (an e-mail address has a word before its `@`). Returns the end of the name, or 0.
+ */
+function razorDotNet(buf: ArrayBuffer, i: i32): i32 {
+  const len = buf.byteLength;
+  let j = i;
+  const explicit = j < len && (byteAt(buf, j) == 0x28 || byteAt(buf, j) == 0x7b);
+  if (explicit) { j++; while (j < len && byteAt(buf, j) <= 0x20) j++; }
+  if (!matchesCI(buf, j, "system.") && !matchesCI(buf, j, "microsoft.")) return 0;
+  let dots = 0;
+  while (j < len && (isWordByte(byteAt(buf, j)) || byteAt(buf, j) == 0x2e)) { if (byteAt(buf, j) == 0x2e) dots++; j++; }
+  return dots >= 2 && (explicit || (j < len && byteAt(buf, j) == 0x28)) ? j : 0;
 }
 
 function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32): void {

@@ -11,6 +11,9 @@ const REFLECTIVE_CALLS = new WordList(
 getdeclaredfields|getdeclaredconstructor|getconstructor|newinstance|getclassloader|defineclass|loadclass|\
 getenginebyname|getenginebyextension|setaccessible|processbuilder");
 
+// OGNL's named context maps, read by a quoted key: `#session['key']` (`#session[2]` is a list in prose).
+const OGNL_MAPS = new WordList("context|attr|session|application|request|parameters");
+
 export class ExpressionHit {
   found: bool = false;
   start: i32 = 0;
@@ -25,7 +28,8 @@ export function scanJavaExpression(data: ArrayBuffer): ExpressionHit {
   for (let i = 0; i < n; i++) {
     const c = byteAt(data, i);
     if (c == 0x23) { // #_memberAccess, #context, (#x=...)
-      if (matchesCI(data, i + 1, "_memberaccess") || matchesCI(data, i + 1, "context[") || matchesCI(data, i + 1, "attr[")) {
+      const we = wordEnd(data, i + 1);
+      if (matchesCI(data, i + 1, "_memberaccess") || (we + 1 < n && byteAt(data, we) == 0x5b && isQuote(byteAt(data, we + 1)) && OGNL_MAPS.hasLower(data, i + 1, we))) {
         return found(hit, i, i + 14, "OGNL context access");
       }
       if (i > 0 && byteAt(data, i - 1) == 0x28) {
@@ -60,6 +64,10 @@ export function scanJavaExpression(data: ArrayBuffer): ExpressionHit {
     i = e - 1;
   }
   return hit;
+}
+
+function isQuote(c: u32): bool {
+  return c == 0x27 || c == 0x22;
 }
 
 function precededByNew(data: ArrayBuffer, i: i32): bool {

@@ -21,6 +21,22 @@ export function findSerializedJava(data: ArrayBuffer): i32 {
   return -1;
 }
 
+/**
+ * Index of a .NET serialization stream in base64, or -1: BinaryFormatter's header record
+ * (`00 01 00 00 00 FF FF FF FF`: `AAEAAAD/////`), or a ViewState whose LosFormatter stream
+ * (`FF 01`) holds a BinaryFormatter object (token 0x32: `/wEy`), the shape gadget chains take.
+ */
+export function findDotNetSerialized(data: ArrayBuffer): i32 {
+  const n = data.byteLength;
+  for (let i = 0; i + 8 <= n; i++) {
+    const c = byteAt(data, i);
+    if (c != 0x41 && c != 0x2f) continue;
+    if (i > 0 && base64Value(byteAt(data, i - 1)) >= 0) continue;
+    if (startsWithBytes(data, i, "AAEAAAD/////") || startsWithBytes(data, i, "/wEy")) return i;
+  }
+  return -1;
+}
+
 /** Index of a base64 gzip stream (`H4sI`) at the start of a base64 run, or -1. */
 export function findGzipBase64(data: ArrayBuffer): i32 {
   const n = data.byteLength;

@@ -1,0 +1,55 @@
+// Expression-language and deserialisation injection (test/support/variants/expr-deser.ts): SpEL,
+// OGNL (context maps, static calls), MVEL and EL implicit objects, Razor .NET calls and Go template
+// actions; Java streams in base64 and hex, PHP objects (raw and base64), .NET `$type` gadgets,
+// BinaryFormatter blobs and ViewStates; in queries, forms, JSON, cookies, headers and raw bodies.
+// And the same markers used honestly (placeholders, e-mail addresses, a MAC'd ViewState), which pass.
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect } from "../support/engine.js";
+import { placed } from "../support/variants/positions.js";
+import { exprAttack, exprBenign, FAMILIES } from "../support/variants/expr-deser.js";
+import { assertPassed } from "../support/variants/check.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const SEED = 20261128;
+
+describe("expression and deserialisation injection", () => {
+  it("blocks every expression and serialised object wherever the tool puts it", () => {
+    fc.assert(
+      fc.property(exprAttack, (a) => {
+        const v = inspect(h, a.req);
+        expect(v.score, `${a.pos} ${JSON.stringify(a.value)}`).toBeGreaterThanOrEqual(5);
+      }),
+      { seed: SEED, numRuns: 700 },
+    );
+  });
+
+  it("draws every family", () => {
+    const seen = new Set(fc.sample(exprAttack, { seed: SEED, numRuns: 200 }).map((a) => a.family));
+    expect(Object.keys(FAMILIES).filter((f) => !seen.has(f))).toEqual([]);
+  });
+
+  it.each([
+    "@System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\")", "@{System.Diagnostics.Process.Start(\"calc\");}", "@(System.Environment.MachineName)",
+    "{{printf \"%s\" \"abc\"}}", "{{- len $x }}", "{{define \"a\"}}x{{end}}", "%{#session['user']}", "${applicationScope['k']}",
+    "AAEAAAD/////AQAAAAAAAAAMAgAAAA==", "/wEyxBEAAQAAAP////8BAAAAAAAAAAwCAAAA",
+  ])("blocks %s in a query", (v) => {
+    expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    "support@System.example.com", "Follow @Microsoft.Teams.Dev", "@System.IO.File is a class", "{{ .Title }}", "{{ printf }} in the docs", "{{ len }}",
+    "#session[2] notes", "${sessionScope} is documented", "/wEPDwUKMTIzNDU2Nzg5MA9kFgICAw9kFgICAQ8PFgIeBFRleHQFBUhlbGxvZGRk", "AAEAAAB0ZXN0",
+  ])("passes %s in a query", (v) => {
+    expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeLessThan(5);
+  });
+
+  it("lets placeholders, addresses, type names in prose and a MAC'd ViewState through", () => {
+    assertPassed(h, placed(exprBenign, ["query", "form", "json", "header", "cookie"]), 300);
+  });
+});
