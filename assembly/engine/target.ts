@@ -153,16 +153,24 @@ export class Target {
   base64Decoded(): ArrayBuffer | null {
     if (!this._base64Done) {
       this._base64Done = true;
-      this._base64 = base64DecodePrintable(this.kind == TargetKind.Path ? lastSegment(this.value) : this.value);
+      this._base64 = this.kind == TargetKind.Path ? pathBase64(this.value) : base64DecodePrintable(this.value);
     }
     return this._base64;
   }
 }
 
-/** The bytes after the last '/'. */
-function lastSegment(path: ArrayBuffer): ArrayBuffer {
+/**
+ * Base64 text at the end of a path: its last segment, or its last few segments together, as the
+ * standard alphabet's `/` splits an encoded value into segments (`/PD9waHAgc3lzdGVtKCdpZCcpOyA/Pg`).
+ */
+function pathBase64(path: ArrayBuffer): ArrayBuffer | null {
   const base = changetype<usize>(path);
   let i = path.byteLength;
-  while (i > 0 && load<u8>(base + <usize>(i - 1)) != 0x2f) i--;
-  return i == 0 ? path : path.slice(i);
+  for (let segments = 0; segments < 4; segments++) {
+    while (i > 0 && load<u8>(base + <usize>(i - 1)) != 0x2f) i--;
+    const text = base64DecodePrintable(path, i, path.byteLength);
+    if (text !== null || i == 0) return text;
+    i--; // the '/' before this segment
+  }
+  return null;
 }

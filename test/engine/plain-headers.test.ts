@@ -55,6 +55,8 @@ describe("routine headers", () => {
     ["cache-control", "no-cache union select password"],
     ["accept", "text/html, () { :; }; /bin/bash -c id"],
     ["accept", "application/json' or '1'='1"],
+    ["accept", "../../../../etc/passwd"],
+    ["accept", "text/html,..%2f..%2fetc/passwd"],
     ["accept-language", "en-US,en;q=0.9 <script>alert(1)</script>"],
     // Only a JWT of JSON objects is left out: other schemes, opaque tokens and odd segments are inspected.
     ["authorization", "Basic YWRtaW4nIG9yICcxJz0nMQ=="],

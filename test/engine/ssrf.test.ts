@@ -109,3 +109,14 @@ describe("ssrf in headers", () => {
   ])("allows %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(false));
 });
 
+describe("ssrf in the path", () => {
+  const b64 = (s: string) => Buffer.from(s).toString("base64url");
+  it("blocks a metadata URL sent as base64 in the last path segment (an image proxy's source URL)", () => {
+    expect(inspect(h, { path: "/proxy/" + b64("http://169.254.169.254/latest/meta-data/"), headers: [["host", "svc.local"]] }).attack).toBe(true);
+  });
+  it("allows a public URL sent so, and a plain path naming a host", () => {
+    expect(inspect(h, { path: "/proxy/" + b64("https://images.example.com/cat.png"), headers: [["host", "svc.local"]] }).attack).toBe(false);
+    expect(inspect(h, { path: "/hosts/localhost/status", headers: [["host", "svc.local"]] }).attack).toBe(false);
+  });
+});
+

@@ -83,6 +83,15 @@ describe("decoded forms of a target", () => {
   it("decode base64 from the last path segment", () => {
     expect(targetForms(h, 0, "/x/PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==").base64).toBe("<script>alert(1)</script>");
   });
+  it.each([
+    ["/PD9waHAgc3lzdGVtKCdpZCcpOyA/Pg", "<?php system('id'); ?>"],
+    ["/api/Y2F0IC9ldGMvc2hhZG93Pz8/", "cat /etc/shadow???"],
+  ])("decode base64 whose '/' split it into path segments: %s", (path, text) => {
+    expect(targetForms(h, 0, path).base64).toBe(text);
+  });
+  it.each(["/api/v1/orders/items", "/static/img/logo/large", "/a/b/c/d/e"])("find no base64 text in the plain path %s", (path) => {
+    expect(targetForms(h, 0, path).base64).toBeNull();
+  });
   // A form-decoded '+' arrives as a space; a NUL splitting a keyword is text too. Binary and prose stay null.
   const base64Cases: [string, string | null][] = [
     ["PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KGRvY3VtZW50LmRvbWFpbik L2FsbA", "<img src=x onerror=alert(document.domain)>/all"],

@@ -45,7 +45,8 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 let inHeader = false;
 
 export function detectSsrf(s: Sink, t: Target): void {
-  if (t.kind == TargetKind.Path) return;
+  // a path names the service's own resources; a URL hidden in it as base64 is one it may fetch (`/proxy/aHR0cDov...`)
+  if (t.kind == TargetKind.Path && !t.fromBase64) return;
   inHeader = t.kind == TargetKind.Header;
   if (inHeader && namesHosts(t.key)) return;
   const v = t.decoded();

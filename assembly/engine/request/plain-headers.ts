@@ -99,7 +99,7 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
     case Shape.Base64: return allIn(v, 0, n, BASE64);
     case Shape.ForwardedCert: return forwardedCert(v);
     case Shape.BearerJwt: return bearerJwt(v);
-    case Shape.MediaList: return tokenList(v, MEDIA);
+    case Shape.MediaList: return tokenList(v, MEDIA) && mediaRanges(v, 0, v.byteLength);
     case Shape.Url: return plainUrl(v);
   }
   return false;
@@ -113,7 +113,7 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
 export function isPlainPartHeader(key: string, v: ArrayBuffer): bool {
   const n = v.byteLength;
   if (n > 512) return false;
-  if (key == "content-type") return n > 0 && allIn(v, 0, n, MEDIA);
+  if (key == "content-type") return n > 0 && allIn(v, 0, n, MEDIA) && mediaRanges(v, 0, n);
   if (key != "content-disposition" || tokenEnd(v, 0, TOKEN) != 9 || !matchesCI(v, 0, "form-data")) return false;
   let i = 9;
   let params = 0;
@@ -205,6 +205,18 @@ function tokenEnd(v: ArrayBuffer, i: i32, table: StaticArray<u8>): i32 {
 }
 
 /** `item (, item)*`, item = token [= token] (; token = token)*: `gzip, br;q=0.9`, `max-age=0`, `timeout=5, max=100`. */
+/** Whether each comma-separated item of v[start, end) is a media range: one `/` at most, no `..` (`../../etc/passwd` is none). */
+function mediaRanges(v: ArrayBuffer, start: i32, end: i32): bool {
+  let slashes = 0;
+  for (let i = start; i < end; i++) {
+    const c = byteAt(v, i);
+    if (c == 0x2c) slashes = 0;
+    else if (c == 0x2f && ++slashes > 1) return false;
+    else if (c == 0x2e && i + 1 < end && byteAt(v, i + 1) == 0x2e) return false;
+  }
+  return true;
+}
+
 function tokenList(v: ArrayBuffer, table: StaticArray<u8> = TOKEN): bool {
   const n = v.byteLength;
   let i = skipSpaces(v, 0);

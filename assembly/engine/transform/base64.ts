@@ -19,14 +19,15 @@ let scratch = new ArrayBuffer(256);
   return -1;
 }
 
-/** The decoded text, or null when `input` is not base64 of mostly printable text. */
-export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
-  let n = input.byteLength;
+/** The decoded text of input[start, end) (all of it by default), or null when that is not base64 of mostly printable text. */
+export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i32 = -1): ArrayBuffer | null {
+  const e = end < 0 ? input.byteLength : end;
+  let n = e - start;
   if (n < MIN_LENGTH) return null;
-  while (n > 0 && at(input, n - 1) == 0x3d) n--;
-  if (input.byteLength - n > 2 || (n & 3) == 1) return null;
+  while (n > 0 && at(input, start + n - 1) == 0x3d) n--;
+  if (e - start - n > 2 || (n & 3) == 1) return null;
   for (let i = 0; i < n; i++) {
-    if (sextet(at(input, i)) < 0) return null;
+    if (sextet(at(input, start + i)) < 0) return null;
   }
   // Decoded into scratch space first: most candidates (ids, prose without punctuation) are no text.
   const size = (n * 3) >> 2;
@@ -39,7 +40,7 @@ export function base64DecodePrintable(input: ArrayBuffer): ArrayBuffer | null {
   let k = 0;
   let nuls = 0;
   for (let i = 0; i < n; i++) {
-    acc = (acc << 6) | <u32>sextet(at(input, i));
+    acc = (acc << 6) | <u32>sextet(at(input, start + i));
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
