@@ -42,6 +42,8 @@ export const enum TargetOrigin {
 // unescaped(): at least 8 bytes of escapes, and 40% of the value's bytes.
 const UNESCAPED_MIN_BYTES = 12;
 const UNESCAPED_MIN_SHRINK = 8;
+/** Raw bodies beyond this are left to their parsed values (a second full reading would double their cost). */
+const UNESCAPED_MAX_BYTES = 64 * 1024;
 
 export class Target {
   private _url: ArrayBuffer | null = null;
@@ -142,7 +144,7 @@ export class Target {
    */
   unescaped(): ArrayBuffer | null {
     const n = this.value.byteLength;
-    if (n < UNESCAPED_MIN_BYTES || this.kind == TargetKind.Body) return null;
+    if (n < UNESCAPED_MIN_BYTES || n > UNESCAPED_MAX_BYTES) return null;
     const h = this.htmlDecoded();
     const text = h == this.decoded() ? this.jsDecoded() : jsDecode(h);
     const shrunk = n - text.byteLength;

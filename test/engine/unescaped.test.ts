@@ -54,6 +54,23 @@ describe("attacks hidden behind escapes", () => {
   }
 });
 
+describe("whole bodies of escapes", () => {
+  const body = (ct: string | null, text: string): Req => ({ method: "POST", path: "/api/items", headers: ct ? [["host", "svc.local"], ["content-type", ct]] : [["host", "svc.local"]], body: text });
+  for (const [encoder, encode] of Object.entries(ENCODERS)) {
+    if (encoder === "full-width forms") continue;
+    it.each(ATTACKS.filter(([c]) => c !== "nosql"))(`${encoder}: %s as a body without a Content-Type`, (_, payload) => {
+      expect(inspect(h, body(null, encode(payload))).attack).toBe(true);
+    });
+  }
+  // the `&` of every entity splits a form body into junk arguments; the body's text is the payload
+  it.each(ATTACKS.filter(([c]) => c !== "nosql"))("HTML hex entities: %s as a form body", (_, payload) => {
+    expect(inspect(h, body("application/x-www-form-urlencoded", ENCODERS["HTML hex entities"](payload))).attack).toBe(true);
+  });
+  it("reads a form with an entity in a field as a form", () => {
+    expect(inspect(h, body("application/x-www-form-urlencoded", "name=Caf%26%23233%3B&city=Paris&note=caf%C3%A9+%26amp%3B+bar")).attack).toBe(false);
+  });
+});
+
 describe("Target.unescaped", () => {
   it.each([
     ["&#x27;&#x20;&#x6f;&#x72;&#x20;&#x31;&#x3d;&#x31;", "' or 1=1"],

@@ -44,6 +44,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
   out.origin = ORIGINS[<i32>type];
   if (type == BodyType.Urlencoded) {
     parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    // `&#x31;&#x27;...`: a body of entities splits into junk arguments at every `&`; its text is the payload
+    if (entityDense(body)) {
+      out.origin = TargetOrigin.Body;
+      out.add(TargetKind.Body, "body", body, body, "");
+    }
     return;
   } else if (type == BodyType.Json) {
     problem = parseJson(body, out);
@@ -77,4 +82,15 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     }
     out.add(TargetKind.Body, "body", body, body, "");
   }
+}
+
+/** Whether `&#` numeric entities make up most of `data` (one in every 8 bytes starts one). */
+function entityDense(data: ArrayBuffer): bool {
+  const n = data.byteLength;
+  if (n < 16) return false;
+  let entities = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    if (load<u8>(changetype<usize>(data) + <usize>i) == 0x26 && load<u8>(changetype<usize>(data) + <usize>(i + 1)) == 0x23) entities++;
+  }
+  return entities * 8 >= n;
 }
