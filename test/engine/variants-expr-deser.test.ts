@@ -1,7 +1,8 @@
 // Expression-language and deserialisation injection (test/support/variants/expr-deser.ts): SpEL,
 // OGNL (context maps, static calls), MVEL and EL implicit objects, Razor .NET calls and Go template
 // actions; Java streams in base64 and hex, PHP objects (raw and base64), .NET `$type` gadgets,
-// BinaryFormatter blobs and ViewStates; in queries, forms, JSON, cookies, headers and raw bodies.
+// BinaryFormatter blobs and ViewStates, YAML type tags (python, ruby, SnakeYAML) and Python pickles;
+// in queries, forms, JSON, cookies, headers and raw bodies.
 // And the same markers used honestly (placeholders, e-mail addresses, a MAC'd ViewState), which pass.
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -38,13 +39,14 @@ describe("expression and deserialisation injection", () => {
     "@System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\")", "@{System.Diagnostics.Process.Start(\"calc\");}", "@(System.Environment.MachineName)",
     "{{printf \"%s\" \"abc\"}}", "{{- len $x }}", "{{define \"a\"}}x{{end}}", "%{#session['user']}", "${applicationScope['k']}",
     "AAEAAAD/////AQAAAAAAAAAMAgAAAA==", "/wEyxBEAAQAAAP////8BAAAAAAAAAAwCAAAA",
+    "!!python/object/apply:os.system [\"id\"]", "--- !ruby/object:Gem::Installer\ni: x", "cos\nsystem\n(S'id'\ntR.", "gASVHgAAAAAAAACMAm9zlIwGc3lzdGVtlJOUjAJpZJSFlFKULg",
   ])("blocks %s in a query", (v) => {
     expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeGreaterThanOrEqual(5);
   });
 
   it.each([
     "support@System.example.com", "Follow @Microsoft.Teams.Dev", "@System.IO.File is a class", "{{ .Title }}", "{{ printf }} in the docs", "{{ len }}",
-    "#session[2] notes", "${sessionScope} is documented", "/wEPDwUKMTIzNDU2Nzg5MA9kFgICAw9kFgICAQ8PFgIeBFRleHQFBUhlbGxvZGRk", "AAEAAAB0ZXN0",
+    "#session[2] notes", "key: !!str 123", "Value: !Ref MyBucket", "Wow!!this/that", "gAAAAABhZ2VudF9pZA", "cats\ndogs\nbirds.", "${sessionScope} is documented", "/wEPDwUKMTIzNDU2Nzg5MA9kFgICAw9kFgICAQ8PFgIeBFRleHQFBUhlbGxvZGRk", "AAEAAAB0ZXN0",
   ])("passes %s in a query", (v) => {
     expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeLessThan(5);
   });

@@ -12,6 +12,8 @@ import { analyseLookups, LOOKUP_JNDI, LOOKUP_OBFUSCATED } from "./java/lookups";
 import { scanJavaNames, NAME_JDK, NAME_GADGET_LIBRARY, NAME_GADGET_CLASS } from "./java/names";
 import { scanJavaExpression, findClassLoaderPath } from "./java/expressions";
 import { findSerializedJava, findGzipBase64, findDotNetSerialized } from "./java/serialized";
+import { pickleBase64 } from "./langs/deserialise";
+import { DESERIALISED } from "./other";
 import { WordList } from "../wordlist";
 
 export const JAVA_RULES: Rule[] = [
@@ -74,6 +76,7 @@ export function detectJava(s: Sink, t: Target): void {
     if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization header");
     const net = findDotNetSerialized(data);
     if (net >= 0) s.report(8133, t, data, net, net + 12, "serialization header");
+    if (pickleBase64(data)) s.report(DESERIALISED, t, data, 0, min(data.byteLength, 40), "pickle stream");
   }
   if (seen & HAS_BASE64) {
     scanBase64Runs(s, t, data);
@@ -158,7 +161,7 @@ function census(data: ArrayBuffer): i32 {
       if (len >= 5) {
         const first = byteAt(data, runStart);
         if (first == 0x72 || first == 0x4b || first == 0x43) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
-        if (len >= 12 && (first == 0x41 || first == 0x2f)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy
+        if (len >= 12 && (first == 0x41 || first == 0x2f || first == 0x67)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy, pickle gA
         if (len >= 8) {
           if (nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
           if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;

