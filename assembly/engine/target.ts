@@ -155,10 +155,37 @@ export class Target {
   base64Decoded(): ArrayBuffer | null {
     if (!this._base64Done) {
       this._base64Done = true;
-      this._base64 = this.kind == TargetKind.Path ? pathBase64(this.value) : base64DecodePrintable(this.value);
+      this._base64 = this.kind == TargetKind.Path ? pathBase64(this.value) : embeddedBase64(this.value);
     }
     return this._base64;
   }
+}
+
+/**
+ * Base64 text that is the value, or else its longest run of base64 letters (20 or more, between
+ * bytes no encoder writes: quotes, blanks, brackets): `{ search(q: "PHNjcmlwdD4...") }`.
+ */
+function embeddedBase64(v: ArrayBuffer): ArrayBuffer | null {
+  const whole = base64DecodePrintable(v);
+  if (whole !== null) return whole;
+  const n = v.byteLength;
+  let best = 0;
+  let bestLength = 0;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isBase64Letter(load<u8>(changetype<usize>(v) + <usize>i))) i++;
+    const start = i;
+    while (i < n && isBase64Letter(load<u8>(changetype<usize>(v) + <usize>i))) i++;
+    if (i - start > bestLength) {
+      best = start;
+      bestLength = i - start;
+    }
+  }
+  return bestLength >= 20 && bestLength < n ? base64DecodePrintable(v, best, best + bestLength) : null;
+}
+
+function isBase64Letter(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2f || c == 0x3d || c == 0x2d || c == 0x5f;
 }
 
 /**

