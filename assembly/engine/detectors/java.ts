@@ -11,7 +11,7 @@ import { fileExtensions, isUploadName } from "./langs/filenames";
 import { analyseLookups, LOOKUP_JNDI, LOOKUP_OBFUSCATED } from "./java/lookups";
 import { scanJavaNames, NAME_JDK, NAME_GADGET_LIBRARY, NAME_GADGET_CLASS } from "./java/names";
 import { scanJavaExpression, findClassLoaderPath } from "./java/expressions";
-import { findSerializedJava, findGzipBase64, findDotNetSerialized } from "./java/serialized";
+import { findSerialized, serializedDotNet, findGzipBase64 } from "./java/serialized";
 import { pickleBase64 } from "./langs/deserialise";
 import { DESERIALISED } from "./other";
 import { WordList } from "../wordlist";
@@ -72,10 +72,8 @@ export function detectJava(s: Sink, t: Target): void {
     if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader path");
   }
   if (seen & HAS_SERIAL) {
-    const ser = findSerializedJava(data);
-    if (ser >= 0) s.report(8130, t, data, ser, ser + 8, "serialization header");
-    const net = findDotNetSerialized(data);
-    if (net >= 0) s.report(8133, t, data, net, net + 12, "serialization header");
+    const ser = findSerialized(data);
+    if (ser >= 0) s.report(serializedDotNet ? 8133 : 8130, t, data, ser, ser + 8, "serialization header");
     if (pickleBase64(data)) s.report(DESERIALISED, t, data, 0, min(data.byteLength, 40), "pickle stream");
   }
   if (seen & HAS_BASE64) {

@@ -60,10 +60,7 @@ export function detectOther(s: Sink, t: Target): void {
 }
 
 function deserialised(s: Sink, t: Target, buf: ArrayBuffer): void {
-  const base = changetype<usize>(buf);
-  let bang = false;
-  for (let i = 0; i < buf.byteLength; i++) if (load<u8>(base + <usize>i) == 0x21) { bang = true; break; }
-  const y = bang ? yamlTypeTag(buf) : -1;
+  const y = yamlTypeTag(buf);
   if (y >= 0) s.report(DESERIALISED, t, buf, y, min(buf.byteLength, y + 40), "YAML type tag");
   else if (pickleText(buf)) s.report(DESERIALISED, t, buf, 0, min(buf.byteLength, 40), "pickle stream");
 }

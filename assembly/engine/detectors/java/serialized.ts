@@ -3,11 +3,21 @@
 import { byteAt, isHexDigit, matchesCI } from "../../bytes";
 import { base64Value } from "../langs/base64";
 
-/** Index of a serialization stream header in `data`, or -1. */
-export function findSerializedJava(data: ArrayBuffer): i32 {
+/**
+ * Whether the stream findSerialized found last is .NET's: BinaryFormatter's header record
+ * (`00 01 00 00 00 FF FF FF FF`: `AAEAAAD/////`), or a ViewState whose LosFormatter stream
+ * (`FF 01`) holds a BinaryFormatter object (token 0x32: `/wEy`), the shape gadget chains take.
+ */
+export let serializedDotNet = false;
+
+/** Index of a Java (or .NET, see serializedDotNet) serialization stream header in `data`, or -1. */
+export function findSerialized(data: ArrayBuffer): i32 {
   const n = data.byteLength;
   for (let i = 0; i + 4 <= n; i++) {
     const c = byteAt(data, i);
+    serializedDotNet = (c == 0x41 || c == 0x2f) && (i == 0 || base64Value(byteAt(data, i - 1)) < 0) &&
+      (startsWithBytes(data, i, "AAEAAAD/////") || startsWithBytes(data, i, "/wEy"));
+    if (serializedDotNet) return i;
     if (c == 0xac) {
       if (byteAt(data, i + 1) == 0xed && byteAt(data, i + 2) == 0x00 && byteAt(data, i + 3) == 0x05) return i;
     } else if (c == 0x72 || c == 0x4b || c == 0x43) { // r K C
@@ -17,22 +27,6 @@ export function findSerializedJava(data: ArrayBuffer): i32 {
       if (i > 0 && isHexDigit(byteAt(data, i - 1))) continue;
       return i;
     }
-  }
-  return -1;
-}
-
-/**
- * Index of a .NET serialization stream in base64, or -1: BinaryFormatter's header record
- * (`00 01 00 00 00 FF FF FF FF`: `AAEAAAD/////`), or a ViewState whose LosFormatter stream
- * (`FF 01`) holds a BinaryFormatter object (token 0x32: `/wEy`), the shape gadget chains take.
- */
-export function findDotNetSerialized(data: ArrayBuffer): i32 {
-  const n = data.byteLength;
-  for (let i = 0; i + 8 <= n; i++) {
-    const c = byteAt(data, i);
-    if (c != 0x41 && c != 0x2f) continue;
-    if (i > 0 && base64Value(byteAt(data, i - 1)) >= 0) continue;
-    if (startsWithBytes(data, i, "AAEAAAD/////") || startsWithBytes(data, i, "/wEy")) return i;
   }
   return -1;
 }
