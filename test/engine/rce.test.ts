@@ -19,6 +19,8 @@ function rceScore(input: string, kind = ARG, paranoia = 1, name = kind === HEADE
 const attacks: [string, string][] = [
   ["separator then reader with sensitive file", "; cat /etc/passwd"],
   ["quote-split words", "; cat /et'c/pa'ss'wd"],
+  ["paired quotes inside the command word", "w'h'o'am'i"],
+  ["one quote pair splitting the command", "c'a't /etc/shadow"],
   ["backslash evasion", "www.example.com;c\\at /etc/p\\asswd"],
   ["positional parameters inside words", "host;c$@at /et$@c/pas$@swd"],
   ["$IFS as a space", ";getent$IFS$9hosts$IFS$9example.net;echo$IFS$9$((3482*7301));"],
@@ -123,6 +125,9 @@ const benign: [string, string][] = [
   ["field value lastlog", "lastlog"],
   ["user agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"],
   ["O'Brien", "O'Brien"],
+  // a lone apostrophe opens a string the shell never closes: a name, not a quote evasion
+  ["command word then a name with an apostrophe", "kill Sean O'Brien the select"],
+  ["command words and a possessive", "top picks from D'Angelo for the cat lovers"],
   ["shell docs", "string1 != string2 True if the strings are not equal.\n\nBash attempts to determine when it is being run; it reads /etc/bash.bashrc"],
   ["search term", "python tutorial"],
   ["markdown bullets", "* fixed a bug\n* added tests"],

@@ -58,6 +58,9 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   let w = 0;
   let i = 0;
   let quoteRunEnd = 0; // where the current run of quotes ends: found once per run, not once per quote
+  // a quote that is the only one of its kind opens a string the shell never closes: an apostrophe (O'Brien)
+  const loneApostrophe = countOf(src, 0x27) == 1;
+  const loneDoubleQuote = countOf(src, 0x22) == 1;
   while (i < n) {
     const c = at(src, i);
     if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
@@ -67,7 +70,8 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         while (k < n && (at(src, k) == 0x27 || at(src, k) == 0x22 || at(src, k) == 0x5e)) k++;
         quoteRunEnd = k;
       }
-      if (inWord(o, w, src, k) && !isContraction(src, i, k)) shellEvasions++;
+      const lone = (c == 0x27 && loneApostrophe) || (c == 0x22 && loneDoubleQuote);
+      if (inWord(o, w, src, k) && !lone && !isContraction(src, i, k)) shellEvasions++;
       i++;
       continue;
     }
@@ -226,4 +230,10 @@ function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
   if (e - next < 1 || e - next > 2) return false;
   const c = at(buf, e);
   return !isWordByte(c) && c != 0x27 && c != 0x22 && c != 0x5e && c != 0x5c && c != 0x24;
+}
+
+function countOf(buf: ArrayBuffer, b: u32): i32 {
+  let count = 0;
+  for (let i = 0; i < buf.byteLength; i++) if (at(buf, i) == b) count++;
+  return count;
 }
