@@ -50,6 +50,7 @@ const attacks: [string, string][] = [
   ["absolute binary path", "/usr/bin/python3 -m http.server"],
   // a lone absolute path is a command when it names a known program or follows a separator
   ["lone system shell path", "/bin/sh"],
+  ["lone unknown program in a system directory", "/usr/sbin/ab"],
   ["unknown program after a separator", "x; /usr/local/bin/payment"],
   ["unknown program with arguments", "/usr/local/bin/payment --dump /etc/shadow"],
   ["globbed binary", "/???/??t /???/p??s??"],
