@@ -25,3 +25,10 @@ export const graphqlDocument: fc.Arbitrary<string> = fc.tuple(pick(["query", "mu
 /** The JSON body a client posts: `{query, variables, operationName}`. */
 export const graphqlRequest: fc.Arbitrary<object> = fc.tuple(graphqlDocument, fc.dictionary(camel, fc.oneof(ident, small.map(Number), phrase, fc.boolean()), { maxKeys: 3 }), pascal)
   .map(([q, v, n]) => ({ query: q, variables: v, operationName: n }));
+
+const AGG_FIELD = pick(["count", "sum", "max", "min", "avg", "group", "concat", "order", "sort", "select", "union", "having", "exec", "system"]);
+const aggArg = fc.tuple(pick(["order", "where", "by", "columns", "distinct", "limit", "filter", "select"]), fc.oneof(camel.map((c) => `$${c}`), pick(["true", "desc", "{created_at: desc}", "[amount, total]"])))
+  .map(([k, v]) => `${k}: ${v}`);
+/** Aggregate fields of generated GraphQL schemas (Hasura, PostGraphile): SQL-ish names with $variable arguments. */
+export const graphqlAggregate: fc.Arbitrary<string> = fc.tuple(camel, fc.array(fc.tuple(AGG_FIELD, fc.array(aggArg, { minLength: 1, maxLength: 2 }), camel), { minLength: 1, maxLength: 3 }), camel)
+  .map(([root, fs, v]) => `query ($${v}: ${root[0].toUpperCase()}${root.slice(1)}BoolExp, $o: [OrderBy!]) { ${root}_aggregate(where: $${v}) { aggregate { ${fs.map(([f, as, x]) => `${f}(${as.join(", ")}) { ${x} }`).join(" ")} } } }`);
