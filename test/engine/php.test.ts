@@ -19,6 +19,8 @@ const attacks: [string, number, number?][] = [
   ["a:2:{i:0;O:15:\"Monolog\\Handler\":0:{}i:1;s:2:\"id\";}", 9150],
   ["<?php system('id'); ?>", 9100],
   ["<?=phpinfo()?>", 9100],
+  // a named argument given a variable is PHP 8 call syntax for a function no query language has
+  ["strlen(string: $x)", 9121],
   ["<?\nsystem('id');?>", 9100],
   ["test<?", 9100],
   // a call inside a block, or one whose `)` closes a condition, is still code (GraphQL look-alikes below are not)
@@ -115,6 +117,9 @@ const benign: [string, number?][] = [
   ["notes <?php  "],
   // functions query languages share, over bare names (langs/column-functions.ts): PromQL, OData, aggregates
   ["count(up)"],
+  // a GraphQL field's named argument given a variable (PHP 8 would read a named argument the same way)
+  ["count(order: $o)"],
+  ["{ stats { sum(field: $f) count(order: $o) } }"],
   ["count(*)"],
   ["trim(Name) eq 'milk'"],
   // a markdown code span, and names PHP's extension prefixes only resemble, over bare names

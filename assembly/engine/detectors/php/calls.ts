@@ -88,9 +88,18 @@ function columnCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, close: i32): 
   if (!column && isListedBuiltin(data, s, e)) return false;
   for (let j = paren + 1; j < close; j++) {
     const c = byteAt(data, j);
+    if (c == 0x24 && column && namedVariable(data, j)) continue;
     if (c == 0x24 || c == 0x27 || c == 0x3b || c == 0x40 || c == 0x60 || c == 0x5c || c < 0x20 || (c == 0x22 && !column)) return false; // $ ' ; @ ` \ (")
   }
   return true;
+}
+
+/** `order: $o` at the `$` at j: a query language's named argument given a variable (GraphQL `count(order: $o)`). */
+function namedVariable(data: ArrayBuffer, j: i32): bool {
+  let k = j - 1;
+  while (k >= 0 && isSpaceByte(byteAt(data, k))) k--;
+  if (k < 1 || byteAt(data, k) != 0x3a || !isWordByte(byteAt(data, k - 1))) return false;
+  return isWordByte(byteAt(data, j + 1)) && byteAt(data, j + 1) - 0x30 >= 10;
 }
 
 /** `a.b(` with an identifier before the dot, `->b(`, `::b(`. */
