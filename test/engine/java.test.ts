@@ -63,6 +63,8 @@ const attacks: [string, number][] = [
 ];
 
 const benign: string[] = [
+  "java.lang.NullPointerException", // a throwable type as an exception.type attribute or a log names it
+  "javax.naming.NamingException",
   "java.lang.String is immutable, says the tutorial",
   "Use java.io.File to read a file and java.lang.Runtime for the JVM memory figures",
   "Hello ${HOME}, your build uses ${PORT:-3000}",

@@ -53,6 +53,8 @@ const attacks: [string, number, number?][] = [
   ["module.exports = {}", 10141],
   ["process.env", 10141],
   ["process[\"env\"]", 10141],
+  ["process.env.DB_PASSWORD", 10141],
+  ["process._linkedBinding('spawn_sync')", 10141],
   ["while(true);", 10150],
   ["while(!!\"\");", 10150],
   ["while(new Date);", 10150],
@@ -66,6 +68,7 @@ const attacks: [string, number, number?][] = [
 
 const benign: [string, number?][] = [
   ["const express = require('express')"],
+  ["process.command_line"], // an OpenTelemetry attribute name (snake_case), not a Node member
   ["require('dotenv').config({ path: ['.env.local'] })"],
   ["dotenv.populate(process.env, parsed)"],
   ["js require('dotenv').config({ debug: process.env.DEBUG })"],

@@ -3,7 +3,7 @@
 // is read segment by segment and judged by its package structure: a JDK root
 // package with a sensitive subpackage, a library package known for gadget
 // chains, or a class that executes, loads or instantiates code.
-import { byteAt, isWordByte, lowerByte } from "../../bytes";
+import { byteAt, isWordByte, lowerByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 
 export const NAME_NONE = 0;
@@ -137,6 +137,9 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
   }
   if (segs == 1) return bareWords && hasClass ? NAME_GADGET_CLASS : NAME_NONE;
   if (JDK_ROOTS.hasLower(data, starts[0], ends[0])) {
+    // `java.lang.NullPointerException`: a throwable type, as logs and traces name it, loads or runs nothing
+    const le = ends[segs - 1];
+    if (!hasClass && (matchesCI(data, le - 9, "exception") || matchesCI(data, le - 5, "error"))) return NAME_NONE;
     // java.lang.X, javax.script.X ... or java.<anything>.Runtime
     if (JDK_SENSITIVE.hasLower(data, starts[1], ends[1]) || hasClass) kind = NAME_JDK;
     else if (segs >= 3) {

@@ -89,7 +89,15 @@ export function startsWithJsStatement(data: ArrayBuffer): bool {
     const j = skipBlank(data, e + 8, false);
     return j < n && byteAt(data, j) == 0x3d;
   }
-  if (wordIs(data, i, e, "process")) return e + 1 < n && ((byteAt(data, e) == 0x2e && isWordByte(byteAt(data, e + 1))) || byteAt(data, e) == 0x5b);
+  if (wordIs(data, i, e, "process")) {
+    if (e + 1 < n && byteAt(data, e) == 0x5b) return true;
+    if (e + 1 >= n || byteAt(data, e) != 0x2e || !isWordByte(byteAt(data, e + 1))) return false;
+    // `process.command_line`, `process.runtime_name`: snake_case names an OpenTelemetry attribute; Node's
+    // members are camelCase or private (`process.env`, `process.mainModule`, `process._linkedBinding`)
+    const me = wordEnd(data, e + 1);
+    for (let k = e + 2; k < me; k++) if (byteAt(data, k) == 0x5f) return false;
+    return true;
+  }
   if (wordIs(data, i, e, "this")) return matchesCI(data, e, ".constructor");
   return false;
 }
