@@ -23,6 +23,9 @@ const attacks: [string, number, number?][] = [
   ["strlen(string: $x)", 9121],
   ["<?\nsystem('id');?>", 9100],
   ["test<?", 9100],
+  // a call inside a block, or one whose `)` closes a condition, is still code (GraphQL look-alikes below are not)
+  ["if (system($c)) { echo 1; }", 9120],
+  ["count(order: $o); system($_GET['c'])", 9120],
   ["<?php\n  system('id');", 9100],
   ["[php]echo 'test';[/php]", 9100],
   ["{php}test{/php}", 9100],
@@ -87,6 +90,7 @@ const attacks: [string, number, number?][] = [
 
 const benign: [string, number?][] = [
   ["The system (Linux) is great"],
+  ["query ($o: [OrderBy!]) { orders_aggregate(where: $w) { aggregate { count(order: $o) { total } sum(columns: $c) { amount } } } }"],
   ["GNU find uses the fnmatch(3) library function"],
   ["see printf(1) and strftime(3)"],
   ["Upload your file(s) here"],

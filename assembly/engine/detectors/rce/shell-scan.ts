@@ -453,7 +453,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   const terminated = last > 0 && (at(buf, last - 1) == 0x0a || at(buf, last - 1) == 0x3b);
   const topic = (flags & CMD_TOPIC) != 0 || (flags & CMD_SHELL) != 0;
 
-  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c)) {
+  // a whole value naming an unknown program of an application directory (`/usr/local/bin/payment` in a pod spec's
+  // command list) runs nothing by itself; one right in /bin, /sbin, /usr/bin, /usr/sbin (`/bin/ab`) is a system binary
+  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c) && (known || glob || ctx != CTX_START || tail < n || bs - ws <= 10)) {
     record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path");
     return we;
   }
