@@ -21,6 +21,7 @@ const attacks: [string, string][] = [
   ["quote-split words", "; cat /et'c/pa'ss'wd"],
   ["paired quotes inside the command word", "w'h'o'am'i"],
   ["one quote pair splitting the command", "c'a't /etc/shadow"],
+  ["bracket globs after a separator", ";c[a]t /etc/pa[s]swd"],
   ["backslash evasion", "www.example.com;c\\at /etc/p\\asswd"],
   ["positional parameters inside words", "host;c$@at /et$@c/pas$@swd"],
   ["$IFS as a space", ";getent$IFS$9hosts$IFS$9example.net;echo$IFS$9$((3482*7301));"],
@@ -134,6 +135,10 @@ const benign: [string, string][] = [
   // a lone apostrophe opens a string the shell never closes: a name, not a quote evasion
   ["command word then a name with an apostrophe", "kill Sean O'Brien the select"],
   ["command words and a possessive", "top picks from D'Angelo for the cat lovers"],
+  // regular expressions typed into config UIs: classes with quantifiers are no globs, `\w+` no escape
+  ["regex with a class and quantifiers", "^\\w+order[a-z]+$"],
+  ["e-mail regex", "^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$"],
+  ["question after a separator", "items; so? yes"],
   ["shell docs", "string1 != string2 True if the strings are not equal.\n\nBash attempts to determine when it is being run; it reads /etc/bash.bashrc"],
   ["search term", "python tutorial"],
   ["markdown bullets", "* fixed a bug\n* added tests"],

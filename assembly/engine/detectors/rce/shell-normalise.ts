@@ -82,7 +82,8 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         i += 2;
         continue;
       }
-      if (inWord(o, w, src, i + 1)) shellEvasions++;
+      if (regexClass(src, i)) { /* `\w+`, `\d{3}`: a regular expression's class, not an escape */ }
+      else if (inWord(o, w, src, i + 1)) shellEvasions++;
       else if ((w == 0 || !isWordByte(<u32>load<u8>(o + <usize>(w - 1)))) && (d | 0x20) - 0x61 < 26 && d != 0x6e && d != 0x74 && d != 0x72) shellEvasions++; // `\ls` skips aliases
       i += d == 0x0a ? 2 : 1;
       continue;
@@ -139,7 +140,9 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
     }
     if (c == 0x5b) { // [abc] glob class: one character
       const close = findClose(src, i + 1, 0x5d, 14);
-      if (close > i + 1 && findClose(src, i + 1, 0x20, close - i - 1) < 0 && isGlobClass(src, i + 1, close)) {
+      // (`[a-z]+`, `[0-9]{2}`: a regular expression's class and quantifier, not a glob)
+      if (close > i + 1 && findClose(src, i + 1, 0x20, close - i - 1) < 0 && isGlobClass(src, i + 1, close) &&
+        at(src, close + 1) != 0x2b && at(src, close + 1) != 0x7b) {
         store<u8>(o + <usize>w, 0x3f); w++;
         shellEvasions++;
         i = close + 1;
@@ -236,4 +239,12 @@ function countOf(buf: ArrayBuffer, b: u32): i32 {
   let count = 0;
   for (let i = 0; i < buf.byteLength; i++) if (at(buf, i) == b) count++;
   return count;
+}
+
+/** `\w+`, `\d{2}`, `\s*`, `[\w.]`: the backslash at i starts a regex class escape followed by a quantifier or class syntax. */
+function regexClass(src: ArrayBuffer, i: i32): bool {
+  const d = at(src, i + 1) | 0x20;
+  if (d != 0x77 && d != 0x64 && d != 0x73 && d != 0x62) return false; // w d s b (either case)
+  const q = at(src, i + 2);
+  return q == 0x2b || q == 0x2a || q == 0x3f || q == 0x7b || q == 0x5d || q == 0x29 || q == 0x7c || q == 0x5c || q == 0x24;
 }

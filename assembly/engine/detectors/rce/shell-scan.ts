@@ -305,7 +305,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       if (b == 0x3f || b == 0x2a) glob = true;
     }
     // a globbed command is spelled as a path (`/???/??t`, `/bin/ca?`) at an injection point
-    let flags = glob ? (ctx == CTX_MID || bs == ws ? 0 : globCommandFlags(buf, bs, we)) : commandFlags(buf, bs, we);
+    let flags = glob ? (ctx == CTX_MID || (bs == ws && ctx == CTX_START) ? 0 : globCommandFlags(buf, bs, we)) : commandFlags(buf, bs, we);
     if (flags == 0 && bs > ws && at(buf, ws) != 0x2f && bs - ws >= 3 && we - bs <= 2) {
       // `bcdboot/r`: a Windows switch glued to the command name
       const f = commandFlags(buf, ws, bs - 1);
