@@ -62,6 +62,9 @@ describe("sqli tokenizer", () => {
 describe("sqli detection: attacks score >= 5 at PL1", () => {
   const attacks = [
     "' OR '1'='1",
+    // a JSON document compared with a JSON operator stays a probe; a `{{ }}` placeholder (benign below) is no JSON
+    "1' and '{\"a\":1}' != '{\"a\":2}'--",
+    "x' or '[1,2]' ? '1",
     "' or 1=1--",
     "1 or 1=1",
     "-1 OR 2>1",
@@ -138,6 +141,8 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
 describe("sqli detection: benign look-alikes stay below 5", () => {
   const benign = [
     "O'Brien",
+    "{app=\"api\"} | label_format level=\"{{.level | ToUpper}}\" != \"debug\" | line_format \"{{.msg}}\"",
+    "sum(count_over_time({app=\"api\"} |= \"error\" | drop __error__ | regexp `(?P<method>\\w+)` [5m]))",
     "Shaquille O'Neal's 3 points",
     "select the best option from the menu",
     "Please drop me a line; select one from the list",

@@ -37,11 +37,19 @@ export function columnCall(t: TokenList, first: i32): bool {
       // a nested call must be one of the same kind (or no SQL word): max(user()) reads the session
       const k = t.k(j);
       if (byteAtSource(t.s(j) - 1) == 0x24) continue; // $select=, $filter=: OData options, PromQL-style $vars
+      if (pipeStage(t.s(j))) continue; // `| drop __error__`, `| regexp ...`: a LogQL stage; SQL's `|` takes an operand
       // a function's name not called is a column's name: sum(version), year(Date)
       if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && !isFunctionKw(k)) return false;
     } else if (ty == Tok.Var || ty == Tok.Semi || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL
   }
   return false; // not closed (or past this window of tokens)
+}
+
+/** Whether the word at `s` follows one `|` (blanks between): the name of a pipeline stage. */
+function pipeStage(s: i32): bool {
+  let j = s - 1;
+  while (j > 0 && byteAtSource(j) == 0x20) j--;
+  return j > 0 && j < s - 1 && byteAtSource(j) == 0x7c && byteAtSource(j - 1) != 0x7c;
 }
 
 /** What may follow the call: the end, a list of further items, or words of the caller's language (by, eq, as) that start no SQL clause. */

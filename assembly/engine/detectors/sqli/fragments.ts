@@ -353,7 +353,11 @@ function isJsonText(t: TokenList, i: i32): bool {
   const e = t.e(i);
   while (j < e && byteAtSource(j) == 0x20) j++;
   const c = byteAtSource(j);
-  return c == 0x7b || c == 0x5b;
+  if (c != 0x7b) return c == 0x5b;
+  // `"{{.msg | ToUpper}}"`: a template placeholder (LogQL line_format, Helm); a JSON object's key is a string
+  j++;
+  while (j < e && byteAtSource(j) == 0x20) j++;
+  return j >= e || byteAtSource(j) != 0x7b;
 }
 
 /** `lit [NOT] LIKE|IS [NOT] lit` ending the expression, true whatever the row (odd NOTs: the literals differ). */
