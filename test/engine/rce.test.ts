@@ -23,6 +23,7 @@ const attacks: [string, string][] = [
   ["one quote pair splitting the command", "c'a't /etc/shadow"],
   ["bracket globs after a separator", ";c[a]t /etc/pa[s]swd"],
   ["backslash evasion", "www.example.com;c\\at /etc/p\\asswd"],
+  ["quote evasion in lower case beside a name", "i'd'; c'a't /etc/passwd # O'Brien"],
   ["positional parameters inside words", "host;c$@at /et$@c/pas$@swd"],
   ["$IFS as a space", ";getent$IFS$9hosts$IFS$9example.net;echo$IFS$9$((3482*7301));"],
   ["${IFS}", "x;cat${IFS}/etc/passwd"],
@@ -134,6 +135,9 @@ const benign: [string, string][] = [
   ["O'Brien", "O'Brien"],
   // a lone apostrophe opens a string the shell never closes: a name, not a quote evasion
   ["command word then a name with an apostrophe", "kill Sean O'Brien the select"],
+  // names with an apostrophe between capitals (O'Brien's, D'Angelo) are no quote evasion; contractions neither
+  ["command words, contractions and a name", "I'd cat city | su weight if it's slow; O'Brien's shipment won't ps"],
+  ["don't and let's around command words", "don't kill the cat process, let's sort it out"],
   ["command words and a possessive", "top picks from D'Angelo for the cat lovers"],
   // regular expressions typed into config UIs: classes with quantifiers are no globs, `\w+` no escape
   ["regex with a class and quantifiers", "^\\w+order[a-z]+$"],

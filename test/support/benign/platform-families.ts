@@ -24,6 +24,7 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
   ["client user agent", requests(clientAgent.map((a): [string, string] => ["user-agent", a]), withHeader), 60],
   ["JWT value", values(jwt), 40],
   ["base64 value", values(base64Blob), 60],
+  ["command prose", values(commandProse), 150],
   ["LogQL with stages", values(logqlStages), 120],
   ["OpenTelemetry attributes", body(otelAttrs, "/v1/logs"), 80],
   ["GraphQL aggregate", requests(graphqlAggregate, (q) => jsonBody({ query: q, variables: { o: [{ amount: "desc" }] } }, "/v1/graphql")), 80],
@@ -33,7 +34,6 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
 /** Families still blocked in part (counted by .tmp tooling, not asserted): see the report in the test file. */
 export const openFamilies: [string, fc.Arbitrary<{ req: Req }>, number][] = [
   ["regex config document", body(regexConfig, "/api/v2/silences"), 80],
-  ["command prose", values(commandProse), 150],
   ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80],
   ["Helm values", body(helmValues, "/api/releases"), 60],
   ["document filter", body(docFilter, "/data/v1/action/find"), 100],

@@ -71,7 +71,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         quoteRunEnd = k;
       }
       const lone = (c == 0x27 && loneApostrophe) || (c == 0x22 && loneDoubleQuote);
-      if (inWord(o, w, src, k) && !lone && !isContraction(src, i, k)) shellEvasions++;
+      if (inWord(o, w, src, k) && !lone && !isContraction(src, i, k) && !isNameApostrophe(src, i, k)) shellEvasions++;
       i++;
       continue;
     }
@@ -227,12 +227,20 @@ function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
   // `'i'p`: the letters before were opened by a quote, so this one closes a quoted part of the word
   let b = quote - 1;
   while (b >= 0 && (at(buf, b) | 0x20) - 0x61 < 26) b--;
-  if (b >= 0 && b < quote - 1 && at(buf, b) == 0x27) return false;
+  if (b >= 0 && b < quote - 1 && at(buf, b) == 0x27 && !isNameApostrophe(buf, b, b + 1)) return false; // (O'Brien's: a name's)
   let e = next;
   while (e < buf.byteLength && (at(buf, e) | 0x20) - 0x61 < 26) e++;
   if (e - next < 1 || e - next > 2) return false;
   const c = at(buf, e);
   return !isWordByte(c) && c != 0x27 && c != 0x22 && c != 0x5e && c != 0x5c && c != 0x24;
+}
+
+/** `O'Brien`, `D'Angelo`, `N'Diaye`: one capital, the apostrophe, a capital. Unix commands are lower case, so no evasion. */
+function isNameApostrophe(buf: ArrayBuffer, quote: i32, next: i32): bool {
+  if (at(buf, quote) != 0x27 || next != quote + 1 || quote < 1) return false;
+  const a = at(buf, quote - 1);
+  const b = at(buf, next);
+  return a - 0x41 < 26 && b - 0x41 < 26 && (quote == 1 || !isWordByte(at(buf, quote - 2)));
 }
 
 function countOf(buf: ArrayBuffer, b: u32): i32 {
