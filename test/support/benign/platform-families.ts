@@ -31,7 +31,21 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
   ["CMS template", values(cmsTemplate), 100],
 ];
 
-/** Families still blocked in part (counted by .tmp tooling, not asserted): see the report in the test file. */
+/**
+ * Families still blocked in part: tracked, not asserted (explore with assertPassed(h, reqs, runs, seed)).
+ * Blocked at seed 20261128: regex config 1/80, pod spec 44/80, Helm values 3/60, document filter 100/100,
+ * saved SQL 79/80, runbook markdown 28/60. Policy for what stays blocked on purpose:
+ * - Document filters (`{"filter": {"qty": {"$gte": 5}}}`): an operator as a JSON key is exactly NoSQL injection
+ *   (`{"password": {"$ne": null}}`); nothing in the request tells a query API from a login form. Routes that take
+ *   filter documents need an exclusion of rule 12001 for their path (EngineConfig exclusions), not a global pass.
+ * - Saved SQL (`SELECT ... FROM ... WHERE ...` in a dashboard's rawSql): a whole statement is what an attacker
+ *   sends where an app executes a value; BI and observability APIs need a path exclusion for the sqli category.
+ * - Sensitive paths (/var/run/secrets, /etc/nginx) in pod specs: the same value is the LFI target of
+ *   `file=/var/run/secrets/kubernetes.io/serviceaccount/token`; exclude the API server paths (rule 5102).
+ * - `/bin/grpc_health_probe` alone: an unknown program right in /bin is CRS's `/bin/ab` probe (932160);
+ *   programs under /usr/local/bin, /opt/... pass. `sh -c "echo ok && sleep 5"` as one value is a command line
+ *   (rule 4101): pod specs keep the program and its arguments as separate strings, which pass.
+ */
 export const openFamilies: [string, fc.Arbitrary<{ req: Req }>, number][] = [
   ["regex config document", body(regexConfig, "/api/v2/silences"), 80],
   ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80],
