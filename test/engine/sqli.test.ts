@@ -64,6 +64,9 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
     "' OR '1'='1",
     // a JSON document compared with a JSON operator stays a probe; a `{{ }}` placeholder (benign below) is no JSON
     "1' and '{\"a\":1}' != '{\"a\":2}'--",
+    // a template placeholder compared after an injected AND/OR is still the injected condition
+    "1' and '{{x}}'<>'y'--",
+    "x\" or \"{{a}}\"!=\"b",
     "x' or '[1,2]' ? '1",
     "' or 1=1--",
     "1 or 1=1",
@@ -141,6 +144,8 @@ describe("sqli detection: attacks score >= 5 at PL1", () => {
 describe("sqli detection: benign look-alikes stay below 5", () => {
   const benign = [
     "O'Brien",
+    // a placeholder is filled before the comparison: LogQL's line_format, then a line filter
+    "{app=\"api\"} |= \"error\" | line_format \"{{.msg}}\" != \"y\"",
     "{app=\"api\"} | label_format level=\"{{.level | ToUpper}}\" != \"debug\" | line_format \"{{.msg}}\"",
     "sum(count_over_time({app=\"api\"} |= \"error\" | drop __error__ | regexp `(?P<method>\\w+)` [5m]))",
     "Shaquille O'Neal's 3 points",

@@ -328,7 +328,13 @@ function alwaysTrue(t: TokenList, i: i32): bool {
   const same = sameText(t, i, i + 2);
   if (t.t(op) == Tok.Word) return same && (t.k(op) == Kw.Like || t.k(op) == Kw.Between); // 42 like 42, 42 between 42 and ...
   if (c0 == 0x3d || (c0 == 0x3c && c1 == 0x3d && len == 3)) return same; // = == <=>
-  if ((c0 == 0x21 && c1 == 0x3d) || (c0 == 0x3c && c1 == 0x3e)) return !same; // != <>
+  if ((c0 == 0x21 && c1 == 0x3d) || (c0 == 0x3c && c1 == 0x3e)) { // != <>
+    // `line_format "{{.msg}}" != "y"`: a template placeholder is filled before it is compared (LogQL, Helm);
+    // after AND/OR it is still the operand of an injected condition
+    const p = t.t(i - 1);
+    const injected = p == Tok.Logic || t.is(i - 1, Kw.And) || t.is(i - 1, Kw.Or);
+    return !same && (injected || !(isPlaceholder(t, i) || isPlaceholder(t, i + 2)));
+  }
   if (t.t(i) != Tok.Num) return false;
   const a = smallNumber(t, i);
   const b = smallNumber(t, i + 2);
@@ -345,6 +351,12 @@ function alwaysTrue(t: TokenList, i: i32): bool {
   if (c0 == 0x3c) return c1 == 0x3d ? a <= b : a < b;
   if (c0 == 0x3e) return c1 == 0x3d ? a >= b : a > b;
   return false;
+}
+
+/** Whether string token i is a template placeholder (`"{{.msg}}"`). */
+function isPlaceholder(t: TokenList, i: i32): bool {
+  const s = t.s(i) + 1;
+  return t.t(i) == Tok.Str && s + 1 < t.e(i) && byteAtSource(s) == 0x7b && byteAtSource(s + 1) == 0x7b;
 }
 
 /** Whether string token i holds JSON text ('{...}' or '[...]'). */
