@@ -59,8 +59,9 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   let i = 0;
   let quoteRunEnd = 0; // where the current run of quotes ends: found once per run, not once per quote
   // a quote that is the only one of its kind opens a string the shell never closes: an apostrophe (O'Brien)
-  const loneApostrophe = countOf(src, 0x27) == 1;
-  const loneDoubleQuote = countOf(src, 0x22) == 1;
+  const quotes = quoteCounts(src);
+  const loneApostrophe = (quotes & 0xffff) == 1;
+  const loneDoubleQuote = quotes >> 16 == 1;
   while (i < n) {
     const c = at(src, i);
     if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
@@ -243,10 +244,16 @@ function isNameApostrophe(buf: ArrayBuffer, quote: i32, next: i32): bool {
   return a - 0x41 < 26 && b - 0x41 < 26 && (quote == 1 || !isWordByte(at(buf, quote - 2)));
 }
 
-function countOf(buf: ArrayBuffer, b: u32): i32 {
-  let count = 0;
-  for (let i = 0; i < buf.byteLength; i++) if (at(buf, i) == b) count++;
-  return count;
+/** How many `'` (low 16 bits, saturating) and `"` (high 16 bits) `buf` holds, in one pass. */
+function quoteCounts(buf: ArrayBuffer): u32 {
+  let apostrophes: u32 = 0;
+  let doubles: u32 = 0;
+  for (let i = 0; i < buf.byteLength; i++) {
+    const c = at(buf, i);
+    if (c == 0x27 && apostrophes < 0xffff) apostrophes++;
+    else if (c == 0x22 && doubles < 0xffff) doubles++;
+  }
+  return apostrophes | (doubles << 16);
 }
 
 /** `\w+`, `\d{2}`, `\s*`, `[\w.]`: the backslash at i starts a regex class escape followed by a quantifier or class syntax. */
