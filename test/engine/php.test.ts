@@ -50,7 +50,9 @@ const attacks: [string, number, number?][] = [
   ["posix_getpwuid('foo', 25)", 9120],
   ["date_add()", 9121],
   ["count(", 9121],
-  ["count($x)", 9121],
+  // a variable set earlier in the value, or indexed, is the sender's choice (a lone `filemtime($foo)` is not)
+  ["count($x['a'])", 9121],
+  ["$a=1;count($a)", 9121],
   ["count('a', 2)", 9121],
   ["printf(foo)", 9121],
   ["get_user('admin')", 9121],
@@ -126,6 +128,9 @@ const benign: [string, number?][] = [
   ["Call `get_user()` first"],
   ["Use `error_order()` or `x.count` carefully."],
   ["get_user(id)"],
+  // the whole value one library call over one variable the request cannot have set (crs-933151-3)
+  ["filemtime($foo)"],
+  ["count( $x );"],
 ];
 
 describe("PHP detector", () => {

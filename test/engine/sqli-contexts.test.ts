@@ -17,8 +17,9 @@ const sqliScore = (value: string): number => score(h, value);
 const groups: SqliGroup[] = [
   {
     name: "statement after a stray symbol",
-    attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users"],
-    benign: ["/create a table for the guests", ">set the table", "/ drop me a line", "-- set your alarm"],
+    attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users", ";set @x", ";SET @ = 1"],
+    // SET needs a variable: a lone `@` names none (crs-942210-26)
+    benign: ["/create a table for the guests", ">set the table", "/ drop me a line", "-- set your alarm", ";set @"],
   },
   {
     name: "row insert under any verb (INSERT, REPLACE)",

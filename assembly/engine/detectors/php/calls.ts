@@ -3,8 +3,8 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
-import { skipBlank } from "../langs/syntax";
+import { byteAt, isAlpha, isSpaceByte, isWordByte } from "../../bytes";
+import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
@@ -67,7 +67,21 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close)) record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close)) {
+    record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
+  }
+}
+
+/**
+ * `filemtime($foo)`: the whole value is one library call over one variable, which the request cannot
+ * have set: the call shows or measures nothing the sender chose (a probe passes a name, a literal or
+ * a nested call: `intval(foo)`, `print_r(getcwd())`).
+ */
+function lonePlainCall(data: ArrayBuffer, s: i32, paren: i32, close: i32): bool {
+  if (close < 0 || skipSpaces(data, 0) != s) return false;
+  for (let j = close + 1; j < data.byteLength; j++) if (!isSpaceByte(byteAt(data, j)) && byteAt(data, j) != 0x3b) return false;
+  const a = skipSpaces(data, paren + 1); // before the `)` at close: a + 1 <= close
+  return byteAt(data, a) == 0x24 && isAlpha(byteAt(data, a + 1)) && skipSpaces(data, wordEnd(data, a + 1)) == close;
 }
 
 /** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */

@@ -218,7 +218,7 @@ export function isStatement(t: TokenList, i: i32): bool {
       return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot);
     }
     case Kw.Declare: return t.t(i + 1) == Tok.Var;
-    case Kw.Set: return t.t(i + 1) == Tok.Var;
+    case Kw.Set: return t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None); // not a lone `@`
     case Kw.Shutdown: return t.t(i + 1) == Tok.None || t.t(i + 1) == Tok.Semi || (t.f(i) & F_COMMENT) != 0;
     case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
     default: return false;
