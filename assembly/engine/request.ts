@@ -8,10 +8,13 @@ export class Header {
   ) {}
 }
 
+/** The empty value (shared: nothing writes into a request's buffers). */
+export const NO_BYTES = new ArrayBuffer(0);
+
 export class HttpRequest {
   method: string = "GET";
   /** The request-target as on the request line (path and query, percent-encoded). */
-  path: ArrayBuffer = new ArrayBuffer(0);
+  path: ArrayBuffer = NO_BYTES;
   authority: string = "";
   headers: Header[] = [];
   /** The body bytes seen (up to the body limit), or null when there was none. */
