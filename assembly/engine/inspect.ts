@@ -101,16 +101,13 @@ export function collectTargets(
   out.seen = seen;
   out.cleanHeaders = cleanHeaders;
   collectPath(req.path, out);
-  collectHeaders(req.headers, out);
+  collectHeaders(req, out);
   collectBody(req, contentTypeOf(req), out);
   return out;
 }
 
 export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
-  for (let i = 0; i < req.headers.length; i++) {
-    if (req.headers[i].name == "content-type") return req.headers[i].value;
-  }
-  return null;
+  return req.header("content-type");
 }
 
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
