@@ -85,12 +85,13 @@ export class CleanValues {
 
 /**
  * Whether `t` may be remembered in `table`: a value that is its raw bytes (no decoding made two forms
- * of it), not derived from base64, short enough for the table. Paths and whole bodies rarely repeat.
+ * of it), not derived from base64, short enough for the table. Whole bodies rarely repeat; paths do
+ * (a service's routes, health checks), and their detectors read nothing but the path's bytes.
  */
 export function rememberable(t: Target, table: CleanValues): bool {
   if (t.fromBase64 || t.value.byteLength > table.maxValue || t.key.length > table.maxKey) return false;
   const k = t.kind;
-  if (k == TargetKind.Path || k == TargetKind.Body || k == TargetKind.Filename || k == TargetKind.PartHeader) return false;
+  if (k == TargetKind.Body || k == TargetKind.Filename || k == TargetKind.PartHeader) return false;
   // A value is read together with its argument's name (which has the same key): only named ones.
   if ((k == TargetKind.ArgValue || k == TargetKind.BodyValue) && t.key.length == 0) return false;
   return t.raw == t.value || sameBytes(t.raw, t.value);

@@ -39,6 +39,8 @@ export function detectTarget(s: Sink, t: Target): void {
   if (t.kind == TargetKind.PartHeader && isPlainPartHeader(t.key, t.value)) return;
   // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
   const words = plainTarget(t);
+  detectJava(s, t);
+  if (s.done()) return;
   detectSqli(s, t);
   if (s.done()) return;
   detectRce(s, t);
@@ -47,7 +49,6 @@ export function detectTarget(s: Sink, t: Target): void {
     detectPunctuated(s, t);
     if (s.done()) return;
   }
-  detectJava(s, t);
   detectPhp(s, t);
   if (s.done()) return;
   if (words != PlainWords.Yes) detectDoubleUnderscored(s, t);

@@ -244,6 +244,10 @@ describe("sqli prefilter (one plain word, or plain text without SQL words, skips
     ["rock or roll", false], // a SQL word
     ["4oR2", false],         // a number glued to letters
     ["a=b", false],
+    ["/wiki/search", true],  // a plain path: `/` alone only divides
+    ["/api/v1/orders/12345", true],
+    ["/items/1 union select", false],
+    ["/a/*x*/", false],      // a comment needs `*`
   ];
   for (const [v, expected] of cases) {
     it(`${JSON.stringify(v)} skipped: ${expected}`, () => {
@@ -267,7 +271,7 @@ describe("sqli prefilter (one plain word, or plain text without SQL words, skips
       fc.stringMatching(/^[0-9]{1,12}$/),
       fc.constantFrom("the", "a", "of", "union", "select", "from", "or", "and", "1e5", "0x41", "e", "tables", "information_schema",
         "true", "null", "like", "xor", "waitfor", "delay", "Jos\u00e9", "4294967296", "2147483648"),
-      fc.constantFrom(" ", "  ", ".", ",", "-", "--", " - ", "\t", ". ", "\u00a0", " \u00a0"), // a no-break space is a blank too
+      fc.constantFrom(" ", "  ", ".", ",", "-", "--", " - ", "\t", ". ", "\u00a0", " \u00a0", "/", "//", " / ", "/-"), // a no-break space is a blank too
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {

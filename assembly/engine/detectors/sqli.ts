@@ -138,17 +138,18 @@ export function plainWord(buf: ArrayBuffer): bool {
  * writes spaces as `+` made it (a `+` inside an XML or JSON value that still holds %XX).
  */
 /**
- * Prefilter for text: whether the value is words, numbers, spaces and `. , -` only, none of
- * its words a SQL keyword (the English function words aside). Every structure needs an operator
- * symbol, a quote or a SQL word, so names, titles and plain sentences without and/or/in/is skip
- * the analysis in one pass. Numbers glued to letters (1e5, 0x41) go to the analysis.
+ * Prefilter for text: whether the value is words, numbers, spaces and `. , - /` only, none of
+ * its words a SQL keyword (the English function words aside). Every structure needs a comparison
+ * or logic operator, a quote or a SQL word (`-` and `/` alone only do arithmetic; a comment needs
+ * `*`), so names, titles, plain sentences without and/or/in/is and plain paths skip the analysis
+ * in one pass. Numbers glued to letters (1e5, 0x41) go to the analysis.
  */
 export function plainText(buf: ArrayBuffer): bool {
   const len = buf.byteLength;
   let i = 0;
   while (i < len) {
     const c = byteAt(buf, i);
-    if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09) { i++; continue; }
+    if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09 || c == 0x2f) { i++; continue; }
     if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, len); if (nb > 0) { i += nb; continue; } }
     if (c - 0x30 < 10) {
       while (i < len && byteAt(buf, i) - 0x30 < 10) i++;

@@ -19,26 +19,30 @@ export const F_SLASH: u32 = 64;
 export const F_PIPE: u32 = 128;
 export const F_PERCENT: u32 = 256;
 
+// The flag of each byte (0 for the bytes nothing looks for): one load per byte in scanFlags.
+const BYTE_FLAGS = new StaticArray<u16>(256);
+function initByteFlags(): void {
+  for (let c = 0; c < 0x20; c++) BYTE_FLAGS[c] = <u16>F_CTL;
+  for (let c = 0x80; c < 0x100; c++) BYTE_FLAGS[c] = <u16>F_HIGH;
+  BYTE_FLAGS[0] = <u16>F_NUL;
+  BYTE_FLAGS[0x09] = 0;
+  BYTE_FLAGS[0x0a] = <u16>F_CRLF;
+  BYTE_FLAGS[0x0d] = <u16>F_CRLF;
+  BYTE_FLAGS[0x7f] = <u16>F_CTL;
+  BYTE_FLAGS[0x5c] = <u16>F_BACKSLASH;
+  BYTE_FLAGS[0x3c] = <u16>F_LT;
+  BYTE_FLAGS[0x2f] = <u16>F_SLASH;
+  BYTE_FLAGS[0x7c] = <u16>F_PIPE;
+  BYTE_FLAGS[0x25] = <u16>F_PERCENT;
+}
+initByteFlags();
+
 /** One pass: which interesting byte classes `v` holds. */
 export function scanFlags(v: ArrayBuffer): u32 {
   let f: u32 = 0;
   const base = changetype<usize>(v);
   const n = v.byteLength;
-  for (let i = 0; i < n; i++) {
-    const c = <u32>load<u8>(base + <usize>i);
-    if (c >= 0x20 && c < 0x7f) {
-      if (c == 0x5c) f |= F_BACKSLASH;
-      else if (c == 0x3c) f |= F_LT;
-      else if (c == 0x2f) f |= F_SLASH;
-      else if (c == 0x7c) f |= F_PIPE;
-      else if (c == 0x25) f |= F_PERCENT;
-      continue;
-    }
-    if (c == 0) f |= F_NUL;
-    else if (c == 0x0d || c == 0x0a) f |= F_CRLF;
-    else if (c >= 0x80) f |= F_HIGH;
-    else if (c != 0x09) f |= F_CTL;
-  }
+  for (let i = 0; i < n; i++) f |= <u32>unchecked(BYTE_FLAGS[load<u8>(base + <usize>i)]);
   return f;
 }
 
