@@ -4,7 +4,7 @@
 import { beforeAll, describe, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { assertPassed } from "../support/variants/check.js";
-import { families } from "../support/benign/platform-families.js";
+import { families, openFamilies } from "../support/benign/platform-families.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,5 +17,10 @@ describe("benign platform traffic at paranoia 1", () => {
   });
 });
 
-// openFamilies (platform-families.ts) are still blocked in part and are tracked, not asserted:
-// run them with assertPassed(h, reqs, runs, seed) to explore.
+// openFamilies (platform-families.ts) are blocked in part on purpose: each passes with the exclusion its API needs
+// (without it: run assertPassed(h, reqs, runs, seed) to explore what blocks).
+describe("benign platform traffic with its route exclusion at paranoia 1", () => {
+  it.each(openFamilies)("%s is not blocked on its route", (_name, reqs, runs, exclusion) => {
+    assertPassed(h, reqs, runs, undefined, exclusion);
+  });
+});

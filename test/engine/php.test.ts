@@ -69,6 +69,7 @@ const attacks: [string, number, number?][] = [
   ["(sy.(st).em)('uname');", 9131],
   ["[system][0](ls);", 9131],
   ["(string)\"system\"('uname');", 9131],
+  ["return (system)('id');", 9131],
   ["\"\\x73y\\x73tem\"(ls);", 9131],
   ["define('x', 'sys' . 'tem');(x)/* comment */('uname');", 9131],
   ["(  [  system  ][  0  ])  {/* comment */0}  (  ls  );", 9131],
@@ -131,6 +132,8 @@ const benign: [string, number?][] = [
   // the whole value one library call over one variable the request cannot have set (crs-933151-3)
   ["filemtime($foo)"],
   ["count( $x );"],
+  // a regex's groups: the letters before `)(` are a word of their own, not a cast before a name (`email` is no `mail`)
+  ["(?i)(?P<error>\\S+)(?:tenant|region|email)(cart|email|service)"],
 ];
 
 describe("PHP detector", () => {

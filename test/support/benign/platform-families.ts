@@ -29,28 +29,31 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
   ["OpenTelemetry attributes", body(otelAttrs, "/v1/logs"), 80],
   ["GraphQL aggregate", requests(graphqlAggregate, (q) => jsonBody({ query: q, variables: { o: [{ amount: "desc" }] } }, "/v1/graphql")), 80],
   ["CMS template", values(cmsTemplate), 100],
+  ["regex config document", body(regexConfig, "/api/v2/silences"), 80],
 ];
 
 /**
- * Families still blocked in part: tracked, not asserted (explore with assertPassed(h, reqs, runs, seed)).
- * Blocked at seed 20261128: regex config 1/80, pod spec 44/80, Helm values 3/60, document filter 100/100,
- * saved SQL 79/80, runbook markdown 28/60. Policy for what stays blocked on purpose:
+ * Families blocked in part on purpose, each with the route exclusion (inspectWith's
+ * `ruleIds|categories|host|pathPrefix|method|target`) an operator configures for the API that takes them;
+ * with it they pass (asserted). Blocked without it at seed 20261128: pod spec 44/80, Helm values 3/60,
+ * document filter 100/100, saved SQL 79/80, runbook markdown 28/60 (explore with assertPassed(h, reqs, runs, seed)).
  * - Document filters (`{"filter": {"qty": {"$gte": 5}}}`): an operator as a JSON key is exactly NoSQL injection
- *   (`{"password": {"$ne": null}}`); nothing in the request tells a query API from a login form. Routes that take
- *   filter documents need an exclusion of rule 12001 for their path (EngineConfig exclusions), not a global pass.
+ *   (`{"password": {"$ne": null}}`); nothing in the request tells a query API from a login form.
  * - Saved SQL (`SELECT ... FROM ... WHERE ...` in a dashboard's rawSql): a whole statement is what an attacker
- *   sends where an app executes a value; BI and observability APIs need a path exclusion for the sqli category.
- * - Sensitive paths (/var/run/secrets, /etc/nginx) in pod specs: the same value is the LFI target of
- *   `file=/var/run/secrets/kubernetes.io/serviceaccount/token`; exclude the API server paths (rule 5102).
+ *   sends where an app executes a value. Grafana macros (`$__timeFilter(created_at)`) are PHP variable calls
+ *   by syntax (rule 9130), so the exclusion names 9130 beside the sqli category.
+ * - SQL samples in a runbook's markdown code blocks: to a database the fence is no SQL in most readings, but in a
+ *   backtick-quoted identifier (ORDER BY `<value>`) a ``` fence closes it and the block runs: the same exclusion.
+ * - Sensitive paths (/var/run/secrets, /etc/nginx) in pod specs and Helm values: the same value is the LFI target of
+ *   `file=/var/run/secrets/kubernetes.io/serviceaccount/token`, and a directory cannot be told from a file by name.
  * - `/bin/grpc_health_probe` alone: an unknown program right in /bin is CRS's `/bin/ab` probe (932160);
  *   programs under /usr/local/bin, /opt/... pass. `sh -c "echo ok && sleep 5"` as one value is a command line
  *   (rule 4101): pod specs keep the program and its arguments as separate strings, which pass.
  */
-export const openFamilies: [string, fc.Arbitrary<{ req: Req }>, number][] = [
-  ["regex config document", body(regexConfig, "/api/v2/silences"), 80],
-  ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80],
-  ["Helm values", body(helmValues, "/api/releases"), 60],
-  ["document filter", body(docFilter, "/data/v1/action/find"), 100],
-  ["saved SQL query", body(savedQuery, "/api/dashboards/db"), 80],
-  ["runbook markdown", body(runbook.map((text) => ({ page: { title: "Runbook", body: text } })), "/wiki/api/pages"), 60],
+export const openFamilies: [string, fc.Arbitrary<{ req: Req }>, number, string][] = [
+  ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80, "4103,5102|||/apis/||"],
+  ["Helm values", body(helmValues, "/api/releases"), 60, "5102|||/api/releases||"],
+  ["document filter", body(docFilter, "/data/v1/action/find"), 100, "12001|||/data/v1/action/||"],
+  ["saved SQL query", body(savedQuery, "/api/dashboards/db"), 80, "9130|sqli||/api/dashboards/||"],
+  ["runbook markdown", body(runbook.map((text) => ({ page: { title: "Runbook", body: text } })), "/wiki/api/pages"), 60, "9130|sqli||/wiki/api/pages||"],
 ];

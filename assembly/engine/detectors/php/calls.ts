@@ -6,6 +6,7 @@
 import { byteAt, isAlpha, isSpaceByte, isWordByte } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
+import { WordList } from "../../wordlist";
 import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
@@ -247,10 +248,14 @@ function isLinkTarget(data: ArrayBuffer, i: i32): bool {
   return j > i && j < n && byteAt(data, j) == 0x3a;
 }
 
+// Casts and keywords that may stand before a callee expression: `(string)"system"(x)`, `return (system)(x)`.
+const CALLEE_PREFIXES = new WordList("string|int|integer|bool|boolean|float|double|array|object|binary|return|echo|print");
+
 function calleeMatches(name: string): bool {
-  // The joined letters may carry a cast or keyword before the name: "stringsystem", "returnsystem".
+  // The joined letters may carry a cast or keyword before the name: "stringsystem", "returnsystem";
+  // any other letters are part of the name (`(?:region|email)(cart)` in a regex spells `email`, not `mail`).
   for (let k = 0; k + 3 <= name.length && k <= 8; k++) {
-    if (isDangerousFunctionName(k == 0 ? name : name.substring(k))) return true;
+    if ((k == 0 || CALLEE_PREFIXES.hasString(name.substring(0, k))) && isDangerousFunctionName(k == 0 ? name : name.substring(k))) return true;
   }
   return false;
 }
