@@ -2,11 +2,13 @@
 // (u32 name length, u32 value length), then each name and value followed by NUL.
 // Reading is bounds-checked against the buffer: a malformed map yields fewer pairs, never a trap.
 
+const NO_SPANS = new StaticArray<i32>(0);
+
 export class HeaderMapReader {
   /** Number of pairs that lie entirely inside the buffer. */
   count: i32 = 0;
   /** Per pair: name start, name length, value start, value length. */
-  private spans: StaticArray<i32> = new StaticArray<i32>(0);
+  private spans: StaticArray<i32> = NO_SPANS;
 
   constructor(private data: ArrayBuffer) {
     this.parse();

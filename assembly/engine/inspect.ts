@@ -4,7 +4,7 @@
 import { HttpRequest } from "./request";
 import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
-import { Sink } from "./sink";
+import { Sink, NO_EXCLUSIONS } from "./sink";
 import { Target, TargetKind } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
@@ -101,16 +101,13 @@ export function collectTargets(
   out.seen = seen;
   out.cleanHeaders = cleanHeaders;
   collectPath(req.path, out);
-  collectHeaders(req.headers, out);
+  collectHeaders(req, out);
   collectBody(req, contentTypeOf(req), out);
   return out;
 }
 
 export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
-  for (let i = 0; i < req.headers.length; i++) {
-    if (req.headers[i].name == "content-type") return req.headers[i].value;
-  }
-  return null;
+  return req.header("content-type");
 }
 
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
@@ -181,8 +178,8 @@ function inspectTarget(s: Sink, t: Target): void {
 
 /** The exclusions whose host, path prefix and method conditions hold for `req`. */
 export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclusion[] {
+  if (all.length == 0) return NO_EXCLUSIONS;
   const out: Exclusion[] = [];
-  if (all.length == 0) return out;
   const path = String.UTF8.decode(req.path.slice(0, queryStart(req.path)));
   for (let i = 0; i < all.length; i++) {
     const e = all[i];

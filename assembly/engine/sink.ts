@@ -3,6 +3,10 @@ import { Target } from "./target";
 import { findRule } from "./rules";
 import { Exclusion } from "./config";
 
+// Shared empty lists: a request without exclusions allocates none (nothing pushes to these).
+const NO_CATEGORIES: i32[] = [];
+export const NO_EXCLUSIONS: Exclusion[] = [];
+
 export class Match {
   constructor(
     public rule: Rule,
@@ -21,10 +25,10 @@ export class Match {
 export class Sink {
   matches: Match[] = [];
   score: i32 = 0;
-  /** Category indexes switched off. */
-  disabledCategories: i32[] = [];
-  /** Exclusions whose request conditions hold for this request. */
-  exclusions: Exclusion[] = [];
+  /** Category indexes switched off (the engine's configuration hands over its own list; never changed here). */
+  disabledCategories: i32[] = NO_CATEGORIES;
+  /** Exclusions whose request conditions hold for this request (never changed here). */
+  exclusions: Exclusion[] = NO_EXCLUSIONS;
   /** The score at which inspection may stop (0: never). */
   stopAt: i32 = 0;
   /**

@@ -1,22 +1,22 @@
 // Turns the request header map into the engine's HttpRequest. Envoy removes the map
 // once on_request_headers returns Continue, so everything is copied here.
 import { HeaderMapReader } from "../abi/header_map";
-import { HttpRequest, Header } from "../engine/request";
+import { HttpRequest } from "../engine/request";
 
 export class Collected {
-  request: HttpRequest = new HttpRequest();
+  constructor(public request: HttpRequest) {}
   /** The x-request-id bytes, null when absent: decoded only when a log line or reply names it. */
   requestId: ArrayBuffer | null = null;
 }
 
 export function collectRequest(serialised: ArrayBuffer): Collected {
-  const out = new Collected();
-  const req = out.request;
   const map = new HeaderMapReader(serialised);
+  const req = new HttpRequest(map.count);
+  const out = new Collected(req);
   req.method = "";
   for (let i = 0; i < map.count; i++) {
     const value = map.value(i);
-    req.headers.push(new Header(map.name(i), value));
+    req.addHeader(map.name(i), value);
     if (map.nameIs(i, ":path")) req.path = value;
     else if (map.nameIs(i, ":method")) req.method = methodName(value);
     else if (map.nameIs(i, ":authority")) req.authority = authorityName(value);

@@ -5,7 +5,7 @@ import { Target, TargetKind } from "../engine/target";
 import { categoryName, parseCategory } from "../engine/rule";
 import { RULES } from "../engine/rules";
 import { detectTarget, inspect, collectTargets } from "../engine/inspect";
-import { HttpRequest, Header } from "../engine/request";
+import { HttpRequest } from "../engine/request";
 import { EngineConfig, Exclusion } from "../engine/config";
 import { urlDecode, urlDecodeFull } from "../engine/transform/urldecode";
 import { htmlDecode } from "../engine/transform/html";
@@ -56,7 +56,7 @@ function buildRequest(method: string, path: string, headers: string, body: Array
   req.path = String.UTF8.encode(path);
   const parts = headers.split("\n");
   for (let i = 0; i + 1 < parts.length; i += 2) {
-    req.headers.push(new Header(parts[i], String.UTF8.encode(parts[i + 1])));
+    req.addHeader(parts[i], String.UTF8.encode(parts[i + 1]));
     if (parts[i] == ":authority" || parts[i] == "host") req.authority = parts[i + 1];
   }
   req.body = body;

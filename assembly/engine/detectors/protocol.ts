@@ -139,15 +139,14 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
   let codings = 0;
   let length: ArrayBuffer | null = null;
   let devcap: ArrayBuffer | null = null;
-  const headers = req.headers;
-  for (let i = 0, count = headers.length; i < count; i++) {
-    const h = unchecked(headers[i]);
-    const name = h.name;
+  const names = req.headerNames;
+  for (let i = 0, count = names.length; i < count; i++) {
+    const name = unchecked(names[i]);
     const id = headerId(name);
     // :path is the request line's target: its query is checked as arguments (CR/LF there is a PL2 rule),
     // so decoding it as a header value would block any %0A in a query at PL1.
     if (id == HeaderId.Path) continue;
-    const v = h.value;
+    const v = unchecked(req.headerValues[i]);
     if (badHeaderName(name)) s.reportNamed(1030, "header:" + name, v, 0, 40, "header name is not a token");
     if (id == HeaderId.Restricted) s.reportNamed(1021, "header:" + name, v, 0, 40, "restricted header");
     // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).

@@ -3,21 +3,24 @@
 // headers whose value has the plain shape its header allows (plain-headers.ts).
 import { Targets } from "./targets";
 import { TargetKind, TargetOrigin } from "../target";
-import { Header } from "../request";
+import { HttpRequest } from "../request";
 import { parseCookies } from "./cookies";
 import { isPlainHeader } from "./plain-headers";
 
-export function collectHeaders(headers: Header[], out: Targets): void {
-  for (let i = 0; i < headers.length; i++) {
-    const h = unchecked(headers[i]);
-    if (h.name == "cookie") {
+export function collectHeaders(req: HttpRequest, out: Targets): void {
+  const names = req.headerNames;
+  const values = req.headerValues;
+  for (let i = 0; i < names.length; i++) {
+    const name = unchecked(names[i]);
+    const value = unchecked(values[i]);
+    if (name == "cookie") {
       out.origin = TargetOrigin.Cookie;
-      parseCookies(h.value, out);
+      parseCookies(value, out);
       continue;
     }
-    if (h.value.byteLength == 0 || h.name.length == 0 || h.name.charCodeAt(0) == 0x3a) continue;
-    if (isPlainHeader(h.name, h.value)) continue;
+    if (value.byteLength == 0 || name.length == 0 || name.charCodeAt(0) == 0x3a) continue;
+    if (isPlainHeader(name, value)) continue;
     out.origin = TargetOrigin.Header;
-    out.add(TargetKind.Header, "header:", h.value, h.value, h.name);
+    out.add(TargetKind.Header, "header:", value, value, name);
   }
 }

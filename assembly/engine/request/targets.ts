@@ -47,7 +47,8 @@ export class Targets {
   origin: TargetOrigin = TargetOrigin.Path;
   /** Names of query and form arguments seen more than once. */
   repeatedArgs: i32 = 0;
-  private argNames: string[] = [];
+  /** Made on the first argument: most requests have none. */
+  private argNames: string[] | null = null;
 
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
@@ -81,9 +82,11 @@ export class Targets {
     if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
     const key = String.UTF8.decode(name);
     // Repeated names (HTTP parameter pollution): compared among the first names only, to stay linear.
-    if (this.argNames.length < 64) {
-      if (this.argNames.includes(key)) this.repeatedArgs++;
-      else this.argNames.push(key);
+    let names = this.argNames;
+    if (names === null) this.argNames = names = [];
+    if (names.length < 64) {
+      if (names.includes(key)) this.repeatedArgs++;
+      else names.push(key);
     }
     if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);
     if (value.byteLength > 0) this.add(TargetKind.ArgValue, prefix, rawValue, value, key);
