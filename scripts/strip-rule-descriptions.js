@@ -3,7 +3,12 @@
 // rule descriptions never become data segments of build/meshwaf.wasm. The filter
 // needs only ids, categories, severities and paranoia levels; the harness build
 // (tests, scripts/rules-doc.ts → README's rule table) keeps the texts.
+// A literal list of rules (`[new Rule(...), ...]`) becomes `Rule.table(memory.data<u8>([...]), count)`,
+// four bytes of static data a rule (id low and high byte, category, severity << 4 | paranoia; the
+// compiler folds each expression to a constant) instead of the code of a constructor call each
+// (assembly/engine/rule.ts).
 // Works on the AST after parsing, so detector files need no build-specific code.
+import { Node, NodeKind, LiteralKind, Token, AssertionKind } from "assemblyscript";
 
 const DESCRIPTION_ARG = 4;
 
@@ -23,9 +28,49 @@ function isRuleConstruction(node) {
     node.typeName != null && node.typeName.identifier != null && node.typeName.identifier.text === "Rule";
 }
 
+function isRuleTable(node) {
+  return node !== null && typeof node === "object" && node.kind === NodeKind.Literal && node.literalKind === LiteralKind.Array &&
+    node.elementExpressions.length > 0 && node.elementExpressions.every((e) => e != null && isRuleConstruction(e));
+}
+
+/** `Rule.table(memory.data<u8>([...]), count)` for a literal list of rules (see the top). */
+function ruleTable(node) {
+  const range = node.range;
+  const int = (v) => Node.createIntegerLiteralExpression(i64_new(v, 0), range);
+  const op = (token, a, b) => Node.createBinaryExpression(token, a, b, range);
+  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
+  const byte = (e) => Node.createAssertionExpression(AssertionKind.Prefix, e, u8, range);
+  const bytes = [];
+  for (const rule of node.elementExpressions) {
+    const [id, category, severity, paranoia] = rule.args;
+    bytes.push(byte(op(Token.Ampersand, id, int(255))), byte(op(Token.GreaterThan_GreaterThan, id, int(8))), byte(category),
+      byte(op(Token.Bar, op(Token.LessThan_LessThan, severity, int(4)), paranoia)));
+  }
+  const data = Node.createCallExpression(
+    Node.createPropertyAccessExpression(Node.createIdentifierExpression("memory", range), Node.createIdentifierExpression("data", range), range),
+    [u8],
+    [Node.createArrayLiteralExpression(bytes, range)],
+    range,
+  );
+  return Node.createCallExpression(
+    Node.createPropertyAccessExpression(Node.createIdentifierExpression("Rule", range), Node.createIdentifierExpression("table", range), range),
+    null,
+    [data, int(node.elementExpressions.length)],
+    range,
+  );
+}
+
 function visit(node, seen, counter) {
   if (node === null || typeof node !== "object" || seen.has(node)) return;
   seen.add(node);
+  for (const key of Object.keys(node)) {
+    if (key === "range" || key === "parent") continue;
+    if (isRuleTable(node[key])) {
+      counter.count += node[key].elementExpressions.length;
+      counter.tables++;
+      node[key] = ruleTable(node[key]);
+    }
+  }
   if (isRuleConstruction(node)) {
     blankStrings(node.args[DESCRIPTION_ARG], new Set());
     counter.count++;
@@ -38,11 +83,11 @@ function visit(node, seen, counter) {
 
 export default class StripRuleDescriptions {
   afterParse(parser) {
-    const counter = { count: 0 };
+    const counter = { count: 0, tables: 0 };
     for (const source of parser.sources) {
       if (source.internalPath.startsWith("~lib/")) continue;
       visit(source.statements, new Set(), counter);
     }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`strip-rule-descriptions: ${counter.count} rules`);
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`strip-rule-descriptions: ${counter.count} rules, ${counter.tables} tables`);
   }
 }

@@ -38,4 +38,19 @@ export class Rule {
     public paranoia: i32,
     public description: string,
   ) {}
+
+  /**
+   * The rules of a static table of `count` rules, four bytes each (id low and high byte, category,
+   * severity << 4 | paranoia), without descriptions: what the release build makes of a literal list
+   * of rules (scripts/strip-rule-descriptions.js).
+   */
+  static table(bytes: usize, count: i32): Rule[] {
+    const out = new Array<Rule>(count);
+    for (let i = 0; i < count; i++) {
+      const b = bytes + (<usize>i << 2);
+      const levels = <i32>load<u8>(b, 3);
+      unchecked(out[i] = new Rule(<i32>load<u16>(b), <Category>load<u8>(b, 2), levels >> 4, levels & 15, ""));
+    }
+    return out;
+  }
 }
