@@ -55,7 +55,7 @@ const groups: SqliGroup[] = [
     name: "function name, symbols, then its call",
     attacks: ["day&'(", "in '$(", "length&&!!!$(", "left')?$(", ", FIND_IN_SET('22', Category )", "count]+(\"x"],
     // a `[` after the name opens a regex class or an index
-    benign: ["day & night (2)", "in the end (really)", "left / right (x)", ", count me in (maybe)", "length: 5 (cm)", "count[^\"]+(?:status|email)score"],
+    benign: ["day & night (2)", "in the end (really)", "left / right (x)", ", count me in (maybe)", "length: 5 (cm)", "count[^\"]+(?:status|email)score", "count\\.[^\"]+(?:a|b)"],
   },
   {
     name: "quoted routine names, schema enumeration, quote probes",
