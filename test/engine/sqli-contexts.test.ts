@@ -16,6 +16,12 @@ const sqliScore = (value: string): number => score(h, value);
 
 const groups: SqliGroup[] = [
   {
+    // SQL glues no `:` to a keyword (a bind variable stands apart, `::` casts, `:=` assigns)
+    name: "a keyword given a value with `:` is a name (GraphQL arguments, YAML keys)",
+    attacks: ["1 union select :a, 2--", "1 union select 1::text--", "' union select @a:=1--"],
+    benign: ["{ count(select: $o) { order } concat(order: $order) { x } }", "count(select: $orderOrder) { order }", "select: true\norder: desc"],
+  },
+  {
     name: "statement after a stray symbol",
     attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users", ";set @x", ";SET @ = 1"],
     // SET needs a variable: a lone `@` names none (crs-942210-26)
