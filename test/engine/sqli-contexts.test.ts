@@ -18,8 +18,8 @@ const groups: SqliGroup[] = [
   {
     // UPDATE needs SET: a line comment that ends the statement before it leaves a syntax error
     name: "stacked UPDATE cut by a comment before its SET",
-    attacks: [";update users", "x; update users set role='admin'--", "1; UPDATE t SET a=1 #"],
-    benign: ["the; update blue -- the", "the; update meeting order -- the"],
+    attacks: [";update users", "x; update users set role='admin'--", "1; UPDATE t SET a=1 #", "1; update/**/users/**/set a=1--"],
+    benign: ["the; update blue -- the", "the; update meeting order -- the", "order; update tomorrow -- order"],
   },
   {
     // SQL glues no `:` to a keyword (a bind variable stands apart, `::` casts, `:=` assigns)

@@ -34,7 +34,10 @@ function hasPlaceholder(t: TokenList, i: i32): bool {
 function updateCutBeforeSet(t: TokenList, j: i32): bool {
   for (let k = j + 1; k < t.n; k++) {
     if (t.is(k, Kw.Set)) return false;
-    if ((t.f(k) & F_LINE_COMMENT) != 0) return true;
+    if ((t.f(k) & F_COMMENT) == 0) continue;
+    let c = t.e(k);
+    while (byteAtSource(c) == 0x20) c++;
+    if (byteAtSource(c) == 0x23 || (byteAtSource(c) == 0x2d && byteAtSource(c + 1) == 0x2d)) return true; // not a /* */ comment
   }
   return false;
 }
