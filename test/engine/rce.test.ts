@@ -100,6 +100,10 @@ const attacks: [string, string][] = [
   ["a tool with subcommands on a line of its own", "ansible webservers ping\n"],
   ["VBScript running a joined string", 'On Error Resume Next:Ex"&"ecute("x=1"):Response.Write("ok")'],
   ["an interpreter binary named with its minor version", "php8.2 artisan serve"],
+  // beside the regex look-alike below: with a blank the group is an argument; after `(` a separator still starts a command
+  ["an escaped command word, a blank, then a group", "\\w (?P<x>\\S+)"],
+  ["a command word glued to `(`, then a separator and a command", "c\\at(x) ; id"],
+  ["quotes inside a lower-case command word, a capital between them", "who'A'mi"],
   ["padding then substitution", "A".repeat(5000) + ";$(printf 'hsab/nib/ e- 4321 1.0.0.721 cn'|rev)"],
 ];
 
@@ -139,9 +143,13 @@ const benign: [string, string][] = [
   ["command words, contractions and a name", "I'd cat city | su weight if it's slow; O'Brien's shipment won't ps"],
   ["don't and let's around command words", "don't kill the cat process, let's sort it out"],
   ["command words and a possessive", "top picks from D'Angelo for the cat lovers"],
+  // two names pair their apostrophes into one quoted span; a capitalised part before each says name, not evasion
+  ["command words and names whose apostrophes pair", "sort Sean Dell'Acqua Sean O'Brien order"],
   // regular expressions typed into config UIs: classes with quantifiers are no globs, `\w+` no escape
   ["regex with a class and quantifiers", "^\\w+order[a-z]+$"],
   ["e-mail regex", "^[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}$"],
+  // a command word glued to `(` (here `\w` unescaped to `w`) opens a function definition or is a syntax error
+  ["regex opening with a class escape and a group", "\\w(?P<discount>\\S+)status\\.[a-z]+price\\..+\\."],
   ["question after a separator", "items; so? yes"],
   ["shell docs", "string1 != string2 True if the strings are not equal.\n\nBash attempts to determine when it is being run; it reads /etc/bash.bashrc"],
   ["search term", "python tutorial"],

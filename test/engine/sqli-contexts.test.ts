@@ -16,6 +16,18 @@ const sqliScore = (value: string): number => score(h, value);
 
 const groups: SqliGroup[] = [
   {
+    // UPDATE needs SET: a line comment that ends the statement before it leaves a syntax error
+    name: "stacked UPDATE cut by a comment before its SET",
+    attacks: [";update users", "x; update users set role='admin'--", "1; UPDATE t SET a=1 #", "1; update/**/users/**/set a=1--"],
+    benign: ["the; update blue -- the", "the; update meeting order -- the", "order; update tomorrow -- order"],
+  },
+  {
+    // SQL glues no `:` to a keyword (a bind variable stands apart, `::` casts, `:=` assigns)
+    name: "a keyword given a value with `:` is a name (GraphQL arguments, YAML keys)",
+    attacks: ["1 union select :a, 2--", "1 union select 1::text--", "' union select @a:=1--"],
+    benign: ["{ count(select: $o) { order } concat(order: $order) { x } }", "count(select: $orderOrder) { order }", "select: true\norder: desc"],
+  },
+  {
     name: "statement after a stray symbol",
     attacks: ["/CREATE TABLE Persons", ">SET @OLD_SQL_NOTES", "/drop table users", ";set @x", ";SET @ = 1"],
     // SET needs a variable: a lone `@` names none (crs-942210-26)
@@ -55,7 +67,7 @@ const groups: SqliGroup[] = [
     name: "function name, symbols, then its call",
     attacks: ["day&'(", "in '$(", "length&&!!!$(", "left')?$(", ", FIND_IN_SET('22', Category )", "count]+(\"x"],
     // a `[` after the name opens a regex class or an index
-    benign: ["day & night (2)", "in the end (really)", "left / right (x)", ", count me in (maybe)", "length: 5 (cm)", "count[^\"]+(?:status|email)score"],
+    benign: ["day & night (2)", "in the end (really)", "left / right (x)", ", count me in (maybe)", "length: 5 (cm)", "count[^\"]+(?:status|email)score", "count\\.[^\"]+(?:a|b)"],
   },
   {
     name: "quoted routine names, schema enumeration, quote probes",

@@ -32,6 +32,8 @@ const enum Shape {
   MediaList,
   /** `scheme://host[:port]` and a path of plain segments: no query, fragment, escape or dot segment (`Referer`, `Origin`). */
   Url,
+  /** Addresses as proxies append them: IPv4 and IPv6 (hex digits, `.`, `:`, brackets), separated by `,` and spaces. */
+  AddressList,
 }
 
 function shapeOf(name: string): Shape {
@@ -78,6 +80,7 @@ function shapeOf(name: string): Shape {
         name == "x-envoy-attempt-count" || name == "x-envoy-expected-rq-timeout-ms" || name == "x-envoy-peer-metadata-id") return Shape.Id;
       if (name == "x-envoy-peer-metadata") return Shape.Base64;
       if (name == "x-forwarded-client-cert") return Shape.ForwardedCert;
+      if (name == "x-forwarded-for" || name == "x-envoy-external-address") return Shape.AddressList;
       break;
   }
   return Shape.None;
@@ -101,6 +104,7 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
     case Shape.BearerJwt: return bearerJwt(v);
     case Shape.MediaList: return tokenList(v, MEDIA) && mediaRanges(v, 0, v.byteLength);
     case Shape.Url: return plainUrl(v);
+    case Shape.AddressList: return allIn(v, 0, n, ADDRESS) && n <= 512;
   }
   return false;
 }
@@ -162,6 +166,7 @@ const MEDIA = alnumTable("-_.*/+");
 const BASE64URL = alnumTable("-_");
 const KEY_VALUE = alnumTable("-_*/@=,+.");
 const HOST = alnumTable("-.:[]");
+const ADDRESS = charTable("0123456789abcdefABCDEF.:[], ");
 const BASE64 = alnumTable("+/=");
 const BRAND = alnumTable(" .-_");
 /** What follows "Not" and "A" in a GREASE brand (`Not/A)Brand`, `Not=A?Brand`, `Not_A Brand`). */

@@ -101,8 +101,11 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
     let count = 0;
     let j = i;
     const chainStart = i;
+    // every name the chain is classified by starts with a letter: numbers (`10.0.0.1`, `1.2.3`) are none
+    let letters = false;
     while (j < n) {
       const s = j;
+      if (byteAt(data, j) - 0x30 >= 10) letters = true;
       while (j < n && isNameByte(byteAt(data, j))) j++;
       if (count < MAX_SEGMENTS) { starts[count] = s; ends[count] = j; }
       count++;
@@ -113,7 +116,7 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
       break;
     }
     const segs = min(count, MAX_SEGMENTS);
-    const kind = classifyChain(data, starts, ends, segs, bareWords);
+    const kind = letters ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
     if (kind > hit.kind) {
       hit.kind = kind;
       hit.start = chainStart;

@@ -217,9 +217,10 @@ export function injectedHeader(v: ArrayBuffer): i32 {
     // separate the name from its colon (`Remote-addr\r\r:` splits on some servers).
     const j = lineBreakEnd(v, i);
     if (j < 0) continue;
-    for (let k = 0; k < INJECTED_HEADERS.count; k++) {
-      if (!INJECTED_HEADERS.matchesLower(k, v, j)) continue;
-      let e = j + INJECTED_HEADERS.length(k);
+    // the name: the run of letters, digits and '-' the line starts with (every listed name is one)
+    let e = j;
+    while (e < n && e - j <= 32 && (isWordByte(byte(v, e)) || byte(v, e) == 0x2d)) e++;
+    if (e > j && INJECTED_HEADERS.hasLower(v, j, e)) {
       while (e < n && (byte(v, e) == 0x0d || byte(v, e) == 0x0a)) e++;
       if (e < n && byte(v, e) == 0x3a) {
         // `Location:` alone after the colon is a phrase, a header needs a value.

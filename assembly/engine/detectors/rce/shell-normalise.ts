@@ -257,12 +257,15 @@ function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
   return !isWordByte(c) && c != 0x27 && c != 0x22 && c != 0x5e && c != 0x5c && c != 0x24;
 }
 
-/** `O'Brien`, `D'Angelo`, `N'Diaye`: one capital, the apostrophe, a capital. Unix commands are lower case, so no evasion. */
+/**
+ * `O'Brien`, `D'Angelo`, `Dell'Acqua`: a capitalised word part, the apostrophe, a capital. Unix commands are
+ * lower case, so no evasion (cmd does not quote with `'`).
+ */
 function isNameApostrophe(buf: ArrayBuffer, quote: i32, next: i32): bool {
-  if (at(buf, quote) != 0x27 || next != quote + 1 || quote < 1) return false;
-  const a = at(buf, quote - 1);
-  const b = at(buf, next);
-  return a - 0x41 < 26 && b - 0x41 < 26 && (quote == 1 || !isWordByte(at(buf, quote - 2)));
+  if (at(buf, quote) != 0x27 || next != quote + 1 || quote < 1 || at(buf, next) - 0x41 >= 26) return false;
+  let a = quote - 1;
+  while (a > 0 && quote - a < 4 && at(buf, a) - 0x61 < 26) a--; // Dell' Sant' (a short lower-case tail)
+  return at(buf, a) - 0x41 < 26 && (a == 0 || !isWordByte(at(buf, a - 1)));
 }
 
 /** How many `'` (low 16 bits, saturating) and `"` (high 16 bits) `buf` holds, in one pass. */

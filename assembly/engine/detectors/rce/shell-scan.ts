@@ -470,6 +470,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     return we;
   }
   if (ctx == CTX_START) {
+    // `w(?P<x>\S+)`: a word glued to `(` opens a function definition (`name()`) or is a syntax error; nothing runs
+    if (at(buf, we) == 0x28 && at(buf, we + 1) != 0x29) return we;
     if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
       record(RULE_COMMAND_LINE, 3, ws, n, "command as identity");
       return we;

@@ -24,17 +24,17 @@ function isLogicAt(t: TokenList, i: i32): bool {
 
 /**
  * day&'(  length&&!!!$(  left')?$(: a function name, then only symbols (quotes and spaces
- * included) up to a `(` a few bytes on: the call with junk to slip past filters. A `[` right after
- * the name indexes it or opens a regex class (`count[^"]+(?:a|b)`): no call.
+ * included) up to a `(` a few bytes on: the call with junk to slip past filters. A `[` among them
+ * indexes the name or opens a regex class (`count\.[^"]+(?:a|b)`): no call.
  */
 function callAfterSymbols(t: TokenList, i: i32): bool {
   const p = t.e(i);
   const len = sourceLength();
   let q = p;
   let symbols = 0;
-  if (byteAtSource(p) == 0x5b) return false;
   while (q < p + 8 && q < len) {
     const c = byteAtSource(q);
+    if (c == 0x5b) return false;
     if (c == 0x28 || c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80) break;
     if (c != 0x20) symbols++;
     q++;

@@ -30,6 +30,18 @@ function hasPlaceholder(t: TokenList, i: i32): bool {
   return false;
 }
 
+/** `; update blue order -- x`: a line comment ends the UPDATE before the SET it needs (a syntax error, not a statement). */
+function updateCutBeforeSet(t: TokenList, j: i32): bool {
+  for (let k = j + 1; k < t.n; k++) {
+    if (t.is(k, Kw.Set)) return false;
+    if ((t.f(k) & F_COMMENT) == 0) continue;
+    let c = t.e(k);
+    while (byteAtSource(c) == 0x20) c++;
+    if (byteAtSource(c) == 0x23 || (byteAtSource(c) == 0x2d && byteAtSource(c + 1) == 0x2d)) return true; // not a /* */ comment
+  }
+  return false;
+}
+
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
 export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings, escaped: bool = false): void {
   const n = t.n;
@@ -67,7 +79,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       let j = i + 1;
       if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
       else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set &&
-        (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other)) {
+        (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other) &&
+        !(t.k(j) == Kw.Update && updateCutBeforeSet(t, j))) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
       } else if (t.is(j, Kw.Select) && t.t(j + 1) == Tok.None && (t.f(j) & F_COMMENT) == 0) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // x; select  (the application's query supplies the rest)

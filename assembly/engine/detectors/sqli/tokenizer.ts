@@ -315,6 +315,8 @@ function word(buf: ArrayBuffer, i: i32, end: i32, out: TokenList, st: TokenizerS
   }
   if (i < end && byteAt(buf, i) == 0x28) flags |= F_CALL;
   if (out.n > 0 && out.t(out.n - 1) == Tok.Dot) flags |= F_METHOD;
-  out.push(Tok.Word, len <= 32 ? keywordOf(h) : Kw.None, flags, start, i);
+  // `count(select: $o)`, `order:`: a name given a value (GraphQL arguments, YAML keys); SQL glues no `:` to a keyword
+  const named = i < end && byteAt(buf, i) == 0x3a && (i + 1 >= end || (byteAt(buf, i + 1) != 0x3a && byteAt(buf, i + 1) != 0x3d));
+  out.push(Tok.Word, len <= 32 && !named ? keywordOf(h) : Kw.None, flags, start, i);
   return i;
 }

@@ -5,7 +5,7 @@
 // (`[].sort.call\`${alert}\``), JSFuck, JScript.Encode. Identifiers are read as
 // JavaScript does: case-sensitive, with blanks and comments allowed around `.`, `(`, `[`.
 import { WordList } from "../../wordlist";
-import { byteAt, isAlpha, isDigit } from "../../bytes";
+import { byteAt, isAlpha, isDigit, isWordByte } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
 import { Target, TargetKind } from "../../target";
@@ -189,8 +189,9 @@ export function scanObfuscatedScript(s: Sink, t: Target, buf: ArrayBuffer): void
     const c = byteAt(buf, i);
     if (c == 0x5b && byteAt(buf, i + 1) == 0x5d) {
       const prev = byteAt(buf, i - 1);
-      // `!![]` and `+[]` are JSFuck's primitives; a lone `![](` is a markdown image.
-      const primitive = prev == 0x2b || (i >= 2 && byteAt(buf, i - 2) == 0x21);
+      // `!![]` and unary `+[]` are JSFuck's primitives; a lone `![](` is a markdown image, `s+[]` after a
+      // word adds (in a regex, `\s+\[\]`).
+      const primitive = (prev == 0x2b && (i < 2 || !isWordByte(byteAt(buf, i - 2)))) || (i >= 2 && byteAt(buf, i - 2) == 0x21);
       if ((prev == 0x21 || prev == 0x2b) && (primitive || jsfuckRun(buf, i) >= 5)) {
         s.report(XSS_JSFUCK, t, buf, max(0, i - 10), min(len, i + 30), "JSFuck-encoded script");
         return;
