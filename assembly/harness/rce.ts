@@ -2,6 +2,7 @@
 // about a value, and what the shell scanner finds when forced to run on it anyway.
 import { shellScanSkips } from "../engine/detectors/rce/gate";
 import { scanShell, foundRule } from "../engine/detectors/rce/shell-scan";
+import { mayHaveExecSink, hasExecSink } from "../engine/detectors/rce/vbscript";
 import { hasEmptyParens, findShellshock, findForkBomb } from "../engine/detectors/rce/shell-patterns";
 
 /** Whether the rce prefilter skips the shell scan for `input`. */
@@ -24,4 +25,14 @@ export function rceEmptyParens(input: string): bool {
 export function rceFunctionSyntaxForced(input: string): i32 {
   const buf = String.UTF8.encode(input);
   return (findShellshock(buf) >= 0 ? 1 : 0) | (findForkBomb(buf) >= 0 ? 2 : 0);
+}
+
+/** Whether the prefilter of the VBScript sink lets hasExecSink run on `input`. */
+export function rceMayHaveExecSink(input: string): bool {
+  return mayHaveExecSink(String.UTF8.encode(input));
+}
+
+/** What hasExecSink says about `input` when run regardless of its prefilter. */
+export function rceExecSinkForced(input: string): bool {
+  return hasExecSink(String.UTF8.encode(input));
 }

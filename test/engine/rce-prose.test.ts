@@ -80,3 +80,42 @@ describe("VBScript execution sink", () => {
     });
   }
 });
+
+describe("prefilter of the VBScript sink", () => {
+  const table: [string, boolean, boolean][] = [
+    ['Execute("x")', true, true],
+    ['Ex"&"e"&"cute("x")', true, true],
+    ['e " & " val (s)', true, true],
+    ["execute the plan (today)", false, false],
+    ['ev"a"l(x)', true, false], // a lone quote inside the word is no join: the prefilter lets it through, the sink says no
+  ];
+  for (const [value, gate, sink] of table) {
+    it(`${JSON.stringify(value)}: prefilter ${gate}, sink ${sink}`, () => {
+      expect(call("rceMayHaveExecSink", value) !== 0).toBe(gate);
+      expect(call("rceExecSinkForced", value) !== 0).toBe(sink);
+    });
+  }
+
+  const pieces = fc.oneof(
+    fc.constantFrom("eval", "ev", "al", "exe", "cute", "execute", "global", "(", '"&"', '" & "', '"', "&", " ", "\t", "\n", "E", "L"),
+    fc.stringMatching(/^[a-z "&(]{0,5}$/),
+  );
+  const values = fc.array(pieces, { maxLength: 10 }).map((a) => a.join(""));
+
+  it("skips only values the sink finds nothing in", () => {
+    let skipped = 0;
+    let found = 0;
+    fc.assert(
+      fc.property(values, (v) => {
+        const hit = call("rceExecSinkForced", v) !== 0;
+        if (hit) found++;
+        if (call("rceMayHaveExecSink", v) !== 0) return;
+        skipped++;
+        expect(hit).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(skipped).toBeGreaterThan(50);
+    expect(found).toBeGreaterThan(20);
+  });
+});

@@ -41,6 +41,15 @@ let chained = false;
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
+// Bytes isSeparatorAt can say yes to: ; | & newline ` $
+const SEPARATOR_START = new StaticArray<u8>(256);
+SEPARATOR_START[0x3b] = 1;
+SEPARATOR_START[0x7c] = 1;
+SEPARATOR_START[0x26] = 1;
+SEPARATOR_START[0x0a] = 1;
+SEPARATOR_START[0x60] = 1;
+SEPARATOR_START[0x24] = 1;
+
 /** Bytes that end a command word. */
 function isWordEnd(c: u32): bool {
   return isSpaceByte(c) || c == 0x3b || c == 0x7c || c == 0x26 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3c || c == 0x3e || c == 0;
@@ -188,6 +197,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   foundRank = 0;
   foundReason = "";
   const n = buf.byteLength;
+  const base = changetype<usize>(buf);
   let firstTokenEnd = 0;
   while (firstTokenEnd < n && isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
   const firstByte = firstTokenEnd;
@@ -211,11 +221,9 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
       i = next;
       continue;
     }
-    const b = at(buf, i);
-    if (b != 0x3b && b != 0x7c && b != 0x26 && b != 0x0a && b != 0x60 && b != 0x24) { // cheap test before the full one
-      i++;
-      continue;
-    }
+    // cheap test before the full one: run over the bytes that cannot start a separator
+    while (i < n && unchecked(SEPARATOR_START[load<u8>(base + <usize>i)]) == 0) i++;
+    if (i >= n) break;
     if (!isSeparatorAt(buf, i)) {
       i++;
       continue;

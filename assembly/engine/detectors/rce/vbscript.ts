@@ -6,7 +6,7 @@ import { indexOfCI, isSpaceByte } from "../../bytes";
 
 /** Start of a VBScript statement marker when the value also runs a string (Execute/Eval), else -1. */
 export function findVbscriptExec(buf: ArrayBuffer): i32 {
-  if (!hasExecSink(buf)) return -1;
+  if (!mayHaveExecSink(buf) || !hasExecSink(buf)) return -1;
   let marker = indexOfCI(buf, "resume next");
   if (marker < 0) marker = indexOfCI(buf, "response.");
   if (marker < 0) marker = indexOfCI(buf, "createobject");
@@ -14,8 +14,31 @@ export function findVbscriptExec(buf: ArrayBuffer): i32 {
   return marker;
 }
 
+/**
+ * Whether some `(` has, reading back over blanks, quotes and `&` (every byte hasExecSink's joins
+ * skip), the letters of `eval`, `execute` or `global`: hasExecSink cannot be true otherwise.
+ * One compare a byte for text without such a `(`.
+ */
+export function mayHaveExecSink(buf: ArrayBuffer): bool {
+  const n = buf.byteLength;
+  const base = changetype<usize>(buf);
+  for (let i = 4; i < n; i++) {
+    if (load<u8>(base + <usize>i) != 0x28) continue;
+    let win: u64 = 0;
+    let k = i - 1;
+    for (let got = 0; got < 7 && k >= 0; k--) {
+      const c = <u32>load<u8>(base + <usize>k);
+      if (c == 0x20 || c == 0x22 || c == 0x26 || isSpaceByte(c)) continue;
+      win |= <u64>(c - 0x41 < 26 ? c | 0x20 : c) << (<u64>got << 3);
+      got++;
+    }
+    if ((win & 0xffffffffffffff) == 0x65786563757465 || (win & 0xffffffff) == 0x6576616c || (win & 0xffffffffffff) == 0x676c6f62616c) return true;
+  }
+  return false;
+}
+
 /** Whether `execute(`, `executeglobal(` or `eval(` appears once `"&"` joins and blanks are dropped (bounded: one pass). */
-function hasExecSink(buf: ArrayBuffer): bool {
+export function hasExecSink(buf: ArrayBuffer): bool {
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
   // a rolling window of the last seven bytes kept, lower-cased, the newest in the low byte

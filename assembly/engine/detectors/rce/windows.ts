@@ -59,8 +59,10 @@ export function findWindowsFor(buf: ArrayBuffer): i32 {
 /** Start of a matched batch `if` statement, or -1. */
 export function findWindowsIf(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
+  const base = changetype<usize>(buf);
   for (let i = 0; i + 3 < n; i++) {
-    if ((at(buf, i) | 0x20) != 0x69 || (at(buf, i + 1) | 0x20) != 0x66 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
+    // `if` in either case, both bytes in one load (little-endian: `i` low, `f` high)
+    if ((load<u16>(base + <usize>i) | 0x2020) != 0x6669 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
     let k = skipSpaces(buf, i + 2);
     let batchy = false; // `/i`, `not` or a `%` parameter: the condition is batch syntax, not a note like `if foo==`
     if (at(buf, k) == 0x2f && (at(buf, k + 1) | 0x20) == 0x69) {
