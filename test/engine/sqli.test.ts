@@ -248,6 +248,12 @@ describe("sqli prefilter (one plain word, or plain text without SQL words, skips
     ["/api/v1/orders/12345", true],
     ["/items/1 union select", false],
     ["/a/*x*/", false],      // a comment needs `*`
+    ["0bd66d81dc069c6a9ada6d725709ad58", true], // hex and ids: numbers glued to letters that are no SQL word
+    ["a68fb952-beb2-4a79-89d1-5fddef763aa6", true],
+    ["1union", false],       // a number glued to a SQL word
+    ["1and1", false],
+    ["0b0101", false],       // binary literal
+    ["0X41", false],
   ];
   for (const [v, expected] of cases) {
     it(`${JSON.stringify(v)} skipped: ${expected}`, () => {
@@ -270,7 +276,9 @@ describe("sqli prefilter (one plain word, or plain text without SQL words, skips
       fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
       fc.stringMatching(/^[0-9]{1,12}$/),
       fc.constantFrom("the", "a", "of", "union", "select", "from", "or", "and", "1e5", "0x41", "e", "tables", "information_schema",
-        "true", "null", "like", "xor", "waitfor", "delay", "Jos\u00e9", "4294967296", "2147483648"),
+        "true", "null", "like", "xor", "waitfor", "delay", "Jos\u00e9", "4294967296", "2147483648",
+        "4a79", "0bd66d81", "5e3", "1union", "4oR2", "0b01", "2and3", "9_x", "1e1union", "7div2", "3is", "1a", "0xff", "8OR"),
+      fc.stringMatching(/^[0-9][0-9a-zA-Z_]{0,16}$/),
       fc.constantFrom(" ", "  ", ".", ",", "-", "--", " - ", "\t", ". ", "\u00a0", " \u00a0", "/", "//", " / ", "/-"), // a no-break space is a blank too
     );
     fc.assert(

@@ -5,10 +5,10 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { indexOfCI, isAlpha, isDigit } from "../bytes";
-import { needsShellNormalisation, normaliseShell, shellEvasions } from "./rce/shell-normalise";
+import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
-import { findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
+import { hasEmptyParens, findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
 import { isRestrictedUploadName } from "./rce/upload-name";
@@ -48,7 +48,9 @@ export function detectRce(s: Sink, t: Target): void {
   const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;
   if (n < 2) return;
-  const normalised = needsShellNormalisation(raw);
+  // one pass over the bytes decides which syntax checks can match at all
+  const seen = bytesSeen(raw);
+  const normalised = (seen & SEEN_NORMALISABLE) != 0;
   const v = normalised ? normaliseShell(raw) : raw;
   const evasions = normalised ? shellEvasions : 0;
 
@@ -65,8 +67,6 @@ export function detectRce(s: Sink, t: Target): void {
     else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
   }
 
-  // one pass over the bytes decides which syntax checks can match at all
-  const seen = bytesSeen(raw);
   let at = -1;
   if ((seen & SEEN_SLASH) != 0) {
     at = indexOfCI(v, "/dev/tcp/");
@@ -86,10 +86,12 @@ export function detectRce(s: Sink, t: Target): void {
       at = findVbscriptExec(raw);
       if (at >= 0) s.report(4312, t, raw, at, at + 40, "VBScript execution");
     }
-    at = findShellshock(raw);
-    if (at >= 0) s.report(4300, t, raw, at, at + 20, "() { definition");
-    at = findForkBomb(raw);
-    if (at >= 0) s.report(4301, t, raw, at, at + 30, "fork bomb");
+    if (hasEmptyParens(raw)) { // both look for `()` only
+      at = findShellshock(raw);
+      if (at >= 0) s.report(4300, t, raw, at, at + 20, "() { definition");
+      at = findForkBomb(raw);
+      if (at >= 0) s.report(4301, t, raw, at, at + 30, "fork bomb");
+    }
   }
   if ((seen & SEEN_LT) != 0) {
     at = findSsi(raw);
@@ -192,23 +194,29 @@ const SEEN_AT: i32 = 16;
 const SEEN_DOT: i32 = 32;
 const SEEN_DOLLAR: i32 = 64;
 const SEEN_GT: i32 = 128;
+const SEEN_NORMALISABLE: i32 = 256; // a byte shell normalisation changes (isNormalisable)
+
+// SEEN_* flags of each byte value.
+const SEEN_CLASS = new StaticArray<u16>(256);
+function initSeenClass(): void {
+  SEEN_CLASS[0x2f] = <u16>SEEN_SLASH;
+  SEEN_CLASS[0x25] = <u16>SEEN_PERCENT;
+  SEEN_CLASS[0x28] = <u16>SEEN_PAREN;
+  SEEN_CLASS[0x40] = <u16>SEEN_AT;
+  SEEN_CLASS[0x2e] = <u16>SEEN_DOT;
+  for (let c = 0; c < 256; c++) if (isNormalisable(<u32>c)) SEEN_CLASS[c] |= <u16>SEEN_NORMALISABLE;
+  SEEN_CLASS[0x3c] |= <u16>SEEN_LT;
+  SEEN_CLASS[0x24] |= <u16>SEEN_DOLLAR;
+  SEEN_CLASS[0x3e] |= <u16>SEEN_GT;
+}
+initSeenClass();
 
 /** Which trigger bytes occur in `buf` (SEEN_* flags). */
 function bytesSeen(buf: ArrayBuffer): i32 {
   const base = changetype<usize>(buf);
   const n = buf.byteLength;
-  let seen = 0;
-  for (let i = 0; i < n; i++) {
-    const c = load<u8>(base + <usize>i);
-    if (c == 0x2f) seen |= SEEN_SLASH;
-    else if (c == 0x25) seen |= SEEN_PERCENT;
-    else if (c == 0x28) seen |= SEEN_PAREN;
-    else if (c == 0x3c) seen |= SEEN_LT;
-    else if (c == 0x40) seen |= SEEN_AT;
-    else if (c == 0x2e) seen |= SEEN_DOT;
-    else if (c == 0x24) seen |= SEEN_DOLLAR;
-    else if (c == 0x3e) seen |= SEEN_GT;
-  }
+  let seen: i32 = 0;
+  for (let i = 0; i < n; i++) seen |= <i32>unchecked(SEEN_CLASS[load<u8>(base + <usize>i)]);
   return seen;
 }
 

@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isWordByte, lowerByte } from "../bytes";
+import { byteAt, isWordByte, isHexDigit, lowerByte } from "../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./sqli/keywords";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
@@ -142,7 +142,8 @@ export function plainWord(buf: ArrayBuffer): bool {
  * its words a SQL keyword (the English function words aside). Every structure needs a comparison
  * or logic operator, a quote or a SQL word (`-` and `/` alone only do arithmetic; a comment needs
  * `*`), so names, titles, plain sentences without and/or/in/is and plain paths skip the analysis
- * in one pass. Numbers glued to letters (1e5, 0x41) go to the analysis.
+ * in one pass. Numbers glued to letters go to the analysis when they may hide a literal or a SQL
+ * word (0x41, 1union); ids and hex do not (plainGlued).
  */
 export function plainText(buf: ArrayBuffer): bool {
   const len = buf.byteLength;
@@ -152,8 +153,10 @@ export function plainText(buf: ArrayBuffer): bool {
     if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09 || c == 0x2f) { i++; continue; }
     if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, len); if (nb > 0) { i += nb; continue; } }
     if (c - 0x30 < 10) {
+      const start = i;
       while (i < len && byteAt(buf, i) - 0x30 < 10) i++;
-      if (i < len && isWordByte(byteAt(buf, i))) return false;
+      if (i < len && isWordByte(byteAt(buf, i)) && !plainGlued(buf, start, i)) return false;
+      while (i < len && isWordByte(byteAt(buf, i))) i++;
       continue;
     }
     if (!((c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80)) return false;
@@ -167,6 +170,33 @@ export function plainText(buf: ArrayBuffer): bool {
       i++;
     }
     if (i - start <= 32) {
+      const k = keywordOf(h);
+      if (k != Kw.None && k != Kw.Article) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A number glued to letters from `digitsEnd` on (ids, hex: `4a79`, `0bd66d81`, `5e3`): plain unless it
+ * starts a `0x`/`0b` literal or one of its letter runs is a SQL word (`1union`, `4oR2`, `1and1`).
+ */
+function plainGlued(buf: ArrayBuffer, start: i32, digitsEnd: i32): bool {
+  const len = buf.byteLength;
+  if (digitsEnd == start + 1 && byteAt(buf, start) == 0x30 && digitsEnd + 1 < len) {
+    const c = byteAt(buf, digitsEnd) | 0x20;
+    const next = byteAt(buf, digitsEnd + 1);
+    if ((c == 0x78 && isHexDigit(next)) || (c == 0x62 && (next == 0x30 || next == 0x31))) return false;
+  }
+  let i = digitsEnd;
+  while (i < len) {
+    const d = byteAt(buf, i);
+    if (d - 0x30 < 10 || d == 0x5f) { i++; continue; }
+    if ((d | 0x20) - 0x61 >= 26) break;
+    let h = HASH_SEED;
+    const run = i;
+    while (i < len && (byteAt(buf, i) | 0x20) - 0x61 < 26) { h = hashStep(h, lowerByte(byteAt(buf, i))); i++; }
+    if (i - run <= 32) {
       const k = keywordOf(h);
       if (k != Kw.None && k != Kw.Article) return false;
     }

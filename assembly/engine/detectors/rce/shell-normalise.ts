@@ -3,13 +3,28 @@
 // read as the words the shell would run. Output is never longer than the input.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 
+// Bytes normaliseOnce only lower-cases (1): every other byte has a rule of its own. A table
+// lets the copy loop run over plain text without testing each byte against fifteen others.
+const NORM_PLAIN = new StaticArray<u8>(256);
+function initNormPlain(): void {
+  for (let c = 0; c < 256; c++) NORM_PLAIN[c] = 1;
+  const special = "'\"\\^${[+`<>";
+  for (let k = 0; k < special.length; k++) NORM_PLAIN[special.charCodeAt(k)] = 0;
+  for (let c = 0x09; c <= 0x0d; c++) NORM_PLAIN[c] = c == 0x0a ? 1 : 0; // tab, VT, FF, CR (not LF)
+}
+initNormPlain();
+
+/** Whether shell normalisation does more to byte `c` than lower-case it. */
+export function isNormalisable(c: u32): bool {
+  return unchecked(NORM_PLAIN[c & 0xff]) == 0;
+}
+
 /** Whether `buf` holds a byte that shell normalisation would change. */
 export function needsShellNormalisation(buf: ArrayBuffer): bool {
   const base = changetype<usize>(buf);
   const n = buf.byteLength;
   for (let i = 0; i < n; i++) {
-    const c = load<u8>(base + <usize>i);
-    if (c == 0x27 || c == 0x22 || c == 0x5c || c == 0x5e || c == 0x24 || c == 0x7b || c == 0x5b || c == 0x09 || c == 0x0d || c == 0x0b || c == 0x0c || c == 0x2b || c == 0x60 || c == 0x3c || c == 0x3e) return true;
+    if (unchecked(NORM_PLAIN[load<u8>(base + <usize>i)]) == 0) return true;
   }
   return false;
 }
@@ -62,8 +77,14 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   const quotes = quoteCounts(src);
   const loneApostrophe = (quotes & 0xffff) == 1;
   const loneDoubleQuote = quotes >> 16 == 1;
+  const sb = changetype<usize>(src);
   while (i < n) {
-    const c = at(src, i);
+    const c = <u32>load<u8>(sb + <usize>i);
+    if (unchecked(NORM_PLAIN[c]) != 0) { // plain text: lower-cased, nothing else
+      store<u8>(o + <usize>w, <u8>lower(c)); w++;
+      i++;
+      continue;
+    }
     if (c == 0x27 || c == 0x22 || c == 0x5e) { // quotes and cmd's caret: dropped, words join
       let k = quoteRunEnd;
       if (i >= quoteRunEnd) {
@@ -183,7 +204,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
     store<u8>(o + <usize>w, <u8>lower(b)); w++;
     i++;
   }
-  return out.slice(0, w);
+  return w == n ? out : out.slice(0, w);
 }
 
 // @ts-ignore: decorator
@@ -251,8 +272,9 @@ function isNameApostrophe(buf: ArrayBuffer, quote: i32, next: i32): bool {
 function quoteCounts(buf: ArrayBuffer): u32 {
   let apostrophes: u32 = 0;
   let doubles: u32 = 0;
+  const base = changetype<usize>(buf);
   for (let i = 0; i < buf.byteLength; i++) {
-    const c = at(buf, i);
+    const c = <u32>load<u8>(base + <usize>i);
     if (c == 0x27 && apostrophes < 0xffff) apostrophes++;
     else if (c == 0x22 && doubles < 0xffff) doubles++;
   }

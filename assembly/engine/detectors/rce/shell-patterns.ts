@@ -14,6 +14,16 @@ function skipSpaces(buf: ArrayBuffer, i: i32): i32 {
   return i;
 }
 
+/** Whether `buf` holds `()`: findShellshock and findForkBomb find nothing without it (their prefilter). */
+export function hasEmptyParens(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  for (let i = 0; i + 1 < n; i++) {
+    if (load<u8>(base + <usize>i) == 0x28 && load<u8>(base + <usize>(i + 1)) == 0x29) return true;
+  }
+  return false;
+}
+
 /** `() {` at the start of the value, or `() { :;` anywhere: a bash function definition as in shellshock. Returns start or -1. */
 export function findShellshock(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;

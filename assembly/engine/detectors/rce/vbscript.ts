@@ -18,8 +18,8 @@ export function findVbscriptExec(buf: ArrayBuffer): i32 {
 function hasExecSink(buf: ArrayBuffer): bool {
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
-  // a rolling window of the last letters kept, lower-cased
-  let w0: u32 = 0, w1: u32 = 0, w2: u32 = 0, w3: u32 = 0, w4: u32 = 0, w5: u32 = 0, w6: u32 = 0;
+  // a rolling window of the last seven bytes kept, lower-cased, the newest in the low byte
+  let win: u64 = 0;
   for (let i = 0; i < n; i++) {
     const c = <u32>load<u8>(base + <usize>i);
     if (c == 0x22 && i + 2 < n && load<u8>(base + <usize>(i + 1)) == 0x26 && load<u8>(base + <usize>(i + 2)) == 0x22) { i += 2; continue; } // "&"
@@ -28,12 +28,9 @@ function hasExecSink(buf: ArrayBuffer): bool {
     if (c == 0x20) continue;
     if (c == 0x28) {
       // ...execute( / ...eval( (executeglobal( ends in "global")
-      if (w6 == 0x65 && w5 == 0x78 && w4 == 0x65 && w3 == 0x63 && w2 == 0x75 && w1 == 0x74 && w0 == 0x65) return true;
-      if (w3 == 0x65 && w2 == 0x76 && w1 == 0x61 && w0 == 0x6c) return true;
-      if (w5 == 0x67 && w4 == 0x6c && w3 == 0x6f && w2 == 0x62 && w1 == 0x61 && w0 == 0x6c) return true;
+      if ((win & 0xffffffffffffff) == 0x65786563757465 || (win & 0xffffffff) == 0x6576616c || (win & 0xffffffffffff) == 0x676c6f62616c) return true;
     }
-    w6 = w5; w5 = w4; w4 = w3; w3 = w2; w2 = w1; w1 = w0;
-    w0 = c - 0x41 < 26 ? c | 0x20 : c;
+    win = (win << 8) | <u64>(c - 0x41 < 26 ? c | 0x20 : c);
   }
   return false;
 }

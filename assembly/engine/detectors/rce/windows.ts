@@ -90,7 +90,7 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
         if (batchy || commandAfterOperand(buf, j + 2)) return i;
         break;
       } else if (c == 0x0a || c == 0x3b) break;
-      else if (isSpaceByte(c) && (wordAt(buf, j + 1, "equ") || wordAt(buf, j + 1, "neq") || wordAt(buf, j + 1, "lss") ||
+      else if (isSpaceByte(c) && isOperatorInitial(at(buf, j + 1)) && (wordAt(buf, j + 1, "equ") || wordAt(buf, j + 1, "neq") || wordAt(buf, j + 1, "lss") ||
         wordAt(buf, j + 1, "leq") || wordAt(buf, j + 1, "gtr") || wordAt(buf, j + 1, "geq"))) {
         if (batchy || commandAfterOperand(buf, j + 4)) return i;
         break;
@@ -98,6 +98,13 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
     }
   }
   return -1;
+}
+
+/** Whether `c` can start a batch comparison word (equ neq lss leq gtr geq). */
+// @ts-ignore: decorator
+@inline function isOperatorInitial(c: u32): bool {
+  const l = c | 0x20;
+  return l == 0x65 || l == 0x6e || l == 0x6c || l == 0x67;
 }
 
 /**
