@@ -16,6 +16,12 @@ const sqliScore = (value: string): number => score(h, value);
 
 const groups: SqliGroup[] = [
   {
+    // a word after SELECT's danger-function name makes the name a column with an alias
+    name: "SELECT of a danger function, or of a column so named",
+    attacks: ["select sleep", "select sleep(5)", "select sleep 5"],
+    benign: ["select sleep the order Sean O'Brien", "select benchmark results for the team"],
+  },
+  {
     // UPDATE needs SET: a line comment that ends the statement before it leaves a syntax error
     name: "stacked UPDATE cut by a comment before its SET",
     attacks: [";update users", "x; update users set role='admin'--", "1; UPDATE t SET a=1 #", "1; update/**/users/**/set a=1--"],

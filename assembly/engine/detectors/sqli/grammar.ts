@@ -226,7 +226,8 @@ function word(t: TokenList, i: i32, out: Findings): void {
       return;
     }
     case Kw.Select: {
-      if (t.k(i + 1) == Kw.FuncDanger) out.add(Finding.DangerCall, t.s(i), t.e(i + 1));
+      // (`select sleep the order`: a word after the name makes it a column with an alias, no call)
+      if (t.k(i + 1) == Kw.FuncDanger && t.t(i + 2) != Tok.Word) out.add(Finding.DangerCall, t.s(i), t.e(i + 1));
       // SELECT/**/1,2  SeLect*/ 1,user(: a comment standing in for the space after SELECT, then a select list
       if ((f & F_COMMENT) != 0 && (f & F_LINE_COMMENT) == 0 && strongSelectItem(t, i + 1) && isSelectList(t, i + 1)) {
         out.add(Finding.CommentEvasion, t.s(i), t.e(i + 1));
