@@ -2,7 +2,7 @@
 import { WordList } from "../engine/wordlist";
 import { isKnownFunctionName, classifyFunction } from "../engine/detectors/php/functions";
 import { isHtmlTag, isDangerousTag, isRawTextTag, isDangerousAttr, isDangerousTagPrefix } from "../engine/detectors/xss/names";
-import { sensitiveAt } from "../engine/detectors/lfi/sensitive";
+import { sensitiveAt, findSensitive } from "../engine/detectors/lfi/sensitive";
 import { isIniAssignment, findWrapper } from "../engine/detectors/php/markers";
 import { isRestrictedUploadName } from "../engine/detectors/rce/upload-name";
 import { findRestrictedPathFile } from "../engine/detectors/lfi/restricted";
@@ -47,6 +47,22 @@ export function htmlNameClass(name: string): i32 {
 export function lfiSensitiveLength(value: string): i32 {
   const buf = String.UTF8.encode(value);
   return buf.byteLength > 0 ? sensitiveAt(buf, 0) : 0;
+}
+
+/** findSensitive over `value` from `from` (its answer, -1 when none). */
+export function lfiFindSensitive(value: string, from: i32): i32 {
+  return findSensitive(String.UTF8.encode(value), from);
+}
+
+/** findSensitive without its prefilters: sensitiveAt at every component start (the reference it must agree with). */
+export function lfiFindSensitiveForced(value: string, from: i32): i32 {
+  const buf = String.UTF8.encode(value);
+  for (let i = max(from, 0); i < buf.byteLength; i++) {
+    const p = i > 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>(i - 1)) : 0x2f;
+    if (!(p == 0x2f || p == 0x5c || p == 0x3d || p == 0x7e || p == 0x20 || p == 0x3a || p == 0x3f || (p == 0x2e && load<u8>(changetype<usize>(buf) + <usize>i) != 0x2e))) continue;
+    if (sensitiveAt(buf, i) > 0) return i;
+  }
+  return -1;
 }
 
 export function phpIniAssignment(value: string): bool {

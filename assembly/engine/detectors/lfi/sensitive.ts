@@ -58,9 +58,23 @@ export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   return 0;
 }
 
+// The entries' first two bytes, hashed into a 1024-bit set: a word of prose after a space
+// ("the", "should") rarely starts like an entry, so most candidates end at one bit test.
+const PAIRS = new StaticArray<u32>(32);
+for (let k = 0; k < SENSITIVE.count; k++) {
+  const h = pairHash(SENSITIVE.code(k, 0), SENSITIVE.code(k, 1));
+  PAIRS[h >> 5] |= 1 << (h & 31);
+}
+
+// @ts-ignore: decorator
+@inline function pairHash(a: u32, b: u32): u32 {
+  return (a * 31 + b) & 1023;
+}
+
 /** Start of the first sensitive path component in `buf`, or -1. */
 export function findSensitive(buf: ArrayBuffer, from: i32, to: i32 = -1): i32 {
   const n = to < 0 ? buf.byteLength : min(to, buf.byteLength);
+  const last = buf.byteLength - 1; // an entry has two bytes or more: its second byte lies before this
   const base = changetype<usize>(buf);
   for (let i = max(from, 0); i < n; i++) {
     const c = <u32>load<u8>(base + <usize>i) | 0x20;
@@ -70,6 +84,12 @@ export function findSensitive(buf: ArrayBuffer, from: i32, to: i32 = -1): i32 {
       const p = <u32>load<u8>(base + <usize>(i - 1));
       if (!(p == 0x2f || p == 0x5c || p == 0x3d || p == 0x7e || p == 0x20 || p == 0x3a || p == 0x3f || p == 0x2e && c != 0x2e)) continue;
     }
+    if (i >= last) break;
+    let d = <u32>load<u8>(base + <usize>(i + 1)); // read as matchesEntry reads it
+    if (d == 0x5c) d = 0x2f;
+    else if (d - 0x41 < 26) d |= 0x20;
+    const h = pairHash(c, d);
+    if ((unchecked(PAIRS[h >> 5]) & (1 << (h & 31))) == 0) continue;
     if (sensitiveAt(buf, i) > 0) return i;
   }
   return -1;

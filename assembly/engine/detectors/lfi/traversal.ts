@@ -15,8 +15,9 @@ export let firstStep: i32 = -1;
 export function unhexLiterals(buf: ArrayBuffer): ArrayBuffer {
   const n = buf.byteLength;
   let found = false;
+  const base = changetype<usize>(buf);
   for (let i = 0; i + 3 < n; i++) {
-    if (at(buf, i) == 0x30 && (at(buf, i + 1) | 0x20) == 0x78 && (matchesCI(buf, i + 2, "2e") || matchesCI(buf, i + 2, "2f") || matchesCI(buf, i + 2, "5c"))) { found = true; break; }
+    if ((load<u16>(base + <usize>i) | 0x2000) == 0x7830 && (matchesCI(buf, i + 2, "2e") || matchesCI(buf, i + 2, "2f") || matchesCI(buf, i + 2, "5c"))) { found = true; break; }
   }
   if (!found) return buf;
   const out = new ArrayBuffer(n);
@@ -41,9 +42,10 @@ export function countTraversal(buf: ArrayBuffer): void {
   traversalSteps = 0;
   firstStep = -1;
   const n = buf.byteLength;
+  const base = changetype<usize>(buf);
   let i = 0;
   while (i + 2 < n + 1) {
-    if (at(buf, i) != 0x2e || at(buf, i + 1) != 0x2e) {
+    if (load<u16>(base + <usize>i) != 0x2e2e) { // `..` (i + 1 < n)
       i++;
       continue;
     }
