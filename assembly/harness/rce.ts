@@ -2,6 +2,7 @@
 // about a value, and what the shell scanner finds when forced to run on it anyway.
 import { shellScanSkips } from "../engine/detectors/rce/gate";
 import { scanShell, foundRule } from "../engine/detectors/rce/shell-scan";
+import { nextByte } from "../engine/detectors/rce/next-byte";
 import { mayHaveExecSink, hasExecSink } from "../engine/detectors/rce/vbscript";
 import { hasEmptyParens, findShellshock, findForkBomb } from "../engine/detectors/rce/shell-patterns";
 
@@ -35,4 +36,9 @@ export function rceMayHaveExecSink(input: string): bool {
 /** What hasExecSink says about `input` when run regardless of its prefilter. */
 export function rceExecSinkForced(input: string): bool {
   return hasExecSink(String.UTF8.encode(input));
+}
+
+/** nextByte over the UTF-8 bytes of `input`. */
+export function rceNextByte(input: string, from: i32, b: u32, fold: bool): i32 {
+  return nextByte(String.UTF8.encode(input), from, b, fold);
 }

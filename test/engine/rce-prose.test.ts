@@ -119,3 +119,28 @@ describe("prefilter of the VBScript sink", () => {
     expect(found).toBeGreaterThan(20);
   });
 });
+
+describe("nextByte (eight bytes at a time)", () => {
+  function reference(v: string, from: number, b: number, fold: boolean): number {
+    const bytes = Buffer.from(v, "utf8");
+    for (let i = Math.max(from, 0); i < bytes.length; i++) if ((bytes[i] | (fold ? 0x20 : 0)) === b) return i;
+    return Math.max(from, bytes.length); // (from itself when it lies past the end)
+  }
+  function nextByte(v: string, from: number, b: number, fold: boolean): number {
+    const p = h.exports.__pin(h.exports.__newString(v));
+    try {
+      return h.exports.rceNextByte(p, from, b, fold ? 1 : 0) as number;
+    } finally {
+      h.exports.__unpin(p);
+    }
+  }
+  it("finds the first matching byte as a byte-by-byte scan does", () => {
+    const text = fc.stringMatching(/^[a-zA-Z()(.I é]{0,40}$/);
+    fc.assert(
+      fc.property(text, fc.nat(45), fc.constantFrom([0x28, false], [0x2e, false], [0x69, true], [0xa9, false]), (v, from, [b, fold]) => {
+        expect(nextByte(v, from, b as number, fold as boolean)).toBe(reference(v, from, b as number, fold as boolean));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -3,6 +3,7 @@
 // Perl `@{[...]}` interpolation, Ruby process spawning, shell-only expansions,
 // tilde/history expansion values, alias definitions.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { nextByte } from "./next-byte";
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
@@ -19,7 +20,8 @@ export function hasEmptyParens(buf: ArrayBuffer): bool {
   const base = changetype<usize>(buf);
   const n = buf.byteLength;
   for (let i = 0; i + 1 < n; i++) {
-    if (load<u8>(base + <usize>i) == 0x28 && load<u8>(base + <usize>(i + 1)) == 0x29) return true;
+    i = nextByte(buf, i, 0x28, false);
+    if (i + 1 < n && load<u8>(base + <usize>(i + 1)) == 0x29) return true;
   }
   return false;
 }
@@ -98,7 +100,8 @@ export function findPerlInterpolation(buf: ArrayBuffer): i32 {
 export function findRubySpawn(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 2; i + 4 < n; i++) {
-    if (at(buf, i) != 0x2e) continue; // anchor on the dot: Process.spawn, Kernel.exec, IO.popen, Open3.popen3
+    i = nextByte(buf, i, 0x2e, false); // anchor on the dot: Process.spawn, Kernel.exec, IO.popen, Open3.popen3
+    if (i + 4 >= n) break;
     let s = i;
     while (s > 0 && i - s < 8 && isWordByte(at(buf, s - 1))) s--;
     const len = i - s;

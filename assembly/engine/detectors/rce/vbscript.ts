@@ -3,6 +3,7 @@
 // Server.ScriptTimeout). Payloads split the sink into joined strings
 // (`"Ex"&"e"&"cute(`), so the sink is looked for with `"&"` joins and blanks inside the word removed.
 import { indexOfCI, isSpaceByte } from "../../bytes";
+import { nextByte } from "./next-byte";
 
 /** Start of a VBScript statement marker when the value also runs a string (Execute/Eval), else -1. */
 export function findVbscriptExec(buf: ArrayBuffer): i32 {
@@ -23,7 +24,8 @@ export function mayHaveExecSink(buf: ArrayBuffer): bool {
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
   for (let i = 4; i < n; i++) {
-    if (load<u8>(base + <usize>i) != 0x28) continue;
+    i = nextByte(buf, i, 0x28, false);
+    if (i >= n) break;
     let win: u64 = 0;
     let k = i - 1;
     for (let got = 0; got < 7 && k >= 0; k--) {

@@ -2,6 +2,7 @@
 // `if [/i] [not] exist|defined|errorlevel ...` or `if a == b ...`, the shapes an
 // injected batch one-liner takes. Works on the lower-cased, normalised value.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { nextByte } from "./next-byte";
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
@@ -61,6 +62,8 @@ export function findWindowsIf(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
   for (let i = 0; i + 3 < n; i++) {
+    i = nextByte(buf, i, 0x69, true); // an `i` or `I`
+    if (i + 3 >= n) break;
     // `if` in either case, both bytes in one load (little-endian: `i` low, `f` high)
     if ((load<u16>(base + <usize>i) | 0x2020) != 0x6669 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
     let k = skipSpaces(buf, i + 2);
