@@ -2,6 +2,7 @@
 // (Tomcat's `..;/`). Works on the decoded value; `0x2e`/`0x2f`/`0x5c` spelled out
 // as text are read as the characters they name.
 import { matchesCI } from "../../bytes";
+import { nextByte } from "../rce/next-byte";
 
 export let traversalSteps: i32 = 0;
 export let firstStep: i32 = -1;
@@ -17,6 +18,8 @@ export function unhexLiterals(buf: ArrayBuffer): ArrayBuffer {
   let found = false;
   const base = changetype<usize>(buf);
   for (let i = 0; i + 3 < n; i++) {
+    i = nextByte(buf, i, 0x30, false); // a `0`
+    if (i + 3 >= n) break;
     if ((load<u16>(base + <usize>i) | 0x2000) == 0x7830 && (matchesCI(buf, i + 2, "2e") || matchesCI(buf, i + 2, "2f") || matchesCI(buf, i + 2, "5c"))) { found = true; break; }
   }
   if (!found) return buf;
@@ -45,6 +48,8 @@ export function countTraversal(buf: ArrayBuffer): void {
   const base = changetype<usize>(buf);
   let i = 0;
   while (i + 2 < n + 1) {
+    i = nextByte(buf, i, 0x2e, false);
+    if (i + 1 >= n) break;
     if (load<u16>(base + <usize>i) != 0x2e2e) { // `..` (i + 1 < n)
       i++;
       continue;
