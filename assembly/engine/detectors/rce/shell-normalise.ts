@@ -72,6 +72,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   const o = changetype<usize>(out);
   let w = 0;
   let i = 0;
+  let drivePath = -1; // where the current drive-letter path's last component starts, or -1
   let quoteRunEnd = 0; // where the current run of quotes ends: found once per run, not once per quote
   // a quote that is the only one of its kind opens a string the shell never closes: an apostrophe (O'Brien)
   const quotes = quoteCounts(src);
@@ -98,6 +99,16 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
       continue;
     }
     if (c == 0x5c) { // backslash: escapes the next byte; before a newline it continues the line
+      // `&C:\Windows\System32\cmd.exe`: after a drive letter that follows a blank or an operator, backslashes
+      // separate cmd's path components (a value that is only a path names a file: it stays as it was read)
+      if (w >= 3 && load<u8>(o + <usize>(w - 1)) == 0x3a && <u32>load<u8>(o + <usize>(w - 2)) - 0x61 < 26 && hasBlank(o, w - 3, w - 2)) drivePath = w;
+      if (drivePath >= 0 && !hasBlank(o, drivePath, w)) {
+        store<u8>(o + <usize>w, 0x5c); w++;
+        drivePath = w;
+        i++;
+        continue;
+      }
+      drivePath = -1;
       const d = at(src, i + 1);
       if ((d | 0x20) == 0x6e && (w == 0 || load<u8>(o + <usize>(w - 1)) == 0x3b) && (at(src, i + 2) == 0x2e || at(src, i + 2) == 0x20)) {
         store<u8>(o + <usize>w, 0x0a); w++; // a literal "\n" after `;`: the newline the payload meant
@@ -241,6 +252,15 @@ function isGlobClass(buf: ArrayBuffer, start: i32, end: i32): bool {
     else if (c == 0x2c || c == 0x2e) return false; // `[,MODE]`, `[FILE...]`: synopsis notation
   }
   return letters < end - start || letters <= 3;
+}
+
+/** Whether out[from, to) holds a blank or a shell operator: the word that started at `from` has ended. */
+function hasBlank(o: usize, from: i32, to: i32): bool {
+  for (let k = from; k < to; k++) {
+    const b = <u32>load<u8>(o + <usize>k);
+    if (b <= 0x20 || b == 0x26 || b == 0x7c || b == 0x3b || b == 0x3c || b == 0x3e) return true;
+  }
+  return false;
 }
 
 /** `I'd`, `don't`, `we're`: an apostrophe followed by one or two letters that end the word. */

@@ -85,7 +85,7 @@ function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): boo
   return false;
 }
 
-/** Arguments that point at secrets, devices, downloads or a shell (one pass over at most 256 bytes). */
+/** Arguments that point at secrets, devices, downloads, a shell or a Windows binary (one pass over at most 256 bytes). */
 function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
   end = min(end, start + 256);
   if (findSensitive(buf, start, end) >= 0) return true;
@@ -98,6 +98,8 @@ function isSensitiveArgs(buf: ArrayBuffer, start: i32, end: i32): bool {
       if (matchesCI(buf, i, "passwd")) return true;
     } else if (c == 0x77) {
       if (matchesCI(buf, i, "whoami")) return true;
+    } else if (c == 0x73) {
+      if (matchesCI(buf, i, "system32\\")) return true; // a Windows binary run or read by path
     }
   }
   return false;
@@ -264,7 +266,8 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   for (let words = 0; words < 5; words++) {
     while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
     let ws = i;
-    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28)) i++; // `$(` opens a substitution
+    // `$(` opens a substitution; `,/` is cmd's comma blank before a switch (`cmd,/c,whoami`)
+    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28) && !(at(buf, i) == 0x2c && at(buf, i + 1) == 0x2f)) i++;
     let we = i;
     if (we == ws) {
       if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, i, "variable used as a command");
@@ -328,8 +331,8 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
       flags = versionedFlags(buf, bs, we);
       dottedVersion = flags != 0 && hasDottedVersion(buf, bs, we);
     }
-    if (bs > ws && !binDir && at(buf, ws) != 0x2f) {
-      // a relative path like `./lib/base64` or `docs/cat` names a file, not a system command
+    if (bs > ws && !binDir && at(buf, ws) != 0x2f && at(buf, ws + 1) != 0x3a) {
+      // a relative path like `./lib/base64` or `docs/cat` names a file, not a system command (`c:\x\cat` is absolute)
       flags = 0;
       glob = false;
     }
