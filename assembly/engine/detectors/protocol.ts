@@ -52,7 +52,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1042, Category.Protocol, CRITICAL, 1, "Invalid percent-encoding (%1G, %w2, %7%6F) in the query string or form body"),
   new Rule(1043, Category.Protocol, CRITICAL, 1, "Double percent-encoding (%25XX) in the query string or form body"),
   new Rule(1044, Category.Protocol, CRITICAL, 1, "Overlong or out-of-range UTF-8 in a decoded argument"),
-  new Rule(1045, Category.Protocol, CRITICAL, 1, "Full-width %uFFxx encoding (decodes to ASCII on IIS-style decoders)"),
+  new Rule(1045, Category.Protocol, CRITICAL, 1, "%uFFxx full-width or %u000x control-character encoding (decoded by IIS-style decoders)"),
   new Rule(1046, Category.Protocol, CRITICAL, 1, "\\uXXXX escape in a query or form argument (decoded by some back ends only)"),
   new Rule(1050, Category.Protocol, CRITICAL, 1, "Argument name longer than 100 bytes"),
   new Rule(1051, Category.Protocol, CRITICAL, 1, "More than 255 arguments"),
@@ -277,7 +277,7 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     k = doubleEscape(raw);
     if (k >= 0) s.report(1043, t, raw, k, k + 6, "double percent-encoding");
     k = fullWidthEscape(raw);
-    if (k >= 0) s.report(1045, t, raw, k, k + 6, "%uFFxx full-width encoding");
+    if (k >= 0) s.report(1045, t, raw, k, k + 6, "%u escape");
   }
   const v = t.urlDecoded();
   const flags = scanFlags(v);
@@ -293,6 +293,7 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
   }
   if (kind == TargetKind.Path) {
     if (flags & F_CRLF) s.report(1065, t, v, 0, 60, "CR/LF in path");
+    else if ((flags & F_HIGH) && injectedHeader(v, true) >= 0) s.report(1061, t, v, 0, 60, "header injection");
     return;
   }
   if (kind == TargetKind.ArgName && form) {
@@ -312,7 +313,9 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
       const p = injectedParameter(v);
       if (p >= 0) s.report(1067, t, v, p, p + 60, "parameter after CR/LF");
     }
-    const k = injectedHeader(v);
+  }
+  if (flags & (F_CRLF | F_HIGH)) {
+    const k = injectedHeader(v, origin == TargetOrigin.Query || origin == TargetOrigin.Cookie);
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }
   if (flags & (0x40 | 0x20)) {

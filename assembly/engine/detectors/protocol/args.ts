@@ -81,14 +81,18 @@ export function doubleEscape(raw: ArrayBuffer): i32 {
   return -1;
 }
 
-/** Offset of `%uFFxx` (full-width forms that decode to ASCII), or -1. */
+/**
+ * Offset of `%uFFxx` (full-width forms that decode to ASCII) or `%u000x`/`%u001x` (a control
+ * character, CR/LF: JavaScript's escape() writes those as %0D), or -1.
+ */
 export function fullWidthEscape(raw: ArrayBuffer): i32 {
   let from = 0;
   for (let guard = 0; guard < 64; guard++) {
-    const k = indexOfCI(raw, "%uff", from);
-    if (k < 0) return -1;
-    if (k + 5 < raw.byteLength && isHexDigit(byte(raw, k + 4)) && isHexDigit(byte(raw, k + 5))) return k;
-    from = k + 4;
+    const k = indexOfCI(raw, "%u", from);
+    if (k < 0 || k + 5 >= raw.byteLength) return -1;
+    const hi = (byte(raw, k + 2) << 8 | byte(raw, k + 3)) | 0x2020;
+    if (((hi == 0x6666 && isHexDigit(byte(raw, k + 4))) || (hi == 0x3030 && byte(raw, k + 4) - 0x30 < 2)) && isHexDigit(byte(raw, k + 5))) return k;
+    from = k + 2;
   }
   return -1;
 }
@@ -205,22 +209,51 @@ function lineBreakEnd(v: ArrayBuffer, i: i32): i32 {
   return j > i ? j : -1;
 }
 
+/**
+ * Like lineBreakEnd, also over UTF-8 characters whose code point ends in 0A or 0D (U+560A,
+ * U+010D): servers that keep a UTF-16 unit's low byte turn them into LF/CR.
+ */
+function foldedBreakEnd(v: ArrayBuffer, i: i32): i32 {
+  const n = v.byteLength;
+  let j = i;
+  while (j < n) {
+    const c = byte(v, j);
+    if (c == 0x0d || c == 0x0a) { j++; continue; }
+    let low: u32 = 0;
+    if (c - 0xc2 < 30 && j + 1 < n) low = ((c << 6) | (byte(v, j + 1) & 0x3f)) & 0xff;
+    else if (c - 0xe0 < 16 && j + 2 < n) low = ((byte(v, j + 1) << 6) | (byte(v, j + 2) & 0x3f)) & 0xff;
+    if (low != 0x0a && low != 0x0d) break;
+    j += c < 0xe0 ? 2 : 3;
+  }
+  return j > i ? j : -1;
+}
+
 const INJECTED_HEADERS = new WordList(
 "content-type|content-length|set-cookie|location|refresh|cookie|x-forwarded-for|x-forwarded-host|\
-x-forwarded-server|forwarded-for|forwarded-host|host|via|remote-ip|remote-addr|originating-ip|x-originating-ip");
+x-forwarded-server|forwarded-for|forwarded-host|host|via|remote-ip|remote-addr|originating-ip|x-originating-ip|link|\
+content-security-policy|content-disposition|access-control-allow-origin|access-control-allow-credentials");
 
-/** CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160). Offset or -1. */
-export function injectedHeader(v: ArrayBuffer): i32 {
+/**
+ * CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160), or by `X-` and 4+ letters. Offset or -1.
+ * `anyName`: a value no text field carries (a query, a cookie): any hyphenated name is a header.
+ */
+export function injectedHeader(v: ArrayBuffer, anyName: bool = false): i32 {
   const n = v.byteLength;
   for (let i = 0; i < n; i++) {
-    // The header starts the line (indented `host: x` is code or YAML in prose); only CR/LF may
-    // separate the name from its colon (`Remote-addr\r\r:` splits on some servers).
-    const j = lineBreakEnd(v, i);
-    if (j < 0) continue;
+    // The header starts the line (indented `host: x` is code or YAML in prose), or follows one
+    // blank (servers that strip or fold it); only CR/LF may separate the name from its colon
+    // (`Remote-addr\r\r:` splits on some servers).
+    const c = byte(v, i);
+    if (c != 0x0d && c != 0x0a && c < 0xc2) continue;
+    const j0 = foldedBreakEnd(v, i);
+    if (j0 < 0) continue;
+    let j = j0;
+    if (j + 1 < n && (byte(v, j) == 0x20 || byte(v, j) == 0x09) && isWordByte(byte(v, j + 1))) j++;
     // the name: the run of letters, digits and '-' the line starts with (every listed name is one)
     let e = j;
-    while (e < n && e - j <= 32 && (isWordByte(byte(v, e)) || byte(v, e) == 0x2d)) e++;
-    if (e > j && INJECTED_HEADERS.hasLower(v, j, e)) {
+    let hyphen = false;
+    while (e < n && e - j <= 32 && (isWordByte(byte(v, e)) || byte(v, e) == 0x2d)) { hyphen = hyphen || byte(v, e) == 0x2d; e++; }
+    if (e > j && (INJECTED_HEADERS.hasLower(v, j, e) || (e - j >= 6 && (byte(v, j) | 0x20) == 0x78 && byte(v, j + 1) == 0x2d) || (anyName && hyphen && e - j >= 4))) {
       while (e < n && (byte(v, e) == 0x0d || byte(v, e) == 0x0a)) e++;
       if (e < n && byte(v, e) == 0x3a) {
         // `Location:` alone after the colon is a phrase, a header needs a value.
@@ -229,7 +262,7 @@ export function injectedHeader(v: ArrayBuffer): i32 {
         if (w < n && byte(v, w) != 0x0d && byte(v, w) != 0x0a) return i;
       }
     }
-    i = j - 1; // the rest of this run of CR/LF leads to the same place: skip it (linear time)
+    i = j0 - 1; // the rest of this run of breaks leads to the same place: skip it (linear time)
   }
   return -1;
 }
