@@ -116,6 +116,8 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
   if (th >= 0 && (indexOfCI(buf, "==", th) > 0 || indexOfCI(buf, "return", 0) >= 0)) {
     s.report(12005, t, buf, th, th + 5, "JS document condition");
   }
+  const r = returnAfterLiteral(buf);
+  if (r >= 0) s.report(12006, t, buf, 0, r + 12, "string closed, condition");
   // `" || this.password.match(/.*/)//`: the value's string closed, `||` or `&&`, then the document
   let k = th - 1;
   while (k > 0 && isSpaceByte(byteAt(buf, k))) k--;
@@ -129,4 +131,20 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
     while (first > 0 && !isSpaceByte(byteAt(buf, first - 1))) first--;
     if ((q == 0x22 || q == 0x27) && first == 0 && th > 0) s.report(12006, t, buf, k, th + 5, "string closed, condition");
   }
+}
+
+/**
+ * `1; return true`, `x'; return this.a`: the value is one literal (a number, or a word whose string
+ * a quote closes), then `;` and a `return` of a digit, `!`, `true` or `this`: a $where statement. Offset of `;` or -1.
+ */
+function returnAfterLiteral(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  let i = 0;
+  while (i < n && isWordByte(byteAt(buf, i))) i++;
+  if (i < n && (byteAt(buf, i) == 0x27 || byteAt(buf, i) == 0x22)) i++;
+  const semi = indexOfCI(buf, "; return ");
+  if (i == 0 || semi != i) return -1;
+  const c = i + 9 < n ? byteAt(buf, i + 9) : 0;
+  const w = c == 0x74 && i + 11 < n ? byteAt(buf, i + 10) << 8 | byteAt(buf, i + 11) : 0; // (`; return to the menu`: prose)
+  return c - 0x30 < 10 || c == 0x21 || w == 0x7275 || w == 0x6869 ? semi : -1;
 }

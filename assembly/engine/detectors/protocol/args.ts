@@ -201,17 +201,9 @@ function methodBefore(v: ArrayBuffer, h: i32, anyUpper: bool): i32 {
   return i;
 }
 
-/** When a run of CR/LF bytes starts at `i`: the index just after it; else -1. */
-function lineBreakEnd(v: ArrayBuffer, i: i32): i32 {
-  const n = v.byteLength;
-  let j = i;
-  while (j < n && (byte(v, j) == 0x0d || byte(v, j) == 0x0a)) j++;
-  return j > i ? j : -1;
-}
-
 /**
- * Like lineBreakEnd, also over UTF-8 characters whose code point ends in 0A or 0D (U+560A,
- * U+010D): servers that keep a UTF-16 unit's low byte turn them into LF/CR.
+ * When a run of CR/LF bytes starts at `i`: the index just after it; else -1. The run may hold UTF-8
+ * characters whose code point ends in 0A or 0D (U+560A, U+010D): servers that keep a UTF-16 unit's low byte turn them into LF/CR.
  */
 function foldedBreakEnd(v: ArrayBuffer, i: i32): i32 {
   const n = v.byteLength;
@@ -275,7 +267,7 @@ export function injectedHeader(v: ArrayBuffer, anyName: bool = false): i32 {
 export function injectedParameter(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i < n; i++) {
-    const j = lineBreakEnd(v, i);
+    const j = foldedBreakEnd(v, i);
     if (j < 0) continue;
     const first = j < n ? byte(v, j) : 0;
     let e = (first | 0x20) - 0x61 < 26 || first == 0x5f ? j + 1 : j; // a name starts with a letter or `_`
