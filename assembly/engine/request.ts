@@ -35,4 +35,11 @@ export class HttpRequest {
     for (let i = 0; i < names.length; i++) if (unchecked(names[i]) == name) return unchecked(this.headerValues[i]);
     return null;
   }
+
+  /** The value of the last header named `name` (lower case), or null: the one a server that keeps the last copy reads. */
+  lastHeader(name: string): ArrayBuffer | null {
+    const names = this.headerNames;
+    for (let i = names.length - 1; i >= 0; i--) if (unchecked(names[i]) == name) return unchecked(this.headerValues[i]);
+    return null;
+  }
 }

@@ -23,15 +23,9 @@ let referer = NO_REFERER;
 /** Records what the per-target check needs to know about the request. */
 export function prepareSession(req: HttpRequest): void {
   referer = NO_REFERER;
-  const ref = lastHeader(req, "referer");
+  const ref = req.lastHeader("referer");
   if (ref === null) return;
   referer = refererHostIs(ref!, String.UTF8.encode(hostOnly(req.authority))) ? SAME_SITE : OTHER_SITE;
-}
-
-function lastHeader(req: HttpRequest, name: string): ArrayBuffer | null {
-  const names = req.headerNames;
-  for (let i = names.length - 1; i >= 0; i--) if (unchecked(names[i]) == name) return unchecked(req.headerValues[i]);
-  return null;
 }
 
 function hostOnly(authority: string): string {
