@@ -27,6 +27,7 @@ import { foldUnicode } from "./transform/unicode";
 import { foldCase } from "./transform/fold";
 import { normalisePath } from "./transform/path";
 import { base64DecodePrintable } from "./transform/base64";
+import { censusOf, ESCAPES, BACKSLASH } from "./census";
 
 export const enum TargetKind {
   Path = 0, ArgName, ArgValue, Header, Cookie, CookieName, BodyValue, BodyKey, Body, Filename,
@@ -54,6 +55,8 @@ export class Target {
   private _folded: ArrayBuffer | null = null;
   private _base64: ArrayBuffer | null = null;
   private _base64Done: bool = false;
+  private _census: u32 = 0;
+  private _censusDone: bool = false;
   /** The clean-values hash of a header or cookie target, computed while parsing (0: not yet). */
   cleanHash: u32 = 0;
   /** True for the derived target holding the base64-decoded text of another. */
@@ -149,6 +152,39 @@ export class Target {
     const text = h == this.decoded() ? this.jsDecoded() : jsDecode(h);
     const shrunk = n - text.byteLength;
     return shrunk >= UNESCAPED_MIN_SHRINK && shrunk * 5 >= n * 2 ? text : null;
+  }
+
+  /**
+   * The byte classes (engine/census.ts) of the value as received and as decoded: of `raw`,
+   * `value` and, when they hold escapes, every decoded form above. A detector that needs some
+   * punctuation tests it here once, whichever form it then reads.
+   */
+  census(): u32 {
+    if (this._censusDone) return this._census;
+    this._censusDone = true;
+    let c = censusOf(this.value);
+    if (this.raw != this.value) c |= censusOf(this.raw);
+    if (c & ESCAPES) {
+      const u = this.urlDecoded();
+      if (u != this.value) c |= censusOf(u);
+      const d = this.decoded();
+      if (d != u) c |= censusOf(d);
+      const h = this.htmlDecoded();
+      let fromEntities: u32 = 0;
+      if (h != d) c |= fromEntities = censusOf(h);
+      const j = this.jsDecoded();
+      if (j != d) c |= censusOf(j);
+      // An entity that spelled a backslash starts a JS escape that only the folded form decodes.
+      if (fromEntities & BACKSLASH) c |= censusOf(this.folded());
+    }
+    this._census = c;
+    return c;
+  }
+
+  /** A census that claims every class, so that no gate on it skips a detector (tests compare the findings). */
+  claimEveryClass(): void {
+    this._census = 0xffffffff;
+    this._censusDone = true;
   }
 
   /** The base64-decoded text of `value`, or null when it is not base64 of printable text. */

@@ -3,6 +3,7 @@
 import { Sink } from "../engine/sink";
 import { Target, TargetKind } from "../engine/target";
 import { categoryName } from "../engine/rule";
+import { censusOf } from "../engine/census";
 import { detectTarget } from "../engine/inspect";
 import { detectRce } from "../engine/detectors/rce";
 import { detectLfi } from "../engine/detectors/lfi";
@@ -23,11 +24,26 @@ function sinkJson(s: Sink): string {
 
 /** Runs every detector on `input` as a target of `kind` (TargetKind) named `name`; returns JSON {score, matches}. */
 export function scanTarget(kind: i32, name: string, input: string, paranoia: i32): string {
+  return scanTargetAs(kind, name, input, input, false, paranoia);
+}
+
+/**
+ * scanTarget with `raw`, the value as sent (percent-encoded where `input` is decoded), and `everyClass`:
+ * the census gates held open (Target.claimEveryClass), to check that they only skip what finds nothing.
+ */
+export function scanTargetAs(kind: i32, name: string, input: string, raw: string, everyClass: bool, paranoia: i32): string {
   const bytes = String.UTF8.encode(input);
   const s = new Sink(paranoia);
   const colon = name.indexOf(":");
-  detectTarget(s, new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : ""));
+  const t = new Target(<TargetKind>kind, name, raw == input ? bytes : String.UTF8.encode(raw), bytes, colon >= 0 ? name.substring(colon + 1) : "");
+  if (everyClass) t.claimEveryClass();
+  detectTarget(s, t);
   return sinkJson(s);
+}
+
+/** The census classes (engine/census.ts) of `input`'s bytes. */
+export function censusOfText(input: string): u32 {
+  return censusOf(String.UTF8.encode(input));
 }
 
 /** Starts collecting the targets of one request (for corpus tuning before the engine builds targets itself). */

@@ -4,6 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { PAREN, EQUALS, STAR } from "../census";
 import { byteAt, isWordByte, indexOfCI } from "../bytes";
 
 export const LDAP_RULES: Rule[] = [
@@ -104,6 +105,9 @@ function breakout(buf: ArrayBuffer): i32 {
 }
 
 export function detectLdap(s: Sink, t: Target): void {
+  // Every rule needs a parenthesis, but the `objectClass=*` test.
+  const c = t.census();
+  if ((c & PAREN) == 0 && (c & (EQUALS | STAR)) != (EQUALS | STAR)) return;
   const buf = t.decoded();
   const len = buf.byteLength;
   if (len < 3) return;

@@ -4,6 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { DOT, SLASH, UNDERSCORE, HIGH, DIGIT } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
 import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot, repeatedStep } from "./lfi/traversal";
 import { findSensitive } from "./lfi/sensitive";
@@ -44,7 +45,11 @@ function hasSpace(v: ArrayBuffer, from: i32): bool {
 }
 
 export function detectLfi(s: Sink, t: Target): void {
+  // Steps need a `.`, sensitive names a `.`, `/` or `_`, repeated junk steps a `.` or a byte >= 0x80,
+  // unless `0x2e`-style literals spell them.
   const raw = t.decoded();
+  const c = t.census();
+  if (t.kind != TargetKind.Path && (c & (DOT | SLASH | UNDERSCORE | HIGH)) == 0 && ((c & DIGIT) == 0 || unhexLiterals(raw) == raw)) return;
   const n = raw.byteLength;
   if (n < 3) return;
   if (t.kind == TargetKind.Path) {

@@ -6,6 +6,7 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { PAREN, DOT, BRACKET, UNDERSCORE, DOLLAR, BACKSLASH, PERCENT, COLON } from "../census";
 import { byteAt } from "../bytes";
 import { unescapeLayers } from "./langs/unescape";
 import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
@@ -25,7 +26,7 @@ export const NODEJS_RULES: Rule[] = [
 export function detectNodejs(s: Sink, t: Target): void {
   if (constructorPrototypeKey(t)) s.report(10110, t, t.value, 0, 9, "JSON key constructor.prototype");
   if (t.value.byteLength < 4) return;
-  if (!mayHoldJs(t.value)) return;
+  if ((t.census() & JS_BYTES) == 0 && !loneBase64(t.value)) return;
   // URL and JS escapes decoded (shared with the other detectors through the target).
   const data = t.jsDecoded();
   const isKey = t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
@@ -48,16 +49,18 @@ export function constructorPrototypeKey(t: Target): bool {
   return path.endsWith("constructor.prototype") && (n == 21 || path.charCodeAt(n - 22) == 0x2e);
 }
 
-/** Prefilter: JS payloads need punctuation of code, or are one base64 token. */
-function mayHoldJs(data: ArrayBuffer): bool {
+// `(` `.` `[` `_` `$` `\` `%` `:`: property access, calls, escapes; some byte every rule reads.
+const JS_BYTES = PAREN | DOT | BRACKET | UNDERSCORE | DOLLAR | BACKSLASH | PERCENT | COLON;
+
+/** A lone base64 token (letters, digits, `+` `/` `=`, 8 bytes or more): serialized code may hide in it. */
+function loneBase64(data: ArrayBuffer): bool {
   const n = data.byteLength;
-  let alnum = 0;
+  if (n < 8) return false;
   for (let i = 0; i < n; i++) {
     const c = byteAt(data, i);
-    if (c == 0x28 || c == 0x2e || c == 0x5b || c == 0x5f || c == 0x24 || c == 0x5c || c == 0x25 || c == 0x3a) return true;
-    if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2f || c == 0x3d) alnum++;
+    if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2f || c == 0x3d)) return false;
   }
-  return alnum == n && n >= 8; // a lone base64 token
+  return true;
 }
 
 function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {

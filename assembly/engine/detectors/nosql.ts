@@ -5,6 +5,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { DOLLAR, DOT, PAREN, SEMI } from "../census";
 import { byteAt, isAlpha, isWordByte, isSpaceByte, indexOfCI } from "../bytes";
 import { WordList } from "../wordlist";
 
@@ -63,8 +64,9 @@ export function detectNosql(s: Sink, t: Target): void {
   const len = buf.byteLength;
   if (len < 3) return;
   const nameTarget = isNameTarget(t);
+  const c = t.census();
   let sawDollar = false;
-  for (let i = 0; i + 2 < len; i++) {
+  for (let i = 0; (c & DOLLAR) != 0 && i + 2 < len; i++) {
     if (byteAt(buf, i) != 0x24) continue; // $
     sawDollar = true;
     const n = operatorAt(buf, i + 1);
@@ -86,6 +88,8 @@ export function detectNosql(s: Sink, t: Target): void {
     }
   }
   if (!sawDollar && len < 8) return;
+  // Shell calls and loops need `(`, document conditions `.` (this.), statements `;`.
+  if ((c & (DOT | PAREN | SEMI)) == 0) return;
   javascript(s, t, buf);
 }
 

@@ -3,6 +3,7 @@
 // superglobals, serialized objects, php.ini directives and uploads of PHP files.
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
+import { PAREN, DOLLAR, LT, BRACKET, BRACE, COLON, EQUALS, PERCENT, BACKSLASH, UNDERSCORE } from "../census";
 import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
 import { fileExtensions, isUploadName } from "./langs/filenames";
@@ -32,29 +33,19 @@ export function detectPhp(s: Sink, t: Target): void {
   const n = raw.byteLength;
   if (n == 0) return;
   if (isUploadName(t)) detectPhpUpload(s, t, raw);
-  // Prefilter: every rule below needs one of these bytes.
-  let mask = 0;
-  for (let i = 0; i < n; i++) {
-    const c = byteAt(raw, i);
-    if (c == 0x28) mask |= 1; // (
-    else if (c == 0x24) mask |= 2; // $
-    else if (c == 0x3c || c == 0x5b || c == 0x7b) mask |= 4; // < [ {
-    else if (c == 0x3a) mask |= 8; // :
-    else if (c == 0x3d) mask |= 16; // =
-    else if (c == 0x25 || c == 0x5c) mask |= 32; // escapes
-    else if (c == 0x5f) mask |= 64; // _
-  }
+  // Prefilter: every rule below needs one of these bytes (`(` `$` `<` `[` `{` `:` `=` `_`, escapes).
+  let mask = t.census() & (PAREN | DOLLAR | LT | BRACKET | BRACE | COLON | EQUALS | PERCENT | BACKSLASH | UNDERSCORE);
   if (mask == 0) return;
   // Percent and backslash escapes only: PHP does not decode HTML entities (markup bodies
   // reach this detector already decoded by the body parser).
-  const data = mask & 32 ? t.jsDecoded() : raw;
-  if (data !== raw) mask = 127;
+  const data = mask & (PERCENT | BACKSLASH) ? t.jsDecoded() : raw;
+  if (data !== raw) mask = 0xffffffff;
 
-  if (mask & 4) {
+  if (mask & (LT | BRACKET | BRACE)) {
     const tag = findOpenTag(data);
     if (tag >= 0) s.report(9100, t, data, tag, tag + 40, "PHP open tag");
   }
-  if (mask & 8) {
+  if (mask & COLON) {
     const w = findWrapper(data);
     if (w >= 0) s.report(9110, t, data, w, w + 40, "PHP stream wrapper");
     // namespaced class names keep their `\` (`O:15:"Monolog\Handler"`): the length is counted on the raw value
@@ -62,12 +53,12 @@ export function detectPhp(s: Sink, t: Target): void {
     if (o < 0 && data !== raw) o = findSerializedObject(raw);
     if (o >= 0) s.report(9150, t, raw, o, o + 40, "serialized PHP object");
   }
-  if (mask & (1 | 64)) {
+  if (mask & (PAREN | UNDERSCORE)) {
     const call = scanPhpCalls(data, t.kind == TargetKind.Path);
     if (call.kind == FN_DANGEROUS) s.report(9120, t, data, call.start, call.end, call.reason);
     else if (call.kind == FN_BUILTIN) s.report(9121, t, data, call.start, call.end, call.reason);
   }
-  if (mask & 1) {
+  if (mask & PAREN) {
     const d = findDynamicCall(data);
     if (d >= 0) s.report(9131, t, data, max(0, d - 30), d + 10, "call via expression");
     else {
@@ -75,7 +66,7 @@ export function detectPhp(s: Sink, t: Target): void {
       if (c >= 0) s.report(9131, t, data, c, c + 30, "concatenated function");
     }
   }
-  if (mask & 2) {
+  if (mask & DOLLAR) {
     const v = findVariableCall(data);
     if (v >= 0) s.report(9130, t, data, v, v + 30, "variable function call");
     const g = findSuperglobal(data);
@@ -83,7 +74,7 @@ export function detectPhp(s: Sink, t: Target): void {
     const vv = findVariableVariable(data);
     if (vv >= 0) s.report(9141, t, data, vv, vv + 20, "variable variable");
   }
-  if (mask & 16) {
+  if (mask & EQUALS) {
     if (isIniAssignment(data)) s.report(9160, t, data, 0, data.byteLength, "php.ini directive");
     else {
       const r = mentionsRemoteInclude(data);

@@ -5,6 +5,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { COLON, QUESTION, BACKSLASH } from "../census";
 import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
@@ -101,6 +102,8 @@ export function detectRfi(s: Sink, t: Target): void {
     return;
   }
   if (t.kind == TargetKind.Header) return;
+  // A scheme ends at `:` (or `http?`); a UNC path starts with `\\`.
+  if ((t.census() & (COLON | QUESTION | BACKSLASH)) == 0) return;
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
   // `\\203.0.113.7\share\x.php`: a UNC path, which PHP on Windows includes over SMB

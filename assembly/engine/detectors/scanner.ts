@@ -4,6 +4,7 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { DOT, SLASH, AT } from "../census";
 import { lowerByte } from "../bytes";
 import { WordList } from "../wordlist";
 
@@ -31,6 +32,7 @@ export function detectScanner(s: Sink, t: Target): void {
     if (k >= 0) s.report(15001, t, v, k, k + 40, "scanner user agent");
   }
   if (t.kind == TargetKind.Body) return; // parsed values cover it; a raw body can be large
+  if ((t.census() & (DOT | SLASH | AT)) == 0) return;
   const n = v.byteLength;
   const base = changetype<usize>(v);
   for (let i = 0; i + 6 < n; i++) {

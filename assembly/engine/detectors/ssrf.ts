@@ -7,6 +7,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
+import { COLON, SLASH } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
 import {
   urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
@@ -49,6 +50,8 @@ export function detectSsrf(s: Sink, t: Target): void {
   if (t.kind == TargetKind.Path && !t.fromBase64) return;
   inHeader = t.kind == TargetKind.Header;
   if (inHeader && namesHosts(t.key)) return;
+  // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
+  if ((t.census() & (COLON | SLASH)) == 0) return;
   const v = t.decoded();
   const n = v.byteLength;
   if (n < 4 || n > 4096) return;

@@ -8,6 +8,7 @@ import { WordList } from "../wordlist";
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { BRACE, PERCENT, AMP, HASH, AT } from "../census";
 import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../bytes";
 
 const SSTI_PROBE: i32 = 11001;
@@ -40,7 +41,8 @@ const GO_ACTIONS = new WordList("printf|print|println|html|js|urlquery|len|index
 
 export function detectSsti(s: Sink, t: Target): void {
   let buf = t.value;
-  if (!hasOpener(buf)) return;
+  const c = t.census();
+  if ((c & (BRACE | PERCENT | AMP | HASH)) == 0 && ((c & AT) == 0 || !hasRazorOpener(buf))) return;
   if (t.decoded() != buf) buf = t.decoded();
   scan(s, t, buf);
   const html = t.htmlDecoded();
@@ -50,14 +52,14 @@ export function detectSsti(s: Sink, t: Target): void {
   if (js != buf) scan(s, t, js);
 }
 
-/** Cheap prefilter: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`), `@` (Razor `@(`). */
-function hasOpener(buf: ArrayBuffer): bool {
+/** `@(`, `@System`, `@Microsoft`: Razor. (The other openers are census classes: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`).) */
+function hasRazorOpener(buf: ArrayBuffer): bool {
   const base = changetype<usize>(buf);
   const len = buf.byteLength;
-  for (let i = 0; i < len; i++) {
-    const c = load<u8>(base + <usize>i);
-    if (c == 0x7b || c == 0x25 || c == 0x26 || c == 0x23) return true;
-    if (c == 0x40 && i + 1 < len) { const d = load<u8>(base + <usize>(i + 1)); if (d == 0x28 || d == 0x53 || d == 0x4d) return true; } // @( @System @Microsoft
+  for (let i = 0; i + 1 < len; i++) {
+    if (load<u8>(base + <usize>i) != 0x40) continue;
+    const d = load<u8>(base + <usize>(i + 1));
+    if (d == 0x28 || d == 0x53 || d == 0x4d) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
+import { BANG, COLON, PERCENT, AMP, QUESTION } from "../census";
 import { byteAt, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
@@ -26,23 +27,13 @@ export const XXE_RULES: Rule[] = [
 ];
 
 export function detectXxe(s: Sink, t: Target): void {
+  // `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `?` (<?xml).
+  if ((t.census() & (BANG | COLON | PERCENT | AMP | QUESTION)) == 0) return;
   let buf = t.value;
-  if (!mayHoldDtd(buf)) return;
   if (t.decoded() != buf) buf = t.decoded();
   scan(s, t, buf);
   const html = t.htmlDecoded();
   if (html != buf) scan(s, t, html);
-}
-
-/** Prefilter: `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `+` (UTF-7), `?` (<?xml). */
-function mayHoldDtd(buf: ArrayBuffer): bool {
-  const base = changetype<usize>(buf);
-  const len = buf.byteLength;
-  for (let i = 0; i < len; i++) {
-    const c = load<u8>(base + <usize>i);
-    if (c == 0x21 || c == 0x3a || c == 0x25 || c == 0x26 || c == 0x3f) return true;
-  }
-  return false;
 }
 
 function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
