@@ -30,6 +30,9 @@ export const ERROR: i32 = 4;
 export const WARNING: i32 = 3;
 export const NOTICE: i32 = 2;
 
+// Outside the collected heap: rules live as long as the module, and a collection would otherwise
+// visit every one of them each time. (The description is a literal: static data, never collected.)
+@unmanaged
 export class Rule {
   constructor(
     public id: i32,

@@ -26,7 +26,7 @@ import { jsDecode } from "./transform/jsescape";
 import { foldUnicode } from "./transform/unicode";
 import { foldCase } from "./transform/fold";
 import { normalisePath } from "./transform/path";
-import { base64DecodePrintable } from "./transform/base64";
+import { base64DecodePrintable, isBase64Letter } from "./transform/base64";
 import { censusOf, ESCAPES, BACKSLASH } from "./census";
 
 export const enum TargetKind {
@@ -218,10 +218,6 @@ function embeddedBase64(v: ArrayBuffer): ArrayBuffer | null {
     }
   }
   return bestLength >= 20 && bestLength < n ? base64DecodePrintable(v, best, best + bestLength) : null;
-}
-
-function isBase64Letter(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2b || c == 0x2f || c == 0x3d || c == 0x2d || c == 0x5f;
 }
 
 /**

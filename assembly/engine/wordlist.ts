@@ -16,18 +16,23 @@ const SEPARATOR: u32 = 0x7c; // |
 export class WordList {
   /** Bit n: some word has n bytes (words of 64 bytes or more set bit 0, checked by length). */
   private lengths: u64 = 0;
-  /** 1 at a word's first byte (a lower-case list answers lower-cased bytes too). */
-  private firsts: StaticArray<u8> = new StaticArray<u8>(256);
+  /**
+   * The list's tables, in one block outside the collected heap (word lists live as long as the
+   * module; as objects, a collection would walk their arrays every time): 256 bytes, 1 at a word's
+   * first byte (a lower-case list answers lower-cased bytes too), then `starts`, then `slots`.
+   */
+  private firsts: usize;
   /** The packed words: static data, or the bytes of `owned`. */
   private bytes: usize;
   /** The UTF-8 copy of a list built from a runtime string (keeps `bytes` alive). */
   private owned: ArrayBuffer | null = null;
-  /** Word k is bytes [starts[k], starts[k + 1] - 1) of the packed words. */
-  private starts: StaticArray<u16>;
+  /** u16 at k: word k is bytes [starts[k], starts[k + 1] - 1) of the packed words. */
+  private starts: usize;
   /** How many words. */
   readonly count: i32;
-  /** Open addressing by hashLower: word index + 1, 0 for an empty slot; the size is a power of two. */
-  private slots!: StaticArray<u16>;
+  /** u16 slots, open addressing by hashLower: word index + 1, 0 for an empty slot; slotMask + 1 of them (a power of two). */
+  private slots: usize;
+  private slotMask: u32;
 
   /** `packed`: the words separated by `|`; or "" and `size` bytes of packed words at `bytes`. */
   constructor(packed: string, bytes: usize = 0, size: i32 = 0) {
@@ -41,36 +46,45 @@ export class WordList {
     let n = 1;
     for (let i = 0; i < size; i++) if (<u32>load<u8>(bytes + <usize>i) == SEPARATOR) n++;
     this.count = n;
-    const starts = new StaticArray<u16>(n + 1);
-    let k = 1;
-    for (let i = 0; i < size; i++) if (<u32>load<u8>(bytes + <usize>i) == SEPARATOR) starts[k++] = <u16>(i + 1);
-    starts[n] = <u16>(size + 1);
+    let slotCount = 8;
+    while (slotCount < n * 2) slotCount <<= 1;
+    const tableSize = <usize>256 + (<usize>(n + 1 + slotCount) << 1);
+    const table = heap.alloc(tableSize);
+    memory.fill(table, 0, tableSize);
+    this.firsts = table;
+    const starts = table + 256;
     this.starts = starts;
+    this.slots = starts + (<usize>(n + 1) << 1);
+    this.slotMask = <u32>(slotCount - 1);
+    let k = 1;
+    for (let i = 0; i < size; i++) {
+      if (<u32>load<u8>(bytes + <usize>i) != SEPARATOR) continue;
+      store<u16>(starts + (<usize>k << 1), <u16>(i + 1));
+      k++;
+    }
+    store<u16>(starts + (<usize>n << 1), <u16>(size + 1));
     for (let w = 0; w < n; w++) {
       const len = this.length(w);
       if (len == 0) continue;
       this.lengths |= len < 64 ? <u64>1 << <u64>len : 1;
-      this.firsts[this.code(w, 0)] = 1;
+      store<u8>(table + <usize>this.code(w, 0), 1);
     }
-    let slotCount = 8;
-    while (slotCount < n * 2) slotCount <<= 1;
-    const slots = new StaticArray<u16>(slotCount);
-    const mask = <u32>(slotCount - 1);
+    const slots = this.slots;
+    const mask = this.slotMask;
     for (let w = 0; w < n; w++) {
       let i = hashLower(this.wordStart(w), this.length(w)) & mask;
-      while (unchecked(slots[i]) != 0) i = (i + 1) & mask;
-      unchecked(slots[i] = <u16>(w + 1));
+      while (load<u16>(slots + (<usize>i << 1)) != 0) i = (i + 1) & mask;
+      store<u16>(slots + (<usize>i << 1), <u16>(w + 1));
     }
-    this.slots = slots;
   }
 
   /** The index of the word the n bytes at p are (ASCII lower-cased first when `lower`), or -1. */
   private find(p: usize, n: i32, lower: bool): i32 {
     const slots = this.slots;
-    const mask = <u32>slots.length - 1;
+    const mask = this.slotMask;
     let i = hashLower(p, n) & mask;
     while (true) {
-      const e = <i32>unchecked(slots[i]);
+      const e = <i32>load<u16>(slots + (<usize>i << 1));
       if (e == 0) return -1;
       const k = e - 1;
       if (this.length(k) == n) {
@@ -86,31 +100,31 @@ export class WordList {
   /** Number of bytes of word k. */
   // @ts-ignore: decorator
   @inline length(k: i32): i32 {
-    return <i32>unchecked(this.starts[k + 1]) - <i32>unchecked(this.starts[k]) - 1;
+    return <i32>load<u16>(this.starts + (<usize>k << 1), 2) - <i32>load<u16>(this.starts + (<usize>k << 1)) - 1;
   }
 
   /** Byte j of word k (j < length(k)). */
   // @ts-ignore: decorator
   @inline code(k: i32, j: i32): u32 {
-    return <u32>load<u8>(this.bytes + <usize>unchecked(this.starts[k]) + <usize>j);
+    return <u32>load<u8>(this.bytes + <usize>load<u16>(this.starts + (<usize>k << 1)) + <usize>j);
   }
 
   /** Address of word k's first byte (its `length(k)` bytes are ASCII). */
   // @ts-ignore: decorator
   @inline wordStart(k: i32): usize {
-    return this.bytes + <usize>unchecked(this.starts[k]);
+    return this.bytes + <usize>load<u16>(this.starts + (<usize>k << 1));
   }
 
   /** Word k as a string (allocates: for rare paths such as messages). */
   word(k: i32): string {
-    return String.UTF8.decodeUnsafe(this.bytes + <usize>this.starts[k], <usize>this.length(k));
+    return String.UTF8.decodeUnsafe(this.wordStart(k), <usize>this.length(k));
   }
 
   /** Whether no word has n characters or starts with `first`: then [s, s + n) cannot be one. */
   // @ts-ignore: decorator
   @inline private excludes(n: i32, first: u32): bool {
     if (n < 64 ? ((this.lengths >> <u64>n) & 1) == 0 : (this.lengths & 1) == 0) return true;
-    return unchecked(this.firsts[first & 0xff]) == 0 || first > 0xff;
+    return first > 0xff || load<u8>(this.firsts + <usize>first) == 0;
   }
 
   /** Whether bytes [start, end) of `buf` are one of the words. */
@@ -170,7 +184,7 @@ export class WordList {
     for (let i = 0; i < n; i++) {
       const c = lowerByte(<u32>load<u8>(base + <usize>i));
       const alnum = c - 0x61 < 26 || c - 0x30 < 10;
-      if (!(alnum && afterAlnum) && unchecked(this.firsts[c]) != 0) {
+      if (!(alnum && afterAlnum) && load<u8>(this.firsts + <usize>c) != 0) {
         for (let k = 0; k < this.count; k++) if (this.code(k, 0) == c && this.matchesLower(k, buf, i)) return i;
       }
       afterAlnum = alnum;

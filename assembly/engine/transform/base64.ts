@@ -8,15 +8,26 @@ const MIN_LENGTH = 8;
 const MAX_SCRATCH = 64 * 1024;
 let scratch = new ArrayBuffer(256);
 
+// The 6-bit value of each byte, or -1. A space is a '+' that form decoding turned into one
+// (`a=PGltZy+...` in a query); `-` and `_` are the URL-safe alphabet's.
+const SEXTETS = new StaticArray<i8>(256);
+function initSextets(): void {
+  for (let c: u32 = 0; c < 256; c++) {
+    let v: i32 = -1;
+    if (c - 0x41 < 26) v = <i32>c - 0x41;
+    else if (c - 0x61 < 26) v = <i32>c - 0x61 + 26;
+    else if (c - 0x30 < 10) v = <i32>c - 0x30 + 52;
+    else if (c == 0x2b || c == 0x2d || c == 0x20) v = 62;
+    else if (c == 0x2f || c == 0x5f) v = 63;
+    SEXTETS[c] = <i8>v;
+  }
+}
+initSextets();
+
+/** Whether `c` can be part of a base64 run: the alphabet (standard and URL-safe) and `=`, not the space. */
 // @ts-ignore: decorator
-@inline function sextet(c: u32): i32 {
-  if (c - 0x41 < 26) return <i32>(c - 0x41);
-  if (c - 0x61 < 26) return <i32>(c - 0x61 + 26);
-  if (c - 0x30 < 10) return <i32>(c - 0x30 + 52);
-  // A space is a '+' that form decoding turned into one (`a=PGltZy+...` in a query).
-  if (c == 0x2b || c == 0x2d || c == 0x20) return 62;
-  if (c == 0x2f || c == 0x5f) return 63;
-  return -1;
+@inline export function isBase64Letter(c: u32): bool {
+  return (unchecked(SEXTETS[c & 0xff]) >= 0 && c != 0x20) || c == 0x3d;
 }
 
 /** The decoded text of input[start, end) (all of it by default), or null when that is not base64 of mostly printable text. */
@@ -26,21 +37,27 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
   if (n < MIN_LENGTH) return null;
   while (n > 0 && at(input, start + n - 1) == 0x3d) n--;
   if (e - start - n > 2 || (n & 3) == 1) return null;
-  for (let i = 0; i < n; i++) {
-    if (sextet(at(input, start + i)) < 0) return null;
-  }
   // Decoded into scratch space first: most candidates (ids, prose without punctuation) are no text.
   const size = (n * 3) >> 2;
-  // Big values get a buffer of their own: the scratch space stays small for the life of the VM.
+  // Big values get a buffer of their own (once their alphabet is checked): the scratch space stays
+  // small for the life of the VM.
+  if (size > MAX_SCRATCH) {
+    for (let i = 0; i < n; i++) if (unchecked(SEXTETS[at(input, start + i)]) < 0) return null;
+  }
   let into = size <= MAX_SCRATCH ? scratch : new ArrayBuffer(size);
   if (into.byteLength < size) scratch = into = new ArrayBuffer(min(MAX_SCRATCH, max(size, into.byteLength << 1)));
   const o = changetype<usize>(into);
+  const from = changetype<usize>(input) + <usize>start;
   let acc: u32 = 0;
   let bits = 0;
   let k = 0;
   let nuls = 0;
+  // One pass checks the alphabet and decodes: prose read as base64 meets a control byte within a few
+  // bytes, so it ends early.
   for (let i = 0; i < n; i++) {
-    acc = (acc << 6) | <u32>sextet(at(input, start + i));
+    const v = <i32>unchecked(SEXTETS[load<u8>(from + <usize>i)]);
+    if (v < 0) return null;
+    acc = (acc << 6) | <u32>v;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
