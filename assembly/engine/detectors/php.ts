@@ -38,7 +38,7 @@ export function detectPhp(s: Sink, t: Target): void {
   if (mask == 0) return;
   // Percent and backslash escapes only: PHP does not decode HTML entities (markup bodies
   // reach this detector already decoded by the body parser).
-  const data = mask & (PERCENT | BACKSLASH) ? t.jsDecoded() : raw;
+  const data = (mask & (PERCENT | BACKSLASH)) != 0 && hasEscape(raw) ? t.jsDecoded() : raw;
   if (data !== raw) mask = 0xffffffff;
 
   if (mask & (LT | BRACKET | BRACE)) {
@@ -113,4 +113,14 @@ function detectPhpUpload(s: Sink, t: Target, data: ArrayBuffer): void {
       (byteAt(data, base + 2) | 0x20) == 0x73 && (byteAt(data, base + 3) | 0x20) == 0x73 && byteAt(data, base + 4) == 0x5f) {
     s.report(9171, t, data, base, data.byteLength, "PHP session file name");
   }
+}
+
+/** Whether the value itself holds a `%` or a backslash (the census also counts the wire bytes and decoded forms). */
+function hasEscape(raw: ArrayBuffer): bool {
+  const base = changetype<usize>(raw);
+  for (let i = 0; i < raw.byteLength; i++) {
+    const c = load<u8>(base + <usize>i);
+    if (c == 0x25 || c == 0x5c) return true;
+  }
+  return false;
 }
