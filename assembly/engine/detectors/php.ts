@@ -3,7 +3,7 @@
 // superglobals, serialized objects, php.ini directives and uploads of PHP files.
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
-import { PAREN, DOLLAR, LT, BRACKET, BRACE, COLON, EQUALS, PERCENT, BACKSLASH, UNDERSCORE } from "../census";
+import { PAREN, DOLLAR, LT, BRACKET, BRACE, COLON, EQUALS, PERCENT, BACKSLASH, UNDERSCORE, HIGH } from "../census";
 import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
 import { fileExtensions, isUploadName } from "./langs/filenames";
@@ -34,11 +34,12 @@ export function detectPhp(s: Sink, t: Target): void {
   if (n == 0) return;
   if (isUploadName(t)) detectPhpUpload(s, t, raw);
   // Prefilter: every rule below needs one of these bytes (`(` `$` `<` `[` `{` `:` `=` `_`, escapes).
-  let mask = t.census() & (PAREN | DOLLAR | LT | BRACKET | BRACE | COLON | EQUALS | PERCENT | BACKSLASH | UNDERSCORE);
+  const census = t.census();
+  let mask = census & (PAREN | DOLLAR | LT | BRACKET | BRACE | COLON | EQUALS | PERCENT | BACKSLASH | UNDERSCORE);
   if (mask == 0) return;
-  // Percent and backslash escapes only: PHP does not decode HTML entities (markup bodies
-  // reach this detector already decoded by the body parser).
-  const data = (mask & (PERCENT | BACKSLASH)) != 0 && hasEscape(raw) ? t.jsDecoded() : raw;
+  // Percent and backslash escapes, overlong and full-width forms only: PHP does not decode HTML
+  // entities (markup bodies reach this detector already decoded by the body parser).
+  const data = census & (PERCENT | BACKSLASH | HIGH) ? t.jsDecoded() : raw;
   if (data !== raw) mask = 0xffffffff;
 
   if (mask & (LT | BRACKET | BRACE)) {
@@ -113,14 +114,4 @@ function detectPhpUpload(s: Sink, t: Target, data: ArrayBuffer): void {
       (byteAt(data, base + 2) | 0x20) == 0x73 && (byteAt(data, base + 3) | 0x20) == 0x73 && byteAt(data, base + 4) == 0x5f) {
     s.report(9171, t, data, base, data.byteLength, "PHP session file name");
   }
-}
-
-/** Whether the value itself holds a `%` or a backslash (the census also counts the wire bytes and decoded forms). */
-function hasEscape(raw: ArrayBuffer): bool {
-  const base = changetype<usize>(raw);
-  for (let i = 0; i < raw.byteLength; i++) {
-    const c = load<u8>(base + <usize>i);
-    if (c == 0x25 || c == 0x5c) return true;
-  }
-  return false;
 }

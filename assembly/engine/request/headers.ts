@@ -21,6 +21,28 @@ export function collectHeaders(req: HttpRequest, out: Targets): void {
     if (value.byteLength == 0 || name.length == 0 || name.charCodeAt(0) == 0x3a) continue;
     if (isPlainHeader(name, value)) continue;
     out.origin = TargetOrigin.Header;
-    out.add(TargetKind.Header, "header:", value, value, name);
+    out.add(TargetKind.Header, "header:", value, isCredentials(name) ? credentials(value) : value, name);
   }
+}
+
+function isCredentials(name: string): bool {
+  return name == "authorization" || name == "proxy-authorization";
+}
+
+/**
+ * `scheme credentials` (RFC 9110 11.4): the server splits the scheme off and hands the rest on (a
+ * token to look up, Basic's user and password once base64-decoded): the detectors read that
+ * part, as they read an argument's value without its name.
+ */
+function credentials(v: ArrayBuffer): ArrayBuffer {
+  const n = v.byteLength;
+  let i = 0;
+  while (i < n && isSchemeByte(load<u8>(changetype<usize>(v) + <usize>i))) i++;
+  let j = i;
+  while (j < n && load<u8>(changetype<usize>(v) + <usize>j) == 0x20) j++;
+  return i == 0 || j == i || j == n ? v : v.slice(j);
+}
+
+function isSchemeByte(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2d || c == 0x5f || c == 0x2e;
 }

@@ -1,8 +1,8 @@
 // Property checks over generated variants: every attack placed in a request reaches the
 // blocking threshold at paranoia 1, and no benign look-alike does.
 import fc from "fast-check";
-import { expect } from "vitest";
-import type { Harness } from "../harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../harness.js";
 import { inspect, inspectWith, type Req } from "../engine.js";
 
 const BLOCK = 5;
@@ -37,3 +37,27 @@ export function assertPassed(h: Harness, reqs: fc.Arbitrary<{ req: Req }>, numRu
 
 /** Wraps ready-made requests for the checks. */
 export const asPlaced = (a: fc.Arbitrary<Req>) => a.map((req) => ({ req }));
+
+type Requests = fc.Arbitrary<{ req: Req }>;
+
+/** A generated family's checks: what it blocks and lets through, each `[what, requests, runs]` (and a seed). */
+export interface Family {
+  blocks?: [string, Requests, number, number?][];
+  passes?: [string, Requests, number, number?][];
+}
+
+/**
+ * A `describe` for a generated family: loads the harness once, states one `it` per entry of
+ * `family` (`blocks <what>`, `lets <what> through`), then `more` adds checks of its own with `h()`.
+ */
+export function describeFamily(title: string, family: Family, more?: (h: () => Harness) => void): void {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await loadHarness();
+  });
+  describe(title, () => {
+    for (const [what, reqs, runs, seed] of family.blocks ?? []) it(`blocks ${what}`, () => assertBlocked(h, reqs, runs, seed));
+    for (const [what, reqs, runs, seed] of family.passes ?? []) it(`lets ${what} through`, () => assertPassed(h, reqs, runs, seed));
+    more?.(() => h);
+  });
+}

@@ -27,7 +27,8 @@ const bracket = fc.tuple(pick(FIELDS), pick(OPS), pick(FIELDS), fc.boolean(), fc
     : { method: "GET", path: `/login?${q}`, headers: [["host", "svc.local"]] };
 });
 /** JavaScript in a string that lands in a $where clause. */
-const jsBreak = fc.tuple(pick(["'; return true; var x='", "' || '1'=='1", "\" || this.password.match(/.*/)//", "'; while(true){}; '", "1; sleep(5000)", "' && this.isAdmin == true && 'a'=='a", "0;return db.users.find()"]), fc.boolean()).map(([p, form]): Req =>
+export const nosqlJsBreak: fc.Arbitrary<string> = pick(["'; return true; var x='", "' || '1'=='1", "\" || this.password.match(/.*/)//", "'; while(true){}; '", "1; sleep(5000)", "' && this.isAdmin == true && 'a'=='a", "0;return db.users.find()"]);
+const jsBreak = fc.tuple(nosqlJsBreak, fc.boolean()).map(([p, form]): Req =>
   form
     ? { method: "POST", path: "/search", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ name: p }) }
     : { method: "GET", path: `/search?name=${encodeURIComponent(p)}`, headers: [["host", "svc.local"]] },

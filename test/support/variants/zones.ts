@@ -1,0 +1,166 @@
+// A matrix of category x zone x encoding, as WAF bypass suites send it: every payload of a
+// category's generator, passed through one encoder, placed in one zone (query argument, path,
+// form, JSON, multipart field and file name, XML, SOAP, Cookie, Referer, User-Agent, a custom
+// X- header, Authorization). An encoding is applied the way such tools apply it: in a zone whose
+// syntax has the same escape (percent escapes in URL zones, \u escapes in JSON, character
+// references in XML), the server undoes it before the application sees the payload; elsewhere
+// the application sees the encoded text.
+import fc from "fast-check";
+import type { Req } from "../engine.js";
+import { mixCase } from "./positions.js";
+import { rng } from "./rng.js";
+import { dialectSqli } from "./sqli-dialects.js";
+import { xssAttack } from "./xss.js";
+import { rceAttack } from "./rce.js";
+import { lfiAttack } from "./lfi.js";
+import { rfiAttack } from "./rfi.js";
+import { ssrfAttack } from "./ssrf.js";
+import { sstiAttack } from "./ssti.js";
+import { javaAttack } from "./java.js";
+import { phpAttack } from "./php.js";
+import { nodejsAttack } from "./nodejs.js";
+import { ldapAttack } from "./ldap.js";
+import { nosqlJsBreak } from "./nosql.js";
+import { xxeDocument } from "./xxe.js";
+
+export const CATEGORIES: Record<string, fc.Arbitrary<string>> = {
+  sqli: dialectSqli.map((d) => d.value), xss: xssAttack, rce: rceAttack, lfi: lfiAttack, rfi: rfiAttack, ssrf: ssrfAttack, ssti: sstiAttack,
+  java: javaAttack, php: phpAttack, nodejs: nodejsAttack, ldap: ldapAttack, nosql: nosqlJsBreak, xxe: xxeDocument,
+};
+export type Category = keyof typeof CATEGORIES;
+
+export const ZONES = [
+  "query", "path", "form", "json", "multipart-field", "multipart-filename", "xml", "soap",
+  "cookie", "referer", "user-agent", "x-header", "authorization",
+] as const;
+export type Zone = (typeof ZONES)[number];
+
+export const ENCODINGS = ["plain", "url", "double-url", "base64", "js-unicode", "html-entity", "mixed-case", "fullwidth", "overlong"] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Zones whose syntax percent-escapes (the server decodes one level). */
+const URL_ZONES: readonly Zone[] = ["query", "path", "form", "cookie", "referer"];
+
+const hex2 = (b: number) => "%" + b.toString(16).toUpperCase().padStart(2, "0");
+const utf8 = (s: string) => [...Buffer.from(s, "utf8")];
+/** Every byte but letters and digits percent-encoded. */
+const pctAll = (s: string) => utf8(s).map((b) => (/[A-Za-z0-9]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : hex2(b))).join("");
+/** What a URL zone's syntax cannot hold raw: blanks, controls, non-ASCII, its delimiters, a `%` that starts no escape. */
+function pctNeeded(s: string, delims: string): string {
+  let out = "";
+  const bytes = utf8(s);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    const ch = String.fromCharCode(b);
+    const escapeStart = b === 0x25 && /^[0-9A-Fa-f]{2}$/.test(String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0));
+    out += b <= 0x20 || b >= 0x7f || delims.includes(ch) || (b === 0x25 && !escapeStart) ? hex2(b) : ch;
+  }
+  return out;
+}
+const jsUnicode = (s: string) => [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))).join("");
+const entities = (s: string) => [...s].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `&#x${c.codePointAt(0)!.toString(16)};`)).join("");
+/** ASCII printable to the full-width forms U+FF01..U+FF5E (NFKC and best-fit mappings fold them back). */
+const fullwidth = (s: string) => [...s].map((c) => { const k = c.charCodeAt(0); return k > 0x20 && k < 0x7f ? String.fromCharCode(k + 0xfee0) : c; }).join("");
+/** Every non-alphanumeric ASCII byte as an overlong two-byte UTF-8 sequence, percent-encoded. */
+const overlong = (s: string) => utf8(s).map((b) => (b < 0x80 && !/[A-Za-z0-9]/.test(String.fromCharCode(b)) ? hex2(0xc0 | (b >> 6)) + hex2(0x80 | (b & 0x3f)) : b < 0x80 ? String.fromCharCode(b) : hex2(b))).join("");
+const base64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
+
+/** Whether the encoding exists in the zone (overlong sequences are written as percent escapes: URL zones only). */
+export const applies = (e: Encoding, z: Zone) => e !== "overlong" || URL_ZONES.includes(z);
+
+/**
+ * The payload as the zone carries it: `wire` is the text to put on the wire in a URL zone (its
+ * own escapes included), `text` is what the application sees in any other zone (that zone's
+ * placement escapes it for its syntax unless `native` says the encoding already is that syntax's).
+ */
+interface Encoded { text: string; urlWire?: string; jsonNative?: string; xmlNative?: string }
+
+function encode(p: string, e: Encoding, seed: number): Encoded {
+  switch (e) {
+    case "plain": return { text: p };
+    case "url": return { text: pctAll(p), urlWire: pctAll(p) };
+    case "double-url": { const once = pctAll(p); return { text: pctAll(once), urlWire: pctAll(once) }; }
+    case "base64": return { text: base64(p) };
+    case "js-unicode": return { text: jsUnicode(p), jsonNative: jsUnicode(p).replace(/"/g, "\\u0022") };
+    case "html-entity": return { text: entities(p), xmlNative: entities(p) };
+    case "mixed-case": return { text: mixCase(p, seed) };
+    case "fullwidth": return { text: fullwidth(p) };
+    case "overlong": return { text: p, urlWire: overlong(p) };
+  }
+}
+
+const host: [string, string] = ["host", "svc.local"];
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
+
+/**
+ * The request carrying payload `p` encoded with `e` in zone `z`. In a URL zone an encoding of
+ * percent escapes is the wire form itself (url: the application sees the payload; double-url: it
+ * sees the payload URL-encoded once); other encodings are escaped only where the syntax needs it.
+ */
+export function zoneRequest(p: string, z: Zone, e: Encoding, seed = 1): Req {
+  const enc = encode(p, e, seed);
+  const url = (delims: string) => enc.urlWire ?? pctNeeded(enc.text, delims);
+  const r = rng(seed);
+  const name = ["q", "id", "data", "search", "value"][r(5)];
+  switch (z) {
+    case "query": return { path: `/app/view?${name}=${url("&#+=")}&lang=en`, headers: [host] };
+    case "path": return { path: `/files/${url("?#")}`, headers: [host] };
+    case "form": return { method: "POST", path: "/app/submit", headers: [host, ["content-type", "application/x-www-form-urlencoded"]], body: `lang=en&${name}=${url("&#+=")}` };
+    case "cookie": return { path: "/app/home", headers: [host, ["cookie", `sid=abc123; ${name}=${url(";,")}`]] };
+    case "referer": return { path: "/app/home", headers: [host, ["referer", `https://svc.local/app/view?${name}=${url("&#+=")}`]] };
+    case "json": {
+      const v = enc.jsonNative !== undefined ? `"${enc.jsonNative}"` : JSON.stringify(enc.text);
+      return { method: "POST", path: "/api/v1/items", headers: [host, ["content-type", "application/json"]], body: `{"lang":"en","item":{"${name}":${v},"count":2}}` };
+    }
+    case "multipart-field":
+      return { method: "POST", path: "/upload", headers: [host, ["content-type", "multipart/form-data; boundary=ZoNe"]], body: `--ZoNe\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${enc.text}\r\n--ZoNe--\r\n` };
+    case "multipart-filename": {
+      const fn = oneLine(enc.text).replace(/"/g, "%22");
+      return { method: "POST", path: "/upload", headers: [host, ["content-type", "multipart/form-data; boundary=ZoNe"]], body: `--ZoNe\r\nContent-Disposition: form-data; name="file"; filename="${fn}"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--ZoNe--\r\n` };
+    }
+    case "xml": {
+      const v = enc.xmlNative ?? xmlText(enc.text);
+      return { method: "POST", path: "/api/import", headers: [host, ["content-type", "application/xml"]], body: `<?xml version="1.0"?><request><lang>en</lang><${name}>${v}</${name}></request>` };
+    }
+    case "soap": {
+      const v = enc.xmlNative ?? xmlText(enc.text);
+      return { method: "POST", path: "/ws/service", headers: [host, ["content-type", "text/xml; charset=utf-8"], ["soapaction", "\"urn:lookup\""]], body: `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:Lookup xmlns:m="urn:svc"><m:${name}>${v}</m:${name}></m:Lookup></soap:Body></soap:Envelope>` };
+    }
+    case "user-agent": return { path: "/app/home", headers: [host, ["user-agent", oneLine(enc.text)]] };
+    case "x-header": return { path: "/app/home", headers: [host, ["x-api-data", oneLine(enc.text)]] };
+    case "authorization":
+      // Basic credentials are base64 by definition: the server decodes them and hands the user name on.
+      return { path: "/app/home", headers: [host, ["authorization", e === "base64" ? `Basic ${base64(`${oneLine(p)}:secret`)}` : `Bearer ${oneLine(enc.text)}`]] };
+  }
+}
+
+/** Requests of one cell. */
+export function cell(category: string, z: Zone, e: Encoding): fc.Arbitrary<{ req: Req }> {
+  return fc.tuple(CATEGORIES[category], fc.nat()).map(([p, seed]) => ({ req: zoneRequest(p, z, e, seed) }));
+}
+
+/**
+ * Whether a cell is an attack on the backend behind us, so that the engine must catch it. Out of scope:
+ * - encodings no server undoes in that zone: base64 (but Basic credentials, which are base64 by
+ *   definition), JS \u escapes outside JSON, character references outside XML, percent escapes outside
+ *   URL zones: the application sees the encoded text, which runs nowhere (XSS excepted for \u escapes and
+ *   references, which the browser decodes in a script or an attribute);
+ * - mixed case for the case-sensitive languages (templates, JavaScript, Java, XML, base64): the payload no longer works;
+ * - remote URLs (rfi, ssrf) in Referer, User-Agent, a custom header or a bearer token: a backend neither
+ *   includes nor fetches them, and those headers carry URLs in ordinary traffic.
+ */
+export function inScope(category: string, z: Zone, e: Encoding): boolean {
+  if (!applies(e, z)) return false;
+  if ((category === "rfi" || category === "ssrf") && (z === "referer" || z === "user-agent" || z === "x-header" || z === "authorization")) return false;
+  const urlZone = URL_ZONES.includes(z);
+  switch (e) {
+    case "base64": return z === "authorization";
+    case "js-unicode": return z === "json" || category === "xss";
+    case "html-entity": return z === "xml" || z === "soap" || category === "xss";
+    case "url": case "double-url": return urlZone;
+    // (and Java's class names, base64 serialised objects)
+    case "mixed-case": if (["ssti", "nodejs", "nosql", "xxe", "java"].includes(category)) return false;
+  }
+  return true;
+}
