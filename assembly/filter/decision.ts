@@ -17,10 +17,10 @@ export const enum Outcome {
 
 const OUTCOME_NAMES: string[] = ["allowed", "detected", "blocked", "body-too-large"];
 
-/** Who sent the request, as the host's properties say (empty when unknown). */
+/** Who sent the request, as the host's properties say (UTF-8; null when unknown). */
 export class Source {
-  address: string = "";
-  principal: string = "";
+  address: ArrayBuffer | null = null;
+  principal: ArrayBuffer | null = null;
 }
 
 /** Distinct category indexes of the matches, in match order. */
@@ -40,9 +40,9 @@ export function decisionLine(
   w.raw('{"meshwaf":"decision","request_id":').string(requestId, MAX_FIELD)
     .raw(',"authority":').string(req.authority, MAX_FIELD)
     .raw(',"method":').string(req.method, MAX_FIELD)
-    .raw(',"path":').string(String.UTF8.decode(req.path), MAX_PATH)
-    .raw(',"source_address":').string(source.address, MAX_FIELD)
-    .raw(',"source_principal":').string(source.principal, MAX_FIELD)
+    .raw(',"path":').utf8(req.path, MAX_PATH)
+    .raw(',"source_address":').utf8(source.address, MAX_FIELD)
+    .raw(',"source_principal":').utf8(source.principal, MAX_FIELD)
     .raw(',"verdict":"').raw(OUTCOME_NAMES[<i32>outcome])
     .raw('","mode":"').raw(cfg.block ? "block" : "detect").raw('"');
   if (v !== null) {

@@ -55,6 +55,28 @@ export class JsonWriter {
     return this.raw(v.toString());
   }
 
+  /**
+   * UTF-8 text (null as "") as `string()` writes it decoded: printable ASCII that needs no escape
+   * (paths, addresses: nearly all) is copied as it is; anything else goes through a string.
+   */
+  utf8(text: ArrayBuffer | null, maxChars: i32 = i32.MAX_VALUE): JsonWriter {
+    if (text === null) return this.string("");
+    const n = text.byteLength;
+    const src = changetype<usize>(text);
+    let plain = n <= maxChars;
+    for (let i = 0; plain && i < n; i++) {
+      const c = <u32>load<u8>(src + <usize>i);
+      plain = c - 0x20 < 0x5f && c != 0x22 && c != 0x5c;
+    }
+    if (!plain) return this.string(String.UTF8.decode(text), maxChars);
+    this.room(n + 2);
+    this.put(0x22);
+    memory.copy(changetype<usize>(this.buf) + <usize>this.len, src, <usize>n);
+    this.len += n;
+    this.put(0x22);
+    return this;
+  }
+
   /** `s` as a JSON string literal, at most `maxChars` UTF-16 units of it (then "..."). */
   string(s: string, maxChars: i32 = i32.MAX_VALUE): JsonWriter {
     let n = s.length;

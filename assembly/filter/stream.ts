@@ -11,7 +11,6 @@ import { inspect } from "../engine/inspect";
 import { PluginConfig } from "../config/plugin";
 import { collectRequest, requestIdText } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
-import { bytesText } from "./json_text";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
 
@@ -137,10 +136,10 @@ export class WafStream extends StreamContext {
     const config = this.config!;
     if (<u32>config.logLevel < hostLogLevel()) return; // the host would drop it: skip building it
     const source = new Source();
-    source.address = bytesText(getProperty(SOURCE_ADDRESS));
+    source.address = getProperty(SOURCE_ADDRESS);
     let principal = getProperty(SOURCE_PRINCIPAL);
     if (principal === null) principal = getProperty(PEER_URI_SAN);
-    source.principal = bytesText(principal);
+    source.principal = principal;
     const w = JSON_OUT.reset();
     decisionLine(w, outcome, this.request!, requestId, source, verdict, config);
     logBytes(<u32>config.logLevel, w.dataStart, w.len);

@@ -73,7 +73,7 @@ describe("census gates", () => {
         const raw = encoded ? encodeURIComponent(v) : v;
         expect(rules(kind, name, v, raw, false)).toEqual(rules(kind, name, v, raw, true));
       }),
-      { numRuns: 1500 },
+      { numRuns: 4000 },
     );
   });
 

@@ -56,6 +56,18 @@ describe("decision log", () => {
     for (const m of line.matches) expect(m.fragment.length).toBeLessThanOrEqual(64 + 3);
   });
 
+  it("writes paths and source identities as JSON text that reads back as sent (quotes, backslashes, UTF-8)", async () => {
+    const em = await loadFilter("{}");
+    for (const path of ['/a"b\\c/?q=1%27%20OR%20%271%27=%271', "/caf\u00e9/\u{1f600}?id=1%27%20OR%201=1--", "/plain/?id=1%27%20OR%201=1--"]) {
+      const principal = `spiffe://cluster.local/ns/"x"/sa/\\${path.length}`;
+      const out = runRequest(em, { path, headers: [["x-request-id", "p-1"]], source: { address: "10.1.2.3:5", principal } });
+      const line = JSON.parse(out.logs[0].message);
+      expect(line.path).toBe(path);
+      expect(line.source_address).toBe("10.1.2.3:5");
+      expect(line.source_principal).toBe(principal);
+    }
+  });
+
   it("writes any request id as valid JSON that reads back as the id (truncated to 128 UTF-16 units)", async () => {
     const em = await loadFilter("{}");
     const id = fc.string({ unit: fc.oneof(fc.constantFrom("\"", "\\", "\u2028", "\u007f", "é", "😀", "\u0001"), fc.constantFrom("a", "Z", "-", "'"), fc.integer({ min: 0x20, max: 0xfffd }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCharCode(c))), maxLength: 200 });

@@ -292,29 +292,46 @@ export function findConcatenatedName(data: ArrayBuffer): i32 {
   for (let i = 0; i < n; i++) {
     const q = byteAt(data, i);
     if (q != 0x27 && q != 0x22) continue;
-    let name = "";
-    let j = i;
-    let parts = 0;
-    while (j < n && parts < 8) {
-      const qq = byteAt(data, j);
-      if (qq != 0x27 && qq != 0x22) break;
-      let k = j + 1;
-      while (k < n && byteAt(data, k) != qq && name.length < 40) {
-        const c = byteAt(data, k);
-        if ((c | 0x20) - 0x61 < 26 || c == 0x5f) name += String.fromCharCode(c == 0x5f ? c : c | 0x20);
-        k++;
-      }
-      if (k >= n || byteAt(data, k) != qq) break;
-      parts++;
-      let m = k + 1;
-      while (m < n && isSpaceByte(byteAt(data, m))) m++;
-      if (m >= n || byteAt(data, m) != 0x2e) { j = m; break; }
-      m++;
-      while (m < n && isSpaceByte(byteAt(data, m))) m++;
-      j = m;
-    }
-    if (parts >= 2 && isDangerousFunctionName(name)) return i;
-    if (parts >= 2) i = j - 1;
+    // Measured first, the letters joined only for a concatenation (most quotes open one string).
+    readConcatenation(data, i, false);
+    if (concatParts >= 2 && isDangerousFunctionName(readConcatenation(data, i, true))) return i;
+    if (concatParts >= 2) i = concatEnd - 1;
   }
   return -1;
+}
+
+let concatParts = 0;
+let concatEnd = 0;
+
+/** Quoted strings joined by `.` from `i` (at most 8, 40 letters): sets concatParts/concatEnd, the letters lower-cased when `build`. */
+function readConcatenation(data: ArrayBuffer, i: i32, build: bool): string {
+  const n = data.byteLength;
+  let name = "";
+  let letters = 0;
+  let j = i;
+  let parts = 0;
+  while (j < n && parts < 8) {
+    const qq = byteAt(data, j);
+    if (qq != 0x27 && qq != 0x22) break;
+    let k = j + 1;
+    while (k < n && byteAt(data, k) != qq && letters < 40) {
+      const c = byteAt(data, k);
+      if ((c | 0x20) - 0x61 < 26 || c == 0x5f) {
+        letters++;
+        if (build) name += String.fromCharCode(c == 0x5f ? c : c | 0x20);
+      }
+      k++;
+    }
+    if (k >= n || byteAt(data, k) != qq) break;
+    parts++;
+    let m = k + 1;
+    while (m < n && isSpaceByte(byteAt(data, m))) m++;
+    if (m >= n || byteAt(data, m) != 0x2e) { j = m; break; }
+    m++;
+    while (m < n && isSpaceByte(byteAt(data, m))) m++;
+    j = m;
+  }
+  concatParts = parts;
+  concatEnd = j;
+  return name;
 }
