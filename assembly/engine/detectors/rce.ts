@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { indexOfCI, isAlpha, isDigit } from "../bytes";
+import { indexOfCI } from "../bytes";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
@@ -13,6 +13,7 @@ import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
 import { isRestrictedUploadName } from "./rce/upload-name";
 import { shellScanSkips } from "./rce/gate";
+import { userAgentEnd } from "./rce/user-agent";
 
 export const RCE_RULES: Rule[] = [
   new Rule(4100, Category.Rce, CRITICAL, 1, "Unix/Windows command after a shell separator or inside a substitution (; | && || ` $( )"),
@@ -55,15 +56,31 @@ export function detectRce(s: Sink, t: Target): void {
   const evasions = normalised ? shellEvasions : 0;
 
   // A User-Agent that starts as a product token (`curl/8.5.0`, `Wget/1.21`, `kube-probe/1.29`) names
-  // the client, not a command line: health checks and scripts in a mesh send these all day.
-  if (!shellScanSkips(raw) && !(t.kind == TargetKind.Header && t.key == "user-agent" && startsWithProductToken(raw))) {
+  // the client, not a command line: health checks and scripts in a mesh send these all day. Only
+  // what follows its products and comments is scanned (rce/user-agent.ts).
+  let text = v;
+  let textEvasions = evasions;
+  let scan = true;
+  const end = t.kind == TargetKind.Header && t.key == "user-agent" ? userAgentEnd(raw) : -1;
+  if (end >= 0) {
+    scan = end < n;
+    if (scan) {
+      text = raw.slice(end);
+      textEvasions = 0;
+      if ((bytesSeen(text) & SEEN_NORMALISABLE) != 0) {
+        text = normaliseShell(text);
+        textEvasions = shellEvasions;
+      }
+    }
+  }
+  if (scan && !shellScanSkips(raw)) {
     const identity = t.kind == TargetKind.Header && (t.key == "user-agent" || t.key == "referer");
-    scanShell(v, t.kind == TargetKind.Header, evasions > 0, identity);
-    if (foundRule == RULE_COMMAND_LIKE_VALUE && evasions > 0) {
+    scanShell(text, t.kind == TargetKind.Header, textEvasions > 0, identity);
+    if (foundRule == RULE_COMMAND_LIKE_VALUE && textEvasions > 0) {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
-      s.report(4101, t, v, foundStart, foundEnd, "command with evasions");
-    } else if (foundRule != 0) s.report(foundRule, t, v, foundStart, foundEnd, foundReason);
-    else if (evasions > 0 && isGlobbedSystemPath(v)) s.report(4101, t, v, 0, v.byteLength, "evasive system directory");
+      s.report(4101, t, text, foundStart, foundEnd, "command with evasions");
+    } else if (foundRule != 0) s.report(foundRule, t, text, foundStart, foundEnd, foundReason);
+    else if (textEvasions > 0 && isGlobbedSystemPath(text)) s.report(4101, t, text, 0, text.byteLength, "evasive system directory");
     else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
   }
 
@@ -220,15 +237,3 @@ function bytesSeen(buf: ArrayBuffer): i32 {
   return seen;
 }
 
-/** Whether `v` starts with `name/version` (a letter, token characters, `/`, a digit). */
-function startsWithProductToken(v: ArrayBuffer): bool {
-  const n = v.byteLength;
-  const base = changetype<usize>(v);
-  if (n < 3 || !isAlpha(<u32>load<u8>(base))) return false;
-  for (let i = 1; i < n - 1; i++) {
-    const c = <u32>load<u8>(base + <usize>i);
-    if (c == 0x2f) return isDigit(<u32>load<u8>(base + <usize>(i + 1)));
-    if (!(isAlpha(c) || isDigit(c) || c == 0x2d || c == 0x2e || c == 0x5f)) return false;
-  }
-  return false;
-}

@@ -31,15 +31,16 @@ export type Category = keyof typeof CATEGORIES;
 
 export const ZONES = [
   "query", "path", "form", "json", "multipart-field", "multipart-filename", "xml", "soap",
-  "cookie", "referer", "user-agent", "x-header", "authorization",
+  "cookie", "referer", "user-agent", "user-agent-tail", "x-header", "authorization",
+  "arg-name", "json-key", "xml-attr", "body-raw", "body-text",
 ] as const;
 export type Zone = (typeof ZONES)[number];
 
-export const ENCODINGS = ["plain", "url", "double-url", "base64", "js-unicode", "html-entity", "mixed-case", "fullwidth", "overlong"] as const;
+export const ENCODINGS = ["plain", "url", "double-url", "base64", "js-unicode", "html-entity", "mixed-case", "fullwidth", "overlong", "percent-u"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** Zones whose syntax percent-escapes (the server decodes one level). */
-const URL_ZONES: readonly Zone[] = ["query", "path", "form", "cookie", "referer"];
+const URL_ZONES: readonly Zone[] = ["query", "path", "form", "cookie", "referer", "arg-name"];
 
 const hex2 = (b: number) => "%" + b.toString(16).toUpperCase().padStart(2, "0");
 const utf8 = (s: string) => [...Buffer.from(s, "utf8")];
@@ -63,10 +64,12 @@ const entities = (s: string) => [...s].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : 
 const fullwidth = (s: string) => [...s].map((c) => { const k = c.charCodeAt(0); return k > 0x20 && k < 0x7f ? String.fromCharCode(k + 0xfee0) : c; }).join("");
 /** Every non-alphanumeric ASCII byte as an overlong two-byte UTF-8 sequence, percent-encoded. */
 const overlong = (s: string) => utf8(s).map((b) => (b < 0x80 && !/[A-Za-z0-9]/.test(String.fromCharCode(b)) ? hex2(0xc0 | (b >> 6)) + hex2(0x80 | (b & 0x3f)) : b < 0x80 ? String.fromCharCode(b) : hex2(b))).join("");
+/** Every non-alphanumeric character as IIS's `%uXXXX`. */
+const percentU = (s: string) => [...s].map((c) => (/[A-Za-z0-9]/.test(c) ? c : "%u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"))).join("");
 const base64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 
 /** Whether the encoding exists in the zone (overlong sequences are written as percent escapes: URL zones only). */
-export const applies = (e: Encoding, z: Zone) => e !== "overlong" || URL_ZONES.includes(z);
+export const applies = (e: Encoding, z: Zone) => (e !== "overlong" && e !== "percent-u") || URL_ZONES.includes(z);
 
 /**
  * The payload as the zone carries it: `wire` is the text to put on the wire in a URL zone (its
@@ -86,6 +89,7 @@ function encode(p: string, e: Encoding, seed: number): Encoded {
     case "mixed-case": return { text: mixCase(p, seed) };
     case "fullwidth": return { text: fullwidth(p) };
     case "overlong": return { text: p, urlWire: overlong(p) };
+    case "percent-u": return { text: p, urlWire: percentU(p) };
   }
 }
 
@@ -127,7 +131,21 @@ export function zoneRequest(p: string, z: Zone, e: Encoding, seed = 1): Req {
       const v = enc.xmlNative ?? xmlText(enc.text);
       return { method: "POST", path: "/ws/service", headers: [host, ["content-type", "text/xml; charset=utf-8"], ["soapaction", "\"urn:lookup\""]], body: `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><m:Lookup xmlns:m="urn:svc"><m:${name}>${v}</m:${name}></m:Lookup></soap:Body></soap:Envelope>` };
     }
+    case "arg-name": return { path: `/app/view?lang=en&${url("&#+=[]")}=1`, headers: [host] };
+    case "json-key": {
+      const k = enc.jsonNative !== undefined ? `"${enc.jsonNative}"` : JSON.stringify(enc.text);
+      return { method: "POST", path: "/api/v1/items", headers: [host, ["content-type", "application/json"]], body: `{"lang":"en","item":{${k}:1}}` };
+    }
+    case "xml-attr": {
+      const v = (enc.xmlNative ?? xmlText(enc.text)).replace(/"/g, "&quot;");
+      return { method: "POST", path: "/api/import", headers: [host, ["content-type", "application/xml"]], body: `<?xml version="1.0"?><request lang="en"><item ${name}="${v}"/></request>` };
+    }
+    // a body sent as is: with no Content-Type (scripts, bypass suites) or as text/plain
+    case "body-raw": return { method: "POST", path: "/app/submit", headers: [host], body: enc.text };
+    case "body-text": return { method: "POST", path: "/app/submit", headers: [host, ["content-type", "text/plain"]], body: enc.text };
     case "user-agent": return { path: "/app/home", headers: [host, ["user-agent", oneLine(enc.text)]] };
+    // appended to a browser's product list, as scanners that keep a browser identity do
+    case "user-agent-tail": return { path: "/app/home", headers: [host, ["user-agent", `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 ${oneLine(enc.text)}`]] };
     case "x-header": return { path: "/app/home", headers: [host, ["x-api-data", oneLine(enc.text)]] };
     case "authorization":
       // Basic credentials are base64 by definition: the server decodes them and hands the user name on.
@@ -148,17 +166,19 @@ export function cell(category: string, z: Zone, e: Encoding): fc.Arbitrary<{ req
  *   references, which the browser decodes in a script or an attribute);
  * - mixed case for the case-sensitive languages (templates, JavaScript, Java, XML, base64): the payload no longer works;
  * - remote URLs (rfi, ssrf) in Referer, User-Agent, a custom header or a bearer token: a backend neither
- *   includes nor fetches them, and those headers carry URLs in ordinary traffic.
+ *   includes nor fetches them, and those headers carry URLs in ordinary traffic;
+ * - a file path after a browser's products in a User-Agent: no backend reads that as a file name.
  */
 export function inScope(category: string, z: Zone, e: Encoding): boolean {
   if (!applies(e, z)) return false;
-  if ((category === "rfi" || category === "ssrf") && (z === "referer" || z === "user-agent" || z === "x-header" || z === "authorization")) return false;
+  if ((category === "rfi" || category === "ssrf") && (z === "referer" || z === "user-agent" || z === "user-agent-tail" || z === "x-header" || z === "authorization")) return false;
+  if (category === "lfi" && z === "user-agent-tail") return false;
   const urlZone = URL_ZONES.includes(z);
   switch (e) {
     case "base64": return z === "authorization";
     case "js-unicode": return z === "json" || category === "xss";
     case "html-entity": return z === "xml" || z === "soap" || category === "xss";
-    case "url": case "double-url": return urlZone;
+    case "url": case "double-url": case "percent-u": return urlZone;
     // (and Java's class names, base64 serialised objects)
     case "mixed-case": if (["ssti", "nodejs", "nosql", "xxe", "java"].includes(category)) return false;
   }
