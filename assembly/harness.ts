@@ -9,3 +9,5 @@ export * from "./harness/injections";
 export * from "./harness/rce";
 export * from "./harness/wordlists";
 export * from "./harness/plain-words";
+export * from "./harness/gates";
+export * from "./harness/java-gates";

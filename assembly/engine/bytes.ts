@@ -119,3 +119,19 @@ export function grownBuffer(buf: ArrayBuffer, used: i32, need: i32): ArrayBuffer
   memory.copy(changetype<usize>(bigger), changetype<usize>(buf), <usize>used);
   return bigger;
 }
+
+export const TABLE_LETTERS: u32 = 1;
+export const TABLE_DIGITS: u32 = 2;
+/** Bytes 0x80-0xFF (UTF-8 text). */
+export const TABLE_HIGH: u32 = 4;
+
+/** A 256-entry table holding 1 for each byte of `chars` (ASCII) and of the classes in `classes` (TABLE_*), 0 elsewhere. */
+export function byteTable(chars: string, classes: u32 = 0): StaticArray<u8> {
+  const t = new StaticArray<u8>(256);
+  for (let i = 0; i < chars.length; i++) unchecked(t[chars.charCodeAt(i) & 0xff] = 1);
+  for (let c = 0; c < 256; c++) {
+    if (((classes & TABLE_LETTERS) != 0 && isAlpha(c)) || ((classes & TABLE_DIGITS) != 0 && isDigit(c)) ||
+      ((classes & TABLE_HIGH) != 0 && c >= 0x80)) unchecked(t[c] = 1);
+  }
+  return t;
+}

@@ -57,6 +57,8 @@ export class Target {
   private _base64Done: bool = false;
   private _census: u32 = 0;
   private _censusDone: bool = false;
+  /** Detectors' own whole-value prefilters let everything through (tests compare the findings with and without). */
+  gatesOpen: bool = false;
   /** The clean-values hash of a header or cookie target, computed while parsing (0: not yet). */
   cleanHash: u32 = 0;
   /** True for the derived target holding the base64-decoded text of another. */

@@ -6,7 +6,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { DOLLAR, DOT, PAREN, SEMI } from "../census";
-import { byteAt, isAlpha, isWordByte, isSpaceByte, indexOfCI } from "../bytes";
+import { byteAt, byteTable, isAlpha, isWordByte, isSpaceByte, indexOfCI, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 
 export const NOSQL_RULES: Rule[] = [
@@ -90,7 +90,27 @@ export function detectNosql(s: Sink, t: Target): void {
   if (!sawDollar && len < 8) return;
   // Shell calls and loops need `(`, document conditions `.` (this.), statements `;`.
   if ((c & (DOT | PAREN | SEMI)) == 0) return;
-  javascript(s, t, buf);
+  if (t.gatesOpen || mayHoldJavascript(buf)) javascript(s, t, buf);
+}
+
+// The bytes each marker javascript() needs is anchored on: `.` (db., this.), `(` (while(), `;` (; return).
+const JS_ANCHORS = byteTable(".(;");
+
+/**
+ * Whether `buf` holds `db.`, `this.`, `while(` or `; return `, which every finding of javascript()
+ * starts from: one pass with a table, each anchor byte checked for its marker in place.
+ */
+export function mayHoldJavascript(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (unchecked(JS_ANCHORS[c]) == 0) continue;
+    if (c == 0x2e) { if (matchesCI(buf, i - 2, "db") || matchesCI(buf, i - 4, "this")) return true; }
+    else if (c == 0x28) { if (matchesCI(buf, i - 5, "while")) return true; }
+    else if (matchesCI(buf, i, "; return ")) return true;
+  }
+  return false;
 }
 
 function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {

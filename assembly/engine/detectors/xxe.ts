@@ -6,7 +6,7 @@ import { Rule, Category, CRITICAL, ERROR } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
 import { BANG, COLON, PERCENT, AMP, QUESTION } from "../census";
-import { byteAt, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
 const XXE_DOCTYPE_EXTERNAL: i32 = 14002;
@@ -36,7 +36,35 @@ export function detectXxe(s: Sink, t: Target): void {
   if (html != buf) scan(s, t, html);
 }
 
+// The bytes each marker the scan looks for is anchored on: `!` (!ENTITY, <!DOCTYPE), `:` (xi:include),
+// `/` (/2001/XInclude), `=` (schemaLocation=) and `?` (<?xml).
+const ANCHORS = byteTable("!:/=?");
+
+/**
+ * Whether `buf` holds a marker scan() starts from: one pass with a table, each anchor byte checked
+ * for its marker in place. Prose and code have `!` `:` `/` `=` `?` but almost never these words.
+ */
+export function mayHoldXxe(buf: ArrayBuffer): bool {
+  const base = changetype<usize>(buf);
+  const n = buf.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if (unchecked(ANCHORS[c]) == 0) continue;
+    if (c == 0x21) { if (matchesCI(buf, i, "!entity") || matchesCI(buf, i - 1, "<!doctype")) return true; }
+    else if (c == 0x3a) { if (matchesCI(buf, i - 2, "xi:include")) return true; }
+    else if (c == 0x2f) { if (matchesCI(buf, i, "/2001/xinclude")) return true; }
+    else if (c == 0x3f) { if (matchesCI(buf, i - 1, "<?xml")) return true; }
+    else { // `=`: schemaLocation and blanks before it
+      let k = i;
+      while (k > 0 && isSpaceByte(<u32>load<u8>(base + <usize>(k - 1)))) k--;
+      if (matchesCI(buf, k - 14, "schemalocation")) return true;
+    }
+  }
+  return false;
+}
+
 function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
+  if (!t.gatesOpen && !mayHoldXxe(buf)) return;
   const len = buf.byteLength;
   // Entities: `!ENTITY` (with or without `<`: CRS reads the fragment alone too).
   for (let i = indexOfCI(buf, "!entity"); i >= 0; i = indexOfCI(buf, "!entity", i + 7)) {

@@ -5,24 +5,11 @@
 // cannot give a finding and the scan is skipped. One pass over the bytes.
 import { commandFlags } from "./commands";
 import { versionedFlags } from "./shell-scan";
+import { byteTable, TABLE_LETTERS, TABLE_DIGITS, TABLE_HIGH } from "../../bytes";
 
 // Bytes that leave the scan's outcome to the first word alone: letters, digits, space,
 // `.` `-` `_` `,` `:` `/` (a `/` in the first word is checked apart) and UTF-8 text.
-const PLAIN = new StaticArray<u8>(256);
-function initPlain(): void {
-  for (let c = 0x30; c <= 0x39; c++) PLAIN[c] = 1;
-  for (let c = 0x41; c <= 0x5a; c++) PLAIN[c] = 1;
-  for (let c = 0x61; c <= 0x7a; c++) PLAIN[c] = 1;
-  for (let c = 0x80; c <= 0xff; c++) PLAIN[c] = 1;
-  PLAIN[0x20] = 1;
-  PLAIN[0x2e] = 1;
-  PLAIN[0x2d] = 1;
-  PLAIN[0x5f] = 1;
-  PLAIN[0x2c] = 1;
-  PLAIN[0x3a] = 1;
-  PLAIN[0x2f] = 1;
-}
-initPlain();
+const PLAIN = byteTable(" .-_,:/", TABLE_LETTERS | TABLE_DIGITS | TABLE_HIGH);
 
 /** Whether scanShell cannot find anything in `buf`: only plain bytes and a first word that is no command (nor a path). */
 export function shellScanSkips(buf: ArrayBuffer): bool {

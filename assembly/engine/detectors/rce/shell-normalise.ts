@@ -1,22 +1,15 @@
 // Undoes the shell's own evasions so that `c'a't`, `c\at`, `c$@at`, `ca${x}t`,
 // `w^h^o^a^m^i`, `cat$IFS/etc/passwd`, `{cat,/etc/passwd}` and `/etc/pa[s]swd`
 // read as the words the shell would run. Output is never longer than the input.
-import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, byteTable } from "../../bytes";
 
-// Bytes normaliseOnce only lower-cases (1): every other byte has a rule of its own. A table
+// Bytes normaliseOnce does more to than lower-case them (1: a rule of their own, CR, tab, VT, FF; not LF). A table
 // lets the copy loop run over plain text without testing each byte against fifteen others.
-const NORM_PLAIN = new StaticArray<u8>(256);
-function initNormPlain(): void {
-  for (let c = 0; c < 256; c++) NORM_PLAIN[c] = 1;
-  const special = "'\"\\^${[+`<>";
-  for (let k = 0; k < special.length; k++) NORM_PLAIN[special.charCodeAt(k)] = 0;
-  for (let c = 0x09; c <= 0x0d; c++) NORM_PLAIN[c] = c == 0x0a ? 1 : 0; // tab, VT, FF, CR (not LF)
-}
-initNormPlain();
+const NORM_SPECIAL = byteTable("'\"\\^${[+`<>\t\v\f\r");
 
 /** Whether shell normalisation does more to byte `c` than lower-case it. */
 export function isNormalisable(c: u32): bool {
-  return unchecked(NORM_PLAIN[c & 0xff]) == 0;
+  return unchecked(NORM_SPECIAL[c & 0xff]) != 0;
 }
 
 /** Whether `buf` holds a byte that shell normalisation would change. */
@@ -24,7 +17,7 @@ export function needsShellNormalisation(buf: ArrayBuffer): bool {
   const base = changetype<usize>(buf);
   const n = buf.byteLength;
   for (let i = 0; i < n; i++) {
-    if (unchecked(NORM_PLAIN[load<u8>(base + <usize>i)]) == 0) return true;
+    if (unchecked(NORM_SPECIAL[load<u8>(base + <usize>i)]) != 0) return true;
   }
   return false;
 }
@@ -81,7 +74,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   const sb = changetype<usize>(src);
   while (i < n) {
     const c = <u32>load<u8>(sb + <usize>i);
-    if (unchecked(NORM_PLAIN[c]) != 0) { // plain text: lower-cased, nothing else
+    if (unchecked(NORM_SPECIAL[c]) == 0) { // plain text: lower-cased, nothing else
       store<u8>(o + <usize>w, <u8>lower(c)); w++;
       i++;
       continue;

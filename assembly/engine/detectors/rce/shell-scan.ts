@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, byteTable } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -42,13 +42,7 @@ let chained = false;
 }
 
 // Bytes isSeparatorAt can say yes to: ; | & newline ` $
-const SEPARATOR_START = new StaticArray<u8>(256);
-SEPARATOR_START[0x3b] = 1;
-SEPARATOR_START[0x7c] = 1;
-SEPARATOR_START[0x26] = 1;
-SEPARATOR_START[0x0a] = 1;
-SEPARATOR_START[0x60] = 1;
-SEPARATOR_START[0x24] = 1;
+const SEPARATOR_START = byteTable(";|&\n`$");
 
 /** Bytes that end a command word. */
 function isWordEnd(c: u32): bool {

@@ -1,0 +1,104 @@
+// Whole-value prefilters inside detectors (xxe's anchor pass, ...): a gate may only skip values
+// the detector finds nothing in. Each value must give the same rules with the gates as they are
+// and with every gate held open (Target.gatesOpen; census gates held open in both: census.test.ts
+// checks those). Values are built from the markers each gate looks for, cut and mixed with the
+// bytes it keys on, so that both outcomes of every gate occur.
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const rules = (kind: number, name: string, v: string, open: boolean): string[] =>
+  h.callString("rulesWithGates", kind, name, v, open ? 1 : 0).split(" ").filter(Boolean).sort();
+
+const opens = (fn: string, v: string): boolean => {
+  const p = h.exports.__pin(h.exports.__newString(v));
+  try {
+    return h.exports[fn](p) !== 0;
+  } finally {
+    h.exports.__unpin(p);
+  }
+};
+
+const kinds = fc.constantFrom<[number, string]>([2, "args:q"], [6, "json:a.b"], [8, "body"], [3, "header:x-data"]);
+
+/** Values from `markers` (whole, cut short, in other case) and `bytes`, joined. */
+function valuesOf(markers: string[], bytes: string) {
+  const marker = fc.constantFrom(...markers).chain((m) =>
+    fc.oneof(fc.constant(m), fc.constant(m.toUpperCase()), fc.nat(m.length).map((k) => m.slice(0, k)), fc.nat(m.length).map((k) => m.slice(k))));
+  const pieces = fc.oneof(
+    { weight: 3, arbitrary: marker },
+    { weight: 2, arbitrary: fc.constantFrom(...bytes.split("")) },
+    { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9 ]{0,5}$/) },
+  );
+  return fc.array(pieces, { maxLength: 9 }).map((a) => a.join(""));
+}
+
+function sameWithGatesOpen(gate: string, values: fc.Arbitrary<string>) {
+  let skipped = 0;
+  let opened = 0;
+  fc.assert(
+    fc.property(values, kinds, (v, [kind, name]) => {
+      if (opens(gate, v)) opened++;
+      else skipped++;
+      expect(rules(kind, name, v, false)).toEqual(rules(kind, name, v, true));
+    }),
+    { numRuns: 1500 },
+  );
+  expect(skipped).toBeGreaterThan(100); // both outcomes occur
+  expect(opened).toBeGreaterThan(100);
+}
+
+describe("xxe gate", () => {
+  const table: [string, boolean][] = [
+    ["<!DOCTYPE foo SYSTEM \"http://x/y.dtd\">", true],
+    ["<!ENTITY % p SYSTEM 'x'>", true],
+    ["<xi:include href=\"/etc/passwd\"/>", true],
+    ["xsi:schemaLocation  = \"http://evil/x.xsd\"", true],
+    ["<?xml version=\"1.0\" encoding=\"UTF-7\"?>", true],
+    ["http://www.w3.org/2001/XInclude", true],
+    ["Hello! What time is it? See https://example.com/a?b=c", false],
+    ["schema location = x", false],
+    ["xi include", false],
+  ];
+  for (const [value, open] of table) {
+    it(`${open ? "reads" : "skips"} ${JSON.stringify(value)}`, () => {
+      expect(opens("xxeGateOpens", value)).toBe(open);
+    });
+  }
+
+  it("skips only values the scan finds nothing in", () => {
+    sameWithGatesOpen("xxeGateOpens", valuesOf(
+      ["<!ENTITY x SYSTEM \"a\">", "<!ENTITY % p \"&a;&a;&a;&a;\">", "<!DOCTYPE d PUBLIC \"x\" \"http://e/x\">", "<!DOCTYPE d SYSTEM \"f\">",
+        "<xi:include href=\"x\"/>", "/2001/XInclude", "schemaLocation=\"http://e/x.xsd\"", "noNamespaceSchemaLocation =' //e/x'",
+        "<?xml version=\"1.0\" encoding=\"utf-7\"?>"],
+      "!:/=?<>\"' \n"));
+  });
+});
+
+describe("nosql javascript gate", () => {
+  const table: [string, boolean][] = [
+    ["db.users.find({})", true],
+    ["x'; return this.a == 1", true],
+    ["while(new Date() - d < 5000)", true],
+    ["' || this.password.match(/.*/)//", true],
+    ["See the docs (chapter 3). Then; run it", false],
+    ["a while ago (really)", false],
+  ];
+  for (const [value, open] of table) {
+    it(`${open ? "reads" : "skips"} ${JSON.stringify(value)}`, () => {
+      expect(opens("nosqlJsGateOpens", value)).toBe(open);
+    });
+  }
+
+  it("skips only values javascript() finds nothing in", () => {
+    sameWithGatesOpen("nosqlJsGateOpens", valuesOf(
+      ["db.users.find(", "db.x.insert(", "while(", "new Date()", "this.", "this.a == 1", "; return true", "1; return 1", "x'; return this",
+        "' || this.", "\" && this.x", "return"],
+      ".(;'\"|&= \n"));
+  });
+});
