@@ -10,7 +10,8 @@ import { PAREN, DOT, BRACKET, UNDERSCORE, DOLLAR, BACKSLASH, PERCENT, COLON } fr
 import { byteAt } from "../bytes";
 import { unescapeLayers } from "./langs/unescape";
 import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
-import { scanNodeAccess } from "./nodejs/access";
+import { scanNodeAccess, AccessHit } from "./nodejs/access";
+import { insideCodeSpan } from "./nodejs/doc-context";
 import { findSerializedFunction, findEvalCall, startsWithJsStatement, findConstantLoop } from "./nodejs/code";
 
 export const NODEJS_RULES: Rule[] = [
@@ -66,7 +67,14 @@ function loneBase64(data: ArrayBuffer): bool {
 function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   const ser = findSerializedFunction(data);
   if (ser >= 0) s.report(10100, t, data, ser, ser + 20, "serialized function");
-  const access = scanNodeAccess(data, isKey);
+  // process/module internals named in a markdown code span of prose are documentation: look further
+  let access: AccessHit;
+  let from = 0;
+  let k = 0;
+  do {
+    access = scanNodeAccess(data, isKey, from);
+    from = access.start + 1;
+  } while (access.rule == 3 && insideCodeSpan(data, access.start) && ++k < 8);
   if (access.rule == 1) s.report(10110, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);

@@ -4,6 +4,7 @@
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
+import { isImportBinding } from "./doc-context";
 
 /** Separators of a property path: `a.b`, `a[b]`, `a["b"]`, `"$1:a:b"` (React flight), blanks. */
 // @ts-ignore: decorator
@@ -50,13 +51,14 @@ _getactivehandles|constructor|require|execve");
 
 const ACCESS_HIT = new AccessHit();
 
+
 // @ts-ignore: decorator
 @inline function isQuoteByte(c: u32): bool {
   return c == 0x22 || c == 0x27 || c == 0x60;
 }
 
-/** Scans `data` (a key when `isKey`) for pollution, constructor chains and process access. */
-export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
+/** Scans `data` (a key when `isKey`) from `from` for pollution, constructor chains and process access. */
+export function scanNodeAccess(data: ArrayBuffer, isKey: bool, from: i32): AccessHit {
   // One result object, reused: the caller reads it before the next scan (no allocation per target).
   const h = ACCESS_HIT;
   h.rule = 0;
@@ -64,7 +66,7 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
   h.reason = "";
   const n = data.byteLength;
   const w = NEXT_WORD;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = byteAt(data, i) | 0x20; // `_` | 0x20 is 0x7f
     if (c != 0x7f && c != 0x63 && c != 0x70 && c != 0x72 && c != 0x74 && c != 0x67) continue;
     if (i > 0 && isWordByte(byteAt(data, i - 1))) continue;
@@ -97,7 +99,7 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
       if (e < n && byteAt(data, e) == 0x5b) { hit(h, 3, i, "computed global member"); continue; }
       if (e + 1 < n && byteAt(data, e) == 0x2e) {
         const me = wordEnd(data, e + 1);
-        if (isProcess && PROCESS_MEMBERS.hasLower(data, e + 1, me)) hit(h, 3, i, "process." + "member");
+        if (isProcess && PROCESS_MEMBERS.hasLower(data, e + 1, me)) hit(h, 3, i, "process member");
         else if (isRequire && (wordIs(data, e + 1, me, "main") || wordIs(data, e + 1, me, "cache") || wordIs(data, e + 1, me, "resolve"))) {
           if (!wordIs(data, e + 1, me, "resolve")) hit(h, 3, i, "require.main / require.cache");
         } else if (!isProcess && !isRequire && (wordIs(data, e + 1, me, "process") || wordIs(data, e + 1, me, "require"))) hit(h, 3, i, "global.process");
@@ -112,7 +114,11 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool): AccessHit {
           if (matchesCI(data, j, "node:")) j += 5;
           let me = j;
           while (me < n && (isWordByte(byteAt(data, me)) || byteAt(data, me) == 0x2f)) me++;
-          if (SENSITIVE_MODULES.hasLower(data, j, me)) hit(h, 3, i, "sensitive module");
+          if (SENSITIVE_MODULES.hasLower(data, j, me)) {
+            // `const fs = require('node:fs');` heads a program; child_process stays suspect even there
+            const binding = me < n && isQuoteByte(byteAt(data, me)) && !wordIs(data, j, me, "child_process") && isImportBinding(data, i, me);
+            if (!binding) hit(h, 3, i, "sensitive module");
+          }
           // `require('child'+'_process')`: a module name glued from string literals hides which module it is
           else if (me > j && isQuoteByte(byteAt(data, me)) && byteAt(data, me + 1) == 0x2b && isQuoteByte(byteAt(data, me + 2))) hit(h, 3, i, "sensitive module");
         }

@@ -1,0 +1,51 @@
+// Where Node.js internals are written about rather than run: a markdown code span in prose
+// ("Commander calls `process.exit()` when ...", "[`child_process`][] module") and a module
+// imported into a named binding at the head of a program (`const fs = require('node:fs');`).
+// READMEs and API docs are full of both; an injection uses the module in the expression it
+// injects (`require('child_process').exec(...)`, `process.mainModule.require(...)`).
+import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
+
+const SPAN = 160; // a code span in prose is short, and every search stays bounded
+
+/**
+ * Whether the name at `i` opens a markdown code span in prose: a backtick right before it, after a
+ * blank or `[`; the closing backtick on the same line with no `${` between (JS reads the span as an
+ * inert template string), before a blank or punctuation. A template-literal breakout
+ * (`` `+require(...)+` ``, `` `;...//` ``) or `import(`child_process`)` is no code span.
+ */
+export function insideCodeSpan(data: ArrayBuffer, i: i32): bool {
+  const n = data.byteLength;
+  if (i < 2 || byteAt(data, i - 1) != 0x60) return false;
+  const before = byteAt(data, i - 2);
+  if (!isSpaceByte(before) && before != 0x5b) return false;
+  for (let k = i; k < n && k < i + SPAN; k++) {
+    const c = byteAt(data, k);
+    if (c == 0x0a || (c == 0x24 && k + 1 < n && byteAt(data, k + 1) == 0x7b)) return false;
+    if (c == 0x60) {
+      const after = k + 1 < n ? byteAt(data, k + 1) : 0x20;
+      return isSpaceByte(after) || after == 0x5d || after == 0x29 || after - 0x2c < 3 || after - 0x3a < 2; // ] ) , - . : ;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the `require(` at `r`, whose quoted module name ends at `me`, is a statement of its own
+ * binding the module to names: `const fs = require('m');`, `const { a, b } = require('m')`.
+ */
+export function isImportBinding(data: ArrayBuffer, r: i32, me: i32): bool {
+  const n = data.byteLength;
+  // the call ends the statement: `'m')` then `;` `,` a line end or the end
+  if (me + 1 >= n || byteAt(data, me + 1) != 0x29) return false;
+  const a = me + 2 < n ? byteAt(data, me + 2) : 0x3b;
+  if (a != 0x3b && a != 0x2c && a != 0x0a && a != 0x0d) return false;
+  // back to the statement's start over names, blanks, braces, commas, colons and one `=`
+  let eq = 0;
+  for (let j = r - 1; j >= 0 && j > r - SPAN; j--) {
+    const c = byteAt(data, j);
+    if (c == 0x3d) eq++;
+    else if (c == 0x3b || c == 0x0a) break;
+    else if (!(isWordByte(c) || c == 0x20 || c == 0x7b || c == 0x7d || c == 0x2c || c == 0x3a)) return false;
+  }
+  return eq == 1;
+}
