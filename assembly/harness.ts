@@ -10,3 +10,4 @@ export * from "./harness/rce";
 export * from "./harness/wordlists";
 export * from "./harness/plain-words";
 export * from "./harness/gates";
+export * from "./harness/java-gates";

@@ -68,6 +68,8 @@ export function detectJava(s: Sink, t: Target): void {
     if (names.kind == NAME_JDK && !isProse(data)) s.report(8120, t, data, names.start, names.end, "JDK class name");
     else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
     else if (names.kind == NAME_GADGET_CLASS) s.report(8122, t, data, names.start, names.end, "gadget class name");
+  }
+  if (seen & (HAS_PATH | HAS_QUOTE)) {
     const cl = findClassLoaderPath(data);
     if (cl >= 0) s.report(8140, t, data, cl, cl + 40, "class loader path");
   }
@@ -97,6 +99,7 @@ const HAS_PATH: i32 = 8;     // . [ / : dotted names, property paths
 const HAS_MARKUP: i32 = 16;  // <
 const HAS_SERIAL: i32 = 32;  // 0xAC, hex or base64 runs that may open a serialization stream
 const HAS_BASE64: i32 = 64;  // a run that looks like encoded text (mixed case and digits)
+const HAS_QUOTE: i32 = 128;  // ' " ]: they also part a path from `classLoader` (`class']classLoader`)
 
 /** Whether the word ending at `end` ends in -mer, -ure or -ory (Transformer, Closure, Factory). */
 function endsLikeFunctor(data: ArrayBuffer, end: i32): bool {
@@ -129,12 +132,22 @@ function initCensusTables(): void {
     else if (c == 0x28 || c == 0x23 || c == 0x40) f = HAS_CALL;
     else if (c == 0x2e || c == 0x5b) f = HAS_PATH;
     else if (c == 0x3c) f = HAS_MARKUP;
+    else if (c == 0x27 || c == 0x22 || c == 0x5d) f = HAS_QUOTE;
     else if (c == 0xac) f = HAS_SERIAL;
     store<u8>(BYTE_TRIGGER + <usize>c, <u8>f);
   }
 }
 
-function census(data: ArrayBuffer): i32 {
+/**
+ * Whether a `.` followed by `c` may belong to a dotted name (`java.lang`) or to the separators before
+ * `classLoader` (`class.'classLoader`): a name byte, another separator or a quote. The dot that ends a
+ * sentence is followed by a blank or nothing.
+ */
+function dotOpensPath(c: u32): bool {
+  return isWordByte(c) || c == 0x24 || c == 0x2e || c == 0x5b || c == 0x5d || c == 0x27 || c == 0x22;
+}
+
+export function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
   const base = changetype<usize>(data);
   let seen = 0;
@@ -157,9 +170,10 @@ function census(data: ArrayBuffer): i32 {
     if (runStart >= 0) {
       const len = i - runStart;
       if (len >= 5) {
-        const first = byteAt(data, runStart);
-        if (first == 0x72 || first == 0x4b || first == 0x43) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
-        if (len >= 12 && (first == 0x41 || first == 0x2f || first == 0x67)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy, pickle gA
+        // The two first bytes of the headers (a word of prose that starts with r, K or C is none)
+        const pair = <u32>load<u16>(base + <usize>runStart);
+        if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
+        if (len >= 12 && (pair == 0x4141 || pair == 0x772f || pair == 0x4167)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy, pickle gA
         if (len >= 8) {
           if (nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
           if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
@@ -169,6 +183,7 @@ function census(data: ArrayBuffer): i32 {
       runStart = -1;
     }
     if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
+    else if (c == 0x2e) { if (i + 1 < n && dotOpensPath(byteAt(data, i + 1))) seen |= HAS_PATH; }
     else seen |= <i32>load<u8>(BYTE_TRIGGER + <usize>c);
   }
   return seen;
