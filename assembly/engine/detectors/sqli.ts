@@ -138,7 +138,7 @@ export function plainWord(buf: ArrayBuffer): bool {
  * writes spaces as `+` made it (a `+` inside an XML or JSON value that still holds %XX).
  */
 /**
- * Prefilter for text: whether the value is words, numbers, spaces and `. , - /` only, none of
+ * Prefilter for text: whether the value is words, numbers, spaces and `. , - / :` only, none of
  * its words a SQL keyword (the English function words aside). Every structure needs a comparison
  * or logic operator, a quote or a SQL word (`-` and `/` alone only do arithmetic; a comment needs
  * `*`), so names, titles, plain sentences without and/or/in/is and plain paths skip the analysis
@@ -151,6 +151,8 @@ export function plainText(buf: ArrayBuffer): bool {
   while (i < len) {
     const c = byteAt(buf, i);
     if (c == 0x20 || c == 0x2e || c == 0x2c || c == 0x2d || c == 0x09 || c == 0x2f) { i++; continue; }
+    // a lone `:` (times, URLs, `Note:`) is punctuation to the grammar; `::` casts and `:=` assigns
+    if (c == 0x3a) { const d = i + 1 < len ? byteAt(buf, i + 1) : 0; if (d == 0x3a || d == 0x3d) return false; i++; continue; }
     if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, len); if (nb > 0) { i += nb; continue; } }
     if (c - 0x30 < 10) {
       const start = i;
