@@ -3,29 +3,31 @@
 // bench baseline (build/noop.wasm).
 // `--if-stale` skips the work when both outputs are newer than every input, so
 // `npm test` and `npm run bench` can build on a fresh clone without slowing reruns.
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, statSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
 import StripRuleDescriptions from "./strip-rule-descriptions.js";
 import PackWordLists from "./pack-word-lists.js";
 import PackReasons from "./pack-reasons.js";
+import { packDataSegments } from "./pack-data-segments.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
 // harness keeps them, for tests and README's rule table. Every build stores word lists as bytes
-// (scripts/pack-word-lists.js), so tests run the lists as the filter holds them.
+// (scripts/pack-word-lists.js) and the reasons of rule matches as UTF-8 (scripts/pack-reasons.js),
+// so tests run them as the filter holds them.
 const release = [StripRuleDescriptions, PackWordLists, PackReasons];
 const targets = [
-  { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release },
+  { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release, packData: true },
   { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists, PackReasons] },
   // A filter that reads headers and body like meshwaf but inspects nothing: the baseline of `npm run bench`.
-  { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm", transforms: release },
+  { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm", transforms: release, packData: true },
 ];
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-data-segments.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -39,7 +41,7 @@ function newestInput() {
 
 const ifStale = process.argv.includes("--if-stale");
 const inputsTime = ifStale ? newestInput() : 0;
-for (const { entry, target, out, transforms } of targets) {
+for (const { entry, target, out, transforms, packData } of targets) {
   const outPath = join(root, out);
   if (ifStale && existsSync(outPath) && statSync(outPath).mtimeMs > inputsTime) continue;
   const { error, stderr } = await asc.main(
@@ -50,5 +52,7 @@ for (const { entry, target, out, transforms } of targets) {
     console.error(`build of ${out} failed: ${error.message}`);
     process.exit(1);
   }
+  // release modules: close data segments joined (scripts/pack-data-segments.js)
+  if (packData) writeFileSync(outPath, packDataSegments(readFileSync(outPath)));
   console.error(`built ${out} (${statSync(outPath).size} bytes)`);
 }

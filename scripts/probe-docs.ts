@@ -5,7 +5,7 @@
 // templates do, places each in the carriers those templates use (form field, JSON string, multipart
 // file, query string term ...) and runs them through the engine (harness build, PL1, threshold 5).
 // Prints the blocked rate per source and per carrier and the rules responsible.
-//   tsx scripts/probe-docs.ts [--per-source N] [--seed S] [--dump N] [--source S] [--carrier C] [--jsonl FILE]
+//   tsx scripts/probe-docs.ts [--per-source N] [--seed S] [--dump N] [--source S] [--carrier C] [--jsonl FILE] [--sample N]
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     source: { type: "string" },
     carrier: { type: "string" },
     jsonl: { type: "string" },
+    sample: { type: "string" }, // writes this many short pieces per source (text, kind, file) as JSON lines to stdout
   },
 });
 
@@ -187,6 +188,14 @@ for (const src of SOURCES) {
   if (values.source && src.name !== values.source) continue;
   const all = src.pieces();
   if (!all.length) continue;
+  if (values.sample) {
+    const short = all.filter((p) => p.piece.text.length <= 240 && p.piece.kind !== "doc");
+    for (let k = 0; k < Number(values.sample) && short.length; k++) {
+      const p = pick(short);
+      console.log(JSON.stringify({ text: p.piece.text, kind: p.piece.kind, source: src.name, from: p.from }));
+    }
+    continue;
+  }
   for (let i = 0; i < perSource; i++) {
     const car = values.carrier ? CARRIERS.find((c) => c.name === values.carrier)! : pick(CARRIERS);
     let p = pick(all);
@@ -218,4 +227,4 @@ if (dump) {
   console.log("BLOCKED");
   for (const b of blocked.slice(0, dump)) console.log(`- ${b.source} ${b.carrier} ${b.from}\n    ${b.text.slice(0, 300).replace(/\n/g, "\\n")}\n    => ${b.matches}`);
 }
-if (values.jsonl) writeFileSync(values.jsonl, blocked.map((b) => JSON.stringify(b)).join("\n") + "\n");
+if (values.jsonl && !values.sample) writeFileSync(values.jsonl, blocked.map((b) => JSON.stringify(b)).join("\n") + "\n");

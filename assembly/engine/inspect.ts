@@ -32,6 +32,7 @@ import { detectOther } from "./detectors/other";
 import { plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
+import { embeddedStrings } from "./embedded";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
@@ -174,6 +175,15 @@ function inspectTarget(s: Sink, t: Target): void {
   if (decoded !== null && !s.done()) detectTarget(s, t.derived(decoded!));
   const plain = t.unescaped();
   if (plain !== null && !s.done()) detectTarget(s, t.derived(plain!));
+  // and the strings of a document inside the value (JSON in a cookie, GraphQL arguments), one by one
+  const inner = embeddedStrings(t);
+  if (inner !== null) {
+    for (let k = 0; k < inner.length && !s.done(); k++) {
+      const d = t.derived(unchecked(inner[k]));
+      d.kind = TargetKind.BodyValue; // a document's string, wherever the document came
+      detectTarget(s, d);
+    }
+  }
 }
 
 /** The exclusions whose host, path prefix and method conditions hold for `req`. */

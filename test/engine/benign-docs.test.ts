@@ -1,7 +1,10 @@
-// Documentation text placed where people paste it (comments, wiki pages, READMEs sent to an API):
-// short quotes from npm READMEs, Node.js API docs and man pages that the engine once blocked, each
-// with its source, and the attacks each fix must keep blocking. scripts/probe-docs.ts measures the
-// rate over thousands of such snippets from local files; this table keeps the fixed families fixed.
+// Documentation text placed where people paste it (comment forms, JSON APIs, search boxes):
+// test/fixtures/benign-docs.jsonl holds short quotes from npm READMEs, the Node.js API docs,
+// Debian package docs, man pages, fortunes and licences, each with its source. Rows marked
+// `fixed` were blocked once (scripts/probe-docs.ts finds such families over thousands of local
+// snippets) and must never be again; over the whole fixture the stated bar is the project's:
+// at most 1% of placements blocked. Beside them, the attacks each fix must keep blocking.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, type Req } from "../support/engine.js";
@@ -11,27 +14,36 @@ beforeAll(async () => {
   h = await loadHarness();
 });
 
+interface Doc { text: string; source: string; fixed?: boolean }
+const DOCS: Doc[] = readFileSync(new URL("../fixtures/benign-docs.jsonl", import.meta.url), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+
 const json = (text: string): Req => ({ method: "POST", path: "/api/v1/posts/7/comments", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, author_id: 1 }) });
 const form = (text: string): Req => ({ method: "POST", path: "/blog/post/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "Ann", comment: text }).toString() });
+const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}&lang=en`, headers: [["host", "svc.local"]] });
+const CARRIERS = [json, form, search];
 
-// [snippet, where it comes from]
-const DOCS: [string, string][] = [
-  // process/module internals named in a markdown code span of prose
-  ["By default, Commander calls `process.exit()` when it detects errors, or after displaying the help or version.", "commander README"],
-  ["An attempt was made to open an IPC communication channel with a synchronously\nforked Node.js process. See the documentation for the [`child_process`][] module\nfor more information.", "Node.js docs, errors.md"],
-  ["It is deprecated in favor of [`require.main`][], because it serves the same\npurpose and is only available on CommonJS environment.", "Node.js docs, deprecations.md"],
-  ["The `process.mainModule` property provides an alternative way of retrieving\n`require.main`.", "Node.js docs, process.md"],
-  ["[`child_process.spawnSync()`][]. Each of these alternatives are implemented on\ntop of [`child_process.spawn()`][].", "Node.js docs, child_process.md"],
-  ["description: Exposed as `require('fs/promises')`.", "Node.js docs, fs.md"],
-  // a module bound to a name at the head of an example
-  ["const { umask } = require('node:process');", "Node.js docs, process.md"],
-  ["const fs = require('node:fs');\nconst util = require('node:util');\n\nfunction debug(...args) {\n  fs.writeFileSync('log.out', `${util.format(...args)}\\n`, { flag: 'a' });\n}", "Node.js docs, async_hooks.md"],
-  ["```js\nconst fs = require('node:fs');\nconst readable = getReadableStreamSomehow();\nconst writable = fs.createWriteStream('file.txt');\nreadable.pipe(writable);\n```", "Node.js docs, stream.md"],
-  ["const { open } = require('node:fs/promises');\n\n(async () => {\n  const file = await open('./some/file/to/read');\n  for await (const line of file.readLines()) {\n    console.log(line);\n  }\n})();", "Node.js docs, fs.md"],
-  ["const os = require('os')\nconst cpus = os.cpus().length", "README pattern (os module)"],
-];
+const blockedBy = (req: Req) => {
+  const v = inspect(h, req);
+  return v.score >= 5 ? v.matches.map((m) => `${m.id}@${m.target}[${m.fragment}]`).join(" ") : "";
+};
 
-// Attacks next to the fixed families: the same names, run instead of written about.
+describe("documentation text", () => {
+  it("the fixture holds a few dozen quotes, some of them fixed false positives", () => {
+    expect(DOCS.length).toBeGreaterThanOrEqual(40);
+    expect(DOCS.filter((d) => d.fixed).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(DOCS.filter((d) => d.fixed).map((d) => [d.text.slice(0, 60), d] as const))("fixed: %s", (_, d) => {
+    for (const carrier of CARRIERS) expect(blockedBy(carrier(d.text)), d.source).toBe("");
+  });
+
+  it("at most 1% of the fixture's placements are blocked at paranoia 1", () => {
+    const blocked = DOCS.flatMap((d) => CARRIERS.map((c) => blockedBy(c(d.text))).filter(Boolean).map((m) => `${d.source}: ${m}`));
+    expect(blocked.length / (DOCS.length * CARRIERS.length), blocked.join("\n")).toBeLessThanOrEqual(0.01);
+  });
+});
+
+// The same names, run instead of written about.
 const ATTACKS: string[] = [
   "`+require('child_process').exec('id')+`",
   "`;process.exit()//`",
@@ -45,16 +57,7 @@ const ATTACKS: string[] = [
   "process.mainModule.require('child_process').execSync('id')",
 ];
 
-describe("documentation text is not blocked at paranoia 1", () => {
-  it.each(DOCS)("%s (%s)", (text) => {
-    for (const req of [json(text), form(text)]) {
-      const v = inspect(h, req);
-      expect(v.score, v.matches.map((m) => `${m.id}@${m.target}[${m.fragment}]`).join(" ")).toBeLessThan(5);
-    }
-  });
-});
-
-describe("the attacks beside them still are", () => {
+describe("the attacks beside them are still blocked", () => {
   it.each(ATTACKS)("%s", (text) => {
     expect(inspect(h, json(text)).score).toBeGreaterThanOrEqual(5);
     expect(inspect(h, form(text)).score).toBeGreaterThanOrEqual(5);

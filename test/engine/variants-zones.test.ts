@@ -36,7 +36,7 @@ const ROWS: Record<string, { atLeast: number; floor: number }> = {
   php: { atLeast: 0.98, floor: 0.9 },
   nodejs: { atLeast: 1, floor: 1 },
   // full-width `%00` folds to the three letters, not to a NUL; `*))%00:secret` as Basic credentials
-  ldap: { atLeast: 0.98, floor: 0.85 },
+  ldap: { atLeast: 0.97, floor: 0.85 },
   nosql: { atLeast: 0.99, floor: 0.9 },
   xxe: { atLeast: 1, floor: 1 },
 };

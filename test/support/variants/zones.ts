@@ -32,7 +32,7 @@ export type Category = keyof typeof CATEGORIES;
 export const ZONES = [
   "query", "path", "form", "json", "multipart-field", "multipart-filename", "xml", "soap",
   "cookie", "referer", "user-agent", "user-agent-tail", "x-header", "authorization",
-  "arg-name", "json-key", "xml-attr", "body-raw", "body-text",
+  "arg-name", "json-key", "xml-attr", "body-raw", "body-text", "cookie-json", "header-json", "graphql",
 ] as const;
 export type Zone = (typeof ZONES)[number];
 
@@ -140,6 +140,13 @@ export function zoneRequest(p: string, z: Zone, e: Encoding, seed = 1): Req {
       const v = (enc.xmlNative ?? xmlText(enc.text)).replace(/"/g, "&quot;");
       return { method: "POST", path: "/api/import", headers: [host, ["content-type", "application/xml"]], body: `<?xml version="1.0"?><request lang="en"><item ${name}="${v}"/></request>` };
     }
+    // documents inside a value: JSON in a cookie (URL-encoded) or a header, a GraphQL query's string argument
+    case "cookie-json": return { path: "/app/home", headers: [host, ["cookie", `sid=abc123; prefs=${encodeURIComponent(`{"lang":"en","${name}":${JSON.stringify(enc.text)}}`)}`]] };
+    case "header-json": return { path: "/app/home", headers: [host, ["x-client-context", oneLine(`{"lang":"en","${name}":${JSON.stringify(enc.text)}}`)]] };
+    case "graphql": {
+      const q = `query { search(${name}: ${JSON.stringify(enc.text)}, first: 10) { id } }`;
+      return { method: "POST", path: "/graphql", headers: [host, ["content-type", "application/json"]], body: JSON.stringify({ query: q }) };
+    }
     // a body sent as is: with no Content-Type (scripts, bypass suites) or as text/plain
     case "body-raw": return { method: "POST", path: "/app/submit", headers: [host], body: enc.text };
     case "body-text": return { method: "POST", path: "/app/submit", headers: [host, ["content-type", "text/plain"]], body: enc.text };
@@ -171,7 +178,7 @@ export function cell(category: string, z: Zone, e: Encoding): fc.Arbitrary<{ req
  */
 export function inScope(category: string, z: Zone, e: Encoding): boolean {
   if (!applies(e, z)) return false;
-  if ((category === "rfi" || category === "ssrf") && (z === "referer" || z === "user-agent" || z === "user-agent-tail" || z === "x-header" || z === "authorization")) return false;
+  if ((category === "rfi" || category === "ssrf") && (z === "referer" || z === "user-agent" || z === "user-agent-tail" || z === "x-header" || z === "header-json" || z === "authorization")) return false;
   if (category === "lfi" && z === "user-agent-tail") return false;
   const urlZone = URL_ZONES.includes(z);
   switch (e) {

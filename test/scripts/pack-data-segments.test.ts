@@ -1,0 +1,47 @@
+// scripts/pack-data-segments.js joins close data segments of the release modules: the initial memory
+// must stay byte for byte the same, and the module valid and working.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as loader from "@assemblyscript/loader";
+// @ts-expect-error: a plain ES module of the build, without types
+import { packDataSegments, dataSegments } from "../../scripts/pack-data-segments.js";
+
+const file = (f: string) => readFileSync(fileURLToPath(new URL(`../../build/${f}`, import.meta.url)));
+type Segment = { offset: number; data: Uint8Array };
+
+/** The initial memory the segments write, up to the last byte written. */
+function image(segments: Segment[]): Buffer {
+  const end = Math.max(...segments.map((s) => s.offset + s.data.length));
+  const out = Buffer.alloc(end);
+  for (const s of segments) out.set(s.data, s.offset);
+  return out;
+}
+
+describe("pack-data-segments", () => {
+  // the harness build is not packed: it has the segments asc wrote
+  const original = file("harness.wasm");
+  const packed: Buffer = packDataSegments(original);
+
+  it("joins segments into fewer, writing the same initial memory", () => {
+    const before: Segment[] = dataSegments(original);
+    const after: Segment[] = dataSegments(packed);
+    expect(after.length).toBeLessThan(before.length);
+    expect(image(after).equals(image(before))).toBe(true);
+    expect(packed.length).toBeLessThan(original.length);
+  });
+
+  it("gives a valid module that inspects as the original does", async () => {
+    expect(WebAssembly.validate(new Uint8Array(packed))).toBe(true);
+    const imports = { env: { proxy_log: () => 0 } as Record<string, unknown> };
+    const run = async (bytes: Buffer) => {
+      const ex = (await loader.instantiate(bytes, imports)).exports as any;
+      return ex.__getString(ex.inspectRequest(ex.__newString("GET"), ex.__newString("/a?q=1%27%20OR%201=1--"), ex.__newString("host\na\n"), 0, 1, 5));
+    };
+    expect(await run(packed)).toBe(await run(original));
+  });
+
+  it("leaves the release modules nothing to join", () => {
+    for (const f of ["meshwaf.wasm", "noop.wasm"]) expect(packDataSegments(file(f)).equals(file(f))).toBe(true);
+  });
+});
