@@ -102,3 +102,22 @@ describe("nosql javascript gate", () => {
       ".(;'\"|&= \n"));
   });
 });
+
+describe("java serialization openings (census)", () => {
+  it("skips only values findSerialized and pickleBase64 find nothing in", () => {
+    let found = 0;
+    const values = valuesOf(
+      ["rO0ABXNyABFqYXZh", "KztAAXNy", "Cs7QAAVzcg", "AAEAAAD/////AQAAAAAAAAAMAgAAAA", "/wEyBAABAAAA", "gASVKAAAAAAAAACMCGJ1aWx0aW5zlC4=",
+        "aced0005737200", "ACED0005", "xaced0005", "0aced0005", "return", "Content", "Certain"],
+      "=+/_-. \"");
+    fc.assert(
+      fc.property(values, kinds, (v, [kind, name]) => {
+        const open = rules(kind, name, v, true);
+        if (open.some((r) => r === "8130" || r === "8133" || r === "17004")) found++;
+        expect(rules(kind, name, v, false)).toEqual(open);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});

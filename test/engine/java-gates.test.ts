@@ -3,7 +3,8 @@
 // without the path and quote flags no class-loader path, one without the serialization flag no
 // stream header. The census reads runs of the base64 alphabet; the values below keep each word a
 // run of its own (words glued by `/`, `+` or letters are runs the census judges whole:
-// `ForClosure/x` and `xaced0005` are not flagged; .NET and pickle headers count from runs of 12 bytes).
+// `ForClosure/x` is not flagged; serialization openings are checked in place: `xaced0005` and a short
+// `/wEy` run are flagged too, see detector-gates.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";

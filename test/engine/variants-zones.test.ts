@@ -104,4 +104,9 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
   ])("passes User-Agent: %s", (v) => {
     expect(inspect(h(), { path: "/", headers: [["host", "svc.local"], ["user-agent", v]] }).score).toBeLessThan(5);
   });
+
+  // A path is the service's own, but a proxy or image route fetches a URL written in it.
+  it.each(["/files/dict://169.254.169.254:11211/stats", "/img/fetch/gopher://10.0.0.5:6379/_FLUSHALL", "/p/http://metadata.google.internal/computeMetadata/v1/"])("blocks the path %s", (path) => {
+    expect(inspect(h(), { path, headers: [["host", "svc.local"]] }).score).toBeGreaterThanOrEqual(5);
+  });
 });

@@ -45,6 +45,7 @@ export function detectJava(s: Sink, t: Target): void {
     data = unescapeLayers(raw);
     if (data !== raw) seen = census(data);
   }
+  if (t.gatesOpen) seen |= HAS_SERIAL;
 
   if (seen & HAS_LOOKUP) {
     const lookups = analyseLookups(data);
@@ -155,13 +156,20 @@ export function census(data: ArrayBuffer): i32 {
   let uppers = 0;
   let lowers = 0;
   let digits = 0;
-  let nonHex = 0;
+  let prevHex = false;
   for (let i = 0; i <= n; i++) {
     const c: u32 = i < n ? <u32>load<u8>(base + <usize>i) : 0x20;
     const k = <u32>load<u8>(BYTE_CLASS + <usize>c);
+    // The openings findSerialized and pickleBase64 look for: `aced0005` after a non-hex byte, and at the start
+    // of a base64 run rO0AB KztAA Cs7QA (Java), AAEAAAD///// /wEy (.NET), gA at the value's start (pickle).
+    if ((k & C_HEX) != 0 && !prevHex && (c | 0x20) == 0x61 && matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
+    prevHex = (k & C_HEX) != 0;
     if (k & C_B64) {
-      if (runStart < 0) { runStart = i; uppers = 0; lowers = 0; digits = 0; nonHex = 0; }
-      if (!(k & C_HEX)) nonHex++;
+      if (runStart < 0) {
+        runStart = i; uppers = 0; lowers = 0; digits = 0;
+        const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
+        if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && pair == 0x4167)) seen |= HAS_SERIAL;
+      }
       if (k & C_UPPER) { if (i > runStart) uppers++; }
       else if (k & C_LOWER) lowers++;
       else digits++;
@@ -169,16 +177,9 @@ export function census(data: ArrayBuffer): i32 {
     }
     if (runStart >= 0) {
       const len = i - runStart;
-      if (len >= 5) {
-        // The two first bytes of the headers (a word of prose that starts with r, K or C is none)
-        const pair = <u32>load<u16>(base + <usize>runStart);
-        if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343) seen |= HAS_SERIAL; // rO0AB KztAA Cs7QA
-        if (len >= 12 && (pair == 0x4141 || pair == 0x772f || pair == 0x4167)) seen |= HAS_SERIAL; // .NET AAEAAAD///// /wEy, pickle gA
-        if (len >= 8) {
-          if (nonHex == 0) seen |= HAS_SERIAL; // hex aced0005
-          if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
-          if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
-        }
+      if (len >= 8) {
+        if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
+        if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
       }
       runStart = -1;
     }

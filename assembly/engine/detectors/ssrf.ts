@@ -46,8 +46,12 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 let inHeader = false;
 
 export function detectSsrf(s: Sink, t: Target): void {
-  // a path names the service's own resources; a URL hidden in it as base64 is one it may fetch (`/proxy/aHR0cDov...`)
-  if (t.kind == TargetKind.Path && !t.fromBase64) return;
+  // a path names the service's own resources; a URL hidden in it as base64 is one it may fetch (`/proxy/aHR0cDov...`),
+  // and so is a URL in it with a raw-protocol scheme or a metadata host (`/proxy/gopher://...`: proxy and image routes)
+  if (t.kind == TargetKind.Path && !t.fromBase64) {
+    if ((t.census() & COLON) != 0 && t.value.byteLength <= 4096) detectEmbedded(s, t, t.decoded(), 0);
+    return;
+  }
   inHeader = t.kind == TargetKind.Header;
   if (inHeader && namesHosts(t.key)) return;
   // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
