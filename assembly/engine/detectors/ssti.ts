@@ -9,7 +9,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
 import { BRACE, PERCENT, AMP, HASH, AT } from "../census";
-import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, isAlpha, isDigit, isWordByte, matchesCI } from "../bytes";
 
 const SSTI_PROBE: i32 = 11001;
 const SSTI_OBJECT: i32 = 11002;
@@ -64,11 +64,15 @@ function hasRazorOpener(buf: ArrayBuffer): bool {
   return false;
 }
 
+// The first bytes of every delimiter pair the loop below reads: a byte outside them starts nothing.
+const OPENERS = byteTable("@{}$#*~<[%");
+
 function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
   let kinds = 0; // the delimiters seen: a short value (64 bytes) of four kinds is the scanners' polyglot `${{<%[%'"}}%\.`
   for (let i = 0; i + 1 < len; i++) {
     const c = byteAt(buf, i);
+    if (unchecked(OPENERS[c]) == 0) continue;
     const d = byteAt(buf, i + 1);
     if (len <= 64) {
       const pair = (c << 8) | d;
