@@ -9,13 +9,16 @@ import { fileURLToPath } from "node:url";
 import asc from "assemblyscript/asc";
 import StripRuleDescriptions from "./strip-rule-descriptions.js";
 import PackWordLists from "./pack-word-lists.js";
+import PackReasons from "./pack-reasons.js";
 import { packDataSegments } from "./pack-data-segments.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
 // harness keeps them, for tests and README's rule table. Every build stores word lists as bytes
-// (scripts/pack-word-lists.js), so tests run the lists as the filter holds them.
-const release = [StripRuleDescriptions, PackWordLists];
+// (scripts/pack-word-lists.js), so tests run the lists as the filter holds them. The release builds
+// also store the reasons of rule matches as UTF-8 (scripts/pack-reasons.js); the filter's own tests
+// (test/filter) read them back from its log lines.
+const release = [StripRuleDescriptions, PackWordLists, PackReasons];
 const targets = [
   { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release, packData: true },
   { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists] },
@@ -25,7 +28,7 @@ const targets = [
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-data-segments.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

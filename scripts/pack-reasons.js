@@ -1,0 +1,56 @@
+// asc transform for every build: stores the reason of each `s.report(..., "reason")` and
+// `s.reportNamed(..., "reason")` as UTF-8 bytes. A string literal is a UTF-16 static string with
+// a header (about 20 bytes and 2 bytes a character); the transform rewrites the argument to
+// `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`, a headerless blob of one byte a
+// character, decoded only when a rule matches (a few times per request at most).
+// Works on the AST after parsing, so detector files keep their readable reasons.
+import { Node } from "assemblyscript";
+
+const CALLS = new Set(["report", "reportNamed"]);
+
+function reasonLiteral(node) {
+  if (node.args == null || node.args.length < 2 || node.expression == null || node.expression.property == null) return null;
+  if (!CALLS.has(node.expression.property.text)) return null;
+  const last = node.args[node.args.length - 1];
+  return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
+}
+
+function rewrite(node, literal) {
+  const range = literal.range;
+  const bytes = Buffer.from(literal.value, "utf8");
+  const id = (name) => Node.createIdentifierExpression(name, range);
+  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
+  const blob = Node.createCallExpression(
+    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
+    [u8],
+    [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
+    range,
+  );
+  const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
+  node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
+}
+
+function visit(node, seen, counter) {
+  if (node === null || typeof node !== "object" || seen.has(node)) return;
+  seen.add(node);
+  const literal = node.kind !== undefined ? reasonLiteral(node) : null;
+  if (literal !== null) {
+    rewrite(node, literal);
+    counter.count++;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === "range" || key === "parent") continue;
+    visit(node[key], seen, counter);
+  }
+}
+
+export default class PackReasons {
+  afterParse(parser) {
+    const counter = { count: 0 };
+    for (const source of parser.sources) {
+      if (source.internalPath.startsWith("~lib/")) continue;
+      visit(source.statements, new Set(), counter);
+    }
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${counter.count} reasons`);
+  }
+}
