@@ -28,7 +28,7 @@ const targets = [
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-data-segments.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-data-segments.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

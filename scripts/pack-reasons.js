@@ -5,6 +5,7 @@
 // character, decoded only when a rule matches (a few times per request at most).
 // Works on the AST after parsing, so detector files keep their readable reasons.
 import { Node } from "assemblyscript";
+import { walkProjectSources } from "./ast-walk.js";
 
 const CALLS = new Set(["report", "reportNamed"]);
 
@@ -30,27 +31,17 @@ function rewrite(node, literal) {
   node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
 }
 
-function visit(node, seen, counter) {
-  if (node === null || typeof node !== "object" || seen.has(node)) return;
-  seen.add(node);
-  const literal = node.kind !== undefined ? reasonLiteral(node) : null;
-  if (literal !== null) {
-    rewrite(node, literal);
-    counter.count++;
-  }
-  for (const key of Object.keys(node)) {
-    if (key === "range" || key === "parent") continue;
-    visit(node[key], seen, counter);
-  }
-}
-
 export default class PackReasons {
   afterParse(parser) {
-    const counter = { count: 0 };
-    for (const source of parser.sources) {
-      if (source.internalPath.startsWith("~lib/")) continue;
-      visit(source.statements, new Set(), counter);
-    }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${counter.count} reasons`);
+    let count = 0;
+    walkProjectSources(parser, (node) => {
+      const literal = node.kind !== undefined ? reasonLiteral(node) : null;
+      if (literal !== null) {
+        rewrite(node, literal);
+        count++;
+      }
+      return false; // the other arguments may hold calls of their own
+    });
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${count} reasons`);
   }
 }

@@ -4,6 +4,7 @@
 // headerless blob of one byte a character (assembly/engine/wordlist.ts reads both forms).
 // Works on the AST after parsing, so detector files keep their readable lists.
 import { Node } from "assemblyscript";
+import { walkProjectSources } from "./ast-walk.js";
 
 function isWordListLiteral(node) {
   return node.typeName != null && node.typeName.identifier != null && node.typeName.identifier.text === "WordList" &&
@@ -30,27 +31,15 @@ function rewrite(node) {
   node.args = [Node.createStringLiteralExpression("", range), blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)];
 }
 
-function visit(node, seen, counter) {
-  if (node === null || typeof node !== "object" || seen.has(node)) return;
-  seen.add(node);
-  if (isWordListLiteral(node)) {
-    rewrite(node);
-    counter.count++;
-    return;
-  }
-  for (const key of Object.keys(node)) {
-    if (key === "range" || key === "parent") continue;
-    visit(node[key], seen, counter);
-  }
-}
-
 export default class PackWordLists {
   afterParse(parser) {
-    const counter = { count: 0 };
-    for (const source of parser.sources) {
-      if (source.internalPath.startsWith("~lib/")) continue;
-      visit(source.statements, new Set(), counter);
-    }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-word-lists: ${counter.count} lists`);
+    let count = 0;
+    walkProjectSources(parser, (node) => {
+      if (!isWordListLiteral(node)) return false;
+      rewrite(node);
+      count++;
+      return true;
+    });
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-word-lists: ${count} lists`);
   }
 }

@@ -9,6 +9,7 @@
 // (assembly/engine/rule.ts).
 // Works on the AST after parsing, so detector files need no build-specific code.
 import { Node, NodeKind, LiteralKind, Token, AssertionKind } from "assemblyscript";
+import { walkProjectSources } from "./ast-walk.js";
 
 const DESCRIPTION_ARG = 4;
 
@@ -60,34 +61,23 @@ function ruleTable(node) {
   );
 }
 
-function visit(node, seen, counter) {
-  if (node === null || typeof node !== "object" || seen.has(node)) return;
-  seen.add(node);
-  for (const key of Object.keys(node)) {
-    if (key === "range" || key === "parent") continue;
-    if (isRuleTable(node[key])) {
-      counter.count += node[key].elementExpressions.length;
-      counter.tables++;
-      node[key] = ruleTable(node[key]);
-    }
-  }
-  if (isRuleConstruction(node)) {
-    blankStrings(node.args[DESCRIPTION_ARG], new Set());
-    counter.count++;
-  }
-  for (const key of Object.keys(node)) {
-    if (key === "range" || key === "parent") continue;
-    visit(node[key], seen, counter);
-  }
-}
-
 export default class StripRuleDescriptions {
   afterParse(parser) {
-    const counter = { count: 0, tables: 0 };
-    for (const source of parser.sources) {
-      if (source.internalPath.startsWith("~lib/")) continue;
-      visit(source.statements, new Set(), counter);
-    }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`strip-rule-descriptions: ${counter.count} rules, ${counter.tables} tables`);
+    let rules = 0;
+    let tables = 0;
+    walkProjectSources(parser, (node) => {
+      for (const key of Object.keys(node)) {
+        if (key === "range" || key === "parent" || !isRuleTable(node[key])) continue;
+        rules += node[key].elementExpressions.length;
+        tables++;
+        node[key] = ruleTable(node[key]);
+      }
+      if (isRuleConstruction(node)) {
+        blankStrings(node.args[DESCRIPTION_ARG], new Set());
+        rules++;
+      }
+      return false;
+    });
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`strip-rule-descriptions: ${rules} rules, ${tables} tables`);
   }
 }
