@@ -4,26 +4,23 @@
 // BinaryFormatter blobs and ViewStates, YAML type tags (python, ruby, SnakeYAML) and Python pickles;
 // in queries, forms, JSON, cookies, headers and raw bodies.
 // And the same markers used honestly (placeholders, e-mail addresses, a MAC'd ViewState), which pass.
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import fc from "fast-check";
-import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect } from "../support/engine.js";
 import { placed } from "../support/variants/positions.js";
 import { exprAttack, exprBenign, FAMILIES } from "../support/variants/expr-deser.js";
-import { assertBlocked, assertPassed } from "../support/variants/check.js";
-
-let h: Harness;
-beforeAll(async () => {
-  h = await loadHarness();
-});
+import { describeFamily } from "../support/variants/check.js";
 
 const SEED = 20261128;
 
-describe("expression and deserialisation injection", () => {
-  it("blocks every expression and serialised object wherever the tool puts it", () => {
-    assertBlocked(h, exprAttack, 700, SEED);
-  });
-
+describeFamily("expression and deserialisation injection", {
+  blocks: [
+    ["every expression and serialised object wherever the tool puts it", exprAttack, 700],
+  ],
+  passes: [
+    ["placeholders, addresses, type names in prose and a MAC'd ViewState", placed(exprBenign, ["query", "form", "json", "header", "cookie"]), 300],
+  ],
+}, (h) => {
   it("draws every family", () => {
     const seen = new Set(fc.sample(exprAttack, { seed: SEED, numRuns: 200 }).map((a) => a.family));
     expect(Object.keys(FAMILIES).filter((f) => !seen.has(f))).toEqual([]);
@@ -35,17 +32,13 @@ describe("expression and deserialisation injection", () => {
     "AAEAAAD/////AQAAAAAAAAAMAgAAAA==", "/wEyxBEAAQAAAP////8BAAAAAAAAAAwCAAAA",
     "!!python/object/apply:os.system [\"id\"]", "--- !ruby/object:Gem::Installer\ni: x", "cos\nsystem\n(S'id'\ntR.", "gASVHgAAAAAAAACMAm9zlIwGc3lzdGVtlJOUjAJpZJSFlFKULg",
   ])("blocks %s in a query", (v) => {
-    expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeGreaterThanOrEqual(5);
+    expect(inspect(h(), { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeGreaterThanOrEqual(5);
   });
 
   it.each([
     "support@System.example.com", "Follow @Microsoft.Teams.Dev", "@System.IO.File is a class", "{{ .Title }}", "{{ printf }} in the docs", "{{ len }}",
     "#session[2] notes", "key: !!str 123", "Value: !Ref MyBucket", "Wow!!this/that", "gAAAAABhZ2VudF9pZA", "cats\ndogs\nbirds.", "${sessionScope} is documented", "/wEPDwUKMTIzNDU2Nzg5MA9kFgICAw9kFgICAQ8PFgIeBFRleHQFBUhlbGxvZGRk", "AAEAAAB0ZXN0",
   ])("passes %s in a query", (v) => {
-    expect(inspect(h, { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeLessThan(5);
-  });
-
-  it("lets placeholders, addresses, type names in prose and a MAC'd ViewState through", () => {
-    assertPassed(h, placed(exprBenign, ["query", "form", "json", "header", "cookie"]), 300);
+    expect(inspect(h(), { path: `/app/view?q=${encodeURIComponent(v)}` }).score).toBeLessThan(5);
   });
 });

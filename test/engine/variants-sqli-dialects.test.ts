@@ -3,26 +3,23 @@
 // pg_sleep and casts, SQLite RANDOMBLOB, MySQL EXTRACTVALUE/UPDATEXML/ELT/EXP, stacked queries; in
 // queries, forms, JSON strings and numbers, cookies (`+` blanks, `||` encoded), headers and Referers.
 // And prose with the same words (sleep, wait for delay, convert, cast, 1 || 2), which passes.
-import { beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import fc from "fast-check";
-import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect } from "../support/engine.js";
 import { placed } from "../support/variants/positions.js";
 import { dialectSqli, dialectBenign, DIALECT_NAMES } from "../support/variants/sqli-dialects.js";
-import { assertBlocked, assertPassed } from "../support/variants/check.js";
-
-let h: Harness;
-beforeAll(async () => {
-  h = await loadHarness();
-});
+import { describeFamily } from "../support/variants/check.js";
 
 const SEED = 20261128;
 
-describe("SQL injection in each dialect's vocabulary", () => {
-  it("blocks every dialect probe wherever the scanner puts it", () => {
-    assertBlocked(h, dialectSqli, 800, SEED);
-  });
-
+describeFamily("SQL injection in each dialect's vocabulary", {
+  blocks: [
+    ["every dialect probe wherever the scanner puts it", dialectSqli, 800],
+  ],
+  passes: [
+    ["prose with the dialects' words", placed(dialectBenign, ["query", "form", "json", "header", "cookie"]), 300],
+  ],
+}, (h) => {
   it("draws every dialect", () => {
     const seen = new Set(fc.sample(dialectSqli, { seed: SEED, numRuns: 200 }).map((a) => a.dialect));
     expect(DIALECT_NAMES.filter((d) => !seen.has(d))).toEqual([]);
@@ -37,7 +34,7 @@ describe("SQL injection in each dialect's vocabulary", () => {
     ["a stacked SELECT of a string joined to a function", { path: "/items?id=1;SELECT%20'ab'||CURRENT_USER--" }],
     ["a routine fed a subquery, compared with a literal", { path: "/items?id=1%20AND%207=pkg_x.fn_y((SELECT%20user%20FROM%20dual),1)" }],
   ] as [string, { path?: string; headers?: [string, string][] }][])("blocks %s", (_, req) => {
-    expect(inspect(h, req).score).toBeGreaterThanOrEqual(5);
+    expect(inspect(h(), req).score).toBeGreaterThanOrEqual(5);
   });
 
   it.each([
@@ -47,10 +44,6 @@ describe("SQL injection in each dialect's vocabulary", () => {
     ["3D in a product name", { path: "/s?q=3D%20union%20jack%20print" }],
     ["a formula on a bracketed term", { path: "/s?q=x%20and%201=f((a%2Bb),2)" }],
   ] as [string, { path?: string; headers?: [string, string][] }][])("passes %s", (_, req) => {
-    expect(inspect(h, req).score).toBeLessThan(5);
-  });
-
-  it("lets prose with the dialects' words through", () => {
-    assertPassed(h, placed(dialectBenign, ["query", "form", "json", "header", "cookie"]), 300);
+    expect(inspect(h(), req).score).toBeLessThan(5);
   });
 });
