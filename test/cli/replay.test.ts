@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-replay-"));
+const dir = tempDir("replay");
 const sample = new URL("../fixtures/corpus-sample.jsonl", import.meta.url).pathname;
 
 describe("meshwaf replay", () => {

@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request, startUpstream, type Upstream } from "../serve/upstream.js";
+import { tempDir } from "../support/temp.js";
 
 const bin = fileURLToPath(new URL("../../bin/meshwaf.js", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-serve-"));
+const dir = tempDir("serve");
 let upstream: Upstream;
 
 beforeAll(async () => {

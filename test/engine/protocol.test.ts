@@ -78,6 +78,14 @@ describe("protocol, scanner and session rules", () => {
       ids: [1060],
     })),
     { name: "request smuggled after a chunk size line", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "5c\r\nGPOST / HTTP/1.1\r\nContent-Length: 15\r\n\r\nx=1\r\n0\r\n\r\n" }, ids: [1060] },
+    ...["application/x-www-form-urlencoded", "application/json"].map((type) => ({
+      name: `request with a made-up method smuggled in a ${type} body`,
+      req: {
+        method: "POST", headers: [host, ["content-type", type]] as [string, string][],
+        body: type.endsWith("json") ? '{"a":"1\\r\\n0\\r\\n\\r\\nGPOST / HTTP/1.1\\r\\nFoo: x"}' : "x=1\r\n0\r\n\r\nGPOST / HTTP/1.1\r\nFoo: x",
+      },
+      ids: [1060],
+    })),
     { name: "response splitting with Content-Length", req: form("var=%0d%0aContent-Length: 0"), ids: [1061] },
     { name: "header injected through an argument name", req: get("/?a=1&%0d%0aRemote-addr:%20x=1"), ids: [1061, 1063] },
     { name: "request target without a leading '/'", req: { path: "index.html", headers: [host] }, ids: [1068] },

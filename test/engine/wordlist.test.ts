@@ -143,6 +143,26 @@ describe("scanner lists", () => {
   it.each(["sqlmap", "httprint", "wpscan", "dirbuster", "xsser", "sqlninja", "OWASP ZAP", "zaproxy"])("user agent with %s", (tool) => {
     expect(ids({ headers: [["host", "svc.local"], ["user-agent", `Mozilla/5.0 (compatible; ${tool}/1.2)`]] })).toContain(15001);
   });
+  // Default user agents of attack tools as they send them (each tool's name appears in its own agent string).
+  it.each([
+    "Fuzz Faster U Fool v2.1.0-dev",
+    "Mozilla/4.0 (Hydra)",
+    "Mozilla/5.0 (compatible; Wapiti/3.1.8)",
+    "httpx - Open-source project (github.com/projectdiscovery/httpx)",
+    "DotDotPwn v3.0.2",
+    "Mozilla/5.0 (X11; Linux x86_64) jSQL-Injection/0.95",
+    "Mozilla/5.0 (compatible; QualysWAS/2.0)",
+  ])("default agent %s", (agent) => {
+    expect(ids({ headers: [["host", "svc.local"], ["user-agent", agent]] })).toContain(15001);
+  });
+  it.each([
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+    "okhttp/4.12.0", "Go-http-client/2.0", "python-requests/2.32.3", "curl/8.8.0", "kube-probe/1.30", "Envoy/HC",
+    "Googlebot/2.1 (+http://www.google.com/bot.html)", "HydraClient/1.0 (hydration service)",
+  ])("ordinary agent %s is no scanner", (agent) => {
+    expect(ids({ headers: [["host", "svc.local"], ["user-agent", agent]] })).not.toContain(15001);
+  });
   it("an ordinary user agent is no scanner", () => {
     expect(ids({ headers: [["host", "svc.local"], ["user-agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"]] })).not.toContain(15001);
   });

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REFERENCE_GRAPH_YAML } from "../../src/policy/index.js";
 import { runCli as runCliChild, runCliInProcess as runCli } from "../support/cli.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-manifests-"));
+const dir = tempDir("manifests");
 const graph = join(dir, "graph.yaml");
 writeFileSync(graph, REFERENCE_GRAPH_YAML);
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildWasmImage, digestOf, layoutFiles, MEDIA, parseReference, readLayout, sha256Hex, untar, parseChallenge } from "../../src/oci/index.js";
 import { writeFilesAtomically } from "../../src/manifests/write-dir.js";
+import { tempDir } from "../support/temp.js";
 
 // The smallest valid module: magic + version.
 const MODULE = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -79,7 +79,7 @@ describe("parseChallenge", () => {
 
 describe("readLayout", () => {
   const write = () => {
-    const dir = mkdtempSync(join(tmpdir(), "meshwaf-layout-"));
+    const dir = tempDir("layout");
     writeFilesAtomically(dir, layoutFiles(buildWasmImage(MODULE), "t"));
     return dir;
   };
@@ -96,7 +96,7 @@ describe("readLayout", () => {
     expect(() => readLayout(dir)).toThrow(`${wasm}: content does not match its digest sha256:${sha256Hex(MODULE)}`);
   });
   it("names what is missing in a directory that is not a layout", () => {
-    const dir = mkdtempSync(join(tmpdir(), "meshwaf-empty-"));
+    const dir = tempDir("empty");
     expect(() => readLayout(dir)).toThrow(`${join(dir, "oci-layout")}: missing; expected an OCI image layout written by \`meshwaf package --out DIR\``);
   });
 });

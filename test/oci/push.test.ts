@@ -1,13 +1,13 @@
 // Push to a real registry (Debian's docker-registry on 127.0.0.1), pull back by digest, compare bytes.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWasmImage, layoutFiles, parseReference, pushImage, readLayout, RegistryClient } from "../../src/oci/index.js";
 import { writeFilesAtomically } from "../../src/manifests/write-dir.js";
 import { runCliInProcess } from "../support/cli.js";
 import { registryAvailable, startRegistry, TEST_USER, type TestRegistry } from "../support/registry.js";
+import { tempDir } from "../support/temp.js";
 
 const available = registryAvailable();
 if (!available) console.warn("SKIPPED test/oci/push.test.ts: docker-registry is not installed (apt-get install -y docker-registry; .ci/run installs it)");
@@ -15,7 +15,7 @@ if (!available) console.warn("SKIPPED test/oci/push.test.ts: docker-registry is 
 const MODULE = readFileSync(new URL("../../build/meshwaf.wasm", import.meta.url));
 
 function layoutOf(variant: "oci" | "compat"): string {
-  const dir = mkdtempSync(join(tmpdir(), `meshwaf-layout-${variant}-`));
+  const dir = tempDir(`layout-${variant}`);
   writeFilesAtomically(dir, layoutFiles(buildWasmImage(MODULE, variant), "test"));
   return dir;
 }
@@ -37,7 +37,7 @@ describe.skipIf(!available)("push to docker-registry", () => {
   });
 
   it("meshwaf package + push: pulled back by digest, the bytes are the module's", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "meshwaf-pkg-"));
+    const dir = tempDir("pkg");
     const pkg = await runCliInProcess(["package", "--out", join(dir, "layout")]);
     expect(pkg.status).toBe(0);
     const image = buildWasmImage(MODULE, "oci");

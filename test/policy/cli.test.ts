@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REFERENCE_GRAPH_YAML } from "../../src/policy/index.js";
 import { runCliInProcess as runCli } from "../support/cli.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-policy-"));
+const dir = tempDir("policy");
 const graph = join(dir, "graph.yaml");
 writeFileSync(graph, REFERENCE_GRAPH_YAML);
 

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/cli/errors.js";
 import { parseCorpusLine, readCorpus } from "../../src/replay/corpus.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-corpus-"));
+const dir = tempDir("corpus");
 
 describe("corpus lines", () => {
   it("reads body, body_b64 and null bodies", () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/cli/errors.js";
 import { loadFilter, readConfigFile } from "../../src/serve/load-filter.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "meshwaf-load-"));
+const dir = tempDir("load");
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,17 +1,17 @@
 import { describe, it, expect } from "vitest";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { exportSetup } from "../../src/sim/export.js";
 import { pinnedSha256 } from "../../src/istio/pin.js";
 import { REFERENCE_URL } from "../../src/manifests/reference.js";
+import { tempDir } from "../support/temp.js";
 
 const WASM = "build/meshwaf.wasm";
 
 describe("meshwaf demo --export", () => {
   it("writes the graph, the three patterns and a standalone Envoy setup that refer to this module", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "meshwaf-export-")), "out");
+    const dir = join(tempDir("export"), "out");
     const written = await exportSetup(WASM, dir);
     expect(written.length).toBeGreaterThan(20);
     for (const pattern of ["mesh", "sidecar", "layer"]) expect(existsSync(join(dir, pattern, "kustomization.yaml"))).toBe(true);

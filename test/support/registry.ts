@@ -2,10 +2,10 @@
 // temporary config and storage, for push/pull tests against the real distribution API.
 // CI installs it (.ci/run); without the binary the tests skip with a message.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDir } from "./temp.js";
 
 export const REGISTRY_BINARY = "docker-registry";
 
@@ -35,7 +35,7 @@ export interface TestRegistry {
 }
 
 export async function startRegistry(options: { htpasswd?: boolean } = {}): Promise<TestRegistry> {
-  const dir = mkdtempSync(join(tmpdir(), "meshwaf-registry-"));
+  const dir = tempDir("registry");
   const port = await freePort();
   const auth = options.htpasswd ? `auth:\n  htpasswd:\n    realm: meshwaf-test\n    path: ${join(dir, "htpasswd")}\n` : "";
   if (options.htpasswd) writeFileSync(join(dir, "htpasswd"), TEST_HTPASSWD);

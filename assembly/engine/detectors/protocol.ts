@@ -319,7 +319,9 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }
   if (flags & (0x40 | 0x20)) {
-    const r = requestLine(v);
+    let r = requestLine(v);
+    // A whole request head, whatever its method (`GPOST`), in a body sent as a form or JSON: the parser cut it into values.
+    if (r < 0 && (flags & F_CRLF)) r = embeddedRequest(v);
     if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");
     const k = injectedResponse(v, flags);
     if (k >= 0) s.report(1062, t, v, k, k + 40, "response injection");

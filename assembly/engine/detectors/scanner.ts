@@ -18,7 +18,9 @@ const TOOLS = new WordList(
 "sqlmap|nikto|nessus|.nasl|openvas|nuclei|arachni|havij|zgrab|masscan|nmap|acunetix|netsparker|w3af|wpscan|\
 dirbuster|gobuster|feroxbuster|ffuf|wfuzz|jaeles|whatweb|skipfish|paros|webinspect|appscan|commix|xsser|\
 sqlninja|bsqlbf|fimap|pangolin|zmeu|morfeus|jorgee|nsauditor|brutus|metasploit|webshag|burpsuite|owasp zap|\
-zaproxy|vega/|grendel-scan|struts-pwn|log4j-scan|interactsh|dirsearch|httprint");
+zaproxy|vega/|grendel-scan|struts-pwn|log4j-scan|interactsh|dirsearch|httprint|projectdiscovery|fuzz faster u fool|\
+(hydra)|wapiti|dotdotpwn|tplmap|sstimap|jsql|bbqsql|crlfuzz|dalfox|xsstrike|joomscan|droopescan|cmsmap|qualys|\
+webvulnscan|n-stealth|l9explore");
 
 /** Interaction domains, matched right after a '.' or '/' (so `x.oastify.com`, `//interact.sh`). */
 const OAST = new WordList(
