@@ -70,11 +70,16 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
     const ty = t.t(i);
-    fragmentAt(t, i, out);
     if (ty == Tok.Word) {
+      // (fragmentAt reads a word only when it is AS; most words of prose are no keyword at all)
+      const k = t.k(i);
+      if (k == Kw.None) continue;
+      if (k == Kw.As) fragmentAt(t, i, out);
       word(t, i, out);
       continue;
     }
+    // fragmentAt starts from literals and operators only
+    if (ty == Tok.Num || ty == Tok.Str || ty == Tok.Op) fragmentAt(t, i, out);
     if (ty == Tok.Semi) {
       let j = i + 1;
       if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
