@@ -139,6 +139,11 @@ function nestedSubquery(t: TokenList, i: i32): bool {
 function logic(t: TokenList, i: i32, out: Findings): void {
   // 9999 or true   1) or false--
   const p = t.t(i - 1);
+  // `cats and dogs`: every pattern below needs a literal or `)` before the operator, or a literal, `(`, NOT,
+  // variable or call after it; a plain word (no call) after a word or symbol is none of them
+  const nk = t.k(i + 1);
+  if (p != Tok.Num && p != Tok.Str && p != Tok.RParen && t.t(i + 1) == Tok.Word && (nk == Kw.None || nk == Kw.Article) &&
+    (t.f(i + 1) & F_CALL) == 0) return;
   // 3 and(  1) or(: a boolean operator glued to its parenthesis after a literal (prose spaces it)
   if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
     out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);
