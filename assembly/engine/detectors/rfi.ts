@@ -31,13 +31,10 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 }
 
 /** Schemes whose URLs an include or a URL fetcher reads files or remote data with. */
+const FETCH_SCHEMES = new WordList("ftp|jar|url|php|smb|file|ftps|sftp|gopher|netdoc|local_file");
+
 function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
-  const len = e - s;
-  if (len == 3) return matchesCI(buf, s, "ftp") || matchesCI(buf, s, "jar") || matchesCI(buf, s, "url") || matchesCI(buf, s, "php");
-  if (len == 4) return matchesCI(buf, s, "file") || matchesCI(buf, s, "ftps") || matchesCI(buf, s, "sftp");
-  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
-  if (len == 10) return matchesCI(buf, s, "local_file");
-  return false;
+  return FETCH_SCHEMES.hasLower(buf, s, e);
 }
 
 // Words of a parameter name that say it holds a path to load: `path`, `_CONF[path]`,
@@ -111,6 +108,7 @@ export function detectRfi(s: Sink, t: Target): void {
     let e = i + 2;
     while (e < n && at(v, e) != 0x5c && at(v, e) != 0x2f) e++;
     if (e < n && (classifyHost(v, i + 2, e) & H_IP) != 0) s.report(6100, t, v, i, e, "IP URL host");
+    else if (e < n && scriptExtension(v, e, n, false)) s.report(6102, t, v, i, n, "file URL scheme");
     return;
   }
   if ((at(v, i) | 0x20) - 0x61 >= 26) return;
@@ -140,12 +138,39 @@ export function detectRfi(s: Sink, t: Target): void {
   const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
   if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
   if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodesSlash(t.raw))) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
-  // trailing '?': nothing after the question marks
-  let e = n;
-  while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
-  if (e > urlAuthorityEnd && at(v, e - 1) == 0x3f) s.report(6101, t, v, ss, e, "URL ends in '?'");
+  if (includeTrailer(v, urlAuthorityEnd, n)) s.report(6101, t, v, ss, n, "URL ends in '?'");
   if (t.key.length > 0 && isIncludeName(t.key, t.kind == TargetKind.BodyValue) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
+}
+
+// What a remote include fetches: scripts, and text the including script runs as code.
+const SCRIPT_EXTENSIONS = new WordList("txt|php|php3|php4|php5|php7|phtml|phar|inc|asp|aspx|jsp|jspx|pl|cgi|py|sh");
+
+/** Whether the last path segment of v[from, to) ends in a script extension (`txt` only when `text`). */
+function scriptExtension(v: ArrayBuffer, from: i32, to: i32, text: bool): bool {
+  let k = to - 1;
+  while (k > from && at(v, k) != 0x2e && at(v, k) != 0x2f && at(v, k) != 0x5c) k--;
+  if (k <= from || at(v, k) != 0x2e || (!text && to - k == 4 && matchesCI(v, k + 1, "txt"))) return false;
+  return SCRIPT_EXTENSIONS.hasLower(v, k + 1, to);
+}
+
+/**
+ * The classic include trailer: the URL (path from `pathStart`) ends in a run of `?`, `&` and `#` that
+ * cuts off what the application appends: with a `?` in it, or a lone `#` after a script or text file.
+ */
+function includeTrailer(v: ArrayBuffer, pathStart: i32, n: i32): bool {
+  let e = n;
+  while (e > 0 && isSpaceByte(at(v, e - 1))) e--;
+  let q = e;
+  let question = false;
+  while (q > pathStart) {
+    const c = at(v, q - 1);
+    if (c == 0x3f) question = true;
+    else if (c != 0x23 && c != 0x26) break;
+    q--;
+  }
+  if (q == e) return false;
+  return question || scriptExtension(v, pathStart, q, true);
 }
 
 /**

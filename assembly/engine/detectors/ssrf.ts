@@ -9,6 +9,7 @@ import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { COLON, SLASH } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
+import { WordList } from "../wordlist";
 import {
   urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
   H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
@@ -28,13 +29,10 @@ export const SSRF_RULES: Rule[] = [
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
+const RAW_PROTOCOL_SCHEMES = new WordList("gopher|netdoc|dict|ldap|tftp|ldaps|ldapi|local_file");
+
 function isRawProtocolScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
-  const len = e - s;
-  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
-  if (len == 4) return matchesCI(buf, s, "dict") || matchesCI(buf, s, "ldap") || matchesCI(buf, s, "tftp");
-  if (len == 5) return matchesCI(buf, s, "ldaps") || matchesCI(buf, s, "ldapi");
-  if (len == 10) return matchesCI(buf, s, "local_file");
-  return false;
+  return RAW_PROTOCOL_SCHEMES.hasLower(buf, s, e);
 }
 
 function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
@@ -48,11 +46,11 @@ let inHeader = false;
 export function detectSsrf(s: Sink, t: Target): void {
   // a path names the service's own resources; a URL hidden in it as base64 is one it may fetch (`/proxy/aHR0cDov...`),
   // and so is a URL in it with a raw-protocol scheme or a metadata host (`/proxy/gopher://...`: proxy and image routes)
+  inHeader = t.kind == TargetKind.Header;
   if (t.kind == TargetKind.Path && !t.fromBase64) {
-    if ((t.census() & COLON) != 0 && t.value.byteLength <= 4096) detectEmbedded(s, t, t.decoded(), 0);
+    if (t.value.byteLength <= 4096) detectEmbedded(s, t, t.decoded(), 0);
     return;
   }
-  inHeader = t.kind == TargetKind.Header;
   if (inHeader && namesHosts(t.key)) return;
   // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
   if ((t.census() & (COLON | SLASH)) == 0) return;
@@ -99,8 +97,16 @@ export function detectSsrf(s: Sink, t: Target): void {
  */
 function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
   const n = v.byteLength;
-  for (let k = first + 1; k + 2 < n; k++) {
-    if (at(v, k) != 0x3a || at(v, k + 1) != 0x2f || at(v, k + 2) != 0x2f) continue;
+  for (let k = first; k + 2 < n; k++) {
+    if (at(v, k + 1) != 0x2f || at(v, k + 2) != 0x2f) continue;
+    const c = at(v, k);
+    if (c != 0x3a) {
+      // `/proxy//169.254.169.254/`, `?next=//[::1]/`: a scheme-relative URL after a path segment or a
+      // separator; only a host nothing names in passing (metadata, loopback, internal, IPv6 literal) counts,
+      // and after a blank or a quote (prose, a link in a document) only a metadata service
+      if (c != 0x2f && schemeRelativeHost(s, t, v, k + 1, isSpaceByte(c) || c == 0x22 || c == 0x27)) return;
+      continue;
+    }
     let ss = k;
     while (ss > first && isSchemeByte(at(v, ss - 1))) ss--;
     if (ss == first || ss == k || !urlAt(v, ss)) continue;
@@ -114,6 +120,27 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
     }
     k = urlAuthorityEnd;
   }
+}
+
+/** The host after the `//` at `i`, reported when it is an address only an attack names inside a value. */
+function schemeRelativeHost(s: Sink, t: Target, v: ArrayBuffer, i: i32, prose: bool): bool {
+  const start = i + 2;
+  const c = at(v, start);
+  if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5b)) return false;
+  let k = start;
+  let dotted = false;
+  while (k < v.byteLength) {
+    const b = at(v, k);
+    // the authority's bytes: name, address and port characters, user info
+    if (!(isSchemeByte(b) || b == 0x3a || b == 0x5b || b == 0x5d || b == 0x40 || b == 0x5f || b == 0x25)) break;
+    if (b == 0x2e || b == 0x5b) dotted = true;
+    k++;
+  }
+  // `//localhost/`, `//0x7f.1/`, `//[::1]/` (a lone number, `/api//0/`, is a path segment)
+  const flags = classifyAuthority(v, start, k);
+  if ((flags & (prose ? H_METADATA : H_METADATA | H_LOOPBACK | H_INTERNAL | H_IPV6)) == 0 || (!dotted && (flags & H_IP) != 0)) return false;
+  reportHost(s, t, v, flags, i, k);
+  return true;
 }
 
 function isSchemeByte(c: u32): bool {

@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
-import { BANG, COLON, PERCENT, AMP, QUESTION } from "../census";
+import { BANG, COLON, PERCENT, AMP, QUESTION, SLASH, DIGIT } from "../census";
 import { byteAt, byteTable, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
@@ -27,8 +27,10 @@ export const XXE_RULES: Rule[] = [
 ];
 
 export function detectXxe(s: Sink, t: Target): void {
-  // `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `?` (<?xml).
-  if ((t.census() & (BANG | COLON | PERCENT | AMP | QUESTION)) == 0) return;
+  // `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `?` (<?xml), or `/` with digits
+  // (`xmlns="//www.w3.org/2001/XInclude"`: the namespace needs no scheme).
+  const c = t.census();
+  if ((c & (BANG | COLON | PERCENT | AMP | QUESTION)) == 0 && (c & (SLASH | DIGIT)) != (SLASH | DIGIT)) return;
   let buf = t.value;
   if (t.decoded() != buf) buf = t.decoded();
   scan(s, t, buf);

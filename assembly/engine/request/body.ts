@@ -66,6 +66,12 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     out.origin = TargetOrigin.Body;
     if (problem < 0) out.add(TargetKind.Body, "body", body, body, "");
   } else {
+    // `a=1&b=2` posted without a Content-Type: back ends that parse forms anyway see its arguments
+    if (contentType === null && looksLikeForm(body)) {
+      out.origin = TargetOrigin.Form;
+      parseUrlencoded(body, 0, body.byteLength, "args:", out);
+      out.origin = TargetOrigin.Body;
+    }
     if (opensJson(body)) {
       out.origin = TargetOrigin.Json;
       if (parseJson(body, out) < 0) return;
@@ -93,4 +99,15 @@ function entityDense(data: ArrayBuffer): bool {
     if (load<u8>(changetype<usize>(data) + <usize>i) == 0x26 && load<u8>(changetype<usize>(data) + <usize>(i + 1)) == 0x23) entities++;
   }
   return entities * 8 >= n;
+}
+
+/** Whether `data` starts like a form: a name (letters, digits, `_ - . [ ]`) and then `=`. */
+function looksLikeForm(data: ArrayBuffer): bool {
+  const n = min(data.byteLength, 64);
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(changetype<usize>(data) + <usize>i);
+    if (c == 0x3d) return i > 0;
+    if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x2d || c == 0x2e || c == 0x5b || c == 0x5d)) return false;
+  }
+  return false;
 }

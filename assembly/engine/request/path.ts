@@ -3,8 +3,9 @@
 // (arguments `args:NAME`).
 import { Targets } from "./targets";
 import { TargetKind, TargetOrigin } from "../target";
+import { indexOfCI } from "../bytes";
 import { urlDecode } from "../transform/urldecode";
-import { parseUrlencoded } from "./urlencoded";
+import { parseUrlencoded, addSemicolonArgs } from "./urlencoded";
 
 /** Offset of the '?' that starts the query, or the length when there is none. */
 export function queryStart(target: ArrayBuffer): i32 {
@@ -21,5 +22,7 @@ export function collectPath(target: ArrayBuffer, out: Targets): void {
   // `/` alone carries nothing.
   if (raw.byteLength > 1) out.add(TargetKind.Path, "path", raw, urlDecode(raw), "");
   out.origin = TargetOrigin.Query;
+  const semi = raw.byteLength > 1 ? indexOfCI(raw, ";") : -1;
+  if (semi >= 0) addSemicolonArgs(raw, semi + 1, raw.byteLength, true, out);
   if (q + 1 < target.byteLength) parseUrlencoded(target, q + 1, target.byteLength, "args:", out);
 }
