@@ -73,6 +73,12 @@ describeFamily("scheme-relative internal URLs inside values and paths", {
       expect(inspect(h(), req).score).toBeLessThan(5);
     }
   });
+  it("reads dotted quads with parts past 255 as parsers that keep their low byte do", () => {
+    // 425 = 256 + 169, 510 = 256 + 254: 169.254.169.254
+    for (const url of ["http://425.510.425.510/latest/meta-data/", "http://383.256.256.257/"]) {
+      expect(inspect(h(), { path: `/f?u=${encodeURIComponent(url)}`, headers: [host] }).score, url).toBeGreaterThanOrEqual(5);
+    }
+  });
   it("generated samples are not empty", () => {
     expect(fc.sample(ssrfSchemeRelative.filter((p) => p.startsWith("/")), 5).length).toBe(5);
   });

@@ -31,13 +31,10 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 }
 
 /** Schemes whose URLs an include or a URL fetcher reads files or remote data with. */
+const FETCH_SCHEMES = new WordList("ftp|jar|url|php|smb|file|ftps|sftp|gopher|netdoc|local_file");
+
 function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
-  const len = e - s;
-  if (len == 3) return matchesCI(buf, s, "ftp") || matchesCI(buf, s, "jar") || matchesCI(buf, s, "url") || matchesCI(buf, s, "php") || matchesCI(buf, s, "smb");
-  if (len == 4) return matchesCI(buf, s, "file") || matchesCI(buf, s, "ftps") || matchesCI(buf, s, "sftp");
-  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
-  if (len == 10) return matchesCI(buf, s, "local_file");
-  return false;
+  return FETCH_SCHEMES.hasLower(buf, s, e);
 }
 
 // Words of a parameter name that say it holds a path to load: `path`, `_CONF[path]`,

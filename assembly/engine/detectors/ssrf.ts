@@ -9,6 +9,7 @@ import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { COLON, SLASH } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
+import { WordList } from "../wordlist";
 import {
   urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
   H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
@@ -28,13 +29,10 @@ export const SSRF_RULES: Rule[] = [
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
+const RAW_PROTOCOL_SCHEMES = new WordList("gopher|netdoc|dict|ldap|tftp|ldaps|ldapi|local_file");
+
 function isRawProtocolScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
-  const len = e - s;
-  if (len == 6) return matchesCI(buf, s, "gopher") || matchesCI(buf, s, "netdoc");
-  if (len == 4) return matchesCI(buf, s, "dict") || matchesCI(buf, s, "ldap") || matchesCI(buf, s, "tftp");
-  if (len == 5) return matchesCI(buf, s, "ldaps") || matchesCI(buf, s, "ldapi");
-  if (len == 10) return matchesCI(buf, s, "local_file");
-  return false;
+  return RAW_PROTOCOL_SCHEMES.hasLower(buf, s, e);
 }
 
 function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {

@@ -61,8 +61,9 @@ export function parseIPv4(buf: ArrayBuffer, start: i32, end: i32): bool {
     value = (parts[0] << 24) | (parts[1] << 16) | (parts[2] & 0xffff);
     canonical = false;
   } else {
-    for (let k = 0; k < 4; k++) if (parts[k] > 255) return false;
-    value = (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3];
+    // `425.510.425.510`: parsers that keep each part's low byte read 169.254.169.254
+    for (let k = 0; k < 4; k++) if (parts[k] > 255) canonical = false;
+    value = ((parts[0] & 255) << 24) | ((parts[1] & 255) << 16) | ((parts[2] & 255) << 8) | (parts[3] & 255);
   }
   if (count == 1) canonical = false;
   if (count == 1 && end - start < 8 && value < 0x1000000) return false; // a short plain number is a number, not an address
