@@ -64,6 +64,8 @@ describe("protocol, scanner and session rules", () => {
     { name: "overlong UTF-8", req: get("/?p=%c0%af"), ids: [1044] },
     { name: "UTF-8 sequence cut short at the end", req: get("/?p=%E2%A3"), ids: [1044] },
     { name: "UTF-8 sequence cut short before ASCII", req: form("p=a%F0%9F%98'"), ids: [1044] },
+    { name: "five-byte overlong UTF-8", req: get("/?p=%f8%80%80%80%af"), ids: [1044] },
+    { name: "six-byte overlong UTF-8", req: form("p=..%fc%80%80%80%80%afetc"), ids: [1044] },
     { name: "full-width %u encoding", req: get("/?p=%uff0f"), ids: [1045] },
     { name: "\\u escape in a form value", req: form("a=%5Cu0061lert"), ids: [1046] },
     { name: "argument name over 100 bytes", req: get("/?" + "n".repeat(101) + "=1"), ids: [1050] },
@@ -131,6 +133,9 @@ describe("protocol, scanner and session rules", () => {
     { name: "vendor JSON type", req: { method: "POST", headers: [host, ["content-type", "application/vnd.acme.v2+json; charset=utf-8"]], body: "{}" } },
     { name: "multipart boundary with odd characters", req: { method: "POST", headers: [host, ["content-type", "multipart/mixed; boundary= gc0p4Jq0M2Yt,08/jU534c0p?==:test"]], body: null } },
     { name: "five ranges", req: get("/a.html", [["range", "bytes=1-10, 11-20, 21-30, 31-40, 41-50"]]) },
+    // Legacy two-byte encodings in a query: lead bytes from F5 up followed by one byte of the continuation range.
+    { name: "Shift_JIS search term", req: get("/search?q=%93%FA%96%7B%8C%EA") },
+    { name: "Big5 search term", req: get("/search?q=%A4%A4%A4%E5%F9%B3") },
     { name: "many ranges of a PDF", req: get("/doc.pdf", [["range", "bytes=" + Array.from({ length: 30 }, (_, i) => `${i * 10}-${i * 10 + 5}`).join(",")]]) },
     { name: "browser headers", req: get("/", [["accept-encoding", "gzip, deflate, br, zstd"], ["cache-control", "max-age=0"], ["sec-fetch-user", "?1"], ["connection", "keep-alive"]]) },
     { name: "prose with a percent sign", req: form("comment=One+quarter+(24%)+of+people") },

@@ -123,7 +123,15 @@ export function invalidUtf8(v: ArrayBuffer): i32 {
     if (c == 0xe0 && d < 0xa0) return i;
     if (c == 0xf0 && d < 0x90) return i;
     if (c == 0xf4 && d >= 0x90) return i;
-    if (c >= 0xf5) return i;
+    if (c >= 0xf5) {
+      // The old 4- to 6-byte forms (`%f8%80%80%80%af`) only when whole: a lead from F5 up with one
+      // continuation byte after it is two-byte legacy text (Shift_JIS `%93%FA%96%7B`, Big5).
+      const long = c < 0xf8 ? 3 : c < 0xfc ? 4 : 5;
+      let k = 1;
+      while (k < long && i + 1 + k < n && (byte(v, i + 1 + k) & 0xc0) == 0x80) k++;
+      if (k == long) return i;
+      continue;
+    }
     // A sequence begun but cut short (`%E2%A3` at the end or before ASCII): decoders differ on what they
     // swallow in its place. A lone lead byte is not counted: Latin-1 text has those.
     const need = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
