@@ -70,11 +70,16 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart) leading(t, first, out);
   for (let i = 0; i < n; i++) {
     const ty = t.t(i);
-    fragmentAt(t, i, out);
     if (ty == Tok.Word) {
+      // (fragmentAt reads a word only when it is AS; most words of prose are no keyword at all)
+      const k = t.k(i);
+      if (k == Kw.None || k == Kw.Article) continue;
+      if (k == Kw.As) fragmentAt(t, i, out);
       word(t, i, out);
       continue;
     }
+    // fragmentAt starts from literals and operators only
+    if (ty == Tok.Num || ty == Tok.Str || ty == Tok.Op) fragmentAt(t, i, out);
     if (ty == Tok.Semi) {
       let j = i + 1;
       if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
@@ -134,6 +139,11 @@ function nestedSubquery(t: TokenList, i: i32): bool {
 function logic(t: TokenList, i: i32, out: Findings): void {
   // 9999 or true   1) or false--
   const p = t.t(i - 1);
+  // `cats and dogs`: every pattern below needs a literal or `)` before the operator, or a literal, `(`, NOT,
+  // variable or call after it; a plain word (no call) after a word or symbol is none of them
+  const nk = t.k(i + 1);
+  if (p != Tok.Num && p != Tok.Str && p != Tok.RParen && t.t(i + 1) == Tok.Word && (nk == Kw.None || nk == Kw.Article) &&
+    (t.f(i + 1) & F_CALL) == 0) return;
   // 3 and(  1) or(: a boolean operator glued to its parenthesis after a literal (prose spaces it)
   if ((p == Tok.Num || p == Tok.RParen) && t.t(i) == Tok.Word && (t.f(i) & F_CALL) != 0 && (t.f(i) & F_METHOD) == 0) {
     out.add(Finding.LeadingLogic, t.s(i - 1), t.e(i) + 1);

@@ -78,7 +78,7 @@ export class TokenList {
 
   /** Whether token i is the word `kw`. */
   is(i: i32, kw: Kw): bool {
-    return this.t(i) == Tok.Word && this.k(i) == kw;
+    return <u32>i < <u32>this.n && unchecked(this.type[i]) == <u8>Tok.Word && unchecked(this.kw[i]) == <u8>kw;
   }
 
   addFlag(i: i32, flag: u8): void {
