@@ -110,6 +110,15 @@ describe("binary bodies", () => {
     expect(ids(post("application/octet-stream", body, "/upload"))).toContain(3001);
   });
 
+  it.each([
+    ["UTF-8 text", "Grüße aus Köln — 日本語のテキスト, ｆｕｌｌ－ｗｉｄｔｈ"],
+    ["Latin-1 text", "Gr\xfc\xdfe aus K\xf6ln"],
+  ])("%s is a text body, read whole", (_, text) => {
+    const bytes = Buffer.from(text, text.includes("日") ? "utf8" : "latin1");
+    const body = targetsOf(h, post("text/plain", new Uint8Array(bytes), "/notes")).targets.filter((t) => t.name === "body");
+    expect(body.length).toBe(1);
+  });
+
   it("a text body is read whole, as before", () => {
     const body = targetsOf(h, post("text/plain", new TextEncoder().encode("hello\tworld\r\nsecond line"), "/notes")).targets.filter((t) => t.name === "body");
     expect(body.map((t) => t.value)).toEqual(["hello\tworld\r\nsecond line"]);

@@ -4,10 +4,11 @@
 // in seven was blocked, and runs joined into one text still made SQL across their seams. An
 // attack in a binary format sits in a run of text (a string field, a name, a script).
 //
-// Text is printable ASCII and blanks (tab, LF, VT, FF, CR). NUL is dropped, not a break: a
-// payload split by NULs stays joined, as back ends that strip them see it. Every other byte
-// (control bytes, bytes from 0x80 up: in random data they would glue runs together) ends a run;
-// runs shorter than MIN_RUN are noise and left out.
+// Text in binary data is printable ASCII and blanks (tab, LF, VT, FF, CR). NUL is dropped, not
+// a break: a payload split by NULs stays joined, as back ends that strip them see it. Every
+// other byte (control bytes, bytes from 0x80 up: in random data they would glue runs together)
+// ends a run; runs shorter than MIN_RUN are noise and left out. A text body (isBinary false),
+// UTF-8 or not, is read whole as before.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { ByteWriter } from "../transform/out";
@@ -16,10 +17,18 @@ const MIN_RUN = 12;
 /** Runs read from one value, at most: past this many, the rest of the value is left alone. */
 const MAX_RUNS = 256;
 
-/** Whether `data` holds a byte that breaks text (binary data, read by its runs). */
+/**
+ * Whether `data` is binary: it holds a control byte other than the blanks and NUL (text in any
+ * charset, UTF-8 or Latin-1, has none; protobuf keys and lengths, compressed and random data do).
+ */
 export function isBinary(data: ArrayBuffer): bool {
+  const base = changetype<usize>(data);
   const n = data.byteLength;
-  return textEnd(changetype<usize>(data), 0, n) < n;
+  for (let i = 0; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i);
+    if ((c < 0x20 && c != 0 && (c < 0x09 || c > 0x0d)) || c == 0x7f) return true;
+  }
+  return false;
 }
 
 /** Adds each text run of `data` (MIN_RUN bytes or more, NULs left out) as a target of `kind`. */
