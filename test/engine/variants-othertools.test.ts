@@ -9,7 +9,7 @@ import { placed, NAMES, URL_NAMES } from "../support/variants/positions.js";
 import { describeFamily, asPlaced } from "../support/variants/check.js";
 import { inspect, targetsOf } from "../support/engine.js";
 import {
-  xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
+  jsBreakoutCall, jsBreakoutBenign, xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
 } from "../support/variants/othertools.js";
 
 const xmlBody = (doc: string) => ({ method: "POST", path: "/import", headers: [["host", "svc.local"], ["content-type", "application/xml"]] as [string, string][], body: doc });
@@ -39,6 +39,11 @@ describeFamily("remote includes in any parameter", {
     ["a script on an IP, ftp:, smb: or UNC address", placed(rfiScriptAddress, ["query", "form", "json", "cookie"], allNames), 200],
   ],
   passes: [["redirects, links and file shares", placed(rfiBenign, ["query", "form", "json", "cookie"], URL_NAMES), 300]],
+});
+
+describeFamily("JS-string breakouts that call a sink optionally or as a callback", {
+  blocks: [["every breakout in a query, form, JSON or cookie value", placed(jsBreakoutCall, ["query", "form", "json", "cookie"]), 300]],
+  passes: [["prose and code that name the sinks", placed(jsBreakoutBenign, ["query", "form", "json", "cookie"]), 200]],
 });
 
 describeFamily("scheme-relative internal URLs inside values and paths", {

@@ -105,3 +105,22 @@ export const ssrfSchemeRelativeBenign: fc.Arbitrary<string> = fc.nat().map((seed
 export function inPath(payload: string): Req {
   return { method: "GET", path: `/svc${payload.startsWith("/") ? "" : "/"}${payload.replace(/[?#]/g, encodeURIComponent)}`, headers: [["host", "svc.local"]] };
 }
+
+// --- XSS, JS-string breakouts with calls that name no `alert(` ---------------------------------------
+
+/** A JS string closed, then a sink called optionally (`alert?.(1)`) or handed to a method as its callback. */
+export const jsBreakoutCall: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const q = ["'", "\"", "\\'", "\\\""][r(4)];
+  const op = ["-", "+", "*", ";", "||", "&&", "^"][r(7)];
+  const sink = ["alert", "confirm", "prompt"][r(3)];
+  const call = [`${sink}?.(${r(9)})`, `[${r(9)}].find(${sink})`, `[${r(9)}].map(${sink})`, `${sink}?.\`${r(9)}\``, `[document.domain].forEach(${sink})`][r(5)];
+  const end = [`${op}${q}`, "//", ";//", `${op}${q}${q}`][r(4)];
+  return `${q}${op}${call}${end}`;
+});
+
+/** Prose and code that mention the same names without running them. */
+export const jsBreakoutBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  return [`the alert level is ${r(9)}`, `confirm?`, `a ? .${r(9)} : 1`, `prompt engineering (${r(99)} tips)`, `it's ${r(9)}-${r(9)} (confirmed)`][r(5)];
+});

@@ -43,6 +43,7 @@ function identEnd(buf: ArrayBuffer, i: i32): i32 {
 function skipToOperator(buf: ArrayBuffer, j: i32): i32 {
   j = skipBlankAndComments(buf, j);
   for (let n = 0; n < 4 && j < buf.byteLength && byteAt(buf, j) == 0x29; n++) j = skipBlankAndComments(buf, j + 1);
+  if (byteAt(buf, j) == 0x3f && byteAt(buf, j + 1) == 0x2e) j += 2; // `alert?.(1)`: an optional call
   return j;
 }
 
@@ -92,6 +93,8 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     // name: words of prose (followed by a blank and a word) are passed over without lookups.
     const next = skipToOperator(buf, e);
     if (next >= len || !isAfterName(byteAt(buf, next))) {
+      // `[1].find(confirm)`: a sink handed to a method as its callback runs
+      if (byteAt(buf, e) == 0x29 && isCallbackOf(buf, i) && STRONG_SINKS.has(buf, i, e)) s.report(XSS_JS_SINK, t, buf, max(0, i - 8), min(len, e + 1), "script-proof call");
       i = e;
       continue;
     }
@@ -119,6 +122,14 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     }
     i = e;
   }
+}
+
+/** `.find(` right before `i`: the name at `i` is the lone argument of a method call. */
+function isCallbackOf(buf: ArrayBuffer, i: i32): bool {
+  if (i < 3 || byteAt(buf, i - 1) != 0x28) return false;
+  let k = i - 1;
+  while (k > 0 && isAlpha(byteAt(buf, k - 1))) k--;
+  return k < i - 1 && byteAt(buf, k - 1) == 0x2e;
 }
 
 /** After the open paren of a call: a string literal argument (`setTimeout("code")`). */
