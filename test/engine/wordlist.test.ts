@@ -111,7 +111,7 @@ describe("PHP marker lists", () => {
   it.each(["smtps=1", "intls.x=1", "color=red"])("%s is no php.ini assignment", (v) => {
     expect(h.exports.phpIniAssignment(h.exports.__newString(v))).toBe(0);
   });
-  it.each([["php://filter", 0], ["x data://y", 2], ["ssh2.sftp://h/p", 0], ["SSH2.SCP://h", 0], ["data:text/plain,x", 0], ["http://x", -1], ["phps://x", -1]])(
+  it.each([["php://filter", 0], ["x=data://y", 2], ["read x data://y", -1], ["ssh2.sftp://h/p", 0], ["SSH2.SCP://h", 0], ["data:text/plain,x", 0], ["http://x", -1], ["phps://x", -1]])(
     "wrapper in %s at %i", (v, at) => expect(h.exports.phpWrapperAt(h.exports.__newString(v))).toBe(at));
 });
 

@@ -6,7 +6,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { COLON, QUESTION, BACKSLASH } from "../census";
-import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
+import { indexOfCI, isSpaceByte, isWordByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
@@ -201,6 +201,24 @@ function encodesSlash(raw: ArrayBuffer): bool {
   return indexOfCI(raw, "://") >= 0 && (indexOfCI(raw, "%2f") >= 0 || indexOfCI(raw, "%252f") >= 0);
 }
 
+// Path segments after which a web URL is a link the service records or sends the client to, not a fetch.
+const LINK_SEGMENTS = new WordList("web|redirect|redir|goto|go|out|away|link|exit|external|outbound|leave|visit|click|r|to");
+
+/**
+ * `/web/20200101000000id_/https://...`, `/web/*\/https://...`, `/redirect/https://...`: the segment ending
+ * at `slash` is an archive timestamp, `*`, or a redirect word.
+ */
+function linkSegment(v: ArrayBuffer, slash: i32): bool {
+  let b = slash;
+  while (b > 0 && at(v, b - 1) != 0x2f) b--;
+  if (b == slash) return false;
+  if (slash - b == 1 && at(v, b) == 0x2a) return true;
+  let d = b;
+  while (d < slash && at(v, d) - 0x30 < 10) d++;
+  if (d - b >= 4) { while (d < slash && isWordByte(at(v, d))) d++; return d == slash; }
+  return LINK_SEGMENTS.hasLower(v, b, slash);
+}
+
 /** `/get/https://example.com/`, `/file:%2f%2f/usr/...`: a URL scheme inside the request path. */
 function detectUrlInPath(s: Sink, t: Target, v: ArrayBuffer): void {
   const n = v.byteLength;
@@ -210,6 +228,7 @@ function detectUrlInPath(s: Sink, t: Target, v: ArrayBuffer): void {
     if (se < 0) continue;
     if (at(v, se + 1) != 0x2f) continue;
     if (isWebScheme(v, i, se) || isFetchScheme(v, i, se)) {
+      if (isWebScheme(v, i, se) && linkSegment(v, i - 1) && urlAt(v, i) && classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd) == 0 && !includeTrailer(v, urlAuthorityEnd, n)) return;
       s.report(6105, t, v, i, min(n, se + 40), "URL in the request path");
       return;
     }

@@ -6,11 +6,13 @@ import { WordList } from "../wordlist";
 
 const NAMES = new WordList(
 "lt|gt|amp|quot|apos|nbsp|colon|sol|bsol|lpar|rpar|semi|comma|period|excl|num|dollar|percnt|equals|quest|\
-commat|lsqb|rsqb|lbrack|rbrack|lcub|rcub|lbrace|rbrace|verbar|vert|grave|tab|newline|plus|ast|hat|lowbar");
+commat|lsqb|rsqb|lbrack|rbrack|lcub|rcub|lbrace|rbrace|verbar|vert|grave|tab|newline|plus|ast|hat|lowbar|\
+copy|reg|times");
 const CHARS: u32[] = [
   0x3c, 0x3e, 0x26, 0x22, 0x27, 0x20, 0x3a, 0x2f, 0x5c, 0x28, 0x29, 0x3b, 0x2c,
   0x2e, 0x21, 0x23, 0x24, 0x25, 0x3d, 0x3f, 0x40, 0x5b, 0x5d, 0x5b, 0x5d,
   0x7b, 0x7d, 0x7b, 0x7d, 0x7c, 0x7c, 0x60, 0x09, 0x0a, 0x2b, 0x2a, 0x5e, 0x5f,
+  0xa9, 0xae, 0xd7, // symbols whose names are also commands (`&copy;` is no `& copy ;`)
 ];
 
 /** Returns `input` itself when it holds no '&'. */
@@ -86,7 +88,7 @@ function decodeEntity(input: ArrayBuffer, i: i32, w: ByteWriter): i32 {
     // Only the legacy names (the first six) are recognised without ';', as browsers do.
     const closed = i + len < n && at(input, i + len) == 0x3b;
     if (!closed && k >= 6) continue;
-    w.put(CHARS[k]);
+    w.putCodePoint(CHARS[k]);
     return len + (closed ? 1 : 0);
   }
   return 0;

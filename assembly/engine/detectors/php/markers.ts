@@ -56,10 +56,24 @@ export function findWrapper(data: ArrayBuffer): i32 {
     const slashes = byteAt(data, i + 1) == 0x2f && byteAt(data, i + 2) == 0x2f;
     for (let k = 0; k < WRAPPER_SCHEMES.count; k++) {
       if (WRAPPER_SCHEMES.length(k) != i - s || !WRAPPER_SCHEMES.matchesLower(k, data, s)) continue;
+      if (slashes && namedInProse(data, s, i + 3)) break;
       if (slashes || (k == WRAPPER_SCHEMES.count - 1 && matchesCI(data, i + 1, "text/plain"))) return s;
     }
   }
   return -1;
+}
+
+/**
+ * "read it through php://filter in PHP 5": a wrapper named inside prose (after a word and a blank) by
+ * its bare name, followed by a blank or the end; what include() opens has a path or parameters.
+ */
+function namedInProse(data: ArrayBuffer, s: i32, k: i32): bool {
+  const n = data.byteLength;
+  const b = k;
+  while (k < n && (byteAt(data, k) | 0x20) - 0x61 < 26) k++;
+  if (k < n && (byteAt(data, k) == 0x2e || byteAt(data, k) == 0x2c)) k++;
+  if (k == b || (k < n && !isSpaceByte(byteAt(data, k)))) return false;
+  return s >= 2 && isSpaceByte(byteAt(data, s - 1)) && isWordByte(byteAt(data, s - 2));
 }
 
 /** Index of a serialized PHP object `O:8:"stdClass":1:{` (also `C:`), or -1. */

@@ -4,6 +4,7 @@
 // tilde/history expansion values, alias definitions.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { nextByte } from "./next-byte";
+import { commandFlags } from "./commands";
 
 // @ts-ignore: decorator
 @inline function at(buf: ArrayBuffer, i: i32): u32 {
@@ -132,6 +133,13 @@ function jsonPathRoot(buf: ArrayBuffer, open: i32): bool {
   return k > open + 1 && at(buf, k) == 0x5d;
 }
 
+/** `3000`, `localhost`, `db.internal`, `1.2`: a default up to `}` that is a literal token and no command name. */
+function plainDefault(buf: ArrayBuffer, s: i32): bool {
+  let k = s;
+  while (k < buf.byteLength && (isWordByte(at(buf, k)) || at(buf, k) == 0x2e || at(buf, k) == 0x2d)) k++;
+  return k > s && at(buf, k) == 0x7d && commandFlags(buf, s, k) == 0;
+}
+
 export function findShellExpansion(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   const first = skipSpaces(buf, 0);
@@ -153,6 +161,7 @@ export function findShellExpansion(buf: ArrayBuffer): i32 {
     if (k == i + 2) continue;
     const e = at(buf, k);
     const f = at(buf, k + 1);
+    if (e == 0x3a && (f == 0x2d || f == 0x3d) && plainDefault(buf, k + 2)) continue; // ${PORT:-3000}: a config default
     if (e == 0x23 || e == 0x25 || (e == 0x3a && (f == 0x2d || f == 0x3d || f == 0x3f || f == 0x2b)) || (e == 0x2f && f == 0x2f)) return i;
     if (i == first && e == 0x7d && k + 1 == n) return i; // the whole value is ${name}
   }
