@@ -20,6 +20,7 @@ import { noBreakSpaceAt } from "./sqli/blanks";
 import { withoutStrayPercent } from "./sqli/stray-percent";
 import { opensQuotedSpan } from "./sqli/quoted-span";
 import { WordList } from "../wordlist";
+import { HIGH, PERCENT, QUOTE } from "../census";
 
 const BASE = 2001;
 // The reason each rule gives in the log and the block body, by id - BASE (the release build drops rule
@@ -211,7 +212,8 @@ export function skipsAnalysis(buf: ArrayBuffer): bool {
   return plainWord(buf) || plainText(buf);
 }
 
-export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false): Findings {
+/** `mayQuote` false: the caller knows buf holds no quote (its census), so no quote context is read. */
+export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false, mayQuote: bool = true): Findings {
   found.reset();
   state.plusIsSpace = plusIsSpace;
   if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
@@ -225,7 +227,7 @@ export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: b
   // `pay=AND 1=(` arriving as one name (an encoded `=`): the part after `name=` starts a value too.
   const eq = nestedValueStart(buf);
   if (eq > 0) scan(buf, eq, 0, false, -1, 0);
-  const quotes = quotesIn(buf, 0, len);
+  const quotes = mayQuote ? quotesIn(buf, 0, len) : 0;
   if ((quotes & 1) != 0 && !opensQuotedSpan(buf, 0x27)) quoteContext(buf, 0x27, 0, -1);
   if ((quotes & 2) != 0 && !opensQuotedSpan(buf, 0x22)) quoteContext(buf, 0x22, 0, -1);
   if ((quotes & 4) != 0 && !opensQuotedSpan(buf, 0x60)) quoteContext(buf, 0x60, 0, -1);
@@ -405,15 +407,18 @@ function probeShapes(s: Sink, t: Target, buf: ArrayBuffer, d: i32): void {
 }
 
 export function detectSqli(s: Sink, t: Target): void {
+  // The census gates passes over the bytes: look-alike quotes are UTF-8 (high bytes), a stray `%` is a `%`,
+  // a quote context needs a quote (of any kind, or a look-alike).
+  const census = t.census();
   // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
-  const buf = foldQuotes(t.decoded());
+  const buf = (census & HIGH) != 0 ? foldQuotes(t.decoded()) : t.decoded();
   // (PHP decodes a cookie as a form value: `+` is a space there even when nothing is percent-encoded)
   const plusIsSpace = t.kind != TargetKind.Path && (t.urlDecoded() != t.value || t.kind == TargetKind.Cookie);
-  const f = findingsOf(buf, false, plusIsSpace);
+  const f = findingsOf(buf, false, plusIsSpace, (census & (QUOTE | HIGH)) != 0);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
-  const stripped = withoutStrayPercent(buf);
+  const stripped = (census & PERCENT) != 0 ? withoutStrayPercent(buf) : null;
   if (stripped !== null) reportAll(s, t, stripped!, findingsOf(stripped!, false, plusIsSpace));
   if (isValueKind(t.kind)) {
     // `/3 or `, or after a `name=` the value opens with (`pay=/3 or ` arriving as one name)

@@ -73,7 +73,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.Word) {
       // (fragmentAt reads a word only when it is AS; most words of prose are no keyword at all)
       const k = t.k(i);
-      if (k == Kw.None) continue;
+      if (k == Kw.None || k == Kw.Article) continue;
       if (k == Kw.As) fragmentAt(t, i, out);
       word(t, i, out);
       continue;
