@@ -214,8 +214,10 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
     // Encoded text mixes cases and digits throughout; words and identifiers do not. Slices
     // are short (an encoded class name); whole encoded values are decoded by the engine.
     if (len < 8 || len > 96 || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
+    const shifts = nameRunShifts(data, start, i);
+    if (shifts == 0) continue;
     for (let shift = 0; shift < 4; shift++) {
-      if (!decodesToNameRun(data, start, i, shift)) continue;
+      if ((shifts & (1 << <u32>shift)) == 0) continue;
       const decoded = decodeBase64(data, start, i, shift);
       const hit = scanJavaNames(decoded, true, true);
       if (hit.kind != 0) {
@@ -229,28 +231,32 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
 // The shortest name scanJavaNames can report is six bytes of a dotted name (`sun.io`).
 const MIN_NAME_RUN = 6;
 
+// @ts-ignore: decorator
+@inline function isNameRunByte(c: u32): bool {
+  return isWordByte(c) || c == 0x24 || c == 0x2e || c == 0x2f;
+}
+
 /**
- * Whether decoding [start, end) at `shift` yields MIN_NAME_RUN consecutive name bytes
- * (letters, digits, `_`, `$`, `.`, `/`): random tokens decode to bytes that almost never
- * do, so most runs are rejected here without decoding into a buffer.
+ * Bit `shift` set when decoding [start, end) at that shift (see decodeBase64) yields MIN_NAME_RUN
+ * consecutive name bytes (letters, digits, `_`, `$`, `.`, `/`): random tokens decode to bytes that
+ * almost never do, so most runs are rejected here without decoding into a buffer. One pass for the
+ * four shifts: shift s holds (0, 6, 4, 2) zero bits before the run, so its bytes end at bits 8k + (8, 2, 4, 6).
  */
-function decodesToNameRun(data: ArrayBuffer, start: i32, end: i32, shift: i32): bool {
+function nameRunShifts(data: ArrayBuffer, start: i32, end: i32): u32 {
   let acc: u32 = 0;
-  let bits = shift * 6 & 7;
-  let run = 0;
-  for (let i = start; i < end; i++) {
-    acc = (acc << 6) | <u32>base64Value(byteAt(data, i));
+  let bits = 0;
+  let e0 = 8, e1 = 2, e2 = 4, e3 = 6;
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  let found: u32 = 0;
+  for (let i = start; i < end && found != 15; i++) {
+    acc = ((acc << 6) | <u32>base64Value(byteAt(data, i))) & 0xffffff;
     bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      const c = (acc >> <u32>bits) & 0xff;
-      acc &= (1 << <u32>bits) - 1;
-      if (isWordByte(c) || c == 0x24 || c == 0x2e || c == 0x2f) {
-        if (++run >= MIN_NAME_RUN) return true;
-      } else run = 0;
-    }
+    if (e0 <= bits) { r0 = isNameRunByte((acc >> <u32>(bits - e0)) & 0xff) ? r0 + 1 : 0; if (r0 >= MIN_NAME_RUN) found |= 1; e0 += 8; }
+    if (e1 <= bits) { r1 = isNameRunByte((acc >> <u32>(bits - e1)) & 0xff) ? r1 + 1 : 0; if (r1 >= MIN_NAME_RUN) found |= 2; e1 += 8; }
+    if (e2 <= bits) { r2 = isNameRunByte((acc >> <u32>(bits - e2)) & 0xff) ? r2 + 1 : 0; if (r2 >= MIN_NAME_RUN) found |= 4; e2 += 8; }
+    if (e3 <= bits) { r3 = isNameRunByte((acc >> <u32>(bits - e3)) & 0xff) ? r3 + 1 : 0; if (r3 >= MIN_NAME_RUN) found |= 8; e3 += 8; }
   }
-  return false;
+  return found;
 }
 
 function detectJspUpload(s: Sink, t: Target, data: ArrayBuffer): void {

@@ -107,7 +107,7 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
       const s = j;
       if (byteAt(data, j) - 0x30 >= 10) letters = true;
       while (j < n && isNameByte(byteAt(data, j))) j++;
-      if (count < MAX_SEGMENTS) { starts[count] = s; ends[count] = j; }
+      if (count < MAX_SEGMENTS) { unchecked((starts[count] = s)); unchecked((ends[count] = j)); }
       count++;
       if (j + 1 < n && (byteAt(data, j) == 0x2e || (slashes && byteAt(data, j) == 0x2f)) && isNameByte(byteAt(data, j + 1))) {
         j++;
@@ -116,7 +116,8 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
       break;
     }
     const segs = min(count, MAX_SEGMENTS);
-    const kind = letters ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
+    // (a lone word shorter than ForClosure is none unless bare words count: classifyChain's first test, without the call)
+    const kind = letters && (count > 1 || bareWords || j - chainStart >= 10) ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
     if (kind > hit.kind) {
       hit.kind = kind;
       hit.start = chainStart;

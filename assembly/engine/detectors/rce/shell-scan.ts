@@ -49,6 +49,16 @@ function isWordEnd(c: u32): bool {
   return isSpaceByte(c) || c == 0x3b || c == 0x7c || c == 0x26 || c == 0x60 || c == 0x28 || c == 0x29 || c == 0x3c || c == 0x3e || c == 0;
 }
 
+// Command-word bytes for judgeCommand's word loop: 1 ends the word (isWordEnd), 2 may (`$(`, `,/`), 0 never.
+const WORD_STOP = initWordStop();
+function initWordStop(): StaticArray<u8> {
+  const t = new StaticArray<u8>(256);
+  for (let c = 0; c < 256; c++) if (isWordEnd(<u32>c)) unchecked((t[c] = 1));
+  unchecked((t[0x24] = 2));
+  unchecked((t[0x2c] = 2));
+  return t;
+}
+
 function isSeparatorAt(buf: ArrayBuffer, i: i32): bool {
   const c = at(buf, i);
   if (c == 0x3b || c == 0x7c || c == 0x0a || c == 0x60) return true;
@@ -261,7 +271,12 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
     let ws = i;
     // `$(` opens a substitution; `,/` is cmd's comma blank before a switch (`cmd,/c,whoami`)
-    while (i < n && !isWordEnd(at(buf, i)) && !(at(buf, i) == 0x24 && at(buf, i + 1) == 0x28) && !(at(buf, i) == 0x2c && at(buf, i + 1) == 0x2f)) i++;
+    while (i < n) {
+      const c = <u32>load<u8>(changetype<usize>(buf) + <usize>i);
+      const stop = unchecked(WORD_STOP[c]);
+      if (stop == 1 || (stop == 2 && ((c == 0x24 && at(buf, i + 1) == 0x28) || (c == 0x2c && at(buf, i + 1) == 0x2f)))) break;
+      i++;
+    }
     let we = i;
     if (we == ws) {
       if (varCommand && ctx != CTX_MID && ctx != CTX_START) record(RULE_INJECTED_COMMAND, 3, lineStart, i, "variable used as a command");
@@ -340,7 +355,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
         while (k < n && isSpaceByte(at(buf, k))) k++;
       }
       let ke = k;
-      while (ke < n && !isWordEnd(at(buf, ke))) ke++;
+      while (ke < n && unchecked(WORD_STOP[load<u8>(changetype<usize>(buf) + <usize>ke)]) != 1) ke++;
       // (`timeout /T 5`: a Windows switch, not a path to a binary)
       if (ke > k && (commandFlags(buf, k, ke) != 0 || (at(buf, k) == 0x2f && ke - k > 2) || at(buf, k) == 0x24)) {
         prefixed = true;
