@@ -9,7 +9,7 @@ import { placed, NAMES, URL_NAMES } from "../support/variants/positions.js";
 import { describeFamily, asPlaced } from "../support/variants/check.js";
 import { inspect, targetsOf } from "../support/engine.js";
 import {
-  jsBreakoutCall, jsBreakoutBenign, xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
+  jsBreakoutCall, jsBreakoutBenign, sstiOtherEngines, sstiOtherBenign, xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
 } from "../support/variants/othertools.js";
 
 const xmlBody = (doc: string) => ({ method: "POST", path: "/import", headers: [["host", "svc.local"], ["content-type", "application/xml"]] as [string, string][], body: doc });
@@ -44,6 +44,11 @@ describeFamily("remote includes in any parameter", {
 describeFamily("JS-string breakouts that call a sink optionally or as a callback", {
   blocks: [["every breakout in a query, form, JSON or cookie value", placed(jsBreakoutCall, ["query", "form", "json", "cookie"]), 300]],
   passes: [["prose and code that name the sinks", placed(jsBreakoutBenign, ["query", "form", "json", "cookie"]), 200]],
+});
+
+describeFamily("template probes for Template Toolkit, Django filters, Ruby interpolation and literal methods", {
+  blocks: [["every probe wherever it is placed", placed(sstiOtherEngines, ["query", "form", "json", "cookie", "header", "path"]), 400]],
+  passes: [["brackets, percentages and placeholders", placed(sstiOtherBenign, ["query", "form", "json", "cookie"]), 200]],
 });
 
 describeFamily("scheme-relative internal URLs inside values and paths", {

@@ -20,8 +20,7 @@ export const RFI_RULES: Rule[] = [
   new Rule(6106, Category.Rfi, WARNING, 2, "URL in a parameter"),
 ];
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 

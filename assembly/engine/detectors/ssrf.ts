@@ -24,8 +24,7 @@ export const SSRF_RULES: Rule[] = [
   new Rule(7105, Category.Ssrf, WARNING, 1, "URL to a private or link-local address"),
 ];
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 

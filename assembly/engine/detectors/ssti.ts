@@ -43,13 +43,27 @@ export function detectSsti(s: Sink, t: Target): void {
   let buf = t.value;
   const c = t.census();
   if ((c & (BRACE | PERCENT | AMP | HASH)) == 0 && ((c & AT) == 0 || !hasRazorOpener(buf))) return;
-  if (t.decoded() != buf) buf = t.decoded();
+  if (t.decoded() != buf) {
+    // `[%421*3%]`, `{%debug%}`: a further percent-decoding eats the delimiter (`%42` is `B`)
+    if (opensPercent(buf)) scan(s, t, buf);
+    buf = t.decoded();
+  }
   scan(s, t, buf);
   const html = t.htmlDecoded();
   if (html != buf) scan(s, t, html);
   // `|attr('\x5f\x5fglobals\x5f\x5f')`: names spelled with JS/Python escapes inside the expression
   const js = t.jsDecoded();
   if (js != buf) scan(s, t, js);
+}
+
+/** A `%` right after `{`, `[` or `<`: a delimiter a percent-decoding would take for an escape. */
+function opensPercent(buf: ArrayBuffer): bool {
+  for (let i = 1; i < buf.byteLength; i++) {
+    if (byteAt(buf, i) != 0x25) continue;
+    const c = byteAt(buf, i - 1);
+    if (c == 0x7b || c == 0x5b || c == 0x3c) return true;
+  }
+  return false;
 }
 
 /** `@(`, `@System`, `@Microsoft`: Razor. (The other openers are census classes: `{`, `%` (`<%`, `{%`, encoded braces), `&` (`&#x7B;`), `#` (`#set(`, `<#assign`).) */
@@ -88,9 +102,11 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if (d == 0x7b && (c == 0x24 || c == 0x23 || c == 0x2a || c == 0x40 || c == 0x7e)) {
       const e = braceCloser(buf, i + 2);
       if (e >= 0) expression(s, t, buf, i, i + 2, e, false);
-    } else if (c == 0x7b && d == 0x25) {
-      const e = closer(buf, i + 2, 0x25, 0x7d);
-      if (e >= 0) statement(s, t, buf, i, i + 2, e);
+    } else if ((c == 0x7b || c == 0x5b) && d == 0x25) {
+      // `{% %}` (Jinja, Twig, Liquid), `[% %]` (Template Toolkit): a statement, or arithmetic
+      const e = closer(buf, i + 2, 0x25, c + 2);
+      if (e >= 0 && isArithmetic(buf, i + 2, e)) s.report(SSTI_PROBE, t, buf, i, e + 2, "template arithmetic");
+      else if (e >= 0) statement(s, t, buf, i, i + 2, e);
     } else if (c == 0x3c && d == 0x25) {
       const e = closer(buf, i + 2, 0x25, 0x3e);
       if (e >= 0) codeBlock(s, t, buf, i, i + 2, e);
@@ -138,13 +154,31 @@ function braceCloser(buf: ArrayBuffer, from: i32): i32 {
 
 function expression(s: Sink, t: Target, buf: ArrayBuffer, at: i32, start: i32, end: i32, mustache: bool): void {
   if (mustache && byteAt(buf, start) == 0x23) statement(s, t, buf, at, start + 1, end); // Handlebars {{#with ...}}
+  else if (byteAt(buf, at) == 0x23 && byteAt(buf, start) == 0x60) s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 1), "template statement"); // Ruby #{`cmd`}
   else if (isArithmetic(buf, byteAt(buf, start) == 0x3d ? start + 1 : start, end)) { // `{{= 7*7 }}`
     s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic");
   } else if (reachesInternals(buf, start, end, mustache)) {
     s.report(SSTI_OBJECT, t, buf, at, min(buf.byteLength, end + 2), "template internals");
+  } else if (mustache && literalMethodCall(buf, start, end)) {
+    s.report(SSTI_PROBE, t, buf, at, min(buf.byteLength, end + 2), "template arithmetic");
   } else if (mustache && goAction(buf, start, end)) {
     s.report(SSTI_STATEMENT, t, buf, at, min(buf.byteLength, end + 2), "template statement");
   }
+}
+
+/** `{{"ab".upper()}}`, `{{ 'x'.concat('y') }}`: a method called on a string literal renders a probe's answer. */
+function literalMethodCall(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let j = start;
+  while (j < end && byteAt(buf, j) <= 0x20) j++;
+  const q = byteAt(buf, j);
+  if (q != 0x22 && q != 0x27) return false;
+  j++;
+  while (j < end && byteAt(buf, j) != q) j++;
+  if (byteAt(buf, j + 1) != 0x2e) return false;
+  j += 2;
+  const w = j;
+  while (j < end && isAlpha(byteAt(buf, j))) j++;
+  return j > w && byteAt(buf, j) == 0x28;
 }
 
 /** `{{printf "%s" .}}` `{{- len $x }}`: a Go action or built-in, a blank, then an argument (literal, `.`, `$var`, number). */
@@ -254,6 +288,12 @@ function isArithmetic(buf: ArrayBuffer, start: i32, end: i32): bool {
       if (q < end && q - j > 1) { numbers++; j = q; continue; }
     }
     if (c == 0x2a || c == 0x2b || c == 0x2d || c == 0x2f || c == 0x25 || c == 0x7e) ops++;
+    else if (c == 0x7c) { // a filter that computes (`7|add:7`): `|`, a name, `:`
+      while (j + 1 < end && isAlpha(byteAt(buf, j + 1))) j++;
+      if (byteAt(buf, j + 1) != 0x3a) return false;
+      j++;
+      ops++;
+    }
     else if (!(c <= 0x20 || c == 0x27 || c == 0x22 || c == 0x28 || c == 0x29 || c == 0x2e)) return false;
   }
   return numbers >= 2 && ops >= 1;

@@ -124,3 +124,20 @@ export const jsBreakoutBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const r = rng(seed);
   return [`the alert level is ${r(9)}`, `confirm?`, `a ? .${r(9)} : 1`, `prompt engineering (${r(99)} tips)`, `it's ${r(9)}-${r(9)} (confirmed)`][r(5)];
 });
+
+// --- SSTI probes that engines other than Jinja answer ---------------------------------------------
+
+/** Template Toolkit `[% a*b %]`, Django filters `{{a|add:b}}`, Ruby `#{`cmd`}`, a method on a literal, and probes
+ *  whose random numbers look like percent escapes (`{%42...`), after a closing prefix. */
+export const sstiOtherEngines: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const a = 10 + r(990), b = 10 + r(990);
+  const body = [`[%${a}*${b}%]`, `[% ${a} * ${b} %]`, `{{${a}|add:${b}}}`, `{{ ${a}|add:"${b}" }}`, `#{\`${["id", "whoami", "uname -a"][r(3)]}\`}`, `{{"x${a}".upper()}}`, `{{'${a}'.concat('${b}')}}`, `{%${a}*${b}%}`][r(8)];
+  return ["", "'}}", "\"}}", "%}", "*/", "-->"][r(6)] + body + ["", "{{", "//", "#"][r(4)];
+});
+
+/** Brackets, percentages and template placeholders in ordinary values. */
+export const sstiOtherBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  return [`[${r(99)}% done]`, `{{ user.name|default:"guest" }}`, `#{order_id}`, `{{ "Hello" }}`, `discount [%] ${r(50)}`, `{% if user %}hi{% endif %}`, `<%= title %>`, `[%${r(9)}]`][r(8)];
+});

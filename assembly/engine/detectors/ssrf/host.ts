@@ -16,8 +16,7 @@ export const H_IPV6: i32 = 64;
 export const H_IP: i32 = 128; // an IP literal
 export const H_USERINFO_TRICK: i32 = 256; // several hosts in one URL (`a.com%2f@b.com`, `a#@b`)
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
