@@ -1,7 +1,8 @@
 // Development tool (needs local files, not shipped): false positives on real documentation text
 // the corpus has not seen. Cuts README/markdown files (node_modules, /usr/lib/node_modules,
-// /usr/share/doc), rendered man pages, fortunes (from the apt cache's fortune .debs when present)
-// and licences into lines, paragraphs, code blocks and short fragments the way the corpus's benign
+// /usr/share/doc), rendered man pages, fortunes (from the apt cache's fortune .debs when present),
+// licences, Python docstrings and comments, /etc configuration files, gettext catalogs (.mo: text in
+// every script), glibc locale sources, JSON/CSV data files and HTML pages (text and markup lines) into lines, paragraphs, code blocks and short fragments the way the corpus's benign
 // templates do, places each in the carriers those templates use (form field, JSON string, multipart
 // file, query string term ...) and runs them through the engine (harness build, PL1, threshold 5).
 // Prints the blocked rate per source and per carrier and the rules responsible.
@@ -121,6 +122,65 @@ function plainPieces(txt: string, sep: RegExp): Piece[] {
   return out;
 }
 
+/** Docstrings and `#` comments of Python modules. */
+function pythonPieces(py: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of py.matchAll(/(?:"""|\'\'\')([\s\S]{10,2500}?)(?:"""|\'\'\')/g)) out.push(...plainPieces(m[1].replace(/^[ \t]+/gm, ""), /\n\s*\n/));
+  for (const m of py.matchAll(/^\s*#+ ?(.{12,})$/gm)) if (!m[1].startsWith("!")) out.push({ text: m[1].trim(), kind: "line" });
+  return out;
+}
+
+/** Translated messages of a gettext catalog (.mo): text in every script the distribution ships. */
+function moPieces(buf: Buffer): Piece[] {
+  const le = buf.readUInt32LE(0) === 0x950412de;
+  const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+  if (!le && buf.readUInt32BE(0) !== 0x950412de) return [];
+  const n = u32(8), tr = u32(16);
+  const out: Piece[] = [];
+  for (let k = 1; k < n && k < 4000; k++) {
+    const len = u32(tr + 8 * k), off = u32(tr + 8 * k + 4);
+    for (const t of buf.toString("utf8", off, off + len).split("\0")) {
+      const s = t.trim();
+      if (s.length > 3 && !/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(s)) out.push({ text: s, kind: s.length > 80 || s.includes("\n") ? "para" : rnd() < 0.5 ? "line" : "words" });
+    }
+  }
+  return out;
+}
+
+/** Text runs and single lines of markup of an HTML page (script and style dropped). */
+function htmlPieces(html: string): Piece[] {
+  const body = html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, "");
+  const out: Piece[] = [];
+  const text = body.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/[ \t]+/g, " ");
+  out.push(...plainPieces(text, /\n\s*\n/));
+  for (const l of body.split("\n")) if (/<[a-z]/i.test(l) && l.trim().length > 12 && l.length < 1500) out.push({ text: l.trim(), kind: rnd() < 0.5 ? "line" : "code" });
+  return out;
+}
+
+/** String values of JSON data files, and rows of CSV files. */
+function dataPieces(t: string, f: string): Piece[] {
+  const out: Piece[] = [];
+  if (f.endsWith(".json")) {
+    const walkJ = (v: unknown): void => {
+      if (typeof v === "string") { if (v.length > 6) out.push({ text: v, kind: v.length > 120 ? "para" : rnd() < 0.5 ? "line" : "words" }); }
+      else if (v && typeof v === "object") for (const x of Object.values(v as object)) walkJ(x);
+    };
+    try { walkJ(JSON.parse(t)); } catch { /* not JSON */ }
+  } else for (const l of t.split("\n").slice(0, 400)) if (l.trim().length > 8) out.push({ text: l.trim(), kind: "line" });
+  return out;
+}
+
+/** Lines and blocks of configuration files (comments included). */
+function configPieces(t: string): Piece[] {
+  if (/[\x00-\x08\x0e-\x1f]/.test(t.slice(0, 2000))) return [];
+  const out: Piece[] = [];
+  for (const b of t.replace(/\r/g, "").split(/\n\s*\n/)) {
+    if (b.trim().length > 8 && b.length < 3000) out.push({ text: b.trim(), kind: rnd() < 0.5 ? "code" : "doc" });
+    for (const l of b.split("\n")) if (l.trim().length > 8) out.push({ text: l.trim(), kind: "line" });
+  }
+  return out;
+}
+
 type Source = { name: string; pieces: () => { piece: Piece; from: string }[] };
 const fromFiles = (files: string[], cut: (text: string, file: string) => Piece[]) => () =>
   files.flatMap((f) => { try { return cut(read(f), f).map((piece) => ({ piece, from: f })); } catch { return []; } });
@@ -144,6 +204,12 @@ const SOURCES: Source[] = [
   // Fortunes spelled with BEL or backspace overstrike are left out: the corpus's text has no control bytes.
   { name: "fortune", pieces: fromFiles(walk(fortuneDir, (p) => !/\.(dat|u8)$/.test(p)), (t) => plainPieces(t, /\n%\n/).filter((p) => !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(p.text))) },
   { name: "license", pieces: fromFiles(walk("/usr/share/common-licenses", () => true), (t) => plainPieces(t, /\n\s*\n/)) },
+  { name: "python", pieces: fromFiles(walk("/usr/lib/python3", (p) => p.endsWith(".py")).concat(walk("/usr/lib/python3.11", (p) => p.endsWith(".py"))).filter(() => rnd() < 0.1), (t) => pythonPieces(t)) },
+  { name: "etc", pieces: fromFiles(walk("/etc", (p) => !/\.(gz|bin|db|so)$/.test(p)), (t) => configPieces(t)) },
+  { name: "locale", pieces: () => walk("/usr/share/locale", (p) => p.endsWith(".mo")).filter(() => rnd() < 0.05).flatMap((f) => { try { return moPieces(readFileSync(f)).map((piece) => ({ piece, from: f })); } catch { return []; } }) },
+  { name: "i18n", pieces: fromFiles(walk("/usr/share/i18n/locales", () => true).filter(() => rnd() < 0.3), (t) => configPieces(t.replace(/<U([0-9A-F]{4,5})>/g, (_m, h) => String.fromCodePoint(parseInt(h, 16))))) },
+  { name: "data", pieces: fromFiles([...walk("node_modules", (p) => /\.(json|csv|tsv)$/.test(p) && !p.endsWith("package.json")), ...walk("/usr/share", (p) => /\.(json|csv|tsv)$/.test(p))].filter(() => rnd() < 0.3), dataPieces) },
+  { name: "html", pieces: fromFiles([...walk("node_modules", (p) => p.endsWith(".html")), ...walk("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html/book", (p) => p.endsWith(".html")), ...walk("/usr/share/doc", (p) => p.endsWith(".html"))].filter(() => rnd() < 0.5), (t) => htmlPieces(t)) },
 ];
 
 // Carriers after the corpus's benign templates (web/*, api/*).

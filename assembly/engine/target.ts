@@ -37,7 +37,7 @@ export const enum TargetKind {
 
 /** Where in the request a target comes from (kinds say what it is, origins where it was). */
 export const enum TargetOrigin {
-  Path = 0, Query, Header, Cookie, Form, Multipart, Json, Xml, Body,
+  Path = 0, Query, Header, Cookie, Form, Multipart, Json, Xml, Body, Protobuf,
 }
 
 // unescaped(): at least 8 bytes of escapes, and 40% of the value's bytes.

@@ -15,12 +15,12 @@ import {
 } from "./protocol/headers";
 import {
   scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
-  unicodeEscape, invalidUtf8, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
+  unicodeEscape, invalidUtf8, textEscapes, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
 import { badHost, underscoreFraming } from "./protocol/framing";
 import { indexOfCI } from "../bytes";
-import { urlDecodeFull } from "../transform/urldecode";
+import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
 
 export const PROTOCOL_RULES: Rule[] = [
@@ -252,6 +252,10 @@ function isIpHost(v: ArrayBuffer): bool {
   return dots == 3;
 }
 
+function controlsTyped(src: ArrayBuffer): bool {
+  return (scanFlags(src) & F_CTL) == 0 && textEscapes(src, false) > 0;
+}
+
 /** Per-target checks. Called for every target, so the common case is one pass over the value. */
 export function detectProtocolTarget(s: Sink, t: Target): void {
   const kind = t.kind;
@@ -282,7 +286,8 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
   const v = t.urlDecoded();
   const flags = scanFlags(v);
   if (flags & F_NUL) s.report(1040, t, v, 0, 60, "NUL byte");
-  if (flags & F_CTL) s.report(1041, t, v, 0, 60, "control character");
+  // `0x%08x`, `%13lld`: printf formats in text decode to control characters; the value as typed has none
+  if ((flags & F_CTL) && !controlsTyped(form ? urlDecode(raw, true) : t.value)) s.report(1041, t, v, 0, 60, "control character");
   if ((flags & F_HIGH) && (form || origin == TargetOrigin.Cookie) && kind != TargetKind.Path) {
     const k = invalidUtf8(v);
     if (k >= 0) s.report(1044, t, v, k, k + 4, "invalid UTF-8");

@@ -10,9 +10,11 @@ import { parseUrlencoded } from "./urlencoded";
 import { parseJson, opensJson } from "./json";
 import { parseMultipart, boundaryOf } from "./multipart";
 import { parseXml } from "./xml";
+import { parseGrpc, parseProtobuf } from "./protobuf";
+import { isBinary, addTextRuns } from "./text-runs";
 
 export const enum BodyType {
-  None = 0, Urlencoded, Json, Multipart, Xml, Text,
+  None = 0, Urlencoded, Json, Multipart, Xml, Text, Grpc, Protobuf,
 }
 
 /** The body type a Content-Type value announces. */
@@ -23,8 +25,13 @@ export function bodyTypeOf(contentType: ArrayBuffer | null): BodyType {
   while (i < ct.byteLength && load<u8>(changetype<usize>(ct) + <usize>i) == 0x20) i++;
   if (matchesCI(ct, i, "application/x-www-form-urlencoded")) return BodyType.Urlencoded;
   if (matchesCI(ct, i, "multipart/")) return BodyType.Multipart;
+  // application/grpc, grpc+proto, grpc-web, grpc-web+proto (grpc-web-text is base64: read as text)
+  if (matchesCI(ct, i, "application/grpc") && !matchesCI(ct, i + 16, "-web-text")) return BodyType.Grpc;
   const semi = indexOfCI(ct, ";");
   const end = semi < 0 ? ct.byteLength : semi;
+  // application/x-protobuf, protobuf, x-google-protobuf, vnd.google.protobuf
+  const protobuf = indexOfCI(ct, "protobuf");
+  if (protobuf >= 0 && protobuf < end) return BodyType.Protobuf;
   const json = indexOfCI(ct, "json");
   if (json >= 0 && json < end) return BodyType.Json;
   const xml = indexOfCI(ct, "xml");
@@ -32,7 +39,10 @@ export function bodyTypeOf(contentType: ArrayBuffer | null): BodyType {
   return BodyType.Text;
 }
 
-const ORIGINS: TargetOrigin[] = [TargetOrigin.Body, TargetOrigin.Form, TargetOrigin.Json, TargetOrigin.Multipart, TargetOrigin.Xml, TargetOrigin.Body];
+const ORIGINS: TargetOrigin[] = [
+  TargetOrigin.Body, TargetOrigin.Form, TargetOrigin.Json, TargetOrigin.Multipart, TargetOrigin.Xml, TargetOrigin.Body,
+  TargetOrigin.Protobuf, TargetOrigin.Protobuf,
+];
 
 export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, out: Targets): void {
   if (req.body === null) return;
@@ -65,6 +75,12 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     // The document as sent: DOCTYPE and entity use are judged on the whole.
     out.origin = TargetOrigin.Body;
     if (problem < 0) out.add(TargetKind.Body, "body", body, body, "");
+  } else if (type == BodyType.Grpc || type == BodyType.Protobuf) {
+    if (type == BodyType.Grpc ? parseGrpc(body, out) : parseProtobuf(body, out)) return;
+    // compressed frames, or not protobuf after all: its text runs
+    out.origin = TargetOrigin.Body;
+    addRawBody(body, out);
+    return;
   } else {
     // `a=1&b=2` posted without a Content-Type: back ends that parse forms anyway see its arguments
     if (contentType === null && looksLikeForm(body)) {
@@ -77,7 +93,7 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
       if (parseJson(body, out) < 0) return;
       out.origin = TargetOrigin.Body;
     }
-    out.add(TargetKind.Body, "body", body, body, "");
+    addRawBody(body, out);
     return;
   }
   if (problem >= 0) {
@@ -88,6 +104,12 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     }
     out.add(TargetKind.Body, "body", body, body, "");
   }
+}
+
+/** The body as one raw target: binary data is read through its runs of text (text-runs.ts). */
+function addRawBody(body: ArrayBuffer, out: Targets): void {
+  if (isBinary(body)) addTextRuns(body, TargetKind.Body, "body", "", out);
+  else out.add(TargetKind.Body, "body", body, body, "");
 }
 
 /** Whether `&#` numeric entities make up most of `data` (one in every 8 bytes starts one). */

@@ -73,12 +73,35 @@ export function invalidEscape(raw: ArrayBuffer): i32 {
 export function doubleEscape(raw: ArrayBuffer): i32 {
   const k = indexOfCI(raw, "%25");
   if (k < 0) return -1;
-  const once = urlDecode(raw, true);
-  const n = once.byteLength;
+  return textEscapes(urlDecode(raw, true), true) >= 0 ? -1 : k;
+}
+
+/**
+ * Whether every `%XX` in `v` is text that was typed, not an escape: a printf format (`%08x`, `%02d`,
+ * `%13lld`, `%10s`), or (`inUrl`) the escape of a URL pasted whole (`https://x/my%20file.pdf`).
+ * Returns the number of printf formats, or -1 when some `%XX` is an escape.
+ */
+export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
+  const n = v.byteLength;
+  let url = false;
+  let formats = 0;
   for (let i = 0; i + 2 < n; i++) {
-    if (byte(once, i) == 0x25 && isHexDigit(byte(once, i + 1)) && isHexDigit(byte(once, i + 2))) return k;
+    const c = byte(v, i);
+    if (isSpaceByte(c)) url = false;
+    else if (c == 0x3a && byte(v, i + 1) == 0x2f && byte(v, i + 2) == 0x2f) url = inUrl;
+    if (c != 0x25 || !isHexDigit(byte(v, i + 1)) || !isHexDigit(byte(v, i + 2)) || url) continue;
+    let j = i + 1;
+    while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
+    while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
+    // `%2e`, `%0a`, `%27%20`, `%20union` are escapes
+    if (j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (byte(v, j + 1) | 0x20) - 0x61 < 26) return -1;
+    formats++;
   }
-  return -1;
+  return formats;
+}
+
+function isPrintfConversion(c: u32): bool {
+  return c == 0x64 || c == 0x69 || c == 0x75 || c == 0x78 || c == 0x58 || c == 0x6f || c == 0x73 || c == 0x63 || c == 0x66 || c == 0x70;
 }
 
 /**

@@ -11,11 +11,17 @@ export const enum ContentTypeProblem {
   None = 0, NotAllowed, Malformed, Charset, TypeInParameter,
 }
 
-/** Media types (lower case) that the engine and typical back ends parse. `+json`/`+xml` suffixes are allowed too. */
+/**
+ * Media types (lower case) that the engine and typical back ends parse, the mesh's RPC types
+ * (gRPC, gRPC-Web, Connect, protobuf) and binary formats read through their text runs.
+ * `+json`/`+xml`/`+proto` suffixes are allowed too.
+ */
 const ALLOWED = new WordList(
 "application/x-www-form-urlencoded|multipart/form-data|multipart/mixed|application/json|application/xml|\
 text/xml|application/soap+xml|text/plain|text/html|application/octet-stream|application/grpc|\
-application/x-ndjson|application/graphql");
+application/x-ndjson|application/graphql|application/grpc-web|application/grpc-web-text|application/x-protobuf|\
+application/protobuf|application/x-google-protobuf|application/vnd.google.protobuf|application/msgpack|\
+application/x-msgpack|application/cbor|text/csv|application/yaml|application/x-yaml");
 
 const PARAMS = new WordList("action|boundary|charset|component|start|start-info|type|version");
 
@@ -83,7 +89,7 @@ function isAllowedType(ct: ArrayBuffer, end: i32): bool {
   if (ALLOWED.hasLower(ct, 0, end)) return true;
   // application/<anything>+json and +xml (vendor types), but not a bare suffix.
   if (end > 17 && equalsCI(ct, 0, 12, "application/")) {
-    if (equalsCI(ct, end - 5, end, "+json") || equalsCI(ct, end - 4, end, "+xml")) return true;
+    if (equalsCI(ct, end - 5, end, "+json") || equalsCI(ct, end - 4, end, "+xml") || equalsCI(ct, end - 6, end, "+proto")) return true;
   }
   return false;
 }
