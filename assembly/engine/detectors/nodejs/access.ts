@@ -50,6 +50,9 @@ const PROCESS_MEMBERS = new WordList(
 _getactivehandles|constructor|require|execve");
 
 const ACCESS_HIT = new AccessHit();
+// Lengths of the words scanNodeAccess compares: global 6, process/require 7, __proto__/prototype 9,
+// globalthis 10, constructor 11, child_process 13.
+const ACCESS_WORD_LENGTHS: u32 = (1 << 6) | (1 << 7) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 13);
 
 
 // @ts-ignore: decorator
@@ -72,6 +75,8 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool, from: i32): Acces
     if (i > 0 && isWordByte(byteAt(data, i - 1))) continue;
     const e = wordEnd(data, i);
     if (e == i) continue;
+    // only words of the lengths below are compared (most words of a text are not)
+    if (e - i > 13 || ((ACCESS_WORD_LENGTHS >> <u32>(e - i)) & 1) == 0) { i = e - 1; continue; }
     if (wordIs(data, i, e, "__proto__")) {
       if (isKey) return hit(h, 1, i, "__proto__ in a key");
       // A property access on it, or a key being assigned: `__proto__.x`, `__proto__[`, `"__proto__":`, `__proto__=`

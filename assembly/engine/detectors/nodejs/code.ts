@@ -4,6 +4,7 @@
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
+import { insideCodeSpan } from "./doc-context";
 
 /** Index of a serialized-function marker (`_$$ND_FUNC$$_`, `__js_function`), or -1. */
 export function findSerializedFunction(data: ArrayBuffer): i32 {
@@ -16,6 +17,8 @@ export function findSerializedFunction(data: ArrayBuffer): i32 {
   return -1;
 }
 
+const EVAL_WORD_LENGTHS: u32 = (1 << 3) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 11);
+
 /** Index of an eval-like call: `eval(`, `new Function(`, `Function("`, `setTimeout("`, `String.fromCharCode(`, or -1. */
 export function findEvalCall(data: ArrayBuffer): i32 {
   const n = data.byteLength;
@@ -25,6 +28,8 @@ export function findEvalCall(data: ArrayBuffer): i32 {
     if (i > 0 && (isWordByte(byteAt(data, i - 1)) || byteAt(data, i - 1) == 0x2e && !matchesCI(data, i, "fromcharcode"))) continue;
     const e = wordEnd(data, i);
     if (e == i) continue;
+    // only words of the lengths below are compared: new 3, eval 4, string 6, function 8, settimeout 10, setinterval 11
+    if (e - i > 11 || ((EVAL_WORD_LENGTHS >> <u32>(e - i)) & 1) == 0) { i = e - 1; continue; }
     if (!wordIs(data, i, e, "eval") && !wordIs(data, i, e, "new") && !wordIs(data, i, e, "function") &&
       !wordIs(data, i, e, "settimeout") && !wordIs(data, i, e, "setinterval") && !wordIs(data, i, e, "string")) {
       i = e - 1;
@@ -32,7 +37,7 @@ export function findEvalCall(data: ArrayBuffer): i32 {
     }
     const p = skipBlank(data, e, false);
     const paren = p < n && byteAt(data, p) == 0x28;
-    if (wordIs(data, i, e, "eval") && paren && e == p) return i;
+    if (wordIs(data, i, e, "eval") && paren && e == p && !insideCodeSpan(data, i)) return i; // not "Use `eval()` sparingly"
     if (wordIs(data, i, e, "new")) {
       const f = skipBlank(data, e, false);
       const fe = wordEnd(data, f);

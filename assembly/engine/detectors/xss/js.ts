@@ -9,6 +9,7 @@ import { byteAt, isAlpha, isDigit, isWordByte } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
 import { Target, TargetKind } from "../../target";
+import { insideCodeSpan } from "../nodejs/doc-context";
 import { XSS_JS_SINK, XSS_JS_WEAK_SINK, XSS_DOM_ACCESS, XSS_DOM_WEAK, XSS_DOM_ASSIGN, XSS_TAGGED_TEMPLATE, XSS_JSFUCK, XSS_JSCRIPT_ENCODE } from "./ids";
 
 /** Functions whose call in a value is a script-injection proof or payload. */
@@ -79,6 +80,17 @@ function isAfterDot(buf: ArrayBuffer, i: i32): bool {
   return b == 0x28 || b == 0x60 || b == 0x2e || b == 0x5b || b == 0x3d;
 }
 
+// Bytes after a name that skipToOperator moves past or isAfterName accepts (blanks and controls,
+// `/` `)` `?` `(` `` ` `` `.` `[` `=`): any other byte ends the name's checks in scanJs.
+const AFTER_NAME_SLOW = initAfterNameSlow();
+function initAfterNameSlow(): StaticArray<u8> {
+  const t = new StaticArray<u8>(256);
+  for (let c = 0; c <= 0x20; c++) unchecked((t[c] = 1));
+  const more = "/)?(`.[=";
+  for (let k = 0; k < more.length; k++) unchecked((t[more.charCodeAt(k)] = 1));
+  return t;
+}
+
 export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
   let i = 0;
@@ -88,9 +100,22 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       i++;
       continue;
     }
-    const e = identEnd(buf, i);
+    // (identEnd, inline: once per word of the value)
+    const limit = min(len, i + 64);
+    let e = i + 1;
+    while (e < limit && isIdentByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e))) e++;
     // Every check below needs a call, a template, a member access or an assignment after the
     // name: words of prose (followed by a blank and a word) are passed over without lookups.
+    // The byte after the name (or after one space) says so at once unless skipToOperator or
+    // isAfterName would read it: blanks, `/` `)` `?`, `(` `` ` `` `.` `[` `=`.
+    if (e + 1 < len) {
+      const c1 = <u32>load<u8>(changetype<usize>(buf) + <usize>e);
+      if (unchecked(AFTER_NAME_SLOW[c1]) == 0 ||
+        (c1 == 0x20 && unchecked(AFTER_NAME_SLOW[load<u8>(changetype<usize>(buf) + <usize>(e + 1))]) == 0)) {
+        i = e;
+        continue;
+      }
+    }
     const next = skipToOperator(buf, e);
     if (next >= len || !isAfterName(byteAt(buf, next))) {
       // `[1].find(confirm)`: a sink handed to a method as its callback runs
@@ -98,7 +123,7 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       i = e;
       continue;
     }
-    const afterDot = isAfterDot(buf, i);
+    const afterDot = isAfterDot(buf, i) || insideCodeSpan(buf, i); // "Use `eval()` sparingly": named in prose
     if (!afterDot && STRONG_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "script-proof call");
     } else if (!afterDot && WEAK_SINKS.has(buf, i, e)) {
