@@ -72,6 +72,8 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   const ty = t.t(first);
   const k = t.k(first);
   if (ty == Tok.None) return;
+  // a plain word opens most values (names, prose): of the patterns below only the trailing `LIKE '` applies to it
+  if (ty == Tok.Word && (k == Kw.None || k == Kw.Article)) { likeOpensString(t, out); return; }
   // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1: the number closes the application's numeric literal and a clause follows
   // (a sign glued to the number is part of it: -1 LIMIT 1 INTO @v)
   const signed = ty == Tok.Op && t.t(first + 1) == Tok.Num && t.s(first + 1) == t.e(first) && t.e(first) == t.s(first) + 1;
@@ -186,14 +188,18 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
   if ((ty == Tok.RParen || k == Kw.Case) && t.is(first + 1, Kw.When) && (t.is(first + 3, Kw.Then) || t.is(first + 4, Kw.Then))) {
     out.add(Finding.BlindProbe, t.s(first), t.e(first + 3));
   }
-  // something LIKE '   (the value ends by opening the string the application closes)
-  if (t.t(t.n - 1) == Tok.Str && t.e(t.n - 1) - t.s(t.n - 1) == 1 && t.is(t.n - 2, Kw.Like)) {
-    out.add(Finding.WeakOperator, t.s(t.n - 2), t.e(t.n - 1));
-    out.add(Finding.BareOperator, t.s(t.n - 2), t.e(t.n - 1));
-  }
+  likeOpensString(t, out);
   // HAVING 1=  HAVING count(*) > 5
   if (k == Kw.Having && ty == Tok.Word && (isLiteral(t, first + 1) || t.t(first + 2) == Tok.LParen)) {
     out.add(Finding.AliasFrom, t.s(first), t.e(first + 1));
+  }
+}
+
+/** something LIKE '   (the value ends by opening the string the application closes) */
+function likeOpensString(t: TokenList, out: Findings): void {
+  if (t.t(t.n - 1) == Tok.Str && t.e(t.n - 1) - t.s(t.n - 1) == 1 && t.is(t.n - 2, Kw.Like)) {
+    out.add(Finding.WeakOperator, t.s(t.n - 2), t.e(t.n - 1));
+    out.add(Finding.BareOperator, t.s(t.n - 2), t.e(t.n - 1));
   }
 }
 
