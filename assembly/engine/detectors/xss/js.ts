@@ -9,6 +9,7 @@ import { byteAt, isAlpha, isDigit, isWordByte } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
 import { Target, TargetKind } from "../../target";
+import { insideCodeSpan } from "../nodejs/doc-context";
 import { XSS_JS_SINK, XSS_JS_WEAK_SINK, XSS_DOM_ACCESS, XSS_DOM_WEAK, XSS_DOM_ASSIGN, XSS_TAGGED_TEMPLATE, XSS_JSFUCK, XSS_JSCRIPT_ENCODE } from "./ids";
 
 /** Functions whose call in a value is a script-injection proof or payload. */
@@ -122,7 +123,7 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
       i = e;
       continue;
     }
-    const afterDot = isAfterDot(buf, i);
+    const afterDot = isAfterDot(buf, i) || insideCodeSpan(buf, i); // "Use `eval()` sparingly": named in prose
     if (!afterDot && STRONG_SINKS.has(buf, i, e)) {
       if (isCalled(buf, e)) s.report(XSS_JS_SINK, t, buf, i, min(len, e + 30), "script-proof call");
     } else if (!afterDot && WEAK_SINKS.has(buf, i, e)) {
