@@ -9,7 +9,7 @@ import { placed, NAMES, URL_NAMES } from "../support/variants/positions.js";
 import { describeFamily, asPlaced } from "../support/variants/check.js";
 import { inspect, targetsOf } from "../support/engine.js";
 import {
-  jsBreakoutCall, jsBreakoutBenign, sstiOtherEngines, sstiOtherBenign, xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
+  jsBreakoutCall, jsBreakoutBenign, sstiOtherEngines, sstiOtherBenign, xsltRead, textLookup, lookupBenign, xincludeDoc, xincludeBenign, rfiTrailer, rfiScriptAddress, rfiBenign, ssrfSchemeRelative, ssrfSchemeRelativeBenign, inPath,
 } from "../support/variants/othertools.js";
 
 const xmlBody = (doc: string) => ({ method: "POST", path: "/import", headers: [["host", "svc.local"], ["content-type", "application/xml"]] as [string, string][], body: doc });
@@ -49,6 +49,14 @@ describeFamily("JS-string breakouts that call a sink optionally or as a callback
 describeFamily("template probes for Template Toolkit, Django filters, Ruby interpolation and literal methods", {
   blocks: [["every probe wherever it is placed", placed(sstiOtherEngines, ["query", "form", "json", "cookie", "header", "path"]), 400]],
   passes: [["brackets, percentages and placeholders", placed(sstiOtherBenign, ["query", "form", "json", "cookie"]), 200]],
+});
+
+describeFamily("XSLT injection and Commons Text network lookups", {
+  blocks: [
+    ["a stylesheet instruction that reads", placed(xsltRead, ["query", "form", "json", "cookie"]), 200],
+    ["a dns: or url: lookup", placed(textLookup, ["query", "form", "json", "cookie", "header"]), 200],
+  ],
+  passes: [["shell defaults and prose", placed(lookupBenign, ["query", "form", "json", "cookie", "header"]), 200]],
 });
 
 describeFamily("scheme-relative internal URLs inside values and paths", {

@@ -6,6 +6,7 @@ import { Rule, Category, CRITICAL, ERROR } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
 import { BANG, COLON, PERCENT, AMP, QUESTION, SLASH, DIGIT } from "../census";
+import { WordList } from "../wordlist";
 import { byteAt, byteTable, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
@@ -15,6 +16,7 @@ const XXE_SCHEMA_LOCATION: i32 = 14004;
 const XXE_UTF7: i32 = 14005;
 const XXE_ENTITY_DECL: i32 = 14006;
 const XXE_EXPANSION: i32 = 14007;
+const XXE_XSLT: i32 = 14008;
 
 export const XXE_RULES: Rule[] = [
   new Rule(XXE_EXTERNAL_ENTITY, Category.Xxe, CRITICAL, 1, "external or parameter entity declaration (<!ENTITY x SYSTEM/PUBLIC ...>, <!ENTITY % p ...>)"),
@@ -24,7 +26,11 @@ export const XXE_RULES: Rule[] = [
   new Rule(XXE_UTF7, Category.Xxe, CRITICAL, 1, "XML declared as UTF-7 (hides markup from filters)"),
   new Rule(XXE_ENTITY_DECL, Category.Xxe, ERROR, 1, "internal entity declaration in a DOCTYPE (entity expansion)"),
   new Rule(XXE_EXPANSION, Category.Xxe, CRITICAL, 1, "entity whose value repeats entity references (billion laughs expansion bomb)"),
+  new Rule(XXE_XSLT, Category.Xxe, CRITICAL, 1, "XSLT that reads files or the processor (<xsl:...> with document(), unparsed-text(), system-property(), php:function)"),
 ];
+
+/** What an injected stylesheet reads: documents and text by URL, the processor's properties, PHP functions. */
+const XSLT_READS = new WordList("document(|unparsed-text|system-property(|php:function");
 
 export function detectXxe(s: Sink, t: Target): void {
   // `!` (DOCTYPE, ENTITY), `:` (xi:include, xsi:), `%`/`&` (encoded), `?` (<?xml), or `/` with digits
@@ -53,7 +59,7 @@ export function mayHoldXxe(buf: ArrayBuffer): bool {
     const c = <u32>load<u8>(base + <usize>i);
     if (unchecked(ANCHORS[c]) == 0) continue;
     if (c == 0x21) { if (matchesCI(buf, i, "!entity") || matchesCI(buf, i - 1, "<!doctype")) return true; }
-    else if (c == 0x3a) { if (matchesCI(buf, i - 2, "xi:include")) return true; }
+    else if (c == 0x3a) { if (matchesCI(buf, i - 2, "xi:include") || matchesCI(buf, i - 4, "<xsl:")) return true; }
     else if (c == 0x2f) { if (matchesCI(buf, i, "/2001/xinclude")) return true; }
     else if (c == 0x3f) { if (matchesCI(buf, i - 1, "<?xml")) return true; }
     else { // `=`: schemaLocation and blanks before it
@@ -102,6 +108,11 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
       if (j < len && (byteAt(buf, j) == 0x22 || byteAt(buf, j) == 0x27)) j++;
       if (remoteSchema(buf, j)) s.report(XXE_SCHEMA_LOCATION, t, buf, loc, min(len, loc + 80), "remote schema");
     }
+  }
+  // an injected stylesheet: the processor reads files, URLs or its own properties for the attacker
+  const xsl = indexOfCI(buf, "<xsl:");
+  if (xsl >= 0 && XSLT_READS.indexOfAnyLower(buf) >= 0) {
+    s.report(XXE_XSLT, t, buf, xsl, min(len, xsl + 80), "XSLT injection");
   }
   const decl = indexOfCI(buf, "<?xml");
   if (decl >= 0) {

@@ -141,3 +141,26 @@ export const sstiOtherBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const r = rng(seed);
   return [`[${r(99)}% done]`, `{{ user.name|default:"guest" }}`, `#{order_id}`, `{{ "Hello" }}`, `discount [%] ${r(50)}`, `{% if user %}hi{% endif %}`, `<%= title %>`, `[%${r(9)}]`][r(8)];
 });
+
+// --- XSLT injection and Commons Text lookups ------------------------------------------------------
+
+/** An injected stylesheet instruction that reads a file, a URL or the processor's properties. */
+export const xsltRead: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const p = ["xsl", "XSL"][r(2)];
+  const read = [`system-property('${p}:vendor')`, `document('/etc/passwd')`, `unparsed-text('file:///etc/hostname')`, `php:function('phpinfo')`, `document('http://oast.example/${r(99)}')`][r(5)];
+  return [`<${p}:value-of select="${read}"/>`, `<${p}:copy-of select="${read}"/>`, `<${p}:variable name="v${r(9)}" select="${read}"/>`][r(3)];
+});
+
+/** Commons Text lookups that reach the network: `${dns:address|host}`, `${url:UTF-8:http://...}`. */
+export const textLookup: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const host = `${["a", "x" + r(999), "probe"][r(3)]}.oast.example`;
+  return [`\${dns:address|${host}}`, `\${dns:canonical-name|${host}}`, `\${url:UTF-8:http://${host}/}`, `\${url:utf-8:https://${host}/x}`][r(4)];
+});
+
+/** Shell defaults and XSLT without reads. */
+export const lookupBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  return [`\${dns:-none}`, `see the document(${r(9)}) chapter`, `system-property list ${r(9)}`, `\${version:${r(9)}}`][r(4)];
+});

@@ -1,7 +1,7 @@
 // Log4j lookups (`${prefix:args}`): resolves the nested lookups attackers use to
 // spell `jndi` without writing it (`${${lower:j}ndi:`, `${::-j}`, `${env:X:-j}`,
 // `${date:'j'}`), then reports whether the result performs a JNDI lookup.
-import { byteAt, matchesCI, isSpaceByte } from "../../bytes";
+import { byteAt, matchesCI, isSpaceByte, isAlpha } from "../../bytes";
 
 export const LOOKUP_NONE = 0;
 /** A lookup was resolved through nesting, a default value or case functions (evasion). */
@@ -58,7 +58,8 @@ function resolveInnermost(data: ArrayBuffer): Resolution {
   const ce = close >= 0 ? close : n; // an unclosed lookup still counts (truncated payloads)
   let s = cs;
   while (s < ce && isSpaceByte(byteAt(data, s))) s++;
-  if (matchesCI(data, s, "jndi:")) {
+  // Commons Text's `${dns:address|host}` and `${url:UTF-8:http://...}` reach the network like `jndi:` (bash's `${url:-x}` does not)
+  if (matchesCI(data, s, "jndi:") || (matchesCI(data, s, "dns:") && isAlpha(byteAt(data, s + 4))) || (matchesCI(data, s, "url:") && matchesCI(data, s + 4, "utf-8:"))) {
     res.flags |= LOOKUP_JNDI;
     return res;
   }
