@@ -100,6 +100,8 @@ describe("protocol, scanner and session rules", () => {
     { name: "Transfer-Encoding spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["transfer_encoding", "chunked"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
     { name: "Content-Length spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["content_length", "0"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
     { name: "HTML document in a cookie", req: get("/", [["cookie", "oreo=munch%0d%0a%0d%0a<HTML><title></title></HTML>"]]), ids: [1030, 1062] },
+    { name: "meta refresh in a query value", req: get("/?lang=fr%3Cmeta%20http-equiv%3D%22Refresh%22%20content%3D%220%3B%20url%3Dhttp%3A%2F%2Fevil.example%2F%22%3E"), ids: [1062] },
+    { name: "HTML document after a line break in a form value", req: form("msg=ok%0d%0a%0d%0a%3Chtml%3E%3Cbody%3Egone%3C%2Fbody%3E%3C%2Fhtml%3E"), ids: [1062] },
     { name: "newline in the path", req: get("/foo%0Abar"), ids: [1065] },
     { name: "mod_proxy unix socket", req: get("/?unix:AAAA|http://example.com/"), ids: [1066] },
     { name: "backup extension", req: get("/get/foo.bak"), ids: [1070] },
@@ -124,6 +126,16 @@ describe("protocol, scanner and session rules", () => {
       expect(ownIds(c.req)).toEqual(c.ids);
     });
   }
+
+  // Response injection (1062) is a document behind a line break, or a meta refresh: an HTML page posted
+  // as a value (a mail, a CMS page) and the metas every page carries are for the XSS rules to judge.
+  it.each([
+    ['<!DOCTYPE html><html lang="en"><head><title>Order</title></head><body><p>Shipped.</p></body></html>'],
+    ['<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta charset="utf-8"></head></html>'],
+  ])("no response injection in an HTML document without a line break: %s", (html) => {
+    const req = { method: "POST", path: "/api/mail/send", headers: [host, ["content-type", "application/json"]] as [string, string][], body: JSON.stringify({ html }) };
+    expect(ownIds(req)).not.toContain(1062);
+  });
 
   const benign: { name: string; req: Req }[] = [
     { name: "a README that quotes a request (LF line ends)", req: { method: "PUT", headers: [host, ["content-type", "text/plain"]], body: "Call it:\n\n    GET /api/v1/items HTTP/1.1\n    Host: api.local\n" } },

@@ -97,6 +97,12 @@ describeFamily("scheme-relative internal URLs inside values and paths", {
       expect(inspect(h(), { path: `/f?u=${encodeURIComponent(url)}`, headers: [host] }).score, url).toBeGreaterThanOrEqual(5);
     }
   });
+  it("reads a command substitution inside a parameter expansion (`${x:-`id`}`, `${print(`id`)}`)", () => {
+    for (const v of ["${x:-`id`}", "${print(`whoami`)}", "${a:-$(uname -a)}", "x${print(`id`)}"]) {
+      expect(inspect(h(), { path: `/f?q=${encodeURIComponent(v)}`, headers: [host] }).score, v).toBeGreaterThanOrEqual(5);
+    }
+    expect(inspect(h(), { path: `/f?q=${encodeURIComponent("Hello ${name}, welcome")}`, headers: [host] }).score).toBeLessThan(5);
+  });
   it("generated samples are not empty", () => {
     expect(fc.sample(ssrfSchemeRelative.filter((p) => p.startsWith("/")), 5).length).toBe(5);
   });

@@ -325,12 +325,28 @@ export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
     }
   }
   if (flags & F_LT) {
+    // A document after a line break (a response body behind injected headers); an HTML document
+    // as a value (a mail's or a page's HTML posted to an API) is for the XSS rules to judge.
     const a = indexOfCI(v, "<html");
-    if (a >= 0 && (a + 5 >= v.byteLength || !isWordByte(byte(v, a + 5)))) return a;
+    if (a >= 0 && (a + 5 >= v.byteLength || !isWordByte(byte(v, a + 5))) && (flags & F_CRLF) && lineBreakBefore(v, a)) return a;
+    // A meta refresh (a redirect planted in the page); `<meta charset>` and content-type metas are page furniture.
     const b = indexOfCI(v, "<meta");
-    if (b >= 0 && (b + 5 >= v.byteLength || !isWordByte(byte(v, b + 5)))) return b;
+    if (b >= 0 && (b + 5 >= v.byteLength || !isWordByte(byte(v, b + 5)))) {
+      const close = indexOfCI(v, ">", b);
+      const refresh = indexOfCI(v, "refresh", b);
+      if (refresh > b && (close < 0 || refresh < close)) return b;
+    }
   }
   return -1;
+}
+
+/** Whether a CR or LF comes before `at` in `v`. */
+function lineBreakBefore(v: ArrayBuffer, at: i32): bool {
+  for (let i = 0; i < at; i++) {
+    const c = byte(v, i);
+    if (c == 0x0a || c == 0x0d) return true;
+  }
+  return false;
 }
 
 /** After `HTTP/`: `d[.d] ddd` (version, space, three-digit status). */

@@ -131,7 +131,8 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
       if (d == 0x27 || d == 0x22) { i++; continue; } // $'..' and $".." quoting
       if (d == 0x7b) { // ${...}
         const close = findClose(src, i + 2, 0x7d, 64);
-        if (close > 0 && at(src, i + 2) != 0x7b) {
+        // `${x:-`id`}`, `${print(`id`)}`: a substitution inside the braces runs; the braces stay for the scanner
+        if (close > 0 && at(src, i + 2) != 0x7b && !holdsSubstitution(src, i + 2, close)) {
           if (isIfs(src, i + 2)) { store<u8>(o + <usize>w, 0x20); w++; }
           else if (close == i + 7 && matchesCI(src, i + 2, "shell")) { store<u8>(o + <usize>w, 0x73); w++; store<u8>(o + <usize>w, 0x68); w++; }
           // `${PATH:0:1}`, `${HOME:0:1}`: the first character of a path variable is `/`
@@ -300,4 +301,10 @@ function regexClass(src: ArrayBuffer, i: i32): bool {
   if (d != 0x77 && d != 0x64 && d != 0x73 && d != 0x62) return false; // w d s b (either case)
   const q = at(src, i + 2);
   return q == 0x2b || q == 0x2a || q == 0x3f || q == 0x7b || q == 0x5d || q == 0x29 || q == 0x7c || q == 0x5c || q == 0x24;
+}
+
+/** Whether src[from, to) holds a backtick or `$(`. */
+function holdsSubstitution(src: ArrayBuffer, from: i32, to: i32): bool {
+  for (let k = from; k < to; k++) if (at(src, k) == 0x60 || (at(src, k) == 0x24 && at(src, k + 1) == 0x28)) return true;
+  return false;
 }
