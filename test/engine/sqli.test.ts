@@ -241,7 +241,12 @@ describe("sqli prefilter (one plain word, or plain text without SQL words, skips
     ["a.b", true],           // plain text: no operator symbol, quote or SQL word
     ["John Smith, Jr.", true],
     ["1-2 days", true],
-    ["rock or roll", false], // a SQL word
+    ["rock union roll", false], // a SQL word that builds a structure (UNION)
+    ["rock or roll", true],  // prose whose SQL words build nothing without literals or symbols (sqli/prose.ts)
+    ["we set the time by order of the data, in a table", true],
+    ["or not", false],       // a SQL word opening the value
+    ["rock or 1", false],    // a literal
+    ["rock as roll from", false], // AS (an alias before FROM)
     ["4oR2", false],         // a number glued to letters
     ["a=b", false],
     ["/wiki/search", true],  // a plain path: `/` alone only divides

@@ -19,6 +19,7 @@ import { symbolOnlyCount, danglingLogic, quoteThenNumber, arithmeticBefore } fro
 import { noBreakSpaceAt } from "./sqli/blanks";
 import { withoutStrayPercent } from "./sqli/stray-percent";
 import { opensQuotedSpan } from "./sqli/quoted-span";
+import { inertProse } from "./sqli/prose";
 import { WordList } from "../wordlist";
 import { HIGH, PERCENT, QUOTE } from "../census";
 
@@ -209,7 +210,7 @@ function plainGlued(buf: ArrayBuffer, start: i32, digitsEnd: i32): bool {
 
 /** Whether findingsOf skips the value without analysing it. */
 export function skipsAnalysis(buf: ArrayBuffer): bool {
-  return plainWord(buf) || plainText(buf);
+  return plainWord(buf) || plainText(buf) || inertProse(buf);
 }
 
 /** `mayQuote` false: the caller knows buf holds no quote (its census), so no quote context is read. */
