@@ -1,6 +1,7 @@
 // Java attacks (rules 8000-8999): Log4Shell lookups, expression-language and
 // reflection payloads, gadget-chain class names, serialized objects (raw, hex,
 // base64), class-loader manipulation, XMLDecoder documents and JSP uploads.
+import { withoutStackFrames } from "./java/stack-frames";
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -52,8 +53,10 @@ export function detectJava(s: Sink, t: Target): void {
     if (lookups & LOOKUP_JNDI) s.report(8100, t, data, 0, data.byteLength, "JNDI lookup");
     else if (lookups & LOOKUP_OBFUSCATED) s.report(8101, t, data, 0, data.byteLength, "obfuscated lookup");
   }
+  // the names in stack-trace frames are code locations (java/stack-frames.ts)
+  const code = seen & HAS_CALL ? withoutStackFrames(data) : data;
   if (seen & HAS_CALL) {
-    const expr = scanJavaExpression(data);
+    const expr = scanJavaExpression(code);
     if (expr.found) s.report(8110, t, data, expr.start, expr.end, expr.reason);
   }
   if ((seen & HAS_MARKUP) && (t.kind == TargetKind.Body || t.kind == TargetKind.BodyValue || t.kind == TargetKind.ArgValue)) {
@@ -64,7 +67,7 @@ export function detectJava(s: Sink, t: Target): void {
   if (t.kind == TargetKind.Body && isMarkup(data)) return;
 
   if (seen & HAS_PATH) {
-    const names = scanJavaNames(data, false, false);
+    const names = scanJavaNames(code, false, false);
     // `java.lang.String is immutable`: a class named in a sentence without any code around it
     if (names.kind == NAME_JDK && !isProse(data)) s.report(8120, t, data, names.start, names.end, "JDK class name");
     else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
