@@ -98,6 +98,20 @@ describe("Java detector", () => {
       expect(javaIds(input)).toEqual([]);
     });
   }
+  // Stack traces in error reports and logs name JDK classes as code locations (java/stack-frames.ts).
+  it.each([
+    "java.lang.NullPointerException: Cannot invoke \"String.length()\"\n\tat com.shop.Orders.total(Orders.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:840)",
+    "Exception in thread \"main\" java.io.FileNotFoundException: a.yml\n\tat java.base/java.io.FileInputStream.open0(Native Method)\n\tat java.io.FileInputStream.<init>(Unknown Source)",
+    "Caused by: java.lang.ClassNotFoundException: org.postgresql.Driver\n\tat java.net.URLClassLoader.findClass(URLClassLoader.java:382)\n\tat java.lang.ClassLoader.loadClass(ClassLoader.java:418)",
+  ])("leaves a stack trace alone: %s", (trace) => {
+    expect(javaIds(trace)).toEqual([]);
+  });
+  it.each([
+    ["a payload after a stack trace", "\tat com.x.A.b(A.java:1)\n${T(java.lang.Runtime).getRuntime().exec('id')}"],
+    ["a call dressed with a frame's location", "java.lang.Runtime.getRuntime().exec(\"id\") (Main.java:3)"],
+  ])("still flags %s", (_, input) => {
+    expect(javaIds(input).length).toBeGreaterThan(0);
+  });
   it("treats ${VAR:-default} as shell-style defaults, not evasion", () => {
     expect(javaIds("${HOST:-localhost}:${PORT:-8080}")).toEqual([]);
   });

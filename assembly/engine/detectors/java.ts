@@ -1,6 +1,7 @@
 // Java attacks (rules 8000-8999): Log4Shell lookups, expression-language and
 // reflection payloads, gadget-chain class names, serialized objects (raw, hex,
 // base64), class-loader manipulation, XMLDecoder documents and JSP uploads.
+import { withoutStackFrames } from "./java/stack-frames";
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -52,8 +53,10 @@ export function detectJava(s: Sink, t: Target): void {
     if (lookups & LOOKUP_JNDI) s.report(8100, t, data, 0, data.byteLength, "JNDI lookup");
     else if (lookups & LOOKUP_OBFUSCATED) s.report(8101, t, data, 0, data.byteLength, "obfuscated lookup");
   }
+  // the names in stack-trace frames are code locations (java/stack-frames.ts)
+  const code = seen & HAS_CALL ? withoutStackFrames(data) : data;
   if (seen & HAS_CALL) {
-    const expr = scanJavaExpression(data);
+    const expr = scanJavaExpression(code);
     if (expr.found) s.report(8110, t, data, expr.start, expr.end, expr.reason);
   }
   if ((seen & HAS_MARKUP) && (t.kind == TargetKind.Body || t.kind == TargetKind.BodyValue || t.kind == TargetKind.ArgValue)) {
@@ -64,7 +67,7 @@ export function detectJava(s: Sink, t: Target): void {
   if (t.kind == TargetKind.Body && isMarkup(data)) return;
 
   if (seen & HAS_PATH) {
-    const names = scanJavaNames(data, false, false);
+    const names = scanJavaNames(code, false, false);
     // `java.lang.String is immutable`: a class named in a sentence without any code around it
     if (names.kind == NAME_JDK && !isProse(data)) s.report(8120, t, data, names.start, names.end, "JDK class name");
     else if (names.kind == NAME_GADGET_LIBRARY) s.report(8121, t, data, names.start, names.end, "gadget library package");
@@ -152,40 +155,47 @@ export function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
   const base = changetype<usize>(data);
   let seen = 0;
-  let runStart = -1;
-  let uppers = 0;
-  let lowers = 0;
-  let digits = 0;
   let prevHex = false;
-  for (let i = 0; i <= n; i++) {
-    const c: u32 = i < n ? <u32>load<u8>(base + <usize>i) : 0x20;
-    const k = <u32>load<u8>(BYTE_CLASS + <usize>c);
-    // The openings findSerialized and pickleBase64 look for: `aced0005` after a non-hex byte, and at the start
-    // of a base64 run rO0AB KztAA Cs7QA (Java), AAEAAAD///// /wEy (.NET), gA at the value's start (pickle).
-    if ((k & C_HEX) != 0 && !prevHex && (c | 0x20) == 0x61 && matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
-    prevHex = (k & C_HEX) != 0;
-    if (k & C_B64) {
-      if (runStart < 0) {
-        runStart = i; uppers = 0; lowers = 0; digits = 0;
-        const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
-        if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && pair == 0x4167)) seen |= HAS_SERIAL;
-      }
-      if (k & C_UPPER) { if (i > runStart) uppers++; }
-      else if (k & C_LOWER) lowers++;
-      else digits++;
+  let i = 0;
+  while (i < n) {
+    let c = <u32>load<u8>(base + <usize>i);
+    let k = <u32>load<u8>(BYTE_CLASS + <usize>c);
+    if ((k & C_B64) == 0) {
+      prevHex = false; // (every hex digit is a base64 byte)
+      if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
+      else if (c == 0x2e) { if (i + 1 < n && dotOpensPath(byteAt(data, i + 1))) seen |= HAS_PATH; }
+      else seen |= <i32>load<u8>(BYTE_TRIGGER + <usize>c);
+      i++;
       continue;
     }
-    if (runStart >= 0) {
-      const len = i - runStart;
-      if (len >= 8) {
-        if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
-        if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
-      }
-      runStart = -1;
+    // A run of base64 bytes, read in one inner loop. The openings findSerialized and pickleBase64 look for:
+    // `aced0005` after a non-hex byte, and at the start of a base64 run rO0AB KztAA Cs7QA (Java),
+    // AAEAAAD///// /wEy (.NET), gA at the value's start (pickle).
+    const runStart = i;
+    const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
+    if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && pair == 0x4167)) seen |= HAS_SERIAL;
+    const firstUpper = <i32>((k >> 2) & 1); // C_UPPER
+    let uppers = 0;
+    let lowers = 0;
+    while (true) {
+      if ((k & C_HEX) != 0) {
+        if (!prevHex && (c | 0x20) == 0x61 && matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
+        prevHex = true;
+      } else prevHex = false;
+      uppers += <i32>((k >> 2) & 1); // C_UPPER
+      lowers += <i32>((k >> 3) & 1); // C_LOWER
+      if (++i >= n) break;
+      c = <u32>load<u8>(base + <usize>i);
+      k = <u32>load<u8>(BYTE_CLASS + <usize>c);
+      if ((k & C_B64) == 0) break;
     }
-    if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
-    else if (c == 0x2e) { if (i + 1 < n && dotOpensPath(byteAt(data, i + 1))) seen |= HAS_PATH; }
-    else seen |= <i32>load<u8>(BYTE_TRIGGER + <usize>c);
+    const len = i - runStart;
+    if (len >= 8) {
+      const digits = len - uppers - lowers; // digits and + - / _
+      uppers -= firstUpper; // a capital opening the run is a word's, not evidence of encoding
+      if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
+      if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
+    }
   }
   return seen;
 }

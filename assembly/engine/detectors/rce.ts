@@ -13,6 +13,7 @@ import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
 import { isRestrictedUploadName } from "./rce/upload-name";
 import { shellScanSkips } from "./rce/gate";
+import { nextByte } from "./rce/next-byte";
 import { userAgentEnd } from "./rce/user-agent";
 
 export const RCE_RULES: Rule[] = [
@@ -85,9 +86,10 @@ export function detectRce(s: Sink, t: Target): void {
   }
 
   let at = -1;
-  if ((seen & SEEN_SLASH) != 0) {
-    at = indexOfCI(v, "/dev/tcp/");
-    if (at < 0) at = indexOfCI(v, "/dev/udp/");
+  const dev = (seen & SEEN_SLASH) != 0 ? devPath(v) : -1; // one pass for most values, which name no /dev
+  if (dev >= 0) {
+    at = indexOfCI(v, "/dev/tcp/", dev);
+    if (at < 0) at = indexOfCI(v, "/dev/udp/", dev);
     if (at >= 0) s.report(4104, t, v, at, at + 9, "/dev/tcp reverse shell");
   }
   if ((seen & SEEN_PERCENT) != 0) {
@@ -137,6 +139,19 @@ export function detectRce(s: Sink, t: Target): void {
   }
   at = findMailCommand(raw);
   if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail command after CRLF");
+}
+
+/** Index of the first `/dev/` (either case), or -1: the `/` found eight bytes at a time, `dev/` compared in one load. */
+function devPath(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  const base = changetype<usize>(v);
+  for (let i = 0; i + 5 <= n; i++) {
+    i = nextByte(v, i, 0x2f, false);
+    if (i + 5 > n) break;
+    // "dev/" little-endian, its three letters folded (`| 0x20` maps only D/d, E/e, V/v onto them)
+    if ((load<u32>(base + <usize>(i + 1)) | 0x00202020) == 0x2f766564) return i;
+  }
+  return -1;
 }
 
 // System root directories, space-separated (one string: no array of strings to allocate).

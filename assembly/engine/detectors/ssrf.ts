@@ -96,8 +96,10 @@ export function detectSsrf(s: Sink, t: Target): void {
  */
 function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
   const n = v.byteLength;
+  const base = changetype<usize>(v);
   for (let k = first; k + 2 < n; k++) {
-    if (at(v, k + 1) != 0x2f || at(v, k + 2) != 0x2f) continue;
+    // `//` after any byte: read in place, k + 2 < n (the common case is no slash at all)
+    if (load<u8>(base + <usize>(k + 1)) != 0x2f || load<u8>(base + <usize>(k + 2)) != 0x2f) continue;
     const c = at(v, k);
     if (c != 0x3a) {
       // `/proxy//169.254.169.254/`, `?next=//[::1]/`: a scheme-relative URL after a path segment or a

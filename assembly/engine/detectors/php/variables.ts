@@ -33,6 +33,7 @@ export function findVariableCall(data: ArrayBuffer): i32 {
       while (j < n && isWordByte(byteAt(data, j))) j++;
     } else continue;
     // Index, property and static chains: [..] {..} ->x ->$x ::$x, with blanks and comments between.
+    let method = false; // the chain ends in `->name`: `$obj->delete(` calls a method by its name (Perl POD writes the same)
     for (let steps = 0; steps < 16; steps++) {
       j = skipBlank(data, j, true);
       if (j >= n) break;
@@ -41,16 +42,18 @@ export function findVariableCall(data: ArrayBuffer): i32 {
         const g = skipGroup(data, j);
         if (g < 0 || g == j + 2) { j = -1; break; } // `$a[]()` does not parse
         j = g;
+        method = false;
         continue;
       }
       if ((d == 0x2d && j + 1 < n && byteAt(data, j + 1) == 0x3e) || (d == 0x3a && j + 1 < n && byteAt(data, j + 1) == 0x3a)) {
         j += 2;
+        method = isWordByte(byteAt(data, j));
         while (j < n && (byteAt(data, j) == 0x24 || isWordByte(byteAt(data, j)))) j++;
         continue;
       }
       break;
     }
-    if (j >= 0 && j < n && byteAt(data, j) == 0x28) return i;
+    if (j >= 0 && j < n && byteAt(data, j) == 0x28 && !method) return i;
   }
   return -1;
 }

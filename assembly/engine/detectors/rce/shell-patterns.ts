@@ -31,7 +31,9 @@ export function hasEmptyParens(buf: ArrayBuffer): bool {
 export function findShellshock(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 0; i + 3 < n; i++) {
-    if (at(buf, i) != 0x28 || at(buf, i + 1) != 0x29) continue;
+    i = nextByte(buf, i, 0x28, false); // anchor on the `(`
+    if (i + 3 >= n) break;
+    if (at(buf, i + 1) != 0x29) continue;
     const k = skipSpaces(buf, i + 2);
     if (at(buf, k) != 0x7b) continue;
     if (skipSpaces(buf, 0) == i) return i;
@@ -45,7 +47,9 @@ export function findShellshock(buf: ArrayBuffer): i32 {
 export function findForkBomb(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 1; i + 3 < n; i++) {
-    if (at(buf, i) != 0x28 || at(buf, i + 1) != 0x29) continue;
+    i = nextByte(buf, i, 0x28, false); // anchor on the `(`
+    if (i + 3 >= n) break;
+    if (at(buf, i + 1) != 0x29) continue;
     const k = skipSpaces(buf, i + 2);
     if (at(buf, k) != 0x7b) continue;
     // the function name: word bytes or one punctuation byte (`:`, `.`) before `()`
@@ -90,7 +94,9 @@ export function findSsi(buf: ArrayBuffer): i32 {
 export function findPerlInterpolation(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 0; i + 2 < n; i++) {
-    if (at(buf, i) != 0x40 || at(buf, i + 1) != 0x7b) continue;
+    i = nextByte(buf, i, 0x40, false); // anchor on the `@`
+    if (i + 2 >= n) break;
+    if (at(buf, i + 1) != 0x7b) continue;
     const k = skipSpaces(buf, i + 2);
     if (at(buf, k) == 0x5b) return i;
   }
@@ -222,7 +228,13 @@ export function findVariableAssembly(buf: ArrayBuffer): i32 {
   let start = -1;
   let i = 0;
   while (i < n) {
-    if (at(buf, i) == 0x24 && isWordByte(at(buf, i + 1))) {
+    const d = nextByte(buf, i, 0x24, false); // anchor on the `$`: the bytes before it break a run
+    if (d > i) {
+      run = 0;
+      i = d;
+      if (i >= n) break;
+    }
+    if (isWordByte(at(buf, i + 1))) {
       if (run == 0) start = i;
       i++;
       while (i < n && isWordByte(at(buf, i))) i++;
