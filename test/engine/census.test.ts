@@ -47,7 +47,7 @@ const pieces = fc.oneof(
       "../", "..\\", "etc/passwd", "id_rsa", ".env", "0x2e", "%2e%2e%2f", "%252f", "&#x2f;", "&lt;", "\\u002e", "\\x2f",
       "http://", "//127.0.0.1", "file:", "169.254.169.254", "$ne", "[$gt]", "db.users.find(", "this.", "; return true",
       "while(", ")(uid=*", "objectclass=*", "(&(", "<!ENTITY", "<?xml", "xi:include", "{{7*7}}", "${", "<%= ", "#set(",
-      "@(", "@System", "__proto__", "constructor", ".prototype", "require(", "eval(", "<?php", "$_GET", "php://",
+      "@(", "%08x", "%13lld", "@System", "__proto__", "constructor", ".prototype", "require(", "eval(", "<?php", "$_GET", "php://",
       "cookie", ".cookie=", "expires=", "!!python", "oast.fun", "@burpcollaborator", "\u00c0\u00ae", "\uff0e", "%u002e",
     ),
   },

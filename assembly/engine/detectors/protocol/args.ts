@@ -94,7 +94,7 @@ export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
     while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
     while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
     // `%2e`, `%0a`, `%27%20`, `%20union` are escapes, and `%25` is always one (encoded once more)
-    if ((byte(v, i + 1) == 0x32 && byte(v, i + 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (byte(v, j + 1) | 0x20) - 0x61 < 26) return -1;
+    if ((byte(v, i + 1) == 0x32 && byte(v, i + 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
     formats++;
   }
   return formats;
