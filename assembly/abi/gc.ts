@@ -6,11 +6,14 @@
 // body parsers offer inside long bodies (engine/request/safepoint.ts).
 
 /**
- * Collect after this many finished streams even when memory has not grown. Each collection walks
- * every live object (rule tables, word lists, configuration), so fewer is faster: 32 instead of 8
- * cut the corpus mean by ~11% and memory after 30,000 corpus requests stayed at 3 MiB (128: 6 MiB).
+ * Collect after this many finished streams even when memory has not grown. A collection costs a
+ * fixed part (marking the live objects: ~17 us since the rule and word-list tables left the managed
+ * heap) plus ~80 ns per garbage object (~70 per stream), so the total hardly depends on this number
+ * while the request that pays for it does: over the corpus, 32 streams made 280 collections of
+ * ~155 us, 16 make 548 of ~77 us (the same ~5 us per request), which takes ~30-50 us off the p99
+ * for ~1 us on the p50. Memory after 100,000 corpus requests stays at 2 MiB.
  */
-const STREAMS_PER_COLLECTION: i32 = 32;
+const STREAMS_PER_COLLECTION: i32 = 16;
 
 /**
  * Collect as soon as the streams finished since the last collection brought this many request
