@@ -3,8 +3,7 @@
 import { isWordByte, isSpaceByte, isDigit, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 

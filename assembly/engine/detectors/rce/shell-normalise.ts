@@ -22,8 +22,7 @@ export function needsShellNormalisation(buf: ArrayBuffer): bool {
   return false;
 }
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 

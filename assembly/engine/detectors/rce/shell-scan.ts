@@ -36,8 +36,7 @@ let scanningHeader = false;
 let scanningIdentity = false;
 let chained = false;
 
-// @ts-ignore: decorator
-@inline function at(buf: ArrayBuffer, i: i32): u32 {
+function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
