@@ -9,11 +9,15 @@
 // other byte (control bytes, bytes from 0x80 up: in random data they would glue runs together)
 // ends a run; runs shorter than MIN_RUN are noise and left out. A text body (isBinary false),
 // UTF-8 or not, is read whole as before.
+//
+// MIN_RUN is 16: in random and gzip bytes one body in 400 held a 12-15 byte run of punctuation
+// soup that read as a quote breakout or a short command; none of 6,000 does at 16 (a run of 16
+// printable bytes is ~50x rarer than one of 12). An attack is longer than that.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { ByteWriter } from "../transform/out";
 
-const MIN_RUN = 12;
+const MIN_RUN = 16;
 /** Runs read from one value, at most: past this many, the rest of the value is left alone. */
 const MAX_RUNS = 256;
 
