@@ -9,6 +9,7 @@ import { detectRce } from "../engine/detectors/rce";
 import { detectLfi } from "../engine/detectors/lfi";
 import { detectRfi } from "../engine/detectors/rfi";
 import { detectSsrf } from "../engine/detectors/ssrf";
+import { jsonString } from "./json";
 
 let requestSink: Sink = new Sink(1);
 
@@ -59,18 +60,6 @@ export function addTarget(kind: i32, name: string, bytes: ArrayBuffer): void {
 /** The current request's score and matches as JSON. */
 export function endTargets(): string {
   return sinkJson(requestSink);
-}
-
-function jsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c == 0x22) out += '\\"';
-    else if (c == 0x5c) out += "\\\\";
-    else if (c < 0x20) out += "\\u00" + (c < 16 ? "0" : "") + c.toString(16);
-    else out += String.fromCharCode(c);
-  }
-  return out + '"';
 }
 
 /** Runs only the rce, lfi, rfi and ssrf detectors `reps` times on `bytes` as a body value (for speed measurements); returns the last score. */

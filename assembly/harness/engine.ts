@@ -14,6 +14,7 @@ import { foldUnicode } from "../engine/transform/unicode";
 import { foldCase } from "../engine/transform/fold";
 import { normalisePath } from "../engine/transform/path";
 import { base64DecodePrintable } from "../engine/transform/base64";
+import { jsonString } from "./json";
 
 function matchesJson(s: Sink): string {
   let out = '{"score":' + s.score.toString() + ',"matches":[';
@@ -169,14 +170,3 @@ export function targetForms(kind: i32, value: ArrayBuffer): string {
     ',"unescaped":' + (u === null ? "null" : jsonString(String.UTF8.decode(u!))) + "}";
 }
 
-function jsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c == 0x22) out += '\\"';
-    else if (c == 0x5c) out += "\\\\";
-    else if (c < 0x20) out += "\\u00" + (c < 16 ? "0" : "") + c.toString(16);
-    else out += String.fromCharCode(c);
-  }
-  return out + '"';
-}

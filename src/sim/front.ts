@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Emulator, runRequest } from "../host/index.js";
 import type { ServiceName } from "./services.js";
+import { readBody } from "./read-body.js";
 
 /** How the simulator tells its clients what happened (sim-only headers, never set by Envoy). */
 export const DECISION_HEADER = "x-meshwaf-sim-decision";
@@ -36,15 +37,6 @@ export interface Front {
 }
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"]);
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 function forward(appPort: number, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, filterUs: number): void {
   const headers: Record<string, string | string[]> = {};

@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Random } from "./random.js";
 import { filler, record } from "./content.js";
+import { readBody } from "./read-body.js";
 
 export type ServiceName = "www" | "auth" | "db";
 export const SERVICES: readonly ServiceName[] = ["www", "auth", "db"];
@@ -13,15 +14,6 @@ export interface App {
   name: ServiceName;
   port: number;
   close(): Promise<void>;
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 function handlerFor(name: ServiceName, responseSize: number, r: Random): (req: http.IncomingMessage, body: Buffer) => unknown {
