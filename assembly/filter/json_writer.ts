@@ -43,7 +43,16 @@ export class JsonWriter {
     const n = s.length;
     this.room(n * 3);
     const src = changetype<usize>(s);
-    for (let i = 0; i < n; i++) {
+    // ASCII (nearly always) is stored with the length kept in a local, not the field.
+    const out = changetype<usize>(this.buf) + <usize>this.len;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = <u32>load<u16>(src + (<usize>i << 1));
+      if (c >= 0x80) break;
+      store<u8>(out + <usize>i, <u8>c);
+    }
+    this.len += i;
+    for (; i < n; i++) {
       const c = <u32>load<u16>(src + (<usize>i << 1));
       if (c < 0x80) this.put(c);
       else this.putUnit(c, s, i);
@@ -90,7 +99,16 @@ export class JsonWriter {
     this.room(n * 6 + 5);
     this.put(0x22);
     const src = changetype<usize>(s);
-    for (let i = 0; i < n; i++) {
+    // The leading run of printable ASCII that needs no escape (nearly all text), the length in a local.
+    const out = changetype<usize>(this.buf) + <usize>this.len;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = <u32>load<u16>(src + (<usize>i << 1));
+      if (c - 0x20 >= 0x5f || c == 0x22 || c == 0x5c) break;
+      store<u8>(out + <usize>i, <u8>c);
+    }
+    this.len += i;
+    for (; i < n; i++) {
       const c = <u32>load<u16>(src + (<usize>i << 1));
       // Most text is printable ASCII that needs no escape: one store.
       if (c - 0x20 < 0x5f && c != 0x22 && c != 0x5c) {
