@@ -23,14 +23,11 @@ export class Source {
   principal: ArrayBuffer | null = null;
 }
 
-/** Distinct category indexes of the matches, in match order. */
-export function categoryIndexes(v: Verdict): i32[] {
-  const out: i32[] = [];
-  for (let i = 0; i < v.matches.length; i++) {
-    const c = <i32>v.matches[i].rule.category;
-    if (!out.includes(c)) out.push(c);
-  }
-  return out;
+/** The categories of the matches as a bit set (bit c: category index c; there are fewer than 32). */
+export function categorySet(v: Verdict): u32 {
+  let set: u32 = 0;
+  for (let i = 0; i < v.matches.length; i++) set |= <u32>1 << <u32>unchecked(v.matches[i]).rule.category;
+  return set;
 }
 
 /** Writes one JSON line per decision into `w` (no raw control characters, fragments truncated). */
@@ -75,11 +72,15 @@ function ruleIdList(w: JsonWriter, v: Verdict): void {
 }
 
 function categoryList(w: JsonWriter, v: Verdict): void {
-  const idx = categoryIndexes(v);
+  // distinct categories, in match order
+  let written: u32 = 0;
   w.raw("[");
-  for (let i = 0; i < idx.length; i++) {
-    if (i > 0) w.raw(",");
-    w.string(categoryName(idx[i]));
+  for (let i = 0; i < v.matches.length; i++) {
+    const c = <u32>unchecked(v.matches[i]).rule.category;
+    if (written & (<u32>1 << c)) continue;
+    if (written != 0) w.raw(",");
+    written |= <u32>1 << c;
+    w.string(categoryName(<i32>c));
   }
   w.raw("]");
 }

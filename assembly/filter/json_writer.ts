@@ -60,8 +60,24 @@ export class JsonWriter {
     return this;
   }
 
+  /** `v` in decimal, written in place (no string). */
   int(v: i32): JsonWriter {
-    return this.raw(v.toString());
+    this.room(11);
+    let u = <u32>v;
+    if (v < 0) {
+      this.put(0x2d);
+      u = <u32>0 - u;
+    }
+    let digits = 1;
+    for (let rest = u; rest >= 10; rest /= 10) digits++;
+    let p = changetype<usize>(this.buf) + <usize>(this.len + digits);
+    do {
+      p--;
+      store<u8>(p, <u8>(0x30 + u % 10));
+      u /= 10;
+    } while (u != 0);
+    this.len += digits;
+    return this;
   }
 
   /**

@@ -10,7 +10,7 @@ import { Verdict } from "../engine/verdict";
 import { inspect } from "../engine/inspect";
 import { PluginConfig } from "../config/plugin";
 import { collectRequest, requestIdText } from "./collect";
-import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
+import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categorySet } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
 
@@ -118,8 +118,7 @@ export class WafStream extends StreamContext {
     let outcome = Outcome.Allowed;
     if (verdict.attack) {
       outcome = config.block ? Outcome.Blocked : Outcome.Detected;
-      const categories = categoryIndexes(verdict);
-      for (let i = 0; i < categories.length; i++) metrics.countDetected(categories[i]);
+      for (let set = categorySet(verdict); set != 0; set &= set - 1) metrics.countDetected(<i32>ctz(set));
     }
     const logs = verdict.matches.length > 0 || config.logAllowed;
     // decoded once for the log line and the block body

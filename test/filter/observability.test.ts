@@ -5,6 +5,9 @@ import fc from "fast-check";
 import { runRequest } from "../../src/host/index.js";
 import { decisions, loadFilter, sampleCorpus, SQLI_GET } from "../support/filter.js";
 
+// rule id ranges (docs/ARCHITECTURE.md)
+const CATEGORY_OF_THOUSAND = ["", "protocol", "sqli", "xss", "rce", "lfi", "rfi", "ssrf", "java", "php", "nodejs", "ssti", "nosql", "ldap", "xxe", "scanner", "session", "other"];
+
 const source = { address: "10.0.0.7:41234", principal: "spiffe://cluster.local/ns/shop/sa/frontend" };
 
 describe("decision log", () => {
@@ -101,6 +104,33 @@ describe("decision log", () => {
     const out = runRequest(hidden, { path: SQLI_GET });
     expect(out.status).toBe(403);
     expect(out.logs).toEqual([]);
+  });
+
+  it("names each category once, in the order of its first match, in the log line and the block body", async () => {
+    // xss in the first argument, sqli in the second, xss again in the third: not the categories' own order
+    const path = "/?a=" + encodeURIComponent("<script>alert(1)</script>") + "&b=" + encodeURIComponent("1' OR '1'='1") +
+      "&c=" + encodeURIComponent("<img src=x onerror=alert(2)>");
+    const detect = await loadFilter('{"mode":"detect"}');
+    const line = decisions(runRequest(detect, { path }).logs)[0];
+    const firstSeen: string[] = [];
+    for (const m of line.matches as { rule: number }[]) {
+      const c = CATEGORY_OF_THOUSAND[Math.floor(m.rule / 1000)];
+      if (!firstSeen.includes(c)) firstSeen.push(c);
+    }
+    expect(line.categories).toEqual(firstSeen);
+    expect(line.categories.slice(0, 2)).toEqual(["xss", "sqli"]);
+    expect(Number.isInteger(line.score) && line.score >= 10).toBe(true);
+    expect(detect.metric("meshwaf_detected_total.category.xss")).toBe(1n);
+    expect(detect.metric("meshwaf_detected_total.category.sqli")).toBe(1n);
+    expect(detect.metric("meshwaf_detected_total.category.lfi")).toBe(0n);
+
+    const block = await loadFilter("{}");
+    const out = runRequest(block, { path, headers: [["x-request-id", "cat-1"]] });
+    expect(out.status).toBe(403);
+    const logged = decisions(out.logs)[0];
+    const body = JSON.parse(out.responseBody.toString("utf8"));
+    expect(body).toEqual({ error: "forbidden", request_id: "cat-1", rules: logged.rules, categories: logged.categories });
+    expect(logged.categories[0]).toBe("xss");
   });
 
   it("reports an oversized body as body-too-large", async () => {
