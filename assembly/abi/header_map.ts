@@ -43,9 +43,14 @@ export class HeaderMapReader {
   name(i: i32): string {
     const p = changetype<usize>(this.data) + <usize>this.spans[i * 4];
     const len = this.spans[i * 4 + 1];
-    for (let k = 0; k < COMMON_NAMES.length; k++) {
-      const known = unchecked(COMMON_NAMES[k]);
-      if (known.length == len && sameAscii(p, known)) return known;
+    if (len > 0) {
+      // the few names of the same slot, not the whole list
+      let h = nameSlot(len, <u32>load<u8>(p), <u32>load<u8>(p + <usize>(len - 1)));
+      for (let k = <i32>unchecked(NAME_TABLE[h]); k != 0; k = <i32>unchecked(NAME_TABLE[h])) {
+        const known = unchecked(COMMON_NAMES[k - 1]);
+        if (known.length == len && sameAscii(p, known)) return known;
+        h = (h + 1) & (NAME_SLOTS - 1);
+      }
     }
     return String.UTF8.decodeUnsafe(p, <usize>len);
   }
@@ -76,6 +81,25 @@ const COMMON_NAMES: StaticArray<string> = [
   "x-envoy-peer-metadata", "x-envoy-peer-metadata-id", "traceparent", "tracestate", "cache-control", "connection",
   "pragma", "upgrade-insecure-requests", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled",
 ];
+
+// COMMON_NAMES by length, first and last byte, open addressing: index + 1 (0: empty slot).
+const NAME_SLOTS = 128;
+const NAME_TABLE = new StaticArray<u8>(NAME_SLOTS);
+
+// @ts-ignore: decorator
+@inline function nameSlot(len: i32, first: u32, last: u32): i32 {
+  return (len * 31 + <i32>first * 7 + <i32>last) & (NAME_SLOTS - 1);
+}
+
+function initNameTable(): void {
+  for (let k = 0; k < COMMON_NAMES.length; k++) {
+    const name = unchecked(COMMON_NAMES[k]);
+    let h = nameSlot(name.length, <u32>name.charCodeAt(0), <u32>name.charCodeAt(name.length - 1));
+    while (unchecked(NAME_TABLE[h]) != 0) h = (h + 1) & (NAME_SLOTS - 1);
+    unchecked(NAME_TABLE[h] = <u8>(k + 1));
+  }
+}
+initNameTable();
 
 /** Whether the `known.length` bytes at `p` are the ASCII characters of `known`. */
 function sameAscii(p: usize, known: string): bool {

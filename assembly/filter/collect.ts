@@ -16,11 +16,13 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
   req.method = "";
   for (let i = 0; i < map.count; i++) {
     const value = map.value(i);
-    req.addHeader(map.name(i), value);
-    if (map.nameIs(i, ":path")) req.path = value;
-    else if (map.nameIs(i, ":method")) req.method = methodName(value);
-    else if (map.nameIs(i, ":authority")) req.authority = authorityName(value);
-    else if (map.nameIs(i, "x-request-id")) out.requestId = value;
+    // these names are common ones: name() gives the very same string, so == is one compare of addresses
+    const name = map.name(i);
+    req.addHeader(name, value);
+    if (name == ":path") req.path = value;
+    else if (name == ":method") req.method = methodName(value);
+    else if (name == ":authority") req.authority = authorityName(value);
+    else if (name == "x-request-id") out.requestId = value;
   }
   return out;
 }

@@ -133,6 +133,15 @@ describe("decision log", () => {
     expect(logged.categories[0]).toBe("xss");
   });
 
+  it("takes the request id from x-request-id only, not from names of the same length and ends", async () => {
+    const em = await loadFilter("{}");
+    const alike = [["x-requesd-id", "no-1"], ["x-request-ie", "no-2"], ["x-request-i", "no-3"], ["y-request-id", "no-4"]] as [string, string][];
+    const none = decisions(runRequest(em, { path: SQLI_GET, headers: alike }).logs)[0];
+    expect(none.request_id).not.toMatch(/^no-/); // the id the host (as Envoy) made up
+    const one = decisions(runRequest(em, { path: SQLI_GET, headers: [...alike, ["x-request-id", "yes-1"]] }).logs)[0];
+    expect(one.request_id).toBe("yes-1");
+  });
+
   it("reports an oversized body as body-too-large", async () => {
     const em = await loadFilter({ bodyLimit: 10 });
     const out = runRequest(em, { method: "POST", path: "/u", headers: [["content-type", "text/plain"], ["x-request-id", "tl"]], body: "z".repeat(11) });
