@@ -8,6 +8,10 @@ export type RootFactory = (id: u32) => RootContext;
 let rootFactory: RootFactory = (id: u32): RootContext => new RootContext(id);
 const roots = new Map<u32, RootContext>();
 const streams = new Map<u32, StreamContext>();
+// The stream of the last lookup: a request's callbacks (headers, body, log, done, delete) come one
+// after another for the same context id, so most lookups need no hashing.
+let lastStreamId: u32 = 0;
+let lastStream: StreamContext | null = null;
 
 /** Called once by the entry (assembly/index.ts) to plug the filter in. */
 export function setRootFactory(factory: RootFactory): void {
@@ -21,6 +25,8 @@ export function createContext(id: u32, rootId: u32): void {
   }
   const stream = roots.has(rootId) ? roots.get(rootId).newStream(id) : new StreamContext(id);
   streams.set(id, stream);
+  lastStreamId = id;
+  lastStream = stream;
 }
 
 export function rootContext(id: u32): RootContext | null {
@@ -28,11 +34,17 @@ export function rootContext(id: u32): RootContext | null {
 }
 
 export function streamContext(id: u32): StreamContext | null {
-  return streams.has(id) ? streams.get(id) : null;
+  if (id == lastStreamId && lastStream !== null) return lastStream;
+  if (!streams.has(id)) return null;
+  const stream = streams.get(id);
+  lastStreamId = id;
+  lastStream = stream;
+  return stream;
 }
 
 /** Forgets a context of either kind, so its objects can be collected. */
 export function deleteContext(id: u32): void {
+  if (id == lastStreamId) lastStream = null;
   if (streams.has(id)) streams.delete(id);
   else if (roots.has(id)) roots.delete(id);
 }

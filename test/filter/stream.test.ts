@@ -115,3 +115,32 @@ describe("body limit", () => {
     expect(blocked.status).toBe(403);
   });
 });
+
+describe("streams at once", () => {
+  it("keeps each stream's request apart when their callbacks interleave", async () => {
+    const em = await loadFilter("{}");
+    const post = (path: string) => [[":method", "POST"], [":path", path], [":authority", "svc"], ["content-type", "application/json"]] as [string, string][];
+    const attack = em.newStream();
+    const benign = em.newStream();
+    const late = em.newStream();
+    // headers of all three, then the bodies in another order, then one stream ends before the others' bodies
+    em.onRequestHeaders(attack, post("/a"), false);
+    em.onRequestHeaders(benign, post("/b"), false);
+    em.onRequestHeaders(late, post("/c"), false);
+    em.onRequestBody(benign, Buffer.from('{"note":"hello'), false);
+    em.onRequestBody(attack, Buffer.from(`{"id":"1' OR '1'='1`), false);
+    em.onRequestBody(benign, Buffer.from(' there"}'), true);
+    em.finishStream(benign);
+    em.onRequestBody(late, Buffer.from('{"q":"<script>alert(1)</script>"}'), true);
+    em.onRequestBody(attack, Buffer.from('"}'), true);
+    em.finishStream(late);
+    em.finishStream(attack);
+    expect(benign.localReply).toBeUndefined();
+    expect(attack.localReply?.status).toBe(403);
+    expect(JSON.parse(attack.localReply!.body.toString()).categories).toEqual(["sqli"]);
+    expect(late.localReply?.status).toBe(403);
+    expect(JSON.parse(late.localReply!.body.toString()).categories).toEqual(["xss"]);
+    expect(em.activeStreams).toBe(0);
+    expect(em.failed).toBe(false);
+  });
+});
