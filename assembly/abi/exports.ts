@@ -5,16 +5,17 @@
 import { createContext, rootContext, streamContext, deleteContext } from "./dispatcher";
 import { HeadersAction, BodyAction } from "./status";
 import { afterStream, afterRootCallback, noteBody } from "./gc";
+import { hostAlloc } from "./hostcalls";
 
 export function proxy_abi_version_0_2_1(): void {}
 
 /** Allocator for data the host passes in (looked up by name: malloc first). */
 export function malloc(size: usize): usize {
-  return heap.alloc(size);
+  return hostAlloc(size);
 }
 
 export function proxy_on_memory_allocate(size: usize): usize {
-  return heap.alloc(size);
+  return hostAlloc(size);
 }
 
 export function proxy_on_context_create(contextId: u32, rootContextId: u32): void {

@@ -1,6 +1,6 @@
 // Safe wrappers over the host imports: strings and buffers in, status codes and
-// copies out. Memory the host allocates for results (through our malloc) is copied
-// into a managed ArrayBuffer and freed at once, so nothing leaks across requests.
+// managed buffers out. Memory the host allocates for a result (through our malloc) is a managed
+// ArrayBuffer already, which the result becomes without a copy; the collector frees it with the rest.
 import {
   proxy_log, proxy_get_log_level, proxy_get_property, proxy_get_header_map_pairs, proxy_get_header_map_value,
   proxy_get_buffer_bytes, proxy_get_buffer_status, proxy_send_local_response, proxy_define_metric, proxy_increment_metric,
@@ -11,15 +11,28 @@ import { WasmResult, BufferType, MapType, MetricType } from "./status";
 const RET_PTR: usize = memory.data(8);
 const RET_SIZE: usize = RET_PTR + 4;
 
-/** Takes the host-allocated result out of RET_PTR/RET_SIZE into a managed buffer. */
+// The buffer of the host's last allocation. No collection runs inside a host call (the minimal
+// runtime collects only when asked: engine/request/safepoint.ts, gc.ts), and this global keeps it
+// alive until the next allocation; one the host never hands back is garbage then.
+let lastHostBuffer: ArrayBuffer | null = null;
+
+/** Memory for data the host passes in (the module's malloc): the bytes of a new managed ArrayBuffer. */
+export function hostAlloc(size: usize): usize {
+  const buf = new ArrayBuffer(<i32>size);
+  lastHostBuffer = buf;
+  return changetype<usize>(buf);
+}
+
+/** The host's result at RET_PTR/RET_SIZE as a managed buffer: the one it filled, when it is all of it. */
 function takeResult(): ArrayBuffer {
   const ptr = <usize>load<u32>(RET_PTR);
   const size = <i32>load<u32>(RET_SIZE);
+  const last = lastHostBuffer;
+  lastHostBuffer = null;
+  if (last !== null && ptr == changetype<usize>(last) && size == last.byteLength) return last;
+  // another layout (a part of a buffer, a pointer we did not hand out): copied; the collector frees our buffers
   const out = new ArrayBuffer(size);
-  if (ptr != 0) {
-    if (size > 0) memory.copy(changetype<usize>(out), ptr, <usize>size);
-    heap.free(ptr);
-  }
+  if (ptr != 0 && size > 0) memory.copy(changetype<usize>(out), ptr, <usize>size);
   return out;
 }
 

@@ -41,6 +41,24 @@ describe("robustness", () => {
     expect(em.failed).toBe(false);
   });
 
+  it("reads every byte the host hands over, and keeps memory flat over many large bodies", async () => {
+    const em = await loadFilter("{}");
+    const pad = "a plain sentence of prose. ".repeat(2400); // ~64 KB
+    const run = (i: number) => runRequest(em, {
+      method: "POST", path: "/notes", headers: [["content-type", "application/json"], ["x-request-id", `big-${i}`]],
+      body: JSON.stringify({ text: pad, last: i % 2 === 0 ? "1' OR '1'='1" : "plain words" }), chunkSize: 16 * 1024,
+    });
+    for (let i = 0; i < 20; i++) run(i);
+    const before = linearMemoryBytes(em);
+    for (let i = 0; i < 60; i++) {
+      const out = run(i);
+      expect(out.status, `request ${i}`).toBe(i % 2 === 0 ? 403 : 200);
+      if (i % 2 === 0) expect(JSON.parse(out.localReply!.body.toString()).request_id).toBe(`big-${i}`);
+    }
+    expect(linearMemoryBytes(em)).toBe(before);
+    expect(em.failed).toBe(false);
+  });
+
   it("keeps linear memory flat across requests", async () => {
     const em = await loadFilter("{}");
     const corpus = sampleCorpus(333);
