@@ -96,8 +96,10 @@ export function plainTarget(t: Target): PlainWords {
  */
 export function collectTargets(
   req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null, cleanHeaders: CleanValues | null = null,
+  list: Target[] | null = null,
 ): Targets {
   const out = new Targets();
+  if (list !== null) out.list = list;
   out.inspector = inspector;
   out.seen = seen;
   out.cleanHeaders = cleanHeaders;
@@ -117,12 +119,30 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   s.exclusions = applicableExclusions(req, cfg.exclusions);
   if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
   prepareSession(req);
-  const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
-  const targets = collectTargets(req, new BatchInspection(s, cfg), seen, cfg.cleanHeaders);
+  let seen: SeenTargets | null = null;
+  if (!namesTargets(s.exclusions)) {
+    seen = SEEN;
+    SEEN.restart();
+  }
+  let batch = BATCH;
+  if (batch === null) BATCH = batch = new BatchInspection(s, cfg);
+  batch.s = s;
+  batch.cfg = cfg;
+  const list = TARGET_LIST;
+  list.length = 0;
+  const targets = collectTargets(req, batch, seen, cfg.cleanHeaders, list);
   detectProtocolRequest(s, req, targets);
   inspectTargets(s, targets.list, cfg);
+  list.length = 0; // its targets are garbage now (the collector reads up to the length)
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
+
+// Objects every inspect() needs, made once and reset: one request is inspected at a time (inside one
+// callback; the engine never calls itself), and none of them outlives the call. The list of targets
+// keeps the capacity of the largest request (at most MAX_TARGETS, then batches start new lists).
+const SEEN = new SeenTargets();
+const TARGET_LIST: Target[] = [];
+let BATCH: BatchInspection | null = null;
 
 class BatchInspection extends TargetBatchInspector {
   constructor(public s: Sink, public cfg: EngineConfig) {

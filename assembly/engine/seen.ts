@@ -45,13 +45,15 @@ export class SeenTargets {
   private gen: u32;
 
   constructor() {
-    generation++;
-    if (generation == 0) {
-      // Wrapped around: empty every slot for real once.
-      memory.fill(changetype<usize>(slotGen), 0, <usize>SLOTS * 4);
-      generation = 1;
-    }
-    this.gen = generation;
+    this.gen = nextGeneration();
+  }
+
+  /** Forgets every target: the object serves the next request (inspect keeps one). */
+  restart(): void {
+    this.gen = nextGeneration();
+    this.remembered = 0;
+    this.checked = 0;
+    this.used = 0;
   }
 
   /** Whether a target identical to `t` was checked before; remembers `t` otherwise. */
@@ -121,6 +123,16 @@ export class SeenTargets {
     this.remembered++;
     return false;
   }
+}
+
+function nextGeneration(): u32 {
+  generation++;
+  if (generation == 0) {
+    // Wrapped around: empty every slot for real once.
+    memory.fill(changetype<usize>(slotGen), 0, <usize>SLOTS * 4);
+    generation = 1;
+  }
+  return generation;
 }
 
 function grow(need: i32, keep: i32): void {

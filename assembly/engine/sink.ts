@@ -5,6 +5,8 @@ import { Exclusion } from "./config";
 
 // Shared empty lists: a request without exclusions allocates none (nothing pushes to these).
 const NO_CATEGORIES: i32[] = [];
+/** The matches of a sink until its first (most requests have none). */
+const NO_MATCHES: Match[] = [];
 export const NO_EXCLUSIONS: Exclusion[] = [];
 
 export class Match {
@@ -23,7 +25,8 @@ export class Match {
  * condition is checked here, per match).
  */
 export class Sink {
-  matches: Match[] = [];
+  /** In report order; a shared empty list until the first match (never push to it: record() replaces it). */
+  matches: Match[] = NO_MATCHES;
   score: i32 = 0;
   /** Category indexes switched off (the engine's configuration hands over its own list; never changed here). */
   disabledCategories: i32[] = NO_CATEGORIES;
@@ -81,6 +84,7 @@ export class Sink {
     if (end > data.byteLength) end = data.byteLength;
     if (end < start) end = start;
     const fragment = String.UTF8.decodeUnsafe(changetype<usize>(data) + <usize>start, <usize>(min(end, start + 120) - start));
+    if (this.matches === NO_MATCHES) this.matches = [];
     this.matches.push(new Match(rule, targetName, fragment, reason));
     this.score += rule.severity;
   }

@@ -65,3 +65,31 @@ describe("collection between streams", () => {
     expect((fresh.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(2 * 1024 * 1024);
   });
 });
+
+describe("one request after another", () => {
+  it("inspects each request afresh: targets, repeats and matches of the one before do not carry over", async () => {
+    const fresh = await loadFilter({ mode: "detect" });
+    const attack = "1' OR '1'='1";
+    const run = (path: string) => {
+      const lines = decisions(runRequest(fresh, { path, authority: "svc.local" }).logs);
+      return lines.length === 0 ? [] : nonProtocol(lines[0].rules);
+    };
+    const first = run("/?a=" + encodeURIComponent(attack));
+    expect(first.length).toBeGreaterThan(0);
+    // past the first few dozen targets a request remembers what it inspected (engine/seen.ts): not for the next one
+    const longQuery = "/?" + Array.from({ length: 40 }, (_, i) => `f${i}=w${i}`).join("&") + "&a=" + encodeURIComponent(attack);
+    expect(run(longQuery)).toEqual(first);
+    expect(run(longQuery)).toEqual(first);
+    // the same value again, alone, after other values, and twice in one request (a repeat is skipped only within a request)
+    expect(run("/?a=" + encodeURIComponent(attack))).toEqual(first);
+    expect(run("/?q=hello")).toEqual([]);
+    expect(run("/?b=plain&c=words&a=" + encodeURIComponent(attack))).toEqual(first);
+    expect(run("/?a=" + encodeURIComponent(attack) + "&a=" + encodeURIComponent(attack))).toEqual(first);
+    // a body of many batches, then a small request: each finds only its own
+    const many = Array.from({ length: 2500 }, (_, i) => `f${i}=w${i % 7}`).join("&") + "&last=" + encodeURIComponent("<script>alert(1)</script>");
+    const big = decisions(runRequest(fresh, { method: "POST", path: "/api", authority: "svc.local", headers: [["content-type", "application/x-www-form-urlencoded"]], body: many }).logs)[0];
+    expect(nonProtocol(big.rules).every((id) => id >= 3000 && id < 4000)).toBe(true);
+    expect(run("/?q=hello")).toEqual([]);
+    expect(run("/?a=" + encodeURIComponent(attack))).toEqual(first);
+  });
+});

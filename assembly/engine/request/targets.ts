@@ -68,7 +68,7 @@ export class Targets {
   push(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (this.list.length >= MAX_TARGETS && this.inspector !== null) {
       this.inspector!.inspect(this.list);
-      this.list = [];
+      this.list.length = 0; // the same list for the next batch; the collector reads up to the length
       this.batches++;
     }
     const t = Target.prefixed(kind, prefix, raw, value, key);
