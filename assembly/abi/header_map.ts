@@ -14,6 +14,15 @@ export class HeaderMapReader {
     this.parse();
   }
 
+  /** A reader of `data` that reuses the one of the previous call and its spans (read one map at a time). */
+  static reading(data: ArrayBuffer): HeaderMapReader {
+    const r = SHARED_READER;
+    r.data = data;
+    r.count = 0;
+    r.parse();
+    return r;
+  }
+
   private parse(): void {
     const size = this.data.byteLength;
     if (size < 4) return;
@@ -21,7 +30,8 @@ export class HeaderMapReader {
     const declared = load<u32>(base);
     if (<u64>declared * 8 + 4 > <u64>size) return;
     const n = <i32>declared;
-    const spans = new StaticArray<i32>(n * 4);
+    let spans = this.spans;
+    if (spans.length < n * 4) spans = new StaticArray<i32>(n * 4);
     let offset: i64 = 4 + <i64>n * 8;
     let count = 0;
     for (; count < n; count++) {
@@ -71,6 +81,8 @@ export class HeaderMapReader {
     return true;
   }
 }
+
+const SHARED_READER = new HeaderMapReader(new ArrayBuffer(0));
 
 // Names nearly every request carries (Envoy's pseudo-headers and its own, browsers', tracing):
 // returned as static strings, so reading a header map allocates only for the rest.

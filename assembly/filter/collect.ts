@@ -10,7 +10,7 @@ export class Collected {
 }
 
 export function collectRequest(serialised: ArrayBuffer): Collected {
-  const map = new HeaderMapReader(serialised);
+  const map = HeaderMapReader.reading(serialised);
   const req = new HttpRequest(map.count);
   const out = new Collected(req);
   req.method = "";

@@ -59,6 +59,15 @@ describe("robustness", () => {
     expect(em.failed).toBe(false);
   });
 
+  it("reads each request's own headers after one with many more", async () => {
+    const em = await loadFilter("{}");
+    const many: [string, string][] = Array.from({ length: 300 }, (_, i) => [`x-h${i}`, i === 299 ? "<script>alert(1)</script>" : `v${i}`]);
+    expect(runRequest(em, { path: "/", headers: many }).status).toBe(403);
+    expect(runRequest(em, { path: "/", headers: [["x-h1", "v1"]] }).status).toBe(200);
+    expect(runRequest(em, { path: "/", headers: [["x-h1", "v1"], ["x-h2", "<script>alert(2)</script>"]] }).status).toBe(403);
+    expect(runRequest(em, { path: "/", headers: [] }).status).toBe(200);
+  });
+
   it("keeps linear memory flat across requests", async () => {
     const em = await loadFilter("{}");
     const corpus = sampleCorpus(333);
