@@ -207,20 +207,37 @@ function embeddedBase64(v: ArrayBuffer): ArrayBuffer | null {
   const whole = base64DecodePrintable(v);
   if (whole !== null) return whole;
   const n = v.byteLength;
+  const p = changetype<usize>(v);
   let best = 0;
   let bestLength = 0;
+  // Only a run longer than the best so far (and of MIN_EMBEDDED_RUN or more) counts, and such a run
+  // starting in [i, j] holds byte j = i + need - 1: when that byte is no base64 letter, the whole
+  // window is skipped (prose: most of it). Byte i - 1 is never a letter, so a run found through
+  // byte j starts at i or later.
   let i = 0;
-  while (i < n) {
-    while (i < n && !isBase64Letter(load<u8>(changetype<usize>(v) + <usize>i))) i++;
-    const start = i;
-    while (i < n && isBase64Letter(load<u8>(changetype<usize>(v) + <usize>i))) i++;
-    if (i - start > bestLength) {
-      best = start;
-      bestLength = i - start;
+  while (true) {
+    const need = max(MIN_EMBEDDED_RUN, bestLength + 1);
+    const j = i + need - 1;
+    if (j >= n) break;
+    if (!isBase64Letter(load<u8>(p + <usize>j))) {
+      i = j + 1;
+      continue;
     }
+    let start = j;
+    while (start > i && isBase64Letter(load<u8>(p + <usize>(start - 1)))) start--;
+    let end = j + 1;
+    while (end < n && isBase64Letter(load<u8>(p + <usize>end))) end++;
+    if (end - start >= need) {
+      best = start;
+      bestLength = end - start;
+    }
+    i = end + 1;
   }
-  return bestLength >= 20 && bestLength < n ? base64DecodePrintable(v, best, best + bestLength) : null;
+  return bestLength > 0 && bestLength < n ? base64DecodePrintable(v, best, best + bestLength) : null;
 }
+
+/** Base64 letters in a row that embeddedBase64 decodes out of a longer value. */
+const MIN_EMBEDDED_RUN = 20;
 
 /**
  * Base64 text at the end of a path: its last segment, or its last few segments together, as the

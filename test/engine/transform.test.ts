@@ -111,6 +111,26 @@ describe("decoded forms of a target", () => {
       expect(targetForms(h, 2, value).base64).toBe(text);
     });
   }
+  it("decode the longest run of base64 letters in a value (the first of equal ones), when it has 20 or more", () => {
+    const letter = /[A-Za-z0-9+/=_-]/; // both alphabets
+    const expected = (v: string): string | null => {
+      let best = "";
+      for (const run of v.split(/[^A-Za-z0-9+/=_-]+/)) if (run.length > best.length) best = run;
+      return best.length >= 20 && best.length < v.length ? targetForms(h, 2, best).base64 : null;
+    };
+    const run = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz "), minLength: 1, maxLength: 40 })
+        .map((text) => Buffer.from(text).toString("base64").replace(/=+$/, "")),
+      fc.string({ unit: fc.constantFrom(..."aZ09+/=_-"), minLength: 1, maxLength: 30 }),
+      fc.constantFrom("word", "longer", "x"),
+    );
+    const gap = fc.string({ unit: fc.constantFrom(" ", '"', ":", ",", "{", "}", "."), minLength: 1, maxLength: 3 });
+    fc.assert(fc.property(fc.array(fc.tuple(gap, run), { minLength: 1, maxLength: 8 }), (parts) => {
+      const v = "{" + parts.map(([g, r]) => g + r).join("");
+      expect(letter.test(v[0])).toBe(false);
+      expect(targetForms(h, 2, v).base64).toBe(expected(v));
+    }), { numRuns: 300 });
+  });
   it("block XSS sent as base64 in a query whose '+' became a space", () => {
     const v = inspect(h, { path: "/?c=PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KGRvY3VtZW50LmRvbWFpbik+L2FsbA", headers: [["host", "h"]] });
     expect(v.attack).toBe(true);
