@@ -58,6 +58,19 @@ export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   return 0;
 }
 
+// Per byte: START when (byte | 0x20) is one an entry starts with (e p s r v b w i . a k h m), AFTER when
+// a component may follow it (/ \ = ~ space : ?; also `.` before anything but a second `.`, tested apart).
+const START: u32 = 1;
+const AFTER: u32 = 2;
+const EDGE: usize = memory.data(256);
+for (let b: u32 = 0; b < 256; b++) {
+  const c = b | 0x20;
+  let f: u32 = 0;
+  if (c == 0x65 || c == 0x70 || c == 0x73 || c == 0x72 || c == 0x76 || c == 0x62 || c == 0x77 || c == 0x69 || c == 0x2e || c == 0x61 || c == 0x6b || c == 0x68 || c == 0x6d) f |= START;
+  if (b == 0x2f || b == 0x5c || b == 0x3d || b == 0x7e || b == 0x20 || b == 0x3a || b == 0x3f) f |= AFTER;
+  store<u8>(EDGE + <usize>b, <u8>f);
+}
+
 // The entries' first two bytes, hashed into a 1024-bit set: a word of prose after a space
 // ("the", "should") rarely starts like an entry, so most candidates end at one bit test.
 const PAIRS = new StaticArray<u32>(32);
@@ -77,12 +90,13 @@ export function findSensitive(buf: ArrayBuffer, from: i32, to: i32 = -1): i32 {
   const last = buf.byteLength - 1; // an entry has two bytes or more: its second byte lies before this
   const base = changetype<usize>(buf);
   for (let i = max(from, 0); i < n; i++) {
-    const c = <u32>load<u8>(base + <usize>i) | 0x20;
-    // cheap first-byte filter: every entry starts with one of these
-    if (c != 0x65 && c != 0x70 && c != 0x73 && c != 0x72 && c != 0x76 && c != 0x62 && c != 0x77 && c != 0x69 && c != 0x2e && c != 0x61 && c != 0x6b && c != 0x68 && c != 0x6d) continue;
+    const r = <u32>load<u8>(base + <usize>i);
+    // cheap first-byte filter (one table load): every entry starts with one of the START bytes
+    if ((<u32>load<u8>(EDGE + <usize>r) & START) == 0) continue;
+    const c = r | 0x20;
     if (i > 0) {
       const p = <u32>load<u8>(base + <usize>(i - 1));
-      if (!(p == 0x2f || p == 0x5c || p == 0x3d || p == 0x7e || p == 0x20 || p == 0x3a || p == 0x3f || p == 0x2e && c != 0x2e)) continue;
+      if ((<u32>load<u8>(EDGE + <usize>p) & AFTER) == 0 && !(p == 0x2e && c != 0x2e)) continue;
     }
     if (i >= last) break;
     let d = <u32>load<u8>(base + <usize>(i + 1)); // read as matchesEntry reads it
