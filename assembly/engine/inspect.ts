@@ -36,6 +36,7 @@ import { embeddedStrings } from "./embedded";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
+  t.census(); // first: the decoded forms skip their passes over bytes it shows absent (Target.lacks)
   detectProtocolTarget(s, t);
   if (t.kind == TargetKind.PartHeader && isPlainPartHeader(t.key, t.value)) return;
   // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.

@@ -178,6 +178,14 @@ export class Target {
       if (j != d) c |= censusOf(j);
       // An entity that spelled a backslash starts a JS escape that only the folded form decodes.
       if (fromEntities & BACKSLASH) c |= censusOf(this.folded());
+    } else {
+      // Nothing to decode (no %, &, \, NUL, control or high byte): every decoded form is the value,
+      // known now without the passes each decoding makes to find its first escape.
+      const v = this.value;
+      this._url = v;
+      this._decoded = v;
+      this._html = v;
+      this._js = v;
     }
     this._census = c;
     return c;

@@ -160,8 +160,10 @@ export function transformUnchanged(name: string, input: ArrayBuffer): bool {
 }
 
 /** The decoded forms of a value as a Target of `kind` (index in KIND_NAMES): JSON {decoded, html, js, path, folded, base64, unescaped}. */
-export function targetForms(kind: i32, value: ArrayBuffer): string {
+export function targetForms(kind: i32, value: ArrayBuffer, censusFirst: bool = false): string {
   const t = new Target(<TargetKind>kind, "t", value, value, "");
+  // (the engine takes the census first: then forms skip the decodings whose bytes it shows absent)
+  if (censusFirst) t.census();
   const b = t.base64Decoded();
   const u = t.unescaped();
   return '{"decoded":' + jsonString(String.UTF8.decode(t.decoded())) + ',"html":' + jsonString(String.UTF8.decode(t.htmlDecoded())) +

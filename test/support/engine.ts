@@ -77,12 +77,12 @@ export function transformUnchanged(h: Harness, name: string, input: Uint8Array):
   }
 }
 
-export function targetForms(h: Harness, kind: number, value: string): Record<string, string | null> {
+export function targetForms(h: Harness, kind: number, value: string, censusFirst = false): Record<string, string | null> {
   const ex = h.exports;
   const bytes = Buffer.from(value, "utf8");
   const i = ex.__pin(ex.__newArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
   try {
-    return JSON.parse(ex.__getString(ex.targetForms(kind, i)));
+    return JSON.parse(ex.__getString(ex.targetForms(kind, i, censusFirst ? 1 : 0)));
   } finally {
     ex.__unpin(i);
   }
