@@ -16,13 +16,15 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
   req.method = "";
   for (let i = 0; i < map.count; i++) {
     const value = map.value(i);
-    // these names are common ones: name() gives the very same string, so == is one compare of addresses
+    // These are common names: name() gives the very literal (the compiler stores each string literal
+    // once), so comparing addresses is enough. (test/filter/observability.test.ts: look-alike names.)
     const name = map.name(i);
     req.addHeader(name, value);
-    if (name == ":path") req.path = value;
-    else if (name == ":method") req.method = methodName(value);
-    else if (name == ":authority") req.authority = authorityName(value);
-    else if (name == "x-request-id") out.requestId = value;
+    const at = changetype<usize>(name);
+    if (at == changetype<usize>(":path")) req.path = value;
+    else if (at == changetype<usize>(":method")) req.method = methodName(value);
+    else if (at == changetype<usize>(":authority")) req.authority = authorityName(value);
+    else if (at == changetype<usize>("x-request-id")) out.requestId = value;
   }
   return out;
 }
