@@ -30,6 +30,13 @@ describe("java census", () => {
     ["rO0ABXNyABdqYXZh", SERIAL, true],
     ["x KztAAAABXNy", SERIAL, true],
     ["aced00057372", SERIAL, true],
+    // `aced0005` counts at the start of a run or after a byte that is no hex digit, in either case
+    ["xaced0005", SERIAL, true],
+    ["zzACED0005", SERIAL, true],
+    ["x 0aced0005", SERIAL, false],
+    ["x faced0005", SERIAL, false],
+    ["x 9Aced0005", SERIAL, false],
+    ["x aced0004", SERIAL, false],
   ];
   for (const [value, flag, set] of table) {
     it(`${set ? "flags" : "does not flag"} ${JSON.stringify(value)} (${flag})`, () => {

@@ -155,13 +155,11 @@ export function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
   const base = changetype<usize>(data);
   let seen = 0;
-  let prevHex = false;
   let i = 0;
   while (i < n) {
     let c = <u32>load<u8>(base + <usize>i);
     let k = <u32>load<u8>(BYTE_CLASS + <usize>c);
     if ((k & C_B64) == 0) {
-      prevHex = false; // (every hex digit is a base64 byte)
       if (c == 0x24) { if (i + 1 < n && byteAt(data, i + 1) == 0x7b) seen |= HAS_LOOKUP; }
       else if (c == 0x2e) { if (i + 1 < n && dotOpensPath(byteAt(data, i + 1))) seen |= HAS_PATH; }
       else seen |= <i32>load<u8>(BYTE_TRIGGER + <usize>c);
@@ -178,10 +176,9 @@ export function census(data: ArrayBuffer): i32 {
     let uppers = 0;
     let lowers = 0;
     while (true) {
-      if ((k & C_HEX) != 0) {
-        if (!prevHex && (c | 0x20) == 0x61 && matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
-        prevHex = true;
-      } else prevHex = false;
+      // `aced0005` not right after another hex digit (the byte before a run is none)
+      if ((c | 0x20) == 0x61 && (i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
+        matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
       uppers += <i32>((k >> 2) & 1); // C_UPPER
       lowers += <i32>((k >> 3) & 1); // C_LOWER
       if (++i >= n) break;
