@@ -13,6 +13,9 @@ import { lowerByte } from "./bytes";
 /** The separator of the packed words: no word contains it. */
 const SEPARATOR: u32 = 0x7c; // |
 
+// Outside the collected heap, as its tables are: word lists live as long as the module, and a
+// collection would otherwise visit each of the hundred-odd lists every time.
+@unmanaged
 export class WordList {
   /** Bit n: some word has n bytes (words of 64 bytes or more set bit 0, checked by length). */
   private lengths: u64 = 0;
@@ -22,10 +25,8 @@ export class WordList {
    * first byte (a lower-case list answers lower-cased bytes too), then `starts`, then `slots`.
    */
   private firsts: usize;
-  /** The packed words: static data, or the bytes of `owned`. */
+  /** The packed words: static data, or a copy outside the collected heap (a list built from a runtime string). */
   private bytes: usize;
-  /** The UTF-8 copy of a list built from a runtime string (keeps `bytes` alive). */
-  private owned: ArrayBuffer | null = null;
   /** u16 at k: word k is bytes [starts[k], starts[k + 1] - 1) of the packed words. */
   private starts: usize;
   /** How many words. */
@@ -38,9 +39,9 @@ export class WordList {
   constructor(packed: string, bytes: usize = 0, size: i32 = 0) {
     if (bytes == 0) {
       const copy = String.UTF8.encode(packed);
-      this.owned = copy;
-      bytes = changetype<usize>(copy);
       size = copy.byteLength;
+      bytes = heap.alloc(<usize>max(size, 1));
+      memory.copy(bytes, changetype<usize>(copy), <usize>size);
     }
     this.bytes = bytes;
     let n = 1;

@@ -93,3 +93,26 @@ describe("one request after another", () => {
     expect(run("/?a=" + encodeURIComponent(attack))).toEqual(first);
   });
 });
+
+describe("tables outside the collected heap", () => {
+  it("finds what word lists find (tools, keywords, file names) after many collections", async () => {
+    const fresh = await loadFilter({ mode: "detect" });
+    const rules = (spec: Parameters<typeof runRequest>[1]) => {
+      const line = decisions(runRequest(fresh, spec).logs)[0];
+      return line ? nonProtocol(line.rules) : [];
+    };
+    const probes: Parameters<typeof runRequest>[1][] = [
+      { path: "/", authority: "svc.local", headers: [["user-agent", "sqlmap/1.7.2#stable (https://sqlmap.org)"]] },
+      { path: "/?id=" + encodeURIComponent("1 UNION SELECT username, password FROM users--"), authority: "svc.local" },
+      { path: "/?f=" + encodeURIComponent("../../../../etc/passwd"), authority: "svc.local" },
+    ];
+    const before = probes.map(rules);
+    for (const r of before) expect(r.length).toBeGreaterThan(0);
+    // bodies of 16 KB and more: a collection after each stream
+    const big = { method: "POST", path: "/notes", authority: "svc.local", headers: [["content-type", "text/plain"]] as [string, string][], body: "plain words ".repeat(1500) };
+    for (let round = 0; round < 20; round++) {
+      runRequest(fresh, big);
+      expect(probes.map(rules)).toEqual(before);
+    }
+  });
+});
