@@ -12,7 +12,7 @@ import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values"
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
-import { detectProtocolRequest, detectProtocolTarget } from "./detectors/protocol";
+import { detectProtocolRequest, detectProtocolTarget, detectBodyProblem } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
 import { detectXss } from "./detectors/xss";
 import { detectRce } from "./detectors/rce";
@@ -112,16 +112,36 @@ export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
 }
 
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
-  const s = new Sink(cfg.paranoiaLevel);
-  s.disabledCategories = cfg.disabledCategories;
-  s.exclusions = applicableExclusions(req, cfg.exclusions);
-  if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
+  const s = newSink(req, cfg);
   prepareSession(req);
   const seen: SeenTargets | null = namesTargets(s.exclusions) ? null : new SeenTargets();
   const targets = collectTargets(req, new BatchInspection(s, cfg), seen, cfg.cleanHeaders);
   detectProtocolRequest(s, req, targets);
   inspectTargets(s, targets.list, cfg);
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+/**
+ * Only the body of `req`: the messages of a request stream after its first batch, whose path and
+ * headers were inspected with that batch (filter/stream.ts).
+ */
+export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
+  const s = newSink(req, cfg);
+  const out = new Targets();
+  out.inspector = new BatchInspection(s, cfg);
+  out.seen = namesTargets(s.exclusions) ? null : new SeenTargets();
+  collectBody(req, contentTypeOf(req), out);
+  detectBodyProblem(s, req, out);
+  inspectTargets(s, out.list, cfg);
+  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+function newSink(req: HttpRequest, cfg: EngineConfig): Sink {
+  const s = new Sink(cfg.paranoiaLevel);
+  s.disabledCategories = cfg.disabledCategories;
+  s.exclusions = applicableExclusions(req, cfg.exclusions);
+  if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
+  return s;
 }
 
 class BatchInspection extends TargetBatchInspector {

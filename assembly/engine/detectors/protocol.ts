@@ -82,6 +82,13 @@ export const PROTOCOL_RULES: Rule[] = [
 let jsonBody = false;
 
 /** Request-level checks: method, headers, path, body framing. Run once per request. */
+/** A body that is not what its Content-Type says is inspected as raw text and scored (1100). */
+export function detectBodyProblem(s: Sink, req: HttpRequest, targets: Targets): void {
+  if (targets.bodyProblem == BodyProblem.None || req.body === null) return;
+  const at = max(0, targets.bodyProblemAt - 20);
+  s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
+}
+
 export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Targets): void {
   jsonBody = false;
   const m = req.method;
@@ -103,10 +110,7 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
 
   if (targets.argCount > 255) s.reportNamed(1051, "args", EMPTY, 0, 0, targets.argCount.toString() + " arguments");
   if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", EMPTY, 0, 0, "repeated argument name");
-  if (targets.bodyProblem != BodyProblem.None && req.body !== null) {
-    const at = max(0, targets.bodyProblemAt - 20);
-    s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
-  }
+  detectBodyProblem(s, req, targets);
   if (targets.badPartHeaderNames > 0 && req.body !== null) s.reportNamed(1102, "body", req.body!, 0, 0, "part header name is not a token");
   // multipart/mixed parts (batch APIs) carry no Content-Disposition; form-data parts must.
   if (targets.multipartOddities > 0 && req.body !== null && ct !== null && indexOfCI(ct, "multipart/form-data") == 0) {
