@@ -15,6 +15,7 @@ import { collectRequest, requestIdText } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categoryIndexes } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
+import { noteBody } from "../abi/gc";
 
 const NUL = String.fromCharCode(0);
 const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
@@ -116,6 +117,7 @@ export class WafStream extends StreamContext {
     if (bodySize > 0) {
       req.body = this.readBody(bodySize);
       this.decideBatch(endOfStream);
+      if (!endOfStream) noteBody(bodySize); // its garbage counts towards a collection (abi/gc.ts)
     } else if (endOfStream && this.batches == 0) {
       this.decide();
     }

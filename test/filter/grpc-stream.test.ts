@@ -128,4 +128,16 @@ describe("gRPC request streams", () => {
       em.finishStream(s.stream);
     }), { numRuns: 150 });
   });
+
+  it("collects the garbage of a stream that stays open, batch by batch", async () => {
+    const em = await loadFilter("{}");
+    const s = open(em);
+    const note = Array.from({ length: 60 }, (_, i) => `item ${i} ships to Lyon, order ${i * 7919}`).join("; ");
+    const m = frame(note);
+    for (let i = 0; i < 3000; i++) s.send(m); // ~7 MB of messages, and no stream ends
+    expect(s.stream.localReply).toBeUndefined();
+    expect(s.forwarded().length).toBe(3000 * m.length);
+    // without collections between batches, linear memory grew to 32 MiB here
+    expect((em.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
 });
