@@ -4,7 +4,7 @@
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
-import { insideCodeSpan } from "./doc-context";
+import { insideCodeSpan, opensProse } from "./doc-context";
 
 /** Index of a serialized-function marker (`_$$ND_FUNC$$_`, `__js_function`), or -1. */
 export function findSerializedFunction(data: ArrayBuffer): i32 {
@@ -37,7 +37,7 @@ export function findEvalCall(data: ArrayBuffer): i32 {
     }
     const p = skipBlank(data, e, false);
     const paren = p < n && byteAt(data, p) == 0x28;
-    if (wordIs(data, i, e, "eval") && paren && e == p && !insideCodeSpan(data, i)) return i; // not "Use `eval()` sparingly"
+    if (wordIs(data, i, e, "eval") && paren && e == p && !insideCodeSpan(data, i) && !opensProse(data, p)) return i; // not "Use `eval()` sparingly", "eval( on input"
     if (wordIs(data, i, e, "new")) {
       const f = skipBlank(data, e, false);
       const fe = wordEnd(data, f);

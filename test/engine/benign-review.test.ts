@@ -1,0 +1,49 @@
+// Code-review comments, tickets and docs that name what they warn about: platform teams paste these
+// into review APIs, issue trackers and wiki pages (JSON), comment forms and search boxes. Hand-written
+// cases of families once blocked at paranoia 1, each beside the attacks its fix must keep blocking.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const json = (text: string): Req => ({ method: "POST", path: "/api/v4/projects/12/merge_requests/7/notes", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, line: 42 }) });
+const form = (text: string): Req => ({ method: "POST", path: "/tickets/31/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "ann", comment: text }).toString() });
+const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}`, headers: [["host", "svc.local"]] });
+const CARRIERS = { json, form, search };
+
+const verdict = (req: Req) => {
+  const v = inspect(h, req);
+  return { blocked: v.score >= 5, why: v.matches.map((m) => `${m.id}[${m.fragment}]`).join(" ") };
+};
+
+// A call's `(` followed by plain words and never closed: three bare words are no PHP or JS expression.
+const CALL_PROSE = [
+  "nit: exec( with user input is risky, please validate first",
+  "Reviewer: exec( is called with untrusted input on line 42, please use execFile instead",
+  "Please don't use eval( on request data.",
+  "passthru( here runs a shell, so the quoting matters",
+];
+const CALL_ATTACKS = [
+  "exec(ls -la",
+  "system(cat /etc/passwd",
+  ";system(id);",
+  "passthru( whoami )",
+  "exec( with user input )",
+  "eval(atob('YWxlcnQoMSk='))",
+  "x=1;eval(name)",
+  "eval( String.fromCharCode(97,108) )",
+];
+
+describe.each(Object.entries(CARRIERS))("review prose in %s", (_, carrier) => {
+  it.each(CALL_PROSE)("passes: %s", (text) => {
+    const v = verdict(carrier(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(CALL_ATTACKS)("blocks: %s", (text) => {
+    expect(verdict(carrier(text)).blocked).toBe(true);
+  });
+});
