@@ -47,3 +47,29 @@ describe.each(Object.entries(CARRIERS))("review prose in %s", (_, carrier) => {
     expect(verdict(carrier(text)).blocked).toBe(true);
   });
 });
+
+// Requests and headers quoted in a Markdown fenced block of a docs or wiki page (JSON page API).
+const page = (text: string): Req => ({ method: "PUT", path: "/wiki/api/pages/http-basics", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ title: "HTTP basics", body: text }) });
+const FENCED = [
+  "A minimal request looks like this:\n\n```http\nGET /index.html HTTP/1.1\nHost: www.example.com\nAccept: */*\n```\n\nThe server answers with a status line.",
+  "Create an order:\n\n```\nPOST /api/v1/orders HTTP/1.1\nHost: orders.svc\nContent-Type: application/json\n\n{\"id\": 1}\n```\n",
+  "Probe it by hand:\n~~~\nGET /healthz HTTP/1.1\r\nHost: api.payments.svc.cluster.local\r\n~~~\nthen check the logs.",
+];
+const UNFENCED = [
+  "x\nSet-Cookie: admin=1",
+  "See below\n```\nHost: a.example\n```\nSet-Cookie: admin=1", // after the block closes
+  "See below\n```http\nGET / HTTP/1.1\nHost: a.example\n", // a fence never closed
+  "```\n```\nGET /admin HTTP/1.1\r\nHost: internal\r\n\r\n",
+  "foo HTTP/1.1\r\nHost: x\r\n\r\nGET /admin HTTP/1.1\r\nHost: y",
+  "GET /index.html HTTP/1.1\nHost: www.example.com",
+];
+
+describe("HTTP quoted in a page's fenced code block", () => {
+  it.each(FENCED)("passes: %j", (text) => {
+    const v = verdict(page(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(UNFENCED)("blocks: %j", (text) => {
+    expect(verdict(page(text)).blocked).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+// Markdown fenced code blocks in a value: docs, wiki pages and tickets quote requests, headers and
+// commands there. Detectors that see a line-based syntax (a request head, a mail header) ask whether
+// their match lies inside one.
+import { byteAt } from "../../bytes";
+
+/**
+ * Whether offset `i` lies in a Markdown fenced code block: an odd number of fence lines (```, ~~~)
+ * before it and one after. Docs and wiki pages quote requests and headers there ("```http\nGET / HTTP/1.1\nHost: ...");
+ * a header parser meets the fence as a line without a colon and rejects the head.
+ */
+export function fenced(v: ArrayBuffer, i: i32): bool {
+  let before = 0;
+  const n = v.byteLength;
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && byteAt(v, j - 1) != 0x0a && byteAt(v, j - 1) != 0x0d) continue;
+    let k = j;
+    while (k < j + 3 && k < n && byteAt(v, k) == 0x20) k++;
+    const c = k + 2 < n ? byteAt(v, k) : 0;
+    if ((c != 0x60 && c != 0x7e) || byteAt(v, k + 1) != c || byteAt(v, k + 2) != c) continue;
+    if (j > i) return (before & 1) == 1;
+    before++;
+  }
+  return false;
+}
+
+/** The offset of the line after the one holding `i` (or the length). */
+export function nextLine(v: ArrayBuffer, i: i32): i32 {
+  const n = v.byteLength;
+  while (i < n && byteAt(v, i) != 0x0a) i++;
+  return i + 1;
+}
