@@ -73,3 +73,30 @@ describe("HTTP quoted in a page's fenced code block", () => {
     expect(verdict(page(text)).blocked).toBe(true);
   });
 });
+
+// An argv at the head of a JSON list (exec form: pod specs, admission reviews, Dockerfile JSON) runs no shell.
+const kube = (body: object): Req => ({ method: "POST", path: "/validate", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify(body) });
+const review = (command: string[]) => kube({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: { uid: "7f0c", object: { kind: "Pod", spec: { containers: [{ name: "init", image: "busybox:1.36", command }] } } } });
+const ARGV = [
+  ["/bin/sh", "-c", "until nslookup db; do sleep 2; done"],
+  ["/sbin/tini", "--", "/usr/local/bin/api", "--port=8080"],
+  ["/bin/grpc_health_probe", "-addr=:9000"],
+  ["/usr/bin/python3", "-m", "http.server", "8080"],
+];
+
+describe("argv lists in Kubernetes objects", () => {
+  it.each(ARGV.map((a) => [a.join(" "), a] as const))("passes: %s", (_, argv) => {
+    const v = verdict(review(argv));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    [{ cmd: "/bin/sh" }], // a whole value, not a list
+    [{ command: ["/bin/s'h'", "-c", "x"] }], // spelled with shell quoting
+    [{ command: ["/bin/sh -c id"] }], // a command line in one string
+    [{ command: ["/bin/sh;id"] }],
+    [{ items: ["a", "/bin/bash"] }], // not the list's head
+    [{ command: ["/bin/sh", "-c", "cat /etc/passwd"] }],
+  ])("blocks: %j", (body) => {
+    expect(verdict(kube(body)).blocked).toBe(true);
+  });
+});
