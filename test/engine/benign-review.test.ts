@@ -111,6 +111,8 @@ const OTLP = [
   [attr("db.system", "postgresql"), attr("db.statement", "SELECT * FROM users WHERE id = ?"), attr("code.namespace", "com.example.UserRepository"), attr("thread.name", "http-nio-8080-exec-1")],
   [attr("db.system", "postgresql"), attr("db.statement", "SELECT o.id, SUM(i.price) FROM orders o JOIN items i ON i.order_id = o.id WHERE o.user_id = $1 GROUP BY o.id")],
   [attr("exception.type", "java.sql.SQLSyntaxErrorException"), attr("exception.stacktrace", "java.sql.SQLSyntaxErrorException: bad SQL\n\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeQuery(ClientPreparedStatement.java:1009)\n\tat com.zaxxer.hikari.pool.HikariProxyPreparedStatement.executeQuery(HikariProxyPreparedStatement.java)\n\tat com.example.OrderRepository.find(OrderRepository.java:42)")],
+  // resource attributes every SDK exports: their keys are values of `key`
+  [attr("process.pid", "1"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
 ];
 
 describe("OpenTelemetry exports", () => {
@@ -122,7 +124,10 @@ describe("OpenTelemetry exports", () => {
     [{ "@type": "com.zaxxer.hikari.HikariConfig", metricRegistry: "ldap://attacker.example/a" }],
     [{ x: "com.zaxxer.hikari.HikariConfig" }],
     [{ x: "com.zaxxer.hikari.HikariConfig.setMetricRegistry(\"ldap://a.example/x\")" }],
-  ])("blocks the gadget outside a frame: %j", (body) => {
+    [{ key: "process.env" }],
+    [{ key: "process.env.DATABASE_URL" }],
+    [{ key: "process.mainModule" }],
+  ])("blocks the gadget outside a frame, process internals: %j", (body) => {
     expect(verdict(kube(body)).blocked).toBe(true);
   });
 });

@@ -101,7 +101,11 @@ export function startsWithJsStatement(data: ArrayBuffer): bool {
     // members are camelCase or private (`process.env`, `process.mainModule`, `process._linkedBinding`)
     const me = wordEnd(data, e + 1);
     for (let k = e + 2; k < me; k++) if (byteAt(data, k) == 0x5f) return false;
-    return true;
+    // `process.runtime.version`, `process.pid`, `process.owner`: a whole value of lower-case dotted names is an
+    // OpenTelemetry resource attribute key (every SDK exports them); only `process.env` there reads secrets
+    if (wordIs(data, e + 1, me, "env")) return true;
+    for (let k = e; k < n; k++) { const c = byteAt(data, k); if (c != 0x2e && c - 0x61 >= 26) return true; }
+    return false;
   }
   if (wordIs(data, i, e, "this")) return matchesCI(data, e, ".constructor");
   return false;
