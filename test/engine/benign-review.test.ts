@@ -96,6 +96,8 @@ describe("argv lists in Kubernetes objects", () => {
     [{ command: ["/bin/sh;id"] }],
     [{ items: ["a", "/bin/bash"] }], // not the list's head
     [{ command: ["/bin/sh", "-c", "cat /etc/passwd"] }],
+    [{ exe: "/usr/local/bin/python -c 'import pty; pty.spawn(\"/bin/sh\")'" }], // a deep program path with arguments
+    [{ exe: "/opt/java/openjdk/bin/java;id" }],
   ])("blocks: %j", (body) => {
     expect(verdict(kube(body)).blocked).toBe(true);
   });
@@ -112,7 +114,7 @@ const OTLP = [
   [attr("db.system", "postgresql"), attr("db.statement", "SELECT o.id, SUM(i.price) FROM orders o JOIN items i ON i.order_id = o.id WHERE o.user_id = $1 GROUP BY o.id")],
   [attr("exception.type", "java.sql.SQLSyntaxErrorException"), attr("exception.stacktrace", "java.sql.SQLSyntaxErrorException: bad SQL\n\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeQuery(ClientPreparedStatement.java:1009)\n\tat com.zaxxer.hikari.pool.HikariProxyPreparedStatement.executeQuery(HikariProxyPreparedStatement.java)\n\tat com.example.OrderRepository.find(OrderRepository.java:42)")],
   // resource attributes every SDK exports: their keys are values of `key`
-  [attr("process.pid", "1"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
+  [attr("process.pid", "1"), attr("process.executable.path", "/opt/java/openjdk/bin/java"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
 ];
 
 describe("OpenTelemetry exports", () => {
