@@ -72,6 +72,16 @@ describe("HTTP quoted in a page's fenced code block", () => {
   it.each(UNFENCED)("blocks: %j", (text) => {
     expect(verdict(page(text)).blocked).toBe(true);
   });
+  // A browser skips a response header line without a colon: a fence is no quotation in a value a
+  // service may copy into a response header (a query, form or cookie value), only in a page's body.
+  const splitting = "x\r\n```\r\nSet-Cookie: sess=evil\r\n```";
+  it.each<[string, Req]>([
+    ["a query", { path: `/login?next=${encodeURIComponent(splitting)}` }],
+    ["a form", { method: "POST", path: "/login", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: `user=a&next=${encodeURIComponent(splitting)}` }],
+    ["a cookie", { headers: [["host", "svc.local"], ["cookie", `lang=${encodeURIComponent(splitting)}`]] }],
+  ])("blocks a fenced header injection in %s", (_, req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
 });
 
 // An argv at the head of a JSON list (exec form: pod specs, admission reviews, Dockerfile JSON) runs no shell.

@@ -3,7 +3,7 @@
 // per-target checks of argument bytes and CR/LF injection (detectProtocolTarget).
 import { Rule, Category, CRITICAL, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
-import { fenced, nextLine } from "./langs/fences";
+import { quotedInPage, nextLine } from "./langs/fences";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
@@ -328,12 +328,12 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     const any = origin == TargetOrigin.Query || origin == TargetOrigin.Cookie;
     let k = injectedHeader(v, any);
     // headers quoted in a fenced code block of a page are skipped (at most 8, then reported)
-    for (let g = 0; k >= 0 && g < 8 && fenced(v, k + 1); g++) k = injectedHeader(v, any, nextLine(v, k + 1));
+    for (let g = 0; k >= 0 && g < 8 && quotedInPage(origin, v, k + 1); g++) k = injectedHeader(v, any, nextLine(v, k + 1));
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }
   if (flags & (0x40 | 0x20)) {
     let r = requestLine(v);
-    for (let g = 0; r >= 0 && g < 8 && fenced(v, r); g++) r = requestLine(v, nextLine(v, r));
+    for (let g = 0; r >= 0 && g < 8 && quotedInPage(origin, v, r); g++) r = requestLine(v, nextLine(v, r));
     // A whole request head, whatever its method (`GPOST`), in a body sent as a form or JSON: the parser cut it into values.
     if (r < 0 && (flags & F_CRLF)) r = embeddedRequest(v);
     if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");
