@@ -63,13 +63,12 @@ function linearMemoryBytes(em: Emulator): number {
 }
 
 async function main(): Promise<void> {
-  // V8 as Envoy runs it: proxy-wasm-cpp-host (src/v8/v8.cc) starts V8 with --no-liftoff "to force
-  // optimized JIT up-front", so every function runs optimised (TurboFan) code. Node's default
-  // (Liftoff first, TurboFan later for hot functions) would time a mix of the two tiers. Node's V8
-  // also compiles each function lazily, on its first call: the one TurboFan compile per function
-  // and process (0.2-5 ms) would be charged to whichever corpus request first reaches a rare
-  // detector, and made the p99 of one pass 280 us instead of 130. A sidecar pays it once in its
-  // life, so the module is compiled whole before it is timed.
+  // V8 as Envoy runs it (the host sets the same flags at its first load: src/host/emulator.ts):
+  // proxy-wasm-cpp-host starts V8 with --no-liftoff "to force optimized JIT up-front", so every
+  // function runs optimised (TurboFan) code. Node's default (Liftoff first, TurboFan later for hot
+  // functions) would time a mix of the two tiers, and its lazy compilation would charge each
+  // function's one TurboFan compile (0.2-5 ms) to the first corpus request that reaches it: the p99
+  // of one pass was 280 us instead of 130. A sidecar pays that once in its life.
   v8.setFlagsFromString("--no-liftoff");
   v8.setFlagsFromString("--no-wasm-lazy-compilation");
   const path = corpusPath();

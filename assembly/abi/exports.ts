@@ -4,7 +4,7 @@
 // no-ops so the host never finds a missing export on a path it may take.
 import { createContext, rootContext, streamContext, deleteContext } from "./dispatcher";
 import { HeadersAction, BodyAction } from "./status";
-import { afterStream, afterRootCallback, noteBody } from "./gc";
+import { afterStream, afterRootCallback, afterBodyChunk, noteBody } from "./gc";
 import { hostAlloc } from "./hostcalls";
 
 export function proxy_abi_version_0_2_1(): void {}
@@ -46,8 +46,14 @@ export function proxy_on_request_headers(contextId: u32, headerCount: u32, endOf
 
 export function proxy_on_request_body(contextId: u32, bodySize: u32, endOfStream: u32): u32 {
   const s = streamContext(contextId);
-  if (s !== null && endOfStream != 0) noteBody(bodySize);
-  return s === null ? BodyAction.Continue : s.onRequestBody(bodySize, endOfStream != 0);
+  if (s === null) return BodyAction.Continue;
+  if (endOfStream != 0) {
+    noteBody(bodySize);
+    return s.onRequestBody(bodySize, true);
+  }
+  const action = s.onRequestBody(bodySize, false);
+  afterBodyChunk();
+  return action;
 }
 
 export function proxy_on_request_trailers(contextId: u32, trailerCount: u32): u32 {

@@ -40,6 +40,15 @@ export function noteBody(size: u32): void {
   bodyBytes += <i64>size;
 }
 
+/**
+ * After a request body callback that did not end its stream: a gRPC request stream inspects its
+ * messages batch by batch (filter/stream.ts) and may stay open for hours while no other stream
+ * ends, so its garbage is collected by the same byte and growth limits as that of whole bodies.
+ */
+export function afterBodyChunk(): void {
+  if (bodyBytes >= BODY_BYTES_PER_COLLECTION || memory.size() > pagesAtCollection) collect();
+}
+
 /** At the end of a stream (proxy_on_delete): collect every few streams, or at once when the stream made memory grow. */
 export function afterStream(): void {
   finishedStreams++;

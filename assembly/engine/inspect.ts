@@ -12,7 +12,7 @@ import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values"
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
-import { detectProtocolRequest, detectProtocolTarget } from "./detectors/protocol";
+import { detectProtocolRequest, detectProtocolTarget, detectBodyProblem } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
 import { detectXss } from "./detectors/xss";
 import { detectRce } from "./detectors/rce";
@@ -115,10 +115,7 @@ export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
 }
 
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
-  const s = new Sink(cfg.paranoiaLevel);
-  s.disabledCategories = cfg.disabledCategories;
-  s.exclusions = applicableExclusions(req, cfg.exclusions);
-  if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
+  const s = newSink(req, cfg);
   prepareSession(req);
   let seen: SeenTargets | null = null;
   if (!namesTargets(s.exclusions)) {
@@ -140,10 +137,34 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
 
 // Objects every inspect() needs, made once and reset: one request is inspected at a time (inside one
 // callback; the engine never calls itself), and none of them outlives the call. The list of targets
-// keeps the capacity of the largest request (at most MAX_TARGETS, then batches start new lists).
+// keeps the capacity of the largest request (at most MAX_TARGETS: a full batch is inspected, then the
+// list starts again at length 0).
 const SEEN = new SeenTargets();
 const TARGET_LIST: Target[] = [];
 let BATCH: BatchInspection | null = null;
+
+/**
+ * Only the body of `req`: the messages of a request stream after its first batch, whose path and
+ * headers were inspected with that batch (filter/stream.ts).
+ */
+export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
+  const s = newSink(req, cfg);
+  const out = new Targets();
+  out.inspector = new BatchInspection(s, cfg);
+  out.seen = namesTargets(s.exclusions) ? null : new SeenTargets();
+  collectBody(req, contentTypeOf(req), out);
+  detectBodyProblem(s, req, out);
+  inspectTargets(s, out.list, cfg);
+  return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+function newSink(req: HttpRequest, cfg: EngineConfig): Sink {
+  const s = new Sink(cfg.paranoiaLevel);
+  s.disabledCategories = cfg.disabledCategories;
+  s.exclusions = applicableExclusions(req, cfg.exclusions);
+  if (cfg.stopAtThreshold) s.stopAt = cfg.anomalyThreshold;
+  return s;
+}
 
 class BatchInspection extends TargetBatchInspector {
   constructor(public s: Sink, public cfg: EngineConfig) {

@@ -7,12 +7,15 @@ import { getHeaderMapPairs, getBufferBytes, getBufferLength, getProperty, sendLo
 import { serializeHeaders } from "../abi/header_map";
 import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
-import { inspect } from "../engine/inspect";
+import { inspect, inspectBody, contentTypeOf } from "../engine/inspect";
+import { bodyTypeOf, BodyType } from "../engine/request/body";
+import { indexOfCI } from "../engine/bytes";
 import { PluginConfig } from "../config/plugin";
 import { collectRequest, requestIdText } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categorySet } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
+import { noteBody } from "../abi/gc";
 
 const NUL = String.fromCharCode(0);
 const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
@@ -27,6 +30,16 @@ export class WafStream extends StreamContext {
   /** Set once the request has been decided (passed or answered): later callbacks do nothing. */
   private decided: bool = false;
   private blocked: bool = false;
+  /**
+   * A gRPC request stream: its messages are inspected as they arrive, each batch of whole
+   * messages let through once clean, instead of buffering to the end of a stream that a
+   * client-streaming or bidirectional call keeps open.
+   */
+  private messages: bool = false;
+  /** Batches of messages inspected so far (the first is inspected with the path and headers). */
+  private batches: i32 = 0;
+  /** In the buffered bytes, where the next gRPC frame starts (every frame before it is whole). */
+  private frameEnd: u32 = 0;
 
   constructor(id: u32, private root: WafRoot) {
     super(id);
@@ -48,6 +61,7 @@ export class WafStream extends StreamContext {
     this.request = collected.request;
     this.requestId = collected.requestId;
     if (!endOfStream) {
+      this.messages = isGrpcStream(collected.request);
       // A body follows. The headers must Continue: under 0.2.x StopIteration means
       // StopAllIterationAndWatermark, and Envoy then delivers no body to this filter until
       // the stream is resumed. The upstream gets the headers now, but no body byte before
@@ -62,6 +76,7 @@ export class WafStream extends StreamContext {
     const req = this.request;
     const config = this.config;
     if (this.decided || req === null || config === null) return BodyAction.Continue;
+    if (this.messages && <i64>bodySize <= <i64>config.bodyLimit) return this.onMessages(req, bodySize, endOfStream);
     if (<i64>bodySize > <i64>config.bodyLimit) {
       const metrics = this.root.metrics;
       metrics.count(metrics.bodyOverLimit);
@@ -84,11 +99,47 @@ export class WafStream extends StreamContext {
     return this.blocked ? BodyAction.StopIterationNoBuffer : BodyAction.Continue;
   }
 
+  /**
+   * A gRPC request stream's bytes since the last batch let through: buffered until they end on a
+   * frame boundary (a message is inspected whole), then inspected and let through, or answered.
+   */
+  private onMessages(req: HttpRequest, bodySize: u32, endOfStream: bool): BodyAction {
+    while (this.frameEnd + 5 <= bodySize) {
+      const header = getBufferBytes(BufferType.RequestBody, this.frameEnd, 5);
+      if (header === null) break;
+      const p = changetype<usize>(header);
+      const length = (<u32>load<u8>(p + 1) << 24) | (<u32>load<u8>(p + 2) << 16) | (<u32>load<u8>(p + 3) << 8) | <u32>load<u8>(p + 4);
+      if (<u64>length > <u64>(bodySize - this.frameEnd - 5)) break;
+      this.frameEnd += 5 + length;
+    }
+    if (this.frameEnd < bodySize && !endOfStream) return BodyAction.StopIterationAndBuffer;
+    this.frameEnd = 0;
+    if (bodySize > 0) {
+      req.body = this.readBody(bodySize);
+      this.decideBatch(endOfStream);
+      if (!endOfStream) noteBody(bodySize); // its garbage counts towards a collection (abi/gc.ts)
+    } else if (endOfStream && this.batches == 0) {
+      this.decide();
+    }
+    if (endOfStream || this.blocked) this.decided = true;
+    return this.blocked ? BodyAction.StopIterationNoBuffer : BodyAction.Continue;
+  }
+
   onRequestTrailers(trailerCount: u32): HeadersAction {
     // Trailers end a body that never had end_of_stream: inspect what was buffered.
     const req = this.request;
     if (this.decided || req === null || this.config === null) return HeadersAction.Continue;
     const length = getBufferLength(BufferType.RequestBody);
+    if (this.messages && <i64>length <= <i64>this.config!.bodyLimit) {
+      if (length > 0) {
+        req.body = this.readBody(<u32>length);
+        this.decideBatch(true);
+      } else if (this.batches == 0) {
+        this.decide();
+      }
+      this.decided = true;
+      return this.blocked ? HeadersAction.StopIteration : HeadersAction.Continue;
+    }
     if (length > 0) {
       const limit = <i64>this.config!.bodyLimit;
       req.body = this.readBody(<u32>min(length, limit));
@@ -111,9 +162,23 @@ export class WafStream extends StreamContext {
   /** Inspects the collected request and acts: count, log, and in block mode answer. */
   private decide(): void {
     this.decided = true;
+    this.decideBatch(true);
+  }
+
+  /** One batch of a request stream's messages: the first with the path and headers, later ones alone. */
+  private decideBatch(last: bool): void {
     const req = this.request!;
+    const engine = this.config!.engine;
+    const verdict = this.batches == 0 ? inspect(req, engine) : inspectBody(req, engine);
+    this.batches++;
+    this.act(verdict);
+    if (this.request !== null) this.request!.body = null; // the body can be large: let it go now
+    if (last) this.request = null;
+  }
+
+  /** Counts, logs and, in block mode, answers `verdict`. */
+  private act(verdict: Verdict): void {
     const config = this.config!;
-    const verdict = inspect(req, config.engine);
     const metrics = this.root.metrics;
     let outcome = Outcome.Allowed;
     if (verdict.attack) {
@@ -128,7 +193,6 @@ export class WafStream extends StreamContext {
       metrics.count(metrics.blocked);
       this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, requestId, verdict, config), "meshwaf_blocked");
     }
-    this.request = null; // the body can be large: let it go now
   }
 
   private logDecision(outcome: Outcome, verdict: Verdict | null, requestId: string): void {
@@ -166,4 +230,10 @@ function replyHeaders(body: ArrayBuffer): ArrayBuffer {
   }
   if (textReplyHeaders === null) textReplyHeaders = serializeHeaders(["content-type"], [type]);
   return textReplyHeaders!;
+}
+
+/** gRPC over HTTP/2 (`application/grpc`, `+proto`...): gRPC-Web calls are unary or server-streaming. */
+function isGrpcStream(req: HttpRequest): bool {
+  const type = contentTypeOf(req);
+  return type !== null && bodyTypeOf(type) == BodyType.Grpc && indexOfCI(type!, "grpc-web") < 0;
 }

@@ -8,6 +8,7 @@ import { Target, TargetKind } from "../target";
 import { byteAt, isAlpha, isDigit } from "../bytes";
 import { WordList } from "../wordlist";
 import { yamlTypeTag, pickleText } from "./langs/deserialise";
+import { quotedInPage } from "./langs/fences";
 
 const MAIL_COMMAND: i32 = 17001;
 const MAIL_HEADER: i32 = 17002;
@@ -99,7 +100,7 @@ function mailInjection(s: Sink, t: Target, buf: ArrayBuffer): void {
       s.report(MAIL_COMMAND, t, buf, j, min(len, j + 40), "mail protocol command after a line break");
       return;
     }
-    if (oneLineField && isMailHeader(buf, j)) {
+    if (oneLineField && isMailHeader(buf, j) && !quotedInPage(t.origin, buf, j)) {
       s.report(MAIL_HEADER, t, buf, j, min(len, j + 40), "mail header injected after a line break");
       return;
     }

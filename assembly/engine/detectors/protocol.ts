@@ -3,6 +3,7 @@
 // per-target checks of argument bytes and CR/LF injection (detectProtocolTarget).
 import { Rule, Category, CRITICAL, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
+import { quotedInPage, nextLine } from "./langs/fences";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
@@ -82,6 +83,13 @@ export const PROTOCOL_RULES: Rule[] = [
 let jsonBody = false;
 
 /** Request-level checks: method, headers, path, body framing. Run once per request. */
+/** A body that is not what its Content-Type says is inspected as raw text and scored (1100). */
+export function detectBodyProblem(s: Sink, req: HttpRequest, targets: Targets): void {
+  if (targets.bodyProblem == BodyProblem.None || req.body === null) return;
+  const at = max(0, targets.bodyProblemAt - 20);
+  s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
+}
+
 export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Targets): void {
   jsonBody = false;
   const m = req.method;
@@ -103,10 +111,7 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
 
   if (targets.argCount > 255) s.reportNamed(1051, "args", EMPTY, 0, 0, targets.argCount.toString() + " arguments");
   if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", EMPTY, 0, 0, "repeated argument name");
-  if (targets.bodyProblem != BodyProblem.None && req.body !== null) {
-    const at = max(0, targets.bodyProblemAt - 20);
-    s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
-  }
+  detectBodyProblem(s, req, targets);
   if (targets.badPartHeaderNames > 0 && req.body !== null) s.reportNamed(1102, "body", req.body!, 0, 0, "part header name is not a token");
   // multipart/mixed parts (batch APIs) carry no Content-Disposition; form-data parts must.
   if (targets.multipartOddities > 0 && req.body !== null && ct !== null && indexOfCI(ct, "multipart/form-data") == 0) {
@@ -320,11 +325,15 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     }
   }
   if (flags & (F_CRLF | F_HIGH)) {
-    const k = injectedHeader(v, origin == TargetOrigin.Query || origin == TargetOrigin.Cookie);
+    const any = origin == TargetOrigin.Query || origin == TargetOrigin.Cookie;
+    let k = injectedHeader(v, any);
+    // headers quoted in a fenced code block of a page are skipped (at most 8, then reported)
+    for (let g = 0; k >= 0 && g < 8 && quotedInPage(origin, v, k + 1); g++) k = injectedHeader(v, any, nextLine(v, k + 1));
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }
   if (flags & (0x40 | 0x20)) {
     let r = requestLine(v);
+    for (let g = 0; r >= 0 && g < 8 && quotedInPage(origin, v, r); g++) r = requestLine(v, nextLine(v, r));
     // A whole request head, whatever its method (`GPOST`), in a body sent as a form or JSON: the parser cut it into values.
     if (r < 0 && (flags & F_CRLF)) r = embeddedRequest(v);
     if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");

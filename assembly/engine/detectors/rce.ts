@@ -3,10 +3,10 @@
 // and constructs that are injections by syntax alone (rce/shell-patterns.ts).
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 import { indexOfCI } from "../bytes";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
-import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
+import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE, RULE_BINARY_PATH } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
 import { hasEmptyParens, findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
@@ -80,6 +80,10 @@ export function detectRce(s: Sink, t: Target): void {
     if (foundRule == RULE_COMMAND_LIKE_VALUE && textEvasions > 0) {
       // a command line spelled with shell evasions (c'a't, {l,-lh}s, pa[s]swd) is not an innocent mention
       s.report(4101, t, text, foundStart, foundEnd, "command with evasions");
+    } else if (foundRule == RULE_BINARY_PATH && textEvasions == 0 && programAsData(t, text)) {
+      // `"command": ["/bin/sh", "-c", "..."]`: a program alone at the head of a JSON list is an argv
+      // (exec form, as pod specs and Dockerfiles write it), data for an API that runs programs by design;
+      // a program path alone deep in an application directory is telemetry or configuration
     } else if (foundRule != 0) s.report(foundRule, t, text, foundStart, foundEnd, foundReason);
     else if (textEvasions > 0 && isGlobbedSystemPath(text)) s.report(4101, t, text, 0, text.byteLength, "evasive system directory");
     else if (identity && t.key == "referer") scanRefererQuery(s, t, v);
@@ -252,3 +256,18 @@ function bytesSeen(buf: ArrayBuffer): i32 {
   return seen;
 }
 
+
+/**
+ * One absolute path and nothing else, as a JSON list's first element (`json:...command.0`), or in JSON
+ * three directories deep (`/opt/java/openjdk/bin/java`: OpenTelemetry's process.executable.path).
+ */
+function programAsData(t: Target, v: ArrayBuffer): bool {
+  if (t.origin != TargetOrigin.Json || v.byteLength > 64 || load<u8>(changetype<usize>(v)) != 0x2f) return false;
+  let slashes = 0;
+  for (let i = 0; i < v.byteLength; i++) {
+    const c = load<u8>(changetype<usize>(v) + <usize>i);
+    if (c == 0x2f) slashes++;
+    else if (!(c == 0x2d || c == 0x2e || c == 0x5f || (c | 0x20) - 0x61 < 26 || c - 0x30 < 10)) return false;
+  }
+  return slashes >= 4 || t.key.endsWith(".0");
+}

@@ -15,6 +15,7 @@ const execCommand = fc.oneof(
   fc.tuple(name, mountPath).map(([n, p]) => [`/usr/local/bin/${n}`, "--config", `${p}/${n}.yaml`, "--v=2"]),
   fc.tuple(name).map(([n]) => ["pg_isready", "-U", n, "-h", "localhost"]),
   fc.constant(["redis-cli", "ping"]),
+  fc.tuple(name).map(([n]) => ["/bin/sh", "-c", `until nslookup ${n}; do sleep 2; done`]),
 );
 const probe = fc.oneof(
   fc.tuple(pick(["/healthz", "/readyz", "/livez", "/actuator/health"]), fc.integer({ min: 80, max: 9999 })).map(([path, port]) => ({ httpGet: { path, port, scheme: "HTTP" }, periodSeconds: 10 })),

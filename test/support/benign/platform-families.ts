@@ -35,7 +35,7 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
 /**
  * Families blocked in part on purpose, each with the route exclusion (inspectWith's
  * `ruleIds|categories|host|pathPrefix|method|target`) an operator configures for the API that takes them;
- * with it they pass (asserted). Blocked without it at seed 20261128: pod spec 44/80, Helm values 3/60,
+ * with it they pass (asserted). Blocked without it at seed 20261128: pod spec 21/80 (sensitive paths only), Helm values 3/60,
  * document filter 100/100, saved SQL 79/80, runbook markdown 28/60 (explore with assertPassed(h, reqs, runs, seed)).
  * - Document filters (`{"filter": {"qty": {"$gte": 5}}}`): an operator as a JSON key is exactly NoSQL injection
  *   (`{"password": {"$ne": null}}`); nothing in the request tells a query API from a login form.
@@ -46,12 +46,12 @@ export const families: [string, fc.Arbitrary<{ req: Req }>, number][] = [
  *   backtick-quoted identifier (ORDER BY `<value>`) a ``` fence closes it and the block runs: the same exclusion.
  * - Sensitive paths (/var/run/secrets, /etc/nginx) in pod specs and Helm values: the same value is the LFI target of
  *   `file=/var/run/secrets/kubernetes.io/serviceaccount/token`, and a directory cannot be told from a file by name.
- * - `/bin/grpc_health_probe` alone: an unknown program right in /bin is CRS's `/bin/ab` probe (932160);
- *   programs under /usr/local/bin, /opt/... pass. `sh -c "echo ok && sleep 5"` as one value is a command line
- *   (rule 4101): pod specs keep the program and its arguments as separate strings, which pass.
+ * - `/bin/grpc_health_probe` or `/bin/sh` as a whole value is CRS's `/bin/ab` probe (932160), but at the head of
+ *   a JSON list (`"command": ["/bin/sh", "-c", "..."]`, an argv) it passes. `sh -c "echo ok && sleep 5"` as one
+ *   value is a command line (rule 4101): pod specs keep the program and its arguments as separate strings, which pass.
  */
 export const openFamilies: [string, fc.Arbitrary<{ req: Req }>, number, string][] = [
-  ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80, "4103,5102|||/apis/||"],
+  ["pod spec", body(podSpec, "/apis/apps/v1/namespaces/prod/statefulsets"), 80, "5102|||/apis/||"],
   ["Helm values", body(helmValues, "/api/releases"), 60, "5102|||/api/releases||"],
   ["document filter", body(docFilter, "/data/v1/action/find"), 100, "12001|||/data/v1/action/||"],
   ["saved SQL query", body(savedQuery, "/api/dashboards/db"), 80, "9130|sqli||/api/dashboards/||"],

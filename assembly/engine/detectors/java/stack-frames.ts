@@ -27,15 +27,18 @@ function isFrameNameByte(c: u32): bool {
   return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2e || c == 0x5f || c == 0x24 || c == 0x2f || c == 0x3c || c == 0x3e || c == 0x2d;
 }
 
-/** After a `(` at `i - 1`: the offset of the `)` of `File.java:123)`, `Native Method)` or `Unknown Source)`, else -1. */
+/** After a `(` at `i - 1`: the offset of the `)` of `File.java:123)`, `File.java)`, `Native Method)` or `Unknown Source)`, else -1. */
 function frameLocationEnd(base: usize, i: i32, n: i32): i32 {
   if (matches(base, i, n, "Native Method)")) return i + 13;
   if (matches(base, i, n, "Unknown Source)")) return i + 14;
   let k = i;
   while (k < n && isFileByte(<u32>load<u8>(base + <usize>k))) k++;
-  if (k == i || !matches(base, k, n, ".java:")) return -1;
-  k += 6;
-  const digits = k;
+  if (k == i || !matches(base, k, n, ".java")) return -1;
+  k += 5;
+  // `(HikariProxyPreparedStatement.java)`: a class generated without line numbers
+  if (k < n && load<u8>(base + <usize>k) == 0x29) return k;
+  if (k >= n || load<u8>(base + <usize>k) != 0x3a) return -1;
+  const digits = ++k;
   while (k < n && <u32>load<u8>(base + <usize>k) - 0x30 < 10) k++;
   return k > digits && k < n && load<u8>(base + <usize>k) == 0x29 ? k : -1;
 }

@@ -4,7 +4,7 @@
 import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
-import { insideCodeSpan } from "./doc-context";
+import { insideCodeSpan, opensProse } from "./doc-context";
 
 /** Index of a serialized-function marker (`_$$ND_FUNC$$_`, `__js_function`), or -1. */
 export function findSerializedFunction(data: ArrayBuffer): i32 {
@@ -37,7 +37,7 @@ export function findEvalCall(data: ArrayBuffer): i32 {
     }
     const p = skipBlank(data, e, false);
     const paren = p < n && byteAt(data, p) == 0x28;
-    if (wordIs(data, i, e, "eval") && paren && e == p && !insideCodeSpan(data, i)) return i; // not "Use `eval()` sparingly"
+    if (wordIs(data, i, e, "eval") && paren && e == p && !insideCodeSpan(data, i) && !opensProse(data, p)) return i; // not "Use `eval()` sparingly", "eval( on input"
     if (wordIs(data, i, e, "new")) {
       const f = skipBlank(data, e, false);
       const fe = wordEnd(data, f);
@@ -101,7 +101,11 @@ export function startsWithJsStatement(data: ArrayBuffer): bool {
     // members are camelCase or private (`process.env`, `process.mainModule`, `process._linkedBinding`)
     const me = wordEnd(data, e + 1);
     for (let k = e + 2; k < me; k++) if (byteAt(data, k) == 0x5f) return false;
-    return true;
+    // `process.runtime.version`, `process.pid`, `process.owner`: a whole value of lower-case dotted names is an
+    // OpenTelemetry resource attribute key (every SDK exports them); only `process.env` there reads secrets
+    if (wordIs(data, e + 1, me, "env")) return true;
+    for (let k = e; k < n; k++) { const c = byteAt(data, k); if (c != 0x2e && c - 0x61 >= 26) return true; }
+    return false;
   }
   if (wordIs(data, i, e, "this")) return matchesCI(data, e, ".constructor");
   return false;

