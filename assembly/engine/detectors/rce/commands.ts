@@ -2,6 +2,7 @@
 // class, bucketed by first letter so a lookup compares only a handful of words.
 
 import { WordList } from "../../wordlist";
+import { wordIs as equalsCI } from "../langs/syntax";
 
 /** A command that prose and documentation use as an ordinary word (cat, time, find, echo ...). */
 export const CMD_WEAK: i32 = 1;
@@ -135,19 +136,7 @@ function initTable(): void {
 }
 initTable();
 
-/** Whether bytes [start, end) are `word` (lower-case ASCII), ASCII case-insensitively. */
-function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
-  if (word.length != end - start) return false;
-  const base = changetype<usize>(buf);
-  for (let j = 0; j < word.length; j++) {
-    let c = <u32>load<u8>(base + <usize>(start + j));
-    if (c - 0x41 < 26) c |= 0x20;
-    if (c != <u32>word.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
-/** As equalsCI, against a table entry. */
+/** As equalsCI (langs/syntax wordIs), against a table entry. */
 function equalsEntryCI(buf: ArrayBuffer, start: i32, end: i32, e: u64): bool {
   const n = entryLength(e);
   if (n != end - start) return false;
