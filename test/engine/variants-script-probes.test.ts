@@ -1,12 +1,13 @@
 // Injection classes the corpus barely holds, sent the way other tools phrase them
-// (test/support/variants/script-probes.ts): XPath axis steps, unions after a closed predicate, and
-// values that are location paths to node tests. Benign look-alikes pass.
+// (test/support/variants/script-probes.ts): XPath axis steps and unions after a closed predicate;
+// script code that prints a computation or runs a command (Perl, Python, Ruby, PHP, ASP); edge-side
+// includes. Benign look-alikes pass.
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { placed } from "../support/variants/positions.js";
 import { describeFamily } from "../support/variants/check.js";
 import { inspect } from "../support/engine.js";
-import { xpathAxis, xpathUnion, xpathPath, xpathBenign } from "../support/variants/script-probes.js";
+import { xpathAxis, xpathUnion, xpathBenign, computeProbe, scriptExec, scriptBenign, esiTag } from "../support/variants/script-probes.js";
 
 const host: [string, string] = ["host", "svc.local"];
 const ids = (h: Parameters<typeof inspect>[0], v: string) => inspect(h, { path: `/f?q=${encodeURIComponent(v)}`, headers: [host] }).matches.map((m) => m.id);
@@ -15,18 +16,45 @@ describeFamily("XPath injection", {
   blocks: [
     ["an axis step in a call, a comparison or alone", placed(xpathAxis, ["query", "form", "json", "cookie", "header"]), 300],
     ["a union after a closed literal and predicate", placed(xpathUnion, ["query", "form", "json", "cookie", "header"]), 300],
-    ["a value that is a path to text() or node()", placed(xpathPath, ["query", "form", "json", "cookie"]), 300],
   ],
   passes: [["code with `::`, IPv6, tables and prose about XPath", placed(xpathBenign, ["query", "form", "json", "cookie"]), 300]],
 }, (h) => {
   it("reports XPath (17005) for every generated shape", () => {
-    for (const gen of [xpathAxis, xpathUnion, xpathPath]) {
+    for (const gen of [xpathAxis, xpathUnion]) {
       for (const v of fc.sample(gen, { seed: 11, numRuns: 40 })) expect(ids(h(), v), v).toContain(17005);
     }
   });
   it("leaves what only looks like XPath to other rules or none", () => {
-    for (const v of ["use super::*;", "http://[::1]:8080/", "'x' | //comment", "a'] | b", "see child::para", "The path /a/b/text() is shown"]) {
+    for (const v of ["use super::*;", "http://[::1]:8080/", "'x' | //comment", "a'] | b", "see child::para", "The path /a/b/text() is shown", "'] | /regex/"]) {
       expect(ids(h(), v), v).not.toContain(17005);
     }
+  });
+});
+
+describeFamily("script code that computes or runs a command", {
+  blocks: [
+    ["an output statement of a computation or a backtick command", placed(computeProbe, ["query", "form", "json", "cookie", "header"]), 400],
+    ["eval request(, Response.Write(, Python module calls, qx and %x", placed(scriptExec, ["query", "form", "json", "cookie", "header"]), 400],
+  ],
+  passes: [["prose that prints, echoes, evaluates requests and names os.system", placed(scriptBenign, ["query", "form", "json", "cookie"]), 300]],
+}, (h) => {
+  it("reports script code (4313) for every generated shape", () => {
+    for (const gen of [computeProbe, scriptExec]) {
+      for (const v of fc.sample(gen, { seed: 13, numRuns: 60 })) expect(ids(h(), v), v).toContain(4313);
+    }
+  });
+  it("needs a statement start, a statement end after the computation, a request object, a string argument", () => {
+    for (const v of ["Please print 2*3 copies", "(print 2*3 copies)", "eval requests are queued", "Eval request from the team", "Call os.system() only", "__import__ is a builtin", "50% x(2)", "qx100 (qx)", "0x%x(%d)"]) {
+      expect(ids(h(), v), v).not.toContain(4313);
+    }
+  });
+});
+
+describeFamily("edge-side includes", {
+  blocks: [["an <esi:...> tag in any value", placed(esiTag, ["query", "form", "json", "cookie", "header"]), 200]],
+}, (h) => {
+  it("reports the include directive (4302) for ESI tags and nothing for ESI in prose", () => {
+    for (const v of fc.sample(esiTag, { seed: 17, numRuns: 40 })) expect(ids(h(), v), v).toContain(4302);
+    for (const v of ["ESI: the edge side includes spec", "<esi>", "mesi:x", "thesis:a proof"]) expect(ids(h(), v), v).not.toContain(4302);
   });
 });

@@ -23,7 +23,7 @@ export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
   new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
-  new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step (/child::node()), a union after a closed literal and predicate ('] | //*), a value that is a path to a node test (//user[name/text()=...])"),
+  new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*)"),
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
@@ -49,11 +49,6 @@ export function detectOther(s: Sink, t: Target): void {
     return;
   }
   deserialised(s, t, t.value);
-  if ((t.census() & (COLON | PIPE | SLASH)) != 0) {
-    const v = t.decoded();
-    const x = findXPath(v);
-    if (x >= 0) s.report(XPATH, t, v, x, min(v.byteLength, x + 40), "XPath expression");
-  }
   if (t.kind == TargetKind.Body) {
     jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys
     return;
@@ -66,6 +61,14 @@ export function detectOther(s: Sink, t: Target): void {
     if (!hasLineBreak(buf)) return;
   }
   mailInjection(s, t, buf);
+}
+
+/** XPath injection (other/xpath.ts): needs `::`, `|` or `/`, so it runs with the detectors that need punctuation. */
+export function detectXPath(s: Sink, t: Target): void {
+  if ((t.census() & (COLON | PIPE | SLASH)) == 0) return;
+  const v = t.decoded();
+  const x = findXPath(v);
+  if (x >= 0) s.report(XPATH, t, v, x, min(v.byteLength, x + 40), "XPath expression");
 }
 
 function deserialised(s: Sink, t: Target, buf: ArrayBuffer): void {

