@@ -2,6 +2,7 @@
 // class, bucketed by first letter so a lookup compares only a handful of words.
 
 import { WordList } from "../../wordlist";
+import { equalBytes } from "../../bytes";
 import { wordIs as equalsCI } from "../langs/syntax";
 
 /** A command that prose and documentation use as an ordinary word (cat, time, find, echo ...). */
@@ -96,7 +97,7 @@ function bucketOf(c: u32): i32 {
 
 function sameEntry(a: u64, b: u64): bool {
   const n = entryLength(a);
-  return n == entryLength(b) && memory.compare(entryStart(a), entryStart(b), <usize>n) == 0;
+  return n == entryLength(b) && equalBytes(entryStart(a), entryStart(b), n);
 }
 
 function addWords(list: WordList, flag: i32): void {
