@@ -9,7 +9,7 @@ import { byteAt, isAlpha, isDigit } from "../bytes";
 import { WordList } from "../wordlist";
 import { yamlTypeTag, pickleText } from "./langs/deserialise";
 import { findXPath } from "./other/xpath";
-import { COLON, PIPE, SLASH } from "../census";
+import { COLON, PIPE, QUOTE, SLASH } from "../census";
 
 const MAIL_COMMAND: i32 = 17001;
 const MAIL_HEADER: i32 = 17002;
@@ -65,7 +65,8 @@ export function detectOther(s: Sink, t: Target): void {
 
 /** XPath injection (other/xpath.ts): needs `::`, `|` or `/`, so it runs with the detectors that need punctuation. */
 export function detectXPath(s: Sink, t: Target): void {
-  if ((t.census() & (COLON | PIPE | SLASH)) == 0) return;
+  const c = t.census(); // an axis step needs `::` and `/`, a union `|` and a quote
+  if ((c & (COLON | SLASH)) != (COLON | SLASH) && (c & (PIPE | QUOTE)) != (PIPE | QUOTE)) return;
   const v = t.decoded();
   const x = findXPath(v);
   if (x >= 0) s.report(XPATH, t, v, x, min(v.byteLength, x + 40), "XPath expression");

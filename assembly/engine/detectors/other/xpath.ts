@@ -6,14 +6,14 @@
 // - a union after a closed literal and predicate (`'] | //*`, `')] | //user/*`).
 // A value that is a whole location path (`//user[name/text()='a']`) is left alone: an application that
 // takes XPath from its clients gets it as a matter of course.
-import { isSpaceByte, isWordByte } from "../../bytes";
+import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
 import { at, skipSpaces } from "../langs/syntax";
 
 /** Start of an XPath construct (see above), or -1. */
 export function findXPath(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 1; i < n; i++) {
-    const c = at(buf, i);
+    const c = byteAt(buf, i);
     if (c == 0x3a && at(buf, i - 1) == 0x3a) {
       let s = i - 1;
       while (s > 0 && i - s < 21 && (isWordByte(at(buf, s - 1)) || at(buf, s - 1) == 0x2d)) s--;

@@ -8,7 +8,7 @@
 // - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
 //   module's call with a string or list argument, not the name alone as prose has it;
 // - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals.
-import { isAlpha, isDigit, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
+import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 import { at, skipSpaces } from "../langs/syntax";
 
@@ -41,7 +41,7 @@ function digitsEnd(buf: ArrayBuffer, i: i32): i32 {
 export function findScriptCode(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 0; i < n; i++) {
-    const c = at(buf, i);
+    const c = byteAt(buf, i);
     let k = i;
     if (c == 0x7b || inSet(STARTS, c)) k = skipSpaces(buf, i + 1);
     else if (i > 0) continue;
