@@ -1,13 +1,13 @@
 // Injection classes the corpus barely holds, sent the way other tools phrase them
 // (test/support/variants/script-probes.ts): XPath axis steps and unions after a closed predicate;
 // script code that prints a computation or runs a command (Perl, Python, Ruby, PHP, ASP); edge-side
-// includes. Benign look-alikes pass.
+// includes; spreadsheet formula injection. Benign look-alikes pass.
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { placed } from "../support/variants/positions.js";
 import { describeFamily } from "../support/variants/check.js";
 import { inspect } from "../support/engine.js";
-import { xpathAxis, xpathUnion, xpathBenign, computeProbe, scriptExec, scriptBenign, esiTag } from "../support/variants/script-probes.js";
+import { xpathAxis, xpathUnion, xpathBenign, computeProbe, scriptExec, scriptBenign, esiTag, formulaInjection, formulaBenign } from "../support/variants/script-probes.js";
 
 const host: [string, string] = ["host", "svc.local"];
 const ids = (h: Parameters<typeof inspect>[0], v: string) => inspect(h, { path: `/f?q=${encodeURIComponent(v)}`, headers: [host] }).matches.map((m) => m.id);
@@ -56,5 +56,17 @@ describeFamily("edge-side includes", {
   it("reports the include directive (4302) for ESI tags and nothing for ESI in prose", () => {
     for (const v of fc.sample(esiTag, { seed: 17, numRuns: 40 })) expect(ids(h(), v), v).toContain(4302);
     for (const v of ["ESI: the edge side includes spec", "<esi>", "mesi:x", "thesis:a proof"]) expect(ids(h(), v), v).not.toContain(4302);
+  });
+});
+
+describeFamily("spreadsheet formula injection", {
+  blocks: [["a DDE link or a fetching call in a value that opens as a formula", placed(formulaInjection, ["query", "form", "json", "cookie", "header"]), 300]],
+  passes: [["phone numbers, mentions, negative numbers, rules and sums", placed(formulaBenign, ["query", "form", "json", "cookie"]), 300]],
+}, (h) => {
+  it("reports formula injection (17006) for every generated shape, and not for a call inside prose", () => {
+    for (const v of fc.sample(formulaInjection, { seed: 19, numRuns: 40 })) expect(ids(h(), v), v).toContain(17006);
+    for (const v of ["see hyperlink(3) in the doc", "note: =HYPERLINK is a function", "a|'b'!", "=SUM(A1)", "- image(s) attached", "@ann see the hyperlink(s)", "+ call(555) 0100"]) {
+      expect(ids(h(), v), v).not.toContain(17006);
+    }
   });
 });

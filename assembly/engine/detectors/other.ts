@@ -1,7 +1,8 @@
 // Other injections (rules 17000-17999): mail protocol injection (a CR/LF in a value
 // followed by an IMAP, SMTP or POP3 command, or by a mail header in a one-line field)
 // and ORM lookup injection (Django-style `field__relation__lookup` names that let a
-// client filter on, and so leak, any related column), and XPath injection (other/xpath.ts).
+// client filter on, and so leak, any related column), XPath injection (other/xpath.ts) and
+// spreadsheet formula injection (other/formula.ts).
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -9,6 +10,7 @@ import { byteAt, isAlpha, isDigit } from "../bytes";
 import { WordList } from "../wordlist";
 import { yamlTypeTag, pickleText } from "./langs/deserialise";
 import { findXPath } from "./other/xpath";
+import { findFormula } from "./other/formula";
 import { COLON, PIPE, QUOTE, SLASH } from "../census";
 
 const MAIL_COMMAND: i32 = 17001;
@@ -17,6 +19,7 @@ const ORM_LOOKUP: i32 = 17003;
 // (a pickle in base64 is plain words, which this detector skips: java.ts reports it with the serialized streams)
 export const DESERIALISED: i32 = 17004;
 const XPATH: i32 = 17005;
+const FORMULA: i32 = 17006;
 
 export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_COMMAND, Category.Other, CRITICAL, 1, "IMAP/SMTP/POP3 command after a line break (mail protocol injection)"),
@@ -24,6 +27,7 @@ export const OTHER_RULES: Rule[] = [
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
   new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
   new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*)"),
+  new Rule(FORMULA, Category.Other, CRITICAL, 1, "spreadsheet formula injection: a value opening with = + - @ that holds a DDE link (cmd|' /C calc'!A0) or calls a function that fetches, links or runs (=HYPERLINK(, =WEBSERVICE(, =IMPORTXML(, =DDE()"),
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
@@ -49,6 +53,8 @@ export function detectOther(s: Sink, t: Target): void {
     return;
   }
   deserialised(s, t, t.value);
+  const f = findFormula(t.value);
+  if (f >= 0) s.report(FORMULA, t, t.value, f, min(t.value.byteLength, f + 40), "spreadsheet formula");
   if (t.kind == TargetKind.Body) {
     jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys
     return;

