@@ -79,7 +79,7 @@ export const scriptExec: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const s = q(r);
   switch (r(5)) {
     case 0: return `${opener(r)}${pick(r, ["eval", "Eval", "execute", "Execute"])} ${pick(r, ["request", "Request"])}${pick(r, ['("cmd")', "(\"x\")", '.Form("c")', '.QueryString("q")', '["a"]'])}${closer(r)}`;
-    case 1: return `${opener(r)}Response.Write(${s}${pick(r, ["hello", "<b>x</b>", "ok"])}${s})${closer(r)}`;
+    case 1: return `${opener(r)}${pick(r, ["Response.Write", "response.write", "Response.Redirect", "Server.CreateObject", "CreateObject", "WScript.CreateObject", "Server.Execute"])}(${s}${pick(r, ["hello", "<b>x</b>", "WScript.Shell", "Scripting.FileSystemObject", "http://evil.example/"])}${s})${pick(r, ["", ".Run(\"calc\")", closer(r)])}`;
     case 2: return `${opener(r)}${pick(r, ["__import__", "os.system", "os.popen", "subprocess.check_output", "subprocess.call", "subprocess.Popen", "subprocess.run"])}(${r(2) ? s + (r(2) ? "os" : cmd) + s : `[${s}${cmd.split(" ")[0]}${s}]`})${pick(r, ["", ".read()", ".system('id')", closer(r)])}`;
     case 3: return `${opener(r)}qx${pick(r, ["(", "{", "[", "|", "!"])}${cmd}${pick(r, [")", "}", "]", "|", "!"])}${closer(r)}`;
     default: return `${opener(r)}%x${pick(r, ["(", "{", "[", "|", "!"])}${cmd}${pick(r, [")", "}", "]", "|", "!"])}${closer(r)}`;
@@ -95,7 +95,7 @@ export const scriptBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
     case 1: return `${pick(r, ["say", "warn", "print", "echo"])} ${n}*${n} ${pick(r, ["times", "people", "pages"])}`;
     case 2: return `Type print(${n}*${n}) in the REPL to see ${n * n}`;
     case 3: return `${pick(r, ["Eval", "Execute"])} request ${pick(r, ["from the team", "approved", "no. " + r(999)])}: please review`;
-    case 4: return `The Response.Write method sends output; use Response.Write() in classic ASP`;
+    case 4: return pick(r, ["The Response.Write method sends output; use Response.Write() in classic ASP", "Call CreateObject() once per page", "the server.createobject docs, chapter " + n, "Response.Redirect() vs Server.Transfer()"]);
     case 5: return `Call os.system() only with trusted input; the subprocess.run docs say check=True`;
     case 6: return `__import__ is a builtin, see chapter ${n}`;
     case 7: return `Hex with %x (lowercase) or %X, ${n}% x ${n}`;

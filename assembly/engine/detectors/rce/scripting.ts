@@ -2,9 +2,10 @@
 // Ruby, PHP and classic ASP, whatever the command (rule 4313):
 // - an output statement at a statement start whose argument computes (`print 1337*1337`,
 //   `;print(13*37);`, `'+response.write(9*9)+'`) or runs a command (print `id`): a statement start
-//   is the value's start or `;` `{` `+` `&` `%` `>` and blanks, so prose that says "print 2*3 pages"
+//   is the value's start or `;` `{` `(` `+` `&` `%` `>` `=` and blanks, so prose that says "print 2*3 pages"
 //   or a tutorial that quotes it is none;
-// - `Response.Write(` at a statement start, `eval request(`, `execute request(` (ASP);
+// - `Response.Write(`, `Response.Redirect(`, `Server.CreateObject(`, `CreateObject(` with a string at a
+//   statement start, `eval request(`, `execute request(` (ASP);
 // - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
 //   module's call with a string or list argument, not the name alone as prose has it;
 // - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals.
@@ -12,19 +13,22 @@ import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 import { at, skipSpaces } from "../langs/syntax";
 
-// [0, 7): their argument computes or runs a command; [7, 16): calls with a string argument (ASP's
-// Response.Write, Python's modules) or that compute; 16, 17: ASP's `eval request(`; 18, 19: Perl's `qx`
-// and Ruby's `%x` (after a `%`)
+// [0, 7): their argument computes or runs a command; [7, 21): calls with a string argument (ASP's
+// objects, Python's modules) or that compute; 21, 22: ASP's `eval request(`; 23, 24: Perl's `qx` and
+// Ruby's `%x` (after a `%`)
 const STATEMENTS = new WordList(
-"print|echo|die|warn|puts|say|printf|response.write|__import__|os.system|os.popen|subprocess.run|subprocess.popen|\
-subprocess.call|subprocess.check_output|subprocess.getoutput|eval|execute|qx|x");
+"print|echo|die|warn|puts|say|printf|\
+response.write|response.redirect|server.createobject|wscript.createobject|createobject|server.execute|\
+__import__|os.system|os.popen|subprocess.run|subprocess.popen|subprocess.call|subprocess.check_output|subprocess.getoutput|\
+eval|execute|qx|x");
 const CALLS = 7;
-const ASP_EVAL = 16;
-const QX = 18;
+const ASP_EVAL = 21;
+const QX = 23;
 
-// bytes below 0x40 as bit masks: `;` `(` `+` `&` `%` `>` start a statement (and `{`); it ends at the
+// bytes below 0x40 as bit masks: `;` `(` `+` `&` `%` `>` `=` start a statement (and `{`; `=` as a query
+// parameter's value in a Referer or a cookie is one); it ends at the
 // end, `;` `)` `#` a quote `+` `.` `,` (and `}`)
-const STARTS: u64 = 0x4800096000000000;
+const STARTS: u64 = 0x6800096000000000;
 const ENDS: u64 = 0x8005a8c00000001;
 
 // @ts-ignore: decorator
