@@ -60,7 +60,7 @@ export const xpathBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
 
 const num = (r: R) => String(pick(r, [1337, 13, 37, 9, 7, 31337, 1000 + r(9000)]));
 /** What precedes an injected statement: nothing, a separator, a closed string joined on. */
-const opener = (r: R) => pick(r, ["", ";", "';", '";', "1;", "x);", "'+", '"+', "{", "%>", "';\n"]);
+const opener = (r: R) => pick(r, ["", ";", "';", '";', "1;", "x);", "'+", '"+', "'.", '".', "{", "%>", "';\n"]);
 const closer = (r: R) => pick(r, ["", ";", ";'", ';"', "+'", '+"', "#", ";#", ";//", ";}"]);
 
 /** An output statement at a statement start whose argument computes or runs a command. */
@@ -92,7 +92,7 @@ export const scriptBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
   const n = r(9) + 2;
   switch (r(10)) {
     case 0: return `Please print ${n}*${n + 1} copies of the report`;
-    case 1: return `${pick(r, ["say", "warn", "print", "echo"])} ${n}*${n} ${pick(r, ["times", "people", "pages"])}`;
+    case 1: return r(2) ? `${pick(r, ["say", "warn", "print", "echo"])} ${n}*${n} ${pick(r, ["times", "people", "pages"])}` : `${pick(r, ["Step 2. Print", "Done. Echo"])} ${n}*${n}.`;
     case 2: return `Type print(${n}*${n}) in the REPL to see ${n * n}`;
     case 3: return `${pick(r, ["Eval", "Execute"])} request ${pick(r, ["from the team", "approved", "no. " + r(999)])}: please review`;
     case 4: return pick(r, ["The Response.Write method sends output; use Response.Write() in classic ASP", "Call CreateObject() once per page", "the server.createobject docs, chapter " + n, "Response.Redirect() vs Server.Transfer()"]);

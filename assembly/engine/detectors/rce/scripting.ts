@@ -47,7 +47,8 @@ export function findScriptCode(buf: ArrayBuffer): i32 {
   for (let i = 0; i < n; i++) {
     const c = byteAt(buf, i);
     let k = i;
-    if (c == 0x7b || inSet(STARTS, c)) k = skipSpaces(buf, i + 1);
+    // (`.` after a quote: PHP's concatenation, `'.print(1337*1337).'`; a sentence's `.` is no start)
+    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (at(buf, i - 1) == 0x27 || at(buf, i - 1) == 0x22))) k = skipSpaces(buf, i + 1);
     else if (i > 0) continue;
     let e = k;
     while (isWordByte(at(buf, e)) || at(buf, e) == 0x2e) e++;
