@@ -1,13 +1,13 @@
 // Injection classes the corpus barely holds, sent the way other tools phrase them
 // (test/support/variants/script-probes.ts): XPath axis steps and unions after a closed predicate;
 // script code that prints a computation or runs a command (Perl, Python, Ruby, PHP, ASP); edge-side
-// includes; spreadsheet formula injection. Benign look-alikes pass.
+// includes; spreadsheet formula injection; JSON Web Tokens with alg none. Benign look-alikes pass.
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { placed } from "../support/variants/positions.js";
 import { describeFamily } from "../support/variants/check.js";
 import { inspect } from "../support/engine.js";
-import { xpathAxis, xpathUnion, xpathBenign, computeProbe, scriptExec, scriptBenign, esiTag, formulaInjection, formulaBenign } from "../support/variants/script-probes.js";
+import { xpathAxis, xpathUnion, xpathBenign, computeProbe, scriptExec, scriptBenign, esiTag, formulaInjection, formulaBenign, jwtNone, jwtBenign } from "../support/variants/script-probes.js";
 
 const host: [string, string] = ["host", "svc.local"];
 const ids = (h: Parameters<typeof inspect>[0], v: string) => inspect(h, { path: `/f?q=${encodeURIComponent(v)}`, headers: [host] }).matches.map((m) => m.id);
@@ -67,6 +67,18 @@ describeFamily("spreadsheet formula injection", {
     for (const v of fc.sample(formulaInjection, { seed: 19, numRuns: 40 })) expect(ids(h(), v), v).toContain(17006);
     for (const v of ["see hyperlink(3) in the doc", "note: =HYPERLINK is a function", "a|'b'!", "=SUM(A1)", "- image(s) attached", "@ann see the hyperlink(s)", "+ call(555) 0100"]) {
       expect(ids(h(), v), v).not.toContain(17006);
+    }
+  });
+});
+
+describeFamily("JSON Web Tokens that declare no signature", {
+  blocks: [["an alg-none token in a query, form, JSON value or cookie", placed(jwtNone, ["query", "form", "json", "cookie"]), 200]],
+  passes: [["signed tokens, 'none' in claims, words with `ey`", placed(jwtBenign, ["query", "form", "json", "cookie"]), 200]],
+}, (h) => {
+  it("reports the unsigned token (16004) in an Authorization header too", () => {
+    for (const t of fc.sample(jwtNone, { seed: 23, numRuns: 20 })) {
+      const v = inspect(h(), { path: "/api", headers: [host, ["authorization", t.startsWith("Bearer ") ? t : "Bearer " + t]] });
+      expect(v.matches.map((m) => m.id), t).toContain(16004);
     }
   });
 });

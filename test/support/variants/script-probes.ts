@@ -142,3 +142,28 @@ export const formulaBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
     default: return `=AVERAGE(B${r(9) + 1}:B${r(9) + 10})`;
   }
 });
+
+// --- unsigned JSON Web Tokens -------------------------------------------------------------------
+
+const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+
+/** A token forged without a key: its header says alg none (any case, any field order), its signature empty or junk. */
+export const jwtNone: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const alg = pick(r, ["none", "None", "NONE", "nOnE"]);
+  const header = r(2) ? { alg, typ: "JWT" } : r(2) ? { typ: "JWT", alg } : { alg };
+  const claims = { sub: pick(r, ["admin", "root", "u" + r(999)]), role: pick(r, ["admin", "user"]), iat: 1700000000 + r(99999) };
+  return `${pick(r, ["", "Bearer "])}${b64url(header)}.${b64url(claims)}${pick(r, ["", ".", ".AAAA"])}`;
+});
+
+/** Signed tokens, and words and base64 text with `ey` in them. */
+export const jwtBenign: fc.Arbitrary<string> = fc.nat().map((seed) => {
+  const r = rng(seed);
+  const sig = Buffer.from(String(r(1e9)).repeat(4)).toString("base64url");
+  switch (r(4)) {
+    case 0: return `${b64url({ alg: pick(r, ["HS256", "RS256", "ES256"]), typ: "JWT" })}.${b64url({ sub: "u" + r(999), note: "none" })}.${sig}`;
+    case 1: return `they. key. survey. money. eye.${r(99)}`;
+    case 2: return `${b64url({ status: "none", count: r(99) })}.${r(9)}`;
+    default: return `Bearer ${b64url({ alg: "HS256" })}.${b64url({ sub: "none" })}.${sig}`;
+  }
+});
