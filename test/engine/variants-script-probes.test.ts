@@ -82,3 +82,12 @@ describeFamily("JSON Web Tokens that declare no signature", {
     }
   });
 });
+
+describeFamily("FreeMarker directives that define, walk or include data", {}, (h) => {
+  it("reports them (11004) in either tag syntax, and leaves numbered lists and prose alone", () => {
+    for (const v of ["<#list .data_model?keys as k>${k}</#list>", "[#include \"/etc/passwd\"]", "<#assign x=1>", "<#global g=2>", "<#import \"/lib.ftl\" as l>", "<#attempt>x<#recover>y</#attempt>"]) {
+      expect(ids(h(), v), v).toContain(11004);
+    }
+    for (const v of ["Prices <#1 and #2>", "issue [#123] fixed", "<#>", "see #list in the docs"]) expect(ids(h(), v), v).not.toContain(11004);
+  });
+});
