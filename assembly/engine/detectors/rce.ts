@@ -5,6 +5,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { indexOfCI } from "../bytes";
+import { PAREN, STAR, QUOTE, BRACE, BRACKET, PIPE, BANG } from "../census";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
@@ -139,7 +140,8 @@ export function detectRce(s: Sink, t: Target): void {
     at = findVariableAssembly(raw);
     if (at >= 0) s.report(4310, t, raw, at, at + 40, "command from variables");
   }
-  if (n >= 5) {
+  // every form needs one of ( * ` { [ | ! (a call, a product, a command, a literal's delimiter)
+  if (n >= 5 && (t.census() & (PAREN | STAR | QUOTE | BRACE | BRACKET | PIPE | BANG)) != 0) {
     at = findScriptCode(raw);
     if (at >= 0) s.report(4313, t, raw, at, at + 40, "script code");
   }

@@ -8,6 +8,7 @@ import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
 import { indexOfCI, matchesCI, matchesBytesCI, isWordByte } from "../bytes";
 import { WordList } from "../wordlist";
+import { DOT } from "../census";
 import { unsignedJwt } from "./langs/base64";
 
 export const SESSION_RULES: Rule[] = [
@@ -86,8 +87,10 @@ export function detectSession(s: Sink, t: Target): void {
     }
     return;
   }
-  const jwt = unsignedJwt(t.value);
-  if (jwt >= 0) s.report(16004, t, t.value, jwt, jwt + 40, "unsigned JSON Web Token");
+  if (t.value.byteLength >= 24 && (t.census() & DOT) != 0) { // a token's header, a '.', its claims
+    const jwt = unsignedJwt(t.value);
+    if (jwt >= 0) s.report(16004, t, t.value, jwt, jwt + 40, "unsigned JSON Web Token");
+  }
   if (kind != TargetKind.ArgValue && kind != TargetKind.BodyValue && kind != TargetKind.Cookie) return;
   // Cheap test on the URL-decoded form first; entities are decoded only when it passes.
   if (indexOfCI(t.decoded(), "cookie") < 0 && indexOfCI(t.value, "&") < 0) return;
