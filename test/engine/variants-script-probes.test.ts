@@ -81,6 +81,11 @@ describeFamily("JSON Web Tokens that declare no signature", {
       expect(v.matches.map((m) => m.id), t).toContain(16004);
     }
   });
+  it("reads only a header-sized run: a long base64 text before a '.' is not a token", () => {
+    const pad = Buffer.from(" ".repeat(600)).toString("base64url");
+    const long = Buffer.from(JSON.stringify({ alg: "none", pad })).toString("base64url") + "." + Buffer.from("{}").toString("base64url") + ".";
+    expect(ids(h(), long)).not.toContain(16004);
+  });
 });
 
 describeFamily("FreeMarker directives that define, walk or include data", {}, (h) => {
