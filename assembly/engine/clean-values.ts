@@ -10,7 +10,7 @@
 // once-per-request suppression can have hidden a finding. Lookups compare every byte, so a hash
 // collision cannot make an unseen value pass.
 import { Target, TargetKind, TargetOrigin } from "./target";
-import { byteAt } from "./bytes";
+import { byteAt, equalBytes } from "./bytes";
 
 // A slot: hash (u32), kind and origin (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
 const KEY_AT: i32 = 8;
@@ -52,8 +52,8 @@ export class CleanValues {
     const n = value.byteLength;
     return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindOrigin && <i32>load<u8>(s, 5) == key.length &&
       <i32>load<u16>(s, 6) == n &&
-      memory.compare(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1) == 0 &&
-      memory.compare(s + <usize>this.valueAt, changetype<usize>(value), <usize>n) == 0;
+      equalBytes(s + <usize>KEY_AT, changetype<usize>(key), key.length << 1) &&
+      equalBytes(s + <usize>this.valueAt, changetype<usize>(value), n);
   }
 
   /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
@@ -133,5 +133,5 @@ function hashOfParts(kindOrigin: i32, key: string, v: ArrayBuffer): u32 {
 
 function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
   const n = a.byteLength;
-  return n == b.byteLength && memory.compare(changetype<usize>(a), changetype<usize>(b), <usize>n) == 0;
+  return n == b.byteLength && equalBytes(changetype<usize>(a), changetype<usize>(b), n);
 }

@@ -28,7 +28,7 @@ import { detectLdap } from "./detectors/ldap";
 import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
-import { detectOther } from "./detectors/other";
+import { detectOther, detectXPath } from "./detectors/other";
 import { plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
@@ -74,6 +74,7 @@ export function detectPunctuated(s: Sink, t: Target): void {
   detectNosql(s, t);
   if (s.done()) return;
   detectLdap(s, t);
+  detectXPath(s, t);
   detectXxe(s, t);
   detectScanner(s, t);
 }

@@ -10,6 +10,7 @@
 // one arena: the collector sees two objects, whatever the table holds. The table and the arena
 // are kept from request to request (a generation number empties the table).
 import { Target } from "./target";
+import { equalBytes } from "./bytes";
 import { KeyShape } from "./key-shape";
 
 /** Targets remembered per request, at most (the table has twice as many slots). */
@@ -163,10 +164,3 @@ function fmix(h: u32): u32 {
   return h ^ (h >> 16);
 }
 
-/** Whether the `n` bytes at `a` and `b` are equal, 8 bytes a step. */
-export function equalBytes(a: usize, b: usize, n: i32): bool {
-  let i = 0;
-  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
-  for (; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
-  return true;
-}

@@ -2,6 +2,7 @@
 // once on_request_headers returns Continue, so everything is copied here.
 import { HeaderMapReader } from "../abi/header_map";
 import { HttpRequest } from "../engine/request";
+import { equalBytes } from "../engine/bytes";
 
 export class Collected {
   constructor(public request: HttpRequest) {}
@@ -56,7 +57,7 @@ let lastAuthority: string = "";
 
 function authorityName(value: ArrayBuffer): string {
   const n = value.byteLength;
-  if (n != lastAuthorityBytes.byteLength || memory.compare(changetype<usize>(value), changetype<usize>(lastAuthorityBytes), <usize>n) != 0) {
+  if (n != lastAuthorityBytes.byteLength || !equalBytes(changetype<usize>(value), changetype<usize>(lastAuthorityBytes), n)) {
     lastAuthorityBytes = value;
     lastAuthority = String.UTF8.decode(value);
   }

@@ -1,7 +1,8 @@
 // Other injections (rules 17000-17999): mail protocol injection (a CR/LF in a value
 // followed by an IMAP, SMTP or POP3 command, or by a mail header in a one-line field)
 // and ORM lookup injection (Django-style `field__relation__lookup` names that let a
-// client filter on, and so leak, any related column).
+// client filter on, and so leak, any related column), XPath injection (other/xpath.ts) and
+// spreadsheet formula injection (other/formula.ts).
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
@@ -9,18 +10,25 @@ import { byteAt, isAlpha, isDigit } from "../bytes";
 import { WordList } from "../wordlist";
 import { yamlTypeTag, pickleText } from "./langs/deserialise";
 import { quotedInPage } from "./langs/fences";
+import { findXPath } from "./other/xpath";
+import { findFormula } from "./other/formula";
+import { COLON, PIPE, QUOTE, SLASH } from "../census";
 
 const MAIL_COMMAND: i32 = 17001;
 const MAIL_HEADER: i32 = 17002;
 const ORM_LOOKUP: i32 = 17003;
 // (a pickle in base64 is plain words, which this detector skips: java.ts reports it with the serialized streams)
 export const DESERIALISED: i32 = 17004;
+const XPATH: i32 = 17005;
+const FORMULA: i32 = 17006;
 
 export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_COMMAND, Category.Other, CRITICAL, 1, "IMAP/SMTP/POP3 command after a line break (mail protocol injection)"),
   new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
   new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
+  new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*)"),
+  new Rule(FORMULA, Category.Other, CRITICAL, 1, "spreadsheet formula injection: a value opening with = + - @ that holds a DDE link (cmd|' /C calc'!A0) or calls a function that fetches, links or runs (=HYPERLINK(, =WEBSERVICE(, =IMPORTXML(, =DDE()"),
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
@@ -46,6 +54,8 @@ export function detectOther(s: Sink, t: Target): void {
     return;
   }
   deserialised(s, t, t.value);
+  const f = findFormula(t.value);
+  if (f >= 0) s.report(FORMULA, t, t.value, f, min(t.value.byteLength, f + 40), "spreadsheet formula");
   if (t.kind == TargetKind.Body) {
     jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys
     return;
@@ -58,6 +68,15 @@ export function detectOther(s: Sink, t: Target): void {
     if (!hasLineBreak(buf)) return;
   }
   mailInjection(s, t, buf);
+}
+
+/** XPath injection (other/xpath.ts): needs `::`, `|` or `/`, so it runs with the detectors that need punctuation. */
+export function detectXPath(s: Sink, t: Target): void {
+  const c = t.census(); // an axis step needs `::` and `/`, a union `|` and a quote
+  if ((c & (COLON | SLASH)) != (COLON | SLASH) && (c & (PIPE | QUOTE)) != (PIPE | QUOTE)) return;
+  const v = t.decoded();
+  const x = findXPath(v);
+  if (x >= 0) s.report(XPATH, t, v, x, min(v.byteLength, x + 40), "XPath expression");
 }
 
 function deserialised(s: Sink, t: Target, buf: ArrayBuffer): void {

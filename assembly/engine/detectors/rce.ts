@@ -5,12 +5,14 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { indexOfCI } from "../bytes";
+import { PAREN, STAR, QUOTE, BRACE, BRACKET, PIPE, BANG } from "../census";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE, RULE_BINARY_PATH } from "./rce/shell-scan";
 import { findWindowsFor, findWindowsIf, findWindowsVariable } from "./rce/windows";
 import { hasEmptyParens, findShellshock, findForkBomb, findSsi, findPerlInterpolation, findRubySpawn, findShellExpansion, tildeOrHistoryValue, findAlias, findVariableAssembly } from "./rce/shell-patterns";
 import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
+import { findScriptCode } from "./rce/scripting";
 import { isRestrictedUploadName } from "./rce/upload-name";
 import { shellScanSkips } from "./rce/gate";
 import { nextByte } from "./rce/next-byte";
@@ -30,7 +32,7 @@ export const RCE_RULES: Rule[] = [
   new Rule(4202, Category.Rce, WARNING, 2, "Windows environment variable used by payloads (%COMSPEC%, %SYSTEMROOT% ...)"),
   new Rule(4300, Category.Rce, CRITICAL, 1, "Bash function definition as in shellshock: () {"),
   new Rule(4301, Category.Rce, CRITICAL, 1, "Fork bomb: a shell function that pipes or backgrounds itself"),
-  new Rule(4302, Category.Rce, CRITICAL, 1, "Server-side include directive (<!--#exec, <!--#include ...)"),
+  new Rule(4302, Category.Rce, CRITICAL, 1, "Server-side or edge-side include directive (<!--#exec, <!--#include ..., <esi:include, <esi:vars ...)"),
   new Rule(4303, Category.Rce, CRITICAL, 1, "Perl code interpolation @{[ ... ]}"),
   new Rule(4304, Category.Rce, CRITICAL, 1, "Ruby process spawning (Process.spawn, Kernel.exec, IO.popen)"),
   new Rule(4305, Category.Rce, CRITICAL, 1, "Shell-only expansion syntax ($((...)), $[...], ${x#...}, ${x:-...}, $(...) or <(...) as the value)"),
@@ -41,6 +43,7 @@ export const RCE_RULES: Rule[] = [
   new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
   new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
   new Rule(4312, Category.Rce, CRITICAL, 1, "ASP/VBScript code running a string (Execute/Eval with On Error Resume Next, Response.Write ...)"),
+  new Rule(4313, Category.Rce, CRITICAL, 1, "Perl/Python/Ruby/PHP/ASP code: output of a computation or a command at a statement start (print 1337*1337, ;print(13*37);, Response.Write(), eval request()), __import__('os'), os.system('...'), %x(...), qx{...}"),
 ];
 
 export function detectRce(s: Sink, t: Target): void {
@@ -140,6 +143,11 @@ export function detectRce(s: Sink, t: Target): void {
   if ((seen & SEEN_DOLLAR) != 0) {
     at = findVariableAssembly(raw);
     if (at >= 0) s.report(4310, t, raw, at, at + 40, "command from variables");
+  }
+  // every form needs one of ( * ` { [ | ! (a call, a product, a command, a literal's delimiter)
+  if (n >= 5 && (t.census() & (PAREN | STAR | QUOTE | BRACE | BRACKET | PIPE | BANG)) != 0) {
+    at = findScriptCode(raw);
+    if (at >= 0) s.report(4313, t, raw, at, at + 40, "script code");
   }
   at = findMailCommand(raw);
   if (at >= 0) s.report(4309, t, raw, at, at + 40, "mail command after CRLF");

@@ -1,17 +1,21 @@
 // Session fixation (rules 16000-16999): values that set a cookie from script or
 // markup, and session identifiers passed as parameters from another site or with
-// no referrer at all (a link planted to fix the victim's session).
+// no referrer at all (a link planted to fix the victim's session); and session tokens
+// forged without a key: a JSON Web Token whose header says `"alg": "none"`.
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
 import { indexOfCI, matchesCI, matchesBytesCI, isWordByte } from "../bytes";
 import { WordList } from "../wordlist";
+import { DOT } from "../census";
+import { unsignedJwt } from "./langs/base64";
 
 export const SESSION_RULES: Rule[] = [
   new Rule(16001, Category.Session, CRITICAL, 1, "Value that sets a cookie (document.cookie with expires/domain, http-equiv Set-Cookie)"),
   new Rule(16002, Category.Session, CRITICAL, 1, "Session identifier parameter in a request referred by another site"),
   new Rule(16003, Category.Session, CRITICAL, 1, "Application-server session id parameter (JSESSIONID, PHPSESSID, ...) in a request without a Referer"),
+  new Rule(16004, Category.Session, CRITICAL, 1, "JSON Web Token whose header declares no signature (\"alg\": \"none\", any case)"),
 ];
 
 // Per request: the Referer's host compared with the Host (set by prepareSession).
@@ -83,6 +87,10 @@ export function detectSession(s: Sink, t: Target): void {
     }
     return;
   }
+  if (t.value.byteLength >= 24 && (t.census() & DOT) != 0) { // a token's header, a '.', its claims
+    const jwt = unsignedJwt(t.value);
+    if (jwt >= 0) s.report(16004, t, t.value, jwt, jwt + 40, "unsigned JSON Web Token");
+  }
   if (kind != TargetKind.ArgValue && kind != TargetKind.BodyValue && kind != TargetKind.Cookie) return;
   // Cheap test on the URL-decoded form first; entities are decoded only when it passes.
   if (indexOfCI(t.decoded(), "cookie") < 0 && indexOfCI(t.value, "&") < 0) return;
@@ -109,3 +117,4 @@ function hasAttribute(v: ArrayBuffer, from: i32, name: string): bool {
   while (i < v.byteLength && !isWordByte(<u32>load<u8>(changetype<usize>(v) + <usize>i)) && load<u8>(changetype<usize>(v) + <usize>i) != 0x3d) i++;
   return i < v.byteLength && load<u8>(changetype<usize>(v) + <usize>i) == 0x3d;
 }
+

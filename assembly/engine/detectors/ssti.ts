@@ -9,18 +9,27 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
 import { BRACE, PERCENT, AMP, HASH, AT } from "../census";
-import { byteAt, byteTable, isAlpha, isDigit, isWordByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, isAlpha, isDigit, isSpaceByte, isWordByte, matchesCI } from "../bytes";
+import { at, wordEnd } from "./langs/syntax";
 
 const SSTI_PROBE: i32 = 11001;
 const SSTI_OBJECT: i32 = 11002;
 const SSTI_STATEMENT: i32 = 11003;
 const SSTI_FREEMARKER: i32 = 11004;
+/** What follows a FreeMarker directive's name: a blank, or the tag's end (`<#attempt>`). */
+// @ts-ignore: decorator
+@inline function directiveEnd(c: u32): bool {
+  return isSpaceByte(c) || c == 0x3e || c == 0x5d;
+}
+
+/** FreeMarker directives that define, walk or include data (`<#assign`, `<#list`, `[#include`). */
+const FM_DIRECTIVES = new WordList("assign|global|local|list|items|include|import|attempt|visit|recurse|setting|macro|function");
 
 export const SSTI_RULES: Rule[] = [
   new Rule(SSTI_PROBE, Category.Ssti, CRITICAL, 1, "arithmetic in template delimiters: {{7*7}}, ${7*7}, #{7*7}, <%= 7*7 %>"),
   new Rule(SSTI_OBJECT, Category.Ssti, CRITICAL, 1, "template expression reaching engine internals: {{config}}, __class__.__mro__, T(java.lang.Runtime), getClass()"),
   new Rule(SSTI_STATEMENT, Category.Ssti, CRITICAL, 1, "template statement or code block: {% if %}, {% import %}, <% code %>"),
-  new Rule(SSTI_FREEMARKER, Category.Ssti, CRITICAL, 1, "FreeMarker/Velocity directive that instantiates classes (?new(), #set, $class)"),
+  new Rule(SSTI_FREEMARKER, Category.Ssti, CRITICAL, 1, "FreeMarker/Velocity directive that instantiates classes or defines, walks or includes (?new(), #set, $class, <#assign, <#list, <#include ...)"),
 ];
 
 /** Names that only a template engine's own objects or a runtime escape use. */
@@ -110,8 +119,9 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
     } else if (c == 0x3c && d == 0x25) {
       const e = closer(buf, i + 2, 0x25, 0x3e);
       if (e >= 0) codeBlock(s, t, buf, i, i + 2, e);
-    } else if ((c == 0x3c || c == 0x5b) && d == 0x23 && matchesCI(buf, i + 2, "assign")) {
-      // <#assign x=...> [#assign ...]: a FreeMarker directive (either tag syntax) defines a variable
+    } else if ((c == 0x3c || c == 0x5b) && d == 0x23 && FM_DIRECTIVES.hasLower(buf, i + 2, wordEnd(buf, i + 2)) && directiveEnd(at(buf, wordEnd(buf, i + 2)))) {
+      // <#assign x=...> [#list .data_model?keys as k]: a FreeMarker directive (either tag syntax) that
+      // defines, walks or includes
       s.report(SSTI_FREEMARKER, t, buf, i, min(len, i + 60), "FreeMarker directive");
     } else if ((c == 0x7b || (c == 0x40 && d == 0x28)) && (i == 0 || byteAt(buf, i - 1) != 0x7b) && (isDigit(c == 0x40 ? byteAt(buf, i + 2) : d) || d == 0x24)) {
       // Smarty {7*7}, Razor @(7*7): multiplied numbers in one brace or parenthesis; Smarty's own object {$smarty.x}

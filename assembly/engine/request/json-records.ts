@@ -7,7 +7,7 @@
 //
 // Each depth keeps two banks of member positions: the object being read and the previous element
 // of the same array. Only the first members of objects at shallow depths are remembered.
-import { equalBytes } from "../seen";
+import { equalBytes } from "../bytes";
 
 const MEMO_DEPTH = 16;
 const MEMO_MEMBERS = 32;

@@ -7,7 +7,7 @@ import { parseJson, opensJson } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
-import { indexOfCI, matchesCI, lowerByte } from "../bytes";
+import { indexOfCI, matchesCI, lowerByte, equalBytes } from "../bytes";
 
 /** The boundary parameter of a Content-Type value, or null. */
 export function boundaryOf(contentType: ArrayBuffer): ArrayBuffer | null {
@@ -65,7 +65,7 @@ function findDelimiter(data: ArrayBuffer, boundary: ArrayBuffer, from: i32): i32
   for (let i = from; i + 2 + bl <= n; i++) {
     if (at(data, i) != 0x2d || at(data, i + 1) != 0x2d || at(data, i + 2) != b0) continue;
     if (i > 0 && at(data, i - 1) != 0x0a) continue;
-    if (memory.compare(changetype<usize>(data) + <usize>(i + 2), changetype<usize>(boundary), <usize>bl) == 0) return i;
+    if (equalBytes(changetype<usize>(data) + <usize>(i + 2), changetype<usize>(boundary), bl)) return i;
   }
   return -1;
 }

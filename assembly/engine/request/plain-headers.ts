@@ -6,6 +6,7 @@
 // header (an attacker chooses header values too). The protocol detector sees every header.
 import { byteAt, matchesCI } from "../bytes";
 import { findSensitive } from "../detectors/lfi/sensitive";
+import { unsignedJwt } from "../detectors/langs/base64";
 
 const enum Shape {
   /** Not listed: always inspected. */
@@ -251,8 +252,9 @@ function tokenList(v: ArrayBuffer, table: StaticArray<u8> = TOKEN): bool {
 
 /**
  * `Bearer h.c.s`: a JWT whose header and claims segments are base64url of JSON objects (they begin
- * `eyJ`, base64 of `{"`) and whose signature is base64url. Nothing in it is text an application
- * reads as markup, a query or a command; any other Authorization value is inspected.
+ * `eyJ`, base64 of `{"`) and whose signature is base64url, and whose header names an algorithm. Nothing
+ * in it is text an application reads as markup, a query or a command; any other Authorization value is
+ * inspected.
  */
 function bearerJwt(v: ArrayBuffer): bool {
   const n = v.byteLength;
@@ -270,7 +272,7 @@ function bearerJwt(v: ArrayBuffer): bool {
       i++;
     }
   }
-  return i == n;
+  return i == n && unsignedJwt(v) < 0; // a token forged with `"alg": "none"` is inspected (session rule 16004)
 }
 
 /** `?0`, `"Linux"`, `"Chromium";v="124", "Not-A.Brand";v="99"`: sf-lists of brands and versions. */

@@ -1,5 +1,6 @@
 // Output buffer shared by the transformations: allocated once for the worst case,
 // trimmed to the bytes written. Keeps each transformation a plain loop.
+import { equalBytes } from "../bytes";
 
 export class ByteWriter {
   buf: ArrayBuffer;
@@ -96,5 +97,5 @@ export function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
   if (a == b) return true;
   const n = a.byteLength;
   if (n != b.byteLength) return false;
-  return memory.compare(changetype<usize>(a), changetype<usize>(b), <usize>n) == 0;
+  return equalBytes(changetype<usize>(a), changetype<usize>(b), n);
 }

@@ -1,7 +1,8 @@
 // Base64 for the code-injection detectors: payloads (serialized objects, JS,
 // class names) are often sent base64-encoded, whole or as a slice cut out of a
-// longer encoding (then the 6-bit groups do not start on a byte boundary).
-import { byteAt } from "../../bytes";
+// longer encoding (then the 6-bit groups do not start on a byte boundary). Also
+// the header of a JSON Web Token, read for `"alg": "none"`.
+import { byteAt, indexOfCI } from "../../bytes";
 
 /** The 6-bit value of a base64 (standard or URL-safe) character, or -1. */
 // @ts-ignore: decorator
@@ -71,4 +72,23 @@ export function mostlyPrintable(data: ArrayBuffer): bool {
     if ((c >= 0x20 && c < 0x7f) || c == 0x09 || c == 0x0a || c == 0x0d) ok++;
   }
   return ok * 10 >= n * 9;
+}
+
+/**
+ * Start of a JSON Web Token (`ey...` base64url of a JSON object, then `.`) whose header holds
+ * `"alg"` and `"none"`, or -1: a server that honours it accepts any claims unsigned.
+ */
+export function unsignedJwt(v: ArrayBuffer): i32 {
+  const n = v.byteLength;
+  let i = indexOfCI(v, "ey");
+  while (i >= 0 && i + 16 < n) {
+    const e = base64RunEnd(v, i);
+    // a header is short: a long run is some other encoding, not decoded (and not allocated for)
+    if (e < n && e - i <= 512 && load<u8>(changetype<usize>(v) + <usize>e) == 0x2e && (i == 0 || base64RunEnd(v, i - 1) != e)) {
+      const header = decodeBase64(v, i, e, 0);
+      if (indexOfCI(header, "\"alg\"") >= 0 && indexOfCI(header, "\"none\"") >= 0) return i;
+    }
+    i = indexOfCI(v, "ey", max(e, i + 2));
+  }
+  return -1;
 }

@@ -62,6 +62,11 @@ export function wordIndex(data: ArrayBuffer, s: i32, e: i32, words: string[]): i
   return -1;
 }
 
+/** The byte at `i`, or 0 outside the data (one copy: finders that look around an anchor call it often). */
+export function at(data: ArrayBuffer, i: i32): u32 {
+  return i >= 0 && i < data.byteLength ? byteAt(data, i) : 0;
+}
+
 /** The first byte that is not whitespace at or after `i`. */
 export function skipSpaces(data: ArrayBuffer, i: i32): i32 {
   const n = data.byteLength;

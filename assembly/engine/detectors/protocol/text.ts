@@ -8,14 +8,8 @@ import { WordList } from "../../wordlist";
   return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
 }
 
-/** Whether bytes [start, end) equal `word` (lower case ASCII), ignoring case. */
-export function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
-  if (end - start != word.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    if (lowerByte(byte(buf, start + k)) != <u32>word.charCodeAt(k)) return false;
-  }
-  return true;
-}
+/** Whether bytes [start, end) equal `word` (lower case ASCII), ignoring case (one copy for every detector: langs/syntax). */
+export { wordIs as equalsCI } from "../langs/syntax";
 
 // @ts-ignore: decorator
 @inline export function isOws(c: u32): bool {

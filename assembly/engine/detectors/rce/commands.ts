@@ -2,6 +2,8 @@
 // class, bucketed by first letter so a lookup compares only a handful of words.
 
 import { WordList } from "../../wordlist";
+import { equalBytes } from "../../bytes";
+import { wordIs as equalsCI } from "../langs/syntax";
 
 /** A command that prose and documentation use as an ordinary word (cat, time, find, echo ...). */
 export const CMD_WEAK: i32 = 1;
@@ -101,7 +103,7 @@ function bucketOf(c: u32): i32 {
 
 function sameEntry(a: u64, b: u64): bool {
   const n = entryLength(a);
-  return n == entryLength(b) && memory.compare(entryStart(a), entryStart(b), <usize>n) == 0;
+  return n == entryLength(b) && equalBytes(entryStart(a), entryStart(b), n);
 }
 
 function addWords(list: WordList, flag: i32): void {
@@ -161,19 +163,7 @@ function initTable(): void {
 }
 initTable();
 
-/** Whether bytes [start, end) are `word` (lower-case ASCII), ASCII case-insensitively. */
-function equalsCI(buf: ArrayBuffer, start: i32, end: i32, word: string): bool {
-  if (word.length != end - start) return false;
-  const base = changetype<usize>(buf);
-  for (let j = 0; j < word.length; j++) {
-    let c = <u32>load<u8>(base + <usize>(start + j));
-    if (c - 0x41 < 26) c |= 0x20;
-    if (c != <u32>word.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
-/** As equalsCI, against a table entry. */
+/** As equalsCI (langs/syntax wordIs), against a table entry. */
 function equalsEntryCI(buf: ArrayBuffer, start: i32, end: i32, e: u64): bool {
   const n = entryLength(e);
   if (n != end - start) return false;

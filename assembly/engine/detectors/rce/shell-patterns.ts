@@ -75,11 +75,14 @@ function bytesEqual(buf: ArrayBuffer, a: i32, b: i32, len: i32): bool {
   return true;
 }
 
-/** `<!--#exec`, `<!--#include` ...: a server-side include directive. Returns start or -1. */
+/** `<!--#exec`, `<!--#include` ...: a server-side include directive, or an edge-side one (`<esi:...`). Returns start or -1. */
 export function findSsi(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 0; i + 6 < n; i++) {
-    if (at(buf, i) != 0x3c || at(buf, i + 1) != 0x21 || at(buf, i + 2) != 0x2d || at(buf, i + 3) != 0x2d) continue;
+    if (at(buf, i) != 0x3c) continue;
+    // an ESI tag (`<esi:include src=`, `<esi:vars>`, `<esi:debug/>`): the cache in front assembles the page from it
+    if ((load<u32>(changetype<usize>(buf) + <usize>(i + 1)) | 0x00202020) == 0x3a697365 && isWordByte(at(buf, i + 5))) return i;
+    if (at(buf, i + 1) != 0x21 || at(buf, i + 2) != 0x2d || at(buf, i + 3) != 0x2d) continue;
     const k = skipSpaces(buf, i + 4);
     if (at(buf, k) != 0x23) continue;
     const d = k + 1;

@@ -3,6 +3,7 @@
 // never forms a whole statement. These patterns recognise such fragments by where they sit
 // in the value (at its start, or as its whole), which prose and ordinary values do not share.
 import { WordList } from "../../wordlist";
+import { equalBytes } from "../../bytes";
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
@@ -314,7 +315,7 @@ function sameText(t: TokenList, a: i32, b: i32): bool {
   if (t.t(b) == Tok.Str) { sb++; if ((t.f(b) & F_OPEN) == 0) eb--; }
   const la = ea - sa;
   if (la < 0 || la != eb - sb) return false;
-  return memory.compare(changetype<usize>(source()) + <usize>sa, changetype<usize>(source()) + <usize>sb, <usize>la) == 0;
+  return equalBytes(changetype<usize>(source()) + <usize>sa, changetype<usize>(source()) + <usize>sb, la);
 }
 
 function smallNumber(t: TokenList, i: i32): i64 {

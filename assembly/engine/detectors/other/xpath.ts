@@ -1,0 +1,33 @@
+// XPath injection (rule 17005): the parts of XPath's grammar that no form value and no prose
+// carries. `' or '1'='1` and `' and count(/*)=1 and '` break out of a string literal the way SQL
+// injection does and are caught by sqli; what remains is XPath alone:
+// - an axis step: a name and `::` after a `/` (`/child::node()`, `/descendant-or-self::x`; Rust's
+//   `super::*`, C++'s `std::` and IPv6's `[::1]` follow no `/`);
+// - a union after a closed literal and predicate (`'] | //*`, `')] | //user/*`).
+// A value that is a whole location path (`//user[name/text()='a']`) is left alone: an application that
+// takes XPath from its clients gets it as a matter of course.
+import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
+import { at, skipSpaces } from "../langs/syntax";
+
+/** Start of an XPath construct (see above), or -1. */
+export function findXPath(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  for (let i = 1; i < n; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x3a && at(buf, i - 1) == 0x3a) {
+      let s = i - 1;
+      while (s > 0 && i - s < 21 && (isWordByte(at(buf, s - 1)) || at(buf, s - 1) == 0x2d)) s--;
+      if (s < i - 1 && at(buf, s - 1) == 0x2f) return s;
+    } else if (c == 0x7c) {
+      let b = i - 1;
+      while (isSpaceByte(at(buf, b))) b--;
+      const closed = b;
+      while (at(buf, b) == 0x5d || at(buf, b) == 0x29) b--;
+      const q = at(buf, b);
+      const k = skipSpaces(buf, i + 1);
+      const d = at(buf, k + 1); // `//`, `/*`, `*`: any node, not a name of the document the value knows
+      if (b < closed && (q == 0x27 || q == 0x22) && (at(buf, k) == 0x2a || (at(buf, k) == 0x2f && (d == 0x2f || d == 0x2a)))) return b;
+    }
+  }
+  return -1;
+}

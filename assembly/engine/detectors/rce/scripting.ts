@@ -1,0 +1,84 @@
+// Script code that a server's interpreter would run, as probes and shells phrase it in Perl, Python,
+// Ruby, PHP and classic ASP, whatever the command (rule 4313):
+// - an output statement at a statement start whose argument computes (`print 1337*1337`,
+//   `;print(13*37);`, `'+response.write(9*9)+'`) or runs a command (print `id`): a statement start
+//   is the value's start or `;` `{` `(` `+` `&` `%` `>` `=` and blanks, so prose that says "print 2*3 pages"
+//   or a tutorial that quotes it is none;
+// - `Response.Write(`, `Response.Redirect(`, `Server.CreateObject(`, `CreateObject(` with a string at a
+//   statement start, `eval request(`, `execute request(` (ASP);
+// - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
+//   module's call with a string or list argument, not the name alone as prose has it;
+// - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals.
+import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
+import { WordList } from "../../wordlist";
+import { at, skipSpaces } from "../langs/syntax";
+
+// [0, 7): their argument computes or runs a command; [7, 21): calls with a string argument (ASP's
+// objects, Python's modules) or that compute; 21, 22: ASP's `eval request(`; 23, 24: Perl's `qx` and
+// Ruby's `%x` (after a `%`)
+const STATEMENTS = new WordList(
+"print|echo|die|warn|puts|say|printf|\
+response.write|response.redirect|server.createobject|wscript.createobject|createobject|server.execute|\
+__import__|os.system|os.popen|subprocess.run|subprocess.popen|subprocess.call|subprocess.check_output|subprocess.getoutput|\
+eval|execute|qx|x");
+const CALLS = 7;
+const ASP_EVAL = 21;
+const QX = 23;
+
+// bytes below 0x40 as bit masks: `;` `(` `+` `&` `%` `>` `=` start a statement (and `{`; `=` as a query
+// parameter's value in a Referer or a cookie is one); it ends at the
+// end, `;` `)` `#` a quote `+` `.` `,` (and `}`)
+const STARTS: u64 = 0x6800096000000000;
+const ENDS: u64 = 0x8005a8c00000001;
+
+// @ts-ignore: decorator
+@inline function inSet(set: u64, c: u32): bool {
+  return c < 64 && ((set >> <u64>c) & 1) != 0;
+}
+
+function digitsEnd(buf: ArrayBuffer, i: i32): i32 {
+  while (isDigit(at(buf, i))) i++;
+  return i;
+}
+
+/** Start of script code (see above), or -1. */
+export function findScriptCode(buf: ArrayBuffer): i32 {
+  const n = buf.byteLength;
+  for (let i = 0; i < n; i++) {
+    const c = byteAt(buf, i);
+    let k = i;
+    // (`.` after a quote: PHP's concatenation, `'.print(1337*1337).'`; a sentence's `.` is no start)
+    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (at(buf, i - 1) == 0x27 || at(buf, i - 1) == 0x22))) k = skipSpaces(buf, i + 1);
+    else if (i > 0) continue;
+    let e = k;
+    while (isWordByte(at(buf, e)) || at(buf, e) == 0x2e) e++;
+    const w = STATEMENTS.indexLower(buf, k, e);
+    if (w < 0) continue;
+    let j = skipSpaces(buf, e);
+    if (w >= QX) {
+      // the literal's delimiter, then a command word
+      const d = at(buf, e);
+      if ((w == QX || at(buf, k - 1) == 0x25) && (d == 0x28 || d == 0x7b || d == 0x5b || d == 0x7c || d == 0x21) && isAlpha(at(buf, e + 1))) return k;
+      continue;
+    }
+    if (w >= ASP_EVAL) {
+      const r = at(buf, j + 7); // Request("x"), Request.Form("x"), Request["x"]
+      if (j > e && matchesCI(buf, j, "request") && (r == 0x28 || r == 0x2e || r == 0x5b)) return k;
+      continue;
+    }
+    if (at(buf, j) == 0x28) {
+      j = skipSpaces(buf, j + 1);
+      const q = at(buf, j);
+      if (w >= CALLS && (q == 0x27 || q == 0x22 || q == 0x5b)) return k;
+    }
+    if (at(buf, j) == 0x60) return k;
+    let m = digitsEnd(buf, j);
+    if (m > j) {
+      m = skipSpaces(buf, m);
+      const d = skipSpaces(buf, m + 1);
+      const t = at(buf, skipSpaces(buf, digitsEnd(buf, d))); // the statement ends there: `1337*1337 copies` is prose
+      if (at(buf, m) == 0x2a && isDigit(at(buf, d)) && (t == 0x7d || inSet(ENDS, t))) return k;
+    }
+  }
+  return -1;
+}
