@@ -19,7 +19,7 @@ const TOP_FIELDS: string[] = [
   "blockBody", "logLevel", "logAllowed", "disabledCategories", "exclusions",
 ];
 const EXCLUSION_FIELDS: string[] = ["ruleIds", "categories", "host", "pathPrefix", "method", "target"];
-const TARGET_PREFIXES: string[] = ["args:", "json:", "header:", "cookie:", "form:", "xml:"];
+const TARGET_PREFIXES: string[] = ["args:", "json:", "header:", "cookie:", "xml:"];
 const MAX_BLOCK_BODY = 65536;
 const MAX_BODY_LIMIT = 67108864;
 
@@ -134,7 +134,7 @@ class ConfigReader {
     }
     f = v.get("target");
     if (f !== null && this.isString(f, field + ".target")) {
-      if (!isTargetName(f.str)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|form|xml:NAME");
+      if (!isTargetName(f.str)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|xml:NAME (args:NAME names query and form fields)");
       e.target = f.str;
     }
     return e;
@@ -215,7 +215,7 @@ function isUpperWord(s: string): bool {
   return true;
 }
 
-/** The schema's `^(path|body|(args|json|header|cookie|form|xml):.+)$`: `.` excludes line terminators. */
+/** The schema's `^(path|body|(args|json|header|cookie|xml):.+)$`: `.` excludes line terminators. */
 function isTargetName(s: string): bool {
   if (s == "path" || s == "body") return true;
   for (let p = 0; p < TARGET_PREFIXES.length; p++) {

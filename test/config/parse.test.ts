@@ -88,6 +88,8 @@ const cases: [unknown, string | null][] = [
   [{ exclusions: [{ ruleIds: [1], target: "args:" }] }, "exclusions.0.target"],
   [{ exclusions: [{ ruleIds: [1], target: "query:id" }] }, "exclusions.0.target"],
   [{ exclusions: [{ ruleIds: [1], target: "args:a\nb" }] }, "exclusions.0.target"],
+  // form fields are args:NAME targets: a form: exclusion would match nothing
+  [{ exclusions: [{ ruleIds: [1], target: "form:q" }] }, "exclusions.0.target"],
   [{ exclusions: [{ ruleIds: [1], why: "x" }] }, "exclusions.0"],
   [{ exclusions: [{ ruleIds: [1] }, "x"] }, "exclusions.1"],
   [{ exclusions: {} }, "exclusions"],
