@@ -1,6 +1,7 @@
 // The header map serialisation of proxy-wasm (little-endian): u32 count, count x
 // (u32 name length, u32 value length), then each name and value followed by NUL.
 // Reading is bounds-checked against the buffer: a malformed map yields fewer pairs, never a trap.
+import { staticString } from "../engine/static-strings";
 
 const NO_SPANS = new StaticArray<i32>(0);
 
@@ -57,7 +58,7 @@ export class HeaderMapReader {
       // the few names of the same slot, not the whole list
       let h = nameSlot(len, <u32>load<u8>(p), <u32>load<u8>(p + <usize>(len - 1)));
       for (let k = <i32>unchecked(NAME_TABLE[h]); k != 0; k = <i32>unchecked(NAME_TABLE[h])) {
-        const known = unchecked(COMMON_NAMES[k - 1]);
+        const known = staticString(COMMON_NAMES, k - 1);
         if (known.length == len && sameAscii(p, known)) return known;
         h = (h + 1) & (NAME_SLOTS - 1);
       }
@@ -86,14 +87,19 @@ const SHARED_READER = new HeaderMapReader(new ArrayBuffer(0));
 
 // Names nearly every request carries (Envoy's pseudo-headers and its own, browsers', tracing):
 // returned as static strings, so reading a header map allocates only for the rest.
-const COMMON_NAMES: StaticArray<string> = [
-  ":authority", ":path", ":method", ":scheme", "host", "user-agent", "accept", "accept-encoding", "accept-language",
-  "content-type", "content-length", "cookie", "referer", "origin", "authorization", "x-request-id", "x-forwarded-proto",
-  "x-forwarded-for", "x-forwarded-client-cert", "x-envoy-attempt-count", "x-envoy-expected-rq-timeout-ms",
-  "x-envoy-peer-metadata", "x-envoy-peer-metadata-id", "traceparent", "tracestate", "cache-control", "connection",
-  "pragma", "upgrade-insecure-requests", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled",
-];
-
+// (A static table, engine/static-strings.ts: no collection marks it or its strings.)
+const COMMON_NAMES: usize = memory.data<usize>([
+  changetype<usize>(":authority"), changetype<usize>(":path"), changetype<usize>(":method"), changetype<usize>(":scheme"),
+  changetype<usize>("host"), changetype<usize>("user-agent"), changetype<usize>("accept"), changetype<usize>("accept-encoding"),
+  changetype<usize>("accept-language"), changetype<usize>("content-type"), changetype<usize>("content-length"), changetype<usize>("cookie"),
+  changetype<usize>("referer"), changetype<usize>("origin"), changetype<usize>("authorization"), changetype<usize>("x-request-id"),
+  changetype<usize>("x-forwarded-proto"), changetype<usize>("x-forwarded-for"), changetype<usize>("x-forwarded-client-cert"), changetype<usize>("x-envoy-attempt-count"),
+  changetype<usize>("x-envoy-expected-rq-timeout-ms"), changetype<usize>("x-envoy-peer-metadata"), changetype<usize>("x-envoy-peer-metadata-id"), changetype<usize>("traceparent"),
+  changetype<usize>("tracestate"), changetype<usize>("cache-control"), changetype<usize>("connection"), changetype<usize>("pragma"),
+  changetype<usize>("upgrade-insecure-requests"), changetype<usize>("x-b3-traceid"), changetype<usize>("x-b3-spanid"), changetype<usize>("x-b3-parentspanid"),
+  changetype<usize>("x-b3-sampled"),
+]);
+const COMMON_NAMES_COUNT = 33;
 // COMMON_NAMES by length, first and last byte, open addressing: index + 1 (0: empty slot).
 const NAME_SLOTS = 128;
 const NAME_TABLE = new StaticArray<u8>(NAME_SLOTS);
@@ -104,8 +110,8 @@ const NAME_TABLE = new StaticArray<u8>(NAME_SLOTS);
 }
 
 function initNameTable(): void {
-  for (let k = 0; k < COMMON_NAMES.length; k++) {
-    const name = unchecked(COMMON_NAMES[k]);
+  for (let k = 0; k < COMMON_NAMES_COUNT; k++) {
+    const name = staticString(COMMON_NAMES, k);
     let h = nameSlot(name.length, <u32>name.charCodeAt(0), <u32>name.charCodeAt(name.length - 1));
     while (unchecked(NAME_TABLE[h]) != 0) h = (h + 1) & (NAME_SLOTS - 1);
     unchecked(NAME_TABLE[h] = <u8>(k + 1));

@@ -2,7 +2,7 @@
 // the first violation reported as "<field>: <what is wrong>" (field paths as the CLI
 // prints them: `exclusions.0.method`). The tests hold it to agree with ajv on the schema.
 import { JsonKind, JsonParser, JsonValue } from "./json";
-import { PluginConfig, LOG_LEVEL_NAMES } from "./plugin";
+import { PluginConfig } from "./plugin";
 import { Exclusion } from "../engine/config";
 import { parseCategory, categoryNames } from "../engine/rule";
 
@@ -14,12 +14,6 @@ export class ConfigResult {
   ) {}
 }
 
-const TOP_FIELDS: string[] = [
-  "mode", "paranoiaLevel", "anomalyThreshold", "bodyLimit", "bodyLimitAction", "blockStatus",
-  "blockBody", "logLevel", "logAllowed", "disabledCategories", "exclusions",
-];
-const EXCLUSION_FIELDS: string[] = ["ruleIds", "categories", "host", "pathPrefix", "method", "target"];
-const TARGET_PREFIXES: string[] = ["args:", "json:", "header:", "cookie:", "xml:"];
 const MAX_BLOCK_BODY = 65536;
 const MAX_BODY_LIMIT = 67108864;
 
@@ -56,8 +50,13 @@ class ConfigReader {
       return c;
     }
     const names = root.uniqueKeys();
+    // Local lists (the configuration is parsed once): a module-level list would be marked by every collection.
+    const fields = [
+      "mode", "paranoiaLevel", "anomalyThreshold", "bodyLimit", "bodyLimitAction", "blockStatus",
+      "blockBody", "logLevel", "logAllowed", "disabledCategories", "exclusions",
+    ];
     for (let i = 0; i < names.length; i++) {
-      if (!TOP_FIELDS.includes(names[i])) this.fail("configuration", 'unknown field "' + names[i] + '"');
+      if (!fields.includes(names[i])) this.fail("configuration", 'unknown field "' + names[i] + '"');
     }
     let v = root.get("mode");
     if (v !== null) c.block = this.oneOf(v, "mode", ["block", "detect"]) != 1;
@@ -77,7 +76,7 @@ class ConfigReader {
       c.blockBody = v.str;
     }
     v = root.get("logLevel");
-    if (v !== null) c.logLevel = max(0, this.oneOf(v, "logLevel", LOG_LEVEL_NAMES));
+    if (v !== null) c.logLevel = max(0, this.oneOf(v, "logLevel", ["trace", "debug", "info", "warn", "error", "critical"]));
     v = root.get("logAllowed");
     if (v !== null) {
       if (v.kind != JsonKind.Bool) this.fail("logAllowed", "must be a boolean");
@@ -102,8 +101,9 @@ class ConfigReader {
       return e;
     }
     const names = v.uniqueKeys();
+    const fields = ["ruleIds", "categories", "host", "pathPrefix", "method", "target"];
     for (let i = 0; i < names.length; i++) {
-      if (!EXCLUSION_FIELDS.includes(names[i])) this.fail(field, 'unknown field "' + names[i] + '"');
+      if (!fields.includes(names[i])) this.fail(field, 'unknown field "' + names[i] + '"');
     }
     if (names.length == 0) this.fail(field, "must have at least 1 field");
     let f = v.get("ruleIds");
@@ -218,8 +218,9 @@ function isUpperWord(s: string): bool {
 /** The schema's `^(path|body|(args|json|header|cookie|xml):.+)$`: `.` excludes line terminators. */
 function isTargetName(s: string): bool {
   if (s == "path" || s == "body") return true;
-  for (let p = 0; p < TARGET_PREFIXES.length; p++) {
-    const prefix = TARGET_PREFIXES[p];
+  const prefixes = ["args:", "json:", "header:", "cookie:", "xml:"];
+  for (let p = 0; p < prefixes.length; p++) {
+    const prefix = prefixes[p];
     if (!s.startsWith(prefix) || s.length == prefix.length) continue;
     for (let i = prefix.length; i < s.length; i++) {
       const c = s.charCodeAt(i);

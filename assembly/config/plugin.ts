@@ -1,9 +1,6 @@
 // The plugin configuration the filter runs with (schema/config.schema.json), defaults included.
 import { EngineConfig } from "../engine/config";
 
-/** Names of the proxy_log levels, indexed by their number (trace 0 ... critical 5). */
-export const LOG_LEVEL_NAMES: string[] = ["trace", "debug", "info", "warn", "error", "critical"];
-
 export class PluginConfig {
   /** block: local reply on attacks; detect (false): log and count only. */
   block: bool = true;

@@ -1,27 +1,36 @@
 // Rule metadata: every detection names a rule with a stable id, a category,
 // a severity (its anomaly score) and the lowest paranoia level it runs at.
+import { staticIndexOf, staticString } from "./static-strings";
 
 export const enum Category {
   Protocol = 0, Sqli, Xss, Rce, Lfi, Rfi, Ssrf, Java, Php, Nodejs, Ssti, Nosql, Ldap, Xxe, Scanner, Session, Other,
   Count,
 }
 
-const CATEGORY_NAMES: string[] = [
-  "protocol", "sqli", "xss", "rce", "lfi", "rfi", "ssrf", "java", "php", "nodejs", "ssti", "nosql", "ldap", "xxe", "scanner", "session", "other",
-];
+// In Category order (a static table, static-strings.ts).
+const CATEGORY_NAMES: usize = memory.data<usize>([
+  changetype<usize>("protocol"), changetype<usize>("sqli"), changetype<usize>("xss"), changetype<usize>("rce"),
+  changetype<usize>("lfi"), changetype<usize>("rfi"), changetype<usize>("ssrf"), changetype<usize>("java"),
+  changetype<usize>("php"), changetype<usize>("nodejs"), changetype<usize>("ssti"), changetype<usize>("nosql"),
+  changetype<usize>("ldap"), changetype<usize>("xxe"), changetype<usize>("scanner"), changetype<usize>("session"),
+  changetype<usize>("other"),
+]);
+const CATEGORY_NAMES_COUNT = 17;
 
 export function categoryName(category: Category): string {
-  return CATEGORY_NAMES[<i32>category];
+  return <u32>category < <u32>CATEGORY_NAMES_COUNT ? staticString(CATEGORY_NAMES, <i32>category) : "";
 }
 
 /** Every category name, comma-separated (for messages). */
 export function categoryNames(): string {
-  return CATEGORY_NAMES.join(", ");
+  let out = "";
+  for (let k = 0; k < CATEGORY_NAMES_COUNT; k++) out += (k > 0 ? ", " : "") + staticString(CATEGORY_NAMES, k);
+  return out;
 }
 
 /** The category with this name, or -1. */
 export function parseCategory(name: string): i32 {
-  return CATEGORY_NAMES.indexOf(name);
+  return staticIndexOf(CATEGORY_NAMES, CATEGORY_NAMES_COUNT, name);
 }
 
 // Anomaly scores per severity, as CRS assigns them.

@@ -3,6 +3,7 @@
 import { HeaderMapReader } from "../abi/header_map";
 import { HttpRequest } from "../engine/request";
 import { equalBytes } from "../engine/bytes";
+import { staticString } from "../engine/static-strings";
 
 export class Collected {
   constructor(public request: HttpRequest) {}
@@ -35,14 +36,19 @@ export function requestIdText(id: ArrayBuffer | null): string {
   return id === null ? "" : String.UTF8.decode(id!);
 }
 
-const METHODS: StaticArray<string> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+// a static table, engine/static-strings.ts: no collection marks it
+const METHODS: usize = memory.data<usize>([
+  changetype<usize>("GET"), changetype<usize>("POST"), changetype<usize>("PUT"), changetype<usize>("PATCH"),
+  changetype<usize>("DELETE"), changetype<usize>("HEAD"), changetype<usize>("OPTIONS"),
+]);
+const METHODS_COUNT = 7;
 
 /** A standard method is its static string; others are decoded. */
 function methodName(value: ArrayBuffer): string {
   const n = value.byteLength;
   const p = changetype<usize>(value);
-  for (let k = 0; k < METHODS.length; k++) {
-    const m = unchecked(METHODS[k]);
+  for (let k = 0; k < METHODS_COUNT; k++) {
+    const m = staticString(METHODS, k);
     if (m.length != n) continue;
     let j = 0;
     while (j < n && <u32>load<u8>(p + <usize>j) == <u32>load<u16>(changetype<usize>(m) + (<usize>j << 1))) j++;

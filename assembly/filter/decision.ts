@@ -3,6 +3,7 @@
 import { HttpRequest } from "../engine/request";
 import { Verdict } from "../engine/verdict";
 import { categoryName } from "../engine/rule";
+import { staticString } from "../engine/static-strings";
 import { PluginConfig } from "../config/plugin";
 import { JsonWriter } from "./json_writer";
 
@@ -15,7 +16,11 @@ export const enum Outcome {
   Allowed = 0, Detected, Blocked, TooLarge,
 }
 
-const OUTCOME_NAMES: string[] = ["allowed", "detected", "blocked", "body-too-large"];
+// In Outcome order (a static table, engine/static-strings.ts: no collection marks it).
+const OUTCOME_NAMES: usize = memory.data<usize>([
+  changetype<usize>("allowed"), changetype<usize>("detected"), changetype<usize>("blocked"), changetype<usize>("body-too-large"),
+]);
+const OUTCOME_NAMES_COUNT = 4;
 
 /** Who sent the request, as the host's properties say (UTF-8; null when unknown). */
 export class Source {
@@ -40,7 +45,7 @@ export function decisionLine(
     .raw(',"path":').utf8(req.path, MAX_PATH)
     .raw(',"source_address":').utf8(source.address, MAX_FIELD)
     .raw(',"source_principal":').utf8(source.principal, MAX_FIELD)
-    .raw(',"verdict":"').raw(OUTCOME_NAMES[<i32>outcome])
+    .raw(',"verdict":"').raw(staticString(OUTCOME_NAMES, <i32>outcome))
     .raw('","mode":"').raw(cfg.block ? "block" : "detect").raw('"');
   if (v !== null) {
     w.raw(',"score":').int(v.score);

@@ -127,6 +127,25 @@ describe("protocol, scanner and session rules", () => {
     });
   }
 
+  // 16001 reads the decoded text; its census gate (a '-', or both '.' and ';') must see punctuation
+  // that only an encoding spells.
+  it("finds a value that sets a cookie whose dot, semicolon or dash is percent- or entity-encoded", () => {
+    const q = (v: string) => ownIds(get("/?q=" + v)).filter((id) => id === 16001);
+    expect(q(encodeURIComponent('<script>document.cookie="sid=1; domain=.example.com"</script>'))).toEqual([16001]);
+    expect(q('x%2Ecookie=%22sid=1%3B%20expires=Fri%22')).toEqual([16001]);
+    expect(q(encodeURIComponent('<script>document&#46;cookie="sid=1&#59; expires=Fri"</script>'))).toEqual([16001]);
+    expect(q(encodeURIComponent('<meta http-equiv="Set-Cookie" content="sid=1">'))).toEqual([16001]);
+    expect(q(encodeURIComponent('<meta http&#45;equiv="Set&#x2d;Cookie" content="sid=1">'))).toEqual([16001]);
+  });
+
+  it("does not flag cookie words without the script or markup around them", () => {
+    const q = (v: string) => ownIds(get("/?q=" + encodeURIComponent(v))).filter((id) => id === 16001);
+    expect(q("cookie policy accepted; see the document")).toEqual([]);
+    expect(q("document.cookie is read by the script")).toEqual([]);
+    expect(q("set-cookie header explained")).toEqual([]);
+    expect(q("cookie=1; expires=Fri")).toEqual([]);
+  });
+
   // Response injection (1062) is a document behind a line break, or a meta refresh: an HTML page posted
   // as a value (a mail, a CMS page) and the metas every page carries are for the XSS rules to judge.
   it.each([

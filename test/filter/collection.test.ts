@@ -118,4 +118,30 @@ describe("tables outside the collected heap", () => {
       expect(probes.map(rules)).toEqual(before);
     }
   });
+
+  it("names categories, verdicts, methods, headers and body problems from static string tables after many collections", async () => {
+    const fresh = await loadFilter({ mode: "detect" });
+    const probe = {
+      method: "PATCH",
+      path: "/?u=" + encodeURIComponent("javascript:alert(1)") + "&j=" + encodeURIComponent("${${lower:j}ndi:ldap://x/a}"),
+      authority: "svc.local",
+      headers: [["user-agent", "sqlmap/1.7"], ["content-type", "application/json"]] as [string, string][],
+      body: '{"a": [1,',
+    };
+    const line = () => {
+      const d = decisions(runRequest(fresh, probe).logs)[0];
+      return { verdict: d.verdict, method: d.method, categories: d.categories, matches: d.matches };
+    };
+    const before = line();
+    expect(before.verdict).toBe("detected");
+    expect(before.method).toBe("PATCH");
+    expect(before.categories).toEqual(expect.arrayContaining(["protocol", "xss", "java", "scanner"]));
+    const reasons = before.matches.map((m: { target: string; reason: string }) => m.target + " " + m.reason);
+    expect(reasons).toEqual(expect.arrayContaining(["body malformed JSON", "args:u script URL scheme", "header:user-agent scanner user agent"]));
+    const big = { method: "POST", path: "/notes", authority: "svc.local", headers: [["content-type", "text/plain"]] as [string, string][], body: "plain words ".repeat(1500) };
+    for (let round = 0; round < 20; round++) {
+      runRequest(fresh, big);
+      expect(line()).toEqual(before);
+    }
+  });
 });

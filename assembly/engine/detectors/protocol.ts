@@ -3,6 +3,7 @@
 // per-target checks of argument bytes and CR/LF injection (detectProtocolTarget).
 import { Rule, Category, CRITICAL, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
+import { staticString } from "../static-strings";
 import { quotedInPage, nextLine } from "./langs/fences";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
@@ -87,7 +88,7 @@ let jsonBody = false;
 export function detectBodyProblem(s: Sink, req: HttpRequest, targets: Targets): void {
   if (targets.bodyProblem == BodyProblem.None || req.body === null) return;
   const at = max(0, targets.bodyProblemAt - 20);
-  s.reportNamed(1100, "body", req.body!, at, at + 60, BODY_PROBLEMS[<i32>targets.bodyProblem]);
+  s.reportNamed(1100, "body", req.body!, at, at + 60, staticString(BODY_PROBLEMS, <i32>targets.bodyProblem));
 }
 
 export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Targets): void {
@@ -133,7 +134,12 @@ function isRestMethod(m: string): bool {
   return false;
 }
 
-const BODY_PROBLEMS: string[] = ["", "malformed JSON", "malformed XML", "malformed multipart", "malformed form"];
+// By BodyProblem (a static table, engine/static-strings.ts: no collection marks it).
+const BODY_PROBLEMS: usize = memory.data<usize>([
+  changetype<usize>(""), changetype<usize>("malformed JSON"), changetype<usize>("malformed XML"), changetype<usize>("malformed multipart"),
+  changetype<usize>("malformed form"),
+]);
+const BODY_PROBLEMS_COUNT = 5;
 
 /** Per-header checks in one pass over the headers; returns the first Content-Type (or null). */
 function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {

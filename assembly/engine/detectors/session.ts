@@ -8,7 +8,7 @@ import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
 import { indexOfCI, matchesCI, matchesBytesCI, isWordByte } from "../bytes";
 import { WordList } from "../wordlist";
-import { DOT } from "../census";
+import { DASH, DOT, SEMI } from "../census";
 import { unsignedJwt } from "./langs/base64";
 
 export const SESSION_RULES: Rule[] = [
@@ -92,6 +92,11 @@ export function detectSession(s: Sink, t: Target): void {
     if (jwt >= 0) s.report(16004, t, t.value, jwt, jwt + 40, "unsigned JSON Web Token");
   }
   if (kind != TargetKind.ArgValue && kind != TargetKind.BodyValue && kind != TargetKind.Cookie) return;
+  // Both findings need punctuation in the decoded text: `.cookie` and then `;` (a script), or the
+  // `-` of http-equiv and Set-Cookie (markup). The census covers every decoded form: one AND skips
+  // the scans below for nearly every value.
+  const census = t.census();
+  if ((census & DASH) == 0 && (census & (DOT | SEMI)) != (DOT | SEMI)) return;
   // Cheap test on the URL-decoded form first; entities are decoded only when it passes.
   if (indexOfCI(t.decoded(), "cookie") < 0 && indexOfCI(t.value, "&") < 0) return;
   const v = t.htmlDecoded();

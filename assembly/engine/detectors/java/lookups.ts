@@ -2,6 +2,7 @@
 // spell `jndi` without writing it (`${${lower:j}ndi:`, `${::-j}`, `${env:X:-j}`,
 // `${date:'j'}`), then reports whether the result performs a JNDI lookup.
 import { byteAt, matchesCI, isSpaceByte, isAlpha } from "../../bytes";
+import { staticString } from "../../static-strings";
 
 export const LOOKUP_NONE = 0;
 /** A lookup was resolved through nesting, a default value or case functions (evasion). */
@@ -40,7 +41,11 @@ class Resolution {
 }
 
 // Lookup prefixes log4j 2 knows; with `:-default` any of them resolves to the default.
-const CASE_FUNCTIONS: string[] = ["lower:", "upper:"];
+// a static table, engine/static-strings.ts: no collection marks it
+const CASE_FUNCTIONS: usize = memory.data<usize>([
+  changetype<usize>("lower:"), changetype<usize>("upper:"),
+]);
+const CASE_FUNCTIONS_COUNT = 2;
 
 function resolveInnermost(data: ArrayBuffer): Resolution {
   const res = new Resolution();
@@ -74,9 +79,9 @@ function resolveInnermost(data: ArrayBuffer): Resolution {
     resolved = true;
   } else {
     let k = 0;
-    for (; k < CASE_FUNCTIONS.length; k++) if (matchesCI(data, s, CASE_FUNCTIONS[k])) break;
-    if (k < CASE_FUNCTIONS.length) {
-      vs = s + CASE_FUNCTIONS[k].length;
+    for (; k < CASE_FUNCTIONS_COUNT; k++) if (matchesCI(data, s, staticString(CASE_FUNCTIONS, k))) break;
+    if (k < CASE_FUNCTIONS_COUNT) {
+      vs = s + staticString(CASE_FUNCTIONS, k).length;
       resolved = true;
     } else if (matchesCI(data, s, "date:")) {
       vs = s + 5;

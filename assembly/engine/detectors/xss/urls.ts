@@ -4,20 +4,25 @@
 // newlines and control characters, raw or as character references, as browsers strip them.
 import { byteAt, isAlpha, isWordByte, lowerByte, matchesCI } from "../../bytes";
 import { Sink } from "../../sink";
+import { staticString } from "../../static-strings";
 import { Target } from "../../target";
 import { matchObfuscated, readChar, readLen, skipBlank, skipBlankAndComments, skipUrlIgnorable } from "./chars";
 import { XSS_SCRIPT_URL, XSS_CSS } from "./ids";
 import { WordList } from "../../wordlist";
 
-const SCRIPT_SCHEMES: string[] = ["javascript", "vbscript", "livescript"];
+// a static table, engine/static-strings.ts: no collection marks it
+const SCRIPT_SCHEMES: usize = memory.data<usize>([
+  changetype<usize>("javascript"), changetype<usize>("vbscript"), changetype<usize>("livescript"),
+]);
+const SCRIPT_SCHEMES_COUNT = 3;
 const DATA_TYPES = new WordList(
 "text/html|text/javascript|text/ecmascript|text/xml|text/vbscript|application/javascript|\
 application/x-javascript|application/ecmascript|application/xhtml|application/xml|image/svg");
 
 /** The script scheme name (without colon) spelled at `i`, or -1: the index after it. */
 function schemeNameAt(buf: ArrayBuffer, i: i32): i32 {
-  for (let k = 0; k < SCRIPT_SCHEMES.length; k++) {
-    const e = matchObfuscated(buf, i, SCRIPT_SCHEMES[k]);
+  for (let k = 0; k < SCRIPT_SCHEMES_COUNT; k++) {
+    const e = matchObfuscated(buf, i, staticString(SCRIPT_SCHEMES, k));
     if (e >= 0) return e;
   }
   return -1;
