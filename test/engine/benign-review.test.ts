@@ -127,7 +127,44 @@ const OTLP = [
   [attr("process.pid", "1"), attr("process.executable.path", "/opt/java/openjdk/bin/java"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
 ];
 
+// Statements a driver logs bind their values through placeholders (`?`, `$1`, `:name`): whatever the key.
+const BOUND = [
+  "SELECT count(*) FROM pg_stat_activity WHERE state = $1",
+  "SELECT max(created_at) FROM orders WHERE user_id = ?",
+  "SELECT count(*) FROM orders WHERE user_id = :uid AND deleted = false",
+  "DELETE FROM sessions WHERE expires_at < :cutoff",
+  "UPDATE users SET name = :name WHERE id = :id",
+  "INSERT INTO audit (user_id, action) VALUES (:userId, :action)",
+];
+// ... and an injection written into such a statement, or one cut by a comment or followed by another.
+const BOUND_ATTACKS = [
+  "SELECT count(*) FROM users WHERE id = ? OR 1=1",
+  "SELECT count(*) FROM users WHERE id = $1 UNION SELECT password FROM users",
+  "SELECT count(*) FROM users WHERE id = ?; DROP TABLE users",
+  "SELECT count(*) FROM users WHERE id = ? --",
+  "/**/SELECT count(*) FROM users WHERE id = ?",
+  "SELECT count(*) FROM users WHERE id = ? AND name = 'x",
+  "SELECT sleep(5) FROM dual WHERE 1 = ?",
+  "SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
+  "SELECT count(*) FROM users WHERE id = :id AND ascii(substring(password,1,1))>64",
+  "DELETE FROM users WHERE id = :id OR 1=1",
+  "UPDATE users SET role = 'admin' WHERE id = ? -- x",
+  "SELECT count(*) FROM orders",
+];
+
 describe("OpenTelemetry exports", () => {
+  it.each(BOUND)("passes a bound statement in db.statement and db.query.text: %s", (sql) => {
+    for (const key of ["db.statement", "db.query.text"]) {
+      const v = verdict(otlp([attr("db.system", "postgresql"), attr(key, sql)]));
+      expect(v.blocked, v.why).toBe(false);
+      expect(inspect(h, otlp([attr(key, sql)])).score, v.why).toBe(0);
+    }
+  });
+  it.each(BOUND_ATTACKS)("blocks: %s", (sql) => {
+    expect(verdict(otlp([attr("db.statement", sql)])).blocked).toBe(true);
+    expect(verdict(search(sql)).blocked).toBe(true);
+  });
+
   it.each(OTLP.map((a, i) => [i, a] as const))("passes: span %i", (_, attrs) => {
     const v = verdict(otlp(attrs));
     expect(v.blocked, v.why).toBe(false);
