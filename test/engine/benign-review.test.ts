@@ -180,3 +180,28 @@ describe("OpenTelemetry exports", () => {
     expect(verdict(kube(body)).blocked).toBe(true);
   });
 });
+
+// A `#` with text after it is a ticket number, not a comment ending an EXEC (T-SQL has no `#` comment);
+// a parameter named with a SQL word (`user`, `sleep`) is a name the sender wrote, its value read alone.
+describe("ticket prose and SQL words as parameter names", () => {
+  it.each([
+    ["a review request", search("Execute request #567: please review")],
+    ["a job note", form("Execute job #12 tonight, then report")],
+    ["a handout note in a user field", { path: `/events?user=${encodeURIComponent("(print 4*6 handouts for the meeting)")}` }],
+    ["a count in a sleep field", { path: "/prefs?sleep=(5)" }],
+  ] as [string, Req][])("passes: %s", (_, req) => {
+    const v = verdict(req);
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    search("exec xp_cmdshell #567: please review"),
+    search("exec myproc #"),
+    search("exec myproc -- please review"),
+    search("Execute request #5"),
+    { path: `/events?user=${encodeURIComponent("(select password from users)")}` },
+    { path: `/x?${encodeURIComponent("if(now()=sysdate(),sleep(6),0)")}` },
+    { path: `/x?${encodeURIComponent("'admin', '1'='1'")}` },
+  ] as Req[])("blocks: %j", (req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
+});
