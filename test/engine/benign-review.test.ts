@@ -205,3 +205,15 @@ describe("ticket prose and SQL words as parameter names", () => {
     expect(verdict(req).blocked).toBe(true);
   });
 });
+
+// A User-Agent of plain words after a word that is also a command (a phrase, a sentence) names no command line.
+const ua = (value: string): Req => ({ path: "/", headers: [["host", "svc.local"], ["user-agent", value]] });
+describe("User-Agents that open with a command word", () => {
+  it.each(["echo chamber", "eval requests are queued", "watch party", "time keeper is ready"])("passes: %s", (text) => {
+    const v = verdict(ua(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(["id", "sleep 5", "uname -a", "set -o vi", "knife node show", "whoami now", "nslookup attacker.example", "ping 10.0.0.7", "echo chamber; cat /etc/passwd"])("blocks: %s", (text) => {
+    expect(verdict(ua(text)).blocked).toBe(true);
+  });
+});

@@ -491,7 +491,10 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_START) {
     // `w(?P<x>\S+)`: a word glued to `(` opens a function definition (`name()`) or is a syntax error; nothing runs
     if (at(buf, we) == 0x28 && at(buf, we + 1) != 0x29) return we;
-    if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
+    // (`eval requests are queued`, `echo chamber`: a sentence, or a word that is also a noun followed by plain
+    // words, names a product or a phrase; an option, number or host after it, or a strong command, is a command line)
+    if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 &&
+      (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n) && !hasFunctionWord(buf, we, n) && (strong || !lettersOnly(buf, we, n)))) {
       record(RULE_COMMAND_LINE, 3, ws, n, "command as identity");
       return we;
     }
@@ -593,6 +596,15 @@ function lowerWordsOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
     }
   }
   return count > 0;
+}
+
+/** Whether [start, end) is lower-case letters and spaces only: words, no option, number or name with a dot. */
+function lettersOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i);
+    if (c - 0x61 >= 26 && c != 0x20) return false;
+  }
+  return true;
 }
 
 /** Whether the value has no line break before its last non-space byte. */
