@@ -217,3 +217,26 @@ describe("User-Agents that open with a command word", () => {
     expect(verdict(ua(text)).blocked).toBe(true);
   });
 });
+
+// Spreadsheet cells posted as JSON or CSV: a formula opens the cell with `=`, which no SQL context takes before IF(.
+const csv = (text: string): Req => ({ method: "POST", path: "/import", headers: [["host", "svc.local"], ["content-type", "text/csv"]], body: text });
+describe("spreadsheet formulas", () => {
+  it.each<[string, Req]>([
+    ["a JSON cell", kube({ cells: [{ ref: "B6", formula: '=IF(A6>0,"yes","no")' }] })],
+    ["a nested condition", kube({ formula: '=IF(AND(B2>=10,C2<5),"ok","check")' })],
+    ["a CSV row", csv('name,total,flag\nann,4,=IF(B2>0,"yes","no")\n')],
+  ])("passes: %s", (_, req) => {
+    const v = verdict(req);
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    kube({ v: "if(2>1,3,4)" }),
+    kube({ v: "1=if(2>1,3,4)" }),
+    kube({ v: "1 and if(length(user)>1,1,0)" }),
+    kube({ v: "=if(1=1,sleep(5),0)" }),
+    kube({ v: "=cmd|' /C calc'!A0" }),
+    csv("name,total\nann,=if(1=1,sleep(5),0)\n"),
+  ])("blocks: %j", (req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
+});

@@ -359,8 +359,14 @@ function endsExpressionOrComma(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Comma || endsExpression(t, i);
 }
 
-/** if(cond, a, b) with a comparison in the condition: a boolean/time-based blind probe. */
+/**
+ * if(cond, a, b) with a comparison in the condition: a boolean/time-based blind probe. Not when a lone `=`
+ * glued to it opens the value or a cell (`=IF(A6>0,"yes","no")`, `1,=IF(`): that is a spreadsheet formula,
+ * and after the application's own `=` or a `,` it would be a syntax error; a sleep() or a literal
+ * comparison inside is a finding of its own.
+ */
 function ifProbe(t: TokenList, i: i32, out: Findings): void {
+  if (formulaStart(t, i - 1)) return;
   const end = skipParens(t, i + 1);
   let cmp = false;
   let comma = 0;
@@ -369,4 +375,13 @@ function ifProbe(t: TokenList, i: i32, out: Findings): void {
     if (t.t(j) == Tok.Comma) comma++;
   }
   if (cmp && comma >= 2) out.add(Finding.BlindProbe, t.s(i), t.e(end - 1));
+}
+
+/** Whether token i is an `=` glued to the next token that opens the value or a cell (after `,` `;` a tab or a line break). */
+function formulaStart(t: TokenList, i: i32): bool {
+  if (i < 0 || t.t(i) != Tok.Cmp || t.e(i) != t.s(i) + 1 || t.e(i) != t.s(i + 1) || byteAtSource(t.s(i)) != 0x3d) return false;
+  const at = t.s(i);
+  if (at == 0) return true;
+  const c = byteAtSource(at - 1);
+  return c == 0x2c || c == 0x3b || c == 0x09 || c == 0x0a;
 }
