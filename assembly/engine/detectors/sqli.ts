@@ -356,7 +356,8 @@ function formPair(s: Sink, t: Target): ArrayBuffer | null {
   const name = prev!;
   if (name.origin != t.origin || name.key != t.key) return null;
   const n = foldQuotes(name.decoded());
-  if (plainWord(n)) return null;
+  // a name of word characters is one the sender wrote, even a SQL word (`user=(print 4*6 handouts)`)
+  if (wordsOnly(n)) return null;
   const v = foldQuotes(t.decoded());
   const out = new ArrayBuffer(n.byteLength + 1 + v.byteLength);
   const base = changetype<usize>(out);
@@ -364,6 +365,11 @@ function formPair(s: Sink, t: Target): ArrayBuffer | null {
   store<u8>(base + <usize>n.byteLength, 0x3d);
   memory.copy(base + <usize>n.byteLength + 1, changetype<usize>(v), <usize>v.byteLength);
   return out;
+}
+
+function wordsOnly(buf: ArrayBuffer): bool {
+  for (let i = 0; i < buf.byteLength; i++) if (!isWordByte(byteAt(buf, i))) return false;
+  return true;
 }
 
 /** The values of a Referer's query string, each read as the value it was (`?id=1 ORDER BY 3`): the page's own parameters (`+` a space there). */

@@ -34,6 +34,17 @@ function isRawProtocolScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   return RAW_PROTOCOL_SCHEMES.hasLower(buf, s, e);
 }
 
+/**
+ * `ldaps://ldap.corp.example:636` and nothing more (up to a blank: identity providers list fail-over servers so):
+ * a directory server's address, as an identity provider's settings hold it, with no DN, query or JNDI name to
+ * look up. Its host is judged as any URL's (loopback, private, metadata); `ldap://host/Exploit` and `${jndi:` are not this.
+ */
+function directoryAddress(v: ArrayBuffer): bool {
+  const len = urlSchemeEnd - urlSchemeStart;
+  return urlHasSlashes && (len == 4 || (len == 5 && (at(v, urlSchemeStart + 4) | 0x20) == 0x73)) && matchesCI(v, urlSchemeStart, "ldap") &&
+    (urlAuthorityEnd >= v.byteLength || isSpaceByte(at(v, urlAuthorityEnd)));
+}
+
 function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   const len = e - s;
   return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
@@ -72,7 +83,7 @@ export function detectSsrf(s: Sink, t: Target): void {
   if (urlAt(v, i)) {
     start = urlSchemeStart;
     end = urlAuthorityEnd;
-    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
+    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !directoryAddress(v)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
     // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
     if (!urlHasSlashes && !isWebScheme(v, urlSchemeStart, urlSchemeEnd)) return;
     flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
@@ -111,7 +122,7 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
     let ss = k;
     while (ss > first && isSchemeByte(at(v, ss - 1))) ss--;
     if (ss == first || ss == k || !urlAt(v, ss)) continue;
-    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd)) {
+    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !(isSpaceByte(at(v, ss - 1)) && directoryAddress(v))) {
       s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
       return;
     }

@@ -213,6 +213,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   let i = 0;
   // `%0Arm -rf /tmp/x`: a line break opening a one-line value ends whatever the application put before it
   let ctx = isTokenThenOneLine(buf, 0, 0) ? CTX_INJECT : CTX_START;
+  const table = tableRow(buf);
   let cmdPos = true;
   let chain = false;
   let steps = 0;
@@ -249,7 +250,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
       ctx = early ? CTX_SUBST : CTX_MID; // `$(find ...)` inside a longer text is a script, judged by its command
       i += 2;
     } else {
-      ctx = early && c != 0x0a ? CTX_INJECT : CTX_MID;
+      ctx = early && c != 0x0a && !table ? CTX_INJECT : CTX_MID;
       if (c == 0x0a && (i == 0 || (i < firstTokenEnd + 2 && lineAfterToken))) ctx = CTX_INJECT;
       i++;
       while (i < n && (at(buf, i) == c || (c != 0x0a && at(buf, i) == 0x26))) i++;
@@ -491,7 +492,10 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if (ctx == CTX_START) {
     // `w(?P<x>\S+)`: a word glued to `(` opens a function definition (`name()`) or is a syntax error; nothing runs
     if (at(buf, we) == 0x28 && at(buf, we + 1) != 0x29) return we;
-    if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 && (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n))) {
+    // (`eval requests are queued`, `echo chamber`: a sentence, or a word that is also a noun followed by plain
+    // words, names a product or a phrase; an option, number or host after it, or a strong command, is a command line)
+    if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 &&
+      (alone ? (flags & CMD_TOPIC) == 0 : lowerWordsOnly(buf, we, n) && !hasFunctionWord(buf, we, n) && (strong || !lettersOnly(buf, we, n)))) {
       record(RULE_COMMAND_LINE, 3, ws, n, "command as identity");
       return we;
     }
@@ -593,6 +597,36 @@ function lowerWordsOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
     }
   }
   return count > 0;
+}
+
+/** Whether [start, end) is lower-case letters and spaces only: words, no option, number or name with a dot. */
+function lettersOnly(buf: ArrayBuffer, start: i32, end: i32): bool {
+  for (let i = start; i < end; i++) {
+    const c = at(buf, i);
+    if (c - 0x61 >= 26 && c != 0x20) return false;
+  }
+  return true;
+}
+
+/**
+ * `| users | /docs |`: one line opening and closing with `|`, two cells or more, no other separator (`||` `;`
+ * `&` a backtick `$` a line break). A Markdown table row: its pipes are text, a command in a cell is judged as one in text.
+ */
+function tableRow(buf: ArrayBuffer): bool {
+  let end = buf.byteLength;
+  while (end > 0 && isSpaceByte(at(buf, end - 1))) end--;
+  let i = 0;
+  while (i < end && isSpaceByte(at(buf, i))) i++;
+  if (at(buf, i) != 0x7c || at(buf, end - 1) != 0x7c) return false;
+  let pipes = 0;
+  for (; i < end; i++) {
+    const c = at(buf, i);
+    if (c == 0x7c) {
+      if (at(buf, i + 1) == 0x7c) return false;
+      pipes++;
+    } else if (c == 0x3b || c == 0x26 || c == 0x60 || c == 0x24 || c == 0x0a || c == 0x0d) return false;
+  }
+  return pipes >= 3;
 }
 
 /** Whether the value has no line break before its last non-space byte. */

@@ -63,8 +63,8 @@ function rowEnds(t: TokenList, i: i32): bool {
   return ty == Tok.None || ty == Tok.Semi || ty == Tok.Comma || ty == Tok.RParen || (t.f(i - 1) & F_COMMENT) != 0;
 }
 
-/** Patterns on the first token(s) of the value (index `first`). */
-export function leading(t: TokenList, first: i32, out: Findings): void {
+/** Patterns on the first token(s) of the value (index `first`); `bound`: it opens a statement with placeholders (grammar.ts). */
+export function leading(t: TokenList, first: i32, out: Findings, bound: bool): void {
   // , FIND_IN_SET('22', x)  , concat(: the value continues a select list or argument list with a SQL call
   if (t.t(first) == Tok.Comma && t.t(first + 1) == Tok.Word && isFunctionKw(t.k(first + 1)) && isCall(t, first + 1) &&
     t.t(first + 2) == Tok.LParen && t.t(first + 3) != Tok.RParen) {
@@ -180,7 +180,7 @@ export function leading(t: TokenList, first: i32, out: Findings): void {
     }
   }
   // select(user(  select if(x  SELECT (CASE: a select of a call or subquery opening the value
-  if (k == Kw.Select && ty == Tok.Word && (isCall(t, first + 1) || t.t(first + 1) == Tok.LParen || t.t(first + 1) == Tok.Var ||
+  if (k == Kw.Select && ty == Tok.Word && !bound && (isCall(t, first + 1) || t.t(first + 1) == Tok.LParen || t.t(first + 1) == Tok.Var ||
     isCall(t, first))) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }

@@ -19,15 +19,32 @@ function codeStatement(t: TokenList, i: i32): bool {
   return p == Tok.Other && byteAtSource(t.s(i - 1)) == 0x7b;
 }
 
-/** A `?` or `$1` parameter placeholder after `=`, `,` or `(` from i on. */
+/** A `?`, `$1` or `:name` parameter placeholder after `=`, `,` or `(` from i on. */
 function hasPlaceholder(t: TokenList, i: i32): bool {
   for (let j = i + 1; j < t.n; j++) {
     if (t.t(j) != Tok.Other) continue;
     const c = byteAtSource(t.s(j));
     const p = t.t(j - 1);
-    if ((c == 0x3f || (c == 0x24 && t.t(j + 1) == Tok.Num)) && (p == Tok.Cmp || p == Tok.Comma || p == Tok.LParen)) return true;
+    if (p != Tok.Cmp && p != Tok.Comma && p != Tok.LParen) continue;
+    if (c == 0x3f || (c == 0x24 && t.t(j + 1) == Tok.Num) || (c == 0x3a && t.t(j + 1) == Tok.Word && t.s(j + 1) == t.e(j))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the statement opening at i is one a driver or ORM logs (a span's `db.statement`, a slow-query
+ * line): its values are bound through placeholders, and it has no comment, no unclosed string and no
+ * second statement. No injection needs one: the query an injection completes has its own parameters,
+ * and a statement sent to be run whole cannot run with unbound placeholders. Attacks written into it
+ * (UNION SELECT, OR 1=1, sleep(), a system catalog) are their own findings and still count.
+ */
+function boundStatement(t: TokenList, i: i32): bool {
+  if ((t.leadFlags & F_COMMENT) != 0 || !hasPlaceholder(t, i)) return false;
+  for (let j = i; j < t.n; j++) {
+    if ((t.f(j) & (F_COMMENT | F_OPEN)) != 0) return false;
+    if (t.t(j) == Tok.Semi && t.t(j + 1) != Tok.None) return false;
+  }
+  return true;
 }
 
 /** `; update blue order -- x`: a line comment ends the UPDATE before the SET it needs (a syntax error, not a statement). */
@@ -53,9 +70,9 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart && ((isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) || valuesStatement(t, head))) {
     const k = t.k(head);
     const first = head;
-    if ((sourceLength() > 100 && documentLike(t)) || hasPlaceholder(t, first)) {
-      // a long text that opens with a statement is documentation or a code sample; so is a
-      // statement with parameter placeholders (UPDATE t SET a = ? WHERE id = ?), which no injection needs
+    if ((sourceLength() > 100 && documentLike(t)) || boundStatement(t, first)) {
+      // a long text that opens with a statement is documentation or a code sample; a statement
+      // with parameter placeholders (UPDATE t SET a = ? WHERE id = ?) is a logged one
     } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
@@ -63,11 +80,12 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   }
   // SELECT * FROM t WHERE a BETWEEN '1' AND '2'  ... HAVING `c` = 8: the whole (short) value is a query
   // with a condition on literals, ready to run (a code sample has placeholders or sits inside code)
-  if (atStart && !breakout && t.is(first, Kw.Select) && sourceLength() <= 200 && isStatement(t, first)) {
+  const bound = atStart && !breakout && t.is(first, Kw.Select) && boundStatement(t, first);
+  if (atStart && !breakout && !bound && t.is(first, Kw.Select) && sourceLength() <= 200 && isStatement(t, first)) {
     const from = selectFrom(t, first + 1);
     if (from >= 0 && literalCondition(t, from + 2)) out.add(Finding.StatementStart, t.s(first), t.e(from + 1));
   }
-  if (atStart) leading(t, first, out);
+  if (atStart) leading(t, first, out, bound);
   for (let i = 0; i < n; i++) {
     const ty = t.t(i);
     if (ty == Tok.Word) {
@@ -75,7 +93,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       const k = t.k(i);
       if (k == Kw.None || k == Kw.Article) continue;
       if (k == Kw.As) fragmentAt(t, i, out);
-      word(t, i, out);
+      word(t, i, out, bound && i == first);
       continue;
     }
     // fragmentAt starts from literals and operators only
@@ -221,7 +239,8 @@ function arithmeticEnd(t: TokenList, i: i32): i32 {
   return j;
 }
 
-function word(t: TokenList, i: i32, out: Findings): void {
+/** `bound`: token i opens a logged statement (boundStatement), whose select list is no finding of its own. */
+function word(t: TokenList, i: i32, out: Findings, bound: bool): void {
   const k = t.k(i);
   const f = t.f(i);
   if ((f & F_SPLIT) != 0 && k != Kw.None && k != Kw.Article) out.add(Finding.CommentEvasion, t.s(i), t.e(i));
@@ -242,6 +261,7 @@ function word(t: TokenList, i: i32, out: Findings): void {
       if ((f & F_COMMENT) != 0 && (f & F_LINE_COMMENT) == 0 && strongSelectItem(t, i + 1) && isSelectList(t, i + 1)) {
         out.add(Finding.CommentEvasion, t.s(i), t.e(i + 1));
       }
+      if (bound) return;
       const from = selectFrom(t, i + 1);
       if (from >= 0 && isSelectList(t, i + 1)) out.add(Finding.SelectFrom, t.s(i), t.e(from + 1));
       else if (t.t(i + 1) == Tok.Var || (isCall(t, i + 1) && t.k(i + 1) != Kw.None) ||
@@ -339,8 +359,14 @@ function endsExpressionOrComma(t: TokenList, i: i32): bool {
   return t.t(i) == Tok.Comma || endsExpression(t, i);
 }
 
-/** if(cond, a, b) with a comparison in the condition: a boolean/time-based blind probe. */
+/**
+ * if(cond, a, b) with a comparison in the condition: a boolean/time-based blind probe. Not when a lone `=`
+ * glued to it opens the value or a cell (`=IF(A6>0,"yes","no")`, `1,=IF(`): that is a spreadsheet formula,
+ * and after the application's own `=` or a `,` it would be a syntax error; a sleep() or a literal
+ * comparison inside is a finding of its own.
+ */
 function ifProbe(t: TokenList, i: i32, out: Findings): void {
+  if (formulaStart(t, i - 1)) return;
   const end = skipParens(t, i + 1);
   let cmp = false;
   let comma = 0;
@@ -349,4 +375,13 @@ function ifProbe(t: TokenList, i: i32, out: Findings): void {
     if (t.t(j) == Tok.Comma) comma++;
   }
   if (cmp && comma >= 2) out.add(Finding.BlindProbe, t.s(i), t.e(end - 1));
+}
+
+/** Whether token i is an `=` glued to the next token that opens the value or a cell (after `,` `;` a tab or a line break). */
+function formulaStart(t: TokenList, i: i32): bool {
+  if (i < 0 || t.t(i) != Tok.Cmp || t.e(i) != t.s(i) + 1 || t.e(i) != t.s(i + 1) || byteAtSource(t.s(i)) != 0x3d) return false;
+  const at = t.s(i);
+  if (at == 0) return true;
+  const c = byteAtSource(at - 1);
+  return c == 0x2c || c == 0x3b || c == 0x09 || c == 0x0a;
 }

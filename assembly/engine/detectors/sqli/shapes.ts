@@ -1,7 +1,7 @@
 // Small grammar pieces over a token list: operands, select lists, statement heads.
 // Each returns the index after what it recognised, or -1; none reads past the list.
 import { Kw, isFunctionKw } from "./keywords";
-import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT, F_OPEN } from "./tokens";
+import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { byteAtSource, sourceLength } from "./source";
 
 /** Index after the `)` matching the `(` at i (the list end when unbalanced). */
@@ -215,7 +215,7 @@ export function isStatement(t: TokenList, i: i32): bool {
       if (ty == Tok.Var || ty == Tok.Str || ty == Tok.LParen) return true;
       if (isIdentifier(t, i + 1) && t.t(i + 2) == Tok.Str) return true; // EXECUTE IMMEDIATE "...
       if (k1 == Kw.SysProc || k1 == Kw.SysSchema) return true;
-      return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot);
+      return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot) && !hashRemark(t, i + 1);
     }
     case Kw.Declare: return t.t(i + 1) == Tok.Var;
     case Kw.Set: return t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None); // not a lone `@`
@@ -223,6 +223,18 @@ export function isStatement(t: TokenList, i: i32): bool {
     case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
     default: return false;
   }
+}
+
+/**
+ * `Execute request #567: please review`: a `#` with text after it ends token i. EXEC is T-SQL's, where `#`
+ * opens no comment (it names a temporary table), and MySQL's EXECUTE runs only a statement the attacker
+ * prepared before: the words are a ticket's, not a statement cut short (a short `#` tail still is one).
+ */
+function hashRemark(t: TokenList, i: i32): bool {
+  if ((t.f(i) & (F_COMMENT | F_LINE_COMMENT)) != F_COMMENT) return false;
+  let c = t.e(i);
+  while (byteAtSource(c) == 0x20) c++;
+  return byteAtSource(c) == 0x23;
 }
 
 /** Lines, or English function words: a text about SQL rather than one statement on one line. */
