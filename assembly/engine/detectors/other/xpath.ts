@@ -1,13 +1,19 @@
 // XPath injection (rule 17005): the parts of XPath's grammar that no form value and no prose
 // carries. `' or '1'='1` and `' and count(/*)=1 and '` break out of a string literal the way SQL
 // injection does and are caught by sqli; what remains is XPath alone:
-// - an axis step: a name and `::` after a `/` (`/child::node()`, `/descendant-or-self::x`; Rust's
-//   `super::*`, C++'s `std::` and IPv6's `[::1]` follow no `/`);
+// - an axis step: one of XPath's axes and `::` after a `/` (`/child::node()`, `/descendant-or-self::x`;
+//   Perl's `/pod/Dist::Zilla`, `PATH=/usr/bin::/bin`, Rust's `super::*`, C++'s `std::` and IPv6's `[::1]`
+//   name no axis);
 // - a union after a closed literal and predicate (`'] | //*`, `')] | //user/*`).
 // A value that is a whole location path (`//user[name/text()='a']`) is left alone: an application that
 // takes XPath from its clients gets it as a matter of course.
 import { byteAt, isSpaceByte, isWordByte } from "../../bytes";
 import { at, skipSpaces } from "../langs/syntax";
+import { WordList } from "../../wordlist";
+
+const AXES = new WordList(
+  "ancestor|ancestor-or-self|attribute|child|descendant|descendant-or-self|following|following-sibling|namespace|parent|preceding|preceding-sibling|self",
+);
 
 /** Start of an XPath construct (see above), or -1. */
 export function findXPath(buf: ArrayBuffer): i32 {
@@ -17,7 +23,7 @@ export function findXPath(buf: ArrayBuffer): i32 {
     if (c == 0x3a && at(buf, i - 1) == 0x3a) {
       let s = i - 1;
       while (s > 0 && i - s < 21 && (isWordByte(at(buf, s - 1)) || at(buf, s - 1) == 0x2d)) s--;
-      if (s < i - 1 && at(buf, s - 1) == 0x2f) return s;
+      if (s < i - 1 && at(buf, s - 1) == 0x2f && AXES.has(buf, s, i - 1)) return s;
     } else if (c == 0x7c) {
       let b = i - 1;
       while (isSpaceByte(at(buf, b))) b--;
