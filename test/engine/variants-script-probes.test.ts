@@ -49,6 +49,12 @@ describeFamily("script code that computes or runs a command", {
       expect(ids(h(), v), v).not.toContain(4313);
     }
   });
+  it("reads Perl's qx literal as an output statement's command, like a backtick", () => {
+    for (const v of ["print qx(id)", ";print qx{uname -a};", "';print QX[cat /etc/passwd];'", "say qx|whoami|", "echo qx!ls!"]) expect(ids(h(), v), v).toContain(4313);
+    for (const v of ["print qx for the queue", "please print qx(2) copies", "print qx (id)", "print qx(1)", "say qxl(id)", "Tip: print qx: the docs", "Please print qx(id) in Perl"]) {
+      expect(ids(h(), v), v).not.toContain(4313);
+    }
+  });
 });
 
 describeFamily("edge-side includes", {

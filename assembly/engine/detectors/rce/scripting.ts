@@ -3,7 +3,7 @@
 // - an output statement at a statement start whose argument computes (`print 1337*1337`,
 //   `;print(13*37);`, `'+response.write(9*9)+'`) or runs a command (print `id`): a statement start
 //   is the value's start or `;` `{` `(` `+` `&` `%` `>` `=` and blanks, so prose that says "print 2*3 pages"
-//   or a tutorial that quotes it is none;
+//   or a tutorial that quotes it is none; a command is a backtick or Perl's `qx(...)` (`print qx(id)`);
 // - `Response.Write(`, `Response.Redirect(`, `Server.CreateObject(`, `CreateObject(` with a string at a
 //   statement start, `eval request(`, `execute request(` (ASP);
 // - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
@@ -72,6 +72,9 @@ export function findScriptCode(buf: ArrayBuffer): i32 {
       if (w >= CALLS && (q == 0x27 || q == 0x22 || q == 0x5b)) return k;
     }
     if (at(buf, j) == 0x60) return k;
+    // Perl's other spelling of the backtick: `print qx(id)`, `print qx{id}`
+    const x = at(buf, j + 2);
+    if (w < CALLS && (at(buf, j) | 0x20) == 0x71 && (at(buf, j + 1) | 0x20) == 0x78 && (x == 0x28 || x == 0x7b || x == 0x5b || x == 0x7c || x == 0x21) && isAlpha(at(buf, j + 3))) return k;
     let m = digitsEnd(buf, j);
     if (m > j) {
       m = skipSpaces(buf, m);
