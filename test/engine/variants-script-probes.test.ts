@@ -55,6 +55,15 @@ describeFamily("script code that computes or runs a command", {
       expect(ids(h(), v), v).not.toContain(4313);
     }
   });
+  it("reports a Python dunder read off an empty literal or by a quoted key off a call, not one on a named object", () => {
+    for (const v of ["().__class__.__bases__[0].__subclasses__()", "''.__class__.__mro__[1].__subclasses__()", "x=[].__class__.__base__", "\"\".__class__", "globals()['__builtins__']['eval']('1')"]) {
+      expect(ids(h(), v), v).toContain(4313);
+    }
+    for (const v of ["self.__class__.__name__", "the globals() function returns a dict", "type(x).__mro__", "d['__name__']", "foo().__init__", "items[].__len__", "__init__.py",
+      "().__c", "()___a__", "globals()['__x']", "globals()['__name__ is main", "('').__doc__ is empty", "Use ''.join(parts) or print(self.__dict__)"]) {
+      expect(ids(h(), v), v).not.toContain(4313);
+    }
+  });
 });
 
 describeFamily("edge-side includes", {

@@ -8,7 +8,9 @@
 //   statement start, `eval request(`, `execute request(` (ASP);
 // - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
 //   module's call with a string or list argument, not the name alone as prose has it;
-// - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals.
+// - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals;
+// - a Python dunder read off an empty literal or by a quoted key off a call (`().__class__.__bases__`,
+//   `''.__class__.__mro__`, `globals()['__builtins__']`): prose and everyday code name `obj.__class__`.
 import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 import { at, skipSpaces } from "../langs/syntax";
@@ -41,11 +43,27 @@ function digitsEnd(buf: ArrayBuffer, i: i32): i32 {
   return i;
 }
 
+/** A Python dunder (`__class__`, at most 24 bytes) read off an empty literal (`().__class__`, `''.__mro__`) or
+ * a call's result by a quoted key (`globals()['__builtins__']`): the first step of a sandbox escape. */
+function pythonInternals(buf: ArrayBuffer, i: i32): bool {
+  if (at(buf, i + 1) != 0x5f || !isAlpha(at(buf, i + 2))) return false;
+  let w = i + 2;
+  while (w < i + 24 && isWordByte(at(buf, w))) w++;
+  if (at(buf, w - 1) != 0x5f || at(buf, w - 2) != 0x5f || isWordByte(at(buf, w))) return false;
+  const p = at(buf, i - 1);
+  const a = at(buf, i - 3);
+  const b = at(buf, i - 2);
+  // (an empty literal, not a call's `()` or an index's `[]`: `foo().__init__` is everyday code)
+  if (p == 0x2e) return !isWordByte(at(buf, i - 4)) && ((b == 0x29 && a == 0x28) || (b == 0x5d && a == 0x5b) || ((b == 0x27 || b == 0x22) && a == b));
+  return (p == 0x27 || p == 0x22) && b == 0x5b && a == 0x29 && at(buf, w) == p;
+}
+
 /** Start of script code (see above), or -1. */
 export function findScriptCode(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   for (let i = 0; i < n; i++) {
     const c = byteAt(buf, i);
+    if (c == 0x5f && pythonInternals(buf, i)) return i;
     let k = i;
     // (`.` after a quote: PHP's concatenation, `'.print(1337*1337).'`; a sentence's `.` is no start)
     if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (at(buf, i - 1) == 0x27 || at(buf, i - 1) == 0x22))) k = skipSpaces(buf, i + 1);
