@@ -19,6 +19,8 @@ const attacks: [string, number, number?][] = [
   ["a:2:{i:0;O:15:\"Monolog\\Handler\":0:{}i:1;s:2:\"id\";}", 9150],
   ["<?php system('id'); ?>", 9100],
   ["<?=phpinfo()?>", 9100],
+  ["''.system('id')", 9120],
+  ["'.join('", 9121],
   // a named argument given a variable is PHP 8 call syntax for a function no query language has
   ["strlen(string: $x)", 9121],
   ["<?\nsystem('id');?>", 9100],
@@ -93,6 +95,9 @@ const attacks: [string, number, number?][] = [
 
 const benign: [string, number?][] = [
   ["The system (Linux) is great"],
+  // Python's str.join off a closed literal; a breakout (`'.join('`) or a dangerous call still counts
+  ["s = ''.join(parts)"],
+  ["names = ', '.join(sorted(users))"],
   ["query ($o: [OrderBy!]) { orders_aggregate(where: $w) { aggregate { count(order: $o) { total } sum(columns: $c) { amount } } } }"],
   ["GNU find uses the fnmatch(3) library function"],
   ["see printf(1) and strftime(3)"],

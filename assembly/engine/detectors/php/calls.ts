@@ -56,6 +56,9 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   let kind = classifyFunction(data, s, e);
   if (kind == FN_NONE && paren == e && endsWithDangerous(data, s, e)) kind = FN_DANGEROUS;
   if (kind == FN_NONE) return;
+  // `', '.join(parts)`: a library function read off a closed string literal is a string method
+  // (Python, JS); PHP's `'x'.join(` concatenates a harmless call. A dangerous one still counts.
+  if (kind == FN_BUILTIN && afterClosedLiteral(data, s)) return;
   if (isManPageReference(data, paren)) return;
   const before = codeBefore(data, s, pathLike);
   const close = matchingParen(data, paren);
@@ -127,6 +130,19 @@ function isMemberAccess(data: ArrayBuffer, s: i32): bool {
   if (p == 0x2e) return isWordByte(byteAt(data, s - 2)) || byteAt(data, s - 2) == 0x5d;
   if (p == 0x3e) return byteAt(data, s - 2) == 0x2d;
   if (p == 0x3a) return byteAt(data, s - 2) == 0x3a;
+  return false;
+}
+
+/** Whether `s` follows `.` after a string literal closed on its line (`''.`, `", ".`), not a lone quote. */
+function afterClosedLiteral(data: ArrayBuffer, s: i32): bool {
+  if (s < 3 || byteAt(data, s - 1) != 0x2e) return false;
+  const q = byteAt(data, s - 2);
+  if (q != 0x27 && q != 0x22) return false;
+  for (let j = s - 3; j >= 0 && s - j < 64; j--) {
+    const c = byteAt(data, j);
+    if (c == q) return j == 0 || !isWordByte(byteAt(data, j - 1));
+    if (c == 0x0a || c == 0x0d) return false;
+  }
   return false;
 }
 
