@@ -308,3 +308,24 @@ describe("Markdown table rows", () => {
     expect(verdict(json(text)).blocked).toBe(true);
   });
 });
+
+// C and Go snippets: a double-quoted format string among bare names is no PHP call expression (9121);
+// PHP passes `$variables`, and probes nest a dangerous call or break out of a quote.
+const C_FORMAT = [
+  'printf("%d\\n", x);',
+  'int n = 3; printf("%d\\n", n);',
+  'fprintf(stderr, "%s\\n", msg);',
+  'fmt.Printf("%d\\n", x)',
+];
+const C_FORMAT_ATTACKS = [
+  "printf('%s', system('id'))",
+  'printf("%s", system("id"));',
+  "';printf(phpinfo());'",
+  "<?php printf('%s', 1); ?>",
+];
+describe("C and Go format strings", () => {
+  for (const [name, carry] of Object.entries(CARRIERS)) {
+    for (const t of C_FORMAT) it(`${name} passes ${t}`, () => expect(verdict(carry(t)).blocked, verdict(carry(t)).why).toBe(false));
+    for (const t of C_FORMAT_ATTACKS) it(`${name} blocks ${t}`, () => expect(verdict(carry(t)).blocked).toBe(true));
+  }
+});

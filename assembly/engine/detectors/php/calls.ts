@@ -74,9 +74,26 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if (((before && afterOk) || commented) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close)) {
+  if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close)) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
+}
+
+/**
+ * `printf("%d\n", x)`  `fprintf(stderr, "%s", msg)`: a double-quoted format string among bare names and
+ * numbers is C or Go; PHP passes `$variables`, and a probe nests a call (judged on its own) or breaks a quote.
+ */
+function cFormatCall(data: ArrayBuffer, paren: i32, close: i32): bool {
+  if (close < 0) return false;
+  let format = false;
+  let quoted = false;
+  for (let j = paren + 1; j < close; j++) {
+    const c = byteAt(data, j);
+    if (c == 0x22) quoted = !quoted;
+    else if (quoted) { if (c == 0x25) format = true; else if (c == 0x24 || c == 0x7b) return false; }
+    else if (c == 0x24 || c == 0x27 || c == 0x28 || c == 0x3b || c == 0x40 || c == 0x60 || c == 0x2e) return false;
+  }
+  return format && !quoted;
 }
 
 /**
