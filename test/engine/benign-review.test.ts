@@ -316,12 +316,17 @@ const C_FORMAT = [
   'int n = 3; printf("%d\\n", n);',
   'fprintf(stderr, "%s\\n", msg);',
   'fmt.Printf("%d\\n", x)',
+  'we call system( "ls" ) in the wrapper',
+  'we call system("ls") in the wrapper',
 ];
 const C_FORMAT_ATTACKS = [
   "printf('%s', system('id'))",
   'printf("%s", system("id"));',
   "';printf(phpinfo());'",
   "<?php printf('%s', 1); ?>",
+  'we call ;system("ls") in the wrapper',
+  'system("ls") in the wrapper',
+  "x';system('ls') in the wrapper",
 ];
 describe("C and Go format strings", () => {
   for (const [name, carry] of Object.entries(CARRIERS)) {

@@ -69,6 +69,8 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   if (kind == FN_DANGEROUS) {
     if (insideCodeSpan(data, s)) return; // "Never call `exec(input)` on ...": prose names it
     if (close < 0 && opensProse(data, paren)) return; // "exec( is called with untrusted input"
+    // "we call system("ls") in the wrapper": a closed call between two prose words is named, not run
+    if (!before && !afterOk && !commented && s > 1 && isAlpha(byteAt(data, s - 2)) && isSpaceByte(byteAt(data, s - 1))) return;
     if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
       record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }
