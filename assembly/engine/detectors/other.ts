@@ -27,7 +27,7 @@ export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
   new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
-  new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*)"),
+  new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*), a document fetched from a URL (doc('http://...'), unparsed-text())"),
   new Rule(FORMULA, Category.Other, CRITICAL, 1, "spreadsheet formula injection: a value opening with = + - @ that holds a DDE link (cmd|' /C calc'!A0) or calls a function that fetches, links or runs (=HYPERLINK(, =WEBSERVICE(, =IMPORTXML(, =DDE()"),
 ];
 
