@@ -96,15 +96,7 @@ export function plainTarget(t: Target): PlainWords {
  * Every target of the request: path, query arguments, headers and cookies, body. With an
  * inspector, full batches are inspected on the way and only the last batch is returned.
  */
-export function collectTargets(
-  req: HttpRequest, inspector: TargetBatchInspector | null = null, seen: SeenTargets | null = null, cleanHeaders: CleanValues | null = null,
-  list: Target[] | null = null,
-): Targets {
-  const out = new Targets();
-  if (list !== null) out.list = list;
-  out.inspector = inspector;
-  out.seen = seen;
-  out.cleanHeaders = cleanHeaders;
+export function collectTargets(req: HttpRequest, out: Targets = new Targets()): Targets {
   collectPath(req.path, out);
   collectHeaders(req, out);
   collectBody(req, contentTypeOf(req), out);
@@ -118,31 +110,14 @@ export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = newSink(req, cfg);
   prepareSession(req);
-  let seen: SeenTargets | null = null;
-  if (!namesTargets(s.exclusions)) {
-    seen = SEEN;
-    SEEN.restart();
-  }
-  let batch = BATCH;
-  if (batch === null) BATCH = batch = new BatchInspection(s, cfg);
-  batch.s = s;
-  batch.cfg = cfg;
-  const list = TARGET_LIST;
-  list.length = 0;
-  const targets = collectTargets(req, batch, seen, cfg.cleanHeaders, list);
+  const targets = reusedTargets(s, cfg);
+  targets.cleanHeaders = cfg.cleanHeaders;
+  collectTargets(req, targets);
   detectProtocolRequest(s, req, targets);
   inspectTargets(s, targets.list, cfg);
-  list.length = 0; // its targets are garbage now (the collector reads up to the length)
+  TARGET_LIST.length = 0; // its targets are garbage now (the collector reads up to the length)
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
 }
-
-// Objects every inspect() needs, made once and reset: one request is inspected at a time (inside one
-// callback; the engine never calls itself), and none of them outlives the call. The list of targets
-// keeps the capacity of the largest request (at most MAX_TARGETS: a full batch is inspected, then the
-// list starts again at length 0).
-const SEEN = new SeenTargets();
-const TARGET_LIST: Target[] = [];
-let BATCH: BatchInspection | null = null;
 
 /**
  * Only the body of `req`: the messages of a request stream after its first batch, whose path and
@@ -150,13 +125,38 @@ let BATCH: BatchInspection | null = null;
  */
 export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = newSink(req, cfg);
-  const out = new Targets();
-  out.inspector = new BatchInspection(s, cfg);
-  out.seen = namesTargets(s.exclusions) ? null : new SeenTargets();
-  collectBody(req, contentTypeOf(req), out);
-  detectBodyProblem(s, req, out);
-  inspectTargets(s, out.list, cfg);
+  const targets = reusedTargets(s, cfg);
+  collectBody(req, contentTypeOf(req), targets);
+  detectBodyProblem(s, req, targets);
+  inspectTargets(s, targets.list, cfg);
+  TARGET_LIST.length = 0;
   return new Verdict(s.score, s.score >= cfg.anomalyThreshold, s.matches);
+}
+
+// Objects every inspection needs, made once and reset: one request is inspected at a time (inside one
+// callback; the engine never calls itself), and none of them outlives the call. The list of targets
+// keeps the capacity of the largest request (at most MAX_TARGETS: a full batch is inspected, then the
+// list starts again at length 0).
+const SEEN = new SeenTargets();
+const TARGET_LIST: Target[] = [];
+let BATCH: BatchInspection | null = null;
+
+/** Targets that inspect full batches for `s` on the way, on the kept list, inspector and seen set. */
+function reusedTargets(s: Sink, cfg: EngineConfig): Targets {
+  const out = new Targets();
+  TARGET_LIST.length = 0;
+  out.list = TARGET_LIST;
+  let batch = BATCH;
+  if (batch === null) BATCH = batch = new BatchInspection(s, cfg);
+  batch.s = s;
+  batch.cfg = cfg;
+  out.inspector = batch;
+  // none when an exclusion names a target: a repeated value under another name must still be inspected
+  if (!namesTargets(s.exclusions)) {
+    SEEN.restart();
+    out.seen = SEEN;
+  }
+  return out;
 }
 
 function newSink(req: HttpRequest, cfg: EngineConfig): Sink {
