@@ -14,6 +14,8 @@ import { findMailCommand } from "./rce/mail";
 import { findVbscriptExec } from "./rce/vbscript";
 import { findScriptCode } from "./rce/scripting";
 import { isRestrictedUploadName } from "./rce/upload-name";
+import { fileExtensions, isUploadName } from "./langs/filenames";
+import { WordList } from "../wordlist";
 import { shellScanSkips } from "./rce/gate";
 import { nextByte } from "./rce/next-byte";
 import { userAgentEnd } from "./rce/user-agent";
@@ -43,12 +45,25 @@ export const RCE_RULES: Rule[] = [
   new Rule(4311, Category.Rce, CRITICAL, 1, "Upload of a server configuration file name (wp-config.php, settings.php, .htaccess, web.config ...)"),
   new Rule(4310, Category.Rce, CRITICAL, 1, "Word assembled from three or more shell variables ($a$b$c)"),
   new Rule(4312, Category.Rce, CRITICAL, 1, "ASP/VBScript code running a string (Execute/Eval with On Error Resume Next, Response.Write ...)"),
+  new Rule(4314, Category.Rce, CRITICAL, 1, "Upload of a page IIS runs as code (.asp, .aspx, .ashx, .asmx, .asa, .cshtml ..., double extensions)"),
   new Rule(4313, Category.Rce, CRITICAL, 1, "Perl/Python/Ruby/PHP/ASP code: output of a computation or a command at a statement start (print 1337*1337, ;print(13*37);, Response.Write(), eval request()), __import__('os'), os.system('...'), %x(...), qx{...}"),
 ];
+
+/** Extensions IIS hands to ASP or ASP.NET (.cer and .cdx only by old mappings; .cer is also a certificate, left out). */
+const IIS_PAGES = new WordList("asp|aspx|ashx|asmx|asa|asax|ascx|cshtml|vbhtml|cdx");
 
 export function detectRce(s: Sink, t: Target): void {
   if ((t.kind == TargetKind.Filename || (t.kind == TargetKind.Header && (t.key == "x-filename" || t.key == "x-file-name" || t.key == "x_filename"))) && isRestrictedUploadName(t.value)) {
     s.report(4311, t, t.value, 0, t.value.byteLength, "server config upload");
+  }
+  if (isUploadName(t)) {
+    const exts = fileExtensions(t.value);
+    for (let k = 0; k < exts.length; k++) {
+      if (IIS_PAGES.hasString(exts[k])) {
+        s.report(4314, t, t.value, 0, t.value.byteLength, "IIS page upload");
+        break;
+      }
+    }
   }
   const raw = t.htmlDecoded(); // URL-decoded until stable and HTML entities decoded: payloads arrive in both
   const n = raw.byteLength;

@@ -108,8 +108,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
 
 /** The body as one raw target: binary data is read through its runs of text (text-runs.ts). */
 function addRawBody(body: ArrayBuffer, out: Targets): void {
-  if (isBinary(body)) addTextRuns(body, TargetKind.Body, "body", "", out);
-  else out.add(TargetKind.Body, "body", body, body, "");
+  if (isBinary(body)) {
+    // a Java object stream posted raw opens with AC ED 00 05, bytes no text run keeps: its magic is read apart
+    if (body.byteLength > 8 && load<u32>(changetype<usize>(body)) == 0x0500edac) { const magic = body.slice(0, 4); out.add(TargetKind.Body, "body", magic, magic, ""); }
+    addTextRuns(body, TargetKind.Body, "body", "", out);
+  } else out.add(TargetKind.Body, "body", body, body, "");
 }
 
 /** Whether `&#` numeric entities make up most of `data` (one in every 8 bytes starts one). */

@@ -21,7 +21,8 @@ export function isUploadName(t: Target): bool {
 /**
  * The extensions of a file name, lower-cased and with the blanks and dots that
  * Windows and sloppy servers drop removed: "shell. PHP . " gives ["php"],
- * "a.php.jpg" gives ["php", "jpg"]. The base name (before the first dot) is left out.
+ * "a.php.jpg" gives ["php", "jpg"], "a.asp;.jpg" and "a.php::$DATA" give "asp" and "php" (an extension
+ * ends at `:`, `;`, `%` or NUL, where Windows, IIS and C stop reading). The base name (before the first dot) is left out.
  */
 export function fileExtensions(data: ArrayBuffer): string[] {
   const out: string[] = [];
@@ -36,9 +37,12 @@ export function fileExtensions(data: ArrayBuffer): string[] {
   while (i < n) {
     i++; // past the dot
     let ext = "";
+    let cut = false;
     while (i < n && byteAt(data, i) != 0x2e) {
       const c = byteAt(data, i);
-      if (!isSpaceByte(c) && ext.length < 16) ext += String.fromCharCode(lowerByte(c));
+      // Windows ends a name at a stream (`::$DATA`), IIS at `;`, C at NUL (sent raw or as `%00`)
+      if (c == 0x3a || c == 0x3b || c == 0x25 || c == 0) cut = true;
+      else if (!cut && !isSpaceByte(c) && ext.length < 16) ext += String.fromCharCode(lowerByte(c));
       i++;
     }
     if (ext.length > 0) out.push(ext);

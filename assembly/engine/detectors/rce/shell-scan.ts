@@ -134,7 +134,8 @@ function isBinaryDir(buf: ArrayBuffer, start: i32, baseStart: i32): bool {
   const first = at(buf, start);
   if (first != 0x2f && first != 0x5c && (first | 0x20) != 0x62 && (first | 0x20) != 0x63) return false; // /..., \..., bin/, c:\
   const e = baseStart - 1; // the slash
-  if (e - start >= 3 && matchesCI(buf, e - 3, "bin")) return e - 3 == start || !isWordByte(at(buf, e - 4)) || at(buf, e - 4) == 0x73;
+  // (`/cgi-bin/` holds a web server's scripts: a path into it is a URL, not a system binary)
+  if (e - start >= 3 && matchesCI(buf, e - 3, "bin")) return e - 3 == start || (!isWordByte(at(buf, e - 4)) && at(buf, e - 4) != 0x2d) || at(buf, e - 4) == 0x73;
   if (e - start >= 8 && matchesCI(buf, e - 8, "system32")) return true;
   return false;
 }
