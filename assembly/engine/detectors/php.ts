@@ -18,6 +18,7 @@ export const PHP_RULES: Rule[] = [
   new Rule(9110, Category.Php, CRITICAL, 1, "PHP stream wrapper (php://, phar://, zip://, expect://, data:text/plain ...)"),
   new Rule(9120, Category.Php, CRITICAL, 1, "Call of a dangerous PHP function (exec, eval, base64_decode, fopen ...)"),
   new Rule(9121, Category.Php, CRITICAL, 1, "Input that is a PHP expression calling a library function"),
+  new Rule(9122, Category.Php, CRITICAL, 1, "PHP function that runs code or commands (passthru, system, assert ...) as the value of a callback parameter (function=, callback=, filter=, a render array's [#property])"),
   new Rule(9130, Category.Php, CRITICAL, 1, "PHP variable function call ($f(...), $_[x](...), ${'a'}(...))"),
   new Rule(9131, Category.Php, CRITICAL, 1, "PHP call through an expression spelling a function name ((system)(x), 'sys'.'tem')"),
   new Rule(9140, Category.Php, CRITICAL, 1, "PHP superglobal ($_GET, $_POST, $_SERVER, $GLOBALS ...)"),
@@ -33,6 +34,13 @@ export function detectPhp(s: Sink, t: Target): void {
   const n = raw.byteLength;
   if (n == 0) return;
   if (isUploadName(t)) detectPhpUpload(s, t, raw);
+  if (n <= 20 && (t.kind == TargetKind.ArgValue || t.kind == TargetKind.BodyValue) && EXEC_NAMES.hasLower(raw, 0, n)) {
+    // the parameter's name says its value is called: a render array's `#` property (`mail[#post_render][]`), a
+    // function or callback, or a filter unless the value is an English word (`filter=system` sorts logs)
+    // (PHP reads its parameters by their exact, case-sensitive names)
+    const k = t.key;
+    if (k.indexOf("#") >= 0 || k.indexOf("func") >= 0 || k.indexOf("callback") >= 0 || (n != 4 && n != 6 && k.indexOf("filter") >= 0)) s.report(9122, t, raw, 0, n, "PHP function as a callback");
+  }
   // Prefilter: every rule below needs one of these bytes (`(` `$` `<` `[` `{` `:` `=` `_`, escapes).
   const census = t.census();
   let mask = census & (PAREN | DOLLAR | LT | BRACKET | BRACE | COLON | EQUALS | PERCENT | BACKSLASH | UNDERSCORE);
@@ -83,6 +91,9 @@ export function detectPhp(s: Sink, t: Target): void {
     }
   }
 }
+
+// Functions a framework calls by name when a parameter names them (call_user_func($filter, $x)): what an attack hands over
+const EXEC_NAMES = new WordList("system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|assert|call_user_func|call_user_func_array|create_function|phpinfo");
 
 const PHP_EXTENSIONS = new WordList("php|phtml|pht|phar|phps|phpt|pgif|shtml|inc|hphp|ctp|module");
 

@@ -61,7 +61,15 @@ export function detectSsrf(s: Sink, t: Target): void {
     if (t.value.byteLength <= 4096) detectEmbedded(s, t, t.decoded(), 0);
     return;
   }
-  if (inHeader && namesHosts(t.key)) return;
+  if (inHeader) {
+    // Host, X-Forwarded-Host, X-Host ... naming the metadata service route the request to it (a proxy's SSRF)
+    const h = t.value;
+    if (t.key.indexOf("host") >= 0 && h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0) {
+      s.report(7100, t, h, 0, h.byteLength, "cloud metadata host");
+      return;
+    }
+    if (namesHosts(t.key)) return;
+  }
   // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
   if ((t.census() & (COLON | SLASH)) == 0) return;
   const v = t.decoded();
