@@ -85,7 +85,8 @@ export class Targets {
     let names = this.argNames;
     if (names === null) this.argNames = names = [];
     if (names.length < 64) {
-      if (names.includes(key)) this.repeatedArgs++;
+      // (`tag[]=a&tag[]=b` is how PHP and Rails forms send a list, not pollution)
+      if (names.includes(key)) { if (!key.endsWith("[]")) this.repeatedArgs++; }
       else names.push(key);
     }
     if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);
