@@ -62,13 +62,14 @@ export function detectSsrf(s: Sink, t: Target): void {
     return;
   }
   if (inHeader) {
-    // Host, X-Forwarded-Host, X-Host ... naming the metadata service route the request to it (a proxy's SSRF)
+    if (namesHosts(t.key)) return;
+    // X-Host, X-Original-Host ... (host overrides that proxies and frameworks route by, none a proxy of the
+    // mesh sets) naming the metadata service as a bare host: the request is to be routed to it
     const h = t.value;
     if (t.key.indexOf("host") >= 0 && h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0) {
       s.report(7100, t, h, 0, h.byteLength, "cloud metadata host");
       return;
     }
-    if (namesHosts(t.key)) return;
   }
   // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
   if ((t.census() & (COLON | SLASH)) == 0) return;
