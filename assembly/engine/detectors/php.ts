@@ -35,11 +35,12 @@ export function detectPhp(s: Sink, t: Target): void {
   if (n == 0) return;
   if (isUploadName(t)) detectPhpUpload(s, t, raw);
   if (n <= 20 && (t.kind == TargetKind.ArgValue || t.kind == TargetKind.BodyValue) && EXEC_NAMES.hasLower(raw, 0, n)) {
-    // the parameter's name says its value is called: a render array's `#` property (`mail[#post_render][]`), a
-    // function or callback, or a filter unless the value is an English word (`filter=system` sorts logs)
+    // the parameter's name says its value is called: a render array's `#` property (`mail[#post_render][]`) or a
+    // callback; a function or a filter unless the value is an English word (`filter=system` sorts logs,
+    // `"function": "exec"` is a job title)
     // (PHP reads its parameters by their exact, case-sensitive names)
     const k = t.key;
-    if (k.indexOf("#") >= 0 || k.indexOf("func") >= 0 || k.indexOf("callback") >= 0 || (n != 4 && n != 6 && k.indexOf("filter") >= 0)) s.report(9122, t, raw, 0, n, "PHP function as a callback");
+    if (k.indexOf("#") >= 0 || k.indexOf("callback") >= 0 || (n != 4 && n != 6 && (k.indexOf("func") >= 0 || k.indexOf("filter") >= 0))) s.report(9122, t, raw, 0, n, "PHP function as a callback");
   }
   // Prefilter: every rule below needs one of these bytes (`(` `$` `<` `[` `{` `:` `=` `_`, escapes).
   const census = t.census();
