@@ -8,7 +8,7 @@
 //   statement start, `eval request(`, `execute request(` (ASP);
 // - `__import__('...')`, `os.system('...')`, `subprocess.run(['...'])` at a statement start (Python): a
 //   module's call with a string or list argument, not the name alone as prose has it;
-// - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals;
+// - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals; `'id'.execute()`: Groovy's, a string run as a process;
 // - a Python dunder read off an empty literal or by a quoted key off a call (`().__class__.__bases__`,
 //   `''.__class__.__mro__`, `globals()['__builtins__']`): prose and everyday code name `obj.__class__`.
 import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
@@ -58,6 +58,13 @@ function pythonInternals(buf: ArrayBuffer, i: i32): bool {
   return (p == 0x27 || p == 0x22) && b == 0x5b && a == 0x29 && at(buf, w) == p;
 }
 
+/** Index of the `[` that opens the list closed at `close` (at most 256 bytes back), or -1. */
+function listOpen(buf: ArrayBuffer, close: i32): i32 {
+  let k = close - 1;
+  while (k >= 0 && k > close - 256 && at(buf, k) != 0x5b) k--;
+  return k;
+}
+
 /** Start of script code (see above), or -1. */
 export function findScriptCode(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
@@ -66,7 +73,9 @@ export function findScriptCode(buf: ArrayBuffer): i32 {
     if (c == 0x5f && pythonInternals(buf, i)) return i;
     let k = i;
     // (`.` after a quote: PHP's concatenation, `'.print(1337*1337).'`; a sentence's `.` is no start)
-    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (at(buf, i - 1) == 0x27 || at(buf, i - 1) == 0x22))) k = skipSpaces(buf, i + 1);
+    // (and after a list of strings, Groovy's `["sh","-c","id"].execute()`; not an index, `handlers['save'].`)
+    const p = at(buf, i - 1) == 0x5d ? (isWordByte(at(buf, listOpen(buf, i - 1) - 1)) ? 0 : at(buf, i - 2)) : at(buf, i - 1);
+    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (p == 0x27 || p == 0x22))) k = skipSpaces(buf, i + 1);
     else if (i > 0) continue;
     let e = k;
     while (isWordByte(at(buf, e)) || at(buf, e) == 0x2e) e++;
@@ -82,6 +91,8 @@ export function findScriptCode(buf: ArrayBuffer): i32 {
     if (w >= ASP_EVAL) {
       const r = at(buf, j + 7); // Request("x"), Request.Form("x"), Request["x"]
       if (j > e && matchesCI(buf, j, "request") && (r == 0x28 || r == 0x2e || r == 0x5b)) return k;
+      // Groovy's `'id'.execute()`: a string literal (or a list of them) run as a process (here `.` follows a quote)
+      if (w > ASP_EVAL && c == 0x2e && at(buf, j) == 0x28) return k;
       continue;
     }
     if (at(buf, j) == 0x28) {

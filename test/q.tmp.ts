@@ -1,0 +1,18 @@
+import { loadHarness } from "./support/harness.js";
+import { inspect, targetsOf } from "./support/engine.js";
+const h = await loadHarness();
+const args = process.argv.slice(2);
+const b = "----X";
+const mp = (fn: string, content: string) => ({ method: "POST", path: "/upload", headers: [["host", "svc.local"], ["content-type", `multipart/form-data; boundary=${b}`]] as [string, string][], body: `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fn}"\r\nContent-Type: image/png\r\n\r\n${content}\r\n--${b}--\r\n` });
+const mode = args[0];
+let req: any;
+if (mode === "mp") req = mp(args[1], args[2]);
+else if (mode === "q") req = { path: "/x?q=" + encodeURIComponent(args[1]) };
+else if (mode === "path") req = { path: args[1] };
+else if (mode === "hdr") req = { path: "/x", headers: [["host", "svc.local"], [args[1], args[2]]] };
+else if (mode === "json") req = { method: "POST", path: "/api", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: args[1] };
+else if (mode === "form") req = { method: "POST", path: "/api", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: args[1] };
+else req = JSON.parse(args[0]);
+const v = inspect(h, req);
+console.log(v.score, v.matches.map((m) => `${m.id}@${m.target}:${m.fragment.slice(0, 60)} (${m.reason})`).join("\n  "));
+if (process.env.T) console.log(JSON.stringify(targetsOf(h, req).targets));
