@@ -18,9 +18,13 @@ export const NOSQL_RULES: Rule[] = [
   new Rule(12006, Category.Nosql, CRITICAL, 1, "String closed to add a condition on the document ($where): ' || this.x, \" && this.x"),
 ];
 
+// The first 8 apply to the whole query (`{$where: ...}`); the others only under a field (`{qty: {$gt: 1}}`).
 const OPERATORS = new WordList(
-"ne|eq|gt|gte|lt|lte|in|nin|regex|where|expr|exists|or|and|nor|not|elemmatch|text|all|size|type|mod|function|\
-accumulator|jsonschema|lookup|options|search|comment|geowithin|near|slice|match|group|project|unwind|merge|out");
+"where|expr|or|and|nor|text|comment|jsonschema|ne|eq|gt|gte|lt|lte|in|nin|regex|exists|not|elemmatch|all|size|type|mod|function|\
+accumulator|lookup|options|search|geowithin|near|slice|match|group|project|unwind|merge|out");
+const TOP_LEVEL: i32 = 8;
+/** Index in OPERATORS of the operator operatorAt() found last. */
+let operatorIndex: i32 = 0;
 
 /** Length of the Mongo operator name starting at i (after `$`), or 0. */
 function operatorAt(buf: ArrayBuffer, i: i32): i32 {
@@ -29,7 +33,8 @@ function operatorAt(buf: ArrayBuffer, i: i32): i32 {
   while (j < len && isAlpha(byteAt(buf, j))) j++;
   const n = j - i;
   if (n < 2 || n > 12) return 0;
-  return OPERATORS.hasLower(buf, i, j) ? n : 0;
+  operatorIndex = OPERATORS.indexLower(buf, i, j);
+  return operatorIndex >= 0 ? n : 0;
 }
 
 function nextNonSpace(buf: ArrayBuffer, i: i32): u32 {
@@ -76,6 +81,8 @@ export function detectNosql(s: Sink, t: Target): void {
     if (isWordByte(prev) || isWordByte(after)) continue;
     // a key that is an operator, or bracket syntax user[$ne]
     if ((nameTarget && (i == 0 || prev == 0x5b || prev == 0x2e) ) || (prev == 0x5b && after == 0x5d)) {
+      // `?$search=blue&$top=5` (OData): a field's operator as a whole argument name has no field to apply to
+      if (t.kind == TargetKind.ArgName && i == 0 && n + 1 == len && operatorIndex >= TOP_LEVEL) continue;
       s.report(12001, t, buf, i, i + 1 + n, "MongoDB operator");
       return;
     }

@@ -16,7 +16,7 @@ import {
   badStructuredBoolean, badTransferEncoding, badContentLength, isUploadChunkRange,
 } from "./protocol/headers";
 import {
-  scanFlags, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
+  scanFlags, onlyTerminalSequences, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
   unicodeEscape, invalidUtf8, textEscapes, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
@@ -298,7 +298,7 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
   const flags = scanFlags(v);
   if (flags & F_NUL) s.report(1040, t, v, 0, 60, "NUL byte");
   // `0x%08x`, `%13lld`: printf formats in text decode to control characters; the value as typed has none
-  if ((flags & F_CTL) && !controlsTyped(form ? urlDecode(raw, true) : t.value)) s.report(1041, t, v, 0, 60, "control character");
+  if ((flags & F_CTL) && !controlsTyped(form ? urlDecode(raw, true) : t.value) && !onlyTerminalSequences(v)) s.report(1041, t, v, 0, 60, "control character");
   if ((flags & F_HIGH) && (form || origin == TargetOrigin.Cookie) && kind != TargetKind.Path) {
     const k = invalidUtf8(v);
     if (k >= 0) s.report(1044, t, v, k, k + 4, "invalid UTF-8");

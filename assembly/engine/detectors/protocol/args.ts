@@ -47,6 +47,19 @@ export function scanFlags(v: ArrayBuffer): u32 {
 }
 
 /**
+ * Whether every control byte of `v` is the ESC of an ANSI terminal sequence (`ESC[0;31m`, `ESC[2K`):
+ * colours in a CI log, a notebook's traceback or a shipped log line, not evasion.
+ */
+export function onlyTerminalSequences(v: ArrayBuffer): bool {
+  const n = v.byteLength - 1;
+  for (let i = 0; i < n; i++) {
+    const c = byte(v, i);
+    if ((<u32>unchecked(BYTE_FLAGS[c]) & F_CTL) != 0 && (c != 0x1b || byte(v, i + 1) != 0x5b)) return false;
+  }
+  return (<u32>unchecked(BYTE_FLAGS[byte(v, n)]) & F_CTL) == 0;
+}
+
+/**
  * Offset of a `%` that starts no valid escape but looks like one (`%1G`, `%w2`, `%7%6F`), or -1.
  * A `%` before a space, punctuation or the end is prose a client failed to encode ("24% of"), not evasion.
  */

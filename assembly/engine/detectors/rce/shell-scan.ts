@@ -512,7 +512,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     else if (strong && !topic && alone && ((scanningHeader && (flags & CMD_CLIENT) == 0) || terminated || isReconCommand(buf, bs, we))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command");
     else if (!strong && hasArg && allArgs(buf, we, argEnd) == 1 && argEnd - ws <= 60) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with options");
     else if (sensitive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command on a sensitive file");
-    else if (hasArg) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "command-like value");
+    // `df = pd.read_csv(path)`: a name assigned in code (Python, R), no command's first argument
+    else if (hasArg && !(at(buf, we + 1) == 0x3d && at(buf, we + 2) == 0x20)) record(RULE_COMMAND_LIKE_VALUE, 2, ws, argEnd, "command-like value");
     return we;
   }
   if (ctx == CTX_INJECT || ctx == CTX_SUBST) {

@@ -5,7 +5,7 @@
 import { Kw, isStatementKw } from "./keywords";
 import { Tok, TokenList, F_LINE_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { byteAtSource } from "./source";
+import { byteAtSource, sourceLength } from "./source";
 import { operandEnd, comparisonEnd, endsExpression, isCall, isLiteral, isStatement } from "./shapes";
 
 export function isLogic(t: TokenList, i: i32): bool {
@@ -139,7 +139,7 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
     }
     if ((t.t(k) == Tok.LParen && t.is(k + 1, Kw.Select)) || t.is(k, Kw.Select) || isCall(t, k)) {
       out.add(Finding.BreakoutClause, b, t.e(k));
-    } else if (t.t(t.n - 1) == Tok.Str && t.n <= 6) {
+    } else if (t.t(t.n - 1) == Tok.Str && t.n <= 6 && byteAtSource(t.e(0) - 2) != 0x28) { // (not `fetch('/api/x');` quoted in a post)
       out.add(Finding.WeakOperator, b, t.e(j)); // '+'  '||'
     }
   }
@@ -181,6 +181,10 @@ function literalListToEnd(t: TokenList, j: i32): bool {
 function shortExpressionThenComment(t: TokenList, j: i32, out: Findings): void {
   const last = t.n - 1;
   if (last < j || last - j > 5 || (t.f(last) & F_LINE_COMMENT) == 0) return;
+  // path:"/api/v1/*" (Lucene, KQL): the quote opens a glob path that its twin closes at the end, the `/*` inside it
+  const q = t.e(0) - 1;
+  const n = sourceLength();
+  if (byteAtSource(q + 1) == 0x2f && q + 4 < n && byteAtSource(n - 1) == byteAtSource(q) && byteAtSource(n - 2) == 0x2a && byteAtSource(n - 3) == 0x2f) return;
   let sql = false;
   let symbolsOnly = true;
   for (let k = j; k <= last; k++) {

@@ -40,7 +40,7 @@ export function columnCall(t: TokenList, first: i32): bool {
       if (pipeStage(t.s(j))) continue; // `| drop __error__`, `| regexp ...`: a LogQL stage; SQL's `|` takes an operand
       // a function's name not called is a column's name: sum(version), year(Date)
       if (t.t(j + 1) == Tok.LParen ? k != Kw.None && !isColumnFunction(t, j) : !nameLike(k) && !isFunctionKw(k)) return false;
-    } else if (ty == Tok.Var || ty == Tok.Semi || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL
+    } else if (ty == Tok.Var || (ty == Tok.Semi && byteAtSource(t.e(j)) != 0x24) || ty == Tok.Logic) return false; // `!~` of a PromQL matcher is no SQL; `;$top=5` parts OData options
   }
   return false; // not closed (or past this window of tokens)
 }

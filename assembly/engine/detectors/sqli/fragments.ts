@@ -116,7 +116,8 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
     }
     let j = first + 1;
     while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
-    if ((j > first + 1 && t.t(j) == Tok.LParen) || callAfterSymbols(t, first)) out.add(Finding.LeadingCall, t.s(first), t.e(j));
+    // `status=in=(a,b)` (RSQL): `in` takes a list, which is only an attack when it holds a subquery
+    if (((j > first + 1 && t.t(j) == Tok.LParen) || callAfterSymbols(t, first)) && (k != Kw.In || t.t(first + 1) != Tok.Cmp || t.is(j + 1, Kw.Select))) out.add(Finding.LeadingCall, t.s(first), t.e(j));
     else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
   }
   // the whole value names an attack-only routine: OPENROWSET, UTL_HTTP

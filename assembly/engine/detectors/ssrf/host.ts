@@ -227,6 +227,8 @@ export function urlAt(buf: ArrayBuffer, i: i32): bool {
 
 /** Flags of the URL host at [authStart, authEnd) (user info removed), plus any host hidden after a later '@' in the value. */
 export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32): i32 {
+  // `path:\/var\/log` (Lucene, JSON): `\/` is an escaped slash, its backslash no part of the host
+  if (authEnd > authStart && at(buf, authEnd - 1) == 0x5c && at(buf, authEnd) == 0x2f) authEnd--;
   let hs = authStart;
   let bs = authEnd; // a `\` before the user info's `@` ends the host for WHATWG parsers: `127.0.0.1:80\@allowed.example`
   for (let k = authStart; k < authEnd; k++) {

@@ -9,6 +9,7 @@ import { isBlank } from "./chars";
 import { isDangerousAttr, isEventHandlerName } from "./names";
 import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE, XSS_JS_ASSIGN_BREAKOUT } from "./ids";
 import { WordList } from "../../wordlist";
+import { inertCommentEnd } from "./tags";
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool {
@@ -102,9 +103,17 @@ export function scanCommentClose(s: Sink, t: Target, buf: ArrayBuffer): void {
     let k = 0;
     while (k < i && (isBlank(<i32>byteAt(buf, k)) || isQuote(byteAt(buf, k)))) k++;
     if (k == i) s.report(XSS_COMMENT_BREAKOUT, t, buf, 0, min(len, i + 30), "comment closed");
-    else s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
+    else if (!closesInertComment(buf, i)) s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
+    else continue;
     return;
   }
+}
+
+/** Whether the `-->` at i closes a comment the value opened, which holds no markup (tags.ts inertCommentEnd). */
+function closesInertComment(buf: ArrayBuffer, i: i32): bool {
+  let j = i - 1;
+  while (j >= 0 && byteAt(buf, j) != 0x3c && byteAt(buf, j) != 0x3e) j--;
+  return j >= 0 && matchesCI(buf, j + 1, "!--") && inertCommentEnd(buf, j + 4) == i + 2;
 }
 
 const TEMPLATE_MARKERS = new WordList("constructor|$eval|$on|__proto__|$emit|$parent|alert(|prompt(|confirm(|fromcharcode");
@@ -139,8 +148,14 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
  */
 export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
+  let odd: u32 = 0; // a bit per quote kind: an odd number of them so far
   for (let i = 0; i + 3 < len; i++) {
-    if (!isQuote(byteAt(buf, i))) continue;
+    const c = byteAt(buf, i);
+    if (!isQuote(c)) continue;
+    const bit: u32 = 1 << (c & 3); // " 4, ' 8, ` 1
+    odd ^= bit;
+    // `name=="a b";age=gt=3` (RSQL): the second quote of a kind closes the value's own string (in the page's it opens one)
+    if ((odd & bit) == 0) continue;
     let j = i + 1;
     while (j < len && j - i < 8 && byteAt(buf, j) == 0x20) j++;
     if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {

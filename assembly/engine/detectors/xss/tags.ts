@@ -209,11 +209,26 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
   return withValue;
 }
 
+/**
+ * Where the `-->` that closes a comment whose text starts at i ends (at its `>`), or -1 when a `<` or
+ * another `>` comes first. Such a comment (`<!-- wp:image {"id":7} -->`,
+ * the block markers of WordPress posts) hides nothing of the page and holds no markup.
+ */
+export function inertCommentEnd(buf: ArrayBuffer, i: i32): i32 {
+  for (let j = i; j < buf.byteLength; j++) {
+    const c = byteAt(buf, j);
+    if (c == 0x3c) break;
+    // `<!-->` and `<!--->` are empty comments too; `<!--[if IE]>` ends on `]>`
+    if (c == 0x3e) return byteAt(buf, j - 1) == 0x2d && byteAt(buf, j - 2) == 0x2d ? j : -1;
+  }
+  return -1;
+}
+
 /** `<!--`, `<![CDATA[`: markup that hides or ends content. */
 function scanBang(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32): void {
   const len = buf.byteLength;
   if (k + 1 < len && byteAt(buf, k) == 0x2d && byteAt(buf, k + 1) == 0x2d) {
-    report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
+    if (inertCommentEnd(buf, k + 2) < 0) report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
   } else if (k < len && byteAt(buf, k) == 0x5b) {
     report(s, t, XSS_COMMENT, buf, start, min(len, k + 7), "CDATA section");
   }
