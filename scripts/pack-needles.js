@@ -33,6 +33,28 @@ function declaredHelpers(source) {
   return out;
 }
 
+/** Adds to `byPath` the helpers each source re-exports (`export { wordIs as equalsCI } from "..."`). */
+function addReExports(sources, byPath) {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const source of sources) {
+      const mine = byPath.get(source.internalPath);
+      for (const s of source.statements) {
+        if (s.kind !== NodeKind.Export || s.members == null || s.internalPath == null) continue;
+        const theirs = byPath.get(s.internalPath);
+        if (theirs === undefined) continue;
+        for (const m of s.members) {
+          const helper = theirs.get(m.localName.text);
+          if (helper !== undefined && !mine.has(m.exportedName.text)) {
+            mine.set(m.exportedName.text, helper);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+}
+
 /** The needle helpers callable by name in `source`: its own and those it imports. */
 function helpersInScope(source, byPath) {
   const scope = new Map(byPath.get(source.internalPath) ?? []);
@@ -81,6 +103,7 @@ export default class PackNeedles {
   afterParse(parser) {
     const sources = parser.sources.filter((s) => !s.internalPath.startsWith("~lib/"));
     const byPath = new Map(sources.map((s) => [s.internalPath, declaredHelpers(s)]));
+    addReExports(sources, byPath);
     // Every string literal of the project's sources, and the needle calls among them.
     const uses = new Map(); // value -> count of literals
     const calls = new Map(); // value -> [[call, needle]]

@@ -1,7 +1,8 @@
 // scripts/pack-needles.js stores the literal needles of the byte helpers (assembly/engine/bytes.ts) as
 // bytes. Compiles a small program over the real helpers with and without the transform: the answers
 // must be the same, the packed needles gone from the module as UTF-16 strings, and a literal that
-// is also used as a string elsewhere left a string.
+// is also used as a string elsewhere left a string. equalsCI is langs/syntax wordIs re-exported by
+// protocol/text: the transform follows the re-export.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,15 +15,16 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const ENTRY = "needles-test.ts";
 const PROGRAM = `
 import { indexOfCI, matchesCI } from "./assembly/engine/bytes";
+import { equalsCI } from "./assembly/engine/detectors/protocol/text";
 export function literal(s: string, at: i32): string {
   const b = String.UTF8.encode(s);
   return [matchesCI(b, at, "ognl").toString(), indexOfCI(b, "xyzzy").toString(), indexOfCI(b, "xyzzy", at).toString(),
-    matchesCI(b, at, "kept").toString()].join(",");
+    matchesCI(b, at, "kept").toString(), equalsCI(b, 0, b.byteLength, "charset").toString()].join(",");
 }
 export function runtime(s: string, at: i32): string {
   const b = String.UTF8.encode(s);
   return [matchesCI(b, at, "og" + "nl").toString(), indexOfCI(b, "xyz" + "zy").toString(), indexOfCI(b, "xyz" + "zy", at).toString(),
-    matchesCI(b, at, "ke" + "pt").toString()].join(",");
+    matchesCI(b, at, "ke" + "pt").toString(), equalsCI(b, 0, b.byteLength, "char" + "set").toString()].join(",");
 }
 export const KEPT = "kept";
 `;
@@ -58,19 +60,23 @@ describe("pack-needles", () => {
     expect(has(packed, Buffer.from("ognl"))).toBe(true);
     expect(has(packed, utf16("xyzzy"))).toBe(false);
     expect(has(packed, utf16("kept"))).toBe(true);
+    expect(has(plain, utf16("charset"))).toBe(true);
+    expect(has(packed, utf16("charset"))).toBe(false);
   });
 
   it.each([
-    ["xOGNL", 1, "true,-1,-1,false"],
-    ["xognlx", 1, "true,-1,-1,false"],
-    ["ognl", 1, "false,-1,-1,false"],
-    ["OGN", 0, "false,-1,-1,false"],
-    ["ognl", -1, "false,-1,-1,false"],
-    ["a XyZzY b xyzzy", 0, "false,2,2,false"],
-    ["a XyZzY b xyzzy", 3, "false,2,10,false"],
-    ["a XyZzY b xyzzy", 20, "false,2,-1,false"],
-    ["KEPT", 0, "false,-1,-1,true"],
-    ["", 0, "false,-1,-1,false"],
+    ["xOGNL", 1, "true,-1,-1,false,false"],
+    ["xognlx", 1, "true,-1,-1,false,false"],
+    ["ognl", 1, "false,-1,-1,false,false"],
+    ["OGN", 0, "false,-1,-1,false,false"],
+    ["ognl", -1, "false,-1,-1,false,false"],
+    ["a XyZzY b xyzzy", 0, "false,2,2,false,false"],
+    ["a XyZzY b xyzzy", 3, "false,2,10,false,false"],
+    ["a XyZzY b xyzzy", 20, "false,2,-1,false,false"],
+    ["KEPT", 0, "false,-1,-1,true,false"],
+    ["", 0, "false,-1,-1,false,false"],
+    ["CharSet", 0, "false,-1,-1,false,true"],
+    ["charsets", 0, "false,-1,-1,false,false"],
   ])("%j at %i: the packed and string needles answer %s", async (s, at, expected) => {
     const answers: string[] = [];
     for (const bin of [plain, packed]) {

@@ -3,7 +3,7 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isAlpha, isSpaceByte, isWordByte } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
@@ -196,9 +196,11 @@ function codeBefore(data: ArrayBuffer, s: i32, pathLike: bool): bool {
   return false;
 }
 
-function wordAt(data: ArrayBuffer, at: i32, w: string): bool {
-  if (at + w.length > data.byteLength) return false;
-  for (let k = 0; k < w.length; k++) if ((byteAt(data, at + k) | 0x20) != <u32>w.charCodeAt(k)) return false;
+/** Whether `w` (a needle: bytes.ts) is at `at`, letters in either case. */
+function wordAt<Needle>(data: ArrayBuffer, at: i32, w: Needle, n: i32 = 0): bool {
+  n = needleLength(w, n);
+  if (at + n > data.byteLength) return false;
+  for (let k = 0; k < n; k++) if ((byteAt(data, at + k) | 0x20) != needleCode(w, k)) return false;
   return true;
 }
 
