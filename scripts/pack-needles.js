@@ -1,6 +1,6 @@
-// asc transform for every build: stores the literal needles of the byte helpers as bytes. A helper
-// declared `name<Needle>(..., needle: Needle, ..., n: i32 = 0)` (assembly/engine/bytes.ts) takes a
-// string or, as `name<usize>`, the address of `n` bytes. A string literal is a UTF-16 static string
+// asc transform for every build: stores the literal needles of the byte helpers as bytes. A function
+// or method declared `name<Needle>(..., needle: Needle, ..., n: i32 = 0)` (assembly/engine/bytes.ts,
+// JsonWriter.raw) takes a string or, as `name<usize>`, the address of `n` bytes. A string literal is a UTF-16 static string
 // with a header (about 20 bytes, 2 a character, 16-byte aligned); the transform rewrites
 // `matchesCI(buf, i, "ognl")` to `matchesCI<usize>(buf, i, memory.data<u8>([0x6f, ...]), 4)`, one
 // byte a character and no header. A literal that appears elsewhere (another call, a comparison)
@@ -18,18 +18,46 @@ function isStringLiteral(node) {
   return node != null && node.kind === NodeKind.Literal && node.literalKind === LiteralKind.String;
 }
 
-/** The needle helpers a source declares: name -> { needle: parameter index, count: parameters, defaults }. */
+/** The needle parameter of a function or method declaration: { needle: parameter index, count: parameters, defaults }, or null. */
+function needleHelper(declaration) {
+  if (declaration.typeParameters == null || declaration.typeParameters.length !== 1) return null;
+  if (declaration.typeParameters[0].name.text !== "Needle") return null;
+  const params = declaration.signature.parameters;
+  const needle = params.findIndex((p) => p.type != null && p.type.name != null && p.type.name.identifier.text === "Needle");
+  const last = params[params.length - 1];
+  if (needle < 0 || last.name.text !== "n" || last.initializer == null) return null;
+  return { needle, count: params.length, defaults: params.map((p) => p.initializer) };
+}
+
+/** The needle functions a source declares: name -> helper. */
 function declaredHelpers(source) {
   const out = new Map();
   for (const s of source.statements) {
-    if (s.kind !== NodeKind.FunctionDeclaration || s.typeParameters == null || s.typeParameters.length !== 1) continue;
-    if (s.typeParameters[0].name.text !== "Needle") continue;
-    const params = s.signature.parameters;
-    const needle = params.findIndex((p) => p.type != null && p.type.name != null && p.type.name.identifier.text === "Needle");
-    const last = params[params.length - 1];
-    if (needle < 0 || last.name.text !== "n" || last.initializer == null) continue;
-    out.set(s.name.text, { needle, count: params.length, defaults: params.map((p) => p.initializer) });
+    const helper = s.kind === NodeKind.FunctionDeclaration ? needleHelper(s) : null;
+    if (helper !== null) out.set(s.name.text, helper);
   }
+  return out;
+}
+
+/**
+ * The needle methods of every class, by name (methods are called without an import). A name two
+ * classes declare is left out, as is every call of it.
+ */
+function declaredMethods(sources) {
+  const out = new Map();
+  const twice = new Set();
+  for (const source of sources) {
+    for (const s of source.statements) {
+      if (s.kind !== NodeKind.ClassDeclaration) continue;
+      for (const member of s.members) {
+        const helper = member.kind === NodeKind.MethodDeclaration ? needleHelper(member) : null;
+        if (helper === null) continue;
+        if (out.has(member.name.text)) twice.add(member.name.text);
+        out.set(member.name.text, helper);
+      }
+    }
+  }
+  for (const name of twice) out.delete(name);
   return out;
 }
 
@@ -71,9 +99,11 @@ function helpersInScope(source, byPath) {
 }
 
 /** The call's needle literal, when it calls a helper in scope with one and omits only defaults. */
-function needleCall(node, scope) {
-  if (node.kind !== NodeKind.Call || node.typeArguments != null || node.expression.kind !== NodeKind.Identifier) return null;
-  const helper = scope.get(node.expression.text);
+function needleCall(node, scope, methods) {
+  if (node.kind !== NodeKind.Call || node.typeArguments != null) return null;
+  const callee = node.expression;
+  const helper = callee.kind === NodeKind.Identifier ? scope.get(callee.text)
+    : callee.kind === NodeKind.PropertyAccess ? methods.get(callee.property.text) : undefined;
   if (helper === undefined || node.args.length <= helper.needle || node.args.length >= helper.count) return null;
   const literal = node.args[helper.needle];
   if (!isStringLiteral(literal) || literal.value.length === 0 || !/^[\x00-\x7f]*$/.test(literal.value)) return null;
@@ -104,6 +134,7 @@ export default class PackNeedles {
     const sources = parser.sources.filter((s) => !s.internalPath.startsWith("~lib/"));
     const byPath = new Map(sources.map((s) => [s.internalPath, declaredHelpers(s)]));
     addReExports(sources, byPath);
+    const methods = declaredMethods(sources);
     // Every string literal of the project's sources, and the needle calls among them.
     const uses = new Map(); // value -> count of literals
     const calls = new Map(); // value -> [[call, needle]]
@@ -111,7 +142,7 @@ export default class PackNeedles {
       const scope = helpersInScope(source, byPath);
       walkProjectSources({ sources: [source] }, (node) => {
         if (isStringLiteral(node)) uses.set(node.value, (uses.get(node.value) ?? 0) + 1);
-        const call = scope.size > 0 ? needleCall(node, scope) : null;
+        const call = needleCall(node, scope, methods);
         if (call !== null) {
           if (!calls.has(call.literal.value)) calls.set(call.literal.value, []);
           calls.get(call.literal.value).push([node, call]);

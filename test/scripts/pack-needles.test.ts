@@ -2,7 +2,7 @@
 // bytes. Compiles a small program over the real helpers with and without the transform: the answers
 // must be the same, the packed needles gone from the module as UTF-16 strings, and a literal that
 // is also used as a string elsewhere left a string. equalsCI is langs/syntax wordIs re-exported by
-// protocol/text: the transform follows the re-export.
+// protocol/text: the transform follows the re-export. JsonWriter.raw is a method with a needle.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,12 @@ const ENTRY = "needles-test.ts";
 const PROGRAM = `
 import { indexOfCI, matchesCI } from "./assembly/engine/bytes";
 import { equalsCI } from "./assembly/engine/detectors/protocol/text";
+import { JsonWriter } from "./assembly/filter/json_writer";
+export function written(s: string): string {
+  const w = new JsonWriter();
+  w.raw('{"needle":').raw(s).raw("}");
+  return String.UTF8.decodeUnsafe(w.dataStart, w.len);
+}
 export function literal(s: string, at: i32): string {
   const b = String.UTF8.encode(s);
   return [matchesCI(b, at, "ognl").toString(), indexOfCI(b, "xyzzy").toString(), indexOfCI(b, "xyzzy", at).toString(),
@@ -62,6 +68,15 @@ describe("pack-needles", () => {
     expect(has(packed, utf16("kept"))).toBe(true);
     expect(has(plain, utf16("charset"))).toBe(true);
     expect(has(packed, utf16("charset"))).toBe(false);
+    expect(has(plain, utf16('{"needle":'))).toBe(true);
+    expect(has(packed, utf16('{"needle":'))).toBe(false);
+  });
+
+  it("writes a packed method needle as the string", async () => {
+    for (const bin of [plain, packed]) {
+      const ex = (await loader.instantiate(bin, {})).exports as any;
+      expect(ex.__getString(ex.written(ex.__newString('"é"')))).toBe('{"needle":"é"}');
+    }
   });
 
   it.each([
