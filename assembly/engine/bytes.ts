@@ -38,8 +38,9 @@
   return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
 }
 
-// Needles: the words the helpers below look for, given in lower-case ASCII. A needle is a string,
-// or (type argument usize) the address of `n` bytes: the builds store a literal needle that way
+// Needles: the words the helpers below look for (given in lower-case ASCII), and other literal
+// arguments such as the reasons detectors keep for a finding. A needle is a string, or (type
+// argument usize) the address of `n` ASCII bytes: the builds store a literal needle that way
 // (scripts/pack-needles.js), one byte a character and no header, about a third of the module's
 // size of the static string. `n` is ignored for a string.
 
@@ -53,6 +54,11 @@
 // @ts-ignore: decorator
 @inline export function needleCode<Needle>(needle: Needle, k: i32): u32 {
   return isString<Needle>() ? <u32>load<u16>(changetype<usize>(needle) + (<usize>k << 1)) : <u32>load<u8>(changetype<usize>(needle) + <usize>k);
+}
+
+/** The needle as a string: itself, or its bytes decoded (a new string: for a reason, once reported). */
+export function needleString<Needle>(needle: Needle, n: i32): string {
+  return isString<Needle>() ? changetype<string>(needle) : String.UTF8.decodeUnsafe(changetype<usize>(needle), <usize>n);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength, needleString } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
@@ -18,12 +18,13 @@ export class CallHit {
   reason: string = "";
 }
 
-function record(hit: CallHit, kind: i32, s: i32, e: i32, reason: string): void {
+/** `reason`: a needle (bytes.ts), made a string only when the call outranks the one kept. */
+function record<Needle>(hit: CallHit, kind: i32, s: i32, e: i32, reason: Needle, n: i32 = 0): void {
   if (kind <= hit.kind) return;
   hit.kind = kind;
   hit.start = s;
   hit.end = e;
-  hit.reason = reason;
+  hit.reason = needleString(reason, n);
 }
 
 /** Scans `data` for PHP calls; `pathLike` lets `/` start an expression (path segments). */
