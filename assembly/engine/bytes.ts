@@ -138,10 +138,14 @@ export const TABLE_DIGITS: u32 = 2;
 /** Bytes 0x80-0xFF (UTF-8 text). */
 export const TABLE_HIGH: u32 = 4;
 
-/** A 256-entry table holding 1 for each byte of `chars` (ASCII) and of the classes in `classes` (TABLE_*), 0 elsewhere. */
-export function byteTable(chars: string, classes: u32 = 0): StaticArray<u8> {
+/**
+ * A 256-entry table holding 1 for each byte of `chars` (ASCII, a needle) and of the classes in
+ * `classes` (TABLE_*), 0 elsewhere.
+ */
+export function byteTable<Needle>(chars: Needle, classes: u32 = 0, n: i32 = 0): StaticArray<u8> {
   const t = new StaticArray<u8>(256);
-  for (let i = 0; i < chars.length; i++) unchecked(t[chars.charCodeAt(i) & 0xff] = 1);
+  n = needleLength(chars, n);
+  for (let i = 0; i < n; i++) unchecked(t[needleCode(chars, i) & 0xff] = 1);
   for (let c = 0; c < 256; c++) {
     if (((classes & TABLE_LETTERS) != 0 && isAlpha(c)) || ((classes & TABLE_DIGITS) != 0 && isDigit(c)) ||
       ((classes & TABLE_HIGH) != 0 && c >= 0x80)) unchecked(t[c] = 1);
