@@ -10,6 +10,7 @@ import asc from "assemblyscript/asc";
 import StripRuleDescriptions from "./strip-rule-descriptions.js";
 import PackWordLists from "./pack-word-lists.js";
 import PackReasons from "./pack-reasons.js";
+import PackNeedles from "./pack-needles.js";
 import { packDataSegments } from "./pack-data-segments.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,18 +18,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // harness keeps them, for tests and README's rule table. Every build stores word lists as bytes
 // (scripts/pack-word-lists.js), so tests run the lists as the filter holds them. The release builds
 // also store the reasons of rule matches as UTF-8 (scripts/pack-reasons.js); the filter's own tests
-// (test/filter) read them back from its log lines.
-const release = [StripRuleDescriptions, PackWordLists, PackReasons];
+// (test/filter) read them back from its log lines. Every build stores the literal needles of the byte
+// helpers (matchesCI(buf, i, "ognl")) as bytes too (scripts/pack-needles.js).
+const release = [StripRuleDescriptions, PackWordLists, PackReasons, PackNeedles];
 const targets = [
   { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release, packData: true },
-  { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists] },
+  { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists, PackNeedles] },
   // A filter that reads headers and body like meshwaf but inspects nothing: the baseline of `npm run bench`.
   { entry: "assembly/noop.ts", target: "release", out: "build/noop.wasm", transforms: release, packData: true },
 ];
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-data-segments.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-needles.js", "pack-data-segments.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

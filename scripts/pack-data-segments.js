@@ -3,6 +3,7 @@
 // the gaps between them are mostly under 7 bytes of zeros. The initial memory is byte for byte the
 // same (fresh memory is zero); only the module is smaller. Modules that could name segments by index
 // (memory.init, data.drop) or hold other than active i32.const segments are left as they are.
+import binaryen from "binaryen";
 
 /** Gaps of this many zero bytes or fewer are stored rather than opening a new segment. */
 const MAX_GAP = 6;
@@ -78,17 +79,26 @@ export function dataSegments(wasm) {
   return segments;
 }
 
-function usesSegmentIndexes(wasm, [, start, end]) {
-  for (let i = start; i + 1 < end; i++) if (wasm[i] === 0xfc && (wasm[i + 1] === 8 || wasm[i + 1] === 9)) return true;
-  return false;
+/**
+ * Whether the module's code holds memory.init or data.drop (which name segments by index). Read off
+ * binaryen's text of the module (binaryen comes with assemblyscript): a scan of the code's bytes
+ * for their opcodes (0xfc 8, 0xfc 9) also finds them inside other instructions' immediates, and
+ * then left a module of ~1,600 segments unjoined.
+ */
+function usesSegmentIndexes(wasm) {
+  const module = binaryen.readBinary(wasm);
+  try {
+    return /^\s*\((memory\.init|data\.drop)\b/m.test(module.emitText());
+  } finally {
+    module.dispose();
+  }
 }
 
 /** The module with its close data segments joined (the same bytes when there is nothing to join safely). */
 export function packDataSegments(wasm) {
   const all = sections(wasm);
-  const code = all.find(([id]) => id === 10);
   const segments = dataSegments(wasm);
-  if (segments === null || segments.length < 2 || (code && usesSegmentIndexes(wasm, code))) return wasm;
+  if (segments === null || segments.length < 2 || usesSegmentIndexes(wasm)) return wasm;
   const sorted = [...segments].sort((a, b) => a.offset - b.offset);
   const joined = [];
   for (const s of sorted) {

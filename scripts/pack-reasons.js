@@ -1,17 +1,21 @@
-// asc transform for every build: stores the reason of each `s.report(..., "reason")` and
-// `s.reportNamed(..., "reason")` as UTF-8 bytes. A string literal is a UTF-16 static string with
-// a header (about 20 bytes and 2 bytes a character); the transform rewrites the argument to
-// `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`, a headerless blob of one byte a
-// character, decoded only when a rule matches (a few times per request at most).
+// asc transform for the release builds: stores the reason of each `s.report(..., "reason")` and
+// `s.reportNamed(..., "reason")`, and the message of each `this.fail(..., "message")`, as UTF-8
+// bytes. A string literal is a UTF-16 static string with a header (about 20 bytes and 2 bytes a
+// character); the transform rewrites the argument to `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`,
+// a headerless blob of one byte a character, decoded only when a rule matches (a few times per
+// request at most) or the configuration has an error.
 // Works on the AST after parsing, so detector files keep their readable reasons.
 import { Node } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
 
-const CALLS = new Set(["report", "reportNamed"]);
+// Method name -> the fewest arguments of a call: rule matches, and the configuration parser's errors
+// (config/parse.ts, config/json.ts `this.fail(..., "must be an object")`, decoded only on an error).
+const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1]]);
 
 function reasonLiteral(node) {
-  if (node.args == null || node.args.length < 2 || node.expression == null || node.expression.property == null) return null;
-  if (!CALLS.has(node.expression.property.text)) return null;
+  if (node.args == null || node.expression == null || node.expression.property == null) return null;
+  const fewest = CALLS.get(node.expression.property.text);
+  if (fewest === undefined || node.args.length < fewest) return null;
   const last = node.args[node.args.length - 1];
   return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
 }

@@ -1,6 +1,7 @@
 // A small JSON parser for the plugin configuration (RFC 8259). Runs once per
 // configuration, so it favours clarity over speed; it never throws: a syntax
 // error returns null and leaves a message in `JsonParser.error`.
+import { needleCode, needleLength } from "../engine/bytes";
 
 export const enum JsonKind {
   Null = 0, Bool, Number, String, Array, Object,
@@ -88,12 +89,14 @@ export class JsonParser {
     return this.fail(c < 0 ? "unexpected end" : "unexpected character");
   }
 
-  private literal(word: string): bool {
-    if (this.pos + word.length > this.data.length) return false;
-    for (let i = 0; i < word.length; i++) {
-      if (<i32>this.data[this.pos + i] != word.charCodeAt(i)) return false;
+  /** Reads `word` (a needle: engine/bytes.ts) when the text continues with it. */
+  private literal<Needle>(word: Needle, n: i32 = 0): bool {
+    n = needleLength(word, n);
+    if (this.pos + n > this.data.length) return false;
+    for (let i = 0; i < n; i++) {
+      if (<u32>this.data[this.pos + i] != needleCode(word, i)) return false;
     }
-    this.pos += word.length;
+    this.pos += n;
     return true;
   }
 

@@ -38,46 +38,59 @@
   return <u32>load<u8>(changetype<usize>(buf) + <usize>i);
 }
 
+// Needles: the words the helpers below look for (given in lower-case ASCII), and other literal
+// arguments such as the reasons detectors keep for a finding. A needle is a string, or (type
+// argument usize) the address of `n` ASCII bytes: the builds store a literal needle that way
+// (scripts/pack-needles.js), one byte a character and no header, about a third of the module's
+// size of the static string. `n` is ignored for a string.
+
+/** The length of a needle. */
+// @ts-ignore: decorator
+@inline export function needleLength<Needle>(needle: Needle, n: i32): i32 {
+  return isString<Needle>() ? changetype<string>(needle).length : n;
+}
+
+/** Character `k` of a needle. */
+// @ts-ignore: decorator
+@inline export function needleCode<Needle>(needle: Needle, k: i32): u32 {
+  return isString<Needle>() ? <u32>load<u16>(changetype<usize>(needle) + (<usize>k << 1)) : <u32>load<u8>(changetype<usize>(needle) + <usize>k);
+}
+
+/** The needle as a string: itself, or its bytes decoded (a new string: for a reason, once reported). */
+export function needleString<Needle>(needle: Needle, n: i32): string {
+  return isString<Needle>() ? changetype<string>(needle) : String.UTF8.decodeUnsafe(changetype<usize>(needle), <usize>n);
+}
+
 /**
  * Index of the first case-insensitive occurrence of `needle` (ASCII, given in lower case)
  * in `buf` at or after `from`, or -1.
  */
-export function indexOfCI(buf: ArrayBuffer, needle: string, from: i32 = 0): i32 {
-  return indexOfLowerAt(buf, changetype<usize>(needle), needle.length, true, from);
-}
-
-/**
- * indexOfCI for the `n` lower-case ASCII characters at `needle`: UTF-16 units when `wide` (a
- * string), bytes otherwise (a packed word list). Inlined, so `wide` is a constant at each caller.
- */
-// @ts-ignore: decorator
-@inline export function indexOfLowerAt(buf: ArrayBuffer, needle: usize, n: i32, wide: bool, from: i32): i32 {
+export function indexOfCI<Needle>(buf: ArrayBuffer, needle: Needle, from: i32 = 0, n: i32 = 0): i32 {
+  n = needleLength(needle, n);
   const len = buf.byteLength;
   if (n == 0) return from <= len ? from : -1;
   const base = changetype<usize>(buf);
   // The first character in both cases, so the scan loop is two compares per byte.
-  const first = wide ? <u32>load<u16>(needle) : <u32>load<u8>(needle);
+  const first = needleCode(needle, 0);
   const firstUpper = first - 0x61 < 26 ? first - 0x20 : first;
   const last = len - n;
   for (let i = max(from, 0); i <= last; i++) {
     const c = <u32>load<u8>(base + <usize>i);
     if (c != first && c != firstUpper) continue;
     let j = 1;
-    while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) ==
-      (wide ? <u32>load<u16>(needle + (<usize>j << 1)) : <u32>load<u8>(needle + <usize>j))) j++;
+    while (j < n && lowerByte(<u32>load<u8>(base + <usize>(i + j))) == needleCode(needle, j)) j++;
     if (j == n) return i;
   }
   return -1;
 }
 
 /** Whether `buf` holds `needle` (ASCII, lower case) at `at`, case-insensitively. */
-export function matchesCI(buf: ArrayBuffer, at: i32, needle: string): bool {
-  const n = needle.length;
+export function matchesCI<Needle>(buf: ArrayBuffer, at: i32, needle: Needle, n: i32 = 0): bool {
+  n = needleLength(needle, n);
   if (at < 0 || at + n > buf.byteLength) return false;
   const base = changetype<usize>(buf) + <usize>at;
-  const chars = changetype<usize>(needle);
   for (let j = 0; j < n; j++) {
-    if (lowerByte(<u32>load<u8>(base + <usize>j)) != <u32>load<u16>(chars + (<usize>j << 1))) return false;
+    if (lowerByte(<u32>load<u8>(base + <usize>j)) != needleCode(needle, j)) return false;
   }
   return true;
 }
@@ -125,10 +138,14 @@ export const TABLE_DIGITS: u32 = 2;
 /** Bytes 0x80-0xFF (UTF-8 text). */
 export const TABLE_HIGH: u32 = 4;
 
-/** A 256-entry table holding 1 for each byte of `chars` (ASCII) and of the classes in `classes` (TABLE_*), 0 elsewhere. */
-export function byteTable(chars: string, classes: u32 = 0): StaticArray<u8> {
+/**
+ * A 256-entry table holding 1 for each byte of `chars` (ASCII, a needle) and of the classes in
+ * `classes` (TABLE_*), 0 elsewhere.
+ */
+export function byteTable<Needle>(chars: Needle, classes: u32 = 0, n: i32 = 0): StaticArray<u8> {
   const t = new StaticArray<u8>(256);
-  for (let i = 0; i < chars.length; i++) unchecked(t[chars.charCodeAt(i) & 0xff] = 1);
+  n = needleLength(chars, n);
+  for (let i = 0; i < n; i++) unchecked(t[needleCode(chars, i) & 0xff] = 1);
   for (let c = 0; c < 256; c++) {
     if (((classes & TABLE_LETTERS) != 0 && isAlpha(c)) || ((classes & TABLE_DIGITS) != 0 && isDigit(c)) ||
       ((classes & TABLE_HIGH) != 0 && c >= 0x80)) unchecked(t[c] = 1);

@@ -38,9 +38,19 @@ export class JsonWriter {
     this.len++;
   }
 
-  /** Text written as it is (JSON punctuation and keys of our own: ASCII). */
-  raw(s: string): JsonWriter {
-    const n = s.length;
+  /**
+   * Text written as it is (JSON punctuation and keys of our own: ASCII): a string, or `n` ASCII bytes
+   * at an address (a literal, as the builds store it: scripts/pack-needles.js).
+   */
+  raw<Needle>(text: Needle, n: i32 = 0): JsonWriter {
+    if (!isString<Needle>()) {
+      this.room(n);
+      memory.copy(changetype<usize>(this.buf) + <usize>this.len, changetype<usize>(text), <usize>n);
+      this.len += n;
+      return this;
+    }
+    const s = changetype<string>(text);
+    n = s.length;
     this.room(n * 3);
     const src = changetype<usize>(s);
     // ASCII (nearly always) is stored with the length kept in a local, not the field.

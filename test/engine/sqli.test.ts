@@ -15,7 +15,7 @@ describe("sqli keywords", () => {
   // Every word of the keyword lists, with the class its last list gives it (read from the source).
   const source = readFileSync(new URL("../../assembly/engine/detectors/sqli/keywords.ts", import.meta.url), "utf8");
   const classOf = new Map<string, string>();
-  for (const m of source.matchAll(/add\(new WordList\(\s*"((?:[^"\\]|\\\n)*)"\),\s*Kw\.(\w+)\)/g)) {
+  for (const m of source.matchAll(/add\(\s*"((?:[^"\\]|\\\n)*)",\s*Kw\.(\w+)\)/g)) {
     for (const w of m[1].replace(/\\\n/g, "").split("|")) classOf.set(w, m[2]);
   }
 

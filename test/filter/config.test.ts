@@ -13,6 +13,13 @@ describe("plugin configuration", () => {
     ['{"blocking":true}', 'configuration: unknown field "blocking"'],
     ['{"mode":"block"', "configuration: invalid JSON"],
     ["[1,2]", "configuration: must be an object"],
+    // messages the release build stores as UTF-8 (scripts/pack-reasons.js), whole
+    ['{"logAllowed":1}', "logAllowed: must be a boolean"],
+    ['{"mode" "block"}', "configuration: invalid JSON at byte 8: expected ':'"],
+    ['{"mode":"block"', "configuration: invalid JSON at byte 15: expected ',' or '}'"],
+    ['{"a":"\\q"}', "configuration: invalid JSON at byte 7: invalid escape"],
+    ['{"exclusions":[{"ruleIds":[2001],"pathPrefix":"api"}]}', 'exclusions.0.pathPrefix: must start with "/"'],
+    ['{"exclusions":[{"ruleIds":[2001],"target":"query"}]}', "exclusions.0.target: must be path, body or args|json|header|cookie|xml:NAME (args:NAME names query and form fields)"],
   ];
   for (const [config, message] of refused) {
     it(`refuses ${config} naming the field`, async () => {

@@ -69,6 +69,19 @@ describe("block mode", () => {
     expect(out2.localReply!.body.toString()).toBe("no (r7)");
     expect(out2.localReply!.headers).toContainEqual(["content-type", "text/plain; charset=utf-8"]);
   });
+
+  it("substitutes every {request_id} of the configured body, and none when it has none", async () => {
+    for (const [blockBody, expected] of [
+      ["{request_id}:{request_id} {request_id", "r7:r7 {request_id"],
+      ["{request_id}{request_id}", "r7r7"],
+      ["denied", "denied"],
+      ["{request_ID} {request_id}}", "{request_ID} r7}"],
+    ]) {
+      const em = await loadFilter({ blockBody });
+      const out = runRequest(em, { path: SQLI_GET, headers: [["x-request-id", "r7"]] });
+      expect(out.localReply!.body.toString()).toBe(expected);
+    }
+  });
 });
 
 describe("detect mode", () => {

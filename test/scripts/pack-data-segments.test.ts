@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as loader from "@assemblyscript/loader";
+import wabtInit from "wabt";
 // @ts-expect-error: a plain ES module of the build, without types
 import { packDataSegments, dataSegments } from "../../scripts/pack-data-segments.js";
 
@@ -43,5 +44,31 @@ describe("pack-data-segments", () => {
 
   it("leaves the release modules nothing to join", () => {
     for (const f of ["meshwaf.wasm", "noop.wasm"]) expect(packDataSegments(file(f)).equals(file(f))).toBe(true);
+  });
+
+  describe("segments named by index", async () => {
+    const wabt = await wabtInit();
+    // Two segments two zero bytes apart, and a function whose code is `body`.
+    const module = (body: string) => {
+      const mod = wabt.parseWat("t.wat", `(module (memory 1) (data (i32.const 16) "ab") (data (i32.const 20) "cd")
+        (func (export "f") (result i32) ${body}))`, { bulk_memory: true });
+      const bytes = Buffer.from(mod.toBinary({}).buffer);
+      mod.destroy();
+      return bytes;
+    };
+
+    it("joins them when the code only holds the opcode bytes of memory.init inside an immediate", () => {
+      // i32.const 1148 is 0x41 0xfc 0x08: the bytes of memory.init's opcode, in a constant's LEB128
+      const wasm = module("i32.const 1148");
+      expect(wasm.includes(Buffer.from([0x41, 0xfc, 0x08]))).toBe(true);
+      expect(dataSegments(packDataSegments(wasm)).length).toBe(1);
+    });
+
+    it("leaves a module that uses data.drop or memory.init as it is", () => {
+      for (const body of ["data.drop 1 i32.const 0", "i32.const 0 i32.const 0 i32.const 0 memory.init 1 i32.const 0"]) {
+        const wasm = module(body);
+        expect(packDataSegments(wasm).equals(wasm)).toBe(true);
+      }
+    });
   });
 });

@@ -6,7 +6,7 @@ import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { HttpRequest } from "../request";
 import { Target, TargetKind } from "../target";
-import { indexOfCI, matchesCI, matchesBytesCI, isWordByte } from "../bytes";
+import { indexOfCI, matchesCI, matchesBytesCI, isWordByte, needleLength } from "../bytes";
 import { WordList } from "../wordlist";
 import { DASH, DOT, SEMI } from "../census";
 import { unsignedJwt } from "./langs/base64";
@@ -115,10 +115,11 @@ export function detectSession(s: Sink, t: Target): void {
 }
 
 /** `name` then optional non-word bytes then '=' somewhere after `from`. */
-function hasAttribute(v: ArrayBuffer, from: i32, name: string): bool {
-  const k = indexOfCI(v, name, from);
+function hasAttribute<Needle>(v: ArrayBuffer, from: i32, name: Needle, n: i32 = 0): bool {
+  n = needleLength(name, n);
+  const k = indexOfCI(v, name, from, n);
   if (k < 0) return false;
-  let i = k + name.length;
+  let i = k + n;
   while (i < v.byteLength && !isWordByte(<u32>load<u8>(changetype<usize>(v) + <usize>i)) && load<u8>(changetype<usize>(v) + <usize>i) != 0x3d) i++;
   return i < v.byteLength && load<u8>(changetype<usize>(v) + <usize>i) == 0x3d;
 }

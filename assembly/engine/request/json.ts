@@ -5,7 +5,7 @@
 import { Targets } from "./targets";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
-import { grownBuffer } from "../bytes";
+import { grownBuffer, needleCode, needleLength } from "../bytes";
 import { KeyShape } from "../key-shape";
 import { Records } from "./json-records";
 import { ByteWriter, at } from "../transform/out";
@@ -334,8 +334,9 @@ const HIGHS: u64 = 0x8080808080808080;
   return (((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
 }
 
-function matches(data: ArrayBuffer, at_: i32, word: string): bool {
-  for (let k = 0; k < word.length; k++) if (at(data, at_ + k) != <u32>word.charCodeAt(k)) return false;
+function matches<Needle>(data: ArrayBuffer, at_: i32, word: Needle, n: i32 = 0): bool {
+  n = needleLength(word, n);
+  for (let k = 0; k < n; k++) if (at(data, at_ + k) != needleCode(word, k)) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@
 // items, a quoted brand list. Such a value cannot carry an injection, and scanning it on
 // every request costs time. Any other value of the same header is inspected like any
 // header (an attacker chooses header values too). The protocol detector sees every header.
-import { byteAt, matchesCI } from "../bytes";
+import { TABLE_DIGITS, TABLE_LETTERS, byteAt, byteTable, matchesCI } from "../bytes";
 import { findSensitive } from "../detectors/lfi/sensitive";
 import { unsignedJwt } from "../detectors/langs/base64";
 
@@ -160,18 +160,18 @@ function plainUrl(v: ArrayBuffer): bool {
 // Byte classes as 256-entry tables (letters and digits implied by alnumTable: no 62-character
 // UTF-16 literal per class in the module).
 const ID = alnumTable("-_.~");
-const HEX_DASH = charTable("0123456789abcdefABCDEF-");
+const HEX_DASH = byteTable("0123456789abcdefABCDEF-");
 const TOKEN = alnumTable("-_.*");
 /** TOKEN with `/` and `+` (`application/vnd.api+json`, the any-type range). */
 const MEDIA = alnumTable("-_.*/+");
 const BASE64URL = alnumTable("-_");
 const KEY_VALUE = alnumTable("-_*/@=,+.");
 const HOST = alnumTable("-.:[]");
-const ADDRESS = charTable("0123456789abcdefABCDEF.:[], ");
+const ADDRESS = byteTable("0123456789abcdefABCDEF.:[], ");
 const BASE64 = alnumTable("+/=");
 const BRAND = alnumTable(" .-_");
 /** What follows "Not" and "A" in a GREASE brand (`Not/A)Brand`, `Not=A?Brand`, `Not_A Brand`). */
-const GREASE = charTable(" ():-./;=?_");
+const GREASE = byteTable(" ():-./;=?_");
 const CERT_VALUE = alnumTable("-_.:/%=@+ ,");
 const SCHEME = alnumTable("+.-");
 /** Form field names, with the brackets of nested names (`user[address][city]`). */
@@ -179,20 +179,9 @@ const FIELD_NAME = alnumTable("-_.[]");
 const FILE_NAME = alnumTable("-_.() ");
 
 /** Letters, digits and `extra`. */
-function alnumTable(extra: string): StaticArray<u8> {
-  const t = charTable(extra);
-  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
-  for (let c = 0x41; c <= 0x5a; c++) {
-    t[c] = 1;
-    t[c | 0x20] = 1;
-  }
-  return t;
-}
-
-function charTable(chars: string): StaticArray<u8> {
-  const t = new StaticArray<u8>(256);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i) & 0xff] = 1;
-  return t;
+/** A table of the letters, the digits and `extra` (a needle: bytes.ts). */
+function alnumTable<Needle>(extra: Needle, n: i32 = 0): StaticArray<u8> {
+  return byteTable(extra, TABLE_LETTERS | TABLE_DIGITS, n);
 }
 
 function allIn(v: ArrayBuffer, from: i32, to: i32, table: StaticArray<u8>): bool {

@@ -1,7 +1,7 @@
 // Java expression-language and reflection payloads (OGNL, SpEL, EL, MVEL):
 // what the expression calls gives it away, whichever delimiter (`%{`, `#{`,
 // `${`, `T(`) carries it. Reflection and process calls are never ordinary input.
-import { byteAt, isWordByte, matchesCI } from "../../bytes";
+import { byteAt, isWordByte, matchesCI, needleString } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
 
@@ -76,11 +76,12 @@ function precededByNew(data: ArrayBuffer, i: i32): bool {
   return j >= 2 && matchesCI(data, j - 2, "new");
 }
 
-function found(hit: ExpressionHit, s: i32, e: i32, reason: string): ExpressionHit {
+/** `reason`: a needle (bytes.ts). */
+function found<Needle>(hit: ExpressionHit, s: i32, e: i32, reason: Needle, n: i32 = 0): ExpressionHit {
   hit.found = true;
   hit.start = s;
   hit.end = e;
-  hit.reason = reason;
+  hit.reason = needleString(reason, n);
   return hit;
 }
 

@@ -1,6 +1,6 @@
 // Java serialization streams: the magic `AC ED 00 05` raw, in hex, or base64
 // (`rO0AB`, and `KztAA` / `Cs7QA` when cut out of a longer encoding).
-import { byteAt, isHexDigit, matchesCI } from "../../bytes";
+import { byteAt, isHexDigit, matchesCI, needleCode, needleLength } from "../../bytes";
 import { base64Value } from "../langs/base64";
 
 /**
@@ -43,8 +43,9 @@ export function findGzipBase64(data: ArrayBuffer): i32 {
 }
 
 /** Case-sensitive comparison (base64 is case-sensitive). */
-function startsWithBytes(data: ArrayBuffer, at: i32, s: string): bool {
-  if (at + s.length > data.byteLength) return false;
-  for (let k = 0; k < s.length; k++) if (byteAt(data, at + k) != <u32>s.charCodeAt(k)) return false;
+function startsWithBytes<Needle>(data: ArrayBuffer, at: i32, s: Needle, n: i32 = 0): bool {
+  n = needleLength(s, n);
+  if (at + n > data.byteLength) return false;
+  for (let k = 0; k < n; k++) if (byteAt(data, at + k) != needleCode(s, k)) return false;
   return true;
 }

@@ -2,6 +2,7 @@
 // `at java.base/java.io.FileInputStream.open0(Native Method)`. Error reports, support forms and log
 // shipping carry them; a frame is no expression anyone evaluates (its "arguments" are a file and a line),
 // so the name and expression scans read the value with its frames blanked out.
+import { needleCode, needleLength } from "../../bytes";
 
 /** `data` with every stack frame (a dotted name and its `(File.java:N)`, `(Native Method)` or `(Unknown Source)`) blanked, or `data` itself when it has none. */
 export function withoutStackFrames(data: ArrayBuffer): ArrayBuffer {
@@ -47,8 +48,10 @@ function isFileByte(c: u32): bool {
   return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x24 || c == 0x2d;
 }
 
-function matches(base: usize, i: i32, n: i32, text: string): bool {
-  if (i + text.length > n) return false;
-  for (let k = 0; k < text.length; k++) if (<u32>load<u8>(base + <usize>(i + k)) != <u32>text.charCodeAt(k)) return false;
+/** Whether `text` (a needle: bytes.ts) is at `i` of the `end` bytes at `base`, case-sensitively. */
+function matches<Needle>(base: usize, i: i32, end: i32, text: Needle, n: i32 = 0): bool {
+  n = needleLength(text, n);
+  if (i + n > end) return false;
+  for (let k = 0; k < n; k++) if (<u32>load<u8>(base + <usize>(i + k)) != needleCode(text, k)) return false;
   return true;
 }

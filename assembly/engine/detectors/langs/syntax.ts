@@ -1,6 +1,6 @@
 // Small lexical helpers shared by the code-injection detectors: identifiers,
 // whitespace and comments the way C-family languages (Java, PHP, JS) skip them.
-import { byteAt, isSpaceByte, isWordByte, lowerByte } from "../../bytes";
+import { byteAt, isSpaceByte, isWordByte, lowerByte, needleCode, needleLength } from "../../bytes";
 
 /**
  * Skips whitespace and comments (`/* *\/`, `//...\n`, and `#...\n` when `hash`)
@@ -44,11 +44,12 @@ export function wordEnd(data: ArrayBuffer, i: i32): i32 {
   return i;
 }
 
-/** Whether [s, e) equals `word` (lower-case ASCII) case-insensitively. */
-export function wordIs(data: ArrayBuffer, s: i32, e: i32, word: string): bool {
-  if (e - s != word.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    if (lowerByte(byteAt(data, s + k)) != <u32>word.charCodeAt(k)) return false;
+/** Whether [s, e) equals `word` (lower-case ASCII, a needle: bytes.ts) case-insensitively. */
+export function wordIs<Needle>(data: ArrayBuffer, s: i32, e: i32, word: Needle, n: i32 = 0): bool {
+  n = needleLength(word, n);
+  if (e - s != n) return false;
+  for (let k = 0; k < n; k++) {
+    if (lowerByte(byteAt(data, s + k)) != needleCode(word, k)) return false;
   }
   return true;
 }

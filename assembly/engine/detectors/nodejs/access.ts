@@ -1,7 +1,7 @@
 // Node.js object-graph abuse: prototype pollution (`__proto__`, `constructor.prototype`),
 // reaching `Function` through `constructor.constructor`, and the process / module
 // objects that lead to child_process (`process.mainModule`, `require('child_process')`).
-import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
+import { byteAt, isSpaceByte, isWordByte, matchesCI, needleString } from "../../bytes";
 import { wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
 import { isImportBinding } from "./doc-context";
@@ -33,11 +33,12 @@ export class AccessHit {
   reason: string = "";
 }
 
-function hit(h: AccessHit, rule: i32, start: i32, reason: string): AccessHit {
+/** `reason`: a needle (bytes.ts), made a string only when the hit replaces the one kept. */
+function hit<Needle>(h: AccessHit, rule: i32, start: i32, reason: Needle, n: i32 = 0): AccessHit {
   if (h.rule == 0 || rule < h.rule) {
     h.rule = rule;
     h.start = start;
-    h.reason = reason;
+    h.reason = needleString(reason, n);
   }
   return h;
 }

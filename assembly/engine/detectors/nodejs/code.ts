@@ -1,7 +1,7 @@
 // JavaScript handed to eval-like sinks: serialized functions (node-serialize,
 // funcster), Function/eval with strings, input that *is* a JS statement, and
 // loops on a constant condition (event-loop denial of service).
-import { byteAt, isSpaceByte, isWordByte, matchesCI } from "../../bytes";
+import { byteAt, isSpaceByte, isWordByte, matchesCI, needleCode, needleLength } from "../../bytes";
 import { skipBlank, wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
 import { insideCodeSpan, opensProse } from "./doc-context";
@@ -169,11 +169,13 @@ function isFalseLiteralCondition(data: ArrayBuffer, open: i32): bool {
   return (nots % 2 == 1) == truthy;
 }
 
-function matchesWord(data: ArrayBuffer, i: i32, w: string): bool {
-  const n = data.byteLength;
-  if (i + w.length > n) return false;
-  for (let k = 0; k < w.length; k++) if (byteAt(data, i + k) != <u32>w.charCodeAt(k)) return false;
-  return i + w.length >= n || !isWordByte(byteAt(data, i + w.length));
+/** Whether `w` (a needle: bytes.ts) is at `i`, case-sensitively, and no word byte follows. */
+function matchesWord<Needle>(data: ArrayBuffer, i: i32, w: Needle, n: i32 = 0): bool {
+  n = needleLength(w, n);
+  const len = data.byteLength;
+  if (i + n > len) return false;
+  for (let k = 0; k < n; k++) if (byteAt(data, i + k) != needleCode(w, k)) return false;
+  return i + n >= len || !isWordByte(byteAt(data, i + n));
 }
 
 /** Whether the parenthesised condition at `open` holds only literals, operators and constant globals. */

@@ -3,7 +3,7 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isAlpha, isSpaceByte, isWordByte } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength, needleString } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
@@ -18,12 +18,13 @@ export class CallHit {
   reason: string = "";
 }
 
-function record(hit: CallHit, kind: i32, s: i32, e: i32, reason: string): void {
+/** `reason`: a needle (bytes.ts), made a string only when the call outranks the one kept. */
+function record<Needle>(hit: CallHit, kind: i32, s: i32, e: i32, reason: Needle, n: i32 = 0): void {
   if (kind <= hit.kind) return;
   hit.kind = kind;
   hit.start = s;
   hit.end = e;
-  hit.reason = reason;
+  hit.reason = needleString(reason, n);
 }
 
 /** Scans `data` for PHP calls; `pathLike` lets `/` start an expression (path segments). */
@@ -196,9 +197,11 @@ function codeBefore(data: ArrayBuffer, s: i32, pathLike: bool): bool {
   return false;
 }
 
-function wordAt(data: ArrayBuffer, at: i32, w: string): bool {
-  if (at + w.length > data.byteLength) return false;
-  for (let k = 0; k < w.length; k++) if ((byteAt(data, at + k) | 0x20) != <u32>w.charCodeAt(k)) return false;
+/** Whether `w` (a needle: bytes.ts) is at `at`, letters in either case. */
+function wordAt<Needle>(data: ArrayBuffer, at: i32, w: Needle, n: i32 = 0): bool {
+  n = needleLength(w, n);
+  if (at + n > data.byteLength) return false;
+  for (let k = 0; k < n; k++) if ((byteAt(data, at + k) | 0x20) != needleCode(w, k)) return false;
   return true;
 }
 

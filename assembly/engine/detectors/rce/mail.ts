@@ -1,14 +1,16 @@
 // Mail protocol injection: a value that starts with CR/LF followed by an SMTP,
 // IMAP or POP3 command line, smuggled into a mail server conversation.
-import { isWordByte, isSpaceByte, isDigit, matchesCI } from "../../bytes";
+import { isWordByte, isSpaceByte, isDigit, matchesCI, needleLength } from "../../bytes";
 import { WordList } from "../../wordlist";
 
 function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
-function word(buf: ArrayBuffer, i: i32, w: string): bool {
-  return matchesCI(buf, i, w) && !isWordByte(at(buf, i + w.length));
+/** Whether `w` (a needle: bytes.ts) starts at `i` and is followed by a non-word byte. */
+function word<Needle>(buf: ArrayBuffer, i: i32, w: Needle, n: i32 = 0): bool {
+  n = needleLength(w, n);
+  return matchesCI(buf, i, w, n) && !isWordByte(at(buf, i + n));
 }
 
 /** Whether the rest of the line after `i` is empty. */

@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { isWordByte, isSpaceByte, matchesCI, byteTable } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, byteTable, needleString } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -73,13 +73,14 @@ function isSeparatorAt(buf: ArrayBuffer, i: i32): bool {
   return false;
 }
 
-function record(rule: i32, rank: i32, start: i32, end: i32, reason: string): void {
+/** `reason`: a needle (bytes.ts), made a string only when the finding outranks the one kept. */
+function record<Needle>(rule: i32, rank: i32, start: i32, end: i32, reason: Needle, n: i32 = 0): void {
   if (rank <= foundRank) return;
   foundRank = rank;
   foundRule = rule;
   foundStart = start;
   foundEnd = end;
-  foundReason = reason;
+  foundReason = needleString(reason, n);
 }
 
 function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): bool {

@@ -1,7 +1,7 @@
 // Windows cmd.exe control flow: `for [/d|/r|/l|/f ...] %x in (...) do ...` and
 // `if [/i] [not] exist|defined|errorlevel ...` or `if a == b ...`, the shapes an
 // injected batch one-liner takes. Works on the lower-cased, normalised value.
-import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, needleLength } from "../../bytes";
 import { nextByte } from "./next-byte";
 
 function at(buf: ArrayBuffer, i: i32): u32 {
@@ -13,9 +13,10 @@ function skipSpaces(buf: ArrayBuffer, i: i32): i32 {
   return i;
 }
 
-/** Whether `word` starts at `i` and is followed by a non-word byte. */
-function wordAt(buf: ArrayBuffer, i: i32, word: string): bool {
-  return matchesCI(buf, i, word) && !isWordByte(at(buf, i + word.length));
+/** Whether `word` (a needle: bytes.ts) starts at `i` and is followed by a non-word byte. */
+function wordAt<Needle>(buf: ArrayBuffer, i: i32, word: Needle, n: i32 = 0): bool {
+  n = needleLength(word, n);
+  return matchesCI(buf, i, word, n) && !isWordByte(at(buf, i + n));
 }
 
 /** Whether position `i` starts a command: value start or after `&`, `|`, `;`, `(`, newline (spaces allowed). */

@@ -3,7 +3,7 @@
 // value that opens by closing the string it is spliced into and goes on with JSON structure
 // rewrites the document: `":60` supplies a value for the key it closed, `", "role": "admin`
 // adds a member. Text never opens with a closing quote followed by `:` or by `, "name":`.
-import { byteAt, isDigit, isSpaceByte } from "../../bytes";
+import { byteAt, isDigit, isSpaceByte, needleCode, needleLength } from "../../bytes";
 
 function skipBlanks(buf: ArrayBuffer, i: i32): i32 {
   while (i < buf.byteLength && isSpaceByte(byteAt(buf, i))) i++;
@@ -19,9 +19,11 @@ function valueStart(buf: ArrayBuffer, i: i32): bool {
   return word(buf, i, "true") || word(buf, i, "false") || word(buf, i, "null");
 }
 
-function word(buf: ArrayBuffer, i: i32, w: string): bool {
-  if (i + w.length > buf.byteLength) return false;
-  for (let k = 0; k < w.length; k++) if (byteAt(buf, i + k) != <u32>w.charCodeAt(k)) return false;
+/** Whether `w` (a needle: bytes.ts) is at `i`, case-sensitively. */
+function word<Needle>(buf: ArrayBuffer, i: i32, w: Needle, n: i32 = 0): bool {
+  n = needleLength(w, n);
+  if (i + n > buf.byteLength) return false;
+  for (let k = 0; k < n; k++) if (byteAt(buf, i + k) != needleCode(w, k)) return false;
   return true;
 }
 

@@ -2,7 +2,7 @@
 // lower-cased bytes (no string is built on the hot path); a collision with a non-keyword
 // needs a 32-bit hash clash, which only makes one ordinary word look like a keyword.
 
-import { WordList } from "../../wordlist";
+import { needleCode, needleLength } from "../../bytes";
 
 export const enum Kw {
   None = 0,
@@ -45,43 +45,52 @@ function slotOf(hash: u32): i32 {
 }
 export const HASH_SEED: u32 = 2166136261;
 
-/** Word lists are packed (one byte a character in the module, see scripts/pack-word-lists.js). */
-function add(words: WordList, kw: Kw): void {
-  for (let i = 0; i < words.count; i++) {
-    let h = HASH_SEED;
-    for (let j = 0; j < words.length(i); j++) h = hashStep(h, words.code(i, j));
+/**
+ * Adds the words of `words` (lower case, separated by `|`) as `kw`. A needle (bytes.ts): the builds
+ * pass the literal as bytes (scripts/pack-needles.js), read once here.
+ */
+function add<Needle>(words: Needle, kw: Kw, n: i32 = 0): void {
+  n = needleLength(words, n);
+  let h = HASH_SEED;
+  for (let j = 0; j <= n; j++) {
+    const c = j < n ? needleCode(words, j) : 0x7c;
+    if (c != 0x7c) {
+      h = hashStep(h, c);
+      continue;
+    }
     const slot = slotOf(h);
     unchecked(slotHashes[slot] = h);
     unchecked(slotClasses[slot] = <u8>kw);
+    h = HASH_SEED;
   }
 }
 
-add(new WordList("select"), Kw.Select); add(new WordList("insert"), Kw.Insert); add(new WordList("update"), Kw.Update); add(new WordList("delete"), Kw.Delete);
-add(new WordList("drop"), Kw.Drop); add(new WordList("create"), Kw.Create); add(new WordList("alter"), Kw.Alter); add(new WordList("truncate"), Kw.Truncate);
-add(new WordList("exec|execute"), Kw.Exec); add(new WordList("declare"), Kw.Declare); add(new WordList("shutdown"), Kw.Shutdown); add(new WordList("waitfor"), Kw.Waitfor);
-add(new WordList("grant|revoke"), Kw.Grant); add(new WordList("set"), Kw.Set);
-add(new WordList("union|intersect|except|minus"), Kw.Union); add(new WordList("all"), Kw.All); add(new WordList("distinct|distinctrow"), Kw.Distinct);
-add(new WordList("and"), Kw.And); add(new WordList("or"), Kw.Or); add(new WordList("xor"), Kw.Xor); add(new WordList("not"), Kw.Not);
-add(new WordList("like|rlike|regexp|ilike|glob|similar|sounds"), Kw.Like); add(new WordList("is|notnull"), Kw.Is); add(new WordList("in"), Kw.In);
-add(new WordList("between"), Kw.Between); add(new WordList("exists"), Kw.Exists); add(new WordList("escape"), Kw.Escape); add(new WordList("collate"), Kw.Collate);
-add(new WordList("true"), Kw.True); add(new WordList("false"), Kw.False); add(new WordList("null"), Kw.Null);
-add(new WordList("from"), Kw.From); add(new WordList("where"), Kw.Where); add(new WordList("having"), Kw.Having); add(new WordList("group"), Kw.Group); add(new WordList("order"), Kw.Order);
-add(new WordList("by"), Kw.By); add(new WordList("limit"), Kw.Limit); add(new WordList("offset"), Kw.Offset); add(new WordList("into"), Kw.Into);
-add(new WordList("outfile|dumpfile"), Kw.Outfile); add(new WordList("values"), Kw.Values); add(new WordList("as"), Kw.As); add(new WordList("table"), Kw.Table);
-add(new WordList("database|schema"), Kw.Database); add(new WordList("case"), Kw.Case); add(new WordList("when"), Kw.When); add(new WordList("then"), Kw.Then);
-add(new WordList("else"), Kw.Else); add(new WordList("end"), Kw.End); add(new WordList("delay"), Kw.Delay); add(new WordList("time"), Kw.Time); add(new WordList("procedure"), Kw.Procedure);
-add(new WordList("top"), Kw.Top); add(new WordList("join"), Kw.Join); add(new WordList("on"), Kw.On); add(new WordList("asc"), Kw.Asc); add(new WordList("desc"), Kw.Desc);
-add(new WordList("load"), Kw.Load); add(new WordList("data"), Kw.Data); add(new WordList("infile"), Kw.Infile); add(new WordList("dual"), Kw.Dual);
-add(new WordList("function|view|index|login|trigger|sequence|tablespace"), Kw.Object); add(new WordList("analyse|analyze"), Kw.Analyse);
+add("select", Kw.Select); add("insert", Kw.Insert); add("update", Kw.Update); add("delete", Kw.Delete);
+add("drop", Kw.Drop); add("create", Kw.Create); add("alter", Kw.Alter); add("truncate", Kw.Truncate);
+add("exec|execute", Kw.Exec); add("declare", Kw.Declare); add("shutdown", Kw.Shutdown); add("waitfor", Kw.Waitfor);
+add("grant|revoke", Kw.Grant); add("set", Kw.Set);
+add("union|intersect|except|minus", Kw.Union); add("all", Kw.All); add("distinct|distinctrow", Kw.Distinct);
+add("and", Kw.And); add("or", Kw.Or); add("xor", Kw.Xor); add("not", Kw.Not);
+add("like|rlike|regexp|ilike|glob|similar|sounds", Kw.Like); add("is|notnull", Kw.Is); add("in", Kw.In);
+add("between", Kw.Between); add("exists", Kw.Exists); add("escape", Kw.Escape); add("collate", Kw.Collate);
+add("true", Kw.True); add("false", Kw.False); add("null", Kw.Null);
+add("from", Kw.From); add("where", Kw.Where); add("having", Kw.Having); add("group", Kw.Group); add("order", Kw.Order);
+add("by", Kw.By); add("limit", Kw.Limit); add("offset", Kw.Offset); add("into", Kw.Into);
+add("outfile|dumpfile", Kw.Outfile); add("values", Kw.Values); add("as", Kw.As); add("table", Kw.Table);
+add("database|schema", Kw.Database); add("case", Kw.Case); add("when", Kw.When); add("then", Kw.Then);
+add("else", Kw.Else); add("end", Kw.End); add("delay", Kw.Delay); add("time", Kw.Time); add("procedure", Kw.Procedure);
+add("top", Kw.Top); add("join", Kw.Join); add("on", Kw.On); add("asc", Kw.Asc); add("desc", Kw.Desc);
+add("load", Kw.Load); add("data", Kw.Data); add("infile", Kw.Infile); add("dual", Kw.Dual);
+add("function|view|index|login|trigger|sequence|tablespace", Kw.Object); add("analyse|analyze", Kw.Analyse);
 
 // Names that are also plain words or common in code: a call to one is weak evidence alone.
-add(new WordList(
+add(
 "count|sum|min|max|avg|left|right|length|len|lower|upper|trim|format|position|round|floor|ceil|ceiling|abs|\
 replace|reverse|repeat|space|power|pow|sign|log|exp|mod|now|date|year|month|day|hour|minute|second|user|\
 password|field|find_in_set|if|coalesce|least|greatest|div|day|default|ln|local|quarter|week|weekday|dayname|localtime|row|\
-json_extract|json_keys|cast|convert"), Kw.FuncWeak);
+json_extract|json_keys|cast|convert", Kw.FuncWeak);
 // SQL-specific names: a call to one is unusual outside SQL.
-add(new WordList(
+add(
 "ascii|char|chr|concat|concat_ws|group_concat|string_agg|listagg|substring|substr|mid|ord|unhex|hex|bin|oct|\
 char_length|character_length|octet_length|bit_length|ltrim|rtrim|lpad|rpad|instr|locate|strcmp|soundex|\
 ifnull|isnull|nullif|elt|make_set|export_set|md5|sha|sha1|sha2|crc32|rand|sysdate|version|current_user|\
@@ -92,34 +101,34 @@ row_count|found_rows|unicode|nchar|varchar_to|release_lock|is_free_lock|charset|
 collation|coercibility|strpos|textlen|zeroblob|sqlite_version|typeof|last_value|first_value|inet_server_addr|\
 pg_client_encoding|dbms_xmlgen|utl_raw|instrb|substrb|lengthb|sin|cos|tan|cot|atan|asin|acos|compress|\
 uncompress|uncompressed_length|lo_get|starts_with|jsonb_pretty|json_build_object|unistr|\
-sqlite_compileoption_used|sqlite_compileoption_get|json_valid|likelihood|unlikely|iif"), Kw.FuncSql);
+sqlite_compileoption_used|sqlite_compileoption_get|json_valid|likelihood|unlikely|iif", Kw.FuncSql);
 // Calls that only attacks make through a request parameter.
-add(new WordList(
+add(
 "sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|name_const|sys_eval|sys_exec|dbms_pipe|utl_http|\
 utl_inaddr|dbms_lock|dbms_java|ctxsys|geometrycollection|multilinestring|multipolygon|load_extension|\
 pg_read_binary_file|lo_import|lo_export|dblink|openrowset|opendatasource|openquery|xmltype|dbms_xmlquery|\
-httpuritype|randomblob|get_lock|master_pos_wait"), Kw.FuncDanger);
-add(new WordList(
+httpuritype|randomblob|get_lock|master_pos_wait", Kw.FuncDanger);
+add(
 "information_schema|sysobjects|syscolumns|sysusers|sysdatabases|sysprocesses|pg_shadow|pg_user|pg_database|\
 pg_tables|pg_class|pg_namespace|pg_proc|all_tables|all_tab_columns|user_tables|user_tab_columns|dba_users|\
 all_users|user_objects|msysobjects|msysaccessobjects|msysqueries|sqlite_master|sqlite_schema|\
 sqlite_temp_master|performance_schema|northwind|msdb|tempdb|sysibm|syscat|systables|schemata|\
-innodb_table_stats|pg_catalog"), Kw.SysTable);
+innodb_table_stats|pg_catalog", Kw.SysTable);
 // Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
-add(new WordList("mysql|master|sys|dbo"), Kw.SysSchema);
-add(new WordList(
-"tables|columns|objects|databases|sql_logins|syslogins|sysxlogins|procs|db"), Kw.SysObject);
-add(new WordList(
+add("mysql|master|sys|dbo", Kw.SysSchema);
+add(
+"tables|columns|objects|databases|sql_logins|syslogins|sysxlogins|procs|db", Kw.SysObject);
+add(
 "xp_cmdshell|xp_regread|xp_regwrite|xp_dirtree|xp_fileexist|xp_servicecontrol|xp_availablemedia|\
 xp_terminate_process|sp_password|sp_addlogin|sp_addsrvrolemember|sp_configure|sp_executesql|sp_oacreate|\
-sp_oamethod|sp_makewebtask|sp_execute|sp_prepare|sp_sqlexec"), Kw.SysProc);
+sp_oamethod|sp_makewebtask|sp_execute|sp_prepare|sp_sqlexec", Kw.SysProc);
 // Names only SQL uses (types, providers, packages): a value that is just one of them is a probe.
 // (schema_name: the column of information_schema.schemata a schema enumeration reads)
-add(new WordList(
-"nvarchar|varchar|varbinary|utl_http|openrowset|opendatasource|msdasql|sqloledb|sysdate|schema_name"), Kw.SqlOnlyName);
-add(new WordList(
+add(
+"nvarchar|varchar|varbinary|utl_http|openrowset|opendatasource|msdasql|sqloledb|sysdate|schema_name", Kw.SqlOnlyName);
+add(
 "the|a|an|my|your|our|their|his|her|its|this|these|those|we|you|they|he|she|it|i|me|us|them|to|of|for|with|\
-about|would|could|should|will|can|please"), Kw.Article);
+about|would|could|should|will|can|please", Kw.Article);
 
 /** The keyword class of a word given by its hash, Kw.None for a plain identifier. */
 export function keywordOf(hash: u32): Kw {

@@ -3,6 +3,7 @@
 import { Kw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { byteAtSource, sourceLength } from "./source";
+import { needleCode, needleLength } from "../../bytes";
 
 /** Index after the `)` matching the `(` at i (the list end when unbalanced). */
 export function skipParens(t: TokenList, i: i32): i32 {
@@ -255,12 +256,12 @@ export function literalCondition(t: TokenList, i: i32): bool {
   return false;
 }
 
-/** Whether word token i is spelled `lower` (ASCII, case-insensitive), read in place. */
-export function wordIs(t: TokenList, i: i32, lower: string): bool {
+/** Whether word token i is spelled `lower` (ASCII, a needle: bytes.ts, case-insensitive), read in place. */
+export function wordIs<Needle>(t: TokenList, i: i32, lower: Needle, n: i32 = 0): bool {
   const s = t.s(i);
-  const n = lower.length;
+  n = needleLength(lower, n);
   if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
-  for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != <u32>lower.charCodeAt(k)) return false;
+  for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != needleCode(lower, k)) return false;
   return true;
 }
 

@@ -3,7 +3,7 @@
 // starts with a bare host (`localhost/`), undoes host obfuscation (backslashes,
 // circled digits and letters, ideographic dots) and classifies the address.
 import { WordList } from "../../wordlist";
-import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, needleLength } from "../../bytes";
 import { parseIPv4, ipv4Value, ipv4Canonical, parseIPv6, ipv6Groups } from "./ip";
 
 export const H_METADATA: i32 = 1;
@@ -64,12 +64,15 @@ function cleanHost(buf: ArrayBuffer, start: i32, end: i32): void {
   }
 }
 
-function hostIs(name: string): bool {
-  return hostLen == name.length && matchesCI(hostBuf, 0, name);
+// The host name against a needle (bytes.ts).
+function hostIs<Needle>(name: Needle, n: i32 = 0): bool {
+  n = needleLength(name, n);
+  return hostLen == n && matchesCI(hostBuf, 0, name, n);
 }
 
-function hostEndsWith(suffix: string): bool {
-  return hostLen >= suffix.length && matchesCI(hostBuf, hostLen - suffix.length, suffix);
+function hostEndsWith<Needle>(suffix: Needle, n: i32 = 0): bool {
+  n = needleLength(suffix, n);
+  return hostLen >= n && matchesCI(hostBuf, hostLen - n, suffix, n);
 }
 
 const PLATFORM_SUFFIXES = new WordList(".docker.internal|.containers.internal|ec2.internal|.compute.internal|.kube-system.svc.cluster.local|.kube-system.svc");
@@ -79,8 +82,9 @@ function platformHost(): bool {
   return false;
 }
 
-function hostStartsWith(prefix: string): bool {
-  return hostLen >= prefix.length && matchesCI(hostBuf, 0, prefix);
+function hostStartsWith<Needle>(prefix: Needle, n: i32 = 0): bool {
+  n = needleLength(prefix, n);
+  return hostLen >= n && matchesCI(hostBuf, 0, prefix, n);
 }
 
 function classifyIPv4(v: u32): i32 {

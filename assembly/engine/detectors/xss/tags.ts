@@ -3,7 +3,7 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, isAlpha, isDigit } from "../../bytes";
+import { byteAt, isAlpha, isDigit, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
@@ -16,11 +16,12 @@ const nameBuf = new ArrayBuffer(NAME_MAX);
 // Rules already reported in this scan (bit = id - 3000): a value with thousands of tags reports each rule once.
 let reported: u64 = 0;
 
-function report(s: Sink, t: Target, rule: i32, buf: ArrayBuffer, start: i32, end: i32, reason: string): void {
+/** `reason`: a needle (bytes.ts), made a string only for a rule's first report in the scan. */
+function report<Needle>(s: Sink, t: Target, rule: i32, buf: ArrayBuffer, start: i32, end: i32, reason: Needle, n: i32 = 0): void {
   const bit = (<u64>1) << <u64>(rule - 3000);
   if (reported & bit) return;
   reported |= bit;
-  s.report(rule, t, buf, start, end, reason);
+  s.report(rule, t, buf, start, end, needleString(reason, n));
 }
 
 // A tag is read at most this far: keeps the scan linear on hostile input.

@@ -1,0 +1,103 @@
+// scripts/pack-needles.js stores the literal needles of the byte helpers (assembly/engine/bytes.ts) as
+// bytes. Compiles a small program over the real helpers with and without the transform: the answers
+// must be the same, the packed needles gone from the module as UTF-16 strings, and a literal that
+// is also used as a string elsewhere left a string. equalsCI is langs/syntax wordIs re-exported by
+// protocol/text: the transform follows the re-export. JsonWriter.raw is a method with a needle.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import asc from "assemblyscript/asc";
+import * as loader from "@assemblyscript/loader";
+// @ts-expect-error: a plain ES module of the build, without types
+import PackNeedles from "../../scripts/pack-needles.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const ENTRY = "needles-test.ts";
+const PROGRAM = `
+import { indexOfCI, matchesCI } from "./assembly/engine/bytes";
+import { equalsCI } from "./assembly/engine/detectors/protocol/text";
+import { JsonWriter } from "./assembly/filter/json_writer";
+export function written(s: string): string {
+  const w = new JsonWriter();
+  w.raw('{"needle":').raw(s).raw("}");
+  return String.UTF8.decodeUnsafe(w.dataStart, w.len);
+}
+export function literal(s: string, at: i32): string {
+  const b = String.UTF8.encode(s);
+  return [matchesCI(b, at, "ognl").toString(), indexOfCI(b, "xyzzy").toString(), indexOfCI(b, "xyzzy", at).toString(),
+    matchesCI(b, at, "kept").toString(), equalsCI(b, 0, b.byteLength, "charset").toString()].join(",");
+}
+export function runtime(s: string, at: i32): string {
+  const b = String.UTF8.encode(s);
+  return [matchesCI(b, at, "og" + "nl").toString(), indexOfCI(b, "xyz" + "zy").toString(), indexOfCI(b, "xyz" + "zy", at).toString(),
+    matchesCI(b, at, "ke" + "pt").toString(), equalsCI(b, 0, b.byteLength, "char" + "set").toString()].join(",");
+}
+export const KEPT = "kept";
+`;
+
+async function compile(transforms: unknown[]): Promise<Uint8Array> {
+  let binary: Uint8Array | null = null;
+  const { error } = await asc.main([ENTRY, "--outFile", "out.wasm", "--runtime", "stub", "--exportRuntime", "-O1"], {
+    readFile: (name: string, dir: string) => (name === ENTRY ? PROGRAM : name.endsWith("asconfig.json") ? null : (() => { try { return readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } })()),
+    writeFile: (name: string, contents: Uint8Array) => { if (name.endsWith(".wasm")) binary = contents; },
+    listFiles: () => [],
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => { if (process.env.DEBUG_NEEDLES) process.stderr.write(s); return true; } },
+    transforms,
+    // @ts-ignore: asc's option for the directory the paths are relative to
+    baseDir: root,
+  } as any);
+  if (error) throw error;
+  return binary!;
+}
+
+const utf16 = (s: string) => Buffer.from(s, "utf16le");
+const has = (bin: Uint8Array, bytes: Buffer) => Buffer.from(bin).includes(bytes);
+
+describe("pack-needles", () => {
+  let plain: Uint8Array, packed: Uint8Array;
+  beforeAll(async () => {
+    [plain, packed] = [await compile([]), await compile([PackNeedles])];
+  }, 60_000);
+
+  it("stores only literal needles as bytes, and keeps a literal used as a string elsewhere", () => {
+    expect(has(plain, utf16("ognl"))).toBe(true);
+    expect(has(packed, utf16("ognl"))).toBe(false);
+    expect(has(packed, Buffer.from("ognl"))).toBe(true);
+    expect(has(packed, utf16("xyzzy"))).toBe(false);
+    expect(has(packed, utf16("kept"))).toBe(true);
+    expect(has(plain, utf16("charset"))).toBe(true);
+    expect(has(packed, utf16("charset"))).toBe(false);
+    expect(has(plain, utf16('{"needle":'))).toBe(true);
+    expect(has(packed, utf16('{"needle":'))).toBe(false);
+  });
+
+  it("writes a packed method needle as the string", async () => {
+    for (const bin of [plain, packed]) {
+      const ex = (await loader.instantiate(bin, {})).exports as any;
+      expect(ex.__getString(ex.written(ex.__newString('"é"')))).toBe('{"needle":"é"}');
+    }
+  });
+
+  it.each([
+    ["xOGNL", 1, "true,-1,-1,false,false"],
+    ["xognlx", 1, "true,-1,-1,false,false"],
+    ["ognl", 1, "false,-1,-1,false,false"],
+    ["OGN", 0, "false,-1,-1,false,false"],
+    ["ognl", -1, "false,-1,-1,false,false"],
+    ["a XyZzY b xyzzy", 0, "false,2,2,false,false"],
+    ["a XyZzY b xyzzy", 3, "false,2,10,false,false"],
+    ["a XyZzY b xyzzy", 20, "false,2,-1,false,false"],
+    ["KEPT", 0, "false,-1,-1,true,false"],
+    ["", 0, "false,-1,-1,false,false"],
+    ["CharSet", 0, "false,-1,-1,false,true"],
+    ["charsets", 0, "false,-1,-1,false,false"],
+  ])("%j at %i: the packed and string needles answer %s", async (s, at, expected) => {
+    const answers: string[] = [];
+    for (const bin of [plain, packed]) {
+      const ex = (await loader.instantiate(bin, {})).exports as any;
+      for (const f of ["literal", "runtime"]) answers.push(ex.__getString(ex[f](ex.__newString(s), at)));
+    }
+    expect(answers).toEqual([expected, expected, expected, expected]);
+  });
+});
