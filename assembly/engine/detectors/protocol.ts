@@ -22,6 +22,7 @@ import {
 import { checkPath } from "./protocol/path";
 import { badHost, underscoreFraming } from "./protocol/framing";
 import { indexOfCI } from "../bytes";
+import { namesMetadataService } from "./ssrf";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
 
@@ -187,6 +188,8 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       }
       case HeaderId.Host: {
         if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address");
+        // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
+        if (namesMetadataService(v)) s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host");
         if (badHost(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "Host is not a host name or address");
         break;
       }

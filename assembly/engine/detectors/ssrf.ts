@@ -62,14 +62,15 @@ export function detectSsrf(s: Sink, t: Target): void {
     return;
   }
   if (inHeader) {
-    if (namesHosts(t.key)) return;
-    // X-Host, X-Original-Host ... (host overrides that proxies and frameworks route by, none a proxy of the
-    // mesh sets) naming the metadata service as a bare host: the request is to be routed to it
+    // Host, X-Forwarded-Host, X-Original-Host ... naming the metadata service as a bare host: the request
+    // is to be routed to it, or an application builds its URLs from it. No pod of the mesh serves the
+    // metadata address, so no client names it there.
     const h = t.value;
-    if (t.key.indexOf("host") >= 0 && h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0) {
+    if (t.key.indexOf("host") >= 0 && namesMetadataService(h)) {
       s.report(7100, t, h, 0, h.byteLength, "cloud metadata host");
       return;
     }
+    if (namesHosts(t.key)) return;
   }
   // A URL has a scheme (`:`) or starts `//`; a bare host is followed by `/`.
   if ((t.census() & (COLON | SLASH)) == 0) return;
@@ -197,6 +198,11 @@ function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, 
   if ((flags & H_OBFUSCATED) != 0) s.report(7102, t, v, start, end, "obfuscated host");
   if ((flags & H_IPV6) != 0) s.report(7103, t, v, start, end, "IPv6 literal host");
   if ((flags & (H_PRIVATE | H_LINKLOCAL)) != 0) s.report(7105, t, v, start, end, "private address");
+}
+
+/** A bare host, with or without a port, that is a cloud metadata service (`169.254.169.254:80`, `metadata.google.internal`). */
+export function namesMetadataService(h: ArrayBuffer): bool {
+  return h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0;
 }
 
 /** Headers whose values name the request's own, forwarding or peer hosts. */
