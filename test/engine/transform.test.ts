@@ -32,6 +32,7 @@ describe("transformations", () => {
   const fastPath: [string, string][] = [
     ["urlDecode", "no escapes here"], ["htmlDecode", "no entities"], ["jsDecode", "no escapes"],
     ["foldUnicode", "caf\u00e9 ascii"], ["foldCase", "lower case only"], ["normalisePath", "/a/b/c.txt"],
+    ["quotedPrintable", "no equals sign"],
   ];
   for (const [name, input] of fastPath) {
     it(`${name} returns its input untouched when nothing changes`, () => {

@@ -97,6 +97,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     return;
   }
   if (problem >= 0) {
+    // `a=1&b=2` sent as JSON or XML: back ends that fall back to form parsing see its arguments
+    if (looksLikeForm(body)) {
+      out.origin = TargetOrigin.Form;
+      parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    }
     out.origin = TargetOrigin.Body;
     if (kind != BodyProblem.None && out.bodyProblem == BodyProblem.None) {
       out.bodyProblem = kind;

@@ -1,6 +1,6 @@
 // XML bodies: element text (`xml:name`), attribute values (`xml:name@attr`), CDATA,
 // processing instructions (`xml:?pi`), comments and the DOCTYPE with its entity
-// declarations (`xml:!doctype`), with the predefined and numeric entities decoded.
+// declarations (`xml:!doctype`) and the literals of its entities (`xml:!entity`), with the predefined and numeric entities decoded.
 // The caller also keeps the raw body as a target, so XXE detection sees the
 // document as sent. Lenient: a body that does not start with '<' is malformed.
 import { Targets } from "./targets";
@@ -59,6 +59,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
       }
       const value = data.slice(i, min(j + 1, n));
       out.add(TargetKind.BodyValue, "xml:", value, value, "!doctype");
+      addEntityValues(data, i, min(j, n), out);
       i = j + 1;
     } else if (i + 1 < n && at(data, i + 1) == 0x2f) {
       let j = i + 2;
@@ -118,6 +119,26 @@ function tag(data: ArrayBuffer, i: i32, out: Targets): i32 {
     if (nameEnd == nameStart) j++;
   }
   return n;
+}
+
+/**
+ * The quoted literals of `<!ENTITY ...>` declarations in [k, end) (`xml:!entity`, references decoded):
+ * the parser puts an internal entity's text wherever `&name;` appears, so it is a value like any other.
+ */
+function addEntityValues(data: ArrayBuffer, k: i32, end: i32, out: Targets): void {
+  let inEntity = false;
+  while (k < end) {
+    const c = at(data, k);
+    if (c == 0x3c) inEntity = startsWith(data, k, "<!ENTITY");
+    else if (c == 0x3e) inEntity = false;
+    else if (inEntity && (c == 0x22 || c == 0x27)) {
+      let e = k + 1;
+      while (e < end && at(data, e) != c) e++;
+      addText(data, k + 1, e, "!entity", out);
+      k = e;
+    }
+    k++;
+  }
 }
 
 function addText(data: ArrayBuffer, start: i32, end: i32, key: string, out: Targets): void {
