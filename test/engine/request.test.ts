@@ -128,6 +128,24 @@ describe("request targets", () => {
       expected: ["header header:content-type=application/json", "argName args:q=q", "argValue args:q=a b", "argName args:lang=lang", "argValue args:lang=en", "body body=q=a%20b&lang=en"],
     },
     {
+      // the application reads an element's text whole: comments and PIs dropped, CDATA kept; a tag ends it
+      name: "XML text split by comments, CDATA and PIs is also one value",
+      req: { method: "POST", headers: [["content-type", "application/xml"]], body: "<r><a>x &amp; y<!-- c --> z<![CDATA[<b>]]><?pi v?>w</a><b>1<c/>2</b></r>" },
+      expected: ["header header:content-type=application/xml", "bodyValue xml:a=x & y", "bodyValue xml:!comment=c", "bodyValue xml:a=z", "bodyValue xml:a=<b>",
+        "bodyValue xml:?pi=pi v", "bodyValue xml:a=w", "bodyValue xml:a=x & y z<b>w", "bodyValue xml:b=1", "bodyValue xml:c=2",
+        "body body=<r><a>x &amp; y<!-- c --> z<![CDATA[<b>]]><?pi v?>w</a><b>1<c/>2</b></r>"],
+    },
+    {
+      name: "matrix parameters: arguments, and the path without them as it is routed",
+      req: { path: "/a;x=1/b%27;y=2/c" },
+      expected: ["path path=/a;x=1/b';y=2/c", "argValue args:x=1", "argValue args:y=2", "path path=/a/b'/c"],
+    },
+    {
+      name: "a JSON document posted as a form: its one argument, and its keys and strings",
+      req: { method: "POST", headers: [["content-type", "application/x-www-form-urlencoded"]], body: '{"a":"b c"}' },
+      expected: ["header header:content-type=application/x-www-form-urlencoded", 'argName args:{"a":"b c"}={"a":"b c"}', "bodyKey json:a=a", "bodyValue json:a=b c"],
+    },
+    {
       // servers that keep the quotes undo the escapes (Python's http.cookies writes `;` as \073)
       name: "a quoted cookie value keeps its quotes, its backslash escapes undone",
       req: { headers: [["host", "h"], ["cookie", 'a="x\\073 y\\"z"; b="plain"; c=\\073; d=""']] },

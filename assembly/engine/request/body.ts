@@ -54,6 +54,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
   out.origin = ORIGINS[<i32>type];
   if (type == BodyType.Urlencoded) {
     parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    // a JSON document posted as a form: back ends that parse JSON whatever the type says see its strings
+    if (opensJson(body)) {
+      out.origin = TargetOrigin.Json;
+      parseJson(body, out);
+    }
     // `&#x31;&#x27;...`: a body of entities splits into junk arguments at every `&`; its text is the payload
     if (entityDense(body)) {
       out.origin = TargetOrigin.Body;
