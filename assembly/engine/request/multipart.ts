@@ -1,7 +1,8 @@
 // multipart/form-data bodies (RFC 7578): each part's field value is an argument
 // (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
-// (`multipart:content-type`); a quoted-printable field is decoded. Lenient about LF-only line ends; a body that does not
-// start with the boundary, or a part without headers, is malformed.
+// (`multipart:content-type`); a quoted-printable field is decoded. Lenient about LF-only
+// line ends; a body that does not start with the boundary, or a part without headers, is
+// malformed.
 import { safePoint } from "./safepoint";
 import { parseJson, opensJson } from "./json";
 import { Targets } from "./targets";

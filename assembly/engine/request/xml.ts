@@ -1,6 +1,7 @@
-// XML bodies: element text (`xml:name`), attribute values (`xml:name@attr`), CDATA,
-// processing instructions (`xml:?pi`), comments and the DOCTYPE with its entity
-// declarations (`xml:!doctype`) and the literals of its entities (`xml:!entity`), with the predefined and numeric entities decoded.
+// XML bodies: element text (`xml:name`, also joined when comments, PIs or CDATA split it),
+// attribute values (`xml:name@attr`), CDATA, processing instructions (`xml:?pi`), comments,
+// the DOCTYPE with its entity declarations (`xml:!doctype`) and the literals of its entities
+// (`xml:!entity`), with the predefined and numeric entities decoded.
 // The caller also keeps the raw body as a target, so XXE detection sees the
 // document as sent. Lenient: a body that does not start with '<' is malformed.
 import { Targets } from "./targets";
@@ -17,7 +18,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
   while (i < n && isSpace(at(data, i))) i++;
   if (i >= n || at(data, i) != 0x3c) return i;
   let element = "";
-  // The text and CDATA pieces between two tags (comments and PIs may split them): from `runStart`, `pieces` of them
+  // The text and CDATA pieces between two tags (comments and PIs may split them): `pieces` from `runStart`
   let runStart = 0;
   let pieces = 0;
   // Every node is read, however many (each step moves past at least one byte): a cap would let

@@ -1,6 +1,7 @@
 // Quoted-printable (RFC 2045 6.7), a multipart part's Content-Transfer-Encoding: `=` at a line end is a
 // soft line break, dropped, and `=XX` a byte, written `%XX` for the target's percent-decoding to read
 // (every decoded form of a target starts from it).
+
 /** Returns `input` itself when it holds no `=`; a bare `=` (invalid) becomes a `%` that starts no escape. */
 export function qpDecode(input: ArrayBuffer): ArrayBuffer {
   const n = input.byteLength;
