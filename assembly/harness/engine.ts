@@ -14,6 +14,7 @@ import { foldUnicode } from "../engine/transform/unicode";
 import { foldCase } from "../engine/transform/fold";
 import { normalisePath } from "../engine/transform/path";
 import { qpDecode } from "../engine/transform/qp";
+import { fromUtf16 } from "../engine/transform/utf16";
 import { base64DecodePrintable } from "../engine/transform/base64";
 import { jsonString } from "./json";
 
@@ -153,6 +154,7 @@ export function transform(name: string, input: ArrayBuffer): ArrayBuffer | null 
   if (name == "normalisePath") return normalisePath(input);
   if (name == "base64") return base64DecodePrintable(input);
   if (name == "quotedPrintable") return qpDecode(input);
+  if (name == "fromUtf16") return fromUtf16(input);
   return null;
 }
 

@@ -49,7 +49,7 @@ describe("payloads hidden by the carrier and the parser", () => {
   it("finds every payload through a well-formed carrier with the protocol rules off (not only by the carrier's anomaly)", () => {
     const misses = everyPair(ATTACKS).filter((x) => !blocked(payloadOnly(x.req)));
     expect(misses.filter((x) => !ANOMALOUS.includes(x.carrier) && !commandAsKey(x)).map(show)).toEqual([]);
-    expect(misses.length / everyPair(ATTACKS).length).toBeLessThanOrEqual(0.011); // was 63 of 1,650 (3.8%); 17 now
+    expect(misses.length / everyPair(ATTACKS).length).toBeLessThanOrEqual(0.008); // was 63 of 1,650 (3.8%); 13 now
   });
 
   it("blocks sampled carriers with other names and choices", () => {
@@ -92,6 +92,7 @@ describe("what each carrier's parser hands on", () => {
     ["a template split across CDATA sections", post("text/xml", "<r><name><![CDATA[{{7*]]><![CDATA[7}}]]></name></r>")],
     ["a command in a base64 JSON cookie", { path: "/", headers: [["host", "h"], ["cookie", `prefs=${Buffer.from(JSON.stringify({ theme: "dark", host: ";id" })).toString("base64")}`]] }],
     ["a template in a JSON document posted as a form", post("application/x-www-form-urlencoded", '{"name":"<%= 7*7 %>"}')],
+    ["a command in a UTF-16 XML document", { ...post("application/xml", ""), body: new Uint8Array([0xff, 0xfe, ...Buffer.from('<?xml version="1.0" encoding="UTF-16"?><r><host>x;id</host></r>', "utf16le")]) }],
   ])("blocks %s", (_, req) => {
     expect(payloadOnly(req).score).toBeGreaterThanOrEqual(5);
     expect(inspect(h, req).score).toBeGreaterThanOrEqual(5);
@@ -113,6 +114,7 @@ describe("what each carrier's parser hands on", () => {
     ["prose split by an XML comment and CDATA", post("application/xml", "<r><note>see you at 5;<!-- edited --> bring <![CDATA[<b>id</b>]]> cards</note></r>")],
     ["a base64 JSON cookie of settings", { path: "/", headers: [["host", "h"], ["cookie", `prefs=${Buffer.from(JSON.stringify({ theme: "dark", note: "a; b | c" })).toString("base64")}`]] }],
     ["a JSON document posted as a form", post("application/x-www-form-urlencoded", '{"name":"Rock & roll; 50% off","n":1}')],
+    ["a UTF-16 XML document (big-endian)", { ...post("text/xml", ""), body: new Uint8Array([0xfe, 0xff, ...Buffer.from('<?xml version="1.0" encoding="UTF-16"?><r><note>caf\u00e9 at 5; bring cards</note></r>', "utf16le").swap16()]) }],
   ])("lets %s through", (_, req) => {
     expect(inspect(h, req).score).toBeLessThan(5);
   });

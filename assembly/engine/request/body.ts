@@ -12,6 +12,7 @@ import { parseMultipart, boundaryOf } from "./multipart";
 import { parseXml } from "./xml";
 import { parseGrpc, parseProtobuf } from "./protobuf";
 import { isBinary, addTextRuns } from "./text-runs";
+import { fromUtf16 } from "../transform/utf16";
 
 export const enum BodyType {
   None = 0, Urlencoded, Json, Multipart, Xml, Text, Grpc, Protobuf,
@@ -46,7 +47,8 @@ const ORIGINS: TargetOrigin[] = [
 
 export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, out: Targets): void {
   if (req.body === null) return;
-  const body = req.body!;
+  // (a UTF-16 document, with its byte order mark, is read as the same text in UTF-8)
+  const body = fromUtf16(req.body!);
   if (body.byteLength == 0) return;
   const type = bodyTypeOf(contentType);
   let problem = -1;
