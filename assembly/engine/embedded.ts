@@ -1,8 +1,9 @@
 // Strings inside a value that is itself a document: JSON in a cookie or a header
 // (`prefs={"q":"..."}`), a JSON document sent as a JSON string, the arguments of a GraphQL query
-// (`{ user(name: "...") { id } }`). The application parses that document and uses each string on
-// its own, as the body parsers hand out the strings of a JSON body: the engine inspects each as a
-// value (a derived target), decoded of its `\` escapes.
+// (`{ user(name: "...") { id } }`), a body that opens as JSON but does not parse (a comment, single
+// quotes, a trailing comma: what JSON5 and Jackson's lenient options accept). The application parses
+// that document and uses each string on its own, as the body parsers hand out the strings of a JSON
+// body: the engine inspects each as a value (a derived target), decoded of its `\` escapes.
 import { Target, TargetKind } from "./target";
 import { QUOTE } from "./census";
 import { matchesCI } from "./bytes";
@@ -13,7 +14,7 @@ const MAX_STRINGS = 32;
 
 /** The double-quoted strings of `t`'s value, keys left out, when it opens as a JSON or GraphQL document, else null. */
 export function embeddedStrings(t: Target): ArrayBuffer[] | null {
-  if (t.kind == TargetKind.Path || t.kind == TargetKind.Body || (t.census() & QUOTE) == 0) return null;
+  if (t.kind == TargetKind.Path || (t.census() & QUOTE) == 0) return null;
   const v = t.value;
   const n = v.byteLength;
   const base = changetype<usize>(v);

@@ -215,10 +215,19 @@ function inspectTarget(s: Sink, t: Target): void {
   detectTarget(s, t);
   // Values that are base64 of text, or mostly escapes, are inspected once more, decoded.
   const decoded = t.base64Decoded();
-  if (decoded !== null && !s.done()) detectTarget(s, t.derived(decoded!));
+  if (decoded !== null && !s.done()) {
+    const b = t.derived(decoded!);
+    detectTarget(s, b);
+    // (a base64 cookie or token often holds a JSON document)
+    inspectEmbedded(s, b);
+  }
   const plain = t.unescaped();
   if (plain !== null && !s.done()) detectTarget(s, t.derived(plain!));
-  // and the strings of a document inside the value (JSON in a cookie, GraphQL arguments), one by one
+  inspectEmbedded(s, t);
+}
+
+/** The strings of a document inside the value (JSON in a cookie, GraphQL arguments), one by one. */
+function inspectEmbedded(s: Sink, t: Target): void {
   const inner = embeddedStrings(t);
   if (inner !== null) {
     for (let k = 0; k < inner.length && !s.done(); k++) {

@@ -13,6 +13,8 @@ import { jsDecode } from "../engine/transform/jsescape";
 import { foldUnicode } from "../engine/transform/unicode";
 import { foldCase } from "../engine/transform/fold";
 import { normalisePath } from "../engine/transform/path";
+import { qpDecode } from "../engine/transform/qp";
+import { fromUtf16 } from "../engine/transform/utf16";
 import { base64DecodePrintable } from "../engine/transform/base64";
 import { jsonString } from "./json";
 
@@ -151,6 +153,8 @@ export function transform(name: string, input: ArrayBuffer): ArrayBuffer | null 
   if (name == "foldCase") return foldCase(input);
   if (name == "normalisePath") return normalisePath(input);
   if (name == "base64") return base64DecodePrintable(input);
+  if (name == "quotedPrintable") return qpDecode(input);
+  if (name == "fromUtf16") return fromUtf16(input);
   return null;
 }
 

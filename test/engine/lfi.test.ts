@@ -35,6 +35,10 @@ const attacks: [string, string, Kind?][] = [
   ["strip-once traversal after a directory", "static/../....//....//....//app.js"],
   ["Java web application descriptor", "../../WEB-INF/web.xml"],
   ["overlong backslash", "..%c1%9c..%c1%9cWEB-INF%c1%9cweb.xml"],
+  // Tomcat and Spring drop a segment's matrix parameters before they resolve it
+  ["steps with matrix parameters in the path", "/static/..;v=1/..;v=1/..;v=1/etc;v=1/passwd", Kind.Path],
+  ["steps with matrix parameters in a value", "..;x=1/..;x=1/..;x=1/etc/passwd"],
+  ["traversal as a parameter name", "../../../etc/passwd", Kind.ArgName],
 ];
 
 const benign: [string, string, Kind?][] = [
@@ -52,6 +56,10 @@ const benign: [string, string, Kind?][] = [
   // dot segments that resolve inside the site (crs-930110-7)
   ["trailing parent step", "/get/..", Kind.Path],
   ["parent step between versions", "/docs/v1/../v2/index.html", Kind.Path],
+  ["a session id as a matrix parameter", "/shop;jsessionid=AB12CD/cart/../items", Kind.Path],
+  // a blank makes a parameter name text: a JSON document posted as a form, prose as a key
+  ["a relative link in prose as a parameter name", "see ../docs/intro.md", Kind.ArgName],
+  ["a JSON document as a parameter name", '{"note":"see ../docs/intro.md"}', Kind.ArgName],
 ];
 
 function lfiScore(input: string, kind: Kind = Kind.ArgValue): number {

@@ -18,7 +18,9 @@ const CONTENT_TYPES = [
 ];
 
 // Bytes that steer the parsers into their less travelled branches.
-const structural = fc.constantFrom(..."{}[]\":,\\u0<>/!?-=&;%+\r\n b".split(""), "--b\r\n", "Content-Disposition: form-data; name=\"", "<![CDATA[", "<!DOCTYPE x [", "\\u00", "%u00", "%2", "&#x");
+const structural = fc.constantFrom(..."{}[]\":,\\u0<>/!?-=&;%+\r\n b".split(""), "--b\r\n", "Content-Disposition: form-data; name=\"", "<![CDATA[", "<!DOCTYPE x [", "\\u00", "%u00", "%2", "&#x",
+  "<!ENTITY x '", "Content-Transfer-Encoding: quoted-printable\r\n", "=\r", "..;", "\\07", "=\"\\",
+  "<!--", "-->", "]]>", "<?", "?>", ";v=1/");
 const noisyText = fc.array(fc.oneof(structural, fc.string({ maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
 
 describe("engine properties", () => {

@@ -58,9 +58,9 @@ describe("request targets", () => {
         'partHeader multipart:content-disposition=form-data; name="f"; filename="x.php"', "partHeader multipart:content-type=text/plain", "filename files:f=x.php"],
     },
     {
-      name: "XML text, attributes, CDATA, DOCTYPE and the raw document",
+      name: "XML text, attributes, CDATA, DOCTYPE with its entity literals, and the raw document",
       req: { method: "POST", headers: [["content-type", "text/xml"]], body: '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]><r a="1&amp;2"><b>&lt;hi</b><![CDATA[c<>]]></r>' },
-      expected: ["header header:content-type=text/xml", 'bodyValue xml:!doctype=<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]>', "bodyValue xml:r@a=1&2", "bodyValue xml:b=<hi", "bodyValue xml:b=c<>",
+      expected: ["header header:content-type=text/xml", 'bodyValue xml:!doctype=<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]>', "bodyValue xml:!entity=file:///x", "bodyValue xml:r@a=1&2", "bodyValue xml:b=<hi", "bodyValue xml:b=c<>",
         'body body=<!DOCTYPE r [<!ENTITY x SYSTEM "file:///x">]><r a="1&amp;2"><b>&lt;hi</b><![CDATA[c<>]]></r>'],
     },
     {
@@ -91,6 +91,66 @@ describe("request targets", () => {
       },
       expected: ["header header:content-type=multipart/form-data; boundary=B", 'partHeader multipart:content-disposition=form-data; name="meta"',
         "partHeader multipart:content-type=application/json", "bodyKey json:title=title", "bodyValue json:title=t"],
+    },
+    {
+      // `=XX` left as `%XX` for the target's percent-decoding; soft line breaks dropped
+      name: "a quoted-printable multipart field is decoded",
+      req: {
+        method: "POST", headers: [["content-type", "multipart/form-data; boundary=B"]],
+        body: '--B\r\nContent-Disposition: form-data; name="bio"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=3Cb=3Ehi=\r\n there\r\n--B--\r\n',
+      },
+      expected: ["header header:content-type=multipart/form-data; boundary=B", 'partHeader multipart:content-disposition=form-data; name="bio"',
+        "partHeader multipart:content-transfer-encoding=quoted-printable", "argName args:bio=bio", "argValue args:bio=%3Cb%3Ehi there"],
+    },
+    {
+      name: "a base64 multipart field stays as sent (the engine decodes base64 values wherever they are)",
+      req: {
+        method: "POST", headers: [["content-type", "multipart/form-data; boundary=B"]],
+        body: '--B\r\nContent-Disposition: form-data; name="bio"\r\nContent-Transfer-Encoding: base64\r\n\r\naGk=\r\n--B--\r\n',
+      },
+      expected: ["header header:content-type=multipart/form-data; boundary=B", 'partHeader multipart:content-disposition=form-data; name="bio"',
+        "partHeader multipart:content-transfer-encoding=base64", "argName args:bio=bio", "argValue args:bio=aGk="],
+    },
+    {
+      name: "internal entity literals are values, references decoded",
+      req: { method: "POST", headers: [["content-type", "application/xml"]], body: "<!DOCTYPE r [<!ENTITY a 'x&#60;y'><!ENTITY b \"2\">]><r>&a;</r>" },
+      expected: ["header header:content-type=application/xml", "bodyValue xml:!doctype=<!DOCTYPE r [<!ENTITY a 'x&#60;y'><!ENTITY b \"2\">]>",
+        "bodyValue xml:!entity=x<y", "bodyValue xml:!entity=2", "bodyValue xml:r=&a;", "body body=<!DOCTYPE r [<!ENTITY a 'x&#60;y'><!ENTITY b \"2\">]><r>&a;</r>"],
+    },
+    {
+      name: "quotes outside an entity declaration are no entity literal",
+      req: { method: "POST", headers: [["content-type", "application/xml"]], body: "<!DOCTYPE r SYSTEM \"r.dtd\"><r/>" },
+      expected: ["header header:content-type=application/xml", 'bodyValue xml:!doctype=<!DOCTYPE r SYSTEM "r.dtd">', 'body body=<!DOCTYPE r SYSTEM "r.dtd"><r/>'],
+    },
+    {
+      name: "a form sent as JSON: its arguments, and the raw body",
+      req: json("q=a%20b&lang=en"),
+      expected: ["header header:content-type=application/json", "argName args:q=q", "argValue args:q=a b", "argName args:lang=lang", "argValue args:lang=en", "body body=q=a%20b&lang=en"],
+    },
+    {
+      // the application reads an element's text whole: comments and PIs dropped, CDATA kept; a tag ends it
+      name: "XML text split by comments, CDATA and PIs is also one value",
+      req: { method: "POST", headers: [["content-type", "application/xml"]], body: "<r><a>x &amp; y<!-- c --> z<![CDATA[<b>]]><?pi v?>w</a><b>1<c/>2</b></r>" },
+      expected: ["header header:content-type=application/xml", "bodyValue xml:a=x & y", "bodyValue xml:!comment=c", "bodyValue xml:a=z", "bodyValue xml:a=<b>",
+        "bodyValue xml:?pi=pi v", "bodyValue xml:a=w", "bodyValue xml:a=x & y z<b>w", "bodyValue xml:b=1", "bodyValue xml:c=2",
+        "body body=<r><a>x &amp; y<!-- c --> z<![CDATA[<b>]]><?pi v?>w</a><b>1<c/>2</b></r>"],
+    },
+    {
+      name: "matrix parameters: arguments, and the path without them as it is routed",
+      req: { path: "/a;x=1/b%27;y=2/c" },
+      expected: ["path path=/a;x=1/b';y=2/c", "argValue args:x=1", "argValue args:y=2", "path path=/a/b'/c"],
+    },
+    {
+      name: "a JSON document posted as a form: its one argument, and its keys and strings",
+      req: { method: "POST", headers: [["content-type", "application/x-www-form-urlencoded"]], body: '{"a":"b c"}' },
+      expected: ["header header:content-type=application/x-www-form-urlencoded", 'argName args:{"a":"b c"}={"a":"b c"}', "bodyKey json:a=a", "bodyValue json:a=b c"],
+    },
+    {
+      // servers that keep the quotes undo the escapes (Python's http.cookies writes `;` as \073)
+      name: "a quoted cookie value keeps its quotes, its backslash escapes undone",
+      req: { headers: [["host", "h"], ["cookie", 'a="x\\073 y\\"z"; b="plain"; c=\\073; d=""']] },
+      expected: ["cookieName cookie:a=a", 'cookie cookie:a="x; y"z"', "cookieName cookie:b=b", 'cookie cookie:b="plain"',
+        "cookieName cookie:c=c", "cookie cookie:c=\\073", "cookieName cookie:d=d", 'cookie cookie:d=""'],
     },
   ];
   for (const c of cases) {

@@ -32,6 +32,7 @@ describe("transformations", () => {
   const fastPath: [string, string][] = [
     ["urlDecode", "no escapes here"], ["htmlDecode", "no entities"], ["jsDecode", "no escapes"],
     ["foldUnicode", "caf\u00e9 ascii"], ["foldCase", "lower case only"], ["normalisePath", "/a/b/c.txt"],
+    ["quotedPrintable", "no equals sign"],
   ];
   for (const [name, input] of fastPath) {
     it(`${name} returns its input untouched when nothing changes`, () => {
@@ -39,7 +40,23 @@ describe("transformations", () => {
     });
   }
 
-  const names = Object.keys(fixtures);
+  // UTF-16 bodies with a byte order mark, as UTF-8 (bytes: the fixtures hold UTF-8 text)
+  const le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
+  const be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, "utf16le").swap16()]);
+  it.each<[string, Buffer, string]>([
+    ["little-endian", le("<q>caf\u00e9 \u{1F600}</q>"), "<q>caf\u00e9 \u{1F600}</q>"],
+    ["big-endian", be("{\"q\":\"1' or 1=1\"}"), "{\"q\":\"1' or 1=1\"}"],
+    ["a lone surrogate as U+FFFD", Buffer.concat([le("a"), Buffer.from([0x00, 0xd8]), Buffer.from("b\0", "latin1")]), "a\ufffdb"],
+    ["an odd last byte dropped", Buffer.concat([le("ab"), Buffer.from([0x63])]), "ab"],
+  ])("fromUtf16: %s", (_, input, expected) => {
+    expect(run("fromUtf16", input)).toBe(expected);
+  });
+  it("fromUtf16 returns a body without a byte order mark untouched (UTF-16 without one is read through its text runs)", () => {
+    expect(transformUnchanged(h, "fromUtf16", Buffer.from("<q>x</q>"))).toBe(true);
+    expect(transformUnchanged(h, "fromUtf16", Buffer.from("<q>x</q>", "utf16le"))).toBe(true);
+  });
+
+  const names = [...Object.keys(fixtures), "fromUtf16"];
   it("never traps on random bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(...names), (bytes, name) => {

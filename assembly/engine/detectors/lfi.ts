@@ -62,7 +62,8 @@ export function detectLfi(s: Sink, t: Target): void {
   countTraversal(v);
   const sensitive = findSensitive(v, 0);
   if (traversalSteps > 0) {
-    const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName;
+    // (a parameter name with a blank in it is text: `see ../docs` as a key, a JSON document posted as a form)
+    const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || ((t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName) && !hasSpace(v, i));
     if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a secret");
     else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start

@@ -12,6 +12,7 @@ import { parseMultipart, boundaryOf } from "./multipart";
 import { parseXml } from "./xml";
 import { parseGrpc, parseProtobuf } from "./protobuf";
 import { isBinary, addTextRuns } from "./text-runs";
+import { fromUtf16 } from "../transform/utf16";
 
 export const enum BodyType {
   None = 0, Urlencoded, Json, Multipart, Xml, Text, Grpc, Protobuf,
@@ -46,7 +47,8 @@ const ORIGINS: TargetOrigin[] = [
 
 export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, out: Targets): void {
   if (req.body === null) return;
-  const body = req.body!;
+  // (a UTF-16 document, with its byte order mark, is read as the same text in UTF-8)
+  const body = fromUtf16(req.body!);
   if (body.byteLength == 0) return;
   const type = bodyTypeOf(contentType);
   let problem = -1;
@@ -54,6 +56,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
   out.origin = ORIGINS[<i32>type];
   if (type == BodyType.Urlencoded) {
     parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    // a JSON document posted as a form: back ends that parse JSON whatever the type says see its strings
+    if (opensJson(body)) {
+      out.origin = TargetOrigin.Json;
+      parseJson(body, out);
+    }
     // `&#x31;&#x27;...`: a body of entities splits into junk arguments at every `&`; its text is the payload
     if (entityDense(body)) {
       out.origin = TargetOrigin.Body;
@@ -97,6 +104,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
     return;
   }
   if (problem >= 0) {
+    // `a=1&b=2` sent as JSON or XML: back ends that fall back to form parsing see its arguments
+    if (looksLikeForm(body)) {
+      out.origin = TargetOrigin.Form;
+      parseUrlencoded(body, 0, body.byteLength, "args:", out);
+    }
     out.origin = TargetOrigin.Body;
     if (kind != BodyProblem.None && out.bodyProblem == BodyProblem.None) {
       out.bodyProblem = kind;

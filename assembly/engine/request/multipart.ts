@@ -1,13 +1,15 @@
 // multipart/form-data bodies (RFC 7578): each part's field value is an argument
 // (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
-// (`multipart:content-type`). Lenient about LF-only line ends; a body that does not
-// start with the boundary, or a part without headers, is malformed.
+// (`multipart:content-type`); a quoted-printable field is decoded. Lenient about LF-only
+// line ends; a body that does not start with the boundary, or a part without headers, is
+// malformed.
 import { safePoint } from "./safepoint";
 import { parseJson, opensJson } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
 import { indexOfCI, matchesCI, lowerByte, equalBytes } from "../bytes";
+import { qpDecode } from "../transform/qp";
 
 /** The boundary parameter of a Content-Type value, or null. */
 export function boundaryOf(contentType: ArrayBuffer): ArrayBuffer | null {
@@ -78,6 +80,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   let sawDisposition = false;
   let xmlType = false;
   let jsonType = false;
+  let quotedPrintable = false;
   let headerCount = 0;
   while (i < end) {
     let eol = i;
@@ -114,6 +117,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
         const v = data.slice(vs, lineEnd);
         if (headerName == "content-type" && indexOfCI(v, "xml") >= 0) xmlType = true;
         if (headerName == "content-type" && indexOfCI(v, "json") >= 0) jsonType = true;
+        if (headerName == "content-transfer-encoding" && indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
@@ -133,11 +137,13 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       out.add(TargetKind.Body, "files:", doc, doc, key);
     }
   } else {
-    const value = data.slice(i, end);
+    const raw = data.slice(i, end);
+    // (a base64 part is decoded as any base64 value is, by the engine)
+    const value = quotedPrintable ? qpDecode(raw) : raw;
     // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON
     if (jsonType && opensJson(value) && parseJson(value, out) < 0) return true;
     const fieldBytes = String.UTF8.encode(field);
-    out.addArg("args:", fieldBytes, fieldBytes, value, value);
+    out.addArg("args:", fieldBytes, fieldBytes, raw, value);
   }
   return true;
 }

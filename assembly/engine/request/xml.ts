@@ -1,12 +1,13 @@
-// XML bodies: element text (`xml:name`), attribute values (`xml:name@attr`), CDATA,
-// processing instructions (`xml:?pi`), comments and the DOCTYPE with its entity
-// declarations (`xml:!doctype`), with the predefined and numeric entities decoded.
+// XML bodies: element text (`xml:name`, also joined when comments, PIs or CDATA split it),
+// attribute values (`xml:name@attr`), CDATA, processing instructions (`xml:?pi`), comments,
+// the DOCTYPE with its entity declarations (`xml:!doctype`) and the literals of its entities
+// (`xml:!entity`), with the predefined and numeric entities decoded.
 // The caller also keeps the raw body as a target, so XXE detection sees the
 // document as sent. Lenient: a body that does not start with '<' is malformed.
 import { Targets } from "./targets";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
-import { at } from "../transform/out";
+import { at, ByteWriter } from "../transform/out";
 import { htmlDecode } from "../transform/html";
 
 /** Returns -1 when the body looks like XML, else the offset of the problem. */
@@ -17,6 +18,9 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
   while (i < n && isSpace(at(data, i))) i++;
   if (i >= n || at(data, i) != 0x3c) return i;
   let element = "";
+  // The text and CDATA pieces between two tags (comments and PIs may split them): `pieces` from `runStart`
+  let runStart = 0;
+  let pieces = 0;
   // Every node is read, however many (each step moves past at least one byte): a cap would let
   // what follows it through uninspected. The engine inspects targets in batches as they come.
   while (i < n) {
@@ -25,6 +29,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
     if (c != 0x3c) {
       let j = i;
       while (j < n && at(data, j) != 0x3c) j++;
+      if (pieces++ == 0) runStart = i;
       addText(data, i, j, element, out);
       i = j;
       continue;
@@ -38,6 +43,7 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
       const e = indexOf(data, i + 9, "]]>");
       const end = e < 0 ? n : e;
       const value = data.slice(i + 9, end);
+      if (pieces++ == 0) runStart = i;
       if (value.byteLength > 0) out.add(TargetKind.BodyValue, "xml:", value, value, element);
       i = e < 0 ? n : e + 3;
     } else if (startsWith(data, i, "<?")) {
@@ -46,29 +52,36 @@ export function parseXml(data: ArrayBuffer, out: Targets): i32 {
       const value = data.slice(i + 2, end);
       out.add(TargetKind.BodyValue, "xml:", value, value, "?pi");
       i = e < 0 ? n : e + 2;
-    } else if (startsWith(data, i, "<!")) {
-      // DOCTYPE (with an internal subset in [...]) or a stray declaration.
-      let j = i + 2;
-      let bracket = 0;
-      while (j < n) {
-        const d = at(data, j);
-        if (d == 0x5b) bracket++;
-        else if (d == 0x5d) bracket--;
-        else if (d == 0x3e && bracket <= 0) break;
-        j++;
-      }
-      const value = data.slice(i, min(j + 1, n));
-      out.add(TargetKind.BodyValue, "xml:", value, value, "!doctype");
-      i = j + 1;
-    } else if (i + 1 < n && at(data, i + 1) == 0x2f) {
-      let j = i + 2;
-      while (j < n && at(data, j) != 0x3e) j++;
-      i = j + 1;
     } else {
-      i = tag(data, i + 1, out);
-      element = lastElement;
+      // a tag ends the run: text that comments, PIs or CDATA sections split is one value to the application
+      if (pieces > 1) addJoined(data, runStart, i, element, out);
+      pieces = 0;
+      if (startsWith(data, i, "<!")) {
+        // DOCTYPE (with an internal subset in [...]) or a stray declaration.
+        let j = i + 2;
+        let bracket = 0;
+        while (j < n) {
+          const d = at(data, j);
+          if (d == 0x5b) bracket++;
+          else if (d == 0x5d) bracket--;
+          else if (d == 0x3e && bracket <= 0) break;
+          j++;
+        }
+        const value = data.slice(i, min(j + 1, n));
+        out.add(TargetKind.BodyValue, "xml:", value, value, "!doctype");
+        addEntityValues(data, i, min(j, n), out);
+        i = j + 1;
+      } else if (i + 1 < n && at(data, i + 1) == 0x2f) {
+        let j = i + 2;
+        while (j < n && at(data, j) != 0x3e) j++;
+        i = j + 1;
+      } else {
+        i = tag(data, i + 1, out);
+        element = lastElement;
+      }
     }
   }
+  if (pieces > 1) addJoined(data, runStart, n, element, out);
   return -1;
 }
 
@@ -118,6 +131,50 @@ function tag(data: ArrayBuffer, i: i32, out: Targets): i32 {
     if (nameEnd == nameStart) j++;
   }
   return n;
+}
+
+/**
+ * The quoted literals of `<!ENTITY ...>` declarations in [k, end) (`xml:!entity`, references decoded):
+ * the parser puts an internal entity's text wherever `&name;` appears, so it is a value like any other.
+ */
+function addEntityValues(data: ArrayBuffer, k: i32, end: i32, out: Targets): void {
+  let inEntity = false;
+  while (k < end) {
+    const c = at(data, k);
+    if (c == 0x3c) inEntity = startsWith(data, k, "<!ENTITY");
+    else if (c == 0x3e) inEntity = false;
+    else if (inEntity && (c == 0x22 || c == 0x27)) {
+      let e = k + 1;
+      while (e < end && at(data, e) != c) e++;
+      addText(data, k + 1, e, "!entity", out);
+      k = e;
+    }
+    k++;
+  }
+}
+
+/** The text and CDATA contents of [start, end), comments and PIs left out, as one value of `key`. */
+function addJoined(data: ArrayBuffer, start: i32, end: i32, key: string, out: Targets): void {
+  const w = new ByteWriter(end - start);
+  let i = start;
+  while (i < end) {
+    let j = i;
+    if (at(data, i) == 0x3c) {
+      // (the parser found where each ends: a comment, CDATA section or PI, and nothing else, starts with `<` in a run)
+      const cdata = startsWith(data, i, "<![CDATA[");
+      const pi = startsWith(data, i, "<?");
+      const close = cdata ? "]]>" : pi ? "?>" : "-->";
+      const e = indexOf(data, i + (cdata ? 9 : pi ? 2 : 4), close);
+      j = e < 0 || e >= end ? end : e + close.length;
+      if (cdata) w.copy(data, i + 9, min(j, end) - (e < 0 || e >= end ? 0 : 3));
+    } else {
+      while (j < end && at(data, j) != 0x3c) j++;
+      w.copy(data, i, j);
+    }
+    i = j;
+  }
+  const text = w.finish();
+  addText(text, 0, text.byteLength, key, out);
 }
 
 function addText(data: ArrayBuffer, start: i32, end: i32, key: string, out: Targets): void {

@@ -1,6 +1,6 @@
 // Directory traversal steps: `..` (or more dots) followed by `/`, `\` or `;`
-// (Tomcat's `..;/`). Works on the decoded value; `0x2e`/`0x2f`/`0x5c` spelled out
-// as text are read as the characters they name.
+// (Tomcat's `..;/`, also with matrix parameters: `..;v=1/`). Works on the decoded value;
+// `0x2e`/`0x2f`/`0x5c` spelled out as text are read as the characters they name.
 import { matchesCI } from "../../bytes";
 import { nextByte } from "../rce/next-byte";
 
@@ -57,7 +57,10 @@ export function countTraversal(buf: ArrayBuffer): void {
     const s = i;
     while (i < n && at(buf, i) == 0x2e) i++;
     let c = at(buf, i);
-    if (c == 0x3b) c = at(buf, ++i); // ..;/
+    // `..;/`, and `..;v=1/`: Tomcat and Spring drop a segment's matrix parameters before resolving it
+    if (c == 0x3b) {
+      while (i < n && c != 0x2f && c != 0x5c && c != 0x20) c = at(buf, ++i);
+    }
     const p = at(buf, s - 1);
     const startsComponent = s == 0 || p == 0x2f || p == 0x5c || p == 0x3d || p == 0x20 || p == 0x3a || p == 0x22 || p == 0x27 || p == 0x3b;
     if (startsComponent && (c == 0x2f || c == 0x5c || (i >= n && s > 0 && (p == 0x2f || p == 0x5c)) || c == 0x2e)) {
