@@ -115,7 +115,7 @@ export const cookiePair: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(hexN(32)).map(([v]) => `JSESSIONID=${v.toUpperCase()}.node${v.length % 3}`), alnum(26, 26).map((v) => `PHPSESSID=${v.toLowerCase()}`),
   fc.tuple(alnum(32, 32), bytes(20, 32)).map(([s, b]) => `connect.sid=s%3A${s}.${encodeURIComponent(b64(b).replace(/=+$/, ""))}`),
   bytes(30, 40).map((b) => `XSRF-TOKEN=${encodeURIComponent(b64(b))}`), alnum(32, 64).map((v) => `csrftoken=${v}`), alnum(32, 32).map((v) => `sessionid=${v.toLowerCase()}`),
-  bytes(100, 200).map((b) => `laravel_session=${encodeURIComponent(b64(JSON.stringify({ iv: b64(b.slice(0, 16)), value: b64(b.slice(16)), mac: Buffer.from(b.slice(0, 32)).toString("hex"), tag: "" })))}`),
+  bytes(100, 200).map((b) => `laravel_session=${encodeURIComponent(b64(Buffer.from(JSON.stringify({ iv: b64(b.slice(0, 16)), value: b64(b.slice(16)), mac: Buffer.from(b.slice(0, 32)).toString("hex"), tag: "" }))))}`),
   fc.tuple(fc.stringMatching(/^[a-z]{4,8}$/), epoch, alnum(40, 43), hexN(64)).map(([u, t, k, s]) => `wordpress_logged_in_${s.slice(0, 32)}=${u}%7C${t}%7C${k}%7C${s}`),
   fc.constant("wp-settings-1=libraryContent%3Dbrowse%26editor%3Dtinymce%26posts_list_mode%3Dlist"), epoch.map((t) => `wp-settings-time-1=${t}`),
   fc.tuple(hexN(16), epoch).map(([v, t]) => `_pk_id.1.1fff=${v}.${t}.`), epoch.map((t) => `_dd_s=rum=0&expire=${t}000`), uuid.map((u) => `__stripe_mid=${u}`),
@@ -123,6 +123,24 @@ export const cookiePair: fc.Arbitrary<string> = fc.oneof(
   gaId.map((v) => `_octo=GH1.1.${v}`), bytes(100, 300).map((b) => `__Secure-next-auth.session-token=${b64url(b.toString())}.${b64url("x")}`),
   pick(["locale=en-US", "lang=de", "theme=dark", "tz=Europe%2FBerlin", "tz=America/New_York", "currency=EUR", "cookie_consent=true", "sidebar_collapsed=false", "_shopify_y=d8d6e7a1-4d0c-4d1b-9f2e-2b3a9c8d7e6f", "cart_currency=USD", "dismissed_banner=2024-11", "timezone=Asia%2FTokyo", "preferred_color_mode=light", "tz_offset=-120"]),
   fc.tuple(ident, fc.oneof(int, uuid, hexN(16), alnum(8, 40))).map(([k, v]) => `${k}=${v}`),
+  // bot managers and CDNs (Akamai, Imperva, DataDome, Cloudflare)
+  fc.tuple(hexN(32), bytes(60, 120)).map(([h, b]) => `_abck=${h.toUpperCase()}~-1~${b64(b).replace(/=+$/, "")}~-1~-1~-1`),
+  fc.tuple(hexN(32), bytes(40, 80)).map(([h, b]) => `bm_sz=${h.toUpperCase()}~${b64(b)}~${h.length}~${h.slice(0, 8)}`),
+  bytes(80, 160).map((b) => `ak_bmsc=${b64(b)}`), fc.tuple(digits(7), digits(6), bytes(30, 40)).map(([a, b, c]) => `incap_ses_${a.slice(0, 3)}_${b}=${b64(c)}`),
+  fc.tuple(digits(6), bytes(40, 48)).map(([a, b]) => `visid_incap_${a}=${b64(b)}`), fc.stringMatching(/^[A-Za-z0-9_~]{80,128}$/).map((v) => `datadome=${v}`),
+  fc.tuple(alnum(40, 43), epoch).map(([a, t]) => `cf_clearance=${a}-${t}-1.2.1.1-${a.split("").reverse().join("")}`),
+  // ad networks and social sites
+  fc.tuple(hexN(16), epoch, alnum(30, 40)).map(([h, t, s]) => `__gads=ID=${h}:T=${t}:RT=${t + 60}:S=ALNI_${s}`), fc.tuple(epoch).map(([t]) => `1P_JAR=${new Date(t * 1000).toISOString().slice(0, 13).replace("T", "-")}`),
+  fc.tuple(alnum(100, 160)).map(([v]) => `NID=511=${v}`), fc.tuple(alnum(20, 30)).map(([v]) => `IDE=AHWqTUm${v}`),
+  fc.tuple(uuid, epoch).map(([u, t]) => `bcookie="v=2&${u}"`), fc.tuple(alnum(4, 4), epoch, hexN(4)).map(([a, t, h]) => `lidc="b=VB${t % 100}:s=V:r=V:a=V:p=V:g=${t % 5000}:u=1:x=1:i=${t}:t=${t + 86400}:v=2:sig=AQH${a}${h}"`),
+  bytes(12, 18).map((b) => `personalization_id="v1_${b64(b)}"`), epoch.map((t) => `guest_id=v1%3A${t}123456789`),
+  // analytics suites (Adobe, Tealium, Pinterest, TikTok)
+  fc.tuple(digits(8), digits(19), epoch).map(([a, b, t]) => `AMCV_${a.slice(0, 8)}%40AdobeOrg=-1124106680%7CMCIDTS%7C${t % 20000}%7CMCMID%7C${b}%7CMCAAMLH-${t}%7C6%7CMCAAMB-${t}%7CRKhpRz8krg2tLO6pguXWp5olkAcUniQYPHaMWWgdJ3xzPWQmdj0y%7CMCOPTOUT-${t}s%7CNONE%7CvVersion%7C5.5.0`),
+  fc.constant("s_cc=true"), fc.constant("s_sq=%5B%5BB%5D%5D"), fc.tuple(slug).map(([p]) => `s_ppv=${p}%2C42%2C42%2C1080%2C1%2C1`),
+  fc.tuple(hexN(32), epoch).map(([id, t]) => `utag_main=v_id:${id}$_sn:3$_se:1$_ss:1$_st:${t}000$vapi_domain:example.com$ses_id:${t}000%3Bexp-session$_pn:1%3Bexp-session`),
+  bytes(40, 80).map((b) => `_pin_unauth=${b64(Buffer.from(JSON.stringify({ ut: b64(b) })))}`), fc.tuple(alnum(27, 27)).map(([v]) => `_ttp=${v}`),
+  fc.tuple(uuid, epoch).map(([u, t]) => `_shopify_s=${u}; cart_sig=${u.replace(/-/g, "")}; secure_customer_sig=; _orig_referrer=https%3A%2F%2Fwww.google.com%2F; _landing_page=%2Fproducts%2Fwidget%3Fvariant%3D${t}`),
+  fc.tuple(alnum(20, 24), epoch).map(([v, t]) => `__Host-GAPS=1:${v}:${t}`), fc.tuple(epoch, bytes(120, 200)).map(([t, b]) => `eupubconsent-v2=CQ${Buffer.from(b).toString("base64url")}.YAAAAAAAAAAA; OptanonAlertBoxClosed=${new Date(t * 1000).toISOString()}`),
   fc.tuple(pick(["ab_test", "exp", "variant", "split"]), ident).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify({ [v]: "b", version: 2 }))}`),
 );
 export const cookieHeader = fc.array(cookiePair, { minLength: 1, maxLength: 12 }).map((xs) => xs.join("; "));
@@ -132,9 +150,10 @@ const tracking = fc.oneof(
   fc.tuple(pick(["google", "facebook", "newsletter", "twitter", "linkedin", "bing", "tiktok", "instagram", "reddit"]), pick(["cpc", "email", "social", "organic", "paid_social", "display", "affiliate"]), slug, slug)
     .map(([s, m, c, t]) => `utm_source=${s}&utm_medium=${m}&utm_campaign=${c}&utm_content=${t}`),
   fc.tuple(pick(["spring sale", "black-friday 2024", "Q4 | retargeting", "brand [exact]", "summer_promo (EU)"]), slug).map(([c, t]) => `utm_source=google&utm_medium=cpc&utm_campaign=${encodeURIComponent(c)}&utm_term=${encodeURIComponent(t.replace(/-/g, " "))}`),
-  fc.stringMatching(/^[A-Za-z0-9_-]{60,100}$/).map((v) => `gclid=${v}`), fc.stringMatching(/^[A-Za-z0-9_-]{60,100}$/).map((v) => `fbclid=IwAR${v}`),
-  hexN(32).map((v) => `msclkid=${v}`), fc.stringMatching(/^[A-Za-z0-9_-]{60,80}$/).map((v) => `_hsenc=p2ANqtz-${v}&_hsmi=${v.length * 3117}`),
-  fc.tuple(digits(8), digits(10)).map(([a, b]) => `mc_cid=${a}&mc_eid=${b}`), fc.stringMatching(/^[A-Za-z0-9_-]{20,40}$/).map((v) => `ttclid=${v}`),
+  // click ids are base64url of random bytes (fast-check's string patterns favour `-` and `_` runs no tracker writes)
+  bytes(45, 75).map((b) => `gclid=Cj0KCQiA${Buffer.from(b).toString("base64url")}`), bytes(40, 70).map((b) => `fbclid=IwAR${Buffer.from(b).toString("base64url")}`),
+  hexN(32).map((v) => `msclkid=${v}`), bytes(45, 60).map((b) => `_hsenc=p2ANqtz-${Buffer.from(b).toString("base64url")}&_hsmi=${b.length * 3117}`),
+  fc.tuple(digits(8), digits(10)).map(([a, b]) => `mc_cid=${a}&mc_eid=${b}`), bytes(15, 30).map((b) => `ttclid=${Buffer.from(b).toString("base64url")}`),
   fc.tuple(fc.stringMatching(/^[A-Za-z0-9]{20}$/), epoch).map(([v, t]) => `_gl=1*${v.toLowerCase()}*_ga*${b64(Buffer.from(String(t))).replace(/=+$/, "")}*_ga_ABC123*MTcwMDAwMDAwMC4xLjEuMTcwMDAwMDEwMC4wLjAuMA..`),
   fc.tuple(alnum(10, 20)).map(([v]) => `ref=${v}&ref_src=twsrc%5Egoogle%7Ctwcamp%5Eserp%7Ctwgr%5Eauthor`),
   fc.constant("srsltid=AfmBOoq3-vA8W7kX2u5Zc"), fc.tuple(digits(6)).map(([v]) => `yclid=${v}${v}`), fc.constant("igshid=MzRlODBiNWFlZA=="),
@@ -145,7 +164,7 @@ const appQuery = fc.oneof(
   fc.tuple(alnum(20, 40)).map(([c]) => `cursor=${encodeURIComponent(b64(Buffer.from(c)))}`), fc.tuple(pick(["en", "de", "fr-CA"])).map(([l]) => `lang=${l}&hl=${l}`),
   fc.tuple(epoch).map(([t]) => `_=${t}123`), fc.tuple(epoch).map(([t]) => `since=${new Date(t * 1000).toISOString()}`), fc.tuple(ident).map(([t]) => `filter[status]=${t}&filter[type]=${t}`),
   fc.constant("v=2&format=json&callback="), fc.tuple(ident).map(([i]) => `expand[]=${i}&expand[]=customer`), fc.tuple(hexN(8)).map(([v]) => `v=${v}`),
-  fc.tuple(int, int).map(([w, q]) => `w=${w % 2000}&q=${q % 100}&fm=webp&fit=crop&auto=format`), fc.constant("watch=true&resourceVersion=12345&timeoutSeconds=300&allowWatchBookmarks=true"),
+  fc.tuple(int, int).map(([w, q]) => `w=${Number(w) % 2000}&q=${Number(q) % 100}&fm=webp&fit=crop&auto=format`), fc.constant("watch=true&resourceVersion=12345&timeoutSeconds=300&allowWatchBookmarks=true"),
   fc.tuple(slug).map(([s]) => `redirect_uri=${encodeURIComponent(`https://app.example.com/${s}/callback`)}&response_type=code&scope=openid%20profile%20email&state=${s}`),
   fc.tuple(alnum(30, 60)).map(([c]) => `code=${c}&state=${c.slice(0, 12)}&session_state=${c.slice(3, 20)}`),
   fc.tuple(host, slug).map(([h, s]) => `return_to=${encodeURIComponent(`https://${h}/${s}?tab=settings`)}`), fc.tuple(slug).map(([s]) => `next=%2F${s}%2Fsettings`),
