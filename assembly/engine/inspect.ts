@@ -29,7 +29,7 @@ import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
 import { detectSession, prepareSession, isSessionName } from "./detectors/session";
 import { detectOther, detectXPath } from "./detectors/other";
-import { plainWords, PlainWords } from "./plain-words";
+import { opaqueBase64, plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 import { embeddedStrings } from "./embedded";
@@ -41,8 +41,10 @@ export function detectTarget(s: Sink, t: Target): void {
   if (t.kind == TargetKind.PartHeader && isPlainPartHeader(t.key, t.value)) return;
   // Plain words (engine/plain-words.ts) give the punctuation-driven detectors nothing to find.
   const words = plainTarget(t);
-  detectJava(s, t);
+  detectJava(s, t); // first: it reads serialized objects by their base64 signatures (rO0AB, AAEAAAD/////)
   if (s.done()) return;
+  // A random base64 token says nothing as text: what it decodes to is inspected (inspectTarget).
+  if (opaqueBase64(t.value)) return;
   detectSqli(s, t);
   if (s.done()) return;
   detectRce(s, t);

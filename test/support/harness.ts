@@ -11,8 +11,9 @@ export interface Harness {
   callString(name: string, ...args: (string | number)[]): string;
 }
 
-export async function loadHarness(): Promise<Harness> {
-  const { exports } = await loader.instantiate(readFileSync(wasmPath), {
+/** Loads build/harness.wasm, or another build of it (scripts comparing a branch point). */
+export async function loadHarness(path: string = wasmPath): Promise<Harness> {
+  const { exports } = await loader.instantiate(readFileSync(path), {
     env: {
       // Pure functions never log; the import exists only if shared code references it.
       proxy_log(_level: number, _ptr: number, _len: number) {

@@ -58,6 +58,9 @@ export function isSessionName(name: ArrayBuffer): bool {
   const n = name.byteLength;
   if (n < 3 || n > 64) return false;
   const k = indexOfCI(name, "sess");
+  // OpenID Connect's `session_state` (Session Management 1.0) comes back from the identity provider
+  // with `code` and `state` on every login, referred by the provider's site: no application takes it as its session id.
+  if (n == 13 && matchesCI(name, 0, "session_state")) return false;
   if (k >= 0) {
     // Words that merely contain it: assess, possess, obsess.
     return !(k >= 2 && (matchesCI(name, k - 2, "as") || matchesCI(name, k - 2, "os") || matchesCI(name, k - 2, "bs")));

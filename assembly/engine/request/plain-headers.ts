@@ -307,8 +307,9 @@ function spaces(v: ArrayBuffer, from: i32, to: i32): i32 {
   return count;
 }
 
-/** `Not` X `A` Y `Brand` with X and Y from the GREASE characters. */
+/** `Not` X `A` Y `Brand` with X and Y from the GREASE characters (Chrome before 100 led with a space: `" Not A;Brand"`). */
 function isGreaseBrand(v: ArrayBuffer, s: i32, e: i32): bool {
+  if (e - s == 12 && byteAt(v, s) == 0x20) s++;
   if (e - s != 11) return false;
   return byteAt(v, s) == 0x4e && byteAt(v, s + 1) == 0x6f && byteAt(v, s + 2) == 0x74 && unchecked(GREASE[byteAt(v, s + 3)]) != 0 &&
     byteAt(v, s + 4) == 0x41 && unchecked(GREASE[byteAt(v, s + 5)]) != 0 && byteAt(v, s + 6) == 0x42 && byteAt(v, s + 7) == 0x72 &&

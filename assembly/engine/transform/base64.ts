@@ -72,8 +72,14 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
   }
   // Text: no control bytes but a few NULs (a few non-ASCII bytes are fine, for UTF-8 text).
   if (k == 0 || nuls * 16 > k) return null;
+  // UTF-8 writes a non-ASCII character as two bytes or more above 0x7f: one alone between ASCII bytes
+  // is random bytes (a token that happens to decode without control bytes: `RSI9OQ0N...`).
   let high = 0;
-  for (let i = 0; i < k; i++) if (load<u8>(o + <usize>i) >= 0x80) high++;
+  for (let i = 0; i < k; i++) {
+    if (load<u8>(o + <usize>i) < 0x80) continue;
+    high++;
+    if ((i == 0 || load<u8>(o + <usize>(i - 1)) < 0x80) && (i + 1 >= k || load<u8>(o + <usize>(i + 1)) < 0x80)) return null;
+  }
   if (high * 4 > k) return null;
   return into.slice(0, k);
 }

@@ -13,7 +13,8 @@ export const enum ContentTypeProblem {
 
 /**
  * Media types (lower case) that the engine and typical back ends parse, the mesh's RPC types
- * (gRPC, gRPC-Web, Connect, protobuf) and binary formats read through their text runs.
+ * (gRPC, gRPC-Web, Connect, protobuf) and binary formats read through their text runs (tus uploads
+ * send their chunks as application/offset+octet-stream).
  * `+json`/`+xml`/`+proto` suffixes are allowed too.
  */
 const ALLOWED = new WordList(
@@ -21,7 +22,7 @@ const ALLOWED = new WordList(
 text/xml|application/soap+xml|text/plain|text/html|application/octet-stream|application/grpc|\
 application/x-ndjson|application/graphql|application/grpc-web|application/grpc-web-text|application/x-protobuf|\
 application/protobuf|application/x-google-protobuf|application/vnd.google.protobuf|application/msgpack|\
-application/x-msgpack|application/cbor|text/csv|application/yaml|application/x-yaml");
+application/x-msgpack|application/cbor|text/csv|application/yaml|application/x-yaml|application/offset+octet-stream");
 
 const PARAMS = new WordList("action|boundary|charset|component|start|start-info|type|version");
 

@@ -524,7 +524,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // `tshy && bash scripts/build.sh` runs a project script; a shell that runs code is given -c/-i, a device or nothing
     // (`irb<<<code`, `sh < file`: input redirected into the interpreter runs that input)
     const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
-    if (!scriptRun && (strong || prefixed || sensitive || weakOk)) {
+    // `cut & paste`, `tips & more`: a word, ` & ` and a filter that ends the value is a phrase (started in the
+    // background without a file, the filter reads no input and shows nothing)
+    if (!scriptRun && !(!hasArg && tail >= n && isPhrase(buf, ws, we)) && (strong || prefixed || sensitive || weakOk)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "injected command");
     }
     return we;
@@ -576,6 +578,14 @@ function isServiceName(buf: ArrayBuffer, start: i32, end: i32): bool {
     else if (!(c - 0x61 < 26 || c - 0x30 < 10)) return false;
   }
   return dash > 0;
+}
+
+// Filters and pagers: alone they read standard input.
+const READS_INPUT = new WordList("more|less|paste|cut|sort|head|tail|tee|fold|column|rev|comm|uniq|tr|wc|cat|grep|sed|awk|strings");
+
+/** A word, ` & ` and a filter at [ws, we). */
+function isPhrase(buf: ArrayBuffer, ws: i32, we: i32): bool {
+  return at(buf, ws - 1) == 0x20 && at(buf, ws - 2) == 0x26 && at(buf, ws - 3) == 0x20 && isWordByte(at(buf, ws - 4)) && READS_INPUT.hasLower(buf, ws, we);
 }
 
 // English function words: subcommands and arguments are never these; a sentence always has some.

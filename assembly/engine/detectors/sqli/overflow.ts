@@ -30,15 +30,17 @@ export function overflowNumber(buf: ArrayBuffer): bool {
     for (let k = 0; k < POSITIVE.length; k++) if (v == unchecked(POSITIVE[k])) return true;
     return false;
   }
-  // float: digits [. digits] e [+-] digits, exponent 308 or beyond
-  if (byteAt(buf, i) == 0x2e) { i++; while (i < len && byteAt(buf, i) - 0x30 < 10) i++; }
+  // float: digits [. digits] e [+-] digits, exponent 308 or beyond. Without a fraction, more than two
+  // leading digits or an exponent of five digits is a hex id that has one `e` (`9805183e-7786`, `11e11389`).
+  const fraction = byteAt(buf, i) == 0x2e;
+  if (fraction) { i++; while (i < len && byteAt(buf, i) - 0x30 < 10) i++; }
   if (i >= len || (byteAt(buf, i) | 0x20) != 0x65) return false;
   i++;
   if (i < len && (byteAt(buf, i) == 0x2d || byteAt(buf, i) == 0x2b)) i++;
   let e = 0;
   const expStart = i;
   while (i < len && byteAt(buf, i) - 0x30 < 10 && i - expStart < 6) { e = e * 10 + <i32>(byteAt(buf, i) - 0x30); i++; }
-  return i == len && i > expStart && e >= 308;
+  return i == len && i > expStart && e >= 308 && (fraction || (digits <= 2 && i - expStart <= 4));
 }
 
 function sameText(buf: ArrayBuffer, from: i32, text: string): bool {
