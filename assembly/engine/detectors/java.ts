@@ -13,7 +13,7 @@ import { analyseLookups, LOOKUP_JNDI, LOOKUP_OBFUSCATED } from "./java/lookups";
 import { scanJavaNames, NAME_JDK, NAME_GADGET_LIBRARY, NAME_GADGET_CLASS } from "./java/names";
 import { scanJavaExpression, findClassLoaderPath } from "./java/expressions";
 import { findSerialized, serializedDotNet, findGzipBase64 } from "./java/serialized";
-import { pickleBase64 } from "./langs/deserialise";
+import { pickleBase64, marshalBase64 } from "./langs/deserialise";
 import { DESERIALISED } from "./other";
 import { WordList } from "../wordlist";
 
@@ -81,6 +81,7 @@ export function detectJava(s: Sink, t: Target): void {
     const ser = findSerialized(data);
     if (ser >= 0) s.report(serializedDotNet ? 8133 : 8130, t, data, ser, ser + 8, "serialization header");
     if (pickleBase64(data)) s.report(DESERIALISED, t, data, 0, min(data.byteLength, 40), "pickle stream");
+    else if (marshalBase64(data)) s.report(DESERIALISED, t, data, 0, min(data.byteLength, 40), "Ruby Marshal object");
   }
   if (seen & HAS_BASE64) {
     scanBase64Runs(s, t, data);
@@ -168,10 +169,10 @@ export function census(data: ArrayBuffer): i32 {
     }
     // A run of base64 bytes, read in one inner loop. The openings findSerialized and pickleBase64 look for:
     // `aced0005` after a non-hex byte, and at the start of a base64 run rO0AB KztAA Cs7QA (Java),
-    // AAEAAAD///// /wEy (.NET), gA at the value's start (pickle).
+    // AAEAAAD///// /wEy (.NET), gA (pickle) and BA (Ruby Marshal, BAh) at the value's start.
     const runStart = i;
     const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
-    if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && pair == 0x4167)) seen |= HAS_SERIAL;
+    if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && (pair == 0x4167 || pair == 0x4142))) seen |= HAS_SERIAL;
     const firstUpper = <i32>((k >> 2) & 1); // C_UPPER
     let uppers = 0;
     let lowers = 0;

@@ -26,9 +26,9 @@ export const OTHER_RULES: Rule[] = [
   new Rule(MAIL_COMMAND, Category.Other, CRITICAL, 1, "IMAP/SMTP/POP3 command after a line break (mail protocol injection)"),
   new Rule(MAIL_HEADER, Category.Other, CRITICAL, 1, "mail header (To/Cc/Bcc/From/Reply-To/Subject/Content-Type) after a line break in a one-line value"),
   new Rule(ORM_LOOKUP, Category.Other, CRITICAL, 1, "ORM lookup operator in a parameter name (field__startswith, a__b__c__gte ...)"),
-  new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream"),
+  new Rule(DESERIALISED, Category.Other, CRITICAL, 1, "scripting-language object to deserialise: YAML tag naming a type (!!python/object/apply:, !ruby/object:, !!javax.x.Y), Python pickle stream, Ruby Marshal object in base64"),
   new Rule(XPATH, Category.Other, CRITICAL, 1, "XPath injection: an axis step after a '/' (count(/child::node())), a union after a closed literal and predicate ('] | //*, ')] | //user/*), a document fetched from a URL (doc('http://...'), unparsed-text())"),
-  new Rule(FORMULA, Category.Other, CRITICAL, 1, "spreadsheet formula injection: a value opening with = + - @ that holds a DDE link (cmd|' /C calc'!A0) or calls a function that fetches, links or runs (=HYPERLINK(, =WEBSERVICE(, =IMPORTXML(, =DDE()"),
+  new Rule(FORMULA, Category.Other, CRITICAL, 1, "spreadsheet formula injection: a value (or a cell of a CSV body) opening with = + - @ that holds a DDE link (cmd|' /C calc'!A0) or calls a function that fetches, links or runs (=HYPERLINK(, =WEBSERVICE(, =IMPORTXML(, =DDE()"),
 ];
 
 /** IMAP commands: always after a tag (`A1 FETCH 1`). */
@@ -54,7 +54,7 @@ export function detectOther(s: Sink, t: Target): void {
     return;
   }
   deserialised(s, t, t.value);
-  const f = findFormula(t.value);
+  const f = findFormula(t.value, t.kind == TargetKind.Body);
   if (f >= 0) s.report(FORMULA, t, t.value, f, min(t.value.byteLength, f + 40), "spreadsheet formula");
   if (t.kind == TargetKind.Body) {
     jsonKeysInText(s, t, t.value); // JSON sent as text/plain is not parsed into keys

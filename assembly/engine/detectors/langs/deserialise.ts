@@ -3,7 +3,7 @@
 // SnakeYAML's `!!javax.script.ScriptEngineManager`), and Python pickle streams (protocol 0
 // text `cos\nsystem\n...R.`, or a binary protocol 2-5 stream in base64, `gA...`).
 // Core YAML tags (`!!str`, `!!binary`) and local tags (`!Ref`) name no language type.
-import { byteAt, isAlpha, isWordByte } from "../../bytes";
+import { byteAt, isAlpha, isWordByte, matchesCI } from "../../bytes";
 import { base64RunEnd, decodeBase64 } from "./base64";
 
 /** Index of a YAML tag naming a language type, or -1. */
@@ -16,8 +16,13 @@ export function yamlTypeTag(buf: ArrayBuffer): i32 {
       const p = byteAt(buf, i - 1);
       if (!(p <= 0x20 || p == 0x5b || p == 0x7b || p == 0x2c || p == 0x3a || p == 0x2d)) continue;
     }
-    const global = byteAt(buf, i + 1) == 0x21;
+    let global = byteAt(buf, i + 1) == 0x21;
     let j = global ? i + 2 : i + 1;
+    // `!<tag:yaml.org,2002:python/object/apply:os.system>`: the verbose form of a `!!` tag
+    if (byteAt(buf, i + 1) == 0x3c && matchesCI(buf, i + 2, "tag:yaml.org,2002:")) {
+      global = true;
+      j = i + 20;
+    }
     const from = j;
     let slash = 0;
     let dots = 0;
@@ -49,10 +54,25 @@ function trimmedLength(buf: ArrayBuffer): i32 {
   return n;
 }
 
-/** Whether the value is a protocol 0 pickle that imports a callable and calls it: `c<module>\n<name>\n ... R.` (GLOBAL, REDUCE, STOP). */
+/**
+ * Whether the value is a protocol 0 pickle that imports a callable: it opens with GLOBAL `c` or a
+ * MARK `(`, ends in STOP `.` after REDUCE `R` or an opcode's line feed, and holds a GLOBAL
+ * (`c<module>\n<name>\n`) or INST (`i<module>\n<name>\n`, which also calls) at a line's start or
+ * after a MARK. Memo opcodes (`p0\n`) and unicode arguments (`V...`) may come between.
+ */
 export function pickleText(buf: ArrayBuffer): bool {
   const n = trimmedLength(buf);
-  return n >= 8 && byteAt(buf, 0) == 0x63 && byteAt(buf, n - 1) == 0x2e && byteAt(buf, n - 2) == 0x52 && globalOpcode(buf, 1);
+  if (n < 8 || byteAt(buf, n - 1) != 0x2e) return false;
+  const f = byteAt(buf, 0);
+  const p = byteAt(buf, n - 2);
+  if (!((f == 0x63 || f == 0x28) && (p == 0x52 || p == 0x0a))) return false;
+  for (let i = 0; i + 4 < n; i++) {
+    const c = byteAt(buf, i);
+    if (c != 0x63 && c != 0x69) continue;
+    const b = i > 0 ? byteAt(buf, i - 1) : 0x0a;
+    if ((b == 0x0a || b == 0x28) && globalOpcode(buf, i + 1)) return true;
+  }
+  return false;
 }
 
 /** Whether the value is a binary pickle (PROTO 2-5: `\x80\x02`..`\x80\x05`) in base64 (`gA...`), ending in STOP `.`. */
@@ -65,6 +85,23 @@ export function pickleBase64(buf: ArrayBuffer): bool {
   if (pad != n) return false;
   const out = decodeBase64(buf, 0, e, 0);
   return out.byteLength > 8 && byteAt(out, 1) - 2 < 4 && byteAt(out, out.byteLength - 1) == 0x2e;
+}
+
+/**
+ * Whether the value opens with a Ruby Marshal 4.8 stream in base64 (`BAh`: bytes 04 08) whose first
+ * value, or the first item of an array that opens it, is an object (`o:Class`, user-defined `U:`/`u:`,
+ * struct `S:`, extended `e:`, class or module `c`/`m`), as gadget chains open. A Rails session
+ * signed, not encrypted, is a hash (`BAh7`); its scalars and strings build nothing.
+ */
+export function marshalBase64(buf: ArrayBuffer): bool {
+  if (buf.byteLength < 16 || byteAt(buf, 0) != 0x42 || byteAt(buf, 1) != 0x41 || byteAt(buf, 2) != 0x68 || base64RunEnd(buf, 0) < 16) return false;
+  const out = decodeBase64(buf, 0, 16, 0);
+  let k = 2;
+  // an array: its length (a small fixnum, 1-122 items) and its first item
+  if (byteAt(out, 2) == 0x5b && byteAt(out, 3) - 6 < 122) k = 4;
+  const c = byteAt(out, k);
+  const next = byteAt(out, k + 1);
+  return ((c == 0x6f || c == 0x55 || c == 0x75 || c == 0x53 || c == 0x65) && next == 0x3a) || ((c == 0x63 || c == 0x6d) && next - 6 < 122);
 }
 
 /** `module\nname\n` from i: two identifiers (the module dotted), each ended by a line feed. */

@@ -26,10 +26,32 @@ const OPERATORS: u64 = 0x94005ea;
   return c == 0x3d || c == 0x2b || c == 0x2d || c == 0x40;
 }
 
-/** Start of the formula's DDE link or fetching call, or -1. */
-export function findFormula(buf: ArrayBuffer): i32 {
+/**
+ * Start of the formula's DDE link or fetching call, or -1. With `cells` (a CSV or TSV document sent as
+ * a body) every cell may open a formula: each is read from after its separator to the next one.
+ */
+export function findFormula(buf: ArrayBuffer, cells: bool = false): i32 {
   const n = buf.byteLength;
-  let i = 0;
+  const f = formulaIn(buf, 0, n);
+  if (f >= 0 || !cells) return f;
+  for (let i = 0; i < n; i++) {
+    if (!isCellEnd(byteAt(buf, i))) continue;
+    let e = i + 1;
+    while (e < n && !isCellEnd(byteAt(buf, e))) e++;
+    const g = formulaIn(buf, i + 1, e);
+    if (g >= 0) return g;
+    i = e - 1;
+  }
+  return -1;
+}
+
+// @ts-ignore: decorator
+@inline function isCellEnd(c: u32): bool {
+  return c == 0x2c || c == 0x3b || c == 0x09 || c == 0x0a || c == 0x0d;
+}
+
+function formulaIn(buf: ArrayBuffer, from: i32, n: i32): i32 {
+  let i = from;
   while (i < n && (isSpaceByte(byteAt(buf, i)) || byteAt(buf, i) == 0x22 || byteAt(buf, i) == 0x27)) i++;
   if (i >= n || !opensFormula(byteAt(buf, i))) return -1;
   for (let k = i + 1; k < n; k++) {
@@ -37,7 +59,7 @@ export function findFormula(buf: ArrayBuffer): i32 {
     if (isAlpha(c) && !isAlpha(at(buf, k - 1))) {
       // a call of one of the functions anywhere in the formula
       let e = k;
-      while (isAlpha(at(buf, e))) e++;
+      while (e < n && isAlpha(at(buf, e))) e++;
       if (at(buf, e) == 0x28 && inSet(OPERATORS, at(buf, k - 1)) && FUNCTIONS.hasLower(buf, k, e)) return k;
       k = e - 1;
     } else if (c == 0x7c && at(buf, k + 1) == 0x27 && isAlpha(at(buf, k - 1))) {
