@@ -130,9 +130,11 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   if (filename !== null) {
     const key = field;
     if (filename!.byteLength > 0) out.add(TargetKind.Filename, "files:", filename!, filename!, key);
-    // an uploaded XML or SVG document is read as one (XXE in an image upload): other file contents are not
+    // an uploaded XML or SVG document is read as one (XXE in an image upload): other file contents are not.
+    // By its type, its name, or its first bytes (`<?xml`, `<svg`): image libraries and renderers sniff the
+    // content, so an SVG named avatar.png is still drawn as SVG
     const fl = filename!.byteLength;
-    if ((xmlType || (fl > 4 && (matchesCI(filename!, fl - 4, ".svg") || matchesCI(filename!, fl - 4, ".xml")))) && end > i) {
+    if ((xmlType || (fl > 4 && (matchesCI(filename!, fl - 4, ".svg") || matchesCI(filename!, fl - 4, ".xml"))) || opensXml(data, i, end)) && end > i) {
       const doc = data.slice(i, end);
       out.add(TargetKind.Body, "files:", doc, doc, key);
     }
@@ -146,6 +148,12 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     out.addArg("args:", fieldBytes, fieldBytes, raw, value);
   }
   return true;
+}
+
+/** Whether [i, end) opens, after blanks, with an XML declaration or an `<svg` element. */
+function opensXml(data: ArrayBuffer, i: i32, end: i32): bool {
+  while (i < end && at(data, i) <= 0x20) i++;
+  return end - i > 5 && (matchesCI(data, i, "<?xml") || matchesCI(data, i, "<svg"));
 }
 
 function lowerAscii(data: ArrayBuffer, start: i32, end: i32): string {

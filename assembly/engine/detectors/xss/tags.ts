@@ -27,6 +27,11 @@ function report<Needle>(s: Sink, t: Target, rule: i32, buf: ArrayBuffer, start: 
 // A tag is read at most this far: keeps the scan linear on hostile input.
 const TAG_WINDOW: i32 = 1024;
 
+/** Whether the name read (lower case, `n` bytes) is `style`, the one dangerous name of five letters opening `st`. */
+function styleTag(n: i32): bool {
+  return n == 5 && load<u16>(changetype<usize>(nameBuf)) == 0x7473;
+}
+
 /** Reports every tag in `buf`. `markup`: also report harmless-looking markup (not for raw XML/HTML bodies). */
 export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool, jsReading: bool = false): void {
   const len = buf.byteLength;
@@ -107,7 +112,9 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     spaced = false;
   }
   if (n == 0 || n > NAME_MAX) return;
-  const dangerous = isDangerousTag(nameBuf, 0, n);
+  // (a whole SVG or HTML document's own `<style>` sheet is its styling: what a sheet can run or
+  // fetch, `url(javascript:`, `expression(`, is found apart)
+  const dangerous = isDangerousTag(nameBuf, 0, n) && (markup || !styleTag(n));
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
