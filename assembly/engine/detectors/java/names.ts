@@ -116,6 +116,12 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
       break;
     }
     const segs = min(count, MAX_SEGMENTS);
+    // `LLcom.sun.X;;`: a JVM type descriptor (fastjson strips any number of `L` ... `;` from an @type), the name inside
+    if (j < n && byteAt(data, j) == 0x3b && byteAt(data, chainStart) == 0x4c) {
+      let s0 = chainStart;
+      while (s0 < j && byteAt(data, s0) == 0x4c) s0++;
+      if (byteAt(data, s0) - 0x61 < 26) unchecked((starts[0] = s0));
+    }
     // (a lone word shorter than ForClosure is none unless bare words count: classifyChain's first test, without the call)
     const kind = letters && (count > 1 || bareWords || j - chainStart >= 10) ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
     if (kind > hit.kind) {

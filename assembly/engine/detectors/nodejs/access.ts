@@ -6,10 +6,10 @@ import { wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
 import { isImportBinding } from "./doc-context";
 
-/** Separators of a property path: `a.b`, `a[b]`, `a["b"]`, `"$1:a:b"` (React flight), blanks. */
+/** Separators of a property path: `a.b`, `a[b]`, `a["b"]`, `"$1:a:b"` (React flight), `/a/b` (JSON Pointer), blanks. */
 // @ts-ignore: decorator
 @inline function isPathSeparator(c: u32): bool {
-  return c == 0x2e || c == 0x5b || c == 0x5d || c == 0x22 || c == 0x27 || c == 0x60 || c == 0x3a || isSpaceByte(c);
+  return c == 0x2e || c == 0x5b || c == 0x5d || c == 0x22 || c == 0x27 || c == 0x60 || c == 0x3a || c == 0x2f || isSpaceByte(c);
 }
 
 /** The next path word after `i` (skipping separators, at most 6 of them), as [start, end), start = -1 when none. */
@@ -80,12 +80,13 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool, from: i32): Acces
     if (e - i > 13 || ((ACCESS_WORD_LENGTHS >> <u32>(e - i)) & 1) == 0) { i = e - 1; continue; }
     if (wordIs(data, i, e, "__proto__")) {
       if (isKey) return hit(h, 1, i, "__proto__ in a key");
-      // A property access on it, or a key being assigned: `__proto__.x`, `__proto__[`, `"__proto__":`, `__proto__=`
+      // A property access on it, or a key being assigned: `__proto__.x`, `__proto__[`, `"__proto__":`, `__proto__=`,
+      // or a JSON Pointer step (`/__proto__/isAdmin`, as JSON Patch and set-by-path APIs take it)
       let j = e;
       while (j < n && (byteAt(data, j) == 0x22 || byteAt(data, j) == 0x27 || byteAt(data, j) == 0x5d || isSpaceByte(byteAt(data, j)))) j++;
       if (j < n) {
         const d = byteAt(data, j);
-        if (d == 0x2e || d == 0x5b || d == 0x3a || d == 0x3d) return hit(h, 1, i, "__proto__ access");
+        if (d == 0x2e || d == 0x5b || d == 0x3a || d == 0x3d || d == 0x2f) return hit(h, 1, i, "__proto__ access");
       }
     } else if (wordIs(data, i, e, "prototype")) {
       // Reference paths of serialized React flight data: "$7:Module:prototype:_compile"
