@@ -19,7 +19,7 @@ const SEED = 20261128;
  * AngularJS `ng-focus` on `$event.view`), and `col LIMIT 1` in a sort parameter (a probe with no payload).
  */
 const FLOORS: Record<InjectKind, number> = {
-  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.87, "sqli-oob": 1, "sqli-json": 0.98, "sqli-syntax": 1, "sqli-second": 1,
+  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.87, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
 };
 
 describeFamily("injection adapted to its context", {
@@ -43,6 +43,8 @@ describeFamily("injection adapted to its context", {
     ["a literal compared with a qualified routine, the query cut off", "1 AND 1=DBMS_LDAP.INIT('a.example',80)-- -", true],
     ["... an unknown package's routine", "1 AND 7=pkg_net.ping('a.example')-- -", true],
     ["any function fed a SQL-only name, compared with a literal", "1 AND JSON_LENGTH(current_user)>0", true],
+    ["... fed user()", "1 AND JSON_LENGTH(user())>0-- -", true],
+    ["a function fed a plain word, compared with a literal", "1 and total(price)>0", false],
     ["MySQL's \\N glued to UNION", "\\Nunion select 1,2", true],
     ["a tagged dollar-quoted string in a stacked SELECT", ";SELECT $ab$x$ab$||current_user--", true],
     ["a case expression in prose", "in case when (it rains) then stay home", false],

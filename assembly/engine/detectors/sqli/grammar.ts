@@ -245,10 +245,11 @@ function routineEnd(t: TokenList, j: i32): i32 {
   return t.t(j) == Tok.Word && (t.f(j) & F_CALL) != 0 ? skipParens(t, j + 1) : -1;
 }
 
-/** Whether token i names what only SQL has: a SQL function or information name, a system variable. */
+/** Whether token i names what only SQL has: a SQL function or information name, `user()`, a system variable. */
 function sqlOnlyArgument(t: TokenList, i: i32): bool {
-  const k = t.k(i);
-  return (t.t(i) == Tok.Word && (k == Kw.FuncSql || k == Kw.FuncDanger || k == Kw.Database)) || (t.t(i) == Tok.Var && (t.f(i) & F_SYSVAR) != 0);
+  const k = t.k(i); // (Kw.None but for words)
+  return k == Kw.FuncSql || k == Kw.FuncDanger || k == Kw.Database || (k == Kw.FuncWeak && t.t(i + 2) == Tok.RParen) ||
+    (t.t(i) == Tok.Var && (t.f(i) & F_SYSVAR) != 0);
 }
 
 /** `->'a'->>'b' = lit` or `@> 'lit'` / `<@ 'lit'` from i. */
