@@ -44,7 +44,7 @@ const AMP: u32 = 4;      // & (character references)
 const BACKSLASH: u32 = 8;
 const PAREN: u32 = 16;   // ( or `
 const DOT: u32 = 32;     // . or [
-const BRACE: u32 = 64;   // {
+const BRACE: u32 = 64;   // { or }
 const EQ: u32 = 128;     // =
 const GT: u32 = 256;     // >
 const HASH: u32 = 512;   // # (JScript.Encode)
@@ -72,7 +72,7 @@ function classify(buf: ArrayBuffer): u32 {
     else if (c == 0x5c) mask |= BACKSLASH;
     else if (c == 0x60) mask |= PAREN;
     else if (c == 0x5b) mask |= DOT | BRACKET;
-    else if (c == 0x7b) mask |= BRACE;
+    else if (c == 0x7b || c == 0x7d) mask |= BRACE;
     else if (c >= 0x80) mask |= (c == 0xbc || c == 0xef) ? LT | ENCODED : ENCODED;
   }
   return mask;
@@ -86,7 +86,7 @@ function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool,
   }
   if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
   if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);
-  if (mask & (PAREN | DOT)) scanJs(s, t, buf);
+  if (mask & (PAREN | DOT | BRACE)) scanJs(s, t, buf); // (`{onerror=alert}`: a handler assigned in a block)
   if (mask & BRACE) scanFrameworkTemplate(s, t, buf);
   if (mask & GT) scanCommentClose(s, t, buf);
   if (mask & (BRACKET | HASH)) scanObfuscatedScript(s, t, buf);

@@ -278,13 +278,13 @@ export function fragmentAt(t: TokenList, i: i32, out: Findings): void {
     const ns = t.s(i + 1);
     const c = byteAtSource(ns);
     if ((t.f(i) & F_COMMENT) != 0 && byteAtSource(t.e(i) + 1) == 0x3e || byteAtSource(t.e(i)) == 0x23 ||
-      (n == Tok.Op && c == 0x2d && t.t(i + 2) == Tok.Cmp) || (n == Tok.Other && c == 0x3f) ||
+      (n == Tok.Op && c == 0x2d && t.e(i + 1) > ns + 1) || (n == Tok.Other && c == 0x3f) ||
       (n == Tok.Var && t.e(i + 1) - ns == 1) || (n == Tok.Cmp && t.t(i + 2) == Tok.Str)) {
       out.add(Finding.JsonOperator, t.s(i), t.e(i + 1));
     }
   }
   // x::int  (...)::text
-  if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && t.t(i + 1) == Tok.Word && pgType(t, i + 1) &&
+  if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && byteAtSource(t.s(i)) == 0x3a && t.t(i + 1) == Tok.Word && pgType(t, i + 1) &&
     (t.t(i - 1) == Tok.Word || t.t(i - 1) == Tok.RParen || t.t(i - 1) == Tok.Str || t.t(i - 1) == Tok.Num)) {
     out.add(Finding.PgCast, t.s(i - 1), t.e(i + 1));
   }

@@ -133,7 +133,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       out.add(Finding.Encoding, t.s(i), t.e(i));
       continue;
     }
-    if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && t.t(i - 1) == Tok.Str && t.t(i + 1) == Tok.Word) {
+    if (ty == Tok.Op && t.e(i) - t.s(i) == 2 && byteAtSource(t.s(i)) == 0x3a && t.t(i - 1) == Tok.Str && t.t(i + 1) == Tok.Word) {
       out.add(Finding.JsonOperator, t.s(i - 1), t.e(i + 1)); // '...'::jsonb
     }
   }
@@ -200,8 +200,16 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   // AND 1=ORDSYS.ORD_DICOM.GETMAPPINGXPATH((SELECT user FROM dual),1,1): a literal compared with any (qualified) routine
   // fed a subquery: the error or delay the routine raises on the subquery's result is the probe, whatever its name
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && callOnSubquery(t, k + 2)) out.add(Finding.SubqueryOperand, t.s(i), t.e(k + 2));
+  // AND 1=DBMS_LDAP.INIT('h',80)-- -: ... or with any routine, the application's query cut off right after the call
+  if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp) {
+    const e = routineEnd(t, k + 2);
+    if (e > 0 && t.t(e) == Tok.None && (t.f(e - 1) & F_LINE_COMMENT) != 0) out.add(Finding.LiteralTautology, t.s(i), t.e(k + 2));
+  }
+  // OR data->>'role'='admin'  OR tags @> '{admin}': a JSON member (or containment) tested against a literal, in SQL's own operators
+  if (isIdentifier(t, k) && jsonTest(t, k + 1)) out.add(Finding.JsonOperator, t.s(i), t.e(k + 1));
   // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49)  OR char(120) like char(120): a SQL function's result compared with a literal or another's
-  if (isCall(t, k) && isFunctionKw(t.k(k))) {
+  // (any function fed a SQL-only name: AND JSON_LENGTH(current_user)>0)
+  if (isCall(t, k) && (isFunctionKw(t.k(k)) || sqlOnlyArgument(t, k + 2))) {
     const a = skipParens(t, k + 1);
     if (isComparison(t, a) && ((isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) || (isCall(t, a + 1) && t.k(a + 1) == Kw.FuncSql))) {
       out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
@@ -214,21 +222,42 @@ function logic(t: TokenList, i: i32, out: Findings): void {
     (t.t(k + 4) == Tok.RParen || t.t(k + 4) == Tok.Comma)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(k + 3));
   }
-  // OR 3*2=6  AND 2-1=1: arithmetic on literals compared with a literal
+  // OR 3*2=6  AND 2-1=1: arithmetic on literals compared with a literal (not the second of a list of
+  // worked sums, `3*4=12 and 12/4=3`: an injection's operand before AND is the application's value)
   const l = arithmeticEnd(t, k);
-  if (l > k + 1 && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
+  const sums = t.t(i - 2) == Tok.Cmp && arithmeticEnd(t, i - 5) == i - 2;
+  if (l > k + 1 && !sums && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
 function callOnSubquery(t: TokenList, j: i32): bool {
-  const from = j;
-  while (t.t(j) == Tok.Word && t.t(j + 1) == Tok.Dot && j - from < 6) j += 2;
-  if (t.t(j) != Tok.Word || (t.f(j) & F_CALL) == 0) return false;
-  const end = skipParens(t, j + 1);
+  const end = routineEnd(t, j);
   for (let q = j + 2; q < end; q++) if (t.t(q) == Tok.LParen && t.is(q + 1, Kw.Select)) return true;
   return false;
+}
+
+/** Index after a (dotted) routine call starting at j (`pkg.fn(...)`), or -1. */
+function routineEnd(t: TokenList, j: i32): i32 {
+  const from = j;
+  while (t.t(j) == Tok.Word && t.t(j + 1) == Tok.Dot && j - from < 6) j += 2;
+  return t.t(j) == Tok.Word && (t.f(j) & F_CALL) != 0 ? skipParens(t, j + 1) : -1;
+}
+
+/** Whether token i names what only SQL has: a SQL function or information name, `user()`, a system variable. */
+function sqlOnlyArgument(t: TokenList, i: i32): bool {
+  const k = t.k(i); // (Kw.None but for words)
+  return k == Kw.FuncSql || k == Kw.FuncDanger || k == Kw.Database || (k == Kw.FuncWeak && t.t(i + 2) == Tok.RParen) ||
+    (t.t(i) == Tok.Var && (t.f(i) & F_SYSVAR) != 0);
+}
+
+/** `->'a'->>'b' = lit` or `@> 'lit'` / `<@ 'lit'` from i. */
+function jsonTest(t: TokenList, i: i32): bool {
+  let j = i;
+  while (t.t(j) == Tok.Op && byteAtSource(t.s(j)) == 0x2d && t.e(j) > t.s(j) + 1 && isLiteral(t, j + 1) && j - i < 16) j += 2;
+  if (j > i) return isComparison(t, j) && isLiteral(t, j + 1);
+  return t.t(j) == Tok.Cmp && t.e(j) == t.s(j) + 2 && (byteAtSource(t.s(j)) == 0x40 || byteAtSource(t.s(j) + 1) == 0x40) && t.t(j + 1) == Tok.Str;
 }
 
 /** Index after `lit (op lit)*` from i (numbers joined by + - * / %), i when it does not start with a number. */
@@ -315,7 +344,12 @@ function word(t: TokenList, i: i32, out: Findings, bound: bool): void {
       return;
     case Kw.Case: {
       if (!t.is(i + 1, Kw.When)) return;
-      const c = comparisonEnd(t, i + 2);
+      // CASE WHEN (1=1) THEN: the condition may sit in parentheses (as many as it opens, it closes)
+      let c = comparisonEnd(t, i + 2);
+      let j = i + 2;
+      while (c < 0 && t.t(j) == Tok.LParen && j - i < 6) j++;
+      if (j > i + 2) c = comparisonEnd(t, j);
+      for (let d = j - i - 2; c >= 0 && d > 0 && t.t(c) == Tok.RParen; d--) c++;
       if (c >= 0 && t.is(c, Kw.Then)) out.add(Finding.BlindProbe, t.s(i), t.e(c));
       return;
     }

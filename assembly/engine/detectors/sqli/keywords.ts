@@ -107,7 +107,7 @@ add(
 "sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|name_const|sys_eval|sys_exec|dbms_pipe|utl_http|\
 utl_inaddr|dbms_lock|dbms_java|ctxsys|geometrycollection|multilinestring|multipolygon|load_extension|\
 pg_read_binary_file|lo_import|lo_export|dblink|openrowset|opendatasource|openquery|xmltype|dbms_xmlquery|\
-httpuritype|randomblob|get_lock|master_pos_wait", Kw.FuncDanger);
+httpuritype|randomblob|get_lock|master_pos_wait|dbms_ldap|utl_tcp|utl_smtp|utl_file", Kw.FuncDanger);
 add(
 "information_schema|sysobjects|syscolumns|sysusers|sysdatabases|sysprocesses|pg_shadow|pg_user|pg_database|\
 pg_tables|pg_class|pg_namespace|pg_proc|all_tables|all_tab_columns|user_tables|user_tab_columns|dba_users|\

@@ -109,8 +109,8 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         else { out.push(Tok.Str, Kw.None, 0, i, close + 1); i = close + 1; }
         continue;
       }
-      case 0x24: { // $$text$$: a PostgreSQL dollar-quoted string
-        const close = next == 0x24 ? dollarClose(buf, i + 2, end) : -1;
+      case 0x24: { // $$text$$ $tag$text$tag$: a PostgreSQL dollar-quoted string
+        const close = dollarClose(buf, i, end);
         if (close < 0) { out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue; }
         out.push(Tok.Str, Kw.None, 0, i, close); i = close;
         continue;
@@ -122,9 +122,16 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         i = j + 1;
         continue;
       }
+      case 0x5c: // \N: MySQL's NULL, glued to what follows (\Nunion)
+        if (next == 0x4e) { out.push(Tok.Word, Kw.Null, 0, i, i + 2); i += 2; continue; }
+        out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x23: comment(out, st, shortRest(buf, i + 1, end)); i = lineEnd(buf, i, end); continue; // #
       case 0x2d: // -
         if (next == 0x2d) { comment(out, st, shortRest(buf, i + 2, end)); i = lineEnd(buf, i, end); continue; }
+        if (next == 0x3e) { // -> ->>: a JSON member of MySQL, PostgreSQL, SQLite
+          const len = i + 2 < end && byteAt(buf, i + 2) == 0x3e ? 3 : 2;
+          out.push(Tok.Op, Kw.None, 0, i, i + len); i += len; continue;
+        }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2f: // /
         if (next == 0x2a) {
@@ -150,6 +157,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         if (next == 0x2f) { comment(out, st, false); i += 2; continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x40: { // @var @@var
+        if (next == 0x3e) { out.push(Tok.Cmp, Kw.None, 0, i, i + 2); i += 2; continue; } // @> (json containment)
         let j = i + 1;
         const sys = j < end && byteAt(buf, j) == 0x40;
         if (sys) j++;
@@ -221,10 +229,24 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
   return i;
 }
 
-/** Index after the `$$` closing a dollar-quoted string whose text starts at i (within 256 bytes), or -1. */
+/**
+ * Index after the delimiter closing a dollar-quoted string whose opening `$` (or `$tag$`, a tag being
+ * a name that starts with a letter or `_`) is at i, within 256 bytes; -1 when i opens none.
+ */
 function dollarClose(buf: ArrayBuffer, i: i32, end: i32): i32 {
-  const stop = min(end, i + 256);
-  for (; i + 1 < stop; i++) if (byteAt(buf, i) == 0x24 && byteAt(buf, i + 1) == 0x24) return i + 2;
+  let j = i + 1;
+  if (j < end && byteAt(buf, j) != 0x24) {
+    if (!isWordStart(byteAt(buf, j))) return -1;
+    while (j < end && j - i <= 16 && isWordChar(byteAt(buf, j)) && byteAt(buf, j) != 0x24) j++;
+  }
+  if (j >= end || byteAt(buf, j) != 0x24) return -1;
+  const n = j - i + 1; // the delimiter's length
+  const stop = min(end, j + 257);
+  for (let k = j + 1; k + n <= stop; k++) {
+    let m = 0;
+    while (m < n && byteAt(buf, k + m) == byteAt(buf, i + m)) m++;
+    if (m == n) return k + n;
+  }
   return -1;
 }
 

@@ -110,7 +110,9 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     // isAfterName would read it: blanks, `/` `)` `?`, `(` `` ` `` `.` `[` `=`.
     if (e + 1 < len) {
       const c1 = <u32>load<u8>(changetype<usize>(buf) + <usize>e);
-      if (unchecked(AFTER_NAME_SLOW[c1]) == 0 ||
+      // (a name handed on as a value, `apply(alert,` `onerror=alert;`, is read below)
+      const p = i > 0 ? byteAt(buf, i - 1) : 0;
+      if ((unchecked(AFTER_NAME_SLOW[c1]) == 0 && !((p == 0x28 || p == 0x3d) && (c1 == 0x2c || c1 == 0x3b || c1 == 0x7d))) ||
         (c1 == 0x20 && unchecked(AFTER_NAME_SLOW[load<u8>(changetype<usize>(buf) + <usize>(e + 1))]) == 0)) {
         i = e;
         continue;
@@ -118,8 +120,12 @@ export function scanJs(s: Sink, t: Target, buf: ArrayBuffer): void {
     }
     const next = skipToOperator(buf, e);
     if (next >= len || !isAfterName(byteAt(buf, next))) {
-      // `[1].find(confirm)`: a sink handed to a method as its callback runs
-      if (byteAt(buf, e) == 0x29 && isCallbackOf(buf, i) && STRONG_SINKS.has(buf, i, e)) s.report(XSS_JS_SINK, t, buf, max(0, i - 8), min(len, e + 1), "script-proof call");
+      // `[1].find(confirm)` `Reflect.apply(alert,`: a sink handed to a method as its callback runs;
+      // `onerror=alert;` `valueOf=alert,`: so does one made a handler or a conversion hook
+      const a = e < len ? byteAt(buf, e) : 0;
+      if (((a == 0x29 || a == 0x2c) && isCallbackOf(buf, i) || hookAssigned(buf, i, a)) && STRONG_SINKS.has(buf, i, e)) {
+        s.report(XSS_JS_SINK, t, buf, max(0, i - 8), min(len, e + 1), "script-proof call");
+      }
       i = e;
       continue;
     }
@@ -155,6 +161,17 @@ function isCallbackOf(buf: ArrayBuffer, i: i32): bool {
   let k = i - 1;
   while (k > 0 && isAlpha(byteAt(buf, k - 1))) k--;
   return k < i - 1 && byteAt(buf, k - 1) == 0x2e;
+}
+
+/** Implicit calls: an `on*` handler property or a conversion hook (`valueOf=`, `toString=`). */
+const HOOKS = new WordList("valueOf|toString");
+
+/** `name=` glued before `i`, the value ending at `a` (`,` `;` `}` or the end), names an `on*` property or a hook. */
+function hookAssigned(buf: ArrayBuffer, i: i32, a: u32): bool {
+  if (i < 3 || byteAt(buf, i - 1) != 0x3d || !(a == 0 || a == 0x2c || a == 0x3b || a == 0x7d)) return false;
+  let k = i - 1;
+  while (k > 0 && i - k < 40 && isIdentByte(byteAt(buf, k - 1))) k--;
+  return (i - 1 - k >= 4 && byteAt(buf, k) == 0x6f && byteAt(buf, k + 1) == 0x6e) || HOOKS.has(buf, k, i - 1);
 }
 
 /** After the open paren of a call: a string literal argument (`setTimeout("code")`). */
@@ -198,7 +215,8 @@ function followsStringBreakout(buf: ArrayBuffer, i: i32): bool {
   for (let j = i - 1; j >= 0 && i - j < 16; j--) {
     const c = byteAt(buf, j);
     if (c == 0x22 || c == 0x27 || c == 0x60) return j + 1 < i && j < 32;
-    if (!(c <= 0x20 || c == 0x3b || c == 0x2b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x2c)) return false;
+    // (`"};` `"]);`: the string closed a JSON object or array a script holds)
+    if (!(c <= 0x20 || c == 0x3b || c == 0x2b || c == 0x2d || c == 0x2a || c == 0x7c || c == 0x26 || c == 0x2c || c == 0x7d || c == 0x5d || c == 0x29)) return false;
   }
   return false;
 }

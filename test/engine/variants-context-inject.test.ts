@@ -1,0 +1,88 @@
+// Injection adapted to its context (test/support/variants/context-inject.ts): XSS breakouts from
+// attributes, script strings, template literals, raw-text elements, comments and embedded JSON into
+// namespace-confusion markup, newer handlers and call-less script; SQL in bare numbers, ORDER BY /
+// GROUP BY / LIMIT positions, out-of-band lookups, JSON operators, dollar quotes, `\N`, second-order
+// profile fields. Each kind has a detection floor (what is left is listed in the generator's notes
+// and the report), and the look-alikes (sort parameters, scores, formulas, CSS, templates) all pass.
+// Then one table per detector change the family asked for.
+import { describe, expect, it } from "vitest";
+import { inspect, sqliScore } from "../support/engine.js";
+import { contextInjection, contextLookalike, INJECT_KINDS, type InjectKind } from "../support/variants/context-inject.js";
+import { describeFamily } from "../support/variants/check.js";
+import { hitRate } from "../support/variants/rate.js";
+
+const SEED = 20261128;
+
+/**
+ * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%: XSS whose
+ * script needs no call and names no sink (`location=name`, `import('//x')`, `navigator.sendBeacon`, an
+ * AngularJS `ng-focus` on `$event.view`), and `col LIMIT 1` in a sort parameter (a probe with no payload).
+ */
+const FLOORS: Record<InjectKind, number> = {
+  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.87, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
+};
+
+describeFamily("injection adapted to its context", {
+  passes: [["sort and filter parameters, scores, formulas, CSS and templates", contextLookalike, 800]],
+}, (h) => {
+  for (const kind of INJECT_KINDS) {
+    it(`blocks at least ${FLOORS[kind] * 100}% of ${kind}`, () => {
+      const r = hitRate(h(), contextInjection([kind]), 400, SEED);
+      expect(r.hits / r.total).toBeGreaterThanOrEqual(FLOORS[kind]);
+    });
+  }
+
+  // sqli/grammar.ts, sqli/tokenizer.ts
+  const sqlTable: [string, string, boolean][] = [
+    ["a CASE WHEN whose condition is parenthesised", "(CASE WHEN (12=34) THEN name ELSE price END)", true],
+    ["... in two pairs of parentheses", "IF(1,(CASE WHEN ((7>3)) THEN 1 ELSE 0 END),0)", true],
+    ["... with a subquery for its condition", "(CASE WHEN (SELECT COUNT(*) FROM users)>0 THEN 1 ELSE 2 END)", true],
+    ["a JSON member (->>) compared with a literal after OR", "1 OR data->>'role'='admin'", true],
+    ["a JSON path (->) compared with TRUE", "5 OR profile->'$.admin'=true-- -", true],
+    ["a jsonb containment (@>) after OR", "1 OR tags @> '{admin}'", true],
+    ["a literal compared with a qualified routine, the query cut off", "1 AND 1=DBMS_LDAP.INIT('a.example',80)-- -", true],
+    ["... an unknown package's routine", "1 AND 7=pkg_net.ping('a.example')-- -", true],
+    ["any function fed a SQL-only name, compared with a literal", "1 AND JSON_LENGTH(current_user)>0", true],
+    ["... fed user()", "1 AND JSON_LENGTH(user())>0-- -", true],
+    ["a function fed a plain word, compared with a literal", "1 and total(price)>0", false],
+    ["MySQL's \\N glued to UNION", "\\Nunion select 1,2", true],
+    ["a tagged dollar-quoted string in a stacked SELECT", ";SELECT $ab$x$ab$||current_user--", true],
+    ["a case expression in prose", "in case when (it rains) then stay home", false],
+    ["an arrow in a changelog", "1 or 2 steps: build->test->'deploy'", false],
+    ["a literal compared with a routine, a remark after it", "row 1 and 1=total(A1:A9) -- check it", false],
+    ["worked sums joined by and", "3*4=12 and 12/4=3", false],
+    ["a Windows path with \\N", "C:\\Nightly\\union station.txt", false],
+    ["a price with dollar signs", "save $5$ today, select one", false],
+    ["a PostgreSQL positional parameter", "where id = $1 and name = $2", false],
+  ];
+  describe("sqli: parenthesised CASE conditions, JSON operators, routines before a cut-off, \\N, tagged dollar quotes", () => {
+    for (const [what, v, attack] of sqlTable) {
+      it(`${attack ? "blocks" : "passes"} ${what}: ${JSON.stringify(v)}`, () => {
+        if (attack) expect(sqliScore(h(), v)).toBeGreaterThanOrEqual(5);
+        else expect(sqliScore(h(), v)).toBeLessThan(5);
+      });
+    }
+  });
+
+  // xss/js.ts, xss.ts
+  const xssTable: [string, string, boolean][] = [
+    ["a sink handed to Reflect.apply", "${Reflect.apply(alert,null,[1])}", true],
+    ["a sink made a handler inside a block", "${{onerror=prompt}throw 1}", true],
+    ["a sink made a conversion hook", "${valueOf=alert,window+''}", true],
+    ["... after a JSON object closed in a script", "\"};valueOf=alert,window+'';//", true],
+    ["a code-running call after a JSON object closed", "\"});setTimeout(name)//", true],
+    ["a settings line naming an alert level", "level=alert; mode=confirm, retry=prompt}", false],
+    ["a handler-like key set to a word", "{on=alert}", false],
+    ["a function list in prose", "use apply(alert, confirm) carefully", false],
+    ["braces around a template", "Hello {{ user.name }}, see {alert} docs", false],
+  ];
+  describe("xss: sinks passed on as values, JSON closed before script", () => {
+    for (const [what, v, attack] of xssTable) {
+      it(`${attack ? "blocks" : "passes"} ${what}: ${JSON.stringify(v)}`, () => {
+        const req = { path: `/p?q=${encodeURIComponent(v)}`, headers: [["host", "a"]] as [string, string][] };
+        if (attack) expect(inspect(h(), req).score).toBeGreaterThanOrEqual(5);
+        else expect(inspect(h(), req).score).toBeLessThan(5);
+      });
+    }
+  });
+});
