@@ -8,6 +8,16 @@ const DANGEROUS_TAGS = new WordList(
 "script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|import|vmlframe|isindex|template|\
 noscript|noembed|noframes|xmp|plaintext|dialog|layer|ilayer|bgsound|handler|listener|portal|include|xss");
 
+/**
+ * Dangerous elements that act only through their attributes (href, content, src): written
+ * bare (`<BASE>` in a glibc collation table) they do nothing. Not `<object>`: its `<param>` children can name the resource.
+ */
+const ATTRIBUTE_ONLY_TAGS = new WordList("base|meta|link|embed|frame|bgsound");
+
+export function isAttributeOnlyTag(buf: ArrayBuffer, start: i32, end: i32): bool {
+  return ATTRIBUTE_ONLY_TAGS.hasLower(buf, start, end);
+}
+
 /** Elements whose content is raw text: closing one breaks out of a script or text context. */
 const RAW_TEXT_TAGS = new WordList("script|style|title|textarea|xmp|noscript|noembed|noframes|template|iframe|plaintext");
 

@@ -7,7 +7,7 @@ import { byteAt, isAlpha, isDigit, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
-import { isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
+import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
 import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG } from "./ids";
 
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
@@ -107,7 +107,13 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     spaced = false;
   }
   if (n == 0 || n > NAME_MAX) return;
-  const dangerous = isDangerousTag(nameBuf, 0, n);
+  let dangerous = isDangerousTag(nameBuf, 0, n);
+  // `<base>`, `<meta/>`: closed with no attribute at all. Left open (`<base` at the end), the page's markup could add one.
+  if (dangerous && asciiOpen && isAttributeOnlyTag(nameBuf, 0, n)) {
+    let q = p;
+    while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
+    if (q < lim && byteAt(buf, q) == 0x3e) dangerous = false;
+  }
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
