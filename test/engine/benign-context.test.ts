@@ -87,6 +87,22 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["java.lang.runtime.getRuntime", 8120], // an exec class, whatever its case
     ],
   },
+  {
+    // 9120/9121: a name, a blank, then two bare words side by side: prose or a C prototype, never PHP
+    name: "an argument list that opens with two bare words",
+    benign: [
+      "Keep the settings in a local file (for example, ~/.config/app.ini) and restart.",
+      "void png_set_tRNS (png_structp png_ptr, png_infop info_ptr, png_bytep trans);",
+      "Any ordering inside the project file (see the next section) is kept.",
+    ],
+    attacks: [
+      ["passthru(cat flag.txt)", 9120], // without the blank it is a payload's shape
+      ["system (new ArrayObject)", 9120], // `new X` is an expression
+      ["file (FILE_NAME . x)", 9120],
+      ["system ($cmd)", 9120],
+      ["<?php file_get_contents (php://input); ?>", 9120],
+    ],
+  },
 ];
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
