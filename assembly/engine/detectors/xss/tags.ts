@@ -3,7 +3,7 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, isAlpha, isDigit, needleString } from "../../bytes";
+import { byteAt, indexOfCI, isAlpha, isDigit, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
@@ -112,7 +112,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   if (dangerous && asciiOpen && isAttributeOnlyTag(nameBuf, 0, n)) {
     let q = p;
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
-    if (q < lim && byteAt(buf, q) == 0x3e) dangerous = false;
+    if (q < lim && byteAt(buf, q) == 0x3e && (n != 6 || indexOfCI(buf, "param", q) < 0)) dangerous = false;
   }
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
