@@ -2,6 +2,7 @@
 // glibc locale sources, fontconfig and D-Bus files, JDK properties files). Each benign case passes in every
 // carrier; beside it, the attack form of the same construct, which the same carrier must still block.
 import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, type Req } from "../support/engine.js";
 
@@ -114,5 +115,23 @@ describe.each(CASES)("$name", ({ benign, attacks }) => {
   it.each(attacks)("blocks: %s", (text, id) => {
     expect(ids(text)).toContain(id);
     for (const carrier of CARRIERS) expect(blockedBy(carrier(text))).not.toBe("");
+  });
+});
+
+describe("what the exemptions leave open", () => {
+  it("a DTD named by a URL, a scheme or an absolute path still scores, whatever its path", () => {
+    const prefix = fc.constantFrom("http://", "HTTPS://", "ftp://", "file:///", "//", "/", "\\\\", "jar:", "php://", "netdoc:", "urn:x:http://");
+    fc.assert(fc.property(prefix, fc.stringMatching(/^[a-z0-9._\/-]{0,30}$/), (pre, tail) => {
+      fc.pre(!tail.startsWith("www.w3.org/"));
+      expect(ids(`<!DOCTYPE r SYSTEM "${pre}${tail}.dtd">`)).toContain(14002);
+    }), { numRuns: 200 });
+  });
+
+  it("an attribute-only element with any attribute still scores", () => {
+    const tag = fc.constantFrom("base", "META", "link", "object", "embed", "frame");
+    const sep = fc.constantFrom(" ", "/", "\n", "  /");
+    fc.assert(fc.property(tag, sep, fc.stringMatching(/^[a-z][a-z-]{0,12}$/), (name, s, attr) => {
+      expect(ids(`<${name}${s}${attr}=x>`)).toContain(3001);
+    }), { numRuns: 200 });
   });
 });
