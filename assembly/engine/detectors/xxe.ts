@@ -7,7 +7,7 @@ import { Sink } from "../sink";
 import { Target } from "../target";
 import { BANG, COLON, PERCENT, AMP, QUESTION, SLASH, DIGIT } from "../census";
 import { WordList } from "../wordlist";
-import { byteAt, byteTable, indexOfCI, isSpaceByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, indexOfCI, isWordByte, isSpaceByte, matchesCI } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
 const XXE_DOCTYPE_EXTERNAL: i32 = 14002;
@@ -126,20 +126,58 @@ function scan(s: Sink, t: Target, buf: ArrayBuffer): void {
   }
 }
 
-/** `<!DOCTYPE name SYSTEM "uri">`, `<!DOCTYPE name PUBLIC "id" "uri">` (w3.org DTDs of XHTML/SVG are fine). */
+/**
+ * `<!DOCTYPE name SYSTEM "uri">`, `<!DOCTYPE name PUBLIC "id" "uri">`: external unless the DTD it names
+ * loads nothing an attacker chooses (see inertSystemId) and no internal subset follows.
+ */
 function doctype(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
   const len = buf.byteLength;
   let j = skipSpaces(buf, i + 9);
   while (j < len && !isSpaceByte(byteAt(buf, j)) && byteAt(buf, j) != 0x3e && byteAt(buf, j) != 0x5b) j++;
   j = skipSpaces(buf, j);
-  if (matchesCI(buf, j, "system")) {
+  const system = matchesCI(buf, j, "system");
+  if (!system && !matchesCI(buf, j, "public")) return;
+  let k = skipSpaces(buf, j + 6);
+  // PUBLIC: the public identifier names the DTD to a catalog; the system literal after it is what is fetched
+  if (!system) k = skipSpaces(buf, literalEnd(buf, k));
+  const q = literalEnd(buf, k);
+  const c = k < len ? byteAt(buf, k) : 0;
+  const quoted = q > k && (c == 0x22 || c == 0x27);
+  // PUBLIC with no system literal (`<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN">`) fetches nothing
+  const r = skipSpaces(buf, q);
+  // an internal subset after the DTD (`[ ... ]`) can redeclare what it declares: still external
+  const inert = quoted ? inertSystemId(buf, k + 1, q - 1) && (r >= len || byteAt(buf, r) != 0x5b) : !system && c == 0x3e;
+  if (!inert) {
     s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "external DTD");
-  } else if (matchesCI(buf, j, "public")) {
-    const end = min(len, j + 200);
-    let k = j;
-    while (k < end && byteAt(buf, k) != 0x3e && byteAt(buf, k) != 0x5b) k++;
-    if (indexOfCIBetween(buf, j, k, "www.w3.org/") < 0) s.report(XXE_DOCTYPE_EXTERNAL, t, buf, i, min(len, j + 60), "external DTD");
   }
+}
+
+/** The end of the quoted literal at `k` (after its closing quote), or `k` when none is there. */
+function literalEnd(buf: ArrayBuffer, k: i32): i32 {
+  const len = buf.byteLength;
+  if (k >= len) return k;
+  const quote = byteAt(buf, k);
+  if (quote != 0x22 && quote != 0x27) return k;
+  for (let e = k + 1; e < len && e < k + 300; e++) if (byteAt(buf, e) == quote) return e + 1;
+  return k;
+}
+
+/**
+ * Whether the system id in [a, b) loads nothing an attacker picks: a w3.org DTD (XHTML, SVG), a `urn:`
+ * name that only a catalog resolves (`urn:fontconfig:fonts.dtd`, no path in it), or a relative `.dtd` file beside the
+ * document (`../fonts.dtd`). Any other scheme, `//host`, an absolute or drive path, `\\share`, an
+ * escape (`%`, `&`) or a file that is not a DTD (`../../etc/passwd`) is external.
+ */
+function inertSystemId(buf: ArrayBuffer, a: i32, b: i32): bool {
+  if (matchesCI(buf, a, "http://www.w3.org/") || matchesCI(buf, a, "https://www.w3.org/")) return true;
+  if (b - a < 5 || !matchesCI(buf, b - 4, ".dtd")) return false;
+  const urn = matchesCI(buf, a, "urn:");
+  if (byteAt(buf, a) == 0x2f) return false;
+  for (let k = urn ? a + 4 : a; k < b; k++) {
+    const c = byteAt(buf, k);
+    if (!(isWordByte(c) || c == 0x2e || c == 0x2d || (urn ? c == 0x3a : c == 0x2f))) return false;
+  }
+  return true;
 }
 
 /** Whether the schemaLocation value at `j` names an http(s) or protocol-relative URL outside w3.org. */

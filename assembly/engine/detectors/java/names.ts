@@ -146,6 +146,13 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
     if (EXEC_CLASSES.hasLower(data, s, e)) hasClass = true;
   }
   if (segs == 1) return bareWords && hasClass ? NAME_GADGET_CLASS : NAME_NONE;
+  // `sun.rmi.registry.registryFilter`, `javax.net.ssl.keyStorePassword`: a camelCase word after lower-case
+  // segments is a property key or member; a class name is capitalised, a package never camelCase.
+  if (!hasClass && isMemberName(data, starts[segs - 1], ends[segs - 1])) {
+    let k = 1;
+    while (k < segs && byteAt(data, starts[k]) - 0x41 >= 26) k++;
+    if (k == segs) return NAME_NONE;
+  }
   if (JDK_ROOTS.hasLower(data, starts[0], ends[0])) {
     // `java.lang.NullPointerException`: a throwable type, as logs and traces name it, loads or runs nothing
     const le = ends[segs - 1];
@@ -165,6 +172,13 @@ function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: Static
     if (classes >= 2) kind = NAME_GADGET_CLASS;
   }
   return kind;
+}
+
+/** A lower-case initial followed by a capital: `registryFilter`, `keyStorePassword`. */
+function isMemberName(data: ArrayBuffer, s: i32, e: i32): bool {
+  if (byteAt(data, s) - 0x61 >= 26) return false;
+  for (let k = s + 1; k < e; k++) if (byteAt(data, k) - 0x41 < 26) return true;
+  return false;
 }
 
 /** Whether segments 1.. start with one of GADGET_VENDORS (written with dots). */

@@ -61,6 +61,7 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   // (Python, JS); PHP's `'x'.join(` concatenates a harmless call. A dangerous one still counts.
   if (kind == FN_BUILTIN && afterClosedLiteral(data, s)) return;
   if (isManPageReference(data, paren)) return;
+  if (paren > e && wordsInArgument(data, paren)) return;
   const before = codeBefore(data, s, pathLike);
   const close = matchingParen(data, paren);
   // `count(order: $o) { total }`: a GraphQL field with arguments and a selection set; PHP has no `f(...) {`
@@ -80,6 +81,23 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close)) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
+}
+
+// PHP words that may stand before or after another bare word in an expression (`new Foo`, `a or b`).
+const JOINING_KEYWORDS = new WordList("new|clone|static|yield|throw|print|include|require|instanceof|and|or|xor");
+
+/**
+ * `file (for example, ...)`, `png_set_bKGD (png_structp png_ptr, ...)`: a name, a blank, then an argument list
+ * that opens with two bare words side by side is prose or a C prototype; PHP never parses `name name`
+ * (keywords aside). Without the blank (`passthru(cat flag)`) the call is still judged: that is a payload's shape.
+ */
+function wordsInArgument(data: ArrayBuffer, paren: i32): bool {
+  const a = skipSpaces(data, paren + 1);
+  if (a >= data.byteLength || !isAlpha(byteAt(data, a))) return false;
+  const ae = wordEnd(data, a);
+  const b = skipSpaces(data, ae);
+  if (b == ae || b >= data.byteLength || !isAlpha(byteAt(data, b))) return false;
+  return !JOINING_KEYWORDS.hasLower(data, a, ae) && !JOINING_KEYWORDS.hasLower(data, b, wordEnd(data, b));
 }
 
 /**

@@ -8,6 +8,17 @@ const DANGEROUS_TAGS = new WordList(
 "script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|import|vmlframe|isindex|template|\
 noscript|noembed|noframes|xmp|plaintext|dialog|layer|ilayer|bgsound|handler|listener|portal|include|xss");
 
+/**
+ * Dangerous elements that act only through their attributes (href, content, src): written
+ * bare (`<BASE>` in a glibc collation table, `<Object>` as a type in API docs) they do nothing. An
+ * `<object>` also takes its URL from `<param>` children: tags.ts keeps it when "param" follows.
+ */
+const ATTRIBUTE_ONLY_TAGS = new WordList("base|meta|link|object|embed|frame");
+
+export function isAttributeOnlyTag(buf: ArrayBuffer, start: i32, end: i32): bool {
+  return ATTRIBUTE_ONLY_TAGS.hasLower(buf, start, end);
+}
+
 /** Elements whose content is raw text: closing one breaks out of a script or text context. */
 const RAW_TEXT_TAGS = new WordList("script|style|title|textarea|xmp|noscript|noembed|noframes|template|iframe|plaintext");
 

@@ -3,11 +3,11 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, isAlpha, isDigit, needleString } from "../../bytes";
+import { byteAt, indexOfCI, isAlpha, isDigit, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
-import { isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
+import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
 import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG } from "./ids";
 
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
@@ -114,7 +114,13 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   if (n == 0 || n > NAME_MAX) return;
   // (a whole SVG or HTML document's own `<style>` sheet is its styling: what a sheet can run or
   // fetch, `url(javascript:`, `expression(`, is found apart)
-  const dangerous = isDangerousTag(nameBuf, 0, n) && (markup || !styleTag(n));
+  let dangerous = isDangerousTag(nameBuf, 0, n) && (markup || !styleTag(n));
+  // `<base>`, `<meta/>`: closed with no attribute at all. Left open (`<base` at the end), the page's markup could add one.
+  if (dangerous && asciiOpen && isAttributeOnlyTag(nameBuf, 0, n)) {
+    let q = p;
+    while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
+    if (q < lim && byteAt(buf, q) == 0x3e && (n != 6 || indexOfCI(buf, "param", q) < 0)) dangerous = false;
+  }
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.

