@@ -266,13 +266,25 @@ function onlyMixedQuotes(buf: ArrayBuffer): bool {
 function quoteContext(buf: ArrayBuffer, q: u32, from: i32, limit: i32): void {
   const len = limit >= 0 ? limit : buf.byteLength;
   const close = closingQuote(buf, from, len, q);
-  if (close >= 0) scan(buf, close + 1, close + 1, false, limit, from);
+  if (close >= 0 && (q != 0x60 || identifierName(buf, from, close))) scan(buf, close + 1, close + 1, false, limit, from);
   for (let i = from + 1; i < len; i++) {
     const c = byteAt(buf, i);
     if (c != q) continue;
     if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1, i == from + 1, limit, from);
     break;
   }
+}
+
+/**
+ * Whether buf[from, close) can be the backtick-quoted name a breakout closes: MySQL refuses a name
+ * longer than 64 bytes or ending in a blank, and no schema has a name holding a line break. Text before
+ * markdown code (`Try \`SELECT ...\``, a fence after a line of prose) is none of these.
+ */
+function identifierName(buf: ArrayBuffer, from: i32, close: i32): bool {
+  if (close - from > 64) return false;
+  if (close > from && byteAt(buf, close - 1) <= 0x20) return false;
+  for (let i = from; i < close; i++) if (byteAt(buf, i) == 0x0a) return false;
+  return true;
 }
 
 /** Index after `name=` when the value begins with a short parameter name and `=`, else 0. */
