@@ -1,19 +1,19 @@
 // Development tool: blocked rate of the benign consumer families of
 // test/support/benign/consumer.ts (harness build, PL1, threshold 5), per family, with the
 // rules responsible and a few blocked examples.
-//   tsx scripts/probe-apps.ts [--runs N] [--seed S] [--family SUBSTRING] [--dump N]
+//   tsx scripts/probe-consumer.ts [--runs N] [--seed S] [--family SUBSTRING] [--dump N]
 import fc from "fast-check";
 import { parseArgs } from "node:util";
 import { loadHarness } from "../test/support/harness.js";
 import { inspect } from "../test/support/engine.js";
-import { consumerFamilies } from "../test/support/benign/consumer.js";
+import { consumerFamilies, openConsumerFamilies } from "../test/support/benign/consumer.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "400" }, seed: { type: "string", default: "7" }, family: { type: "string" }, dump: { type: "string", default: "0" } } });
 const h = await loadHarness();
 const runs = Number(values.runs);
 let all = 0;
 let blockedAll = 0;
-for (const [name, reqs] of consumerFamilies) {
+for (const [name, reqs] of [...consumerFamilies, ...openConsumerFamilies]) {
   if (values.family && !name.toLowerCase().includes(values.family.toLowerCase())) continue;
   const sample = fc.sample(reqs, { numRuns: runs, seed: Number(values.seed) });
   const rules = new Map<string, number>();

@@ -125,8 +125,6 @@ const QA_CODE = [
   "grep -rn \"TODO\" src/ | wc -l",
   "find . -name '*.log' -mtime +7 -delete",
   "ls -la | grep '^d' | awk '{print $9}'",
-  "$name = htmlspecialchars($_POST['name'], ENT_QUOTES, 'UTF-8');\n$stmt = $pdo->prepare('SELECT * FROM users WHERE id = ?');\n$stmt->execute([$id]);",
-  "<?php foreach ($items as $item): ?>\n  <li><?= htmlspecialchars($item['title']) ?></li>\n<?php endforeach; ?>",
   "public static void main(String[] args) {\n    List<String> names = new ArrayList<>();\n    names.add(\"Zoë\");\n    System.out.println(names.size());\n}",
   "var result = list.Where(x => x.Age >= 18).OrderBy(x => x.Name).ToList();",
   "std::vector<int> v{3, 1, 2};\nstd::sort(v.begin(), v.end());\nfor (auto& x : v) std::cout << x << '\\n';",
@@ -143,17 +141,27 @@ const QA_CODE = [
   "my_list = [x**2 for x in range(10) if x % 2 == 0]",
   "SELECT id, name FROM employees e WHERE salary > (SELECT AVG(salary) FROM employees WHERE dept = e.dept);",
 ];
+/** PHP code: left blocked (test/engine/benign-consumer.test.ts says why). */
+const QA_PHP = [
+  "$name = htmlspecialchars($_POST['name'], ENT_QUOTES, 'UTF-8');\n$stmt = $pdo->prepare('SELECT * FROM users WHERE id = ?');\n$stmt->execute([$id]);",
+  "<?php foreach ($items as $item): ?>\n  <li><?= htmlspecialchars($item['title']) ?></li>\n<?php endforeach; ?>",
+  "if (isset($_GET['page'])) {\n    $page = (int) $_GET['page'];\n}",
+];
 const QA_TEXT = ["I tried this but it returns an empty result:", "Here's my code so far:", "This works on my machine but not in prod:", "EDIT: solved, the answer below works. For anyone else:", "Minimal example:", "My query looks like this:", "I get an error on line 3 of:"];
 const QA_AFTER = ["Any ideas? Thanks in advance!", "What am I doing wrong?", "Using Node.js 20 / C# 12 / .NET 8, Windows 11.", "Edit 2: tried `--force` too, same thing :(", "Error: `TypeError: Cannot read properties of undefined (reading 'map')`", "It says `syntax error near unexpected token 'done'`.", "Expected: 5 rows. Got: 0.", "Any help appreciated <3"];
-export const qaPost = fc.tuple(pick(QA_TITLES), pick(QA_GOALS), pick(QA_TEXT), fc.array(pick(QA_CODE), { minLength: 1, maxLength: 2 }), pick(QA_AFTER), fc.boolean(), pick(["sql", "javascript", "python", "bash", "php", "java", "c#", "c++", "rust", "go", "html", "css", "excel", "powershell"]))
+const qaPostOf = (code: string[]) => fc.tuple(pick(QA_TITLES), pick(QA_GOALS), pick(QA_TEXT), fc.array(pick(code), { minLength: 1, maxLength: 2 }), pick(QA_AFTER), fc.boolean(), pick(["sql", "javascript", "python", "bash", "php", "java", "c#", "c++", "rust", "go", "html", "css", "excel", "powershell"]))
   .map(([t, g, before, codes, after, fenced, tag]) => ({
     title: `${t} ${g}`,
     body: `${before}\n\n${codes.map((c) => (fenced ? "```\n" + c + "\n```" : c.split("\n").map((l) => "    " + l).join("\n"))).join("\n\nand\n\n")}\n\n${after}`,
     tags: [tag, "beginner"],
   }));
+export const qaPost = qaPostOf(QA_CODE);
+export const qaPostPhp = qaPostOf(QA_PHP);
 /** An answer comment: inline code in backticks. */
-export const qaComment = fc.tuple(pick(QA_CODE), pick(["Try `", "Have you tried `", "Use `", "Just replace it with `"]), pick(["` instead.", "` -- worked for me.", "`, see the docs.", "` (note the quotes!)"]))
+const qaCommentOf = (code: string[]) => fc.tuple(pick(code), pick(["Try `", "Have you tried `", "Use `", "Just replace it with `"]), pick(["` instead.", "` -- worked for me.", "`, see the docs.", "` (note the quotes!)"]))
   .map(([c, a, b]) => a + c.split("\n")[0] + b);
+export const qaComment = qaCommentOf(QA_CODE);
+export const qaCommentPhp = qaCommentOf(QA_PHP);
 
 // ---- carriers -------------------------------------------------------------------------------
 const HOST: [string, string] = ["host", "shop.example.com"];
@@ -178,6 +186,7 @@ function flat(o: Record<string, unknown>, prefix = ""): [string, string][] {
 }
 const either = <T extends Record<string, unknown>>(a: fc.Arbitrary<T>, path: string) => fc.tuple(a, fc.boolean()).map(([d, f]) => (f ? form(path, d) : json(`/api/v2${path}`, d)));
 
+const comment = (c: string, f: boolean): Req => (f ? form("/comments", { comment: c, post_id: "8812" }) : json("/api/v2/comments", { comment: c, post_id: 8812 }));
 export type ConsumerFamily = [string, fc.Arbitrary<Req>, number];
 export const consumerFamilies: ConsumerFamily[] = [
   ["review (multilingual, emoji, emoticons)", either(review, "/reviews"), 300],
@@ -189,5 +198,10 @@ export const consumerFamilies: ConsumerFamily[] = [
   ["checkout form / app JSON", either(checkout, "/checkout"), 200],
   ["address book entry", either(addressBook, "/account/addresses"), 200],
   ["programming Q&A post", either(qaPost, "/questions"), 300],
-  ["programming Q&A comment", fc.tuple(qaComment, fc.boolean()).map(([c, f]) => (f ? form("/comments", { comment: c, post_id: "8812" }) : json("/api/v2/comments", { comment: c, post_id: 8812 }))), 200],
+  ["programming Q&A comment", fc.tuple(qaComment, fc.boolean()).map(([c, f]) => comment(c, f)), 200],
+];
+/** Left blocked on purpose (test/engine/benign-consumer.test.ts). */
+export const openConsumerFamilies: ConsumerFamily[] = [
+  ["PHP Q&A post", either(qaPostPhp, "/questions"), 100],
+  ["PHP Q&A comment", fc.tuple(qaCommentPhp, fc.boolean()).map(([c, f]) => comment(c, f)), 100],
 ];
