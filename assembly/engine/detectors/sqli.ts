@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isWordByte, isHexDigit, lowerByte } from "../bytes";
+import { byteAt, isWordByte, isHexDigit, isSpaceByte, lowerByte } from "../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./sqli/keywords";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
@@ -112,8 +112,8 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool, limi
 
 /**
  * Start of the first run of three words that are no SQL keyword, one blank apart (`I tried this`,
- * `s my code` after `Here'`) or of names ending in `: ` (`Minimal example:`), from token i on; I32.MAX_VALUE
- * when there is none. No SQL dialect puts three bare names in a row or a blank after a name's `:`: the
+ * `s my code` after `Here'`) or two ending in `: ` (`Minimal example:`), from token i on; I32.MAX_VALUE
+ * when there is none. No SQL dialect puts three bare names in a row or a blank after two names and `:`: the
  * application's query fails to parse there, and nothing after it runs.
  */
 function proseRun(buf: ArrayBuffer, i: i32): i32 {
@@ -123,17 +123,13 @@ function proseRun(buf: ArrayBuffer, i: i32): i32 {
     const s = tokens.s(j);
     const c = byteAt(buf, s);
     if (tokens.t(j) != Tok.Word || tokens.f(j) != 0 || (k != Kw.None && k != Kw.Article) || ((c | 0x20) - 0x61 >= 26 && c < 0x80)) { run = 0; continue; }
-    run = run > 0 && s == tokens.e(j - 1) + 1 && isBlank(byteAt(buf, s - 1)) ? run + 1 : 1;
+    run = run > 0 && s == tokens.e(j - 1) + 1 && isSpaceByte(byteAt(buf, s - 1)) ? run + 1 : 1;
     if (run == 3) return tokens.s(j - 2);
-    // `Minimal example:` then a line: a name before `: ` is a label no query holds
+    // `Minimal example:` then a line: two names before `: ` are a label no query holds (one is a header's name)
     const e = tokens.e(j);
-    if (byteAt(buf, e) == 0x3a && isBlank(byteAt(buf, e + 1))) return tokens.s(j + 1 - run);
+    if (run == 2 && byteAt(buf, e) == 0x3a && isSpaceByte(byteAt(buf, e + 1))) return tokens.s(j - 1);
   }
   return I32.MAX_VALUE;
-}
-
-function isBlank(c: u32): bool {
-  return c == 0x20 || c == 0x0a || c == 0x09 || c == 0x0d;
 }
 
 function hasSpace(buf: ArrayBuffer): bool {
