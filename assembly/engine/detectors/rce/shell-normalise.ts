@@ -273,25 +273,19 @@ function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
 
 /**
  * `c'est`, `j'adore`, `l'été`, `qu'il`: French elision (c d j l m n s t or qu, the apostrophe, a word), unless
- * the two parts join into a command name (`c'at`, `c'url`); a word with a non-ASCII letter names no command.
+ * the two parts join into a command name (`c'at`, `c'url`).
  */
 function isElision(buf: ArrayBuffer, quote: i32, next: i32): bool {
-  if (at(buf, quote) != 0x27 || next != quote + 1 || quote < 1) return false;
+  // (called after inWord: a byte precedes the quote)
+  if (at(buf, quote) != 0x27 || next != quote + 1) return false;
   let b = quote - 1;
   const c = at(buf, b) | 0x20;
   if (c == 0x75 && b > 0 && (at(buf, b - 1) | 0x20) == 0x71) b--;
   else if (c != 0x63 && c != 0x64 && c != 0x6a && c != 0x6c && c != 0x6d && c != 0x6e && c != 0x73 && c != 0x74) return false;
   if (b > 0 && isWordByte(at(buf, b - 1))) return false;
   let e = next;
-  let high = false;
-  while (e < buf.byteLength && e - next < 16) {
-    const d = at(buf, e);
-    if (d >= 0x80) high = true;
-    else if ((d | 0x20) - 0x61 >= 26) break;
-    e++;
-  }
+  while (e < buf.byteLength && e - next < 16 && ((at(buf, e) | 0x20) - 0x61 < 26 || at(buf, e) >= 0x80)) e++;
   if (e == next) return false;
-  if (high) return true;
   const word = new ArrayBuffer(quote - b + e - next);
   memory.copy(changetype<usize>(word), changetype<usize>(buf) + <usize>b, <usize>(quote - b));
   memory.copy(changetype<usize>(word) + <usize>(quote - b), changetype<usize>(buf) + <usize>next, <usize>(e - next));

@@ -120,8 +120,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         let h = HASH_SEED;
         while (j < end && byteAt(buf, j) != 0x60) { h = hashStep(h, lowerByte(byteAt(buf, j))); j++; }
         // a quoted name is no keyword, but `information_schema` still names the catalog
-        const k = j - i <= 33 ? keywordOf(h) : Kw.None;
-        out.push(Tok.Word, k == Kw.SysTable ? k : Kw.None, 0, i, min(j + 1, end));
+        out.push(Tok.Word, keywordOf(h) == Kw.SysTable ? Kw.SysTable : Kw.None, 0, i, min(j + 1, end));
         i = j + 1;
         continue;
       }
