@@ -169,6 +169,8 @@ function includeTrailer(v: ArrayBuffer, pathStart: i32, n: i32): bool {
     q--;
   }
   if (q == e) return false;
+  // `https://x/a\n\nWhere is it?`: a URL ends at a blank, the `?` closes the prose after it
+  for (let k = pathStart; k < q; k++) if (isSpaceByte(at(v, k))) return false;
   return question || scriptExtension(v, pathStart, q, true);
 }
 

@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL, ERROR, WARNING, NOTICE } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isWordByte, isHexDigit, lowerByte } from "../bytes";
+import { byteAt, isWordByte, isHexDigit, isSpaceByte, lowerByte } from "../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./sqli/keywords";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
 import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
@@ -74,6 +74,9 @@ const tokens = new TokenList();
 const state = new TokenizerState();
 const found = new Findings();
 const OVERLAP = 8;
+const EXPLOIT_MARKS: u32 = (1 << <u32>Finding.UnionSelect) | (1 << <u32>Finding.DangerCall) | (1 << <u32>Finding.SystemCatalog) |
+  (1 << <u32>Finding.SystemProcedure) | (1 << <u32>Finding.BlindProbe) | (1 << <u32>Finding.FileAccess) |
+  (1 << <u32>Finding.CommentEvasion) | (1 << <u32>Finding.SystemVariable);
 
 /** Tokenizes buf[from, limit) (to the end when limit < 0) in windows of MAX_TOKENS (overlapping), analysing each. */
 function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool, limit: i32, valueStart: i32): void {
@@ -81,19 +84,51 @@ function scan(buf: ArrayBuffer, from: i32, breakoutEnd: i32, escaped: bool, limi
   state.reset();
   let pos = from;
   let first = true;
+  const before = found.mask;
+  let prose = I32.MAX_VALUE;
   while (true) {
     tokens.reset();
     if (first && breakoutEnd > 0) tokens.push(Tok.Str, 0, 0, valueStart, breakoutEnd);
     const stop = tokenize(buf, pos, end, tokens, state);
+    if (prose == I32.MAX_VALUE) prose = proseRun(buf, first && breakoutEnd > 0 ? 1 : 0);
     analyse(tokens, first && breakoutEnd > 0, first, found, escaped && first);
     if (stop >= end || tokens.n < MAX_TOKENS) break;
     const next = tokens.s(MAX_TOKENS - OVERLAP);
     pos = next > pos ? next : stop; // always advance
     first = false;
   }
+  // what follows a run of prose is no query the application runs: the structures this reading found there go,
+  // the marks of an exploit (UNION SELECT, sleep(), WAITFOR, catalogs, procedures, files, @@vars, /*!*/) stay
+  if (prose != I32.MAX_VALUE) {
+    const added = found.mask & ~before & ~EXPLOIT_MARKS;
+    for (let f = 0; f < <i32>Finding.Count; f++) {
+      if ((added & (1 << <u32>f)) != 0 && unchecked(found.start[f]) >= prose) found.mask &= ~(1 << <u32>f);
+    }
+  }
   if (state.sawExecComment && found.mask != 0) found.add(Finding.CommentEvasion, from, end);
   // SELECT/**/x/**/FROM/**/t: comments standing in for spaces around SQL keywords
   if (state.sawComment && found.has(Finding.SelectFrom) && !hasSpace(buf)) found.add(Finding.CommentEvasion, from, end);
+}
+
+/**
+ * Start of the first run of three words that are no SQL keyword, one blank apart (`I tried this`,
+ * `s my code` after `Here'`) or two ending in `: ` (`Minimal example:`), from token i on; I32.MAX_VALUE
+ * when there is none. No SQL dialect puts three bare names in a row or a blank after two names and `:`: the
+ * application's query fails to parse there, and nothing after it runs.
+ */
+function proseRun(buf: ArrayBuffer, i: i32): i32 {
+  let run = 0;
+  for (let j = i; j < tokens.n; j++) {
+    const k = tokens.k(j);
+    const s = tokens.s(j);
+    if (tokens.t(j) != Tok.Word || tokens.f(j) != 0 || (k != Kw.None && k != Kw.Article)) { run = 0; continue; }
+    run = run > 0 && s == tokens.e(j - 1) + 1 && isSpaceByte(byteAt(buf, s - 1)) ? run + 1 : 1;
+    if (run == 3) return tokens.s(j - 2);
+    // `Minimal example:` then a line: two names before `: ` are a label no query holds (one is a header's name)
+    const e = tokens.e(j);
+    if (run == 2 && byteAt(buf, e) == 0x3a && isSpaceByte(byteAt(buf, e + 1))) return tokens.s(j - 1);
+  }
+  return I32.MAX_VALUE;
 }
 
 function hasSpace(buf: ArrayBuffer): bool {
@@ -266,13 +301,25 @@ function onlyMixedQuotes(buf: ArrayBuffer): bool {
 function quoteContext(buf: ArrayBuffer, q: u32, from: i32, limit: i32): void {
   const len = limit >= 0 ? limit : buf.byteLength;
   const close = closingQuote(buf, from, len, q);
-  if (close >= 0) scan(buf, close + 1, close + 1, false, limit, from);
+  if (close >= 0 && (q != 0x60 || identifierName(buf, from, close))) scan(buf, close + 1, close + 1, false, limit, from);
   for (let i = from + 1; i < len; i++) {
     const c = byteAt(buf, i);
     if (c != q) continue;
     if (byteAt(buf, i - 1) == 0x5c && i != close) scan(buf, i + 1, i + 1, i == from + 1, limit, from);
     break;
   }
+}
+
+/**
+ * Whether buf[from, close) can be the backtick-quoted name a breakout closes: MySQL refuses a name
+ * longer than 64 bytes or ending in a blank, and no schema has a name holding a line break. Text before
+ * markdown code (`Try \`SELECT ...\``, a fence after a line of prose) is none of these.
+ */
+function identifierName(buf: ArrayBuffer, from: i32, close: i32): bool {
+  if (close - from > 64) return false;
+  if (close > from && byteAt(buf, close - 1) <= 0x20) return false;
+  for (let i = from; i < close; i++) if (byteAt(buf, i) == 0x0a) return false;
+  return true;
 }
 
 /** Index after `name=` when the value begins with a short parameter name and `=`, else 0. */

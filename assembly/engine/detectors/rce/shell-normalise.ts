@@ -2,6 +2,7 @@
 // `w^h^o^a^m^i`, `cat$IFS/etc/passwd`, `{cat,/etc/passwd}` and `/etc/pa[s]swd`
 // read as the words the shell would run. Output is never longer than the input.
 import { isWordByte, isSpaceByte, matchesCI, byteTable } from "../../bytes";
+import { commandFlags } from "./commands";
 
 // Bytes normaliseOnce does more to than lower-case them (1: a rule of their own, CR, tab, VT, FF; not LF). A table
 // lets the copy loop run over plain text without testing each byte against fifteen others.
@@ -86,7 +87,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         quoteRunEnd = k;
       }
       const lone = (c == 0x27 && loneApostrophe) || (c == 0x22 && loneDoubleQuote);
-      if (inWord(o, w, src, k) && !lone && !isContraction(src, i, k) && !isNameApostrophe(src, i, k)) shellEvasions++;
+      if (inWord(o, w, src, k) && !lone && !isContraction(src, i, k) && !isNameApostrophe(src, i, k) && !isElision(src, i, k)) shellEvasions++;
       i++;
       continue;
     }
@@ -268,6 +269,27 @@ function isContraction(buf: ArrayBuffer, quote: i32, next: i32): bool {
   if (e - next < 1 || e - next > 2) return false;
   const c = at(buf, e);
   return !isWordByte(c) && c != 0x27 && c != 0x22 && c != 0x5e && c != 0x5c && c != 0x24;
+}
+
+/**
+ * `c'est`, `j'adore`, `l'été`, `qu'il`: French elision (c d j l m n s t or qu, the apostrophe, a word), unless
+ * the two parts join into a command name (`c'at`, `c'url`).
+ */
+function isElision(buf: ArrayBuffer, quote: i32, next: i32): bool {
+  // (called after inWord: a byte precedes the quote)
+  if (at(buf, quote) != 0x27 || next != quote + 1) return false;
+  let b = quote - 1;
+  const c = at(buf, b) | 0x20;
+  if (c == 0x75 && b > 0 && (at(buf, b - 1) | 0x20) == 0x71) b--;
+  else if (c != 0x63 && c != 0x64 && c != 0x6a && c != 0x6c && c != 0x6d && c != 0x6e && c != 0x73 && c != 0x74) return false;
+  if (b > 0 && isWordByte(at(buf, b - 1))) return false;
+  let e = next;
+  while (e < buf.byteLength && e - next < 16 && ((at(buf, e) | 0x20) - 0x61 < 26 || at(buf, e) >= 0x80)) e++;
+  if (e == next) return false;
+  const word = new ArrayBuffer(quote - b + e - next);
+  memory.copy(changetype<usize>(word), changetype<usize>(buf) + <usize>b, <usize>(quote - b));
+  memory.copy(changetype<usize>(word) + <usize>(quote - b), changetype<usize>(buf) + <usize>next, <usize>(e - next));
+  return commandFlags(word, 0, word.byteLength) == 0;
 }
 
 /**

@@ -117,8 +117,10 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
       }
       case 0x60: { // `identifier`
         let j = i + 1;
-        while (j < end && byteAt(buf, j) != 0x60) j++;
-        out.push(Tok.Word, Kw.None, 0, i, min(j + 1, end));
+        let h = HASH_SEED;
+        while (j < end && byteAt(buf, j) != 0x60) { h = hashStep(h, lowerByte(byteAt(buf, j))); j++; }
+        // a quoted name is no keyword, but `information_schema` still names the catalog
+        out.push(Tok.Word, keywordOf(h) == Kw.SysTable ? Kw.SysTable : Kw.None, 0, i, min(j + 1, end));
         i = j + 1;
         continue;
       }
