@@ -32,7 +32,7 @@ function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 /** Schemes whose URLs an include or a URL fetcher reads files or remote data with. */
 const FETCH_SCHEMES = new WordList("ftp|jar|url|php|smb|file|ftps|sftp|gopher|netdoc|local_file");
 
-function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+export function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   return FETCH_SCHEMES.hasLower(buf, s, e);
 }
 

@@ -7,13 +7,16 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { COLON, SLASH } from "../census";
+import { COLON, SLASH, LT, PAREN, AT } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import {
   urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
   H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
+  schemeEndAt,
 } from "./ssrf/host";
+import { isFetchScheme } from "./rfi";
+import { findSensitive } from "./lfi/sensitive";
 
 export const SSRF_RULES: Rule[] = [
   new Rule(7100, Category.Ssrf, CRITICAL, 1, "URL to a cloud metadata service (169.254.169.254 in any notation, metadata.google.internal ...)"),
@@ -76,6 +79,7 @@ export function detectSsrf(s: Sink, t: Target): void {
   if ((t.census() & (COLON | SLASH)) == 0) return;
   const v = t.decoded();
   const n = v.byteLength;
+  if (!inHeader && (t.census() & (LT | PAREN | AT)) != 0) detectMarkupUrls(s, t, v);
   if (n < 4 || n > 4096) return;
   let i = 0;
   while (i < n && isSpaceByte(at(v, i))) i++;
@@ -142,6 +146,71 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
     }
     k = urlAuthorityEnd;
   }
+}
+
+// Markup inside a value (an HTML e-mail, invoice or report template for an HTML-to-PDF renderer, a
+// CSS theme): a renderer fetches the URLs of its attributes and style sheets itself, inside the mesh.
+// Each such URL is judged as a URL value of its own, as if it were the value; but a link that a reader
+// follows (`<a href>`, a form's action) is prose's: only a metadata host, an obfuscated host, a
+// raw-protocol scheme or a `file:` URL to a sensitive file count there (docs link http://localhost:3000/,
+// intranet pages link file://server/share/).
+/** Attributes holding a URL (`url` is meta refresh's `0;url=`; `data-src` and `xlink:href` end in one). */
+const URL_ATTRIBUTES = new WordList("src|href|data|action|formaction|poster|background|srcset|url");
+/** Elements whose URLs a reader follows; the renderer fetches those of the others (img, iframe, link, meta ...). */
+const LINK_ELEMENTS = new WordList("a|area|form|button");
+/** URLs judged in one value, at most (each is copied out). */
+const MAX_MARKUP_URLS = 64;
+
+function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
+  const n = v.byteLength;
+  let tag = -1; // where the name of the open tag the scan is in starts, or -1
+  let count = 0;
+  for (let k = 0; k < n && count < MAX_MARKUP_URLS; k++) {
+    const c = at(v, k);
+    if (c == 0x3c) tag = isLetter(at(v, k + 1)) ? k + 1 : -1;
+    if (c == 0x3e) tag = -1;
+    let a = k + 1;
+    let link = false;
+    if (c == 0x3d && tag >= 0) {
+      let e = k;
+      while (e > tag && isSpaceByte(at(v, e - 1))) e--;
+      let ns = e;
+      while (ns > tag && isLetter(at(v, ns - 1))) ns--;
+      if (!URL_ATTRIBUTES.hasLower(v, ns, e)) continue;
+      let te = tag;
+      while (isLetter(at(v, te))) te++;
+      link = LINK_ELEMENTS.hasLower(v, tag, te);
+    } else if (c == 0x40 && matchesCI(v, a, "import")) a += 6;
+    else if (c != 0x28 || !matchesCI(v, k - 3, "url")) continue;
+    while (isSpaceByte(at(v, a)) || at(v, a) == 0x22 || at(v, a) == 0x27) a++;
+    let e = a;
+    while (e < n && !isSpaceByte(at(v, e)) && at(v, e) != 0x22 && at(v, e) != 0x27 && at(v, e) != 0x3e && at(v, e) != 0x3c && at(v, e) != 0x29) e++;
+    if (e - a >= 4) {
+      judgeMarkupUrl(s, t, v.slice(a, e), link);
+      count++;
+    }
+    k = e - 1;
+  }
+}
+
+function judgeMarkupUrl(s: Sink, t: Target, u: ArrayBuffer, link: bool): void {
+  inHeader = link; // as in headers: only the hosts nothing names in passing
+  const file = matchesCI(u, 0, "file:");
+  const scheme = urlAt(u, 0);
+  if (scheme) {
+    const se = schemeEndAt(u, 0);
+    if (isRawProtocolScheme(u, urlSchemeStart, urlSchemeEnd) && !directoryAddress(u)) s.report(7104, t, u, 0, urlAuthorityEnd, "raw-protocol URL scheme");
+    if (!link && isFetchScheme(u, 0, se)) s.report(6102, t, u, 0, urlAuthorityEnd, "file URL scheme");
+    if (urlHasSlashes || isWebScheme(u, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, u, classifyAuthority(u, urlAuthorityStart, urlAuthorityEnd), 0, urlAuthorityEnd);
+  } else detectSchemeRelative(s, t, u, 0);
+  // a path the renderer resolves against its own files, or a file: URL
+  const f = file || (!link && !scheme) ? findSensitive(u, 0) : -1;
+  if (f >= 0) s.report(5102, t, u, f, u.byteLength, "sensitive file");
+  inHeader = false;
+}
+
+function isLetter(c: u32): bool {
+  return (c | 0x20) - 0x61 < 26;
 }
 
 /** The host after the `//` at `i`, reported when it is an address only an attack names inside a value. */
