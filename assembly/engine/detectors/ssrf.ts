@@ -158,14 +158,11 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
 const URL_ATTRIBUTES = new WordList("src|href|data|action|formaction|poster|background|srcset|url");
 /** Elements whose URLs a reader follows; the renderer fetches those of the others (img, iframe, link, meta ...). */
 const LINK_ELEMENTS = new WordList("a|area|form|button");
-/** URLs judged in one value, at most (each is copied out). */
-const MAX_MARKUP_URLS = 64;
-
 function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
   const n = v.byteLength;
   let tag = -1; // where the name of the open tag the scan is in starts, or -1
-  let count = 0;
-  for (let k = 0; k < n && count < MAX_MARKUP_URLS; k++) {
+  // each URL is copied out to be judged; the copies do not overlap, so together they are at most the value's size
+  for (let k = 0; k < n; k++) {
     const c = at(v, k);
     if (c == 0x3c) tag = isLetter(at(v, k + 1)) ? k + 1 : -1;
     if (c == 0x3e) tag = -1;
@@ -184,11 +181,8 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
     else if (c != 0x28 || !matchesCI(v, k - 3, "url")) continue;
     while (isSpaceByte(at(v, a)) || at(v, a) == 0x22 || at(v, a) == 0x27) a++;
     let e = a;
-    while (e < n && !isSpaceByte(at(v, e)) && at(v, e) != 0x22 && at(v, e) != 0x27 && at(v, e) != 0x3e && at(v, e) != 0x3c && at(v, e) != 0x29) e++;
-    if (e - a >= 4) {
-      judgeMarkupUrl(s, t, v.slice(a, e), link);
-      count++;
-    }
+    while (e < n && !isSpaceByte(at(v, e)) && at(v, e) != 0x22 && at(v, e) != 0x27 && at(v, e) != 0x3e && at(v, e) != 0x3c && (at(v, e) | 1) != 0x29) e++; // ends at ( too: `@import url(...)`
+    if (e - a >= 4) judgeMarkupUrl(s, t, v.slice(a, e), link);
     k = e - 1;
   }
 }
