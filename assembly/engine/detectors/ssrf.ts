@@ -7,7 +7,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { COLON, SLASH, LT, PAREN, AT } from "../census";
+import { COLON, SLASH, LT, GT, PAREN, AT, QUOTE, SPACE, LINE_BREAK, CONTROL, byteClass } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import {
@@ -91,27 +91,23 @@ export function detectSsrf(s: Sink, t: Target): void {
   }
   if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5b)) return;
 
-  let flags = 0;
-  let start = i;
-  let end = n;
-  if (urlAt(v, i)) {
-    start = urlSchemeStart;
-    end = urlAuthorityEnd;
-    if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !directoryAddress(v)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
-    // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
-    if (!urlHasSlashes && !isWebScheme(v, urlSchemeStart, urlSchemeEnd)) return;
-    flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
-  } else {
-    // a bare host at the start of the value, followed by a path, a port or nothing
-    let e = i;
-    while (e < n && at(v, e) != 0x2f && at(v, e) != 0x3f && at(v, e) != 0x23 && !isSpaceByte(at(v, e))) e++;
-    if (e >= n || at(v, e) != 0x2f) return; // `localhost/`: a host with a path; a lone word or number is not a URL
-    flags = classifyHost(v, i, e);
-    if ((flags & H_IP) != 0 && (flags & H_IPV6) == 0 && (flags & H_OBFUSCATED) != 0) return; // `1.2.3/`: a version or a number
-    flags &= ~H_OBFUSCATED;
-    end = e;
-  }
-  reportHost(s, t, v, flags, start, end);
+  if (judgeUrl(s, t, v, i)) return;
+  // a bare host at the start of the value, followed by a path, a port or nothing
+  let e = i;
+  while (e < n && at(v, e) != 0x2f && at(v, e) != 0x3f && at(v, e) != 0x23 && !isSpaceByte(at(v, e))) e++;
+  if (e >= n || at(v, e) != 0x2f) return; // `localhost/`: a host with a path; a lone word or number is not a URL
+  const flags = classifyHost(v, i, e);
+  if ((flags & H_IP) != 0 && (flags & H_IPV6) == 0 && (flags & H_OBFUSCATED) != 0) return; // `1.2.3/`: a version or a number
+  reportHost(s, t, v, flags & ~H_OBFUSCATED, i, e);
+}
+
+/** Judges the scheme and host of a URL at `i` of `v`; false when no scheme starts there. */
+function judgeUrl(s: Sink, t: Target, v: ArrayBuffer, i: i32): bool {
+  if (!urlAt(v, i)) return false;
+  if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !directoryAddress(v)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
+  // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
+  if (urlHasSlashes || isWebScheme(v, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, v, classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd), urlSchemeStart, urlAuthorityEnd);
+  return true;
 }
 
 /**
@@ -158,6 +154,8 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
 const URL_ATTRIBUTES = new WordList("src|href|data|action|formaction|poster|background|srcset|url");
 /** Elements whose URLs a reader follows; the renderer fetches those of the others (img, iframe, link, meta ...). */
 const LINK_ELEMENTS = new WordList("a|area|form|button");
+const BLANK = SPACE | LINE_BREAK | CONTROL;
+
 function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
   const n = v.byteLength;
   let tag = -1; // where the name of the open tag the scan is in starts, or -1
@@ -179,9 +177,10 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
       link = LINK_ELEMENTS.hasLower(v, tag, te);
     } else if (c == 0x40 && matchesCI(v, a, "import")) a += 6;
     else if (c != 0x28 || !matchesCI(v, k - 3, "url")) continue;
-    while (isSpaceByte(at(v, a)) || at(v, a) == 0x22 || at(v, a) == 0x27) a++;
+    while (a < n && (byteClass(at(v, a)) & (BLANK | QUOTE)) != 0) a++;
     let e = a;
-    while (e < n && !isSpaceByte(at(v, e)) && at(v, e) != 0x22 && at(v, e) != 0x27 && at(v, e) != 0x3e && at(v, e) != 0x3c && (at(v, e) | 1) != 0x29) e++; // ends at ( too: `@import url(...)`
+    // a URL ends at a blank, a quote, a bracket of the markup, or a parenthesis (`@import url(...)`)
+    while (e < n && (byteClass(at(v, e)) & (BLANK | QUOTE | LT | GT | PAREN)) == 0) e++;
     if (e - a >= 4) judgeMarkupUrl(s, t, v.slice(a, e), link);
     k = e - 1;
   }
@@ -190,13 +189,9 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
 function judgeMarkupUrl(s: Sink, t: Target, u: ArrayBuffer, link: bool): void {
   inHeader = link; // as in headers: only the hosts nothing names in passing
   const file = matchesCI(u, 0, "file:");
-  const scheme = urlAt(u, 0);
-  if (scheme) {
-    const se = schemeEndAt(u, 0);
-    if (isRawProtocolScheme(u, urlSchemeStart, urlSchemeEnd) && !directoryAddress(u)) s.report(7104, t, u, 0, urlAuthorityEnd, "raw-protocol URL scheme");
-    if (!link && isFetchScheme(u, 0, se)) s.report(6102, t, u, 0, urlAuthorityEnd, "file URL scheme");
-    if (urlHasSlashes || isWebScheme(u, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, u, classifyAuthority(u, urlAuthorityStart, urlAuthorityEnd), 0, urlAuthorityEnd);
-  } else detectSchemeRelative(s, t, u, 0);
+  const scheme = judgeUrl(s, t, u, 0);
+  if (!scheme) detectSchemeRelative(s, t, u, 0);
+  else if (!link && isFetchScheme(u, 0, schemeEndAt(u, 0))) s.report(6102, t, u, 0, u.byteLength, "file URL scheme");
   // a path the renderer resolves against its own files, or a file: URL
   const f = file || (!link && !scheme) ? findSensitive(u, 0) : -1;
   if (f >= 0) s.report(5102, t, u, f, u.byteLength, "sensitive file");
