@@ -150,10 +150,11 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
 // follows (`<a href>`, a form's action) is prose's: only a metadata host, an obfuscated host, a
 // raw-protocol scheme or a `file:` URL to a sensitive file count there (docs link http://localhost:3000/,
 // intranet pages link file://server/share/).
-/** Attributes holding a URL (`url` is meta refresh's `0;url=`; `data-src` and `xlink:href` end in one). */
-const URL_ATTRIBUTES = new WordList("src|href|data|action|formaction|poster|background|srcset|url");
-/** Elements whose URLs a reader follows; the renderer fetches those of the others (img, iframe, link, meta ...). */
-const LINK_ELEMENTS = new WordList("a|area|form|button");
+/**
+ * Attributes holding a URL (`url` is meta refresh's `0;url=`; `data-src` and `xlink:href` end in one). The first
+ * three are links a reader follows in the elements a, area, form, button and base; the renderer fetches the others.
+ */
+const URL_ATTRIBUTES = new WordList("href|action|formaction|src|data|poster|background|srcset|url");
 const BLANK = SPACE | LINE_BREAK | CONTROL;
 
 function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
@@ -166,17 +167,18 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
     if (c == 0x3e) tag = -1;
     let a = k + 1;
     let link = false;
-    if (c == 0x3d && tag >= 0) {
+    if ((c == 0x3d && tag >= 0) || c == 0x28) {
       let e = k;
       while (e > tag && isSpaceByte(at(v, e - 1))) e--;
       let ns = e;
-      while (ns > tag && isLetter(at(v, ns - 1))) ns--;
-      if (!URL_ATTRIBUTES.hasLower(v, ns, e)) continue;
-      let te = tag;
-      while (isLetter(at(v, te))) te++;
-      link = LINK_ELEMENTS.hasLower(v, tag, te);
-    } else if (c == 0x40 && matchesCI(v, a, "import")) a += 6;
-    else if (c != 0x28 || !matchesCI(v, k - 3, "url")) continue;
+      while (ns > 0 && isLetter(at(v, ns - 1))) ns--;
+      const w = URL_ATTRIBUTES.indexLower(v, ns, e);
+      // `url(` in a style sheet or a style attribute; `url=` in a meta refresh's content
+      if (w < 0 || (c == 0x28 && w != 8)) continue;
+      const f = at(v, tag) | 0x20;
+      link = w < 3 && (f == 0x61 || f == 0x62 || f == 0x66);
+    } else if (c != 0x40 || !matchesCI(v, a, "import")) continue;
+    else a += 6;
     while (a < n && (byteClass(at(v, a)) & (BLANK | QUOTE)) != 0) a++;
     let e = a;
     // a URL ends at a blank, a quote, a bracket of the markup, or a parenthesis (`@import url(...)`)
@@ -188,12 +190,12 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
 
 function judgeMarkupUrl(s: Sink, t: Target, u: ArrayBuffer, link: bool): void {
   inHeader = link; // as in headers: only the hosts nothing names in passing
-  const file = matchesCI(u, 0, "file:");
   const scheme = judgeUrl(s, t, u, 0);
+  const fetch = isFetchScheme(u, 0, schemeEndAt(u, 0)); // file:, jar:, ftp:, smb: ...
   if (!scheme) detectSchemeRelative(s, t, u, 0);
-  else if (!link && isFetchScheme(u, 0, schemeEndAt(u, 0))) s.report(6102, t, u, 0, u.byteLength, "file URL scheme");
-  // a path the renderer resolves against its own files, or a file: URL
-  const f = file || (!link && !scheme) ? findSensitive(u, 0) : -1;
+  else if (fetch && !link) s.report(6102, t, u, 0, u.byteLength, "file URL scheme");
+  // a file a fetch scheme names, or a path the renderer resolves against its own files
+  const f = (scheme ? fetch : !link) ? findSensitive(u, 0, -1) : -1;
   if (f >= 0) s.report(5102, t, u, f, u.byteLength, "sensitive file");
   inHeader = false;
 }
