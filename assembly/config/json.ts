@@ -278,7 +278,7 @@ export class JsonParser {
           this.fail("invalid \\u escape");
           return null;
         }
-        out += String.fromCharCode(unit); // UTF-16 code unit: surrogate pairs recombine in the string
+        out += String.fromCharCode(unit, -1); // UTF-16 code unit: surrogate pairs recombine in the string
       } else {
         this.pos--;
         this.fail("invalid escape");

@@ -258,7 +258,7 @@ export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclus
 /** Host names compare without case and without the port of the authority. */
 function sameHost(host: string, authority: string): bool {
   let a = authority;
-  const colon = a.lastIndexOf(":");
+  const colon = a.lastIndexOf(":", i32.MAX_VALUE);
   if (colon > 0 && a.indexOf("]") < colon) a = a.substring(0, colon);
   return equalsAsciiCI(a, host);
 }

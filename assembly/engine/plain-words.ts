@@ -80,5 +80,5 @@ export function opaqueBase64(v: ArrayBuffer): bool {
     if (c - 0x41 < 26 && prev - 0x61 < 26) flips++;
     prev = c;
   }
-  return signs > 1 && words * 48 < n + 48 && flips * 24 >= n && findSensitive(v, 0) < 0;
+  return signs > 1 && words * 48 < n + 48 && flips * 24 >= n && findSensitive(v, 0, -1) < 0;
 }

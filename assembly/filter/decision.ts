@@ -102,7 +102,7 @@ function withRequestId(template: string, id: string): string {
     out += template.substring(from, k) + id;
     from = k + key.length;
   }
-  return out + template.substring(from);
+  return out + template.substring(from, i32.MAX_VALUE);
 }
 
 /** Body of the reply to a blocked request: the configured one ({request_id} substituted) or JSON. */

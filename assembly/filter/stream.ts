@@ -17,7 +17,7 @@ import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
 import { noteBody } from "../abi/gc";
 
-const NUL = String.fromCharCode(0);
+const NUL = String.fromCharCode(0, -1);
 const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
 const SOURCE_PRINCIPAL = String.UTF8.encode("source" + NUL + "principal");
 // Stock Envoy names the mTLS peer identity this way; source.principal is an alias some hosts add.

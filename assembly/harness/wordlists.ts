@@ -51,7 +51,7 @@ export function lfiSensitiveLength(value: string): i32 {
 
 /** findSensitive over `value` from `from` (its answer, -1 when none). */
 export function lfiFindSensitive(value: string, from: i32): i32 {
-  return findSensitive(String.UTF8.encode(value), from);
+  return findSensitive(String.UTF8.encode(value), from, -1);
 }
 
 /** findSensitive without its prefilters: sensitiveAt at every component start (the reference it must agree with). */

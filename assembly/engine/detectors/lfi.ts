@@ -60,7 +60,7 @@ export function detectLfi(s: Sink, t: Target): void {
   let i = 0;
   while (i < v.byteLength && isSpaceByte(at(v, i))) i++;
   countTraversal(v);
-  const sensitive = findSensitive(v, 0);
+  const sensitive = findSensitive(v, 0, -1);
   if (traversalSteps > 0) {
     // (a parameter name with a blank in it is text: `see ../docs` as a key, a JSON document posted as a form)
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || ((t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName) && !hasSpace(v, i));

@@ -47,7 +47,7 @@ export function constructorPrototypeKey(t: Target): bool {
   if (t.kind != TargetKind.BodyKey || t.value.byteLength != 9) return false;
   const path = t.key;
   const n = path.length;
-  return path.endsWith("constructor.prototype") && (n == 21 || path.charCodeAt(n - 22) == 0x2e);
+  return path.endsWith("constructor.prototype", String.MAX_LENGTH) && (n == 21 || path.charCodeAt(n - 22) == 0x2e);
 }
 
 // `(` `.` `[` `_` `$` `\` `%` `:`: property access, calls, escapes; some byte every rule reads.

@@ -292,5 +292,5 @@ function programAsData(t: Target, v: ArrayBuffer): bool {
     if (c == 0x2f) slashes++;
     else if (!(c == 0x2d || c == 0x2e || c == 0x5f || (c | 0x20) - 0x61 < 26 || c - 0x30 < 10)) return false;
   }
-  return slashes >= 4 || t.key.endsWith(".0");
+  return slashes >= 4 || t.key.endsWith(".0", String.MAX_LENGTH);
 }

@@ -33,7 +33,7 @@ export function prepareSession(req: HttpRequest): void {
 }
 
 function hostOnly(authority: string): string {
-  const colon = authority.lastIndexOf(":");
+  const colon = authority.lastIndexOf(":", i32.MAX_VALUE);
   return colon > 0 && authority.indexOf("]") < colon ? authority.substring(0, colon) : authority;
 }
 

@@ -154,7 +154,7 @@ function plainUrl(v: ArrayBuffer): bool {
     if (i - s <= 2 && i > s && byteAt(v, s) == 0x2e && byteAt(v, i - 1) == 0x2e) return false;
   }
   // A path naming a secret file (`/etc/passwd`, `/.env`) is left to the LFI rules, as in any header.
-  return findSensitive(v, host) < 0;
+  return findSensitive(v, host, -1) < 0;
 }
 
 // Byte classes as 256-entry tables (letters and digits implied by alnumTable: no 62-character

@@ -86,7 +86,7 @@ export class Targets {
     if (names === null) this.argNames = names = [];
     if (names.length < 64) {
       // (`tag[]=a&tag[]=b` is how PHP and Rails forms send a list, not pollution)
-      if (names.includes(key)) { if (!key.endsWith("[]")) this.repeatedArgs++; }
+      if (names.includes(key)) { if (!key.endsWith("[]", String.MAX_LENGTH)) this.repeatedArgs++; }
       else names.push(key);
     }
     if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);

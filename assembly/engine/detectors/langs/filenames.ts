@@ -13,9 +13,9 @@ export function isUploadName(t: Target): bool {
   let letters = "";
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (<u32>(c | 0x20) - 0x61 < 26) letters += String.fromCharCode(c | 0x20);
+    if (<u32>(c | 0x20) - 0x61 < 26) letters += String.fromCharCode(c | 0x20, -1);
   }
-  return letters.endsWith("filename");
+  return letters.endsWith("filename", String.MAX_LENGTH);
 }
 
 /**
@@ -42,7 +42,7 @@ export function fileExtensions(data: ArrayBuffer): string[] {
       const c = byteAt(data, i);
       // Windows ends a name at a stream (`::$DATA`), IIS at `;`, C at NUL (sent raw or as `%00`)
       if (c == 0x3a || c == 0x3b || c == 0x25 || c == 0) cut = true;
-      else if (!cut && !isSpaceByte(c) && ext.length < 16) ext += String.fromCharCode(lowerByte(c));
+      else if (!cut && !isSpaceByte(c) && ext.length < 16) ext += String.fromCharCode(lowerByte(c), -1);
       i++;
     }
     if (ext.length > 0) out.push(ext);

@@ -95,8 +95,8 @@ for (let k = 0; k < SENSITIVE.count; k++) {
   return (a * 31 + b) & 1023;
 }
 
-/** Start of the first sensitive path component in `buf`, or -1. */
-export function findSensitive(buf: ArrayBuffer, from: i32, to: i32 = -1): i32 {
+/** Start of the first sensitive path component in `buf` before `to` (-1: its end), or -1. */
+export function findSensitive(buf: ArrayBuffer, from: i32, to: i32): i32 {
   const n = to < 0 ? buf.byteLength : min(to, buf.byteLength);
   const last = buf.byteLength - 1; // an entry has two bytes or more: its second byte lies before this
   const base = changetype<usize>(buf);

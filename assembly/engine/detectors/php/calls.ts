@@ -314,7 +314,7 @@ function calleeMatches(name: string): bool {
   // The joined letters may carry a cast or keyword before the name: "stringsystem", "returnsystem";
   // any other letters are part of the name (`(?:region|email)(cart)` in a regex spells `email`, not `mail`).
   for (let k = 0; k + 3 <= name.length && k <= 8; k++) {
-    if ((k == 0 || CALLEE_PREFIXES.hasString(name.substring(0, k))) && isDangerousFunctionName(k == 0 ? name : name.substring(k))) return true;
+    if ((k == 0 || CALLEE_PREFIXES.hasString(name.substring(0, k))) && isDangerousFunctionName(k == 0 ? name : name.substring(k, i32.MAX_VALUE))) return true;
   }
   return false;
 }
@@ -334,7 +334,7 @@ function calleeLetters(data: ArrayBuffer, j: i32): string {
     }
     if (c == 0x29 || c == 0x5d || c == 0x7d) depth++;
     else if (c == 0x28 || c == 0x5b || c == 0x7b) { if (depth == 0) break; depth--; }
-    else if ((c | 0x20) - 0x61 < 26 || c == 0x5f) { out = String.fromCharCode(c | (c == 0x5f ? 0 : 0x20)) + out; taken++; }
+    else if ((c | 0x20) - 0x61 < 26 || c == 0x5f) { out = String.fromCharCode(c | (c == 0x5f ? 0 : 0x20), -1) + out; taken++; }
     else if (c == 0x3b || c == 0x3d || c == 0x2c) { if (depth == 0) break; }
     else if (!(isSpaceByte(c) || c == 0x2e || c == 0x22 || c == 0x27 || c - 0x30 < 10 || c == 0x2a || c == 0x2f)) break;
     j--;
@@ -377,7 +377,7 @@ function readConcatenation(data: ArrayBuffer, i: i32, build: bool): string {
       const c = byteAt(data, k);
       if ((c | 0x20) - 0x61 < 26 || c == 0x5f) {
         letters++;
-        if (build) name += String.fromCharCode(c == 0x5f ? c : c | 0x20);
+        if (build) name += String.fromCharCode(c == 0x5f ? c : c | 0x20, -1);
       }
       k++;
     }

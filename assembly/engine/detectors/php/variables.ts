@@ -72,7 +72,7 @@ export function findSuperglobal(data: ArrayBuffer): i32 {
     let j = i + 1;
     while (j < n && name.length < 20) {
       const c = byteAt(data, j);
-      if (isWordByte(c)) name += String.fromCharCode(<i32>lowerByte(c));
+      if (isWordByte(c)) name += String.fromCharCode(<i32>lowerByte(c), -1);
       else if (!isSpaceByte(c)) break;
       j++;
       if (SUPERGLOBALS.hasString(name) && (j >= n || !isWordByte(byteAt(data, j)))) return i;
