@@ -47,6 +47,8 @@ const ATTACKS: [string, number[]][] = [
   [`<a href="http://169.254.169.254/latest/meta-data/iam/">creds</a>`, [7100]],
   [`<a href="dict://127.0.0.1:11211/stats">x</a>`, [7104]],
   [`<a href="file:///etc/passwd">passwd</a>`, [5102]],
+  [`<A HREF=http://0x7f.1/admin>x</A>`, [7102]],
+  [`<IMG SRC=http://127.0.0.1:15000/config_dump>`, [7101]],
 ];
 
 // ordinary HTML: e-mails, invoices, reports, developer docs
@@ -65,6 +67,7 @@ const BENIGN: string[] = [
   `<p>The figures are on <a href="file://fileserver/finance/q3-report.xlsx">the finance share</a>.</p>`,
   `<p>Copy <a href="https://github.com/acme/app/blob/main/.env.example">.env.example</a> to .env, see <a href="/docs/config/etc/">config</a>.</p>`,
   `<p>Call url(x) in the template; a @import of a partial; price = 3 (see src=notes).</p>`,
+  `<p>See [the dev server](http://localhost:3000/) and ![chart](/img/chart.png); call f(http) if x<y and src=1.</p>`,
   `<img src="https://images.example.com/p/ftp-guide.png" alt="ftp://ftp.example.org"><a href="ftp://ftp.example.org/pub/">mirror</a>`,
 ];
 
