@@ -27,6 +27,9 @@ const passes: [string, Req][] = [
   ["`; ` in an uploaded file name, several words", upload("Board meeting; draft two.docx")],
   ["a search for a PHP function name", get("/search?q=shell_exec")],
   ["a search for base64_decode", get("/docs/search?term=base64_decode")],
+  ["a file name with a SQL function's name before a parenthesis", upload("user_name (final).pdf")],
+  ["the same file name in a query value", get("/files?file=" + encodeURIComponent("user_name (final).pdf"))],
+  ["a numbered copy", get("/files?file=" + encodeURIComponent("version (2).docx"))],
   ["a pod addressed by IP with a repeated parameter", get("/api/items?id=1&id=2", [["host", "10.1.2.3:8080"]])],
   ["a kubelet probe by IP with a repeated parameter", get("/healthz?check=db&check=cache", [["host", "172.16.0.12"]])],
 ];
@@ -43,6 +46,10 @@ const blocks: [string, Req, number][] = [
   ["a bare PHP function name under a key no search box uses", get("/index.php?fn=shell_exec&arg=x"), 9120],
   ["a bare PHP function name as a filter", get("/index.php?s=index/think&filter=file_put_contents&data=x"), 9120],
   ["a bare PHP function name in a render array", form("mail%5B%23post_render%5D%5B%5D=file_put_contents&mail%5B%23markup%5D=x"), 9120],
+  ["a SQL function call with no extension after it", get("/files?file=" + encodeURIComponent("user_name (final)")), 2022],
+  ["a SQL function call, an extension, then a comment", get("/files?file=" + encodeURIComponent("user_name (final).pdf--")), 2022],
+  ["nested calls before an extension", get("/files?file=" + encodeURIComponent("concat(0x7e,version()).pdf")), 2022],
+  ["a SQL function call compared after an extension", get("/files?file=" + encodeURIComponent("user_name(1).x=1")), 2022],
   ["a pod addressed by IP carrying an injection", get("/api/items?id=1%20union%20select%20password%20from%20users", [["host", "10.1.2.3"]]), 2001],
 ];
 

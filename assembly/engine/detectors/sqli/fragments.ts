@@ -57,6 +57,18 @@ function quotedWord(t: TokenList, i: i32): Kw {
   return keywordOf(h);
 }
 
+/**
+ * `user_name (final).pdf`, `version (2).docx`: words in parentheses, then a glued `.ext` that ends the value, a file
+ * name (no call ends so). Anything else inside (a call, a comma, an operator) keeps it a call.
+ */
+function extensionAfter(t: TokenList, i: i32): bool {
+  const j = skipParens(t, i);
+  if (t.t(i) != Tok.LParen || j + 2 != t.n || t.t(j) != Tok.Dot || t.t(j + 1) != Tok.Word || t.s(j) != t.e(j - 1) ||
+    t.s(j + 1) != t.e(j) || t.e(j + 1) != sourceLength()) return false;
+  for (let k = i + 1; k < j - 1; k++) if ((t.t(k) != Tok.Word && t.t(k) != Tok.Num) || t.k(k) != Kw.None) return false;
+  return true;
+}
+
 /** Whether a VALUES row that closed before i ends the statement or is followed by another row. */
 function rowEnds(t: TokenList, i: i32): bool {
   const ty = t.t(i);
@@ -104,12 +116,12 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   }
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
+  if (ty == Tok.Word && !extensionAfter(t, first + 1) && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
     (t.f(first) & F_METHOD) == 0 && (isCall(t, first) || (k != Kw.FuncWeak && argumentsAt(t, first + 1))) && !columnCall(t, first)) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
+  if (ty == Tok.Word && !extensionAfter(t, first + 1) && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
     k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
     if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || (isCall(t, first) && k != Kw.FuncWeak && k != Kw.In && !columnCall(t, first)))) {
       out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
