@@ -30,6 +30,8 @@ const passes: [string, Req][] = [
   ["a file name with a SQL function's name before a parenthesis", upload("user_name (final).pdf")],
   ["the same file name in a query value", get("/files?file=" + encodeURIComponent("user_name (final).pdf"))],
   ["a numbered copy", get("/files?file=" + encodeURIComponent("version (2).docx"))],
+  ["a KQL field query on a field named like a SQL function", get("/logs?q=" + encodeURIComponent("count : (a or b)"))],
+  ["a Lucene field query, no blanks", get("/logs?q=" + encodeURIComponent("version:(1.2 or 1.3)"))],
   ["a pod addressed by IP with a repeated parameter", get("/api/items?id=1&id=2", [["host", "10.1.2.3:8080"]])],
   ["a kubelet probe by IP with a repeated parameter", get("/healthz?check=db&check=cache", [["host", "172.16.0.12"]])],
 ];
@@ -50,6 +52,11 @@ const blocks: [string, Req, number][] = [
   ["a SQL function call, an extension, then a comment", get("/files?file=" + encodeURIComponent("user_name (final).pdf--")), 2022],
   ["nested calls before an extension", get("/files?file=" + encodeURIComponent("concat(0x7e,version()).pdf")), 2022],
   ["a SQL function call compared after an extension", get("/files?file=" + encodeURIComponent("user_name(1).x=1")), 2022],
+  ["a field query holding a subquery", get("/logs?q=" + encodeURIComponent("count : (select password from users)")), 2010],
+  ["a field query, then a tautology", get("/logs?q=" + encodeURIComponent("count : (a or b) or 1=1")), 2003],
+  ["a PostgreSQL cast before the call", get("/logs?q=" + encodeURIComponent("count::(1)")), 2022],
+  ["an assignment before the call", get("/logs?q=" + encodeURIComponent("ascii:=(1)")), 2022],
+  ["symbols then a call", get("/logs?q=" + encodeURIComponent("length&&(select 1)")), 2022],
   ["a pod addressed by IP carrying an injection", get("/api/items?id=1%20union%20select%20password%20from%20users", [["host", "10.1.2.3"]]), 2001],
 ];
 

@@ -35,12 +35,18 @@ function callAfterSymbols(t: TokenList, i: i32): bool {
   let symbols = 0;
   while (q < p + 8 && q < len) {
     const c = byteAtSource(q);
-    if (c == 0x5b) return false;
+    if (c == 0x5b || loneColon(q)) return false;
     if (c == 0x28 || c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80) break;
     if (c != 0x20) symbols++;
     q++;
   }
   return symbols > 0 && byteAtSource(q) == 0x28;
+}
+
+/** A `:` that is neither `::` (cast) nor `:=` (assignment), nor follows a `:`. */
+function loneColon(i: i32): bool {
+  const n = byteAtSource(i + 1);
+  return byteAtSource(i) == 0x3a && n != 0x3a && n != 0x3d && byteAtSource(i - 1) != 0x3a;
 }
 
 /** The words of a string literal's text hashed as one word ('msdasql' -> msdasql), Kw.None when it is not one word. */
@@ -127,7 +133,8 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
       out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
     }
     let j = first + 1;
-    while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
+    // (`count : (a or b)`: a KQL or Lucene field query; SQL has no lone `:` operator)
+    while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str && !loneColon(t.s(j))) j++;
     // `status=in=(a,b)` (RSQL): `in` takes a list, which is only an attack when it holds a subquery
     if (((j > first + 1 && t.t(j) == Tok.LParen) || callAfterSymbols(t, first)) && (k != Kw.In || t.t(first + 1) != Tok.Cmp || t.is(j + 1, Kw.Select))) out.add(Finding.LeadingCall, t.s(first), t.e(j));
     else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
