@@ -65,7 +65,9 @@ export function detectPhp(s: Sink, t: Target): void {
   }
   if (mask & (PAREN | UNDERSCORE)) {
     const call = scanPhpCalls(data, t.kind == TargetKind.Path);
-    if (call.kind == FN_DANGEROUS) s.report(9120, t, data, call.start, call.end, call.reason);
+    // `q=shell_exec`: the bare name as the whole of a search box is looked up, not called (as a callback it reaches
+    // 9122 or arrives under a render-array or filter key, which this does not cover)
+    if (call.kind == FN_DANGEROUS && !(call.start == 0 && call.end == data.byteLength && byteAt(data, call.end - 1) != 0x28 && isSearchKey(t.key))) s.report(9120, t, data, call.start, call.end, call.reason);
     else if (call.kind == FN_BUILTIN) s.report(9121, t, data, call.start, call.end, call.reason);
   }
   if (mask & PAREN) {
@@ -91,6 +93,11 @@ export function detectPhp(s: Sink, t: Target): void {
       if (r >= 0) s.report(9160, t, data, r, r + 30, "php.ini include");
     }
   }
+}
+
+/** `q`, `query`, `search`, `searchTerm`, `term`: a parameter a search box fills. */
+function isSearchKey(k: string): bool {
+  return k == "q" || k.indexOf("query") >= 0 || k.indexOf("search") >= 0 || k.indexOf("term") >= 0;
 }
 
 // Functions a framework calls by name when a parameter names them (call_user_func($filter, $x)): what an attack hands over

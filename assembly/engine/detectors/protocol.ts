@@ -45,7 +45,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1028, Category.Protocol, CRITICAL, 1, "Cache-Control with directives a request cannot carry or empty items"),
   new Rule(1029, Category.Protocol, CRITICAL, 1, "Old-style cookie ($Version): parsers split such cookies differently"),
   new Rule(1030, Category.Protocol, CRITICAL, 1, "CR or LF in a header value, or a header name that is not a token"),
-  new Rule(1031, Category.Protocol, WARNING, 1, "Host header is a numeric IP address"),
+  new Rule(1031, Category.Protocol, NOTICE, 1, "Host header is a numeric IP address"),
   new Rule(1032, Category.Protocol, CRITICAL, 1, "X-Up-Devcap-Post-Charset outside the allowed charsets from a UP browser (ASP.NET then decodes the body as EBCDIC or UTF-16)"),
   new Rule(1033, Category.Protocol, CRITICAL, 1, "Body framing parsers disagree on: Transfer-Encoding other than chunked, Content-Length not digits, both or repeated (request smuggling)"),
   new Rule(1034, Category.Protocol, CRITICAL, 1, "Host header that is no host name or address with an optional port (@, /, \\, blanks: routing and cache-key confusion)"),
@@ -426,11 +426,21 @@ function badDispositionParam(v: ArrayBuffer): i32 {
     for (let k = start; k < j; k++) {
       const c = byte(v, k);
       if (c == 0x22 || c == 0x27 || c == 0x3d || c == 0x5c) return k;
-      if (c == 0x3b && !afterEntity(v, start, k)) return k;
+      if (c == 0x3b && !afterEntity(v, start, k) && !proseSemicolon(v, start, k)) return k;
     }
     i = j;
   }
   return -1;
+}
+
+/**
+ * `minutes; final.pdf`: a ';' then a blank, with no '.' before it, is punctuation in a name. A server that cuts
+ * the name at ';' (IIS) keeps a stem without an extension; `shell.asp; x.jpg` and `a.php;.jpg` still count.
+ */
+function proseSemicolon(v: ArrayBuffer, start: i32, k: i32): bool {
+  if (k + 1 >= v.byteLength || byte(v, k + 1) != 0x20) return false;
+  for (let i = start; i < k; i++) if (byte(v, i) == 0x2e) return false;
+  return true;
 }
 
 /** Whether the ';' at `k` closes an HTML entity (`&auml;`, `&amp;`), which browsers use for non-ASCII names. */

@@ -41,7 +41,7 @@ applicationScope|sessionScope|requestScope|initParam|servletContext");
 /** The object names worth a probe on their own: `{{config}}`, `{{self}}`. */
 const PROBED_OBJECTS = new WordList("config|self|request|settings|app|session|env");
 const STATEMENTS = new WordList(
-"if|for|set|import|include|extends|macro|block|print|with|from|endif|endfor|raw|call|filter|do|while|unless|\
+"if|for|set|import|include|extends|macro|block|print|with|from|endif|endfor|call|filter|do|while|unless|\
 each|end|load|debug");
 /** Names that are literals, not data: a condition made only of these is a probe. */
 const LITERALS = new WordList("true|false|none|null|nil|not|and|or|is|in");

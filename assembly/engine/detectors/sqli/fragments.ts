@@ -35,12 +35,18 @@ function callAfterSymbols(t: TokenList, i: i32): bool {
   let symbols = 0;
   while (q < p + 8 && q < len) {
     const c = byteAtSource(q);
-    if (c == 0x5b) return false;
+    if (c == 0x5b || loneColon(q)) return false;
     if (c == 0x28 || c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80) break;
     if (c != 0x20) symbols++;
     q++;
   }
   return symbols > 0 && byteAtSource(q) == 0x28;
+}
+
+/** A `:` that is neither `::` (cast) nor `:=` (assignment), nor follows a `:`. */
+function loneColon(i: i32): bool {
+  const n = byteAtSource(i + 1);
+  return byteAtSource(i) == 0x3a && n != 0x3a && n != 0x3d && byteAtSource(i - 1) != 0x3a;
 }
 
 /** The words of a string literal's text hashed as one word ('msdasql' -> msdasql), Kw.None when it is not one word. */
@@ -55,6 +61,18 @@ function quotedWord(t: TokenList, i: i32): Kw {
     h = hashStep(h, c | 0x20);
   }
   return keywordOf(h);
+}
+
+/**
+ * `user_name (final).pdf`, `version (2).docx`: words in parentheses, then a glued `.ext` that ends the value, a file
+ * name (no call ends so). Anything else inside (a call, a comma, an operator) keeps it a call.
+ */
+function extensionAfter(t: TokenList, i: i32): bool {
+  const j = skipParens(t, i);
+  if (t.t(i) != Tok.LParen || j + 2 != t.n || t.t(j) != Tok.Dot || t.t(j + 1) != Tok.Word || t.s(j) != t.e(j - 1) ||
+    t.s(j + 1) != t.e(j) || t.e(j + 1) != sourceLength()) return false;
+  for (let k = i + 1; k < j - 1; k++) if ((t.t(k) != Tok.Word && t.t(k) != Tok.Num) || t.k(k) != Kw.None) return false;
+  return true;
 }
 
 /** Whether a VALUES row that closed before i ends the statement or is followed by another row. */
@@ -104,18 +122,19 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   }
   // concat(  rand (  if(2=
   // (ordinary words like left/count/if only when the parenthesis is glued to them)
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
+  if (ty == Tok.Word && !extensionAfter(t, first + 1) && (isFunctionKw(k) || k == Kw.Database || k == Kw.Exec) && t.t(first + 1) == Tok.LParen &&
     (t.f(first) & F_METHOD) == 0 && (isCall(t, first) || (k != Kw.FuncWeak && argumentsAt(t, first + 1))) && !columnCall(t, first)) {
     out.add(Finding.LeadingCall, t.s(first), t.e(first + 1));
   }
   // length&&(  month=(  user/?(  ln) (  quarter. (  : a function name, a few symbols, then the call
-  if (ty == Tok.Word && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
+  if (ty == Tok.Word && !extensionAfter(t, first + 1) && (isFunctionKw(k) || k == Kw.Time || k == Kw.Values || k == Kw.Database || k == Kw.In ||
     k == Kw.SqlOnlyName || k == Kw.Insert) && (t.f(first) & F_METHOD) == 0) {
     if (t.t(first + 1) == Tok.LParen && (t.is(first + 2, Kw.Select) || (isCall(t, first) && k != Kw.FuncWeak && k != Kw.In && !columnCall(t, first)))) {
       out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // in ( select   sysdate(   insert(
     }
     let j = first + 1;
-    while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str) j++;
+    // (`count : (a or b)`: a KQL or Lucene field query; SQL has no lone `:` operator)
+    while (j < first + 5 && j < t.n && t.t(j) != Tok.LParen && t.t(j) != Tok.Word && t.t(j) != Tok.Num && t.t(j) != Tok.Str && !loneColon(t.s(j))) j++;
     // `status=in=(a,b)` (RSQL): `in` takes a list, which is only an attack when it holds a subquery
     if (((j > first + 1 && t.t(j) == Tok.LParen) || callAfterSymbols(t, first)) && (k != Kw.In || t.t(first + 1) != Tok.Cmp || t.is(j + 1, Kw.Select))) out.add(Finding.LeadingCall, t.s(first), t.e(j));
     else if (t.t(first + 1) == Tok.LParen && t.n == first + 2) out.add(Finding.LeadingCall, t.s(first), t.e(first + 1)); // "time ("
