@@ -20,8 +20,8 @@ import {
   unicodeEscape, invalidUtf8, textEscapes, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
-import { badHost, underscoreFraming, badForwardedHosts, rewritesElsewhere } from "./protocol/framing";
-import { indexOfCI } from "../bytes";
+import { badHost, underscoreFraming, badForwardedHosts, rewritesElsewhere, pathEnd } from "./protocol/framing";
+import { indexOfCI, equalsAsciiCI } from "../bytes";
 import { namesMetadataService } from "./ssrf";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
@@ -263,8 +263,7 @@ function isBrowserEngine(ua: ArrayBuffer | null): bool {
 
 function isPdf(path: ArrayBuffer): bool {
   const d = urlDecodeFull(path);
-  let end = d.byteLength;
-  for (let i = 0; i < d.byteLength; i++) if (byte(d, i) == 0x3f) { end = i; break; }
+  const end = pathEnd(d);
   return end >= 4 && equalsCI(d, end - 4, end, ".pdf");
 }
 
@@ -396,12 +395,9 @@ export function prepareProtocol(req: HttpRequest): void {
 
 /** `_method`, `__method`, `_METHOD`: underscores, then `method` in any case. */
 function isOverrideKey(key: string): bool {
-  const n = key.length;
   let i = 0;
-  while (i < n && key.charCodeAt(i) == 0x5f) i++;
-  if (i == 0 || n - i != 6) return false;
-  for (let k = 0; k < 6; k++) if ((key.charCodeAt(i + k) | 0x20) != "method".charCodeAt(k)) return false;
-  return true;
+  while (i < key.length && key.charCodeAt(i) == 0x5f) i++;
+  return i > 0 && equalsAsciiCI(key.substring(i), "method");
 }
 
 /** PUT, PATCH or DELETE: the verbs HTML forms tunnel through `_method` (Rails, Laravel, Symfony). */

@@ -4,6 +4,7 @@
 // see a second Content-Length or Transfer-Encoding that the proxy never framed by).
 import { byte } from "./text";
 import { isDigit } from "../../bytes";
+import { indexOfEither } from "../../transform/out";
 
 // @ts-ignore: decorator
 @inline function isHostByte(c: u32): bool {
@@ -84,13 +85,17 @@ export function badForwardedHosts(v: ArrayBuffer): bool {
  * it one; a client that asks for `/` and names `/admin` wants a router behind us to serve the other path.
  */
 export function rewritesElsewhere(v: ArrayBuffer, path: ArrayBuffer): bool {
-  let n = v.byteLength;
-  if (n == 0) return false;
+  if (v.byteLength == 0) return false;
   if (byte(v, 0) != 0x2f) return true;
-  for (let k = 0; k < n; k++) if (byte(v, k) == 0x3f) { n = k; break; }
-  let m = path.byteLength;
-  for (let k = 0; k < m; k++) if (byte(path, k) == 0x3f) { m = k; break; }
+  const n = pathEnd(v);
+  const m = pathEnd(path);
   if (m > n) return true;
   for (let k = 1; k <= m; k++) if (byte(v, n - k) != byte(path, m - k)) return true;
   return false;
+}
+
+/** Where the path of a request target ends: at its `?`, or at its end. */
+export function pathEnd(v: ArrayBuffer): i32 {
+  const q = indexOfEither(v, 0x3f, 0x3f, 0);
+  return q < 0 ? v.byteLength : q;
 }
