@@ -12,7 +12,7 @@ import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values"
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders } from "./request/headers";
 import { collectBody } from "./request/body";
-import { detectProtocolRequest, detectProtocolTarget, detectBodyProblem } from "./detectors/protocol";
+import { detectProtocolRequest, detectProtocolTarget, detectBodyProblem, prepareProtocol } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
 import { detectXss } from "./detectors/xss";
 import { detectRce } from "./detectors/rce";
@@ -112,6 +112,7 @@ export function contentTypeOf(req: HttpRequest): ArrayBuffer | null {
 export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = newSink(req, cfg);
   prepareSession(req);
+  prepareProtocol(req);
   const targets = reusedTargets(s, cfg);
   targets.cleanHeaders = cfg.cleanHeaders;
   collectTargets(req, targets);

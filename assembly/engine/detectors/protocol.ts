@@ -20,8 +20,8 @@ import {
   unicodeEscape, invalidUtf8, textEscapes, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
-import { badHost, underscoreFraming } from "./protocol/framing";
-import { indexOfCI } from "../bytes";
+import { badHost, underscoreFraming, badForwardedHosts, rewritesElsewhere, pathEnd } from "./protocol/framing";
+import { indexOfCI, equalsAsciiCI } from "../bytes";
 import { namesMetadataService } from "./ssrf";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
@@ -35,7 +35,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1012, Category.Protocol, CRITICAL, 1, "Content-Type charset outside utf-8/iso-8859-1/iso-8859-15/windows-1252, or declared twice"),
   new Rule(1013, Category.Protocol, CRITICAL, 1, "Content-Type parameter holding a second media type (parser confusion)"),
   new Rule(1020, Category.Protocol, CRITICAL, 1, "Range header with a backwards range or more ranges than a client needs"),
-  new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, Accept-Charset; Content-Range except on one chunk of an upload)"),
+  new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, HTTP2-Settings, Accept-Charset; Content-Range except on one chunk of an upload; X-Original-URL naming another path)"),
   new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options"),
   new Rule(1023, Category.Protocol, CRITICAL, 1, "Accept-Encoding oversized or naming an unknown coding"),
   new Rule(1024, Category.Protocol, CRITICAL, 1, "Accept header declaring a charset outside the allowed ones"),
@@ -48,7 +48,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1031, Category.Protocol, NOTICE, 1, "Host header is a numeric IP address"),
   new Rule(1032, Category.Protocol, CRITICAL, 1, "X-Up-Devcap-Post-Charset outside the allowed charsets from a UP browser (ASP.NET then decodes the body as EBCDIC or UTF-16)"),
   new Rule(1033, Category.Protocol, CRITICAL, 1, "Body framing parsers disagree on: Transfer-Encoding other than chunked, Content-Length not digits, both or repeated (request smuggling)"),
-  new Rule(1034, Category.Protocol, CRITICAL, 1, "Host header that is no host name or address with an optional port (@, /, \\, blanks: routing and cache-key confusion)"),
+  new Rule(1034, Category.Protocol, CRITICAL, 1, "Host or X-Forwarded-Host that is no host name or address with an optional port, X-Forwarded-Prefix that is no path (@, /, \\, blanks: routing and cache-key confusion)"),
   new Rule(1035, Category.Protocol, CRITICAL, 1, "Content-Length or Transfer-Encoding spelled with '_' (back ends that map '_' to '-' see a second framing header: smuggling)"),
   new Rule(1040, Category.Protocol, CRITICAL, 1, "NUL byte in an argument, cookie or header"),
   new Rule(1041, Category.Protocol, CRITICAL, 1, "Control character in an argument, cookie or header"),
@@ -61,7 +61,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1051, Category.Protocol, CRITICAL, 1, "More than 255 arguments"),
   new Rule(1052, Category.Protocol, NOTICE, 1, "Argument name repeated (HTTP parameter pollution)"),
   new Rule(1053, Category.Protocol, CRITICAL, 1, "Argument name with text after a closing bracket (array-parser confusion)"),
-  new Rule(1054, Category.Protocol, CRITICAL, 1, "Method-override parameter (_method) naming an HTTP method"),
+  new Rule(1054, Category.Protocol, CRITICAL, 1, "Method-override parameter (_method) naming an HTTP method (PUT, PATCH, DELETE pass in a form with a CSRF token)"),
   new Rule(1060, Category.Protocol, CRITICAL, 1, "HTTP request line inside a value, or a request head inside a raw body (request smuggling)"),
   new Rule(1061, Category.Protocol, CRITICAL, 1, "CR/LF followed by a header in a value (response splitting, header injection)"),
   new Rule(1062, Category.Protocol, CRITICAL, 1, "HTTP status line or HTML document start inside an argument or cookie (response splitting)"),
@@ -169,6 +169,8 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       if (decoded != v) flags = scanFlags(decoded);
     }
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
+    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there
+    else if ((flags & F_HIGH) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
     switch (id) {
       case HeaderId.Other: {
         if (underscoreFraming(name)) s.reportNamed(1035, "header:" + name, v, 0, 40, "framing header spelled with '_'");
@@ -191,6 +193,21 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
         if (namesMetadataService(v)) s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host");
         if (badHost(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "Host is not a host name or address");
+        break;
+      }
+      case HeaderId.ForwardedHost: {
+        if (badForwardedHosts(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded host that is none");
+        break;
+      }
+      case HeaderId.ForwardedPrefix: {
+        // a path prefix the back end puts before its links: a URL or `//host` there sends them elsewhere
+        if (v.byteLength > 0 && (byte(v, 0) != 0x2f || (v.byteLength > 1 && (byte(v, 1) == 0x2f || byte(v, 1) == 0x5c)))) {
+          s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded prefix that is no path");
+        }
+        break;
+      }
+      case HeaderId.Rewrite: {
+        if (rewritesElsewhere(v, req.path)) s.reportNamed(1021, "header:" + name, v, 0, 60, "rewrite to another path");
         break;
       }
       case HeaderId.ContentLength: {
@@ -246,8 +263,7 @@ function isBrowserEngine(ua: ArrayBuffer | null): bool {
 
 function isPdf(path: ArrayBuffer): bool {
   const d = urlDecodeFull(path);
-  let end = d.byteLength;
-  for (let i = 0; i < d.byteLength; i++) if (byte(d, i) == 0x3f) { end = i; break; }
+  const end = pathEnd(d);
   return end >= 4 && equalsCI(d, end - 4, end, ".pdf");
 }
 
@@ -323,7 +339,9 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
   if (kind == TargetKind.ArgValue && origin == TargetOrigin.Multipart && t.key == "_charset_" && !isAllowedCharset(v, 0, v.byteLength)) {
     s.report(1103, t, v, 0, 20, "_charset_ not allowed");
   }
-  if (kind == TargetKind.ArgValue && form && t.key == "_method" && isOverrideMethod(v)) s.report(1054, t, v, 0, 20, "method override");
+  if (kind == TargetKind.ArgValue && form && isOverrideKey(t.key) && isOverrideMethod(v) && !(origin == TargetOrigin.Form && tunnelledVerb(v) && formHasToken())) {
+    s.report(1054, t, v, 0, 20, "method override");
+  }
   if (flags & F_CRLF) {
     // Form bodies are exempt: a body without '=' is one bare name, often ending in a newline.
     if ((kind == TargetKind.ArgName && origin == TargetOrigin.Query) || kind == TargetKind.CookieName) s.report(1063, t, v, 0, 60, "CR/LF in argument name");
@@ -366,6 +384,49 @@ function bracketTail(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i + 1 < n; i++) if (byte(v, i) == 0x5d && byte(v, i + 1) != 0x5b) return i;
   return -1;
+}
+
+/** The request whose targets are inspected (prepareProtocol): the `_method` check reads its form body. */
+let current: HttpRequest | null = null;
+
+export function prepareProtocol(req: HttpRequest): void {
+  current = req;
+}
+
+/** `_method`, `__method`, `_METHOD`: underscores, then `method` in any case. */
+function isOverrideKey(key: string): bool {
+  let i = 0;
+  while (i < key.length && key.charCodeAt(i) == 0x5f) i++;
+  return i > 0 && equalsAsciiCI(key.substring(i), "method");
+}
+
+/** PUT, PATCH or DELETE: the verbs HTML forms tunnel through `_method` (Rails, Laravel, Symfony). */
+function tunnelledVerb(v: ArrayBuffer): bool {
+  // among the override verbs (isOverrideMethod), the only ones of these lengths and first letters
+  const n = v.byteLength;
+  const c = byte(v, 0) | 0x20;
+  return ((n == 3 || n == 5) && c == 0x70) || (n == 6 && c == 0x64);
+}
+
+/**
+ * Whether the form body holds a CSRF token field (a name ending in `token`: authenticity_token, _token,
+ * csrfmiddlewaretoken, __RequestVerificationToken): the framework rendered the form, and
+ * its `_method` is the override the framework itself honours.
+ */
+function formHasToken(): bool {
+  const req = current;
+  if (req === null || req.body === null) return false;
+  const b = req.body!;
+  const n = b.byteLength;
+  let i = 0;
+  while (i < n) {
+    let e = i;
+    while (e < n && byte(b, e) != 0x3d && byte(b, e) != 0x26) e++;
+    if (e - i >= 5 && equalsCI(b, e - 5, e, "token")) return true;
+    while (e < n && byte(b, e) != 0x26) e++;
+    i = e + 1;
+  }
+  return false;
 }
 
 const OVERRIDE_METHODS = new WordList("delete|put|patch|options|trace|connect|head|get|propfind|proppatch|mkcol|copy|move|lock|unlock|track");

@@ -4,6 +4,7 @@
 // dev server's file-system routes (`/@fs/`). `/.well-known/` is public by design.
 import { matchesCI, isWordByte } from "../../bytes";
 import { WordList } from "../../wordlist";
+import { pathEnd } from "../protocol/framing";
 
 // one bounds-checked reader, called (not inlined at every use: the module has a size budget)
 function at(buf: ArrayBuffer, i: i32): u32 {
@@ -14,9 +15,7 @@ const RESTRICTED_SUFFIXES = new WordList(".sql|.sql.gz|.sql.zip|.sql.bz2|.sql.ta
 
 /** Start of the offending segment of the path (query excluded), or -1. */
 export function findRestrictedPathFile(path: ArrayBuffer): i32 {
-  const n = path.byteLength;
-  let end = n;
-  for (let k = 0; k < n; k++) if (at(path, k) == 0x3f) { end = k; break; }
+  const end = pathEnd(path);
   let segStart = 0;
   for (let i = 0; i <= end; i++) {
     if (i < end && at(path, i) != 0x2f) continue;

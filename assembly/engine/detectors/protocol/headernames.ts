@@ -7,6 +7,12 @@ export const enum HeaderId {
   ContentLength, TransferEncoding, DevcapCharset, ContentType, ContentRange,
   /** Headers only proxies, WebDAV or response paths use (CRS 920450 and friends). */
   Restricted,
+  /** Path a front end rewrote from (X-Original-URL, X-Rewrite-URL, X-Forwarded-Uri): routers that honour it route by it. */
+  Rewrite,
+  /** Host a front end forwarded for (X-Forwarded-Host, X-Host): links, redirects and cache entries are built from it. */
+  ForwardedHost,
+  /** Path prefix a front end stripped (X-Forwarded-Prefix): the back end puts it before its links. */
+  ForwardedPrefix,
 }
 
 /** Classifies a lower-case header name. */
@@ -20,6 +26,7 @@ export function headerId(name: string): HeaderId {
       return name == "proxy" ? HeaderId.Restricted : HeaderId.Other;
     case 6:
       if (name == "accept") return HeaderId.Accept;
+      if (name == "x-host") return HeaderId.ForwardedHost;
       return name == "cookie" ? HeaderId.Cookie : HeaderId.Other;
     case 10:
       if (name == "user-agent") return HeaderId.UserAgent;
@@ -30,18 +37,26 @@ export function headerId(name: string): HeaderId {
     case 13:
       if (name == "cache-control") return HeaderId.CacheControl;
       if (name == "content-range") return HeaderId.ContentRange;
+      if (name == "x-rewrite-url") return HeaderId.Rewrite;
       return name == "x-http-method" || name == "request-range" ? HeaderId.Restricted : HeaderId.Other;
     case 14:
       if (name == "content-length") return HeaderId.ContentLength;
       if (name == "sec-fetch-user") return HeaderId.FetchBoolean;
-      return name == "accept-charset" ? HeaderId.Restricted : HeaderId.Other;
-    case 15: return name == "accept-encoding" ? HeaderId.AcceptEncoding : HeaderId.Other;
+      if (name == "x-original-url" || name == "x-original-uri") return HeaderId.Rewrite;
+      // h2c upgrade (RFC 7540 3.2): a proxy that forwards it hands the connection to the back end uninspected
+      return name == "accept-charset" || name == "http2-settings" ? HeaderId.Restricted : HeaderId.Other;
+    case 15:
+      if (name == "x-forwarded-uri") return HeaderId.Rewrite;
+      return name == "accept-encoding" ? HeaderId.AcceptEncoding : HeaderId.Other;
     case 16:
       if (name == "sec-ch-ua-mobile") return HeaderId.FetchBoolean;
+      if (name == "x-forwarded-host") return HeaderId.ForwardedHost;
       return name == "content-encoding" ? HeaderId.Restricted : HeaderId.Other;
     case 17:
       if (name == "transfer-encoding") return HeaderId.TransferEncoding;
       return name == "x-method-override" ? HeaderId.Restricted : HeaderId.Other;
+    case 18:
+      return name == "x-forwarded-prefix" ? HeaderId.ForwardedPrefix : HeaderId.Other;
     case 22: return name == "x-http-method-override" ? HeaderId.Restricted : HeaderId.Other;
     case 23: return name == "x-middleware-subrequest" ? HeaderId.Restricted : HeaderId.Other;
     case 24: return name == "x-up-devcap-post-charset" ? HeaderId.DevcapCharset : HeaderId.Other;
