@@ -1,7 +1,7 @@
 // Benign traffic of application families the other benign tests leave out (test/support/benign/apps-*.ts):
 // RSQL, REST list and OData query strings, Lucene/KQL search boxes, OAuth/OIDC and SAML, analytics beacons,
 // CMS posts, chat, notebooks, CI logs and issues, Terraform and Helm, painless scripts, GraphQL fragments,
-// CSV uploads. `npx tsx scripts/probe-apps.ts` prints the blocked rate per family and the rules behind it.
+// CSV uploads. `npx tsx scripts/probe-families.ts --set apps` prints the blocked rate per family and the rules behind it.
 // Then the fixes those families needed, each beside attacks in the same carrier that must still block.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -23,7 +23,7 @@ describe("benign application traffic at paranoia 1", () => {
 
 /*
  * Left blocked on purpose; each passes with the exclusion its route needs (asserted below). Measured with
- * scripts/probe-apps.ts (400 runs, seed 7): ORM/operator list queries 318/400, the others 400/400.
+ * scripts/probe-families.ts --set apps (400 runs, seed 7): ORM/operator list queries 318/400, the others 400/400.
  * - `price__gte=10` (django-filter) and `filters[price][$lt]=10` (Strapi): the dev corpus labels
  *   `balance__gte=1000` an attack (CRS 934210, ORM leak), and a bracketed operator is `password[$ne]=`, the
  *   NoSQL login bypass; nothing in the request tells a list API from a login form. A whole name that is a

@@ -1,6 +1,6 @@
 // Consumer-facing traffic (test/support/benign/consumer.ts): reviews, tickets, chat and social posts in many
 // languages and scripts, search boxes with operators, sign-up / checkout / address forms and their app JSON,
-// programming questions and answers. `npx tsx scripts/probe-consumer.ts` prints the blocked rate per family.
+// programming questions and answers. `npx tsx scripts/probe-families.ts --set consumer` prints the blocked rate per family.
 // Then the fixes those families needed, each beside attacks in the same carrier that must still block.
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -31,7 +31,7 @@ describe("consumer traffic at paranoia 1", () => {
 });
 
 /*
- * Left blocked (scripts/probe-consumer.ts, 300 runs, seed 7):
+ * Left blocked (scripts/probe-families.ts --set consumer, 300 runs, seed 7):
  * - PHP in a question or answer (`<?php foreach ... ?>`, `htmlspecialchars($_POST['name'])`): a PHP open tag or a
  *   call on a superglobal is what a webshell upload or an eval injection carries, and PHP runs the code after
  *   any text before a tag; a Q&A site excludes the php category on its post body (100%, openConsumerFamilies).

@@ -1,6 +1,6 @@
 // Families of benign application traffic (apps-query.ts, apps-content.ts) with the requests that
 // carry them: query strings as clients compose them, form posts, JSON bodies, multipart uploads.
-// Used by test/engine/benign-apps.test.ts and scripts/probe-apps.ts.
+// Used by test/engine/benign-apps.test.ts and scripts/probe-families.ts.
 import fc from "fast-check";
 import type { Req } from "../engine.js";
 import { jsonBody } from "./place.js";

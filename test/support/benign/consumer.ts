@@ -3,7 +3,7 @@
 // emoticons and ASCII art), product names and measures, prices and arithmetic, programming
 // questions in the forum shape, search boxes with operators, and the sign-up / checkout / address
 // forms of web shops and the JSON APIs of their mobile apps. Used by test/engine/benign-consumer.test.ts
-// and scripts/probe-consumer.ts.
+// and scripts/probe-families.ts.
 import fc from "fast-check";
 import type { Req } from "../engine.js";
 import { pick } from "../variants/positions.js";

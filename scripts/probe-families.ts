@@ -1,19 +1,30 @@
-// Development tool: blocked rate of the benign consumer families of
-// test/support/benign/consumer.ts (harness build, PL1, threshold 5), per family, with the
-// rules responsible and a few blocked examples.
-//   tsx scripts/probe-consumer.ts [--runs N] [--seed S] [--family SUBSTRING] [--dump N]
+// Development tool: blocked rate of generated benign families, those that pass and those left blocked
+// on purpose (harness build, PL1, threshold 5), per family, with the rules responsible and a few blocked
+// examples. Sets: `apps` (test/support/benign/apps-families.ts), `consumer` (test/support/benign/consumer.ts).
+//   tsx scripts/probe-families.ts --set apps|consumer [--runs N] [--seed S] [--family SUBSTRING] [--dump N]
 import fc from "fast-check";
 import { parseArgs } from "node:util";
 import { loadHarness } from "../test/support/harness.js";
-import { inspect } from "../test/support/engine.js";
+import { inspect, type Req } from "../test/support/engine.js";
+import { appFamilies, openAppFamilies } from "../test/support/benign/apps-families.js";
 import { consumerFamilies, openConsumerFamilies } from "../test/support/benign/consumer.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "400" }, seed: { type: "string", default: "7" }, family: { type: "string" }, dump: { type: "string", default: "0" } } });
+// each family starts [name, requests, ...]: what the probe reads
+const SETS: Record<string, [string, fc.Arbitrary<Req>, ...unknown[]][]> = {
+  apps: [...appFamilies, ...openAppFamilies],
+  consumer: [...consumerFamilies, ...openConsumerFamilies],
+};
+const { values } = parseArgs({ options: { set: { type: "string", default: "apps" }, runs: { type: "string", default: "400" }, seed: { type: "string", default: "7" }, family: { type: "string" }, dump: { type: "string", default: "0" } } });
+const families = SETS[values.set!];
+if (families === undefined) {
+  console.error(`unknown --set ${values.set}: one of ${Object.keys(SETS).join(", ")}`);
+  process.exit(2);
+}
 const h = await loadHarness();
 const runs = Number(values.runs);
 let all = 0;
 let blockedAll = 0;
-for (const [name, reqs] of [...consumerFamilies, ...openConsumerFamilies]) {
+for (const [name, reqs] of families) {
   if (values.family && !name.toLowerCase().includes(values.family.toLowerCase())) continue;
   const sample = fc.sample(reqs, { numRuns: runs, seed: Number(values.seed) });
   const rules = new Map<string, number>();
