@@ -4,22 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect, type Req } from "../support/engine.js";
+import { json, TEXT_CARRIERS, blockedBy } from "../support/text-carriers.js";
+import { inspect } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-const json = (text: string): Req => ({ method: "POST", path: "/api/v1/posts/7/comments", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, author_id: 1 }) });
-const form = (text: string): Req => ({ method: "POST", path: "/blog/post/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "Ann", comment: text }).toString() });
-const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}&lang=en`, headers: [["host", "svc.local"]] });
-const CARRIERS = [json, form, search];
 
-const blockedBy = (req: Req) => {
-  const v = inspect(h, req);
-  return v.score >= 5 ? v.matches.map((m) => `${m.id}@${m.target}[${m.fragment}]`).join(" ") : "";
-};
 const ids = (text: string) => inspect(h, json(text)).matches.map((m) => m.id);
 
 const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] = [
@@ -110,11 +103,11 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
   it.each(benign)("passes: %s", (text) => {
-    for (const carrier of CARRIERS) expect(blockedBy(carrier(text))).toBe("");
+    for (const carrier of TEXT_CARRIERS) expect(blockedBy(h, carrier(text))).toBe("");
   });
   it.each(attacks)("blocks: %s", (text, id) => {
     expect(ids(text)).toContain(id);
-    for (const carrier of CARRIERS) expect(blockedBy(carrier(text))).not.toBe("");
+    for (const carrier of TEXT_CARRIERS) expect(blockedBy(h, carrier(text))).not.toBe("");
   });
 });
 

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect, type Req } from "../support/engine.js";
+import { json, form, TEXT_CARRIERS, blockedBy } from "../support/text-carriers.js";
+import { inspect } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,15 +18,7 @@ beforeAll(async () => {
 interface Doc { text: string; source: string; fixed?: boolean }
 const DOCS: Doc[] = readFileSync(new URL("../fixtures/benign-docs.jsonl", import.meta.url), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
 
-const json = (text: string): Req => ({ method: "POST", path: "/api/v1/posts/7/comments", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body: text, author_id: 1 }) });
-const form = (text: string): Req => ({ method: "POST", path: "/blog/post/comments", headers: [["host", "svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ author: "Ann", comment: text }).toString() });
-const search = (text: string): Req => ({ method: "GET", path: `/search?q=${encodeURIComponent(text)}&lang=en`, headers: [["host", "svc.local"]] });
-const CARRIERS = [json, form, search];
 
-const blockedBy = (req: Req) => {
-  const v = inspect(h, req);
-  return v.score >= 5 ? v.matches.map((m) => `${m.id}@${m.target}[${m.fragment}]`).join(" ") : "";
-};
 
 describe("documentation text", () => {
   it("the fixture holds a few dozen quotes, some of them fixed false positives", () => {
@@ -34,12 +27,12 @@ describe("documentation text", () => {
   });
 
   it.each(DOCS.filter((d) => d.fixed).map((d) => [d.text.slice(0, 60), d] as const))("fixed: %s", (_, d) => {
-    for (const carrier of CARRIERS) expect(blockedBy(carrier(d.text)), d.source).toBe("");
+    for (const carrier of TEXT_CARRIERS) expect(blockedBy(h, carrier(d.text)), d.source).toBe("");
   });
 
   it("at most 1% of the fixture's placements are blocked at paranoia 1", () => {
-    const blocked = DOCS.flatMap((d) => CARRIERS.map((c) => blockedBy(c(d.text))).filter(Boolean).map((m) => `${d.source}: ${m}`));
-    expect(blocked.length / (DOCS.length * CARRIERS.length), blocked.join("\n")).toBeLessThanOrEqual(0.01);
+    const blocked = DOCS.flatMap((d) => TEXT_CARRIERS.map((c) => blockedBy(h, c(d.text))).filter(Boolean).map((m) => `${d.source}: ${m}`));
+    expect(blocked.length / (DOCS.length * TEXT_CARRIERS.length), blocked.join("\n")).toBeLessThanOrEqual(0.01);
   });
 });
 
