@@ -8,7 +8,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { COLON, SLASH, LT, GT, PAREN, AT, QUOTE, SPACE, LINE_BREAK, CONTROL, byteClass } from "../census";
-import { isSpaceByte, matchesCI } from "../bytes";
+import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import {
   urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
@@ -69,7 +69,7 @@ export function detectSsrf(s: Sink, t: Target): void {
     // is to be routed to it, or an application builds its URLs from it. No pod of the mesh serves the
     // metadata address, so no client names it there.
     const h = t.value;
-    if (t.key.indexOf("host") >= 0 && namesMetadataService(h)) {
+    if ((t.key.indexOf("host") >= 0 && namesMetadataService(h)) || (t.key == "forwarded" && forwardedMetadataHost(h))) {
       s.report(7100, t, h, 0, h.byteLength, "cloud metadata host");
       return;
     }
@@ -263,6 +263,24 @@ function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, 
 /** A bare host, with or without a port, that is a cloud metadata service (`169.254.169.254:80`, `metadata.google.internal`). */
 export function namesMetadataService(h: ArrayBuffer): bool {
   return h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0;
+}
+
+/** RFC 7239 `Forwarded: for=...;host="169.254.169.254"`: a `host=` pair whose (quoted) value is a metadata host. */
+function forwardedMetadataHost(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  let i = indexOfCI(v, "host=");
+  while (i >= 0) {
+    const before = i > 0 ? at(v, i - 1) : 0x3b;
+    let j = i + 5;
+    if (before == 0x3b || before == 0x2c || isSpaceByte(before)) {
+      if (at(v, j) == 0x22) j++;
+      let e = j;
+      while (e < n && at(v, e) != 0x3b && at(v, e) != 0x2c && at(v, e) != 0x22) e++;
+      if (e - j <= 64 && (classifyAuthority(v, j, e) & H_METADATA) != 0) return true;
+    }
+    i = indexOfCI(v, "host=", j);
+  }
+  return false;
 }
 
 /** Headers whose values name the request's own, forwarding or peer hosts. */
