@@ -5,12 +5,11 @@
 // what this round changed: verbose YAML tags (17004), pickle memo and INST opcodes (17004), Ruby Marshal in base64
 // (17004), formulas in the cells of a CSV body (17006), uploads sniffed as XML by their first bytes, a document's
 // own `<style>` sheet (3001), JSON Pointer steps through `__proto__` (10110) and fastjson's `LLcom...;;` (8121).
-import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, inspectWith, type Req } from "../support/engine.js";
 import { formatAttack, formatsBenign, FAMILIES, POLICY, type FormatAttack } from "../support/variants/formats.js";
-import { assertPassed } from "../support/variants/check.js";
+import { assertPassed, assertFloor, assertEveryShape } from "../support/variants/check.js";
 import { rng } from "../support/variants/rng.js";
 
 let h: Harness;
@@ -52,18 +51,11 @@ function leftAlone(a: FormatAttack): boolean {
 
 describe("data formats and object models as exploitation tools send them", () => {
   it("blocks at least 90% and misses nothing outside the shapes left alone", () => {
-    const xs = fc.sample(formatAttack, { seed: SEED, numRuns: 2000 });
-    const missed = xs.filter((a) => inspect(h, a.req).score < 5);
-    expect(missed.filter((a) => !leftAlone(a)).map((a) => `${a.family}/${a.k} ${JSON.stringify(a.req).slice(0, 300)}`), "unexplained misses").toEqual([]);
     // 77.2% at the branch point (of the same 2000; and 46 of 1500 look-alikes blocked), 90.35% after
-    expect(1 - missed.length / xs.length).toBeGreaterThanOrEqual(0.9);
+    assertFloor(h, formatAttack, 2000, SEED, 0.9, leftAlone);
   });
 
-  it("draws every family and every shape", () => {
-    const seen = new Set(fc.sample(formatAttack, { seed: SEED, numRuns: 3000 }).map((a) => `${a.family}/${a.k}`));
-    const all = Object.entries(FAMILIES).flatMap(([f, gens]) => gens.map((_, k) => `${f}/${k}`));
-    expect(all.filter((x) => !seen.has(x))).toEqual([]);
-  });
+  it("draws every family and every shape", () => assertEveryShape(formatAttack, FAMILIES, 3000, SEED));
 
   it("lets the same formats used honestly through", () => assertPassed(h, formatsBenign, 1500));
 

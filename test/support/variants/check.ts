@@ -61,3 +61,24 @@ export function describeFamily(title: string, family: Family, more?: (h: () => H
     more?.(() => h);
   });
 }
+
+/** A generated attack that says which family and which of its shapes (`k`) made it. */
+type Shaped = { family: string; k: number; req: Req };
+
+/**
+ * A floor on the share of `runs` generated attacks blocked, and no miss outside the shapes the test
+ * names as left alone (`leftAlone`): the misses it cannot explain are listed.
+ */
+export function assertFloor<T extends Shaped>(h: Harness, attacks: fc.Arbitrary<T>, runs: number, seed: number, floor: number, leftAlone: (a: T) => boolean): void {
+  const xs = fc.sample(attacks, { seed, numRuns: runs });
+  const missed = xs.filter((a) => inspect(h, a.req).score < BLOCK);
+  expect(missed.filter((a) => !leftAlone(a)).map((a) => `${a.family}/${a.k} ${JSON.stringify(a.req).slice(0, 300)}`), "unexplained misses").toEqual([]);
+  expect(1 - missed.length / xs.length).toBeGreaterThanOrEqual(floor);
+}
+
+/** Every shape of every family (`families`: family -> its generators) is drawn in `runs` samples. */
+export function assertEveryShape(attacks: fc.Arbitrary<Shaped>, families: Record<string, unknown[]>, runs: number, seed: number): void {
+  const seen = new Set(fc.sample(attacks, { seed, numRuns: runs }).map((a) => `${a.family}/${a.k}`));
+  const all = Object.entries(families).flatMap(([f, gens]) => gens.map((_, k) => `${f}/${k}`));
+  expect(all.filter((x) => !seen.has(x))).toEqual([]);
+}
