@@ -6,6 +6,7 @@
 // `price__gt`). Names keep no spaces: a name ending in " onload" breaks out of an HTML attribute.
 
 import { findSensitive } from "./detectors/lfi/sensitive";
+import { unhexLiterals } from "./detectors/lfi/traversal";
 
 export const enum PlainWords {
   /** Some other byte: every detector runs. */
@@ -25,19 +26,26 @@ const PLAIN: StaticArray<u32> = [
   0, 0, 0, 0,
 ];
 
-/** Whether every byte of `v` (non-empty) is a letter, digit, '_', '-' or, with `spaces`, a space; and whether "__" occurs. */
+/**
+ * Whether every byte of `v` (non-empty) is a letter, digit, '_', '-' or, with `spaces`, a space, and spells
+ * no `.`, `/` or `\` as a hex literal (`0x2e`); and whether "__" occurs.
+ */
 export function plainWords(v: ArrayBuffer, spaces: bool): PlainWords {
   const n = v.byteLength;
   if (n == 0) return PlainWords.No;
   const p = changetype<usize>(v);
   let prev: u32 = 0;
   let doubleUnderscore = false;
+  let hex = false;
   for (let i = 0; i < n; i++) {
     const c = <u32>load<u8>(p + <usize>i);
     if ((unchecked(PLAIN[c >> 5]) & (1 << (c & 31))) == 0 || (c == 0x20 && !spaces)) return PlainWords.No;
     if (c == 0x5f && prev == 0x5f) doubleUnderscore = true;
+    if ((c | 0x20) == 0x78 && prev == 0x30) hex = true;
     prev = c;
   }
+  // `0x2e0x2e0x2fetc0x2fpasswd`: dots and separators spelled as hex literals (fuzzers) are punctuation
+  if (hex && unhexLiterals(v) != v) return PlainWords.No;
   return doubleUnderscore ? PlainWords.ForNode : PlainWords.Yes;
 }
 

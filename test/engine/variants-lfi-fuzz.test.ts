@@ -37,6 +37,17 @@ describe("fuzzed path traversal", () => {
       { seed: 20261128, numRuns: 500 },
     );
   });
+  // A value of letters and digits only is plain words, which skip the path detectors, unless it spells
+  // a dot or separator as a hex literal (missed in a query, form, cookie or JSON before).
+  it.each([
+    ["0x2e0x2e0x2f0x2e0x2e0x2fetc0x2fpasswd", "query"], ["0x2f0x2e0x2e0x2f0x2e0x2e0x2fetc0x2fpasswd", "json"],
+    ["0x2e0x2e0x5c0x2e0x2e0x5c0x2e0x2e0x5cwindows0x5crepair0x5csam", "cookie"], ["0X2E0X2E0X2F0X2E0X2E0X2FETC0X2FSHADOW", "query"],
+  ] as const)("blocks %s spelled out in hex with no punctuation (%s)", (v, pos) => {
+    expect(inspect(h, request(v, pos)).score).toBeGreaterThanOrEqual(5);
+  });
+  it.each(["0x2e0x2e", "color 0x2e2e2e and 0x5c5c5c", "0x71C7656EC7ab88b098defB751B7401B5f6d8976F", "flags 0x2f 0x1F 0x5c", "0x2fetc"])("passes %s", (v) => {
+    for (const pos of ["query", "cookie", "json"] as const) expect(inspect(h, request(v, pos)).score, pos).toBeLessThan(5);
+  });
   it("lets ellipses and dotted text through", () => {
     assertPassed(h, placed(fuzzBenign, lfiBenignPositions, URL_NAMES), 200);
   });
