@@ -29,6 +29,10 @@ describe("commix-style command injection", () => {
       { seed: SEED, numRuns: 500 },
     );
   });
+  it("draws commands a shell runs: a tamper after sleep2usleep leaves `usleep` whole (no `utimeout 9 ping`)", () => {
+    const glued = fc.sample(commixAttack, { seed: SEED, numRuns: 8000 }).filter((a) => /\w(timeout|usleep)\b/.test(a.value));
+    expect(glued.map((a) => `[${a.tampers.join("+")}] ${a.value}`)).toEqual([]);
+  });
   it("lets prose with the same words and syntax through", () => {
     assertPassed(h, placed(commixBenign, rcePositions, URL_NAMES), 200);
   });

@@ -42,7 +42,8 @@ export function place(payload: string, pos: Position, nameIndex = 0, escapeAll =
         body: JSON.stringify({ lang: "en", item: { [name]: payload, count: 2 } }),
       };
     case "header":
-      return { method: "GET", path: "/app/home", headers: [["host", "svc.local"], ["user-agent", payload.replace(/[\r\n]/g, " ")], ["accept", "*/*"]] };
+      // (a header holds no line break: a tool sends a tab, which HTML and URL parsers skip where they skip a line feed)
+      return { method: "GET", path: "/app/home", headers: [["host", "svc.local"], ["user-agent", payload.replace(/\r\n|[\r\n]/g, "\t")], ["accept", "*/*"]] };
     case "cookie":
       return { method: "GET", path: "/app/home", headers: [["host", "svc.local"], ["cookie", `sid=abc123; ${name}=${urlEscape(payload, escapeAll).replace(/;/g, "%3B")}`]] };
   }
