@@ -42,6 +42,9 @@ const ATTACKS: [string, number[]][] = [
   [`<script src="//169.254.169.254/latest/user-data"></script>`, [7100]],
   [`<img src="../../../../etc/passwd">`, [5102]],
   [`<svg><image xlink:href="file:///root/.ssh/id_rsa"/></svg>`, [5102, 6102]],
+  // a prefix that names no host before an absolute path: an image renderer's coder reading a local file
+  [`<svg><image href="text:/etc/passwd" width="100"/></svg>`, [5102]],
+  [`<img src="msl:/proc/self/environ">`, [5102]],
   [`<table background="http://metadata.google.internal/computeMetadata/v1/">`, [7100]],
   // links a reader follows: still a metadata host, a raw-protocol scheme, a file: URL to a sensitive file
   [`<a href="http://169.254.169.254/latest/meta-data/iam/">creds</a>`, [7100]],
@@ -69,6 +72,8 @@ const BENIGN: string[] = [
   `<p>Call url(x) in the template; a @import of a partial; price = 3 (see src=notes).</p>`,
   `<p>See [the dev server](http://localhost:3000/) and ![chart](/img/chart.png); call f(http) if x<y and src=1.</p>`,
   `<img src="https://images.example.com/p/ftp-guide.png" alt="ftp://ftp.example.org"><a href="ftp://ftp.example.org/pub/">mirror</a>`,
+  // an application's own prefixes before a path, and a link to a page about a system file
+  `<img src="asset:/images/etc/banner.png" alt="banner"><a href="wiki:/etc/passwd">what /etc/passwd holds</a>`,
 ];
 
 describe("URLs in markup inside a value, with XSS excluded on the route", () => {

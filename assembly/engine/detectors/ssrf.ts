@@ -191,11 +191,13 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
 function judgeMarkupUrl(s: Sink, t: Target, u: ArrayBuffer, link: bool): void {
   inHeader = link; // as in headers: only the hosts nothing names in passing
   const scheme = judgeUrl(s, t, u, 0);
-  const fetch = isFetchScheme(u, 0, schemeEndAt(u, 0)); // file:, jar:, ftp:, smb: ...
+  const se = schemeEndAt(u, 0);
+  const fetch = isFetchScheme(u, 0, se); // file:, jar:, ftp:, smb: ...
   if (!scheme) detectSchemeRelative(s, t, u, 0);
   else if (fetch && !link) s.report(6102, t, u, 0, u.byteLength, "file URL scheme");
-  // a file a fetch scheme names, or a path the renderer resolves against its own files
-  const f = (scheme ? fetch : !link) ? findSensitive(u, 0, -1) : -1;
+  // a file a fetch scheme names, or a path the renderer resolves against its own files: also after a
+  // prefix that names no host (`text:/etc/passwd`, an image renderer's coder reading a local file)
+  const f = (scheme ? fetch || (!link && at(u, se + 1) == 0x2f && at(u, se + 2) != 0x2f) : !link) ? findSensitive(u, 0, -1) : -1;
   if (f >= 0) s.report(5102, t, u, f, u.byteLength, "sensitive file");
   inHeader = false;
 }
