@@ -17,8 +17,14 @@ beforeAll(async () => {
 });
 
 const SEED = 20261128;
-/** A made-up hyphenated name (`Injected-Header`) in a form field: text fields need a listed name or `X-`. */
-const textFieldCustomName = (r: Req) => typeof r.body === "string" && r.body.startsWith("theme=") && /(%0a|%u000a|%8a)(%20|%09)?(?!x-)[a-z]+-[a-z]+:/i.test(r.body);
+/**
+ * A made-up hyphenated name (`Injected-Header`) in a form field or a JSON string: text fields need a listed
+ * name or `X-` (a line `Follow-up: call Bob` is prose). JSON writes the break as `\r` or `\n`.
+ */
+const textFieldCustomName = (r: Req) =>
+  typeof r.body === "string" &&
+  ((r.body.startsWith("theme=") && /(%0a|%0d|%u000a|%u000d|%8a|%8d)(%20|%09)?(?!x-)[a-z]+-[a-z]+:/i.test(r.body)) ||
+    (r.body.startsWith("{") && /(\\r|\\n)(\\t| )?(?!x-)[a-z]+-[a-z]+:/i.test(r.body)));
 
 describe("CRLF injection and response splitting", () => {
   it("blocks every injected header or response, except a made-up header name in a text field", () => {
