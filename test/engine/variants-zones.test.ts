@@ -9,7 +9,7 @@ import { expect, it } from "vitest";
 import { describeFamily } from "../support/variants/check.js";
 import { hitRate } from "../support/variants/rate.js";
 import { inspect } from "../support/engine.js";
-import { CATEGORIES, ENCODINGS, ZONES, cell, inScope } from "../support/variants/zones.js";
+import { CATEGORIES, ENCODINGS, ZONES, cell, inScope, zoneRequest } from "../support/variants/zones.js";
 
 /** Requests per cell (each cell draws its own payloads: its own seed); base64 has one cell in scope, Basic credentials. */
 const RUNS = 5;
@@ -65,6 +65,16 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
     expect(weak, "zones or encodings under the floor").toEqual([]);
     const all = groups.get("all")!;
     expect(all.hits / all.total).toBeGreaterThanOrEqual(atLeast);
+  });
+
+  // A line break cannot be sent on one line: it goes as a tab (still a break in a `javascript:` scheme), and
+  // a command whose separator was the break is not drawn there (on one line it runs nothing: `admin i$()d &`).
+  it("writes a line break in a header or file name as a tab", () => {
+    for (const z of ["user-agent", "user-agent-tail", "x-header"] as const) {
+      const req = zoneRequest("<a href=\"java\nscript:alert(1)\">x</a>", z, "plain");
+      expect(JSON.stringify(req.headers), z).toContain("java\\tscript:");
+      expect(inspect(h(), req).score, z).toBeGreaterThanOrEqual(5);
+    }
   });
 
   it("covers every zone and encoding with in-scope cells", () => {
