@@ -30,6 +30,18 @@ describe("NoSQL injection shaped like NoSQLMap", () => {
     expect(q(v)).toBeLessThan(5);
   });
 
+  // A User-Agent's products and comments are the client's name, one value an application may put in a $where
+  // string whole: a quote right after them closes that string (as after one token in any other value).
+  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+  const ua = (v: string) => inspect(h, { path: "/", headers: [["host", "svc.local"], ["user-agent", v]] });
+  it.each([`${UA} " || this.password.match(/.*/)//`, `${UA}' && this.role == 'admin`, `curl/8.5.0' || this.isAdmin || '`])("blocks the User-Agent %j", (v) => {
+    expect(ua(v).matches.map((m) => m.id)).toContain(12006);
+    expect(ua(v).score).toBeGreaterThanOrEqual(5);
+  });
+  it.each([`curl/8.5.0 "quoted" and more || this.y`, `Mozilla/5.0 (compatible; "bot") || this.x`, `${UA} MyApp/2.1 (see "docs") || this`])("passes the User-Agent %j", (v) => {
+    expect(ua(v).score).toBeLessThan(5);
+  });
+
   it("lets JSON and prose that mention operators through", () => {
     assertPassed(h, asPlaced(nosqlMapBenign), 100);
   });

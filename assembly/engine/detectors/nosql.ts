@@ -8,6 +8,7 @@ import { Target, TargetKind } from "../target";
 import { DOLLAR, DOT, PAREN, SEMI } from "../census";
 import { byteAt, byteTable, isAlpha, isWordByte, isSpaceByte, indexOfCI, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
+import { userAgentEnd } from "./rce/user-agent";
 
 export const NOSQL_RULES: Rule[] = [
   new Rule(12001, Category.Nosql, CRITICAL, 1, "MongoDB query operator in a parameter or key (user[$ne]=, {\"$gt\":)"),
@@ -157,10 +158,13 @@ function javascript(s: Sink, t: Target, buf: ArrayBuffer): void {
     k -= 2;
     while (k > 0 && isSpaceByte(byteAt(buf, k))) k--;
     const q = byteAt(buf, k);
-    // the quote closes the value's own string: only one token before it (`admin' || this.`; not `"a" and b || this.`)
+    // the quote closes the value's own string: only one token before it (`admin' || this.`; not `"a" and b || this.`),
+    // or a User-Agent's products and comments (`Mozilla/5.0 (X11) Firefox/124.0" || this.`: the client's name is one value)
     let first = k;
     while (first > 0 && !isSpaceByte(byteAt(buf, first - 1))) first--;
-    if ((q == 0x22 || q == 0x27) && first == 0 && th > 0) s.report(12006, t, buf, k, th + 5, "string closed, condition");
+    if ((q == 0x22 || q == 0x27) && th > 0 && (first == 0 || (t.kind == TargetKind.Header && t.key == "user-agent" && first == userAgentEnd(buf)))) {
+      s.report(12006, t, buf, k, th + 5, "string closed, condition");
+    }
   }
 }
 
