@@ -129,6 +129,9 @@ describe("decoded forms of a target", () => {
     // UTF-16 text, and NULs after a quote that go on past a pair, stay binary
     [Buffer.from("hello world, see you", "utf16le").toString("base64"), null],
     [b64('s:9:"\0\0\0\0\0\0\0\0\0";x'), null],
+    // a form feed is a blank to HTML (`"\fonfocus=`): text; other control bytes beside it are binary
+    [b64('"\fonfocus=alert(1) autofocus x=":secret'), '"\fonfocus=alert(1) autofocus x=":secret'],
+    [b64("ab\f\u0001cd\u0002\fef\u0003gh"), null],
   ];
   for (const [value, text] of base64Cases) {
     it(`read ${value.slice(0, 24)}... as ${text === null ? "no base64 text" : "base64 text"}`, () => {

