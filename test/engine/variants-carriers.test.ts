@@ -52,8 +52,10 @@ describe("payloads hidden by the carrier and the parser", () => {
     expect(misses.length / everyPair(ATTACKS).length).toBeLessThanOrEqual(0.008); // was 63 of 1,650 (3.8%); 13 now
   });
 
-  it("blocks sampled carriers with other names and choices", () => {
-    const { hits, total } = hitRate(h, carriedAttack, 600, SEED);
+  it("blocks sampled carriers with other names and choices, but short commands as a bracketed key", () => {
+    const { hits, total, misses } = hitRate(h, carriedAttack, 600, SEED);
+    const keyCommand = (r: Req) => typeof r.body === "string" && /&filter\[(;|%3B)id\]=1$|&filter\[(`|%60)id(`|%60)\]=1$/i.test(r.body);
+    expect(misses.filter((r) => !keyCommand(r)).map((r) => JSON.stringify(r)), "unexplained misses").toEqual([]);
     expect(hits / total).toBeGreaterThanOrEqual(0.995);
   });
 
