@@ -58,10 +58,13 @@ export function detectPhp(s: Sink, t: Target): void {
   if (mask & COLON) {
     const w = findWrapper(data);
     if (w >= 0) s.report(9110, t, data, w, w + 40, "PHP stream wrapper");
-    // namespaced class names keep their `\` (`O:15:"Monolog\Handler"`): the length is counted on the raw value
+    // namespaced class names keep their `\` (`O:15:"Monolog\Handler"`), which JS unescaping drops: the
+    // length is counted on the value with only URL escapes, overlong and full-width forms undone, or raw
+    let ob = data;
     let o = findSerializedObject(data);
-    if (o < 0 && data !== raw) o = findSerializedObject(raw);
-    if (o >= 0) s.report(9150, t, raw, o, o + 40, "serialized PHP object");
+    if (o < 0 && data !== raw) o = findSerializedObject(ob = t.decoded());
+    if (o < 0 && ob !== raw) o = findSerializedObject(ob = raw);
+    if (o >= 0) s.report(9150, t, ob, o, o + 40, "serialized PHP object");
   }
   if (mask & (PAREN | UNDERSCORE)) {
     const call = scanPhpCalls(data, t.kind == TargetKind.Path);
