@@ -1,7 +1,7 @@
 // Java detector (rules 8000-8999): attack and benign tables at the default paranoia level.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { scanTargets } from "../support/engine.js";
+import { inspect, scanTargets } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -151,6 +151,20 @@ describe("Java detector on request targets", () => {
   });
   it("ignores ordinary upload names", () => {
     expect(targets([[9, "files", "report.pdf"], [3, "header:x-filename", "notes.json"]]).score).toBe(0);
+  });
+  // Overlong (`%C0%AE` for `.`) and full-width forms are undone before the Java grammar reads the value
+  const fullWidth = (v: string) => [...v].map((c) => (c > " " && c <= "~" ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join("");
+  const overlong = (v: string) => [...v].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `%${(0xc0 | (c.charCodeAt(0) >> 6)).toString(16)}%${(0x80 | (c.charCodeAt(0) & 63)).toString(16)}`)).join("");
+  const OGNL = "%{#a=(new java.lang.ProcessBuilder(new java.lang.String[]{'id'})).start()}";
+  it.each([
+    ["an overlong OGNL expression in the path", `/files/${overlong(OGNL)}`],
+    ["an overlong OGNL expression in a query", `/x?q=${overlong(OGNL)}`],
+    ["a full-width SpEL call in a query", `/x?q=${encodeURIComponent(fullWidth("T(java.lang.Runtime).getRuntime().exec('id')"))}`],
+  ])("reads %s", (_, path) => {
+    expect(inspect(h, { path, headers: [["host", "svc.local"]] }).matches.map((m) => m.id)).toEqual(expect.arrayContaining([8120]));
+  });
+  it.each([`/x?q=${encodeURIComponent(fullWidth("java.lang.String is final"))}`, `/docs/${overlong("java.util.List")}.html`])("passes %s", (path) => {
+    expect(inspect(h, { path, headers: [["host", "svc.local"]] }).score).toBeLessThan(5);
   });
   it("ignores class names used as XML element names in a raw document", () => {
     const r = targets([[8, "body", '<?xml version="1.0"?><xml><java.lang.Runtime a="b">v</java.lang.Runtime></xml>']]);

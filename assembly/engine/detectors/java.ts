@@ -43,7 +43,7 @@ export function detectJava(s: Sink, t: Target): void {
   let seen = census(raw);
   if (seen == 0) return;
   if (seen & HAS_ESCAPE) {
-    data = unescapeLayers(raw);
+    data = unescapeLayers(t.decoded());
     if (data !== raw) seen = census(data);
   }
   if (t.gatesOpen) seen |= HAS_SERIAL;
@@ -133,7 +133,8 @@ function initCensusTables(): void {
     else if (c - 0x61 < 26) k |= C_LOWER;
     store<u8>(BYTE_CLASS + <usize>c, k);
     let f = 0;
-    if (c == 0x25 || c == 0x5c || c == 0x26) f = HAS_ESCAPE;
+    // (0xc0 0xc1 lead overlong forms, 0xef full-width ones: `%C0%AE` is `.`, `\uFF0E` too)
+    if (c == 0x25 || c == 0x5c || c == 0x26 || c == 0xc0 || c == 0xc1 || c == 0xef) f = HAS_ESCAPE;
     else if (c == 0x28 || c == 0x23 || c == 0x40) f = HAS_CALL;
     else if (c == 0x2e || c == 0x5b) f = HAS_PATH;
     else if (c == 0x3c) f = HAS_MARKUP;
