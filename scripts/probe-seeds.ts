@@ -137,7 +137,10 @@ for (const r of rows) {
   console.log(`       ${what} ${r.failed}/${r.n} = ${pct(r.failed, r.n)}; named as left alone ${r.named}; other ${other} in ${r.groups.size} shapes (${r.ms} ms)`);
   for (const [key, g] of [...r.groups].sort((a, b) => b[1].n - a[1].n).slice(0, show)) console.log(`         ${String(g.n).padStart(4)}  ${key}\n               ${g.example}`);
 }
-console.log(`\nattacks missed ${am}/${an} = ${pct(am, an)}; look-alikes blocked ${bb}/${bn} = ${pct(bb, bn)}; ${rows.length} families from ${files.length} files, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const unexplained = rows.filter((r) => r.failed > r.named);
+console.log(`\nfamilies with misses or blocks outside the named shapes: ${unexplained.length} (${unexplained.filter((r) => r.entry.strictness === "every").length} whose test fails on any)`);
+for (const r of unexplained) console.log(`  ${r.entry.strictness.padEnd(5)} ${r.entry.attack ? "missed " : "blocked"} ${String(r.failed - r.named).padStart(4)}/${r.n} in ${r.groups.size} shapes  ${r.entry.file} | ${r.entry.title.slice(0, 90)}`);
+console.log(`attacks missed ${am}/${an} = ${pct(am, an)}; look-alikes blocked ${bb}/${bn} = ${pct(bb, bn)}; ${rows.length} families from ${files.length} files, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (values.json) {
   writeFileSync(values.json, JSON.stringify(rows.map((r) => ({ file: r.entry.file, title: r.entry.title, attack: r.entry.attack, n: r.n, failed: r.failed, named: r.named, shapes: Object.fromEntries([...r.groups].map(([k, g]) => [k, g.n])) })), null, 1));
 }
