@@ -126,19 +126,22 @@ function namedRefs(v: string): string | null {
 /** ES2015 code point escapes (`\u{61}`) for identifiers in event handlers. */
 const jsBraces = (v: string) => jsEscapes(v)?.replace(/\\u00([0-9a-f]{2})/g, (_, h) => `\\u{${h}}`) ?? null;
 
-/** Blanks between a tag's name and attributes as `/`, a tab, a line feed or a form feed (the HTML tokenizer reads them alike). */
+/** Blanks between a tag's name and attributes as a tab, a line feed, a form feed or (where it parts them) `/`: the HTML tokenizer reads them alike. */
 function tagBlanks(v: string, r: R): string | null {
   let changed = false;
   const out = v.replace(/<([a-z][a-z0-9]*)((?:\s+[^>]*)?)>/gi, (m, tag, rest: string) => {
     if (!/\s/.test(rest)) return m;
     changed = true;
     // a blank outside quoted attribute values only
+    // `/` parts only after the tag name or a quoted value: an unquoted value runs on through it
     let q = "";
     let t = "";
+    let prev = "";
     for (const c of rest) {
-      if (q) { if (c === q) q = ""; t += c; continue; }
-      if (c === '"' || c === "'") { q = c; t += c; continue; }
-      t += c === " " ? pick(r, ["/", "\t", "\n", "\f"]) : c;
+      if (q) { if (c === q) q = ""; t += c; prev = c; continue; }
+      if (c === '"' || c === "'") { q = c; t += c; prev = c; continue; }
+      t += c === " " ? pick(r, t === "" || prev === '"' || prev === "'" ? ["/", "\t", "\n", "\f"] : ["\t", "\n", "\f"]) : c;
+      prev = c;
     }
     return `<${tag}${t}>`;
   });
@@ -185,6 +188,43 @@ function templateBlanks(v: string): string | null {
   return out === v ? null : out;
 }
 
+/** Attribute values quoted another way: bare values quoted, quoted ones with the other quote (the HTML tokenizer reads all alike). */
+function attrQuotes(v: string, r: R): string | null {
+  const out = v.replace(/(<[a-z][^>]*?\s(?:on[a-z]+|src|href|action|formaction)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/gi, (_, head, val: string) => {
+    const inner = /^["']/.test(val) ? val.slice(1, -1) : val;
+    const q = inner.includes("'") ? '"' : inner.includes('"') ? "'" : pick(r, ['"', "'"]);
+    return head + q + inner + q;
+  });
+  return out === v ? null : out;
+}
+/** Windows reads command names, switches and paths in any case: `CMD /C`, `PowerShell -Enc`. */
+function winCase(v: string, r: R): string | null {
+  if (!/\b(cmd|powershell|pwsh|certutil|bitsadmin|whoami|ipconfig|type|dir)\b|\\windows\\|win\.ini|boot\.ini/i.test(v)) return null;
+  const out = v.replace(/\b(cmd|powershell|pwsh|certutil|bitsadmin|whoami|ipconfig|windows|win\.ini|boot\.ini|system32|enc)\b/gi, (w) => flipCase(w, r));
+  return out === v ? null : out;
+}
+/** URL forms a fetcher resolves to the same host: the scheme's case, userinfo before the host, a trailing dot on a name. */
+function urlForms(v: string, r: R): string | null {
+  const out = v.replace(/\b([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)/gi, (_, scheme: string, host: string) => {
+    const k = r(3);
+    if (k === 0) return `${scheme.toUpperCase()}://${host}`;
+    if (k === 1 && !host.includes("@")) return `${scheme}://assets.example.com@${host}`;
+    const name = /^([a-z][a-z0-9-]*\.)+[a-z]+(:\d+)?$/i.test(host);
+    return name ? `${scheme}://${host.replace(/(:\d+)?$/, ".$1")}` : `${scheme.toUpperCase()}://${host}`;
+  });
+  return out === v ? null : out;
+}
+/** Log4j lower-cases a lookup's prefix: `${JnDi:LDAP://...}`. */
+function lookupCase(v: string, r: R): string | null {
+  const out = v.replace(/\$\{(jndi|lower|upper|env|sys|::-)/gi, (m) => flipCase(m, r)).replace(/\b(ldap|rmi|dns|ldaps|iiop)(?=:\/\/)/gi, (m) => flipCase(m, r));
+  return out === v ? null : out;
+}
+/** Windows paths with the other separator (`/` for `\`): both reach the same file there. */
+function winSlashes(v: string): string | null {
+  if (!/\\/.test(v) || !/(windows|win\.ini|boot\.ini|system32|inetpub|\.\.\\)/i.test(v)) return null;
+  return v.replace(/\\/g, "/");
+}
+
 /** Rewrites of the payload's own language, by name: the value a server hands on still means the same to its target (null: nothing to rewrite). */
 export const SPELLINGS: Record<string, Spelling> = {
   "keyword-case": (p, r) => ((v) => (v === p.value ? null : v))(sqli(p) ? p.value.replace(SQL_WORDS, (w) => flipCase(w, r)) : xss(p) ? htmlCase(p.value, r) : p.value),
@@ -214,6 +254,11 @@ export const SPELLINGS: Record<string, Spelling> = {
   "ip-forms": (p, r) => (p.category === "ssrf" || p.category === "rfi" ? ipForms(p.value, r) : null),
   "jndi-pieces": (p, r) => jndiPieces(p.value, r),
   "template-blanks": (p) => (p.category === "ssti" ? templateBlanks(p.value) : null),
+  "attr-quotes": (p, r) => (xss(p) ? attrQuotes(p.value, r) : null),
+  "win-case": (p, r) => (rce(p) || p.category === "lfi" ? winCase(p.value, r) : null),
+  "win-slashes": (p) => (p.category === "lfi" || rce(p) ? winSlashes(p.value) : null),
+  "url-forms": (p, r) => (p.category === "ssrf" || p.category === "rfi" ? urlForms(p.value, r) : null),
+  "lookup-case": (p, r) => (p.category === "java" ? lookupCase(p.value, r) : null),
 };
 
 const uEscape = (v: string) => `"${[...v].map((c) => (alnum(c.charCodeAt(0)) ? c : "\\u" + hex(c.charCodeAt(0), 4).toLowerCase())).join("")}"`;
