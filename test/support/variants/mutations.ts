@@ -81,15 +81,18 @@ function attrRefs(v: string, r: R, form: "dec" | "hex" | "zeros" | "nosemi"): st
   return changed ? out : null;
 }
 const JS_KEYWORDS = new Set(["function", "new", "typeof", "return", "this", "var", "let", "const", "if", "for", "while", "void", "delete", "in", "of", "throw", "with", "import", "class"]);
-/** In an event handler's value, a called or dereferenced identifier's first letter as `\uXXXX` (an identifier escape). */
+/** In script (an event handler's value, a `<script>` body, a `javascript:` URL), a called or dereferenced identifier's first letter as `\uXXXX` (an identifier escape). */
 function jsEscapes(v: string): string | null {
   let changed = false;
-  const out = v.replace(/(\son[a-z]+\s*=\s*["']?)([^"'>]*)/gi, (_, head, code: string) =>
-    head + code.replace(/(^|[^\w$.\\])([a-z_$][\w$]*)(?=\s*[(.])/gi, (m, pre, id: string) => {
-      if (JS_KEYWORDS.has(id)) return m;
-      changed = true;
-      return pre + "\\u" + hex(id.charCodeAt(0), 4).toLowerCase() + id.slice(1);
-    }));
+  const esc = (code: string) => code.replace(/(^|[^\w$.\\])([a-z_$][\w$]*)(?=\s*[(.])/gi, (m, pre, id: string) => {
+    if (JS_KEYWORDS.has(id)) return m;
+    changed = true;
+    return pre + "\\u" + hex(id.charCodeAt(0), 4).toLowerCase() + id.slice(1);
+  });
+  const out = v
+    .replace(/(\son[a-z]+\s*=\s*["']?)([^"'>]*)/gi, (_, head, code: string) => head + esc(code))
+    .replace(/(<script[^>]*>)([\s\S]*?)(?=<\/script|$)/gi, (_, head, code: string) => head + esc(code))
+    .replace(/(javascript:)([^"'>\s]*)/gi, (_, head, code: string) => head + esc(code));
   return changed ? out : null;
 }
 
