@@ -228,9 +228,18 @@ function winSlashes(v: string): string | null {
   return v.replace(/\\/g, "/");
 }
 
+/** PHP reads function names, `<?php` and stream wrapper schemes in any case: `SyStEm(`, `PHP://filter`. */
+function phpCase(v: string, r: R): string | null {
+  const out = v
+    .replace(/\b(system|exec|passthru|shell_exec|eval|assert|base64_decode|file_get_contents|include|require|phpinfo)(?=\s*\()/gi, (w) => flipCase(w, r))
+    .replace(/<\?php/gi, (w) => "<?" + flipCase(w.slice(2), r))
+    .replace(/\b(php|phar|zip|data|expect|glob)(?=:\/\/)/gi, (w) => flipCase(w, r));
+  return out === v ? null : out;
+}
+
 /** Rewrites of the payload's own language, by name: the value a server hands on still means the same to its target (null: nothing to rewrite). */
 export const SPELLINGS: Record<string, Spelling> = {
-  "keyword-case": (p, r) => ((v) => (v === p.value ? null : v))(sqli(p) ? p.value.replace(SQL_WORDS, (w) => flipCase(w, r)) : xss(p) ? htmlCase(p.value, r) : p.value),
+  "keyword-case": (p, r) => ((v) => (v === p.value ? null : v))(sqli(p) ? p.value.replace(SQL_WORDS, (w) => flipCase(w, r)) : xss(p) ? htmlCase(p.value, r) : p.category === "php" ? phpCase(p.value, r) : p.value),
   "sql-comment": (p) => (sqli(p) ? sqlBlanks(p.value, "/**/") : null),
   "sql-tab": (p) => (sqli(p) ? sqlBlanks(p.value, "\t") : null),
   "sql-lf": (p) => (sqli(p) ? sqlBlanks(p.value, "\n") : null),
