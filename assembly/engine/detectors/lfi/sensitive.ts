@@ -39,32 +39,56 @@ function bucketOf(c: u32): i32 {
   return c == 0x2e ? 26 : 27;
 }
 
-/** Whether entry p is at `i` of `buf`, ASCII case-insensitively, a `\` in `buf` standing for the entry's `/` (Windows paths). */
-function matchesEntry(p: i32, buf: ArrayBuffer, i: i32): bool {
-  const len = SENSITIVE.length(p);
-  if (i + len > buf.byteLength) return false;
-  const base = changetype<usize>(buf) + <usize>i;
-  for (let j = 0; j < len; j++) {
-    let c = <u32>load<u8>(base + <usize>j);
-    if (c == 0x5c) c = 0x2f;
-    else if (c - 0x41 < 26) c |= 0x20;
-    if (c != SENSITIVE.code(p, j)) return false;
-  }
-  return true;
+/** Whether `c` separates path components (`/`, or `\\` in Windows paths). */
+// @ts-ignore: decorator
+@inline function isSep(c: u32): bool {
+  return c == 0x2f || c == 0x5c;
 }
 
-/** Whether a sensitive path component starts at `i` of `buf`. Returns its length, or 0. */
+/**
+ * Where entry p ends when it is at `i` of `buf` (-1: it is not), ASCII case-insensitively. A `/` of
+ * the entry reads a run of separators and `.` segments (`etc//passwd`, `proc/./self`, `\`): the
+ * operating system resolves them to the same file.
+ */
+function entryEnd(p: i32, buf: ArrayBuffer, i: i32): i32 {
+  const len = SENSITIVE.length(p);
+  const n = buf.byteLength;
+  const base = changetype<usize>(buf);
+  let k = i;
+  for (let j = 0; j < len; j++) {
+    if (k >= n) return -1;
+    let c = <u32>load<u8>(base + <usize>k);
+    const e = SENSITIVE.code(p, j);
+    if (e == 0x2f) {
+      if (!isSep(c)) return -1;
+      k++;
+      // more separators, and `./` segments between them
+      while (k < n) {
+        c = <u32>load<u8>(base + <usize>k);
+        if (isSep(c)) k++;
+        else if (c == 0x2e && k + 1 < n && isSep(<u32>load<u8>(base + <usize>(k + 1)))) k += 2;
+        else break;
+      }
+      continue;
+    }
+    if (c - 0x41 < 26) c |= 0x20;
+    if (c != e) return -1;
+    k++;
+  }
+  return k;
+}
+
+/** Whether a sensitive path component starts at `i` of `buf`. Returns the length it spans in `buf`, or 0. */
 export function sensitiveAt(buf: ArrayBuffer, i: i32): i32 {
   const n = buf.byteLength;
   const b = bucketOf(<u32>load<u8>(changetype<usize>(buf) + <usize>i));
   for (let k = unchecked(BUCKET_AT[b]), end = unchecked(BUCKET_AT[b + 1]); k < end; k++) {
     const p = unchecked(BUCKETED[k]);
-    if (!matchesEntry(p, buf, i)) continue;
-    const len = SENSITIVE.length(p);
-    const e = i + len;
-    if (SENSITIVE.code(p, len - 1) == 0x2f) return len;
+    const e = entryEnd(p, buf, i);
+    if (e < 0) continue;
+    if (SENSITIVE.code(p, SENSITIVE.length(p) - 1) == 0x2f) return e - i;
     // the name must end there (etc/passwd, not etc/passwdfoo; .env, not .environment)
-    if (e >= n || !isWordByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e)) && load<u8>(changetype<usize>(buf) + <usize>e) != 0x2d) return len;
+    if (e >= n || !isWordByte(<u32>load<u8>(changetype<usize>(buf) + <usize>e)) && load<u8>(changetype<usize>(buf) + <usize>e) != 0x2d) return e - i;
   }
   return 0;
 }

@@ -238,11 +238,26 @@ function hashRemark(t: TokenList, i: i32): bool {
   return byteAtSource(c) == 0x23;
 }
 
-/** Lines, or English function words: a text about SQL rather than one statement on one line. */
+/**
+ * Lines, or English function words: a text about SQL rather than one statement on one line. Lines
+ * count only where some tokens are also parted by plain blanks: a statement with a line break for
+ * every blank (`ALTER%0ATABLE%0A...`, the databases read both alike) is one statement laid out to
+ * evade, not a code sample, whose lines hold several words each.
+ */
 export function documentLike(t: TokenList): bool {
   for (let i = 0; i < t.n; i++) if (t.t(i) == Tok.Word && t.k(i) == Kw.Article) return true;
   const last = sourceLength() - 1;
-  for (let i = 0; i < last; i++) if (byteAtSource(i) == 0x0a) return true;
+  let lines = false;
+  for (let i = 0; i < last; i++) if (byteAtSource(i) == 0x0a) { lines = true; break; }
+  if (!lines) return false;
+  for (let i = 1; i < t.n; i++) {
+    const s = t.e(i - 1);
+    const e = t.s(i);
+    if (e <= s) continue;
+    let k = s;
+    while (k < e && (byteAtSource(k) == 0x20 || byteAtSource(k) == 0x09)) k++;
+    if (k == e) return true;
+  }
   return false;
 }
 
