@@ -42,6 +42,20 @@ describe("grammar: PostgreSQL COPY and function results compared by LIKE", () =>
   for (const b of benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
 });
 
+describe("grammar: GRANT and REVOKE of SQL privileges on SQL objects, stacked or opening the value", () => {
+  const attacks = [
+    "1;GRANT ALL ON db.* TO evil", "1; REVOKE ALL ON db.* FROM admin", "GRANT ALL PRIVILEGES ON *.* TO 'evil'@'%'",
+    "x';GRANT SELECT, INSERT ON app.users TO evil;--", "1;grant all on board to 'bob'", "x'; revoke all on *.* from root#",
+  ];
+  for (const a of attacks) it(`attack ${JSON.stringify(a)}`, () => expect(sqliScore(a)).toBeGreaterThanOrEqual(5));
+  // no SQL privilege, or neither an object written as SQL's nor a quoted account
+  const benign = [
+    "Grant all on Tuesday to the new hires", "please grant all on the wiki to me; thanks", "we agreed; grant access on Monday to interns",
+    "Thanks; revoke all on the old board from Ann", "ok; grant select on board to members",
+  ];
+  for (const b of benign) it(`benign ${JSON.stringify(b)}`, () => expect(sqliScore(b)).toBeLessThan(5));
+});
+
 const groups: SqliGroup[] = [
   {
     name: "breakout, then an adjacent string the application's quote closes (no letters in it)",

@@ -222,6 +222,7 @@ export function isStatement(t: TokenList, i: i32): bool {
     case Kw.Set: return t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None); // not a lone `@`
     case Kw.Shutdown: return t.t(i + 1) == Tok.None || t.t(i + 1) == Tok.Semi || (t.f(i) & F_COMMENT) != 0;
     case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
+    case Kw.Grant: return grantStatement(t, i + 1);
     default: return false;
   }
 }
@@ -278,6 +279,36 @@ export function wordIs<Needle>(t: TokenList, i: i32, lower: Needle, n: i32 = 0):
   if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
   for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != needleCode(lower, k)) return false;
   return true;
+}
+
+/**
+ * GRANT|REVOKE privileges ON object TO|FROM grantee, where the privileges are SQL's (ALL [PRIVILEGES],
+ * SELECT, INSERT, ...) and the object is SQL's too (`*.*`, `db.*`, `app.users`) or the grantee a quoted
+ * account: "grant all on Tuesday to the new hires" names neither.
+ */
+function grantStatement(t: TokenList, i: i32): bool {
+  let j = i;
+  while (j - i < 12) {
+    const k = t.k(j);
+    const privilege = k == Kw.All || k == Kw.Select || k == Kw.Insert || k == Kw.Update || k == Kw.Delete ||
+      k == Kw.Exec || k == Kw.Create || k == Kw.Drop || k == Kw.Alter;
+    if (!privilege || t.t(j) != Tok.Word) return false;
+    j++;
+    if (wordIs(t, j, "privileges")) j++;
+    if (t.t(j) != Tok.Comma) break;
+    j++;
+  }
+  if (!t.is(j, Kw.On)) return false;
+  j++;
+  if (t.is(j, Kw.Table) || t.is(j, Kw.Database)) j++;
+  let sqlObject = false;
+  const start = j;
+  while (j - start < 5 && (isIdentifier(t, j) || t.is(j, Kw.SysObject) || t.t(j) == Tok.Dot || (t.t(j) == Tok.Op && byteAtSource(t.s(j)) == 0x2a))) {
+    if (t.t(j) != Tok.Word) sqlObject = true;
+    j++;
+  }
+  if (j == start || !(wordIs(t, j, "to") || t.is(j, Kw.From))) return false;
+  return sqlObject || (t.t(j + 1) == Tok.Str && (t.f(j + 1) & F_OPEN) == 0);
 }
 
 /** INSERT|REPLACE [INTO] name [(cols)] VALUES ( | SELECT: a row insert, whichever verb writes it. */
