@@ -26,6 +26,10 @@ const attacks: [string, number][] = [
   ["<svG/x=\">\"/oNloaD=confirm()//", 3002],
   ["<x/Onpointerrawupdate=confirm&lpar;)>", 3002],
   ["<details/open/ontoggle=\"x\">", 3002],
+  // AngularJS binds DOM events as ng-<event> (also data-ng-, x-ng-): a page compiling user markup runs them
+  ["<div ng-focus=\"$event.view.alert(1)\" tabindex=1 autofocus>", 3002],
+  ["<x ng-init=\"$event.view.alert(1)\">", 3002],
+  ["<input DATA-NG-MOUSEOVER=\"$event.view.confirm(1)\">", 3002],
   ["<iframe srcdoc=\"<img src=1 onerror=alert(1)>\"></iframe>", 3001],
   ["<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">", 3001],
   ["< x: script", 3001],
@@ -126,6 +130,13 @@ describe("xss detector", () => {
 
   it.each(benign)("lets %j through", (input) => {
     expect(xss(input).score).toBeLessThan(5);
+  });
+
+  it("reads only AngularJS's event directives as handlers, not its other attributes or class names", () => {
+    for (const v of ['<div ng-model="name">', '<li ng-repeat="x in items">', '<div class="ng-click">', '<p x-ng-bind="title">', "<a data-ng-href=\"/docs\">"]) {
+      expect(xss(v).ids, v).not.toContain(3002);
+      expect(xss(v).score, v).toBeLessThan(5);
+    }
   });
 
   it("finds attacks in headers like in arguments", () => {

@@ -1,6 +1,6 @@
 // Tag and attribute names the tag scanner classifies. Names are compared in
 // lower case against the tag's local name (after any `prefix:`).
-import { byteAt, lowerByte } from "../../bytes";
+import { byteAt, lowerByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 
 /** Elements that run script, load active content, change the document's base or escape it. */
@@ -64,9 +64,22 @@ export function isDangerousAttr(buf: ArrayBuffer, start: i32, end: i32): bool {
   return DANGEROUS_ATTRS.hasLower(buf, start, end);
 }
 
-/** `on` followed by 3 to 40 letters: the shape of every DOM event handler attribute. */
+/** The DOM events AngularJS binds as `ng-<event>` directives, and `init`, which runs on link. */
+const NG_EVENTS = new WordList(
+"click|dblclick|mousedown|mouseup|mouseover|mouseout|mousemove|mouseenter|mouseleave|keydown|keyup|keypress|\
+submit|focus|blur|copy|cut|paste|change|init");
+
+/**
+ * `on` followed by 3 to 40 letters: the shape of every DOM event handler attribute. Also AngularJS's
+ * bindings of them (`ng-focus`, written `data-ng-` or `x-ng-` too): a page that compiles user markup
+ * runs their expression, where `$event.view` is the window.
+ */
 export function isEventHandlerName(buf: ArrayBuffer, start: i32, end: i32): bool {
   const n = end - start;
+  let ng = start;
+  if (n > 8 && matchesCI(buf, ng, "data-")) ng += 5;
+  else if (n > 5 && matchesCI(buf, ng, "x-")) ng += 2;
+  if (end - ng > 3 && matchesCI(buf, ng, "ng-")) return NG_EVENTS.hasLower(buf, ng + 3, end);
   if (n < 5 || n > 42) return false;
   if (lowerByte(byteAt(buf, start)) != 0x6f || lowerByte(byteAt(buf, start + 1)) != 0x6e) return false;
   for (let j = start + 2; j < end; j++) {
