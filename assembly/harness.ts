@@ -11,3 +11,4 @@ export * from "./harness/wordlists";
 export * from "./harness/plain-words";
 export * from "./harness/gates";
 export * from "./harness/java-gates";
+export * from "./harness/bytes";

@@ -24,8 +24,8 @@ export class EngineConfig {
    * is a 403 either way); detect mode inspects everything, so its logs list every match.
    */
   stopAtThreshold: bool = false;
-  /** Header and cookie values this configuration found clean (see clean-values.ts): few, up to 512 bytes. */
-  cleanHeaders: CleanValues = new CleanValues(128, 64, 512);
+  /** Header and cookie values this configuration found clean (see clean-values.ts): a few hundred, up to 256 bytes (longer ones rarely repeat). */
+  cleanHeaders: CleanValues = new CleanValues(512, 64, 256);
   /** Argument names and values, JSON keys and members this configuration found clean: many, short. */
   cleanArgs: CleanValues = new CleanValues(512, 48, 64);
 }

@@ -58,6 +58,10 @@ describeFamily("script code that computes or runs a command", {
       expect(ids(h(), v), v).not.toContain(4313);
     }
   });
+  it("starts a statement at a `.` only after a quote or a list of strings (PHP concatenation), not after a word or number", () => {
+    for (const v of ["'.print(1337*1337).'", "\".print(1337*1337).\"", "x'].print(1337*1337).'", "[\"a\"].print(1337*1337);"]) expect(ids(h(), v), v).toContain(4313);
+    for (const v of ["Step 3.print 1337*1337 copies", "see 1.print(1337*1337) now", "a.print(1337*1337);", "x[0].print(1337*1337);"]) expect(ids(h(), v), v).not.toContain(4313);
+  });
   it("reads Perl's qx literal as an output statement's command, like a backtick", () => {
     for (const v of ["print qx(id)", ";print qx{uname -a};", "';print QX[cat /etc/passwd];'", "say qx|whoami|", "echo qx!ls!"]) expect(ids(h(), v), v).toContain(4313);
     for (const v of ["print qx for the queue", "please print qx(2) copies", "print qx (id)", "print qx(1)", "say qxl(id)", "Tip: print qx: the docs", "Please print qx(id) in Perl"]) {

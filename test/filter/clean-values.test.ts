@@ -56,6 +56,22 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(runRequest(em, attack).blocked).toBe(true);
   });
 
+  it("give every header value a fresh engine's verdict at and past the longest length remembered (256 bytes)", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    for (const length of [255, 256, 257, 400, 600]) {
+      const padded = (tail: string) => UA + " " + "x".repeat(length - UA.length - 1 - tail.length) + tail;
+      const clean = { method: "GET", path: "/", authority: "svc.local", headers: [["user-agent", padded("")], ["x-note", padded("")]] as [string, string][] };
+      expect(clean.headers[0][1].length).toBe(length);
+      for (let i = 0; i < 3; i++) expect(filterRules(em, clean), `clean ${length}`).toEqual([]);
+      const attack = { ...clean, headers: [["user-agent", padded(XSS_UA)], ["x-note", padded("")]] as [string, string][] };
+      expect(attack.headers[0][1].length).toBe(length);
+      const rules = filterRules(em, attack);
+      expect(rules, `attack ${length}`).toEqual(harnessRules(attack));
+      expect(rules.length, `attack ${length}`).toBeGreaterThan(0);
+      for (let i = 0; i < 2; i++) expect(filterRules(em, clean), `clean again ${length}`).toEqual([]);
+    }
+  });
+
   it("do not remember a value whose finding an exclusion dropped", async () => {
     const em = await loadFilter({ mode: "block", exclusions: [{ categories: ["xss"], pathPrefix: "/internal" }] });
     const at = (path: string) => ({ method: "GET", path, authority: "svc.local", headers: [["user-agent", XSS_UA]] as [string, string][] });

@@ -65,6 +65,16 @@ function listOpen(buf: ArrayBuffer, close: i32): i32 {
   return k;
 }
 
+/**
+ * Whether a quote ends what comes before the `.` at `i`: PHP's concatenation, `'.print(1337*1337).'`
+ * (a sentence's `.` is no start), or a list of strings, Groovy's `["sh","-c","id"].execute()` (not an
+ * index, `handlers['save'].`).
+ */
+function quoteBefore(buf: ArrayBuffer, i: i32): bool {
+  const p = at(buf, i - 1) == 0x5d ? (isWordByte(at(buf, listOpen(buf, i - 1) - 1)) ? 0 : at(buf, i - 2)) : at(buf, i - 1);
+  return p == 0x27 || p == 0x22;
+}
+
 /** Start of script code (see above), or -1. */
 export function findScriptCode(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
@@ -72,10 +82,7 @@ export function findScriptCode(buf: ArrayBuffer): i32 {
     const c = byteAt(buf, i);
     if (c == 0x5f && pythonInternals(buf, i)) return i;
     let k = i;
-    // (`.` after a quote: PHP's concatenation, `'.print(1337*1337).'`; a sentence's `.` is no start)
-    // (and after a list of strings, Groovy's `["sh","-c","id"].execute()`; not an index, `handlers['save'].`)
-    const p = at(buf, i - 1) == 0x5d ? (isWordByte(at(buf, listOpen(buf, i - 1) - 1)) ? 0 : at(buf, i - 2)) : at(buf, i - 1);
-    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && (p == 0x27 || p == 0x22))) k = skipSpaces(buf, i + 1);
+    if (c == 0x7b || inSet(STARTS, c) || (c == 0x2e && quoteBefore(buf, i))) k = skipSpaces(buf, i + 1);
     else if (i > 0) continue;
     let e = k;
     while (isWordByte(at(buf, e)) || at(buf, e) == 0x2e) e++;

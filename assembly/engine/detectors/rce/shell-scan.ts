@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { isWordByte, isSpaceByte, matchesCI, byteTable, needleString } from "../../bytes";
+import { byteAt, isWordByte, isSpaceByte, matchesCI, byteTable, needleString } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -270,7 +270,10 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
   let varCommand = false;
   const lineStart = i;
   for (let words = 0; words < 5; words++) {
-    while (i < n && (isSpaceByte(at(buf, i)) || at(buf, i) == 0x40 || at(buf, i) == 0x28 || at(buf, i) == 0x7b)) i++; // spaces, cmd's @, ( and { groups
+    for (; i < n; i++) { // spaces, cmd's @, ( and { groups
+      const c = byteAt(buf, i);
+      if (!(isSpaceByte(c) || c == 0x40 || c == 0x28 || c == 0x7b)) break;
+    }
     let ws = i;
     // `$(` opens a substitution; `,/` is cmd's comma blank before a switch (`cmd,/c,whoami`)
     while (i < n) {
@@ -298,7 +301,7 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     }
     // name=value: an assignment; the value may itself be the payload (`a=curl`, `code=ansible-console`)
     let eq = ws;
-    while (eq < we && (isWordByte(at(buf, eq)) || at(buf, eq) == 0x2d)) eq++;
+    while (eq < we && (isWordByte(byteAt(buf, eq)) || byteAt(buf, eq) == 0x2d)) eq++;
     if (eq > ws && eq < we && at(buf, eq) == 0x3d && ctx == CTX_START) {
       ws = eq + 1;
       if (ws == we) continue;
@@ -317,13 +320,13 @@ function judgeCommand(buf: ArrayBuffer, i: i32, ctx: i32): i32 {
     // basename of a path
     let bs = ws;
     for (let k = ws; k < we; k++) {
-      const b = at(buf, k);
+      const b = byteAt(buf, k);
       if (b == 0x2f || b == 0x5c) bs = k + 1;
     }
     const binDir = bs > ws && isBinaryDir(buf, ws, bs);
     let glob = false;
     for (let k = bs; k < we; k++) {
-      const b = at(buf, k);
+      const b = byteAt(buf, k);
       if (b == 0x3f || b == 0x2a) glob = true;
     }
     // a globbed command is spelled as a path (`/???/??t`, `/bin/ca?`) at an injection point
