@@ -91,8 +91,8 @@ const formEnc = (s: string) => new URLSearchParams({ s }).toString().slice(2);
 const strict = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => "%" + hex2(c.charCodeAt(0)));
 /** Every byte escaped, letters too (some SDKs and proxies), hex case as the client likes. */
 const everyByte = (lower: boolean) => (s: string) => [...Buffer.from(s, "utf8")].map((b) => "%" + hex2(b, lower)).join("");
-/** Only what the syntax needs escaped; UTF-8 and punctuation go raw (curl, hand-written clients). */
-const minimal = (s: string) => s.replace(/[%&=#+\s"<>\\^`{|}]/g, (c) => encodeURIComponent(c));
+/** Only what the syntax needs escaped (and control bytes, which no request line carries); UTF-8 and punctuation go raw (curl, hand-written clients). */
+const minimal = (s: string) => s.replace(/[%&=#+\s"<>\\^`{|}\x00-\x1f\x7f]/g, (c) => encodeURIComponent(c));
 
 const bracketName = (p: string[]) => p[0] + p.slice(1).map((x) => `[${x}]`).join("");
 const dottedName = (p: string[]) => p.join(".");
@@ -197,7 +197,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   "multipart files": (s, r) => {
     const b = boundaryOf(r, r(5));
-    return post(s, `multipart/form-data; boundary=${b}`, multipart(s.fields.map((f) => ({ name: bracketName(f.path), value: str(f.value), filename: f.file ?? `${f.path[f.path.length - 1]}.txt`, type: pick(r, ["text/plain", "application/octet-stream", "text/csv"]) })), b));
+    return post(s, `multipart/form-data; boundary=${b}`, multipart(s.fields.map((f) => ({ name: bracketName(f.path), value: str(f.value), filename: f.file ?? `${f.path[f.path.length - 1].replace(/[^\w.-]+/g, "_")}.txt`, type: pick(r, ["text/plain", "application/octet-stream", "text/csv"]) })), b));
   },
   "multipart Content-Type variants": (s, r) => {
     const b = boundaryOf(r, 3);
