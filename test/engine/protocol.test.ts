@@ -40,7 +40,7 @@ describe("protocol, scanner and session rules", () => {
       { name: `restricted header ${n}`, req: get("/", [[n, "x"]] as [string, string][]), ids: [1021] })),
     { name: "header name with a space", req: get("/", [["x foo", "1"]]), ids: [1030] },
     { name: "header name with a non-ASCII letter", req: get("/", [["x-ümlaut", "1"]]), ids: [1030] },
-    { name: "percent-encoded LF in a header value", req: get("/", [["x-a", "1%0aSet-Cookie: a=b"]]), ids: [1030] },
+    { name: "percent-encoded LF and a header in a header value", req: get("/", [["x-a", "1%0aSet-Cookie: a=b"]]), ids: [1061] },
     { name: "contradicting Connection", req: get("/", [["connection", "keep-alive, close"]]), ids: [1022] },
     { name: "unknown Accept-Encoding", req: get("/", [["accept-encoding", "foobar"]]), ids: [1023] },
     { name: "Accept charset utf-16", req: get("/", [["accept", "text/html; charset=utf-16"]]), ids: [1024] },
@@ -113,7 +113,7 @@ describe("protocol, scanner and session rules", () => {
     { name: "Host with two ports", req: { path: "/", headers: [["host", "svc.local:80:81"]] }, ids: [1034] },
     { name: "Transfer-Encoding spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["transfer_encoding", "chunked"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
     { name: "Content-Length spelled with '_'", req: { method: "POST", path: "/", headers: [host, ["content_length", "0"], ["content-type", "text/plain"]], body: "x" }, ids: [1035] },
-    { name: "HTML document in a cookie", req: get("/", [["cookie", "oreo=munch%0d%0a%0d%0a<HTML><title></title></HTML>"]]), ids: [1030, 1062] },
+    { name: "HTML document in a cookie", req: get("/", [["cookie", "oreo=munch%0d%0a%0d%0a<HTML><title></title></HTML>"]]), ids: [1062] },
     { name: "meta refresh in a query value", req: get("/?lang=fr%3Cmeta%20http-equiv%3D%22Refresh%22%20content%3D%220%3B%20url%3Dhttp%3A%2F%2Fevil.example%2F%22%3E"), ids: [1062] },
     { name: "HTML document after a line break in a form value", req: form("msg=ok%0d%0a%0d%0a%3Chtml%3E%3Cbody%3Egone%3C%2Fbody%3E%3C%2Fhtml%3E"), ids: [1062] },
     { name: "newline in the path", req: get("/foo%0Abar"), ids: [1065] },
@@ -124,7 +124,7 @@ describe("protocol, scanner and session rules", () => {
     { name: "quote in a multipart field name", req: multipart('Content-Disposition: form-data; name="fi=le"; filename="t"\r\n\r\nx'), ids: [1101] },
     { name: "multipart header name with a space", req: multipart('Content- Disposition: form-data; name="f"\r\n\r\nx'), ids: [1102, 1105] },
     { name: "utf-7 part", req: multipart('Content-Disposition: form-data; name="u"\r\nContent-Type: text/plain; charset=utf-7\r\n\r\n+ADw-'), ids: [1103] },
-    { name: "Content-Transfer-Encoding part", req: multipart('Content-Disposition: form-data; name="u"\r\nContent-Transfer-Encoding: 8bit\r\n\r\nx'), ids: [1104] },
+    { name: "Content-Transfer-Encoding part", req: multipart('Content-Disposition: form-data; name="u"\r\nContent-Transfer-Encoding: base64\r\n\r\neA=='), ids: [1104] },
     { name: "filename* in form-data", req: multipart('Content-Disposition: form-data; name="f"; filename*=UTF-8\'\'a.php\r\n\r\nx'), ids: [1105] },
     { name: "folded part header", req: multipart('Content-Disposition: form-data;\r\n name="f"\r\n\r\nx'), ids: [1105] },
     { name: "form-data part without Content-Disposition", req: multipart("Content-Type: text/plain\r\n\r\nx"), ids: [1105] },
@@ -270,16 +270,18 @@ describe("header control bytes, against a model that always decodes", () => {
     }
     return cur;
   };
+  // A line break that only decoding shows is escaped text unless a CR stands alone (no piece makes a header after it).
   const expected = (v: string) => {
     const d = decodeFull(v);
     const ids: number[] = [];
-    if (/[\r\n]/.test(d)) ids.push(1030);
+    if (/[\r\n]/.test(v) || /\r(?!\n)/.test(d)) ids.push(1030);
     if (d.includes("\0")) ids.push(1040);
     else if (/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(d)) ids.push(1041);
     return ids;
   };
+  // Math.imul: a float product loses the low bits, and the pieces drawn collapsed to "a" and "%0a".
   let seed = 12345;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) >> 8) % n;
   const values = Array.from({ length: 150 }, () => Array.from({ length: 1 + rand(6) }, () => pieces[rand(pieces.length)]).join(""));
   it("reports the same rules for 150 random values", () => {
     const mismatches = values

@@ -77,7 +77,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1101, Category.Protocol, CRITICAL, 1, "Multipart field name or file name with quotes, '=', ';' or backslashes (parser confusion)"),
   new Rule(1102, Category.Protocol, CRITICAL, 1, "Multipart part header name that is not a token"),
   new Rule(1103, Category.Protocol, CRITICAL, 1, "Multipart charset (part Content-Type or _charset_ field) outside the allowed ones"),
-  new Rule(1104, Category.Protocol, CRITICAL, 1, "Multipart Content-Transfer-Encoding part header (deprecated, used for evasion)"),
+  new Rule(1104, Category.Protocol, CRITICAL, 1, "Multipart Content-Transfer-Encoding part header that encodes (base64, quoted-printable: deprecated, used for evasion; 7bit, 8bit and binary pass)"),
   new Rule(1105, Category.Protocol, CRITICAL, 1, "Multipart form part that parsers read differently: filename* (RFC 7578 forbids it), a folded or non-header line, or no Content-Disposition"),
 ];
 
@@ -166,11 +166,19 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     let decoded = v;
     if (flags & F_PERCENT) {
       decoded = urlDecodeFull(v);
-      if (decoded != v) flags = scanFlags(decoded);
+      if (decoded != v) {
+        // Line breaks only as %0A or %0D%0A are text a client escaped (a multi-line value in a cookie, a
+        // Referer whose query holds a textarea): as in a query, only a header after them counts (1061).
+        // A bare CR ends no line of text today; servers that split a header on it are what it targets.
+        const raw = flags;
+        flags = scanFlags(decoded);
+        if ((flags & ~raw & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
+      }
     }
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
-    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there
-    else if ((flags & F_HIGH) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
+    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there;
+    // escaped line breaks, let through above
+    else if ((decoded != v || (flags & F_HIGH)) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
     switch (id) {
       case HeaderId.Other: {
         if (underscoreFraming(name)) s.reportNamed(1035, "header:" + name, v, 0, 40, "framing header spelled with '_'");
@@ -242,6 +250,13 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
   }
   return contentType;
+}
+
+/** Whether a CR in `v` is not followed by LF. */
+function bareCR(v: ArrayBuffer): bool {
+  const p = changetype<usize>(v);
+  for (let i = 0, n = v.byteLength; i < n; i++) if (load<u8>(p + i) == 0x0d && (i + 1 == n || load<u8>(p + i + 1) != 0x0a)) return true;
+  return false;
 }
 
 function reportControls(s: Sink, name: string, decoded: ArrayBuffer, flags: u32): void {
@@ -449,6 +464,8 @@ function isCustomVerb(v: ArrayBuffer): bool {
   return true;
 }
 
+const IDENTITY_CODINGS = new WordList("7bit|8bit|binary");
+
 /** Multipart part headers: name/filename characters, charsets, transfer encodings. */
 function checkPartHeader(s: Sink, t: Target): void {
   const v = t.value;
@@ -466,7 +483,9 @@ function checkPartHeader(s: Sink, t: Target): void {
       while (e < v.byteLength && byte(v, e) != 0x3b && byte(v, e) != 0x20) e++;
       if (!isAllowedCharset(v, i, e)) s.report(1103, t, v, c, e, "charset not allowed");
     }
-  } else if (t.key == "content-transfer-encoding") {
+  } else if (t.key == "content-transfer-encoding" && !IDENTITY_CODINGS.hasLower(v, 0, v.byteLength)) {
+    // 7bit, 8bit and binary leave the bytes as they are (Apache HttpClient's strict mode sends 8bit on
+    // every part); base64 and quoted-printable are what hide a payload from parsers that do not decode.
     s.report(1104, t, v, 0, 40, "Content-Transfer-Encoding");
   }
 }

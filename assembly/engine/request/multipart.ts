@@ -4,7 +4,7 @@
 // line ends; a body that does not start with the boundary, or a part without headers, is
 // malformed.
 import { safePoint } from "./safepoint";
-import { parseJson, opensJson } from "./json";
+import { parseJson, opensJson, unescape } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
@@ -141,9 +141,14 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   } else {
     const raw = data.slice(i, end);
     // (a base64 part is decoded as any base64 value is, by the engine)
-    const value = quotedPrintable ? qpDecode(raw) : raw;
-    // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON
-    if (jsonType && opensJson(value) && parseJson(value, out) < 0) return true;
+    let value = quotedPrintable ? qpDecode(raw) : raw;
+    // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON, and one
+    // that is a single string (`"O'Brien"`, Spring's HttpEntity<String>) as the text a JSON parser reads
+    if (jsonType) {
+      if (opensJson(value) && parseJson(value, out) < 0) return true;
+      const last = value.byteLength - 1;
+      if (last > 0 && at(value, 0) == 0x22 && at(value, last) == 0x22) value = unescape(value, 1, last);
+    }
     const fieldBytes = String.UTF8.encode(field);
     out.addArg("args:", fieldBytes, fieldBytes, raw, value);
   }

@@ -174,8 +174,8 @@ const BRAND = alnumTable(" .-_");
 const GREASE = byteTable(" ():-./;=?_");
 const CERT_VALUE = alnumTable("-_.:/%=@+ ,");
 const SCHEME = alnumTable("+.-");
-/** Form field names, with the brackets of nested names (`user[address][city]`). */
-const FIELD_NAME = alnumTable("-_.[]");
+/** Form field names, with the brackets of nested names (`user[address][city]`) and media-type keys (`data[image/svg+xml]`). */
+const FIELD_NAME = alnumTable("-_.[]/+");
 const FILE_NAME = alnumTable("-_.() ");
 
 /** Letters, digits and `extra`. */

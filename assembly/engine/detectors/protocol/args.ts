@@ -3,7 +3,7 @@
 // double percent-encoding, %uFFxx, `\uXXXX`), and CR/LF used to inject headers,
 // split responses or smuggle a second request (CRS 920220-920270, 920540, 921110-921160).
 import { byte, equalsCI } from "./text";
-import { indexOfCI, matchesCI, isWordByte, isSpaceByte, isDigit, isHexDigit } from "../../bytes";
+import { indexOfCI, matchesCI, isWordByte, isSpaceByte, isDigit, isHexDigit, isAlpha } from "../../bytes";
 import { urlDecode } from "../../transform/urldecode";
 import { WordList } from "../../wordlist";
 import { isTokenByte } from "./headernames";
@@ -271,7 +271,8 @@ content-security-policy|content-disposition|access-control-allow-origin|access-c
 
 /**
  * CR/LF followed by a header name and ':' (response splitting, header injection: 921120, 921160), or by `X-` and 4+ letters. Offset or -1.
- * `anyName`: a value no text field carries (a query, a cookie): any hyphenated name is a header.
+ * `anyName`: a value no text field carries (a query, a cookie): any hyphenated name that starts with a letter is a
+ * header (a line that starts with a timestamp, `2024-05-01T10:12:01Z`, is a log's).
  */
 export function injectedHeader(v: ArrayBuffer, anyName: bool = false, start: i32 = 0): i32 {
   const n = v.byteLength;
@@ -289,7 +290,7 @@ export function injectedHeader(v: ArrayBuffer, anyName: bool = false, start: i32
     let e = j;
     let hyphen = false;
     while (e < n && e - j <= 32 && (isWordByte(byte(v, e)) || byte(v, e) == 0x2d)) { hyphen = hyphen || byte(v, e) == 0x2d; e++; }
-    if (e > j && (INJECTED_HEADERS.hasLower(v, j, e) || (e - j >= 6 && (byte(v, j) | 0x20) == 0x78 && byte(v, j + 1) == 0x2d) || (anyName && hyphen && e - j >= 4))) {
+    if (e > j && (INJECTED_HEADERS.hasLower(v, j, e) || (e - j >= 6 && (byte(v, j) | 0x20) == 0x78 && byte(v, j + 1) == 0x2d) || (anyName && hyphen && e - j >= 4 && isAlpha(byte(v, j))))) {
       while (e < n && (byte(v, e) == 0x0d || byte(v, e) == 0x0a)) e++;
       if (e < n && byte(v, e) == 0x3a) {
         // `Location:` alone after the colon is a phrase, a header needs a value.

@@ -88,11 +88,13 @@ export function contentTypeProblem(ct: ArrayBuffer): ContentTypeProblem {
 
 function isAllowedType(ct: ArrayBuffer, end: i32): bool {
   if (ALLOWED.hasLower(ct, 0, end)) return true;
-  // application/<anything>+json and +xml (vendor types), but not a bare suffix.
-  if (end > 17 && equalsCI(ct, 0, 12, "application/")) {
-    if (equalsCI(ct, end - 5, end, "+json") || equalsCI(ct, end - 4, end, "+xml") || equalsCI(ct, end - 6, end, "+proto")) return true;
-  }
-  return false;
+  const app = equalsCI(ct, 0, 12, "application/");
+  // A subtype that names JSON (text/json, application/x-json, application/x-amz-json-1.1, vendor +json
+  // types) is parsed as JSON (request/body.ts), so none of it goes uninspected.
+  const json = indexOfCI(ct, "json");
+  if (json >= 0 && json + 4 <= end && json > (app ? 12 : 4) && (app || equalsCI(ct, 0, 5, "text/"))) return true;
+  // application/<anything>+xml and +proto (vendor types), but not a bare suffix.
+  return end > 17 && app && (equalsCI(ct, end - 4, end, "+xml") || equalsCI(ct, end - 6, end, "+proto"));
 }
 
 /** Whether [start, end) contains `type/` for a registered top-level type. */

@@ -5,7 +5,7 @@
 // (`[].sort.call\`${alert}\``), JSFuck, JScript.Encode. Identifiers are read as
 // JavaScript does: case-sensitive, with blanks and comments allowed around `.`, `(`, `[`.
 import { WordList } from "../../wordlist";
-import { byteAt, isAlpha, isDigit, isWordByte } from "../../bytes";
+import { byteAt, isAlpha, isDigit, isWordByte, indexOfCI } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
 import { Target, TargetKind } from "../../target";
@@ -227,7 +227,9 @@ function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i
   if (j >= len) return;
   const b = byteAt(buf, j);
   if (b == 0x5b) {
-    s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global");
+    // `content[nbformat]`, `parent[]`: a parameter name in bracket notation (PHP, Rails, qs) nests a key;
+    // without a call, template or assignment nothing in it runs.
+    if (t.kind != TargetKind.ArgName || indexOfCI(buf, "(") >= 0 || indexOfCI(buf, "`") >= 0 || indexOfCI(buf, "=") >= 0) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global");
   } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
     const p = skipBlankAndComments(buf, j + 1);
     const pe = identEnd(buf, p);
