@@ -14,7 +14,7 @@ import * as id from "./xss/ids";
 
 export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_TAG, Category.Xss, CRITICAL, 1, "tag that runs script or loads active content (<script>, <iframe>, <svg>, <object>, <meta>, <base>, <style> ...)"),
-  new Rule(id.XSS_EVENT_HANDLER, Category.Xss, CRITICAL, 1, "event handler attribute (on*=) in a tag"),
+  new Rule(id.XSS_EVENT_HANDLER, Category.Xss, CRITICAL, 1, "event handler attribute (on*=, ng-<event>) in a tag"),
   new Rule(id.XSS_SCRIPT_URL, Category.Xss, CRITICAL, 1, "javascript:/vbscript:/data:text/html URL, also split by tabs, newlines or character references"),
   new Rule(id.XSS_ATTR_BREAKOUT, Category.Xss, CRITICAL, 1, "attribute breakout: an event handler or formaction-like attribute added after a quote or blank"),
   new Rule(id.XSS_DANGEROUS_ATTR, Category.Xss, CRITICAL, 1, "attribute that executes, redirects or changes parsing (formaction, srcdoc, xmlns, xlink:href, http-equiv)"),
