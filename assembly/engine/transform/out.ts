@@ -1,6 +1,6 @@
 // Output buffer shared by the transformations: allocated once for the worst case,
 // trimmed to the bytes written. Keeps each transformation a plain loop.
-import { equalBytes } from "../bytes";
+import { equalBytes, HEX_PLUS_ONE } from "../bytes";
 
 export class ByteWriter {
   buf: ArrayBuffer;
@@ -66,21 +66,6 @@ export function storeUtf8(p: usize, cp: u32): i32 {
   store<u8>(p, <u8>(0x80 | (cp & 0x3f)), 3);
   return 4;
 }
-
-/**
- * The value + 1 of each byte as a hex digit, 0 for the bytes that are none. Zero but for the 55
- * bytes from '0' to 'f', which are all the module stores of it (its data segments skip zero runs).
- */
-const HEX_PLUS_ONE: usize = memory.data<u8>([
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0, 0, 0, 0, 0,
-  0, 11, 12, 13, 14, 15, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 11, 12, 13, 14, 15, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-]);
 
 /** Value of hex digit `c` (a byte), or -1 (a table: inlined at ~20 sites, one load each). */
 // @ts-ignore: decorator
