@@ -12,6 +12,8 @@ import PackWordLists from "./pack-word-lists.js";
 import PackReasons from "./pack-reasons.js";
 import PackNeedles from "./pack-needles.js";
 import { packDataSegments } from "./pack-data-segments.js";
+import StaticHeaders from "./static-headers.js";
+import VisitGlobals from "./visit-globals.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
@@ -19,8 +21,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // (scripts/pack-word-lists.js), so tests run the lists as the filter holds them. The release builds
 // also store the reasons of rule matches as UTF-8 (scripts/pack-reasons.js); the filter's own tests
 // (test/filter) read them back from its log lines. Every build stores the literal needles of the byte
-// helpers (matchesCI(buf, i, "ognl")) as bytes too (scripts/pack-needles.js).
-const release = [StripRuleDescriptions, PackWordLists, PackReasons, PackNeedles];
+// helpers (matchesCI(buf, i, "ognl")) as bytes too (scripts/pack-needles.js). The release modules
+// run the minimal runtime, which never reads the block size (mmInfo) of a static object: the build
+// clears it (scripts/static-headers.js) and rebuilds the data segments (scripts/pack-data-segments.js);
+// its collector's root scan visits globals without a null test of its own (scripts/visit-globals.js).
+const release = [StripRuleDescriptions, PackWordLists, PackReasons, PackNeedles, VisitGlobals];
 const targets = [
   { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release, packData: true },
   { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists, PackNeedles] },
@@ -30,7 +35,7 @@ const targets = [
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-needles.js", "pack-data-segments.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-needles.js", "pack-data-segments.js", "static-headers.js", "visit-globals.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -44,18 +49,21 @@ function newestInput() {
 
 const ifStale = process.argv.includes("--if-stale");
 const inputsTime = ifStale ? newestInput() : 0;
+const asconfig = JSON.parse(readFileSync(join(root, "asconfig.json"), "utf8"));
 for (const { entry, target, out, transforms, packData } of targets) {
   const outPath = join(root, out);
   if (ifStale && existsSync(outPath) && statSync(outPath).mtimeMs > inputsTime) continue;
+  // only the minimal runtime leaves static objects' block headers unread
+  const statics = packData && asconfig.targets[target].runtime === "minimal" ? new StaticHeaders() : null;
   const { error, stderr } = await asc.main(
     [entry, "--config", "asconfig.json", "--target", target, "--outFile", out],
-    { stdout: process.stdout, stderr: process.stderr, transforms },
+    { stdout: process.stdout, stderr: process.stderr, transforms: statics ? [...transforms, statics] : transforms },
   );
   if (error) {
     console.error(`build of ${out} failed: ${error.message}`);
     process.exit(1);
   }
-  // release modules: close data segments joined (scripts/pack-data-segments.js)
-  if (packData) writeFileSync(outPath, packDataSegments(readFileSync(outPath)));
+  // release modules: data segments rebuilt (scripts/pack-data-segments.js)
+  if (packData) writeFileSync(outPath, packDataSegments(readFileSync(outPath), { staticHeaders: statics ? statics.addresses : [] }));
   console.error(`built ${out} (${statSync(outPath).size} bytes)`);
 }

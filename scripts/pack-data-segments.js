@@ -1,8 +1,11 @@
-// Joins the release module's data segments that lie a few zero bytes apart into one: asc emits one
-// active segment per static object (~1,900 of them), each with ~7 bytes of offset and length, while
-// the gaps between them are mostly under 7 bytes of zeros. The initial memory is byte for byte the
-// same (fresh memory is zero); only the module is smaller. Modules that could name segments by index
-// (memory.init, data.drop) or hold other than active i32.const segments are left as they are.
+// Rewrites the data segments of the release modules: asc emits one active segment per static object
+// (~1,300 of them), binaryen's memory packing splits them at runs of zeros, and each segment costs ~7
+// bytes of offset and length, while many gaps between them are under 7 bytes of zeros. The segments
+// are rebuilt from the initial memory they write: a run of more than MAX_GAP zero bytes ends one,
+// shorter runs are stored. Fresh memory is zero, so the initial memory is byte for byte the same,
+// except for the static objects' block headers the build names (scripts/static-headers.js), which are
+// cleared first; only the module is smaller. Modules that could name segments by index (memory.init,
+// data.drop) or hold other than active i32.const segments are left as they are.
 import binaryen from "binaryen";
 
 /** Gaps of this many zero bytes or fewer are stored rather than opening a new segment. */
@@ -94,24 +97,56 @@ function usesSegmentIndexes(wasm) {
   }
 }
 
-/** The module with its close data segments joined (the same bytes when there is nothing to join safely). */
-export function packDataSegments(wasm) {
+/** The initial memory the segments write, from address 0 to the last byte written. */
+function image(segments) {
+  const out = Buffer.alloc(Math.max(...segments.map((s) => s.offset + s.data.length)));
+  for (const s of segments) out.set(s.data, s.offset);
+  return out;
+}
+
+/** The runs of `memory` to store as segments: no zeros at either end, no run of more than MAX_GAP zeros inside. */
+function segmentsOf(memory) {
+  const out = [];
+  let at = 0;
+  for (;;) {
+    while (at < memory.length && memory[at] === 0) at++;
+    if (at === memory.length) return out;
+    const start = at;
+    let end = at;
+    for (;;) {
+      while (end < memory.length && memory[end] !== 0) end++;
+      let next = end;
+      while (next < memory.length && memory[next] === 0) next++;
+      if (next === memory.length || next - end > MAX_GAP) break;
+      end = next;
+    }
+    out.push({ offset: start, data: memory.subarray(start, end) });
+    at = end;
+  }
+}
+
+/**
+ * The module with its data segments rebuilt (the same bytes when there is nothing to do safely).
+ * `staticHeaders`: addresses of static objects' mmInfo words to clear (scripts/static-headers.js),
+ * for a module whose runtime never reads them. Each must hold the block size its object's rtSize
+ * gives, or the layout is not the one asc had and the build stops.
+ */
+export function packDataSegments(wasm, { staticHeaders = [] } = {}) {
   const all = sections(wasm);
   const segments = dataSegments(wasm);
   if (segments === null || segments.length < 2 || usesSegmentIndexes(wasm)) return wasm;
-  const sorted = [...segments].sort((a, b) => a.offset - b.offset);
-  const joined = [];
-  for (const s of sorted) {
-    const last = joined[joined.length - 1];
-    const gap = last ? s.offset - (last.offset + last.data.length) : -1;
-    if (last && gap >= 0 && gap <= MAX_GAP) last.data = Buffer.concat([last.data, Buffer.alloc(gap), s.data]);
-    else joined.push({ offset: s.offset, data: Buffer.from(s.data) });
+  const memory = image(segments);
+  for (const at of staticHeaders) {
+    const rtSize = at + 20 <= memory.length ? memory.readUInt32LE(at + 16) : -1;
+    if (rtSize < 0 || memory.readUInt32LE(at) !== ((rtSize + 20 + 15) & ~15) - 4) throw new Error(`pack-data-segments: no static object header at ${at}`);
+    memory.writeUInt32LE(0, at);
   }
-  const body = Buffer.concat([u32(joined.length), ...joined.flatMap((s) => [Buffer.from([0, 0x41]), i32(s.offset), Buffer.from([0x0b]), u32(s.data.length), s.data])]);
+  const packed = segmentsOf(memory);
+  const body = Buffer.concat([u32(packed.length), ...packed.flatMap((s) => [Buffer.from([0, 0x41]), i32(s.offset), Buffer.from([0x0b]), u32(s.data.length), s.data])]);
   const parts = [wasm.subarray(0, 8)];
   for (const [id, , end, section] of all) {
     if (id === 11) parts.push(Buffer.from([11]), u32(body.length), body);
-    else if (id === 12) parts.push(Buffer.from([12]), u32(u32(joined.length).length), u32(joined.length));
+    else if (id === 12) parts.push(Buffer.from([12]), u32(u32(packed.length).length), u32(packed.length));
     else parts.push(wasm.subarray(section, end));
   }
   return Buffer.concat(parts);

@@ -1,9 +1,10 @@
 // asc transform for the release builds: stores the reason of each `s.report(..., "reason")` and
 // `s.reportNamed(..., "reason")`, and the message of each `this.fail(..., "message")`, as UTF-8
 // bytes. A string literal is a UTF-16 static string with a header (about 20 bytes and 2 bytes a
-// character); the transform rewrites the argument to `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`,
-// a headerless blob of one byte a character, decoded only when a rule matches (a few times per
-// request at most) or the configuration has an error.
+// character). A report becomes `s.reportPacked(..., memory.data<u8>([...]), size)` (reportNamedPacked
+// for reportNamed), which decodes the reason only when the finding counts (a rule scores once a
+// request); a failure's message becomes `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`,
+// decoded where the configuration has an error. Headerless blobs of one byte a character.
 // Works on the AST after parsing, so detector files keep their readable reasons.
 import { Node } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
@@ -20,6 +21,9 @@ function reasonLiteral(node) {
   return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
 }
 
+/** The Sink methods that take a reason as UTF-8 bytes (assembly/engine/sink.ts). */
+const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"]]);
+
 function rewrite(node, literal) {
   const range = literal.range;
   const bytes = Buffer.from(literal.value, "utf8");
@@ -31,8 +35,16 @@ function rewrite(node, literal) {
     [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
     range,
   );
+  const size = Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range);
+  const packed = PACKED.get(node.expression.property.text);
+  if (packed !== undefined) {
+    node.expression.property = id(packed);
+    node.args[node.args.length - 1] = blob;
+    node.args.push(size);
+    return;
+  }
   const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
-  node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
+  node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, size], range);
 }
 
 export default class PackReasons {

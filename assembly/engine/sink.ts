@@ -66,6 +66,21 @@ export class Sink {
     if (rule !== null) this.record(rule, targetName, data, start, end, reason);
   }
 
+  /**
+   * report() with its reason as `reasonLength` UTF-8 bytes at `reason`, decoded only when the
+   * finding counts: the release build's form of a report whose reason is a literal (scripts/pack-reasons.js).
+   */
+  reportPacked(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
+    const rule = this.counts(ruleId);
+    if (rule !== null) this.record(rule, t.name, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+  }
+
+  /** reportNamed() with its reason as UTF-8 bytes, as reportPacked(). */
+  reportNamedPacked(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
+    const rule = this.counts(ruleId);
+    if (rule !== null) this.record(rule, targetName, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+  }
+
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
   private counts(ruleId: i32): Rule | null {
     const rule = findRule(ruleId);

@@ -1,6 +1,7 @@
-// The byte helpers (assembly/engine/bytes.ts). indexOfCI scans eight bytes a step for the needle's
-// first byte in either case: it must find exactly what a byte-by-byte search finds, at every offset
-// and at the ends of the buffer.
+// The byte helpers (assembly/engine/bytes.ts and transform/out.ts). The byte classes that read
+// tables (isWordByte, isHexDigit, isSpaceByte, hexValue) are checked on every one of the 256 bytes.
+// indexOfCI scans eight bytes a step for the needle's first byte in either case: it must find
+// exactly what a byte-by-byte search finds, at every offset and at the ends of the buffer.
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -62,5 +63,18 @@ describe("indexOfCI", () => {
     fc.assert(fc.property(text, needle, fc.integer({ min: -2, max: 75 }), (hay, n, from) => {
       expect(indexOfCI(hay, n, from)).toBe(reference(hay, n, from));
     }), { numRuns: 3000 });
+  });
+});
+
+describe("byte classes", () => {
+  it("isWordByte: ASCII letters, digits and _; isHexDigit and hexValue: 0-9, a-f, A-F; isSpaceByte: space, tab, LF, VT, FF, CR", () => {
+    for (let c = 0; c < 256; c++) {
+      const ch = String.fromCharCode(c);
+      const word = /^[A-Za-z0-9_]$/.test(ch);
+      const hex = /^[0-9a-fA-F]$/.test(ch) ? parseInt(ch, 16) : -1;
+      const space = [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(c);
+      const got = (h.exports as any).byteClasses(c) as number;
+      expect({ c, word: (got & 1) !== 0, hex: (got & 2) !== 0, space: (got & 4) !== 0, value: (got >> 8) - 1 }).toEqual({ c, word, hex: hex >= 0, space, value: hex });
+    }
   });
 });

@@ -59,6 +59,19 @@ describe("transformations", () => {
   });
 
   const names = [...Object.keys(fixtures), "fromUtf16"];
+  it("read a hex digit from every byte that is one, and from no other byte (urlDecode %4x, jsDecode \\x4x)", () => {
+    const hex = "0123456789abcdefABCDEF";
+    for (let b = 0; b < 256; b++) {
+      const value = hex.includes(String.fromCharCode(b)) ? parseInt(String.fromCharCode(b), 16) : -1;
+      // no escape: '%' stays, a backslash before a letter that opens no escape is dropped
+      for (const [name, prefix, otherwise] of [["urlDecode", "%4", [0x25, 0x34, b]], ["jsDecode", "\\x4", [0x78, 0x34, b]]] as const) {
+        const input = Uint8Array.from([...Buffer.from(prefix, "latin1"), b]);
+        const out = transform(h, name, input);
+        expect([...(out ?? input)], `${name} byte ${b}`).toEqual(value < 0 ? otherwise : [0x40 + value]);
+      }
+    }
+  });
+
   it("never traps on random bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(...names), (bytes, name) => {

@@ -3,7 +3,8 @@
 // build keeps the lists as written. Over the corpus sample, at paranoia 1 and 4, the filter must
 // score every request with the same rules, categories and score as the harness: a wrong byte in
 // the table would change one of them. The release build also stores the reasons of matches as
-// UTF-8 blobs (scripts/pack-reasons.js): its log lines must give each rule the harness's reason.
+// UTF-8 blobs, decoded when a finding counts (scripts/pack-reasons.js): its log lines must give
+// each rule the harness's reason.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runRequest, type RequestSpec } from "../../src/host/index.js";
 import { decisions, loadFilter, sampleCorpus } from "../support/filter.js";

@@ -1,5 +1,6 @@
-// scripts/pack-data-segments.js joins close data segments of the release modules: the initial memory
-// must stay byte for byte the same, and the module valid and working.
+// scripts/pack-data-segments.js rebuilds the data segments of the release modules: the initial memory
+// must stay byte for byte the same (but for the static objects' block headers the build clears), and
+// the module valid and working.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -44,6 +45,45 @@ describe("pack-data-segments", () => {
 
   it("leaves the release modules nothing to join", () => {
     for (const f of ["meshwaf.wasm", "noop.wasm"]) expect(packDataSegments(file(f)).equals(file(f))).toBe(true);
+  });
+
+  it("leaves the release module's static strings with a zero block size and their header and text", () => {
+    // scripts/static-headers.js names them to the build; the harness keeps them (incremental runtime)
+    const text = Buffer.from("malformed JSON", "utf16le");
+    for (const [f, mmInfo] of [["meshwaf.wasm", 0], ["harness.wasm", 44]] as const) {
+      const memory = image(dataSegments(file(f)));
+      const at = memory.indexOf(text);
+      expect(at % 16).toBe(0);
+      expect([memory.readUInt32LE(at - 20), memory.readUInt32LE(at - 8), memory.readUInt32LE(at - 4)]).toEqual([mmInfo, 2, text.length]);
+    }
+  });
+
+  describe("static objects' block headers", async () => {
+    const wabt = await wabtInit();
+    // A static string "ab" as asc lays it out at 12 (block size 28, rtId 2, rtSize 4), and a byte at 64.
+    const wasm = (() => {
+      const mod = wabt.parseWat("t.wat", `(module (memory 1)
+        (data (i32.const 12) "\\1c\\00\\00\\00\\00\\00\\00\\00\\00\\00\\00\\00\\02\\00\\00\\00\\04\\00\\00\\00a\\00b\\00")
+        (data (i32.const 64) "z"))`, {});
+      const bytes = Buffer.from(mod.toBinary({}).buffer);
+      mod.destroy();
+      return bytes;
+    })();
+
+    it("clears the ones named and stores the rest of memory as it was", () => {
+      const before = image(dataSegments(wasm));
+      const after = image(dataSegments(packDataSegments(wasm, { staticHeaders: [12] })));
+      expect(after.readUInt32LE(12)).toBe(0);
+      before.writeUInt32LE(0, 12);
+      expect(after.equals(before)).toBe(true);
+      // the header's zeros now open the segment: it starts at rtId
+      expect(dataSegments(packDataSegments(wasm, { staticHeaders: [12] }))[0].offset).toBe(24);
+    });
+
+    it("stops the build when a named address holds no block header", () => {
+      expect(() => packDataSegments(wasm, { staticHeaders: [16] })).toThrow(/no static object header at 16/);
+      expect(() => packDataSegments(wasm, { staticHeaders: [64] })).toThrow(/no static object header at 64/);
+    });
   });
 
   describe("segments named by index", async () => {

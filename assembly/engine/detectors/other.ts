@@ -6,7 +6,7 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
-import { byteAt, isAlpha, isDigit } from "../bytes";
+import { byteAt, isAlpha, isDigit, isWordByte } from "../bytes";
 import { WordList } from "../wordlist";
 import { yamlTypeTag, pickleText } from "./langs/deserialise";
 import { quotedInPage } from "./langs/fences";
@@ -204,7 +204,7 @@ function ormLookup(s: Sink, t: Target, buf: ArrayBuffer): void {
       i++;
       continue;
     }
-    if (!(isAlpha(c) || isDigit(c) || c == 0x5f)) return;
+    if (!isWordByte(c)) return;
   }
   if (lastSep < 0 || lastSep >= len) return;
   if (parts > 2) {

@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind, TargetOrigin } from "../target";
-import { indexOfCI } from "../bytes";
+import { indexOfCI, isWordByte } from "../bytes";
 import { PAREN, STAR, QUOTE, BRACE, BRACKET, PIPE, BANG } from "../census";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE, RULE_BINARY_PATH } from "./rce/shell-scan";
@@ -290,7 +290,7 @@ function programAsData(t: Target, v: ArrayBuffer): bool {
   for (let i = 0; i < v.byteLength; i++) {
     const c = load<u8>(changetype<usize>(v) + <usize>i);
     if (c == 0x2f) slashes++;
-    else if (!(c == 0x2d || c == 0x2e || c == 0x5f || (c | 0x20) - 0x61 < 26 || c - 0x30 < 10)) return false;
+    else if (!(c == 0x2d || c == 0x2e || isWordByte(c))) return false;
   }
   return slashes >= 4 || t.key.endsWith(".0", String.MAX_LENGTH);
 }

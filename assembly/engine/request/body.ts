@@ -5,7 +5,7 @@
 import { Targets, BodyProblem } from "./targets";
 import { TargetKind, TargetOrigin } from "../target";
 import { HttpRequest } from "../request";
-import { indexOfCI, matchesCI } from "../bytes";
+import { indexOfCI, isWordByte, matchesCI } from "../bytes";
 import { parseUrlencoded } from "./urlencoded";
 import { parseJson, opensJson } from "./json";
 import { parseMultipart, boundaryOf } from "./multipart";
@@ -144,7 +144,7 @@ function looksLikeForm(data: ArrayBuffer): bool {
   for (let i = 0; i < n; i++) {
     const c = <u32>load<u8>(changetype<usize>(data) + <usize>i);
     if (c == 0x3d) return i > 0;
-    if (!((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x2d || c == 0x2e || c == 0x5b || c == 0x5d)) return false;
+    if (!(isWordByte(c) || c == 0x2d || c == 0x2e || c == 0x5b || c == 0x5d)) return false;
   }
   return false;
 }

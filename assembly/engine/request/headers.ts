@@ -6,6 +6,7 @@ import { TargetKind, TargetOrigin } from "../target";
 import { HttpRequest } from "../request";
 import { parseCookies } from "./cookies";
 import { isPlainHeader } from "./plain-headers";
+import { isWordByte } from "../bytes";
 
 export function collectHeaders(req: HttpRequest, out: Targets): void {
   const names = req.headerNames;
@@ -44,5 +45,5 @@ function credentials(v: ArrayBuffer): ArrayBuffer {
 }
 
 function isSchemeByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2d || c == 0x5f || c == 0x2e;
+  return isWordByte(c) || c == 0x2d || c == 0x2e;
 }

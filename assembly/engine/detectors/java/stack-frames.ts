@@ -2,7 +2,7 @@
 // `at java.base/java.io.FileInputStream.open0(Native Method)`. Error reports, support forms and log
 // shipping carry them; a frame is no expression anyone evaluates (its "arguments" are a file and a line),
 // so the name and expression scans read the value with its frames blanked out.
-import { needleCode, needleLength } from "../../bytes";
+import { isWordByte, needleCode, needleLength } from "../../bytes";
 
 /** `data` with every stack frame (a dotted name and its `(File.java:N)`, `(Native Method)` or `(Unknown Source)`) blanked, or `data` itself when it has none. */
 export function withoutStackFrames(data: ArrayBuffer): ArrayBuffer {
@@ -25,7 +25,7 @@ export function withoutStackFrames(data: ArrayBuffer): ArrayBuffer {
 }
 
 function isFrameNameByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2e || c == 0x5f || c == 0x24 || c == 0x2f || c == 0x3c || c == 0x3e || c == 0x2d;
+  return isWordByte(c) || c == 0x2e || c == 0x24 || c == 0x2f || c == 0x3c || c == 0x3e || c == 0x2d;
 }
 
 /** After a `(` at `i - 1`: the offset of the `)` of `File.java:123)`, `File.java)`, `Native Method)` or `Unknown Source)`, else -1. */
@@ -45,7 +45,7 @@ function frameLocationEnd(base: usize, i: i32, n: i32): i32 {
 }
 
 function isFileByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x24 || c == 0x2d;
+  return isWordByte(c) || c == 0x24 || c == 0x2d;
 }
 
 /** Whether `text` (a needle: bytes.ts) is at `i` of the `end` bytes at `base`, case-sensitively. */

@@ -4,7 +4,7 @@
 // in a parameter or a boundary on a non-multipart type (921421/921422: parsers
 // disagree on which one wins).
 import { byte, equalsCI, isAllowedCharset, isOws } from "./text";
-import { indexOfCI, lowerByte } from "../../bytes";
+import { indexOfCI, isWordByte, lowerByte } from "../../bytes";
 import { WordList } from "../../wordlist";
 
 export const enum ContentTypeProblem {
@@ -30,11 +30,11 @@ const TOP_LEVEL = new WordList("application/|text/|multipart/|image/|audio/|vide
 
 // @ts-ignore: decorator
 @inline function isTypeChar(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x2f || c == 0x2e || c == 0x2b || c == 0x2a || c == 0x2d;
+  return isWordByte(c) || c == 0x2f || c == 0x2e || c == 0x2b || c == 0x2a || c == 0x2d;
 }
 
 function isValueChar(c: u32): bool {
-  if ((c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f) return true;
+  if (isWordByte(c)) return true;
   return c == 0x27 || c == 0x22 || c == 0x2e || c == 0x28 || c == 0x29 || c == 0x2b || c == 0x2c || c == 0x2f || c == 0x3a ||
     c == 0x3d || c == 0x3f || c == 0x3c || c == 0x3e || c == 0x40 || c == 0x23 || c == 0x2a || c == 0x2d;
 }

@@ -3,12 +3,12 @@
 // framing headers spelled with `_` (back ends that map `_` to `-`, as CGI-style servers do,
 // see a second Content-Length or Transfer-Encoding that the proxy never framed by).
 import { byte } from "./text";
-import { isDigit } from "../../bytes";
+import { isDigit, isWordByte } from "../../bytes";
 import { indexOfEither } from "../../transform/out";
 
 // @ts-ignore: decorator
 @inline function isHostByte(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x2d || c == 0x2e || c == 0x5f || c >= 0x80;
+  return isWordByte(c) || c == 0x2d || c == 0x2e || c >= 0x80;
 }
 
 /** Whether bytes from i on are `:` and at most 5 digits, or nothing. */

@@ -6,6 +6,7 @@ import { Kw, isStatementKw } from "./keywords";
 import { Tok, TokenList, F_LINE_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { byteAtSource, sourceLength } from "./source";
+import { isWordByte } from "../../bytes";
 import { operandEnd, comparisonEnd, endsExpression, isCall, isLiteral, isStatement } from "./shapes";
 
 export function isLogic(t: TokenList, i: i32): bool {
@@ -147,7 +148,7 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
 
 function isWordByteAt(i: i32): bool {
   const c = byteAtSource(i);
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c >= 0x80;
+  return isWordByte(c) || c >= 0x80;
 }
 
 /** Whether the breakout quote is the first byte of the value (leading blanks aside). */

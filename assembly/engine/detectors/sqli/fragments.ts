@@ -3,7 +3,7 @@
 // never forms a whole statement. These patterns recognise such fragments by where they sit
 // in the value (at its start, or as its whole), which prose and ordinary values do not share.
 import { WordList } from "../../wordlist";
-import { equalBytes } from "../../bytes";
+import { equalBytes, isWordByte } from "../../bytes";
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
@@ -36,7 +36,7 @@ function callAfterSymbols(t: TokenList, i: i32): bool {
   while (q < p + 8 && q < len) {
     const c = byteAtSource(q);
     if (c == 0x5b || loneColon(q)) return false;
-    if (c == 0x28 || c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80) break;
+    if (c == 0x28 || isWordByte(c) || c >= 0x80) break;
     if (c != 0x20) symbols++;
     q++;
   }
@@ -57,7 +57,7 @@ function quotedWord(t: TokenList, i: i32): Kw {
   let h = HASH_SEED;
   for (let j = s; j < e; j++) {
     const c = byteAtSource(j);
-    if (!(c - 0x30 < 10 || (c | 0x20) - 0x61 < 26 || c == 0x5f)) return Kw.None;
+    if (!isWordByte(c)) return Kw.None;
     h = hashStep(h, c | 0x20);
   }
   return keywordOf(h);

@@ -2,7 +2,7 @@
 // lenient: every byte becomes part of some token or is skipped, nothing fails.
 // Comments are not tokens: they set flags on the token before them, because what
 // matters to the grammar is where a comment truncates or splits the statement.
-import { byteAt, isDigit, isHexDigit, isSpaceByte, lowerByte } from "../../bytes";
+import { byteAt, isDigit, isHexDigit, isSpaceByte, isWordByte, lowerByte } from "../../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { noBreakSpaceAt } from "./blanks";
 import { Tok, TokenList, F_OPEN, F_CALL, F_COMMENT, F_HEX, F_METHOD, F_SPLIT, F_LEAD_COMMENT, F_LINE_COMMENT, F_SYSVAR } from "./tokens";
@@ -14,7 +14,7 @@ import { Tok, TokenList, F_OPEN, F_CALL, F_COMMENT, F_HEX, F_METHOD, F_SPLIT, F_
 
 // @ts-ignore: decorator
 @inline function isWordChar(c: u32): bool {
-  return (c | 0x20) - 0x61 < 26 || c - 0x30 < 10 || c == 0x5f || c == 0x24 || c >= 0x80;
+  return isWordByte(c) || c == 0x24 || c >= 0x80;
 }
 
 /** Tokenizer state that outlives one call (a value is tokenized in windows). */

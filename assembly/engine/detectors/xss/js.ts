@@ -5,7 +5,7 @@
 // (`[].sort.call\`${alert}\``), JSFuck, JScript.Encode. Identifiers are read as
 // JavaScript does: case-sensitive, with blanks and comments allowed around `.`, `(`, `[`.
 import { WordList } from "../../wordlist";
-import { byteAt, isAlpha, isDigit, isWordByte, indexOfCI } from "../../bytes";
+import { byteAt, isAlpha, isWordByte, indexOfCI } from "../../bytes";
 import { Sink } from "../../sink";
 import { skipBlank, skipBlankAndComments } from "./chars";
 import { Target, TargetKind } from "../../target";
@@ -30,7 +30,7 @@ const SINK_PROPS = new WordList("innerHTML|outerHTML|textContent|innerText|srcdo
 
 // @ts-ignore: decorator
 @inline function isIdentByte(c: u32): bool {
-  return isAlpha(c) || isDigit(c) || c == 0x5f || c == 0x24;
+  return isWordByte(c) || c == 0x24;
 }
 
 

@@ -3,7 +3,7 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, indexOfCI, isAlpha, isDigit, needleString } from "../../bytes";
+import { byteAt, indexOfCI, isAlpha, isWordByte, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
@@ -56,7 +56,7 @@ function isUtf7Lt(buf: ArrayBuffer, i: i32): bool {
 
 // @ts-ignore: decorator
 @inline function isNameByte(c: u32): bool {
-  return isAlpha(c) || isDigit(c) || c == 0x2d || c == 0x5f || c == 0x2e;
+  return isWordByte(c) || c == 0x2d || c == 0x2e;
 }
 
 function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, markup: bool, asciiOpen: bool, stripped: bool): void {
