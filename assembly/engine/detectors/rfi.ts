@@ -170,8 +170,9 @@ function includeTrailer(v: ArrayBuffer, pathStart: i32, n: i32): bool {
     q--;
   }
   if (q == e) return false;
-  // `https://x/a\n\nWhere is it?`: a URL ends at a blank, the `?` closes the prose after it
-  for (let k = pathStart; k < q; k++) if (isSpaceByte(at(v, k))) return false;
+  // `https://x/a\n\nWhere is it?`: a URL ends at a blank, the `?` closes the prose after it; and a URL
+  // whose query has begun (`/get?q=how was your day?`) cut the suffix there already
+  for (let k = pathStart; k < q; k++) if (isSpaceByte(at(v, k)) || at(v, k) == 0x3f) return false;
   return question || scriptExtension(v, pathStart, q, true);
 }
 
