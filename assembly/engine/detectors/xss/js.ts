@@ -270,9 +270,11 @@ export function scanObfuscatedScript(s: Sink, t: Target, buf: ArrayBuffer): void
     const c = byteAt(buf, i);
     if (c == 0x5b && byteAt(buf, i + 1) == 0x5d) {
       const prev = byteAt(buf, i - 1);
-      // `!![]` and unary `+[]` are JSFuck's primitives; a lone `![](` is a markdown image, `s+[]` after a
-      // word adds (in a regex, `\s+\[\]`).
-      const primitive = (prev == 0x2b && (i < 2 || !isWordByte(byteAt(buf, i - 2)))) || (i >= 2 && byteAt(buf, i - 2) == 0x21);
+      // `!![]` and unary `+[]` are JSFuck's primitives, after JSFuck's own symbols, a blank or a quote it breaks out
+      // of (`'+[]+'`); a lone `![](` is a markdown image, `s+[]` after a word adds (in a regex, `\s+\[\]`), and
+      // `_:+[],` is `_: [],` with `+` for blanks (a form-encoded query inside a value).
+      const p2 = i >= 2 ? byteAt(buf, i - 2) : 0;
+      const primitive = (prev == 0x2b && (isJsfuckByte(p2) || p2 <= 0x20 || p2 == 0x22 || p2 == 0x27)) || p2 == 0x21;
       if ((prev == 0x21 || prev == 0x2b) && (primitive || jsfuckRun(buf, i) >= 5)) {
         s.report(XSS_JSFUCK, t, buf, max(0, i - 10), min(len, i + 30), "JSFuck-encoded script");
         return;
