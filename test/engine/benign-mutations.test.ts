@@ -17,8 +17,8 @@
 //   a JSON key (12001, a MongoDB operator), multi-line text with `NAME=value` lines in a query (1067,
 //   parameter injection), literal `%20` text re-escaped (1043, double encoding), repeated names beside an
 //   HTML warning (1052 + 3009).
-// - `+` as a space in the query of a URL that is a value (`return_to=https://host/u?bio=boop+{+_:+[],+a:+'beep'`):
-//   3013 and 2007 read `+[]` and `'SELECT+*+FROM` as JSFuck or SQL; the query inside a value is not decoded again.
+// - `+` as a space in the query of a URL that is a value (`return_to=https://host/upload?file=q(+sql:+'SELECT+*+FROM`):
+//   2007 reads `'SELECT+*+FROM` as a breakout; the query inside a value is not decoded again.
 // - attacks: file contents of a multipart upload are not read (a file part is no field; XML and SVG files are); the claims of a
 //   Bearer token of JWT shape are not read (plain-headers.ts); short payloads (`;id`, `admin'--`) beside
 //   other text in a JSON cookie or a repeated parameter.
@@ -167,6 +167,12 @@ const CASES: [string, Req, boolean][] = [
   ["query: remote include cut by ??", get("/x?page=http://evil.example/shell.txt??"), true],
   ["query: remote include cut by ?&", get("/x?page=http://evil.example/shell.txt?%26"), true],
   ["query: remote include cut by #", get("/x?page=http://evil.example/shell.txt%23"), true],
+  // `+[]` after `:` or `,` is `_: []` with `+` for blanks (a form-encoded query inside a value); after JSFuck's
+  // own symbols, a blank or a quote it is JSFuck.
+  ["query: a URL whose query holds `{ _: [], a: 'beep' }`", get(`/x?return_to=${encodeURIComponent(`https://app.example.com/u?${new URLSearchParams({ bio: "$ node example/parse.js -a beep -b boop { _: [], a: 'beep', b: 'boop' }" })}`)}`), false],
+  ["query: JSFuck", get(`/x?q=${encodeURIComponent("[][(![]+[])[+[]]+([![]]+[][[]])[+!+[]+[+[]]]]")}`), true],
+  ["query: +[] breaking out of a string", get(`/x?q=${encodeURIComponent("'+[]+'")}`), true],
+  ["query: a lone +[] and !![]", get(`/x?a=${encodeURIComponent("+[]")}&b=${encodeURIComponent("!![]")}`), true],
 ];
 
 describe("Office uploads (xlsx, docx, pptx) are no XML documents", () => {
