@@ -170,9 +170,12 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         // Line breaks only as %0A or %0D%0A are text a client escaped (a multi-line value in a cookie, a
         // Referer whose query holds a textarea): as in a query, only a header after them counts (1061).
         // A bare CR ends no line of text today; servers that split a header on it are what it targets.
+        // So are escaped terminal colours (`%1B[32m`: a CI log, a notebook traceback), as in an argument.
         const raw = flags;
         flags = scanFlags(decoded);
-        if ((flags & ~raw & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
+        const added = flags & ~raw;
+        if ((added & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
+        if ((raw & F_CTL) == 0 && (added & F_CTL) != 0 && onlyTerminalSequences(decoded)) flags &= ~F_CTL;
       }
     }
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);

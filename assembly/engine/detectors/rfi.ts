@@ -8,7 +8,7 @@ import { Target, TargetKind } from "../target";
 import { COLON, QUESTION, BACKSLASH } from "../census";
 import { indexOfCI, isSpaceByte, isWordByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
-import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
+import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, encodesSlash, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
 
 export const RFI_RULES: Rule[] = [
   new Rule(6100, Category.Rfi, CRITICAL, 1, "URL with an IP-literal host in a parameter"),
@@ -134,9 +134,10 @@ export function detectRfi(s: Sink, t: Target): void {
   if (!web && !isFetchScheme(v, ss, sEnd)) return;
   if (!web && !urlHasSlashes) return;
   if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
-  const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd);
+  const encodedSlash = encodesSlash(t.raw);
+  const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash);
   if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
-  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodesSlash(t.raw))) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
+  if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   if (includeTrailer(v, urlAuthorityEnd, n)) s.report(6101, t, v, ss, n, "URL ends in '?'");
   if (t.key.length > 0 && isIncludeName(t.key, t.kind == TargetKind.BodyValue) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
@@ -169,8 +170,9 @@ function includeTrailer(v: ArrayBuffer, pathStart: i32, n: i32): bool {
     q--;
   }
   if (q == e) return false;
-  // `https://x/a\n\nWhere is it?`: a URL ends at a blank, the `?` closes the prose after it
-  for (let k = pathStart; k < q; k++) if (isSpaceByte(at(v, k))) return false;
+  // `https://x/a\n\nWhere is it?`: a URL ends at a blank, the `?` closes the prose after it; and a URL
+  // whose query has begun (`/get?q=how was your day?`) cut the suffix there already
+  for (let k = pathStart; k < q; k++) if (isSpaceByte(at(v, k)) || at(v, k) == 0x3f) return false;
   return question || scriptExtension(v, pathStart, q, true);
 }
 
@@ -192,15 +194,6 @@ function authorityHidesHost(v: ArrayBuffer, start: i32, end: i32, encodedSlash: 
     }
   }
   return false;
-}
-
-/**
- * Whether the value as sent mixes a literal `://` with a percent-encoded slash (`%2f`, `%252f`): a
- * slash encoded where its neighbours are not is there to be decoded by one parser and not another.
- * A URL encoded whole (`https%3A%2F%2Fmedium.com%2F%40jane`) is one URL once decoded.
- */
-function encodesSlash(raw: ArrayBuffer): bool {
-  return indexOfCI(raw, "://") >= 0 && (indexOfCI(raw, "%2f") >= 0 || indexOfCI(raw, "%252f") >= 0);
 }
 
 // Path segments after which a web URL is a link the service records or sends the client to, not a fetch.

@@ -11,7 +11,7 @@ import { COLON, SLASH, LT, GT, PAREN, AT, QUOTE, SPACE, LINE_BREAK, CONTROL, byt
 import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
 import {
-  urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost,
+  urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, encodesSlash,
   H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
   schemeEndAt,
 } from "./ssrf/host";
@@ -106,7 +106,7 @@ function judgeUrl(s: Sink, t: Target, v: ArrayBuffer, i: i32): bool {
   if (!urlAt(v, i)) return false;
   if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !directoryAddress(v)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
   // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
-  if (urlHasSlashes || isWebScheme(v, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, v, classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd), urlSchemeStart, urlAuthorityEnd);
+  if (urlHasSlashes || isWebScheme(v, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, v, classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, encodesSlash(t.raw)), urlSchemeStart, urlAuthorityEnd);
   return true;
 }
 

@@ -9,7 +9,7 @@ import { indexOfCI, isWordByte, matchesCI } from "../bytes";
 import { parseUrlencoded } from "./urlencoded";
 import { parseJson, opensJson } from "./json";
 import { parseMultipart, boundaryOf } from "./multipart";
-import { parseXml } from "./xml";
+import { parseXml, namesXml } from "./xml";
 import { parseGrpc, parseProtobuf } from "./protobuf";
 import { isBinary, addTextRuns } from "./text-runs";
 import { fromUtf16 } from "../transform/utf16";
@@ -35,8 +35,7 @@ export function bodyTypeOf(contentType: ArrayBuffer | null): BodyType {
   if (protobuf >= 0 && protobuf < end) return BodyType.Protobuf;
   const json = indexOfCI(ct, "json");
   if (json >= 0 && json < end) return BodyType.Json;
-  const xml = indexOfCI(ct, "xml");
-  if (xml >= 0 && xml < end) return BodyType.Xml;
+  if (namesXml(ct)) return BodyType.Xml;
   return BodyType.Text;
 }
 

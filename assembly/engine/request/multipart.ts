@@ -10,6 +10,7 @@ import { TargetKind } from "../target";
 import { at } from "../transform/out";
 import { indexOfCI, matchesCI, lowerByte, equalBytes } from "../bytes";
 import { qpDecode } from "../transform/qp";
+import { namesXml } from "./xml";
 
 /** The boundary parameter of a Content-Type value, or null. */
 export function boundaryOf(contentType: ArrayBuffer): ArrayBuffer | null {
@@ -115,7 +116,8 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       } else {
         const headerName = lowerAscii(data, i, colon);
         const v = data.slice(vs, lineEnd);
-        if (headerName == "content-type" && indexOfCI(v, "xml") >= 0) xmlType = true;
+        // (by its media type: `charset=` and other parameters name none)
+        if (headerName == "content-type" && namesXml(v)) xmlType = true;
         if (headerName == "content-type" && indexOfCI(v, "json") >= 0) jsonType = true;
         if (headerName == "content-transfer-encoding" && indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);

@@ -9,6 +9,21 @@ import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { at, ByteWriter } from "../transform/out";
 import { htmlDecode } from "../transform/html";
+import { indexOfCI, isWordByte } from "../bytes";
+
+/**
+ * Whether a Content-Type's media type (before any `;`) names XML as a word: `application/xml`, `text/xml`,
+ * `image/svg+xml`, `application/xml-dtd`. Inside a word it names none: Office documents
+ * (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) are zip files.
+ */
+export function namesXml(ct: ArrayBuffer): bool {
+  const semi = indexOfCI(ct, ";");
+  const end = semi < 0 ? ct.byteLength : semi;
+  for (let k = indexOfCI(ct, "xml"); k >= 0 && k + 3 <= end; k = indexOfCI(ct, "xml", k + 3)) {
+    if ((k == 0 || !isWordByte(at(ct, k - 1))) && (k + 3 == end || !isWordByte(at(ct, k + 3)))) return true;
+  }
+  return false;
+}
 
 /** Returns -1 when the body looks like XML, else the offset of the problem. */
 export function parseXml(data: ArrayBuffer, out: Targets): i32 {

@@ -3,7 +3,7 @@
 // starts with a bare host (`localhost/`), undoes host obfuscation (backslashes,
 // circled digits and letters, ideographic dots) and classifies the address.
 import { WordList } from "../../wordlist";
-import { isWordByte, isSpaceByte, matchesCI, needleLength } from "../../bytes";
+import { isWordByte, isSpaceByte, matchesCI, needleLength, indexOfCI } from "../../bytes";
 import { parseIPv4, ipv4Value, ipv4Canonical, parseIPv6, ipv6Groups } from "./ip";
 
 export const H_METADATA: i32 = 1;
@@ -229,8 +229,20 @@ export function urlAt(buf: ArrayBuffer, i: i32): bool {
   return true;
 }
 
-/** Flags of the URL host at [authStart, authEnd) (user info removed), plus any host hidden after a later '@' in the value. */
-export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32): i32 {
+/**
+ * Whether the value as sent mixes a literal `://` with a percent-encoded slash (`%2f`, `%252f`): a
+ * slash encoded where its neighbours are not is there to be decoded by one parser and not another.
+ * A URL encoded whole (`https%3A%2F%2Fmedium.com%2F%40jane`) is one URL once decoded.
+ */
+export function encodesSlash(raw: ArrayBuffer): bool {
+  return indexOfCI(raw, "://") >= 0 && (indexOfCI(raw, "%2f") >= 0 || indexOfCI(raw, "%252f") >= 0);
+}
+
+/**
+ * Flags of the URL host at [authStart, authEnd) (user info removed), plus any host hidden after a later '@'
+ * in the value; after the slash that ends the authority only when it is `/@` or `slashEncoded` (encodesSlash).
+ */
+export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32, slashEncoded: bool = true): i32 {
   // `path:\/var\/log` (Lucene, JSON): `\/` is an escaped slash, its backslash no part of the host
   if (authEnd > authStart && at(buf, authEnd - 1) == 0x5c && at(buf, authEnd) == 0x2f) authEnd--;
   let hs = authStart;
@@ -243,12 +255,16 @@ export function classifyAuthority(buf: ArrayBuffer, authStart: i32, authEnd: i32
   inUrl = true;
   let flags = classifyHost(buf, hs, authEnd);
   if (hs > bs) flags |= classifyHost(buf, authStart, bs);
-  // parser-confusion payloads put the real host after an '@' that a different parser honours
+  // parser-confusion payloads put the real host after an '@' that a different parser honours (`#@`, `?@`,
+  // `\@`, ` &@`, `/@` or a slash sent as %2f where the authority ends); no parser reads one further in the
+  // path (`unpkg.com/react@18.2.0/`), nor past the `&` that ends a query parameter (`?email=a@b.com&`)
   const n = min(buf.byteLength, authStart + 256);
   for (let k = authEnd; k < n; k++) {
-    if (at(buf, k) != 0x40) continue;
+    const c = at(buf, k);
+    if (c == 0x2f && (k > authEnd || !(slashEncoded || at(buf, k + 1) == 0x40))) break;
+    if (c != 0x40) continue;
     let e = k + 1;
-    while (e < n && at(buf, e) != 0x2f && at(buf, e) != 0x23 && at(buf, e) != 0x3f && !isSpaceByte(at(buf, e))) e++;
+    while (e < n && at(buf, e) != 0x2f && at(buf, e) != 0x23 && at(buf, e) != 0x3f && at(buf, e) != 0x26 && !isSpaceByte(at(buf, e))) e++;
     const hidden = classifyHost(buf, k + 1, e);
     if (hidden != 0) flags |= hidden | H_USERINFO_TRICK;
   }

@@ -228,14 +228,39 @@ function scanGlobalAccess(s: Sink, t: Target, buf: ArrayBuffer, start: i32, e: i
   const b = byteAt(buf, j);
   if (b == 0x5b) {
     // `content[nbformat]`, `parent[]`: a parameter name in bracket notation (PHP, Rails, qs) nests a key;
-    // without a call, template or assignment nothing in it runs.
-    if (t.kind != TargetKind.ArgName || indexOfCI(buf, "(") >= 0 || indexOfCI(buf, "`") >= 0 || indexOfCI(buf, "=") >= 0) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global");
+    // without a call, template or assignment nothing in it runs. So does one in the query of a URL that
+    // is a value (`return_to=https://host/nb?content[nbformat]=4`).
+    if (t.kind == TargetKind.ArgName ? indexOfCI(buf, "(") >= 0 || indexOfCI(buf, "`") >= 0 || indexOfCI(buf, "=") >= 0 : !queryName(buf, start, j)) {
+      s.report(XSS_DOM_ACCESS, t, buf, start, min(len, j + 30), "computed global");
+    }
   } else if (b == 0x2e && !inPath) { // paths hold file names such as document.write.html
     const p = skipBlankAndComments(buf, j + 1);
     const pe = identEnd(buf, p);
     if (STRONG_PROPS.has(buf, p, pe)) s.report(XSS_DOM_ACCESS, t, buf, start, min(len, pe + 20), "sensitive page property");
     else if (WEAK_PROPS.has(buf, p, pe)) s.report(XSS_DOM_WEAK, t, buf, start, min(len, pe + 20), "DOM manipulation");
   }
+}
+
+/**
+ * Whether the name at `start` opens a query parameter (after `?` or `&`) whose brackets at `j` hold keys
+ * (letters, digits, `_ - . / +`, or none) and end at `=`, `&`, `#` or the value's end: `?content[a][b]=1`.
+ * A quote, paren or operator in them, or a call after them (`?top[alert](1)`), is script.
+ */
+function queryName(buf: ArrayBuffer, start: i32, j: i32): bool {
+  const len = buf.byteLength;
+  const before = start > 0 ? byteAt(buf, start - 1) : 0;
+  if (before != 0x3f && before != 0x26) return false;
+  let open = false;
+  for (; j < len; j++) {
+    const c = byteAt(buf, j);
+    if (c == 0x5b || c == 0x5d) {
+      if (open == (c == 0x5b)) return false;
+      open = !open;
+    } else if (!open) {
+      return c == 0x3d || c == 0x26 || c == 0x23;
+    } else if (!(isWordByte(c) || c - 0x2b < 5)) return false; // + , - . /
+  }
+  return !open;
 }
 
 /** JSFuck (`(![]+[])[+!+[]]`) and JScript.Encode (`#@~^`): script written to evade filters. */
@@ -245,9 +270,11 @@ export function scanObfuscatedScript(s: Sink, t: Target, buf: ArrayBuffer): void
     const c = byteAt(buf, i);
     if (c == 0x5b && byteAt(buf, i + 1) == 0x5d) {
       const prev = byteAt(buf, i - 1);
-      // `!![]` and unary `+[]` are JSFuck's primitives; a lone `![](` is a markdown image, `s+[]` after a
-      // word adds (in a regex, `\s+\[\]`).
-      const primitive = (prev == 0x2b && (i < 2 || !isWordByte(byteAt(buf, i - 2)))) || (i >= 2 && byteAt(buf, i - 2) == 0x21);
+      // `!![]` and unary `+[]` are JSFuck's primitives, after JSFuck's own symbols, a blank or a quote it breaks out
+      // of (`'+[]+'`); a lone `![](` is a markdown image, `s+[]` after a word adds (in a regex, `\s+\[\]`), and
+      // `_:+[],` is `_: [],` with `+` for blanks (a form-encoded query inside a value).
+      const p2 = i >= 2 ? byteAt(buf, i - 2) : 0;
+      const primitive = (prev == 0x2b && (isJsfuckByte(p2) || p2 <= 0x20 || p2 == 0x22 || p2 == 0x27)) || p2 == 0x21;
       if ((prev == 0x21 || prev == 0x2b) && (primitive || jsfuckRun(buf, i) >= 5)) {
         s.report(XSS_JSFUCK, t, buf, max(0, i - 10), min(len, i + 30), "JSFuck-encoded script");
         return;
