@@ -8,7 +8,7 @@
 // bytes no application reads as text. A segment that is no JSON is inspected as decoded text.
 import { Target, TargetKind, TargetOrigin } from "./target";
 import { Targets } from "./request/targets";
-import { parseJson } from "./request/json";
+import { parseJsonAgain } from "./request/json";
 import { decodeBase64, base64Value } from "./detectors/langs/base64";
 import { matchesCI } from "./bytes";
 
@@ -50,10 +50,14 @@ export function jwtStart(v: ArrayBuffer): i32 {
 /** Whether the last token read by jwtTargets() declares no signature: `"alg": "none"` in any case (rule 16004). */
 export let unsigned = false;
 
+// The targets of one token at a time (inspect.ts reads them before it reads another value).
+const SCRATCH = new Targets();
+
 /** The targets of the token in `t`'s value (jwtStart() gave `start`): header and claims, keys and strings. */
 export function jwtTargets(t: Target, start: i32): Target[] {
   const v = t.value;
-  const out = new Targets();
+  const out = SCRATCH;
+  out.list.length = 0;
   out.origin = TargetOrigin.JwtHeader;
   const dot = segmentEnd(v, start);
   readSegment(t, v, start, dot, "jwt:header.", out);
@@ -75,7 +79,7 @@ function segmentEnd(v: ArrayBuffer, i: i32): i32 {
 /** Adds the members of the JSON segment [start, end) to `out`; what is no JSON object, as decoded text. */
 function readSegment(t: Target, v: ArrayBuffer, start: i32, end: i32, prefix: string, out: Targets): void {
   const json = decodeBase64(v, start, end, 0);
-  if (parseJson(json, out, prefix) < 0) return;
+  if (parseJsonAgain(json, out, prefix) < 0) return;
   // truncated or broken: what was read so far, and the text as a whole (as the carrier's base64 would be)
   const d = t.derived(json);
   d.origin = out.origin;

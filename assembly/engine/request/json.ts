@@ -21,6 +21,19 @@ export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "jso
   return p.run();
 }
 
+let again: JsonParser | null = null;
+
+/**
+ * parseJson() for the small documents read on every request (a token's header and claims,
+ * engine/jwt.ts), by one parser kept and reset: its tables are not made again each time.
+ */
+export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
+  let p = again;
+  if (p === null) again = p = new JsonParser(data, out, prefix);
+  else p.reset(data, out, prefix);
+  return p.run();
+}
+
 class JsonParser {
   i: i32 = 0;
   n: i32;
@@ -58,6 +71,19 @@ class JsonParser {
   constructor(public data: ArrayBuffer, public out: Targets, public prefix: string) {
     this.n = data.byteLength;
     // Without the repeat table (an exclusion names targets), every target is added.
+    this.records = out.seen !== null ? new Records() : null;
+  }
+
+  /** The state of a new parser of `data` (the per-depth tables are written as containers open). */
+  reset(data: ArrayBuffer, out: Targets, prefix: string): void {
+    this.data = data;
+    this.out = out;
+    this.prefix = prefix;
+    this.n = data.byteLength;
+    this.i = this.depth = this.pathLen = this.strStart = this.strEnd = this.pendingIndex = this.keyStart = this.keyEnd = this.nextId = 0;
+    this.strEscaped = this.keyEscaped = this.keyRepeats = false;
+    this.pending = Pending.None;
+    this.shape.reset();
     this.records = out.seen !== null ? new Records() : null;
   }
 
