@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect, type Req } from "../support/engine.js";
+import { inspect, inspectWith, type Req } from "../support/engine.js";
 import { jwtAttack, jwtBenign, FAMILIES, CARRIERS, carry, token } from "../support/variants/jwt.js";
 import { assertFloor, assertPassed, assertEveryShape } from "../support/variants/check.js";
 import { rng } from "../support/variants/rng.js";
@@ -82,6 +82,13 @@ describe("attacks in JSON Web Tokens", () => {
     const req = carry(r, jwt, "query");
     req.headers = [["host", "api.svc.local"], ["referer", "https://login.example.org/"]];
     expect(inspect(h, req).score).toBeLessThan(5);
+  });
+
+  it("takes exclusions by the token's target names, not the carrier's", () => {
+    const jwt = header({ alg: "HS256", kid: "../../../../etc/passwd" });
+    expect(inspectWith(h, bearer(jwt), "", "|lfi||||jwt:header.*").score).toBe(0);
+    expect(inspectWith(h, bearer(jwt), "", "|lfi||||jwt:payload.*").score).toBeGreaterThanOrEqual(5);
+    expect(inspectWith(h, bearer(jwt), "", "|lfi||||header:authorization").score).toBeGreaterThanOrEqual(5);
   });
 
   it("reads a token in each carrier", () => {
