@@ -28,4 +28,6 @@ export class EngineConfig {
   cleanHeaders: CleanValues = new CleanValues(512, 64, 256);
   /** Argument names and values, JSON keys and members this configuration found clean: many, short. */
   cleanArgs: CleanValues = new CleanValues(512, 48, 64);
+  /** JSON Web Tokens this configuration found clean (engine/jwt.ts): a client sends its token until it expires. */
+  cleanTokens: CleanValues = new CleanValues(16, 32, 4096);
 }

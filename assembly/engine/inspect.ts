@@ -33,6 +33,7 @@ import { opaqueBase64, plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 import { embeddedStrings } from "./embedded";
+import { jwtStart, jwtTargets, unsigned } from "./jwt";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
@@ -188,22 +189,22 @@ function namesTargets(exclusions: Exclusion[]): bool {
 function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
-    inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs);
+    inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs, cfg);
     s.previous = t;
   }
 }
 
 /** Inspects `t` unless `clean` remembers it; remembers it when it was found clean. */
-function inspectOrRecall(s: Sink, t: Target, clean: CleanValues): void {
+function inspectOrRecall(s: Sink, t: Target, clean: CleanValues, cfg: EngineConfig): void {
   // Session-like argument names are judged by the request's Referer, not by their bytes alone.
   if (!rememberable(t, clean) || ((t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey) && isSessionName(t.value))) {
-    inspectTarget(s, t);
+    inspectTarget(s, t, cfg);
     return;
   }
   const h = hashOf(t);
   // A header or cookie target carrying its hash was looked up as the parsers added it, and missed.
   if (t.cleanHash == 0 && clean.has(t, h)) return;
-  inspectTarget(s, t);
+  inspectTarget(s, t, cfg);
   // A value inspected while nothing at all was found in the request is clean on its own; an argument
   // value only when it was read with its name (a repeated name is not inspected twice).
   if (s.reports == 0 && (t.kind != TargetKind.ArgValue || followsItsName(s, t))) clean.add(t, h);
@@ -214,7 +215,13 @@ function followsItsName(s: Sink, t: Target): bool {
   return prev !== null && prev.kind == TargetKind.ArgName && prev.origin == t.origin && prev.key == t.key;
 }
 
-function inspectTarget(s: Sink, t: Target): void {
+function inspectTarget(s: Sink, t: Target, cfg: EngineConfig): void {
+  // A JSON Web Token is read as its header and claims (engine/jwt.ts), not as base64 text.
+  const token = t.kind != TargetKind.Path ? jwtStart(t.value) : -1;
+  if (token >= 0) {
+    inspectToken(s, t, token, cfg);
+    return;
+  }
   detectTarget(s, t);
   // Values that are base64 of text, or mostly escapes, are inspected once more, decoded.
   const decoded = t.base64Decoded();
@@ -227,6 +234,33 @@ function inspectTarget(s: Sink, t: Target): void {
   const plain = t.unescaped();
   if (plain !== null && !s.done()) detectTarget(s, t.derived(plain!));
   inspectEmbedded(s, t);
+}
+
+/**
+ * The header and claims of the token at `start` in `t`'s value. A token found clean is remembered
+ * whole; most claims recur in every token of an issuer (iss, aud, scope, roles, the header's kid)
+ * and are remembered as arguments are.
+ */
+function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
+  const tokens = cfg.cleanTokens;
+  const whole = t.value.byteLength <= tokens.maxValue && t.key.length <= tokens.maxKey;
+  const hash = whole ? hashOf(t) : 0;
+  if (whole && tokens.has(t, hash)) return;
+  const claims = jwtTargets(t, start);
+  if (unsigned) s.report(16004, t, t.value, start, start + 40, "unsigned JSON Web Token");
+  const clean = cfg.cleanArgs;
+  for (let k = 0; k < claims.length && !s.done(); k++) {
+    const c = unchecked(claims[k]);
+    if (!rememberable(c, clean)) {
+      detectTarget(s, c);
+      continue;
+    }
+    const h = hashOf(c);
+    if (clean.has(c, h)) continue;
+    detectTarget(s, c);
+    if (s.reports == 0) clean.add(c, h);
+  }
+  if (whole && s.reports == 0) tokens.add(t, hash);
 }
 
 /** The strings of a document inside the value (JSON in a cookie, GraphQL arguments), one by one. */

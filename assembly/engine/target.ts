@@ -38,6 +38,10 @@ export const enum TargetKind {
 /** Where in the request a target comes from (kinds say what it is, origins where it was). */
 export const enum TargetOrigin {
   Path = 0, Query, Header, Cookie, Form, Multipart, Json, Xml, Body, Protobuf,
+  /** The JOSE header of a JSON Web Token, wherever the token was (engine/jwt.ts). */
+  JwtHeader,
+  /** The claims of a JSON Web Token. */
+  JwtClaims,
 }
 
 // unescaped(): at least 8 bytes of escapes, and 40% of the value's bytes.

@@ -31,7 +31,6 @@ describe("routine headers", () => {
     ["accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"],
     ["accept", "application/json"],
     ["accept-language", "pt-BR,pt;q=0.9,en;q=0.8"],
-    ["authorization", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3NzgyNzEiLCJzY29wZSI6InJlYWQifQ.n4iuLwpIjDfRdd-fwMeZ864TjwYiXBf6coRwf0ny-LA"],
     ["referer", "https://shop.svc.local/blog/electronics-fabulous-arc/comments"],
     ["referer", "http://localhost:8080/"],
     ["origin", "https://app.svc.local"],
@@ -61,7 +60,8 @@ describe("routine headers", () => {
     ["accept", "../../../../etc/passwd"],
     ["accept", "text/html,..%2f..%2fetc/passwd"],
     ["accept-language", "en-US,en;q=0.9 <script>alert(1)</script>"],
-    // Only a JWT of JSON objects is left out: other schemes, opaque tokens and odd segments are inspected.
+    // Credentials are inspected (a JSON Web Token as its header and claims: engine/jwt.ts, test/engine/variants-jwt.test.ts).
+    ["authorization", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3NzgyNzEiLCJzY29wZSI6InJlYWQifQ.n4iuLwpIjDfRdd-fwMeZ864TjwYiXBf6coRwf0ny-LA"],
     ["authorization", "Basic YWRtaW4nIG9yICcxJz0nMQ=="],
     ["authorization", "Bearer rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA"],
     ["authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0onload=.sig"],

@@ -4,7 +4,7 @@
 // or sent in a parameter named like an include path; and URLs pasted into the path.
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 import { COLON, QUESTION, BACKSLASH } from "../census";
 import { indexOfCI, isSpaceByte, isWordByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
@@ -136,7 +136,7 @@ export function detectRfi(s: Sink, t: Target): void {
   if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
   const encodedSlash = encodesSlash(t.raw);
   const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash);
-  if ((flags & H_IP) != 0) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
+  if ((flags & H_IP) != 0 && t.origin != TargetOrigin.JwtClaims) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
   if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   if (includeTrailer(v, urlAuthorityEnd, n)) s.report(6101, t, v, ss, n, "URL ends in '?'");
   if (t.key.length > 0 && isIncludeName(t.key, t.kind == TargetKind.BodyValue) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");

@@ -5,7 +5,7 @@
 import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { HttpRequest } from "../request";
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 import { indexOfCI, matchesCI, matchesBytesCI, isWordByte, needleLength } from "../bytes";
 import { WordList } from "../wordlist";
 import { DASH, DOT, SEMI } from "../census";
@@ -84,7 +84,8 @@ function isServerSessionName(name: ArrayBuffer): bool {
 export function detectSession(s: Sink, t: Target): void {
   const kind = t.kind;
   if (kind == TargetKind.ArgName || kind == TargetKind.BodyKey) {
-    if (referer != SAME_SITE && isSessionName(t.value)) {
+    // (a token's `sid` claim is the identity provider's session, not a parameter planted in a link)
+    if (t.origin < TargetOrigin.JwtHeader && referer != SAME_SITE && isSessionName(t.value)) {
       if (referer == OTHER_SITE) s.report(16002, t, t.value, 0, 40, "session id from another site");
       else if (isServerSessionName(t.value)) s.report(16003, t, t.value, 0, 40, "session id without a Referer");
     }

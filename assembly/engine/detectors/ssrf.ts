@@ -6,7 +6,7 @@
 // forwarding headers name local and private hosts routinely, and are left out.
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target, TargetKind } from "../target";
+import { Target, TargetKind, TargetOrigin } from "../target";
 import { COLON, SLASH, LT, GT, PAREN, AT, QUOTE, SPACE, LINE_BREAK, CONTROL, byteClass } from "../census";
 import { indexOfCI, isSpaceByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
@@ -59,7 +59,9 @@ let inHeader = false;
 export function detectSsrf(s: Sink, t: Target): void {
   // a path names the service's own resources; a URL hidden in it as base64 is one it may fetch (`/proxy/aHR0cDov...`),
   // and so is a URL in it with a raw-protocol scheme or a metadata host (`/proxy/gopher://...`: proxy and image routes)
-  inHeader = t.kind == TargetKind.Header;
+  // A token's claims are the issuer's word (`iss` of an in-cluster issuer, `allowed-origins` on localhost),
+  // read as a header is; its JOSE header's `jku` and `x5u` are URLs the server fetches, judged as any value.
+  inHeader = t.kind == TargetKind.Header || t.origin == TargetOrigin.JwtClaims;
   if (t.kind == TargetKind.Path && !t.fromBase64) {
     if (t.value.byteLength <= 4096) detectEmbedded(s, t, t.decoded(), 0);
     return;

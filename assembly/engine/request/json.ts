@@ -16,8 +16,21 @@ const MAX_DEPTH = 64;
 const enum Pending { None = 0, Index, Key }
 
 /** Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. */
-export function parseJson(data: ArrayBuffer, out: Targets): i32 {
-  const p = new JsonParser(data, out);
+export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "json:"): i32 {
+  const p = new JsonParser(data, out, prefix);
+  return p.run();
+}
+
+let again: JsonParser | null = null;
+
+/**
+ * parseJson() for the small documents read on every request (a token's header and claims,
+ * engine/jwt.ts), by one parser kept and reset: its tables are not made again each time.
+ */
+export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
+  let p = again;
+  if (p === null) again = p = new JsonParser(data, out, prefix);
+  else p.reset(data, out, prefix);
   return p.run();
 }
 
@@ -55,9 +68,22 @@ class JsonParser {
   /** Whether the key of the current member repeats the previous record's key at the same position. */
   keyRepeats: bool = false;
 
-  constructor(public data: ArrayBuffer, public out: Targets) {
+  constructor(public data: ArrayBuffer, public out: Targets, public prefix: string) {
     this.n = data.byteLength;
     // Without the repeat table (an exclusion names targets), every target is added.
+    this.records = out.seen !== null ? new Records() : null;
+  }
+
+  /** The state of a new parser of `data` (the per-depth tables are written as containers open). */
+  reset(data: ArrayBuffer, out: Targets, prefix: string): void {
+    this.data = data;
+    this.out = out;
+    this.prefix = prefix;
+    this.n = data.byteLength;
+    this.i = this.depth = this.pathLen = this.strStart = this.strEnd = this.pendingIndex = this.keyStart = this.keyEnd = this.nextId = 0;
+    this.strEscaped = this.keyEscaped = this.keyRepeats = false;
+    this.pending = Pending.None;
+    this.shape.reset();
     this.records = out.seen !== null ? new Records() : null;
   }
 
@@ -203,14 +229,14 @@ class JsonParser {
       // Value and raw bytes are the same, in place.
       if (seen !== null && seen.checkBytes(<u32>kind, <u32>out.origin, this.shape, changetype<usize>(data) + <usize>start, end - start, 0, -1)) return;
       const value = data.slice(start, end);
-      out.push(kind, "json:", value, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
+      out.push(kind, this.prefix, value, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
       return;
     }
     const value = unescape(data, start, end);
     if (seen !== null && seen.checkBytes(<u32>kind, <u32>out.origin, this.shape, changetype<usize>(value), value.byteLength,
       changetype<usize>(data) + <usize>start, end - start)) return;
     const raw = value.byteLength == end - start ? value : data.slice(start, end);
-    out.push(kind, "json:", raw, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
+    out.push(kind, this.prefix, raw, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
   }
 
   /** Appends `.` (unless the path is empty) and the decimal `index`. */

@@ -6,7 +6,6 @@
 // header (an attacker chooses header values too). The protocol detector sees every header.
 import { TABLE_DIGITS, TABLE_LETTERS, byteAt, byteTable, matchesCI } from "../bytes";
 import { findSensitive } from "../detectors/lfi/sensitive";
-import { unsignedJwt } from "../detectors/langs/base64";
 
 const enum Shape {
   /** Not listed: always inspected. */
@@ -27,8 +26,6 @@ const enum Shape {
   Base64,
   /** `Key=value;Key="quoted value",...` (x-forwarded-client-cert as Envoy writes it). */
   ForwardedCert,
-  /** `Bearer` and a JSON Web Token: three base64url segments, header and claims JSON objects (`eyJ`). */
-  BearerJwt,
   /** Media ranges with parameters: `text/html,application/xml;q=0.9,image/webp;q=0.8` and the any-type range. */
   MediaList,
   /** `scheme://host[:port]` and a path of plain segments: no query, fragment, escape or dot segment (`Referer`, `Origin`). */
@@ -44,7 +41,6 @@ function shapeOf(name: string): Shape {
     case 0x61: // a
       if (name == "accept-encoding" || name == "accept-language") return Shape.TokenList;
       if (name == "accept") return Shape.MediaList;
-      if (name == "authorization") return Shape.BearerJwt;
       break;
     case 0x63: // c
       if (name == "content-length") return Shape.Id;
@@ -102,7 +98,6 @@ export function isPlainHeader(name: string, v: ArrayBuffer): bool {
     case Shape.Host: return allIn(v, 0, n, HOST) && n <= 255;
     case Shape.Base64: return allIn(v, 0, n, BASE64);
     case Shape.ForwardedCert: return forwardedCert(v);
-    case Shape.BearerJwt: return bearerJwt(v);
     case Shape.MediaList: return tokenList(v, MEDIA) && mediaRanges(v, 0, v.byteLength);
     case Shape.Url: return plainUrl(v);
     case Shape.AddressList: return allIn(v, 0, n, ADDRESS) && n <= 512;
@@ -164,7 +159,6 @@ const HEX_DASH = byteTable("0123456789abcdefABCDEF-");
 const TOKEN = alnumTable("-_.*");
 /** TOKEN with `/` and `+` (`application/vnd.api+json`, the any-type range). */
 const MEDIA = alnumTable("-_.*/+");
-const BASE64URL = alnumTable("-_");
 const KEY_VALUE = alnumTable("-_*/@=,+.");
 const HOST = alnumTable("-.:[]");
 const ADDRESS = byteTable("0123456789abcdefABCDEF.:[], ");
@@ -237,31 +231,6 @@ function tokenList(v: ArrayBuffer, table: StaticArray<u8> = TOKEN): bool {
     i = skipSpaces(v, i + 1);
   }
   return true;
-}
-
-/**
- * `Bearer h.c.s`: a JWT whose header and claims segments are base64url of JSON objects (they begin
- * `eyJ`, base64 of `{"`) and whose signature is base64url, and whose header names an algorithm. Nothing
- * in it is text an application reads as markup, a query or a command; any other Authorization value is
- * inspected.
- */
-function bearerJwt(v: ArrayBuffer): bool {
-  const n = v.byteLength;
-  if (n < 7 + 3 * 4 || n > 4096) return false;
-  if (!(byteAt(v, 0) == 0x42 && byteAt(v, 1) == 0x65 && byteAt(v, 2) == 0x61 && byteAt(v, 3) == 0x72 &&
-    byteAt(v, 4) == 0x65 && byteAt(v, 5) == 0x72 && byteAt(v, 6) == 0x20)) return false; // "Bearer "
-  let i = 7;
-  for (let segment = 0; segment < 3; segment++) {
-    if (segment < 2 && !(i + 3 <= n && byteAt(v, i) == 0x65 && byteAt(v, i + 1) == 0x79 && byteAt(v, i + 2) == 0x4a)) return false;
-    const e = tokenEnd(v, i, BASE64URL);
-    if (e == i) return false;
-    i = e;
-    if (segment < 2) {
-      if (i >= n || byteAt(v, i) != 0x2e) return false;
-      i++;
-    }
-  }
-  return i == n && unsignedJwt(v) < 0; // a token forged with `"alg": "none"` is inspected (session rule 16004)
 }
 
 /** `?0`, `"Linux"`, `"Chromium";v="124", "Not-A.Brand";v="99"`: sf-lists of brands and versions. */

@@ -2,7 +2,7 @@
 // class names) are often sent base64-encoded, whole or as a slice cut out of a
 // longer encoding (then the 6-bit groups do not start on a byte boundary). Also
 // the header of a JSON Web Token, read for `"alg": "none"`.
-import { byteAt, indexOfCI } from "../../bytes";
+import { byteAt, indexOfCI, matchesCI } from "../../bytes";
 
 /** 6-bit values of the base64 (standard and URL-safe) characters by byte; 255 for the others. */
 const BASE64_VALUES: usize = memory.data<u8>([
@@ -81,6 +81,16 @@ export function mostlyPrintable(data: ArrayBuffer): bool {
   return ok * 10 >= n * 9;
 }
 
+/** Whether `"alg"` in a JSON header is followed by `:` and `"none"` (any case; a `"kid": "none"` is no such header). */
+function algIsNone(header: ArrayBuffer): bool {
+  let k = indexOfCI(header, "\"alg\"");
+  if (k < 0) return false;
+  k += 5;
+  const n = header.byteLength;
+  while (k < n && (load<u8>(changetype<usize>(header) + <usize>k) <= 0x20 || load<u8>(changetype<usize>(header) + <usize>k) == 0x3a)) k++;
+  return matchesCI(header, k, "\"none\"");
+}
+
 /**
  * Start of a JSON Web Token (`ey...` base64url of a JSON object, then `.`) whose header holds
  * `"alg"` and `"none"`, or -1: a server that honours it accepts any claims unsigned.
@@ -93,7 +103,7 @@ export function unsignedJwt(v: ArrayBuffer): i32 {
     // a header is short: a long run is some other encoding, not decoded (and not allocated for)
     if (e < n && e - i <= 512 && load<u8>(changetype<usize>(v) + <usize>e) == 0x2e && (i == 0 || base64RunEnd(v, i - 1) != e)) {
       const header = decodeBase64(v, i, e, 0);
-      if (indexOfCI(header, "\"alg\"") >= 0 && indexOfCI(header, "\"none\"") >= 0) return i;
+      if (algIsNone(header)) return i;
     }
     i = indexOfCI(v, "ey", max(e, i + 2));
   }
