@@ -9,7 +9,7 @@ import { Target, TargetKind } from "../target";
 import { scanTags } from "./xss/tags";
 import { scanSchemes, scanCss } from "./xss/urls";
 import { scanJs, scanObfuscatedScript } from "./xss/js";
-import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout } from "./xss/breakouts";
+import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout, lastEquals } from "./xss/breakouts";
 import * as id from "./xss/ids";
 
 export const XSS_RULES: Rule[] = [
@@ -98,8 +98,9 @@ function classify(buf: ArrayBuffer): u32 {
 function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool, jsReading: bool = false): void {
   if (mask & LT) scanTags(s, t, buf, markup, jsReading);
   if (mask & EQ) {
-    scanAttributeBreakout(s, t, buf);
-    scanAssignmentBreakout(s, t, buf);
+    const lastEq = t.gatesOpen ? buf.byteLength : lastEquals(buf);
+    scanAttributeBreakout(s, t, buf, lastEq);
+    scanAssignmentBreakout(s, t, buf, lastEq);
   }
   if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
   if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);
