@@ -316,3 +316,26 @@ describe("Host checks remembered across requests", () => {
     }), { numRuns: 100 });
   });
 });
+
+describe("request facts do not carry over to the next request", () => {
+  // inspect() reuses one Targets object (argument counts and names, body problems, multipart oddities):
+  // each request must score as it does on its own.
+  const many = get("/?" + Array.from({ length: 256 }, (_, i) => `p${i}=1`).join("&"));
+  const requests: Req[] = [
+    many, get("/?a=1&b=2"), get("/?a=1&a=2"), get("/?a=1"), get("/?tag[]=a&tag[]=b"), get("/?x=" + "y".repeat(5000)),
+    { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1 OR 1=1}' },
+    { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1}' },
+    multipart('Content- Disposition: form-data; name="f"\r\n\r\nx'), multipart('Content-Disposition: form-data; name="f"\r\n\r\nx'),
+    multipart('Content-Disposition: form-data; name="fi=le"; filename="t"\r\n\r\nx'), form("a=1&a=2"), form("a=1&b=2"), get("/"),
+  ];
+  const ids = (r: Req) => inspect(h, r).matches.map((m) => `${m.id}@${m.target}`).sort();
+  it("scores each request as on its own, in any order", () => {
+    const alone = requests.map((r) => { ids(get("/")); return ids(r); });
+    expect(alone[0]).toContain("1051@args");
+    expect(alone[2]).toContain("1052@args");
+    expect(alone[1]).not.toContain("1052@args");
+    fc.assert(fc.property(fc.array(fc.nat(requests.length - 1), { minLength: 2, maxLength: 10 }), (seq) => {
+      for (const k of seq) expect([k, ids(requests[k])]).toEqual([k, alone[k]]);
+    }), { numRuns: 150 });
+  });
+});
