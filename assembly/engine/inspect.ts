@@ -140,16 +140,17 @@ export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
 // Objects every inspection needs, made once and reset: one request is inspected at a time (inside one
 // callback; the engine never calls itself), and none of them outlives the call. The list of targets
 // keeps the capacity of the largest request (at most MAX_TARGETS: a full batch is inspected, then the
-// list starts again at length 0).
+// list starts again at length 0); so does the collector's list of argument names (Targets.reset).
 const SEEN = new SeenTargets();
 const TARGET_LIST: Target[] = [];
+const TARGETS = new Targets();
+TARGETS.list = TARGET_LIST;
 let BATCH: BatchInspection | null = null;
 
 /** Targets that inspect full batches for `s` on the way, on the kept list, inspector and seen set. */
 function reusedTargets(s: Sink, cfg: EngineConfig): Targets {
-  const out = new Targets();
-  TARGET_LIST.length = 0;
-  out.list = TARGET_LIST;
+  const out = TARGETS;
+  out.reset(); // (TARGET_LIST emptied)
   let batch = BATCH;
   if (batch === null) BATCH = batch = new BatchInspection(s, cfg);
   batch.s = s;

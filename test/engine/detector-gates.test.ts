@@ -121,3 +121,24 @@ describe("java serialization openings (census)", () => {
     expect(found).toBeGreaterThan(50);
   });
 });
+
+describe("xss breakouts end at the last '='", () => {
+  // scanAttributeBreakout and scanAssignmentBreakout stop at the value's last `=` (a name they read
+  // must be followed by one); held open, they read to the end.
+  it("find the same attribute and assignment breakouts as reading to the end", () => {
+    let found = 0;
+    const values = valuesOf(
+      ["\" onclick=", "'/x/onmouseover =", "\"formaction=", "' in a.b=", "\";a.b =", "' + x.y.z=", "onerror=alert(1)", "onion=layered food",
+        "\"srcdoc=", "x==y", "a.b=c", "`;d.e="],
+      "=\"'`/ ;+.");
+    fc.assert(
+      fc.property(values, kinds, (v, [kind, name]) => {
+        const open = rules(kind, name, v, true);
+        if (open.some((r) => r === "3004" || r === "3022")) found++;
+        expect(rules(kind, name, v, false)).toEqual(open);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});

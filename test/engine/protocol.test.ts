@@ -1,6 +1,7 @@
 // Protocol, scanner and session detectors: which rules fire on a request (tables of
 // attacks and of the benign look-alikes that must stay quiet).
 import { beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect, type Req } from "../support/engine.js";
 
@@ -290,5 +291,51 @@ describe("header control bytes, against a model that always decodes", () => {
     expect(mismatches).toEqual([]);
     expect(values.filter((v) => expected(v).length > 0).length).toBeGreaterThan(10);
     expect(values.filter((v) => !v.includes("%")).length).toBeGreaterThan(5);
+  });
+});
+
+describe("Host checks remembered across requests", () => {
+  // checkHeaders skips the Host tests for the last Host value they passed: a clean Host must not
+  // hide a bad one that follows, nor a bad one make the next clean one count.
+  const hostIds = (v: string) =>
+    inspect(h, { path: "/", headers: [["host", v], ["user-agent", "curl/8.5.0"], ["accept", "*/*"]] }).matches.map((m) => m.id).filter((id) => id === 1031 || id === 1034 || id === 7100).sort();
+  it("judges each request's Host, whatever the Host before it", () => {
+    const sequence: [string, number[]][] = [
+      ["svc.local", []], ["svc.local", []], ["169.254.169.254", [1031, 7100]], ["svc.local", []], ["svc.local:8080", []],
+      ["svc.local:80x", [1034]], ["svc.local:80x", [1034]], ["svc.local", []], ["10.0.0.1", [1031]], ["10.0.0.1", [1031]],
+      ["metadata.google.internal", [7100]], ["svc.local", []], ["svc.locaL", []], ["svc.local ", [1034]], ["svc.local", []],
+      ["[::1]", [1031]], ["svc.local", []],
+    ];
+    for (const [v, ids] of sequence) expect([v, hostIds(v)]).toEqual([v, ids]);
+  });
+  it("gives the same findings in any order", () => {
+    const hosts = ["svc.local", "169.254.169.254", "svc.local:80x", "10.0.0.1", "metadata.google.internal", "api.svc.local", "svc.local ", "[fd00::1]:8080"];
+    const alone = new Map(hosts.map((v) => [v, hostIds(v)]));
+    fc.assert(fc.property(fc.array(fc.constantFrom(...hosts), { minLength: 2, maxLength: 12 }), (seq) => {
+      for (const v of seq) expect([v, hostIds(v)]).toEqual([v, alone.get(v)]);
+    }), { numRuns: 100 });
+  });
+});
+
+describe("request facts do not carry over to the next request", () => {
+  // inspect() reuses one Targets object (argument counts and names, body problems, multipart oddities):
+  // each request must score as it does on its own.
+  const many = get("/?" + Array.from({ length: 256 }, (_, i) => `p${i}=1`).join("&"));
+  const requests: Req[] = [
+    many, get("/?a=1&b=2"), get("/?a=1&a=2"), get("/?a=1"), get("/?tag[]=a&tag[]=b"), get("/?x=" + "y".repeat(5000)),
+    { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1 OR 1=1}' },
+    { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1}' },
+    multipart('Content- Disposition: form-data; name="f"\r\n\r\nx'), multipart('Content-Disposition: form-data; name="f"\r\n\r\nx'),
+    multipart('Content-Disposition: form-data; name="fi=le"; filename="t"\r\n\r\nx'), form("a=1&a=2"), form("a=1&b=2"), get("/"),
+  ];
+  const ids = (r: Req) => inspect(h, r).matches.map((m) => `${m.id}@${m.target}`).sort();
+  it("scores each request as on its own, in any order", () => {
+    const alone = requests.map((r) => { ids(get("/")); return ids(r); });
+    expect(alone[0]).toContain("1051@args");
+    expect(alone[2]).toContain("1052@args");
+    expect(alone[1]).not.toContain("1052@args");
+    fc.assert(fc.property(fc.array(fc.nat(requests.length - 1), { minLength: 2, maxLength: 10 }), (seq) => {
+      for (const k of seq) expect([k, ids(requests[k])]).toEqual([k, alone[k]]);
+    }), { numRuns: 150 });
   });
 });

@@ -193,6 +193,9 @@ describe("xss detector regressions from the dev corpus", () => {
     ["+[]", ARG, 3013],
     ["x)+[]", ARG, 3013],
     [" ADw-script AD4-", ARG, 3001],
+    // UTF-7 `<` without a `+`, the only `<` of the value, after other punctuation (classify's table pass finds it after the loop)
+    ["q: ADw-script AD4-alert(1) ADw-/script AD4-", ARG, 3001],
+    ["x=1; ADw-iframe src=javascript:alert(1) AD4-", ARG, 3001],
   ] as [string, number, number][])("blocks %j (kind %i, rule %i)", (input, kind, rule) => {
     const r = xss(input, kind);
     expect(r.ids).toContain(rule);

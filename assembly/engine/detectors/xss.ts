@@ -9,7 +9,7 @@ import { Target, TargetKind } from "../target";
 import { scanTags } from "./xss/tags";
 import { scanSchemes, scanCss } from "./xss/urls";
 import { scanJs, scanObfuscatedScript } from "./xss/js";
-import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout } from "./xss/breakouts";
+import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout, lastEquals } from "./xss/breakouts";
 import * as id from "./xss/ids";
 
 export const XSS_RULES: Rule[] = [
@@ -51,38 +51,56 @@ const HASH: u32 = 512;   // # (JScript.Encode)
 const BRACKET: u32 = 1024;
 const ENCODED: u32 = 2048; // % or a byte >= 0x80: decoded() may differ
 
+const DASH: u32 = 4096;   // - (only to find UTF-7 `ADw-` after the pass; not a scanner's class)
+
+// The class of each byte, filled once: one table load per byte instead of a chain of compares.
+const CLASS: usize = memory.data(512);
+initClasses();
+
+function initClasses(): void {
+  for (let c: u32 = 0; c < 256; c++) {
+    let k: u32 = 0;
+    if (c == 0x3a) k = COLON;
+    else if (c == 0x26) k = AMP;
+    else if (c == 0x28 || c == 0x60) k = PAREN;
+    else if (c == 0x2e) k = DOT;
+    else if (c == 0x2b || c == 0x3c) k = LT;
+    else if (c == 0x23) k = HASH;
+    else if (c == 0x25) k = ENCODED;
+    else if (c == 0x2d) k = DASH;
+    else if (c == 0x3d) k = EQ;
+    else if (c == 0x3e) k = GT;
+    else if (c == 0x5c) k = BACKSLASH;
+    else if (c == 0x5b) k = DOT | BRACKET;
+    else if (c == 0x7b || c == 0x7d) k = BRACE;
+    else if (c >= 0x80) k = (c == 0xbc || c == 0xef) ? LT | ENCODED : ENCODED;
+    store<u16>(CLASS + (<usize>c << 1), <u16>k);
+  }
+}
+
 function classify(buf: ArrayBuffer): u32 {
   let mask: u32 = 0;
   const base = changetype<usize>(buf);
   const len = buf.byteLength;
-  for (let i = 0; i < len; i++) {
-    const c = <u32>load<u8>(base + <usize>i);
-    if (c < 0x3c) {
-      if (c == 0x3a) mask |= COLON;
-      else if (c == 0x26) mask |= AMP;
-      else if (c == 0x28) mask |= PAREN;
-      else if (c == 0x2e) mask |= DOT;
-      else if (c == 0x2b) mask |= LT;
-      else if (c == 0x23) mask |= HASH;
-      else if (c == 0x25) mask |= ENCODED;
-      else if (c == 0x2d && i >= 3 && load<u8>(base + <usize>(i - 1)) == 0x77 && load<u8>(base + <usize>(i - 2)) == 0x44) mask |= LT; // UTF-7 `ADw-`
-    } else if (c == 0x3c) mask |= LT;
-    else if (c == 0x3d) mask |= EQ;
-    else if (c == 0x3e) mask |= GT;
-    else if (c == 0x5c) mask |= BACKSLASH;
-    else if (c == 0x60) mask |= PAREN;
-    else if (c == 0x5b) mask |= DOT | BRACKET;
-    else if (c == 0x7b || c == 0x7d) mask |= BRACE;
-    else if (c >= 0x80) mask |= (c == 0xbc || c == 0xef) ? LT | ENCODED : ENCODED;
+  for (let i = 0; i < len; i++) mask |= <u32>load<u16>(CLASS + (<usize>load<u8>(base + <usize>i) << 1));
+  // UTF-7 `ADw-` is a `<` (only read when nothing else set LT)
+  if ((mask & (DASH | LT)) == DASH) {
+    for (let i = 3; i < len; i++) {
+      if (load<u8>(base + <usize>i) == 0x2d && load<u8>(base + <usize>(i - 1)) == 0x77 && load<u8>(base + <usize>(i - 2)) == 0x44) {
+        mask |= LT;
+        break;
+      }
+    }
   }
-  return mask;
+  return mask & ~DASH;
 }
 
 function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool, jsReading: bool = false): void {
   if (mask & LT) scanTags(s, t, buf, markup, jsReading);
   if (mask & EQ) {
-    scanAttributeBreakout(s, t, buf);
-    scanAssignmentBreakout(s, t, buf);
+    const lastEq = t.gatesOpen ? buf.byteLength : lastEquals(buf);
+    scanAttributeBreakout(s, t, buf, lastEq);
+    scanAssignmentBreakout(s, t, buf, lastEq);
   }
   if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
   if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);

@@ -50,6 +50,26 @@ export class Targets {
   /** Made on the first argument: most requests have none. */
   private argNames: string[] | null = null;
 
+  /** Back to a new object's state (its list and the list of names are kept, emptied): the engine reuses one per inspection. */
+  reset(): void {
+    this.list.length = 0;
+    this.argCount = 0;
+    this.longestArg = 0;
+    this.batches = 0;
+    this.batchesAtCollection = 0;
+    this.inspector = null;
+    this.seen = null;
+    this.cleanHeaders = null;
+    this.bodyProblem = BodyProblem.None;
+    this.bodyProblemAt = 0;
+    this.multipartOddities = 0;
+    this.badPartHeaderNames = 0;
+    this.origin = TargetOrigin.Path;
+    this.repeatedArgs = 0;
+    const names = this.argNames;
+    if (names !== null) names.length = 0;
+  }
+
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     const seen = this.seen;

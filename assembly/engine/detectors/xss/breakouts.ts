@@ -48,11 +48,19 @@ function bareAttributesAfterQuote(buf: ArrayBuffer, i: i32): bool {
 }
 
 /** `on<letters>=` (not `==`) after a blank, quote or `/`; `formaction=`-like attributes right after a quote. */
-export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+/** Index of the last `=` in `buf`, or -1: the breakout scans below find an attribute or assignment only before it. */
+export function lastEquals(buf: ArrayBuffer): i32 {
+  let i = buf.byteLength - 1;
+  while (i >= 0 && byteAt(buf, i) != 0x3d) i--;
+  return i;
+}
+
+/** (`lastEq`: lastEquals(buf), the `=` a name read at `i` must come before) */
+export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer, lastEq: i32): void {
   const len = buf.byteLength;
-  for (let i = 0; i + 4 < len; i++) {
-    if (!opensAttribute(buf, i)) continue;
+  for (let i = 0; i + 4 < len && i < lastEq; i++) {
     if (!isAlpha(byteAt(buf, i))) continue;
+    if (!opensAttribute(buf, i)) continue;
     let e = i;
     while (e < len && e - i < 48 && (isAlpha(byteAt(buf, e)) || byteAt(buf, e) == 0x2d || byteAt(buf, e) == 0x3a)) e++;
     let j = e;
@@ -146,10 +154,10 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
  * A quote closing a JS string, then the `in` operator or an operator/`;`, then an
  * assignment to a (dotted) name: `' in foo.bar=`, `"in valueOf=`, `";a.b=`.
  */
-export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer): void {
+export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, lastEq: i32): void {
   const len = buf.byteLength;
   let odd: u32 = 0; // a bit per quote kind: an odd number of them so far
-  for (let i = 0; i + 3 < len; i++) {
+  for (let i = 0; i + 3 < len && i < lastEq; i++) {
     const c = byteAt(buf, i);
     if (!isQuote(c)) continue;
     const bit: u32 = 1 << (c & 3); // " 4, ' 8, ` 1
