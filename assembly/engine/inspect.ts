@@ -250,6 +250,7 @@ function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
   const claims = jwtTargets(t, start);
   if (unsigned) s.report(16004, t, t.value, start, start + 40, "unsigned JSON Web Token");
   const clean = cfg.cleanArgs;
+  s.carrier = t;
   for (let k = 0; k < claims.length && !s.done(); k++) {
     const c = unchecked(claims[k]);
     if (!rememberable(c, clean)) {
@@ -261,6 +262,7 @@ function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
     detectTarget(s, c);
     if (s.reports == 0) clean.add(c, h);
   }
+  s.carrier = null;
   if (whole && s.reports == 0) tokens.add(t, hash);
 }
 

@@ -41,6 +41,11 @@ export class Sink {
   reports: i32 = 0;
   /** The target before the one being inspected, in request order (set by the engine, inspected or not). */
   previous: Target | null = null;
+  /**
+   * The value whose embedded targets are being inspected (the header, cookie or argument that carried a
+   * JSON Web Token): an exclusion naming it covers what was found inside it too.
+   */
+  carrier: Target | null = null;
   constructor(public paranoia: i32 = 1) {}
 
   /** Whether the verdict is settled: the score reached `stopAt`. */
@@ -109,7 +114,7 @@ export class Sink {
       const e = this.exclusions[i];
       const any = e.ruleIds.length == 0 && e.categories.length == 0;
       if (!any && !e.ruleIds.includes(rule.id) && !e.categories.includes(<i32>rule.category)) continue;
-      if (e.target !== null && !targetMatches(e.target!, targetName)) continue;
+      if (e.target !== null && !targetMatches(e.target!, targetName) && !(this.carrier !== null && targetMatches(e.target!, this.carrier!.name))) continue;
       return true;
     }
     return false;
