@@ -22,7 +22,8 @@ import {
 import { checkPath } from "./protocol/path";
 import { badHost, underscoreFraming, badForwardedHosts, rewritesElsewhere, pathEnd } from "./protocol/framing";
 import { indexOfCI, equalsAsciiCI } from "../bytes";
-import { namesMetadataService } from "./ssrf";
+import { namesMetadataService, headerHostFlags } from "./ssrf";
+import { H_OBFUSCATED, H_IP } from "./ssrf/host";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
 
@@ -197,6 +198,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         break;
       }
       case HeaderId.Host: {
+        hostHeader(s, name, v, false);
         if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address");
         // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
         if (namesMetadataService(v)) s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host");
@@ -205,8 +207,10 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       }
       case HeaderId.ForwardedHost: {
         if (badForwardedHosts(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded host that is none");
+        hostHeader(s, name, v, false);
         break;
       }
+      case HeaderId.Forwarded: { hostHeader(s, name, v, true); break; }
       case HeaderId.ForwardedPrefix: {
         // a path prefix the back end puts before its links: a URL or `//host` there sends them elsewhere
         if (v.byteLength > 0 && (byte(v, 0) != 0x2f || (v.byteLength > 1 && (byte(v, 1) == 0x2f || byte(v, 1) == 0x5c)))) {
@@ -250,6 +254,16 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
   }
   return contentType;
+}
+
+/**
+ * A host header (Host, a forwarding one) whose address is written in a notation no client or proxy writes
+ * (0x7f000001, 2130706433, 127.1, 0177.0.0.1, [::ffff:127.0.0.1]): a filter's allow or deny list of hosts
+ * misses it, the resolver behind it does not. (localhost and 127.0.0.1 as such pass: sidecar health checks
+ * and admin ports are called so, and development proxies forward for localhost:3000.)
+ */
+function hostHeader(s: Sink, name: string, v: ArrayBuffer, forwarded: bool): void {
+  if ((headerHostFlags(v, forwarded) & (H_OBFUSCATED | H_IP)) == (H_OBFUSCATED | H_IP)) s.reportNamed(7102, "header:" + name, v, 0, 60, "obfuscated host");
 }
 
 /** Whether a CR in `v` is not followed by LF. */
