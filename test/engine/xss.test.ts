@@ -176,6 +176,16 @@ describe("xss detector", () => {
     expect(r.score).toBeLessThan(5);
   });
 
+  // Script that assigns instead of calling (navigation to window.name, markup written into the page)
+  it.each([
+    "<script>location=name</script>", "<script>top[name]=1</script>", "<svg><script>location=window.name</script>",
+    "<script>document.body.innerHTML=name</script>", "javascript:location=name", "javascript:void(location=name)",
+    "javascript:document.body.innerHTML=location.hash", "javascript:top.location='//evil.example'",
+    "<img src=x onerror=location=name>", "\" autofocus onfocus=location=name x=\"",
+  ])("blocks %j, which assigns rather than calls", (input) => expect(xss(input).score).toBeGreaterThanOrEqual(5));
+  it.each(["location = name of the venue", "the top name = Smith", "set document.body.innerHTML in your own code", "JavaScript: location is a property of window"])(
+    "lets %j through", (input) => expect(xss(input).score).toBeLessThan(5));
+
   it("finds attacks in headers like in arguments", () => {
     expect(xss("Mozilla/5.0 <img onclick=alert(1)>", HEADER).ids).toContain(3002);
   });
