@@ -37,7 +37,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1013, Category.Protocol, CRITICAL, 1, "Content-Type parameter holding a second media type (parser confusion)"),
   new Rule(1020, Category.Protocol, CRITICAL, 1, "Range header with a backwards range or more ranges than a client needs"),
   new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, HTTP2-Settings, Accept-Charset; Content-Range except on one chunk of an upload; X-Original-URL naming another path)"),
-  new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options"),
+  new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options, or naming an end-to-end header a proxy would then drop (X-*, Authorization, Cookie)"),
   new Rule(1023, Category.Protocol, CRITICAL, 1, "Accept-Encoding oversized or naming an unknown coding"),
   new Rule(1024, Category.Protocol, CRITICAL, 1, "Accept header declaring a charset outside the allowed ones"),
   new Rule(1025, Category.Protocol, CRITICAL, 1, "Empty Accept header from a client that is not a known browser engine"),
@@ -188,7 +188,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       case HeaderId.UserAgent: { ua = v; break; }
       case HeaderId.Accept: { accept = v; break; }
       case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
-      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "repeated or contradicting options"); break; }
+      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "abusive Connection options"); break; }
       case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportNamed(1020, "header:" + name, v, 0, 60, "abusive Range"); break; }
       case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportNamed(1023, "header:" + name, v, 0, 60, "bad Accept-Encoding"); break; }
       case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportNamed(1028, "header:" + name, v, 0, 60, "bad Cache-Control"); break; }

@@ -96,7 +96,7 @@ export function isEventHandlerName(buf: ArrayBuffer, start: i32, end: i32): bool
  */
 const DOM_MEMBERS = new WordList(
 "cookie|referrer|getElementById|getElementsByName|querySelector|createElement|currentScript|defaultView|\
-documentElement|attributes|nodeName|parentNode|firstChild|ownerDocument|innerHTML|baseURI");
+documentElement|attributes|nodeName|parentNode|firstChild|ownerDocument|innerHTML");
 
 export function isDomMember(buf: ArrayBuffer, start: i32, end: i32): bool {
   return DOM_MEMBERS.has(buf, start, end);
