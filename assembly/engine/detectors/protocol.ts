@@ -188,7 +188,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       case HeaderId.UserAgent: { ua = v; break; }
       case HeaderId.Accept: { accept = v; break; }
       case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
-      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "abusive Connection options"); break; }
+      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "bad Connection"); break; }
       case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportNamed(1020, "header:" + name, v, 0, 60, "abusive Range"); break; }
       case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportNamed(1023, "header:" + name, v, 0, 60, "bad Accept-Encoding"); break; }
       case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportNamed(1028, "header:" + name, v, 0, 60, "bad Cache-Control"); break; }
@@ -198,7 +198,10 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         break;
       }
       case HeaderId.Host: {
-        hostHeader(s, name, v, false);
+        // such an address starts with a digit, `[` or a disguised digit (①): a name, every request's case, is not
+        // read on (an empty value reads a byte past it, harmlessly: it names no host either way)
+        const c = byte(v, 0);
+        if (c - 0x30 < 10 || c == 0x5b || c >= 0x80) hostHeader(s, name, v, false);
         if (isIpHost(v)) s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address");
         // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
         if (namesMetadataService(v)) s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host");

@@ -95,7 +95,7 @@ export function isEventHandlerName(buf: ArrayBuffer, start: i32, end: i32): bool
  * domain, action, submit) are left out.
  */
 const DOM_MEMBERS = new WordList(
-"cookie|referrer|getElementById|getElementsByName|querySelector|createElement|currentScript|defaultView|\
+"cookie|referrer|getElementById|querySelector|createElement|currentScript|defaultView|\
 documentElement|attributes|nodeName|parentNode|firstChild|ownerDocument|innerHTML");
 
 export function isDomMember(buf: ArrayBuffer, start: i32, end: i32): bool {
