@@ -43,6 +43,9 @@ describe("protocol, scanner and session rules", () => {
     { name: "header name with a non-ASCII letter", req: get("/", [["x-ümlaut", "1"]]), ids: [1030] },
     { name: "percent-encoded LF and a header in a header value", req: get("/", [["x-a", "1%0aSet-Cookie: a=b"]]), ids: [1061] },
     { name: "contradicting Connection", req: get("/", [["connection", "keep-alive, close"]]), ids: [1022] },
+    // hop-by-hop abuse: a proxy that honours the option drops the named end-to-end header before the next hop
+    ...["close, X-Forwarded-For", "keep-alive, Authorization", "Cookie", "keep-alive,x-real-ip", "Upgrade, X-Forwarded-Proto", "close ,  AUTHORIZATION"].map((c) => (
+      { name: `Connection naming an end-to-end header: ${c}`, req: get("/", [["connection", c]] as [string, string][]), ids: [1022] })),
     { name: "unknown Accept-Encoding", req: get("/", [["accept-encoding", "foobar"]]), ids: [1023] },
     { name: "Accept charset utf-16", req: get("/", [["accept", "text/html; charset=utf-16"]]), ids: [1024] },
     { name: "empty Accept", req: get("/", [["accept", ""]]), ids: [1025] },
@@ -227,6 +230,8 @@ describe("protocol, scanner and session rules", () => {
     { name: "Host an IDN and a trailing dot", req: { path: "/", headers: [["host", "bücher.example."]] } },
     { name: "other headers with '_'", req: { path: "/", headers: [host, ["x_request_id", "1"], ["content_type_hint", "x"]] } },
     { name: "IP host (a kubelet probe)", req: { path: "/healthz", headers: [["host", "10.2.166.199:8080"], ["user-agent", "kube-probe/1.29"]] } },
+    ...["keep-alive", "close", "Upgrade", "TE", "HTTP2-Settings", "Upgrade, HTTP2-Settings", "keep-alive, Upgrade", "TE, close", "Keep-Alive, Proxy-Authorization", "x"].map((c) => (
+      { name: `Connection: ${c}`, req: get("/", [["connection", c]] as [string, string][]) })),
   ];
   for (const c of benign) {
     it(`leaves alone ${c.name}`, () => {

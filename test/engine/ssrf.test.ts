@@ -110,6 +110,30 @@ describe("ssrf in headers", () => {
   ])("allows %s: %s", (name, value) => expect(withHeader(name, value).attack).toBe(false));
 });
 
+// A host header whose address is written in a notation no client or proxy writes: a host allow or deny list
+// misses it, the resolver behind it does not (7102). The canonical loopback names pass: sidecar health checks
+// and admin ports are called as localhost, and development proxies forward for localhost:3000.
+describe("host headers in an obfuscated notation (7102)", () => {
+  const req = (name: string, value: string) =>
+    ({ path: "/api/orders", headers: (name === "host" ? [[name, value]] : [["host", "orders.shop.svc.cluster.local"], [name, value]]) as [string, string][] });
+  it.each([
+    ["host", "0x7f000001"], ["host", "2130706433"], ["host", "127.1"], ["host", "0177.0.0.1:8080"], ["host", "[::ffff:127.0.0.1]"],
+    ["x-forwarded-host", "127.1"], ["x-forwarded-host", "shop.example.com, 0x7f.0.0.1"], ["x-host", "2130706433:80"],
+    ["x-original-host", "0177.1"], ["x-forwarded-server", "0x7f000001"], ["forwarded", "for=10.0.0.1;host=127.1;proto=https"],
+    ["forwarded", 'for="[2001:db8::1]";host="0x7f000001:8080"'], ["host", "0x0a000001"],
+  ])("blocks %s: %s", (name, value) => {
+    const v = inspect(h, req(name, value));
+    expect(v.matches.map((m) => m.id)).toContain(7102);
+    expect(v.attack).toBe(true);
+  });
+  it.each([
+    ["host", "localhost:15000"], ["host", "127.0.0.1:8080"], ["host", "[::1]:9901"], ["host", "localhost."], ["host", "10.0.0.7:8080"],
+    ["x-forwarded-host", "localhost:3000"], ["x-forwarded-host", "127.0.0.1"], ["x-forwarded-host", "shop.example.com, edge.example.com"],
+    ["x-forwarded-server", "web01.example.com"], ["x-original-host", "203.0.113.5:8443"], ["forwarded", "for=127.1;proto=http"],
+    ["forwarded", "for=10.0.0.1;by=0x7f000001;host=svc.local"],
+  ])("allows %s: %s", (name, value) => expect(inspect(h, req(name, value)).attack).toBe(false));
+});
+
 describe("ssrf in the path", () => {
   const b64 = (s: string) => Buffer.from(s).toString("base64url");
   it("blocks a metadata URL sent as base64 in the last path segment (an image proxy's source URL)", () => {

@@ -139,6 +139,53 @@ describe("xss detector", () => {
     }
   });
 
+  // DOM clobbering: the markup runs nothing itself, it replaces what the page's script reads (3023; the tags
+  // that run or load content, <embed name=...>, <iframe name=...>, are 3001 already)
+  it.each([
+    "<a id=x><a id=x name=src href=//evil.example/x.js>",
+    '<a id="cfg"></a><a id="cfg" name="url" href="https://evil.example/p.js">',
+    "<A ID=defaultAvatar><A ID=defaultAvatar NAME=avatar HREF=cid:x>",
+    "<img name=getElementById>",
+    "<img name='cookie' src=x>",
+    '<form id=f><input name="attributes"></form>',
+    "<input id=attributes>",
+    "<img name=currentScript src=//evil.example/x>",
+    "<form><img name=defaultView></form>",
+    "<a id=x name=parentNode>",
+    '<img src=x name="documentElement" alt="">',
+  ])("blocks DOM clobbering %j (3023)", (input) => {
+    const r = xss(input);
+    expect(r.ids).toContain(3023);
+    expect(r.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    "<a id=top href=#main>Back to top</a>",
+    "<a name=section2></a><a href=#section2>jump</a>",
+    '<img src=/logo.png alt=logo id=logo><img src=/logo2.png id=logo2>',
+    '<td id=price class=num>1</td><td id=price class=num>2</td>',
+    "<a id=download href=https://cdn.example.com/app.zip>Download</a>",
+    '<input name=body size=40><input name=title>',
+    '<input name=domain value=example.com>',
+    "<img name=Cookie src=c.png>",
+    "<a name=x><a name=x href=#x>",
+    '<div id="a"><span id="b" name="c">',
+  ])("lets %j through without 3023", (input) => {
+    const r = xss(input);
+    expect(r.ids).not.toContain(3023);
+    expect(r.score).toBeLessThan(5);
+  });
+
+  // Script that assigns instead of calling (navigation to window.name, markup written into the page)
+  it.each([
+    "<script>location=name</script>", "<script>top[name]=1</script>", "<svg><script>location=window.name</script>",
+    "<script>document.body.innerHTML=name</script>", "javascript:location=name", "javascript:void(location=name)",
+    "javascript:document.body.innerHTML=location.hash", "javascript:top.location='//evil.example'",
+    "<img src=x onerror=location=name>", "\" autofocus onfocus=location=name x=\"",
+  ])("blocks %j, which assigns rather than calls", (input) => expect(xss(input).score).toBeGreaterThanOrEqual(5));
+  it.each(["location = name of the venue", "the top name = Smith", "set document.body.innerHTML in your own code", "JavaScript: location is a property of window"])(
+    "lets %j through", (input) => expect(xss(input).score).toBeLessThan(5));
+
   it("finds attacks in headers like in arguments", () => {
     expect(xss("Mozilla/5.0 <img onclick=alert(1)>", HEADER).ids).toContain(3002);
   });

@@ -22,7 +22,8 @@ import {
 import { checkPath } from "./protocol/path";
 import { badHost, underscoreFraming, badForwardedHosts, rewritesElsewhere, pathEnd } from "./protocol/framing";
 import { indexOfCI, equalsAsciiCI } from "../bytes";
-import { namesMetadataService } from "./ssrf";
+import { namesMetadataService, headerHostFlags } from "./ssrf";
+import { H_OBFUSCATED, H_IP } from "./ssrf/host";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
 import { WordList } from "../wordlist";
 
@@ -36,7 +37,7 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1013, Category.Protocol, CRITICAL, 1, "Content-Type parameter holding a second media type (parser confusion)"),
   new Rule(1020, Category.Protocol, CRITICAL, 1, "Range header with a backwards range or more ranges than a client needs"),
   new Rule(1021, Category.Protocol, CRITICAL, 1, "Header a client has no business sending (Request-Range, Content-Encoding, Proxy, If, Lock-Token, method overrides, HTTP2-Settings, Accept-Charset; Content-Range except on one chunk of an upload; X-Original-URL naming another path)"),
-  new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options"),
+  new Rule(1022, Category.Protocol, CRITICAL, 1, "Connection header with repeated or contradicting options, or naming an end-to-end header a proxy would then drop (X-*, Authorization, Cookie)"),
   new Rule(1023, Category.Protocol, CRITICAL, 1, "Accept-Encoding oversized or naming an unknown coding"),
   new Rule(1024, Category.Protocol, CRITICAL, 1, "Accept header declaring a charset outside the allowed ones"),
   new Rule(1025, Category.Protocol, CRITICAL, 1, "Empty Accept header from a client that is not a known browser engine"),
@@ -193,7 +194,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       case HeaderId.UserAgent: { ua = v; break; }
       case HeaderId.Accept: { accept = v; break; }
       case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
-      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "repeated or contradicting options"); break; }
+      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "bad Connection"); break; }
       case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportNamed(1020, "header:" + name, v, 0, 60, "abusive Range"); break; }
       case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportNamed(1023, "header:" + name, v, 0, 60, "bad Accept-Encoding"); break; }
       case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportNamed(1028, "header:" + name, v, 0, 60, "bad Cache-Control"); break; }
@@ -203,10 +204,13 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         break;
       }
       case HeaderId.Host: {
-        // A sidecar sees one Host on nearly every request: the last one the three tests passed is not tested again.
+        // A sidecar sees one Host on nearly every request: the last one the tests passed is not tested again.
         const clean = lastCleanHost;
         if (clean !== null && sameBytes(clean, v)) break;
-        let found = false;
+        // an obfuscated address starts with a digit, `[` or a disguised digit (①): a name, every request's case, is
+        // not read on (an empty value reads a byte past it, harmlessly: it names no host either way)
+        const c = byte(v, 0);
+        let found = (c - 0x30 < 10 || c == 0x5b || c >= 0x80) && hostHeader(s, name, v, false);
         if (isIpHost(v)) { s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address"); found = true; }
         // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
         if (namesMetadataService(v)) { s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host"); found = true; }
@@ -216,8 +220,10 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
       }
       case HeaderId.ForwardedHost: {
         if (badForwardedHosts(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded host that is none");
+        hostHeader(s, name, v, false);
         break;
       }
+      case HeaderId.Forwarded: { hostHeader(s, name, v, true); break; }
       case HeaderId.ForwardedPrefix: {
         // a path prefix the back end puts before its links: a URL or `//host` there sends them elsewhere
         if (v.byteLength > 0 && (byte(v, 0) != 0x2f || (v.byteLength > 1 && (byte(v, 1) == 0x2f || byte(v, 1) == 0x5c)))) {
@@ -261,6 +267,18 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
   }
   return contentType;
+}
+
+/**
+ * A host header (Host, a forwarding one) whose address is written in a notation no client or proxy writes
+ * (0x7f000001, 2130706433, 127.1, 0177.0.0.1, [::ffff:127.0.0.1]): a filter's allow or deny list of hosts
+ * misses it, the resolver behind it does not. (localhost and 127.0.0.1 as such pass: sidecar health checks
+ * and admin ports are called so, and development proxies forward for localhost:3000.) Whether it found one.
+ */
+function hostHeader(s: Sink, name: string, v: ArrayBuffer, forwarded: bool): bool {
+  if ((headerHostFlags(v, forwarded) & (H_OBFUSCATED | H_IP)) != (H_OBFUSCATED | H_IP)) return false;
+  s.reportNamed(7102, "header:" + name, v, 0, 60, "obfuscated host");
+  return true;
 }
 
 /** Whether a CR in `v` is not followed by LF. */

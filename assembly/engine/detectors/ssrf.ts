@@ -21,7 +21,7 @@ import { findSensitive } from "./lfi/sensitive";
 export const SSRF_RULES: Rule[] = [
   new Rule(7100, Category.Ssrf, CRITICAL, 1, "URL to a cloud metadata service (169.254.169.254 in any notation, metadata.google.internal ...)"),
   new Rule(7101, Category.Ssrf, CRITICAL, 1, "URL to a loopback, unspecified or container/cluster platform host (127.0.0.0/8, 0.0.0.0, [::1], localhost, host.docker.internal, kubernetes.default)"),
-  new Rule(7102, Category.Ssrf, CRITICAL, 1, "URL host written in an obfuscated notation (integer, hex, octal, short form, circled digits, backslashes)"),
+  new Rule(7102, Category.Ssrf, CRITICAL, 1, "URL host, or a Host or forwarding header (X-Forwarded-Host, X-Host, X-Original-Host, X-Forwarded-Server, Forwarded host=), written in an obfuscated notation (integer, hex, octal, short form, mapped IPv6, circled digits, backslashes)"),
   new Rule(7103, Category.Ssrf, CRITICAL, 1, "URL host is an IPv6 literal (link-local, mapped IPv4, or any literal)"),
   new Rule(7104, Category.Ssrf, CRITICAL, 1, "URL with a raw-protocol scheme used for SSRF (gopher:, dict:, ldap:, tftp:, netdoc: ...)"),
   new Rule(7105, Category.Ssrf, WARNING, 1, "URL to a private or link-local address"),
@@ -71,7 +71,7 @@ export function detectSsrf(s: Sink, t: Target): void {
     // is to be routed to it, or an application builds its URLs from it. No pod of the mesh serves the
     // metadata address, so no client names it there.
     const h = t.value;
-    if ((t.key.indexOf("host") >= 0 && namesMetadataService(h)) || (t.key == "forwarded" && forwardedMetadataHost(h))) {
+    if ((t.key.indexOf("host") >= 0 && namesMetadataService(h)) || (t.key == "forwarded" && (headerHostFlags(h, true) & H_METADATA) != 0)) {
       s.report(7100, t, h, 0, h.byteLength, "cloud metadata host");
       return;
     }
@@ -269,22 +269,31 @@ export function namesMetadataService(h: ArrayBuffer): bool {
   return h.byteLength <= 64 && (classifyAuthority(h, 0, h.byteLength) & H_METADATA) != 0;
 }
 
-/** RFC 7239 `Forwarded: for=...;host="169.254.169.254"`: a `host=` pair whose (quoted) value is a metadata host. */
-function forwardedMetadataHost(v: ArrayBuffer): bool {
+/**
+ * Flags of the hosts a header names: each item of a comma-separated list (`X-Forwarded-Host: a, b`), or with
+ * `forwarded`, each (quoted) `host=` pair of RFC 7239 `Forwarded: for=...;host="169.254.169.254"`.
+ */
+export function headerHostFlags(v: ArrayBuffer, forwarded: bool): i32 {
   const n = v.byteLength;
-  let i = indexOfCI(v, "host=");
-  while (i >= 0) {
-    const before = i > 0 ? at(v, i - 1) : 0x3b;
-    let j = i + 5;
-    if (before == 0x3b || before == 0x2c || isSpaceByte(before)) {
-      if (at(v, j) == 0x22) j++;
-      let e = j;
-      while (e < n && at(v, e) != 0x3b && at(v, e) != 0x2c && at(v, e) != 0x22) e++;
-      if (e - j <= 64 && (classifyAuthority(v, j, e) & H_METADATA) != 0) return true;
+  let flags = 0;
+  let i = 0;
+  for (let guard = 0; guard < 16 && i < n; guard++) {
+    if (forwarded) {
+      i = indexOfCI(v, "host=", i);
+      if (i < 0) break;
+      const before = at(v, i - 1);
+      i += 5;
+      if (i > 5 && !(before == 0x3b || before == 0x2c || isSpaceByte(before))) continue;
     }
-    i = indexOfCI(v, "host=", j);
+    while (isSpaceByte(at(v, i))) i++;
+    if (at(v, i) == 0x22) i++;
+    let e = i;
+    while (e < n && at(v, e) != 0x3b && at(v, e) != 0x2c && at(v, e) != 0x22 && !isSpaceByte(at(v, e))) e++;
+    if (e - i <= 64) flags |= classifyAuthority(v, i, e);
+    i = e;
+    if (!forwarded) while (i < n && at(v, i++) != 0x2c) {}
   }
-  return false;
+  return flags;
 }
 
 /** Headers whose values name the request's own, forwarding or peer hosts. */

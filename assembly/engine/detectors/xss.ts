@@ -35,6 +35,7 @@ export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_UNTERMINATED_TAG, Category.Xss, CRITICAL, 1, "HTML tag with attributes left open at the end of a value (the page's markup closes it)"),
   new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed, then a property assigned (' in x.y=, \";a.b=)"),
   new Rule(id.XSS_DOM_ASSIGN, Category.Xss, WARNING, 1, "assignment to innerHTML/outerHTML/textContent/innerText"),
+  new Rule(id.XSS_DOM_CLOBBER, Category.Xss, CRITICAL, 1, "DOM clobbering: markup whose id or name shadows a document or element member (name=cookie, id=getElementById, name=attributes), or an id repeated with a name (<a id=x><a id=x name=y href=...>: x.y)"),
 ];
 
 // Byte classes that enable each scanner.

@@ -9,10 +9,12 @@ export const enum HeaderId {
   Restricted,
   /** Path a front end rewrote from (X-Original-URL, X-Rewrite-URL, X-Forwarded-Uri): routers that honour it route by it. */
   Rewrite,
-  /** Host a front end forwarded for (X-Forwarded-Host, X-Host): links, redirects and cache entries are built from it. */
+  /** Host a front end forwarded for (X-Forwarded-Host, X-Host, X-Original-Host, X-Forwarded-Server): links, redirects and cache entries are built from it. */
   ForwardedHost,
   /** Path prefix a front end stripped (X-Forwarded-Prefix): the back end puts it before its links. */
   ForwardedPrefix,
+  /** RFC 7239 Forwarded, whose `host=` pairs are forwarded hosts. */
+  Forwarded,
 }
 
 /** Classifies a lower-case header name. */
@@ -28,6 +30,7 @@ export function headerId(name: string): HeaderId {
       if (name == "accept") return HeaderId.Accept;
       if (name == "x-host") return HeaderId.ForwardedHost;
       return name == "cookie" ? HeaderId.Cookie : HeaderId.Other;
+    case 9: return name == "forwarded" ? HeaderId.Forwarded : HeaderId.Other;
     case 10:
       if (name == "user-agent") return HeaderId.UserAgent;
       if (name == "connection") return HeaderId.Connection;
@@ -47,6 +50,7 @@ export function headerId(name: string): HeaderId {
       return name == "accept-charset" || name == "http2-settings" ? HeaderId.Restricted : HeaderId.Other;
     case 15:
       if (name == "x-forwarded-uri") return HeaderId.Rewrite;
+      if (name == "x-original-host") return HeaderId.ForwardedHost;
       return name == "accept-encoding" ? HeaderId.AcceptEncoding : HeaderId.Other;
     case 16:
       if (name == "sec-ch-ua-mobile") return HeaderId.FetchBoolean;
@@ -56,6 +60,7 @@ export function headerId(name: string): HeaderId {
       if (name == "transfer-encoding") return HeaderId.TransferEncoding;
       return name == "x-method-override" ? HeaderId.Restricted : HeaderId.Other;
     case 18:
+      if (name == "x-forwarded-server") return HeaderId.ForwardedHost;
       return name == "x-forwarded-prefix" ? HeaderId.ForwardedPrefix : HeaderId.Other;
     case 22: return name == "x-http-method-override" ? HeaderId.Restricted : HeaderId.Other;
     case 23: return name == "x-middleware-subrequest" ? HeaderId.Restricted : HeaderId.Other;

@@ -29,7 +29,12 @@ export function isUploadChunkRange(v: ArrayBuffer): bool {
   return i == n && i > c && i - c <= 18;
 }
 
-/** Connection options repeated or contradicting (`keep-alive, close`). */
+/**
+ * Connection options repeated or contradicting (`keep-alive, close`), or naming an end-to-end header the
+ * application relies on (`close, X-Forwarded-For`, `keep-alive, Authorization`, `Cookie`): a proxy that honours
+ * the option drops that header before the next hop (hop-by-hop abuse). Envoy drops only the Connection header
+ * itself (and TE when named); a proxy in front or behind it may not.
+ */
 export function badConnection(v: ArrayBuffer): bool {
   let keepAlive = 0;
   let close = 0;
@@ -43,6 +48,7 @@ export function badConnection(v: ArrayBuffer): bool {
     while (e > i && isOws(byte(v, e - 1))) e--;
     if (equalsCI(v, i, e, "keep-alive")) keepAlive++;
     else if (equalsCI(v, i, e, "close")) close++;
+    else if (equalsCI(v, i, i + 2, "x-") || equalsCI(v, i, e, "authorization") || equalsCI(v, i, e, "cookie")) return true;
     i = j + 1;
   }
   return keepAlive > 1 || close > 1 || (keepAlive > 0 && close > 0);

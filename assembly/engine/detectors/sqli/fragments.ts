@@ -99,6 +99,8 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   if (ty == Tok.Num || signed) {
     let c = signed ? first + 2 : first + 1;
     while (t.t(c) == Tok.RParen && c - first < 4) c++; // 1)) ORDER BY 3: a parenthesised numeric context
+    // 1 OR 1 LIMIT 1  1 AND 2=2 ORDER BY 3: a condition on literals between the number and the clause
+    if (isLogicAt(t, c) && isLiteral(t, c + 1)) c += t.t(c + 2) == Tok.Cmp && isLiteral(t, c + 3) ? 4 : 2;
     if (numericClause(t, c)) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
   }
   // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query

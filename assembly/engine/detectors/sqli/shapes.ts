@@ -207,7 +207,7 @@ export function isStatement(t: TokenList, i: i32): bool {
       if (k1 == Kw.Table) return tableThenClause(t, i + 2); // not "drop table tennis is fun"
       return k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object;
     case Kw.Create: case Kw.Alter:
-      return k1 == Kw.Table || k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object;
+      return k1 == Kw.Table || k1 == Kw.Database || k1 == Kw.Procedure || k1 == Kw.Object || userIdentified(t, i + 1);
     case Kw.Insert: return k1 == Kw.Into;
     case Kw.Delete: return (k1 == Kw.From && tableThenClause(t, i + 2)) || (isIdentifier(t, i + 1) && t.is(i + 2, Kw.From));
     case Kw.Update: return isIdentifier(t, i + 1) && t.is(i + 2, Kw.Set);
@@ -219,12 +219,36 @@ export function isStatement(t: TokenList, i: i32): bool {
       return isIdentifier(t, i + 1) && (t.t(i + 2) == Tok.None || t.t(i + 2) == Tok.Semi || t.t(i + 2) == Tok.Dot) && !hashRemark(t, i + 1);
     }
     case Kw.Declare: return t.t(i + 1) == Tok.Var;
-    case Kw.Set: return t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None); // not a lone `@`
+    case Kw.Set: return (t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None)) || setPassword(t, i + 1); // not a lone `@`
     case Kw.Shutdown: return t.t(i + 1) == Tok.None || t.t(i + 1) == Tok.Semi || (t.f(i) & F_COMMENT) != 0;
     case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
     case Kw.Grant: return grantStatement(t, i + 1);
     default: return false;
   }
+}
+
+/** Where an account name at i (`root`, `'root'@'localhost'`, root@localhost, `a`@`%`) ends, or -1. */
+function accountEnd(t: TokenList, i: i32): i32 {
+  if (!(isIdentifier(t, i) || t.t(i) == Tok.Str)) return -1;
+  if (t.t(i + 1) != Tok.Var) return i + 1;
+  return t.t(i + 2) == Tok.Str ? i + 3 : i + 2;
+}
+
+/**
+ * SET PASSWORD [FOR account] = 'x' | PASSWORD('x'): MySQL's statement that changes an account's password.
+ * "set password for your account" has neither the account's shape nor the `=` and value.
+ */
+function setPassword(t: TokenList, i: i32): bool {
+  if (!wordIs(t, i, "password")) return false;
+  let j = i + 1;
+  if (wordIs(t, j, "for")) j = accountEnd(t, j + 1);
+  return j > 0 && t.t(j) == Tok.Cmp && (t.t(j + 1) == Tok.Str || isCall(t, j + 1));
+}
+
+/** USER account IDENTIFIED BY|WITH (CREATE USER, ALTER USER): "create user identified by email" names no account. */
+function userIdentified(t: TokenList, i: i32): bool {
+  const j = wordIs(t, i, "user") ? accountEnd(t, i + 1) : -1;
+  return j > 0 && wordIs(t, j, "identified") && (t.is(j + 1, Kw.By) || wordIs(t, j + 1, "with"));
 }
 
 /**

@@ -21,3 +21,4 @@ export const XSS_COMMENT_BREAKOUT: i32 = 3019;
 export const XSS_DOM_ASSIGN: i32 = 3020;
 export const XSS_UNTERMINATED_TAG: i32 = 3021;
 export const XSS_JS_ASSIGN_BREAKOUT: i32 = 3022;
+export const XSS_DOM_CLOBBER: i32 = 3023;

@@ -87,3 +87,17 @@ export function isEventHandlerName(buf: ArrayBuffer, start: i32, end: i32): bool
   }
   return true;
 }
+
+/**
+ * Members of document and of elements that scripts (and HTML sanitizers) read: an element whose id or
+ * name is one shadows it (`<img name=cookie>` is document.cookie, `<input name=attributes>` a form's
+ * attributes). Case matters, as in the DOM; names that are also ordinary field names (body, title,
+ * domain, action, submit) are left out.
+ */
+const DOM_MEMBERS = new WordList(
+"cookie|referrer|getElementById|querySelector|createElement|currentScript|defaultView|\
+documentElement|attributes|nodeName|parentNode|firstChild|ownerDocument|innerHTML");
+
+export function isDomMember(buf: ArrayBuffer, start: i32, end: i32): bool {
+  return DOM_MEMBERS.has(buf, start, end);
+}

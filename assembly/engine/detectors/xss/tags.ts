@@ -3,12 +3,12 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, indexOfCI, isAlpha, isWordByte, needleString } from "../../bytes";
+import { byteAt, indexOfCI, isAlpha, isWordByte, matchesCI, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
-import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
-import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG } from "./ids";
+import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isDomMember, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
+import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG, XSS_DOM_CLOBBER } from "./ids";
 
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
 const NAME_MAX: i32 = 24;
@@ -36,6 +36,7 @@ function styleTag(n: i32): bool {
 export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool, jsReading: bool = false): void {
   const len = buf.byteLength;
   reported = 0;
+  idStart = idEnd = 0;
   inJsReading = jsReading;
   for (let i = 0; i < len; i++) {
     const c = byteAt(buf, i);
@@ -172,9 +173,32 @@ let inJsReading = false;
 /** Whether the last attribute value that `scanAttributes` read was unquoted and ran to the end of the value. */
 let lastValueUnquotedToEnd = false;
 
+/** Where the value of the attribute being read starts. */
+let valueStart: i32 = 0;
+/** The id of the scan's first tag with one (0, 0 before), and whether the tag being read repeats it. */
+let idStart: i32 = 0;
+let idEnd: i32 = 0;
+let idRepeated = false;
+
+/**
+ * DOM clobbering: an id or name that shadows a member scripts read (names.ts), or a second element with the
+ * id of an earlier one and a name (`<a id=x><a id=x name=y href=//evil/x.js>`: `x` is then a collection and
+ * `x.y` the anchor, whose string is its href). Attributes are read in order, so a name after the repeated id counts.
+ */
+function clobbering(s: Sink, t: Target, buf: ArrayBuffer, start: i32, ns: i32, ne: i32, ve: i32, markup: bool): void {
+  const vs = valueStart;
+  const id = ne - ns == 2 && matchesCI(buf, ns, "id");
+  if (!markup || ve <= vs || !(id || (ne - ns == 4 && matchesCI(buf, ns, "name")))) return;
+  if (!id && idRepeated || isDomMember(buf, vs, ve)) report(s, t, XSS_DOM_CLOBBER, buf, start, ve, "DOM clobbering");
+  if (!id) return;
+  if (idEnd == 0) { idStart = vs; idEnd = ve; }
+  else idRepeated = ve - vs == idEnd - idStart && vs != idStart && memory.compare(changetype<usize>(buf) + <usize>vs, changetype<usize>(buf) + <usize>idStart, <usize>(ve - vs)) == 0;
+}
+
 /** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
 function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32, lim: i32, markup: bool): i32 {
   let withValue = 0;
+  idRepeated = false;
   attributesEnd = q;
   lastValueUnquotedToEnd = false;
   for (let guard = 0; q < lim && guard < 64; guard++) {
@@ -198,16 +222,20 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
       hasValue = true;
       r++;
       while (r < lim && isBlank(<i32>byteAt(buf, r))) r++;
+      let quoted = 0;
       if (r < lim && (byteAt(buf, r) == 0x22 || byteAt(buf, r) == 0x27 || byteAt(buf, r) == 0x60)) {
         const quote = byteAt(buf, r);
         r++;
+        valueStart = r;
         while (r < lim && byteAt(buf, r) != quote) r++;
-        if (r < lim) r++;
+        if (r < lim) { r++; quoted = 1; }
         lastValueUnquotedToEnd = false;
       } else {
+        valueStart = r;
         while (r < lim && !isBlank(<i32>byteAt(buf, r)) && byteAt(buf, r) != 0x3e) r++;
         lastValueUnquotedToEnd = r >= buf.byteLength;
       }
+      clobbering(s, t, buf, start, nameStart, nameEnd, r - quoted, markup);
       q = r;
     }
     if (q == nameStart) q++;
