@@ -8,8 +8,8 @@
 import { expect, it } from "vitest";
 import { describeFamily } from "../support/variants/check.js";
 import { hitRate } from "../support/variants/rate.js";
-import { inspect } from "../support/engine.js";
-import { CATEGORIES, ENCODINGS, ZONES, cell, inScope, zoneRequest } from "../support/variants/zones.js";
+import { inspect, type Req } from "../support/engine.js";
+import { CATEGORIES, ENCODINGS, ZONES, cell, inScope, zoneRequest, type Encoding, type Zone } from "../support/variants/zones.js";
 
 /** Requests per cell (each cell draws its own payloads: its own seed); base64 has one cell in scope, Basic credentials. */
 const RUNS = 5;
@@ -19,31 +19,142 @@ const SEED = 20261128;
 /**
  * Per category: the hit rate its in-scope cells reach together, and the lowest rate of one zone (over
  * its encodings) or one encoding (over its zones): a zone or an encoding the engine does not read
- * shows there, a payload the generator draws once does not.
+ * shows there, a payload the generator draws once does not. The misses these rates tolerate are named in
+ * LEFT_ALONE below: any other miss fails the test.
  */
 const ROWS: Record<string, { atLeast: number; floor: number }> = {
   sqli: { atLeast: 1, floor: 1 },
-  xss: { atLeast: 0.99, floor: 0.9 }, // \u escapes over a vector that has its own: `\u005cu003c`
-  rce: { atLeast: 0.98, floor: 0.85 }, // Basic credentials: `user:password` appended to a command line
-  lfi: { atLeast: 0.98, floor: 0.9 }, // an overlong `%` before a double-encoded slash (`%C0%A5252f`): three layers
-  // an include URL counts only in a parameter named for a file (the zones use q, id, data, search, value);
-  // a UNC path after a path segment (`/files/\\host\share`) is not read as one
+  xss: { atLeast: 0.99, floor: 0.9 },
+  rce: { atLeast: 0.98, floor: 0.85 },
+  lfi: { atLeast: 0.98, floor: 0.9 },
   rfi: { atLeast: 0.9, floor: 0.7 },
-  // scheme-relative and scheme-less URLs after a path segment (`/files///169.254.169.254/`) read as a path
   ssrf: { atLeast: 0.93, floor: 0.5 },
   ssti: { atLeast: 1, floor: 1 },
   java: { atLeast: 0.98, floor: 0.9 },
   php: { atLeast: 0.98, floor: 0.9 },
   nodejs: { atLeast: 1, floor: 1 },
-  // full-width `%00` folds to the three letters, not to a NUL; `*))%00:secret` as Basic credentials
   ldap: { atLeast: 0.97, floor: 0.85 },
   nosql: { atLeast: 0.99, floor: 0.9 },
   xxe: { atLeast: 1, floor: 1 },
 };
 
+/**
+ * What the application could see of a request: the path, header values (Basic credentials decoded) and
+ * the body, with percent escapes (`%XX`, IIS's `%uXXXX`, overlong `%C0%XX`) undone until nothing changes
+ * and full-width forms folded (NFKC). `\u` escapes are left as they are.
+ */
+function seen(req: Req): string {
+  const basic = (v: string) => (/^Basic /i.test(v) ? Buffer.from(v.slice(6), "base64").toString("utf8") : v);
+  let s = [req.path ?? "", ...(req.headers ?? []).map(([, v]) => basic(v)), typeof req.body === "string" ? req.body : ""].join("\n");
+  for (let k = 0; k < 4; k++) {
+    const d = s
+      .replace(/%u([0-9a-f]{4})/gi, (_, x) => String.fromCharCode(parseInt(x, 16)))
+      .replace(/%c([01])%([89ab][0-9a-f])/gi, (_, a, b) => String.fromCharCode(((Number(a) & 1) << 6) | (parseInt(b, 16) & 0x3f)))
+      .replace(/(%[0-9a-f]{2})+/gi, (m) => {
+        try {
+          return decodeURIComponent(m);
+        } catch {
+          return m;
+        }
+      });
+    if (d === s) break;
+    s = d;
+  }
+  return s.normalize("NFKC");
+}
+/** \\u escapes and numeric character references undone (JSON's and XML's own escapes). */
+const unescaped = (s: string) => s.replace(/\\u([0-9a-f]{4})|&#x([0-9a-f]+);|&#([0-9]+);/gi, (_, u, x, d) => String.fromCodePoint(parseInt(u ?? x ?? d, u || x ? 16 : 10)));
+const basicUser = (req: Req) => {
+  const v = req.headers?.find(([n]) => n === "authorization")?.[1] ?? "";
+  return /^Basic /i.test(v) ? Buffer.from(v.slice(6), "base64").toString("utf8") : "";
+};
+const wire = (req: Req) => [req.path ?? "", ...(req.headers ?? []).map(([, v]) => v), typeof req.body === "string" ? req.body : ""].join("\n");
+
+/**
+ * The misses this matrix leaves alone, one shape each, with why: a miss in a cell outside these fails
+ * the test whatever the floors say (scripts/probe-seeds.ts counts these apart from the others).
+ */
+const LEFT_ALONE: { shape: string; why: string; is: (c: string, z: Zone, e: Encoding, req: Req) => boolean }[] = [
+  {
+    shape: "the payload's own percent escape under an overlong `%` (`%C0%A5252f`, `%C0%A53c`, `%C0%A500`)",
+    why: "three layers: URL decoding, then a lenient UTF-8 decoder folding the overlong `%`, then the payload's escape decoded once more; no server does all three",
+    is: (_c, _z, e, req) => e === "overlong" && /%C0%A5[0-9a-fu]/i.test(wire(req)),
+  },
+  {
+    shape: "the payload's own percent escape in full-width forms (`％００`, `．％２ｅ／`)",
+    why: "NFKC folds `％００` to the three characters `%00`, not to a NUL or a dot: it would take a second URL decoding after the fold",
+    is: (_c, _z, e, req) => e === "fullwidth" && /\uFF05[\uFF10-\uFF19\uFF21-\uFF26\uFF41-\uFF46]{2}/.test(decodeURIComponent(wire(req).replace(/%(?![0-9a-f]{2})/gi, "%25"))),
+  },
+  {
+    shape: "XSS: \\u escapes or character references over a vector that has escapes of its own (`\\u005cx3c`, `\\u005cu003c`, `\\u00253c`, `&#x25;3c`)",
+    why: "a script string or an attribute decodes one layer: `\\u005cx3c` is the text `\\x3c`, `\\u00253c` the text `%3c`, which only a second decoding turns into `<`",
+    is: (c, _z, e, req) =>
+      c === "xss" && ((e === "js-unicode" && /\\u00(5c[xu]|25[0-9a-f]{2})/i.test(seen(req))) || (e === "html-entity" && /&#x(5c;[xu]|25;[0-9a-f]{2})/i.test(seen(req)))),
+  },
+  {
+    shape: "XSS: a script-string breakout written in \\u escapes (`\\u0027\\u003bprint\\u0028\\u0029`)",
+    why: "inside a JavaScript string `\\u0027` is a quote character of the string, not its end: nothing breaks out",
+    is: (c, _z, e, req) => c === "xss" && e === "js-unicode" && /\\u00(27|22)\\+u00(3b|2d|2b)|\\u005c\\+u0027/i.test(seen(req)),
+  },
+  {
+    shape: "XSS: a script-string breakout with no HTML in mixed case (`'-NEw IMage().SRc=...`)",
+    why: "HTML names fold case, JavaScript's do not: `NEw IMage()` is no code, and a string breakout has no tag or attribute to fall back on",
+    is: (c, _z, e, req) => c === "xss" && e === "mixed-case" && !/<|script:|\bon[a-z]+\s*=/i.test(seen(req).replace(/^[^\n]*\n/, "")),
+  },
+  {
+    shape: "RCE: a command line as the user name of Basic credentials",
+    why: "the credentials are `user:password`: the `:secret` glued to the command's last word changes it (`hostname\":secret`), and no backend runs a user name",
+    is: (c, z, e) => c === "rce" && z === "authorization" && e === "base64",
+  },
+  {
+    shape: "RFI: an include URL in a parameter not named for a file (the zones use q, id, data, search, value) or in no parameter",
+    why: "an include URL counts only where the application takes a file name: elsewhere a URL is ordinary data",
+    is: (c, z, _e, req) => c === "rfi" && !(z === "path" && /^\/files\/\\\\/.test(seen(req))) && /[a-z][a-z0-9+.-]*:\/\//i.test(unescaped(seen(req))),
+  },
+  {
+    shape: "RFI: a UNC path after a path segment (`/files/\\\\host\\share`)",
+    why: "a path's segments are the service's own: `\\\\host` after `/files/` is not read as a share",
+    is: (c, z, _e, req) => c === "rfi" && z === "path" && /^\/files\/\\\\/.test(seen(req)),
+  },
+  {
+    shape: "SSRF: a scheme-relative or scheme-less URL after a path segment (`/files///169.254.169.254/`)",
+    why: "after a path segment `//host` reads as an empty segment then a path, not as a URL to fetch (a path with a scheme is still blocked: see below)",
+    is: (c, z, _e, req) => c === "ssrf" && z === "path" && /^\/files\/(\/\/|[^/:]*[@.][^/]*\/)/.test(seen(req)),
+  },
+  {
+    shape: "SSRF: a URL whose scheme is written with backslashes after a path segment (`/files/http:\\\\x:y@169.254.169.254/`)",
+    why: "a path router reads `http:` as a segment and the backslashes as its text; only a route handing its rest to a WHATWG URL parser (which reads `\\` as `/`) fetches it. Not caught yet: the only shape here that is the engine's to learn",
+    is: (c, z, _e, req) => c === "ssrf" && z === "path" && /^\/files\/[a-z]+:\\\\/i.test(seen(req)),
+  },
+  {
+    shape: "PHP: a serialised object whose `O:` mixed case lowered (`o:15:\"mOnolOG\\HAnDler\"`)",
+    why: "`o:` is unserialize()'s legacy form, which makes a stdClass whatever name follows: no gadget class is loaded, no magic method runs",
+    is: (c, _z, e, req) => c === "php" && e === "mixed-case" && /\bo:\d+:(\\*"|&quot;)/.test(seen(req)) && !/\bO:\d+:(\\*"|&quot;)/.test(seen(req)),
+  },
+  {
+    shape: "PHP: a stream wrapper URL after a browser's products in a User-Agent (`... Safari/537.36 expect://id`)",
+    why: "no backend opens a User-Agent as a file: inScope() leaves file paths (lfi) and remote URLs (rfi) there out for the same reason",
+    is: (c, z, _e, req) => c === "php" && z === "user-agent-tail" && /Safari\/[\d.]+ [a-z][a-z0-9+.-]*:\/\//i.test(seen(req)),
+  },
+  {
+    shape: "Java: a serialised java.lang.String (`rO0ABXQ`: the stream header, then TC_STRING) as a path segment",
+    why: "a stream holding only a string names no class, so no gadget runs, and nothing deserialises a path segment",
+    is: (c, z, _e, req) => c === "java" && z === "path" && /^\/files\/rO0ABXQ/.test(seen(req)),
+  },
+  {
+    shape: "LDAP: `*))%00` where nothing decodes the `%00`: the user name of Basic credentials, a raw or text/plain body",
+    why: "the `%00` stays three characters and cuts no filter, so `*))` leaves it unbalanced (in Basic credentials `:secret` is glued after it too)",
+    is: (c, z, e, req) =>
+      c === "ldap" &&
+      ((z === "authorization" && e === "base64" && /%00:secret$/.test(basicUser(req))) || ((z === "body-raw" || z === "body-text") && /\*\)+%00$/.test(typeof req.body === "string" ? req.body : ""))),
+  },
+];
+const leftAlone = (c: string, z: Zone, e: Encoding, req: Req) => LEFT_ALONE.some((x) => x.is(c, z, e, req));
+
 describeFamily("category x zone x encoding matrix", {}, (h) => {
   it.each(Object.keys(CATEGORIES))("%s: every zone and every encoding in scope", (category) => {
     const { atLeast, floor } = ROWS[category];
+    const unexplained: string[] = [];
     const groups = new Map<string, { hits: number; total: number; miss?: unknown }>();
     const add = (key: string, r: { hits: number; total: number; misses: unknown[] }) => {
       const g = groups.get(key) ?? { hits: 0, total: 0 };
@@ -56,11 +167,13 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
       ENCODINGS.forEach((e, j) => {
         if (!inScope(category, z, e)) return;
         const r = hitRate(h(), cell(category, z, e), runsOf(e), SEED + i * 16 + j);
+        unexplained.push(...r.misses.filter((m) => !leftAlone(category, z, e, m)).map((m) => `${z}/${e} ${JSON.stringify(m).slice(0, 300)}`));
         add("all", r);
         add(`zone ${z}`, r);
         add(`encoding ${e}`, r);
       }),
     );
+    expect(unexplained, "misses outside the shapes left alone").toEqual([]);
     const weak = [...groups].filter(([k, g]) => k !== "all" && g.hits < floor * g.total).map(([k, g]) => `${k} ${g.hits}/${g.total}: ${JSON.stringify(g.miss)}`);
     expect(weak, "zones or encodings under the floor").toEqual([]);
     const all = groups.get("all")!;
