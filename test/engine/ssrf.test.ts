@@ -143,5 +143,15 @@ describe("ssrf in the path", () => {
     expect(inspect(h, { path: "/proxy/" + b64("https://images.example.com/cat.png"), headers: [["host", "svc.local"]] }).attack).toBe(false);
     expect(inspect(h, { path: "/hosts/localhost/status", headers: [["host", "svc.local"]] }).attack).toBe(false);
   });
+  it("blocks a metadata URL after a path segment whose slashes are backslashes (a WHATWG parser reads them as /)", () => {
+    for (const p of ["/files/http:\\\\x:y@169.254.169.254/", "/files/http:%5c%5c169.254.169.254/latest", "/proxy/https:\\/169.254.169.254/", "/img/HTTP:/\\metadata.google.internal/"]) {
+      expect(inspect(h, { path: p, headers: [["host", "svc.local"]] }).attack, p).toBe(true);
+    }
+  });
+  it("allows backslashes in a path that name no metadata host, or no URL", () => {
+    for (const p of ["/files/C:\\\\Users\\\\me\\\\doc.txt", "/files/http:\\\\example.com/x", "/share/%5c%5cserver%5cdocs/a.txt", "/a/b:%5c%5cc"]) {
+      expect(inspect(h, { path: p, headers: [["host", "svc.local"]] }).attack, p).toBe(false);
+    }
+  });
 });
 

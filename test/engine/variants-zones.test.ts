@@ -122,11 +122,6 @@ const LEFT_ALONE: { shape: string; why: string; is: (c: string, z: Zone, e: Enco
     is: (c, z, _e, req) => c === "ssrf" && z === "path" && /^\/files\/(\/\/|[^/:]*[@.][^/]*\/)/.test(seen(req)),
   },
   {
-    shape: "SSRF: a URL whose scheme is written with backslashes after a path segment (`/files/http:\\\\x:y@169.254.169.254/`)",
-    why: "a path router reads `http:` as a segment and the backslashes as its text; only a route handing its rest to a WHATWG URL parser (which reads `\\` as `/`) fetches it. Not caught yet: the only shape here that is the engine's to learn",
-    is: (c, z, _e, req) => c === "ssrf" && z === "path" && /^\/files\/[a-z]+:\\\\/i.test(seen(req)),
-  },
-  {
     shape: "PHP: a serialised object whose `O:` mixed case lowered (`o:15:\"mOnolOG\\HAnDler\"`)",
     why: "`o:` is unserialize()'s legacy form, which makes a stdClass whatever name follows: no gadget class is loaded, no magic method runs",
     is: (c, _z, e, req) => c === "php" && e === "mixed-case" && /\bo:\d+:(\\*"|&quot;)/.test(seen(req)) && !/\bO:\d+:(\\*"|&quot;)/.test(seen(req)),

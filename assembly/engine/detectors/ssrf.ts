@@ -121,9 +121,14 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
   const n = v.byteLength;
   const base = changetype<usize>(v);
   for (let k = first; k + 2 < n; k++) {
-    // `//` after any byte: read in place, k + 2 < n (the common case is no slash at all)
-    if (load<u8>(base + <usize>(k + 1)) != 0x2f || load<u8>(base + <usize>(k + 2)) != 0x2f) continue;
+    // `//` after any byte: read in place, k + 2 < n (the common case is no slash at all); after a scheme's
+    // `:` also `\\` or a mix, which a WHATWG parser reads as `//` (`/files/http:\\169.254.169.254/`)
+    const b1 = load<u8>(base + <usize>(k + 1));
+    if (b1 != 0x2f && b1 != 0x5c) continue;
+    const b2 = load<u8>(base + <usize>(k + 2));
+    if (b2 != 0x2f && b2 != 0x5c) continue;
     const c = at(v, k);
+    if ((b1 | b2) != 0x2f && c != 0x3a) continue;
     if (c != 0x3a) {
       // `/proxy//169.254.169.254/`, `?next=//[::1]/`: a scheme-relative URL after a path segment or a
       // separator; only a host nothing names in passing (metadata, loopback, internal, IPv6 literal) counts,
