@@ -229,12 +229,24 @@ function inspectTarget(s: Sink, t: Target, cfg: EngineConfig): void {
   if (decoded !== null && !s.done()) {
     const b = t.derived(decoded!);
     detectTarget(s, b);
+    // Basic credentials: the server splits `user:password` at the first colon and hands the user name on
+    // alone, without the `:password` that the whole glues to its last word (`a;id:secret`)
+    const colon = basicColon(t, decoded!);
+    if (colon > 0 && !s.done()) detectTarget(s, t.derived(decoded!.slice(0, colon)));
     // (a base64 cookie or token often holds a JSON document)
     inspectEmbedded(s, b);
   }
   const plain = t.unescaped();
   if (plain !== null && !s.done()) detectTarget(s, t.derived(plain!));
   inspectEmbedded(s, t);
+}
+
+/** Where the colon of decoded Basic credentials (`Authorization`, `Proxy-Authorization`) is, or -1. */
+function basicColon(t: Target, decoded: ArrayBuffer): i32 {
+  if (t.kind != TargetKind.Header || !(t.key == "authorization" || t.key == "proxy-authorization")) return -1;
+  const p = changetype<usize>(decoded);
+  for (let i = 0, n = decoded.byteLength; i < n; i++) if (load<u8>(p + <usize>i) == 0x3a) return i;
+  return -1;
 }
 
 /**

@@ -102,11 +102,6 @@ const LEFT_ALONE: { shape: string; why: string; is: (c: string, z: Zone, e: Enco
     is: (c, _z, e, req) => c === "xss" && e === "mixed-case" && !/<|script:|\bon[a-z]+\s*=/i.test(seen(req).replace(/^[^\n]*\n/, "")),
   },
   {
-    shape: "RCE: a command line as the user name of Basic credentials",
-    why: "the credentials are `user:password`: the `:secret` glued to the command's last word changes it (`hostname\":secret`), and no backend runs a user name",
-    is: (c, z, e) => c === "rce" && z === "authorization" && e === "base64",
-  },
-  {
     shape: "RFI: an include URL in a parameter not named for a file (the zones use q, id, data, search, value) or in no parameter",
     why: "an include URL counts only where the application takes a file name: elsewhere a URL is ordinary data",
     is: (c, z, _e, req) => c === "rfi" && !(z === "path" && /^\/files\/\\\\/.test(seen(req))) && /[a-z][a-z0-9+.-]*:\/\//i.test(unescaped(seen(req))),
@@ -208,6 +203,15 @@ describeFamily("category x zone x encoding matrix", {}, (h) => {
   it.each(['"\fonkeydown=self[`alert`](1) autofocus x=\'', "<svg\fonload=alert(1)>"])("blocks Basic credentials whose user name is %j", (user) => {
     const v = `Basic ${Buffer.from(`${user}:secret`).toString("base64")}`;
     expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeGreaterThanOrEqual(5);
+  });
+  // The server splits Basic credentials at the first colon: each part is read alone, the user name without `:secret`.
+  it.each(["1;shutdown", "-1;SHUTDOWN", "a;id", "x|hostname", "$(id)"])("blocks Basic credentials whose user name is %j", (user) => {
+    const v = `Basic ${Buffer.from(`${user}:secret`).toString("base64")}`;
+    expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeGreaterThanOrEqual(5);
+  });
+  it.each(["svc-build:Tr0ub4dor&3;x", "o'brien:s3cr3t!;id=2", "admin:pa$$(w0rd)", "deploy:a|b;c", "jane:hostname"])("passes Basic credentials %j", (pair) => {
+    const v = `Basic ${Buffer.from(pair).toString("base64")}`;
+    expect(inspect(h(), { path: "/api/me", headers: [["host", "svc.local"], ["authorization", v]] }).score).toBeLessThan(5);
   });
   it("passes Basic credentials with a form feed in a pass phrase", () => {
     const v = `Basic ${Buffer.from("jane.doe:page\fbreak on=purpose (x)").toString("base64")}`;

@@ -100,7 +100,7 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.Num || ty == Tok.Str || ty == Tok.Op) fragmentAt(t, i, out);
     if (ty == Tok.Semi) {
       let j = i + 1;
-      if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
+      if ((isStatementKw(t.k(j)) && isStatement(t, j)) || valuesStatement(t, j)) out.add(Finding.StackedQuery, t.s(i), max(t.e(j), t.e(j + 1))); // (;shutdown: no token after it)
       else if (isStatementKw(t.k(j)) && t.k(j) != Kw.Select && t.k(j) != Kw.Set && t.k(j) != Kw.Grant &&
         (t.t(j + 1) == Tok.None || isIdentifier(t, j + 1) || t.t(j + 1) == Tok.Other) &&
         !(t.k(j) == Kw.Update && updateCutBeforeSet(t, j))) {
