@@ -46,28 +46,53 @@ export class CleanValues {
   }
 
   private hasParts(kindOrigin: i32, key: string, value: ArrayBuffer, hash: u32): bool {
+    return this.hasAt(kindOrigin, changetype<usize>(key), key.length, changetype<usize>(value), value.byteLength, hash);
+  }
+
+  /**
+   * The hash of a JSON member not built yet (request/json.ts), or 0 when it may not be remembered:
+   * its key as `keyUnits` UTF-16 units at `key`, its `n` value bytes (raw, no escapes) at `value`.
+   */
+  memberHash(kind: TargetKind, origin: TargetOrigin, key: usize, keyUnits: i32, value: usize, n: i32): u32 {
+    // (rememberable(): a value only with a name)
+    if (n > this.maxValue || keyUnits > this.maxKey || (keyUnits == 0 && kind == TargetKind.BodyValue)) return 0;
+    return hashAt(kindAndOrigin(kind, origin), key, keyUnits, value, n);
+  }
+
+  /** has() for the JSON member of memberHash(). */
+  hasMember(kind: TargetKind, origin: TargetOrigin, key: usize, keyUnits: i32, value: usize, n: i32, hash: u32): bool {
+    return this.hasAt(kindAndOrigin(kind, origin), key, keyUnits, value, n, hash);
+  }
+
+  private hasAt(kindOrigin: i32, key: usize, keyUnits: i32, value: usize, n: i32, hash: u32): bool {
     const i = <i32>(hash & <u32>(this.slotCount - 1));
     if (!unchecked(this.used[i])) return false;
     const s = changetype<usize>(this.slots) + <usize>(i * this.slotBytes);
-    const n = value.byteLength;
-    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindOrigin && <i32>load<u8>(s, 5) == key.length &&
+    return load<u32>(s) == hash && <i32>load<u8>(s, 4) == kindOrigin && <i32>load<u8>(s, 5) == keyUnits &&
       <i32>load<u16>(s, 6) == n &&
-      equalBytes(s + <usize>KEY_AT, changetype<usize>(key), key.length << 1) &&
-      equalBytes(s + <usize>this.valueAt, changetype<usize>(value), n);
+      equalBytes(s + <usize>KEY_AT, key, keyUnits << 1) &&
+      equalBytes(s + <usize>this.valueAt, value, n);
   }
 
   /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
   add(t: Target, hash: u32): void {
+    this.addAt(kindAndOrigin(t.kind, t.origin), changetype<usize>(t.key), t.key.length, changetype<usize>(t.value), t.value.byteLength, hash);
+  }
+
+  /** add() for the JSON member of memberHash(). */
+  addMember(kind: TargetKind, origin: TargetOrigin, key: usize, keyUnits: i32, value: usize, n: i32, hash: u32): void {
+    this.addAt(kindAndOrigin(kind, origin), key, keyUnits, value, n, hash);
+  }
+
+  private addAt(kindOrigin: i32, key: usize, keyUnits: i32, value: usize, n: i32, hash: u32): void {
     const i = <i32>(hash & <u32>(this.slotCount - 1));
     const s = changetype<usize>(this.slots) + <usize>(i * this.slotBytes);
-    const key = t.key;
-    const n = t.value.byteLength;
     store<u32>(s, hash);
-    store<u8>(s, <u8>kindAndOrigin(t.kind, t.origin), 4);
-    store<u8>(s, <u8>key.length, 5);
+    store<u8>(s, <u8>kindOrigin, 4);
+    store<u8>(s, <u8>keyUnits, 5);
     store<u16>(s, <u16>n, 6);
-    memory.copy(s + <usize>KEY_AT, changetype<usize>(key), <usize>key.length << 1);
-    memory.copy(s + <usize>this.valueAt, changetype<usize>(t.value), <usize>n);
+    memory.copy(s + <usize>KEY_AT, key, <usize>keyUnits << 1);
+    memory.copy(s + <usize>this.valueAt, value, <usize>n);
     unchecked(this.used[i] = true);
   }
 
@@ -118,11 +143,13 @@ export function hashOf(t: Target): u32 {
 
 /** FNV-1a over kind and key, then the value eight bytes a step (a multiply and a rotation per word). */
 function hashOfParts(kindOrigin: i32, key: string, v: ArrayBuffer): u32 {
+  return hashAt(kindOrigin, changetype<usize>(key), key.length, changetype<usize>(v), v.byteLength);
+}
+
+function hashAt(kindOrigin: i32, key: usize, keyUnits: i32, base: usize, n: i32): u32 {
   let h: u32 = 2166136261 ^ <u32>kindOrigin;
-  for (let i = 0; i < key.length; i++) h = (h ^ <u32>key.charCodeAt(i)) * 16777619;
+  for (let i = 0; i < keyUnits; i++) h = (h ^ <u32>load<u16>(key + (<usize>i << 1))) * 16777619;
   let w: u64 = <u64>h;
-  const base = changetype<usize>(v);
-  const n = v.byteLength;
   let i = 0;
   for (; i + 8 <= n; i += 8) w = rotl<u64>((w ^ load<u64>(base + <usize>i)) * 0x9e3779b97f4a7c15, 29);
   for (; i < n; i++) w = (w ^ <u64>load<u8>(base + <usize>i)) * 0x100000001b3;

@@ -5,7 +5,7 @@ import { HttpRequest } from "./request";
 import { EngineConfig, Exclusion } from "./config";
 import { Verdict } from "./verdict";
 import { Sink, NO_EXCLUSIONS } from "./sink";
-import { Target, TargetKind } from "./target";
+import { Target, TargetKind, TargetOrigin } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
 import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values";
@@ -33,7 +33,7 @@ import { opaqueBase64, plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 import { embeddedStrings } from "./embedded";
-import { jwtStart, jwtTargets, unsigned } from "./jwt";
+import { jwtStart, jwtTargets, segmentEnd, unsigned } from "./jwt";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
@@ -251,17 +251,23 @@ function basicColon(t: Target, decoded: ArrayBuffer): i32 {
 
 /**
  * The header and claims of the token at `start` in `t`'s value. A token found clean is remembered
- * whole; most claims recur in every token of an issuer (iss, aud, scope, roles, the header's kid)
- * and are remembered as arguments are.
+ * whole, and so is its header (as base64: an issuer signs every token with the same one or few);
+ * most claims recur in every token of an issuer (iss, aud, scope, roles) and are remembered as
+ * arguments are.
  */
 function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
   const tokens = cfg.cleanTokens;
   const whole = t.value.byteLength <= tokens.maxValue && t.key.length <= tokens.maxKey;
   const hash = whole ? hashOf(t) : 0;
   if (whole && tokens.has(t, hash)) return;
-  const claims = jwtTargets(t, start);
-  if (unsigned) s.report(16004, t, t.value, start, start + 40, "unsigned JSON Web Token");
+  // (no target is of kind Body and origin JwtHeader: the header's text has a row of its own)
+  const dot = segmentEnd(t.value, start);
+  const at = changetype<usize>(t.value) + <usize>start;
+  const headerHash = tokens.memberHash(TargetKind.Body, TargetOrigin.JwtHeader, 0, 0, at, dot - start);
+  const header = headerHash == 0 || !tokens.hasMember(TargetKind.Body, TargetOrigin.JwtHeader, 0, 0, at, dot - start, headerHash);
   const clean = cfg.cleanArgs;
+  const claims = jwtTargets(t, start, dot, header, clean);
+  if (unsigned) s.report(16004, t, t.value, start, start + 40, "unsigned JSON Web Token");
   s.carrier = t;
   for (let k = 0; k < claims.length && !s.done(); k++) {
     const c = unchecked(claims[k]);
@@ -270,12 +276,15 @@ function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
       continue;
     }
     const h = hashOf(c);
-    if (clean.has(c, h)) continue;
+    // (a claim carrying its hash was looked up as the parser read it, and missed)
+    if (c.cleanHash == 0 && clean.has(c, h)) continue;
     detectTarget(s, c);
     if (s.reports == 0) clean.add(c, h);
   }
   s.carrier = null;
-  if (whole && s.reports == 0) tokens.add(t, hash);
+  if (s.reports != 0) return;
+  if (whole) tokens.add(t, hash);
+  if (header && headerHash != 0 && !unsigned) tokens.addMember(TargetKind.Body, TargetOrigin.JwtHeader, 0, 0, at, dot - start, headerHash);
 }
 
 /** The strings of a document inside the value (JSON in a cookie, GraphQL arguments), one by one. */

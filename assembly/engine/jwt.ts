@@ -11,6 +11,7 @@ import { Targets } from "./request/targets";
 import { parseJsonAgain } from "./request/json";
 import { decodeBase64, base64Value } from "./detectors/langs/base64";
 import { matchesCI } from "./bytes";
+import { CleanValues } from "./clean-values";
 
 /** Longest token read (an ID token with many claims is a few KB); a longer value is inspected as text. */
 const MAX_TOKEN = 16 * 1024;
@@ -53,25 +54,32 @@ export let unsigned = false;
 // The targets of one token at a time (inspect.ts reads them before it reads another value).
 const SCRATCH = new Targets();
 
-/** The targets of the token in `t`'s value (jwtStart() gave `start`): header and claims, keys and strings. */
-export function jwtTargets(t: Target, start: i32): Target[] {
+/**
+ * The targets of the token in `t`'s value (jwtStart() gave `start`, segmentEnd() `dot`): header and
+ * claims, keys and strings; the header's only when `header`. Claims `clean` remembers are not built.
+ */
+export function jwtTargets(t: Target, start: i32, dot: i32, header: bool, clean: CleanValues): Target[] {
   const v = t.value;
   const out = SCRATCH;
   out.list.length = 0;
-  out.origin = TargetOrigin.JwtHeader;
-  const dot = segmentEnd(v, start);
-  readSegment(t, v, start, dot, "jwt:header.", out);
   unsigned = false;
-  for (let k = 0; k < out.list.length; k++) {
-    const m = unchecked(out.list[k]);
-    if (m.kind == TargetKind.BodyValue && m.key == "alg" && m.value.byteLength == 4 && matchesCI(m.value, 0, "none")) unsigned = true;
+  if (header) {
+    out.origin = TargetOrigin.JwtHeader;
+    readSegment(t, v, start, dot, "jwt:header.", out);
+    for (let k = 0; k < out.list.length; k++) {
+      const m = unchecked(out.list[k]);
+      if (m.kind == TargetKind.BodyValue && m.key == "alg" && m.value.byteLength == 4 && matchesCI(m.value, 0, "none")) unsigned = true;
+    }
   }
   out.origin = TargetOrigin.JwtClaims;
+  out.cleanMembers = clean;
   readSegment(t, v, dot + 1, segmentEnd(v, dot + 1), "jwt:payload.", out);
+  out.cleanMembers = null;
   return out.list;
 }
 
-function segmentEnd(v: ArrayBuffer, i: i32): i32 {
+/** Where the segment at `i` ends (its dot). */
+export function segmentEnd(v: ArrayBuffer, i: i32): i32 {
   while (load<u8>(changetype<usize>(v) + <usize>i) != 0x2e) i++; // jwtStart() saw the dot
   return i;
 }

@@ -123,4 +123,27 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(filterRules(em, pair)).toEqual(harnessRules(pair));
     expect(filterRules(em, pair).length).toBeGreaterThan(0);
   });
+
+  it("read each token's claims and header again where they differ from tokens found clean", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const seg = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const sig = "c2lnbmF0dXJl".repeat(4);
+    const req = (jwt: string) => ({ method: "GET", path: "/api/orders", authority: "svc.local", headers: [["authorization", `Bearer ${jwt}`]] as [string, string][] });
+    const header = seg({ alg: "RS256", typ: "JWT", kid: "k1" });
+    // ordinary tokens of one issuer: the same header, the same scope, a new subject each
+    for (let i = 0; i < 40; i++) expect(filterRules(em, req(`${header}.${seg({ iss: "https://id.svc.local", sub: `u${i}`, scope: "read write" })}.${sig}`))).toEqual([]);
+    const attacks = [
+      `${header}.${seg({ iss: "https://id.svc.local", sub: "1' OR '1'='1", scope: "read write" })}.${sig}`, // a claim of its own
+      `${header}.${seg({ iss: "https://id.svc.local", sub: "u1", scope: "read write", picture: "http://169.254.169.254/latest/meta-data/" })}.${sig}`,
+      `${header}.${seg({ iss: "https://id.svc.local", sub: "u1", scope: "read\u0027 OR \u00271\u0027=\u00271" })}.${sig}`,
+      `${seg({ alg: "none", typ: "JWT", kid: "k1" })}.${seg({ iss: "https://id.svc.local", sub: "u2", scope: "read write" })}.`, // unsigned
+      `${seg({ alg: "RS256", typ: "JWT", kid: "../../../dev/null" })}.${seg({ iss: "https://id.svc.local", sub: "u3", scope: "read write" })}.${sig}`,
+    ];
+    for (const jwt of attacks) {
+      expect(filterRules(em, req(jwt))).toEqual(harnessRules(req(jwt)));
+      expect(filterRules(em, req(jwt)).length).toBeGreaterThan(0);
+    }
+    // and the unsigned one again after its header was seen (it is never remembered)
+    expect(filterRules(em, req(attacks[3]))).toContain(16004);
+  });
 });

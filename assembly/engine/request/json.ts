@@ -227,9 +227,17 @@ class JsonParser {
     const pathUnits = this.pathLen;
     if (!this.strEscaped) {
       // Value and raw bytes are the same, in place.
-      if (seen !== null && seen.checkBytes(<u32>kind, <u32>out.origin, this.shape, changetype<usize>(data) + <usize>start, end - start, 0, -1)) return;
+      const src = changetype<usize>(data) + <usize>start;
+      if (seen !== null && seen.checkBytes(<u32>kind, <u32>out.origin, this.shape, src, end - start, 0, -1)) return;
+      const clean = out.cleanMembers;
+      let hash: u32 = 0;
+      if (clean !== null) {
+        hash = clean.memberHash(kind, out.origin, path, pathUnits, src, end - start);
+        if (hash != 0 && clean.hasMember(kind, out.origin, path, pathUnits, src, end - start, hash)) return;
+      }
       const value = data.slice(start, end);
       out.push(kind, this.prefix, value, value, String.UTF16.decodeUnsafe(path, <usize>pathUnits << 1));
+      if (hash != 0) unchecked(out.list[out.list.length - 1]).cleanHash = hash;
       return;
     }
     const value = unescape(data, start, end);

@@ -36,6 +36,8 @@ export class Targets {
   seen: SeenTargets | null = null;
   /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built. */
   cleanHeaders: CleanValues | null = null;
+  /** JSON members remembered clean (the claims of a token, engine/jwt.ts): such a target is not built. */
+  cleanMembers: CleanValues | null = null;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */
   bodyProblemAt: i32 = 0;
@@ -60,6 +62,7 @@ export class Targets {
     this.inspector = null;
     this.seen = null;
     this.cleanHeaders = null;
+    this.cleanMembers = null;
     this.bodyProblem = BodyProblem.None;
     this.bodyProblemAt = 0;
     this.multipartOddities = 0;
