@@ -147,17 +147,29 @@ export class Target {
 
   /**
    * The text an encoder hid: `decoded()` with HTML entities and then JS escapes decoded, when the
-   * escapes made up much of the value (`&#x27;&#x20;OR...`, `\u0027\u0020OR...`, full-width forms:
+   * escapes made up much of the value or of the stretch they span (`&#x27;&#x20;OR...`, `\u0027\u0020OR...`, full-width forms:
    * a tool's work, not a stray `&amp;` or `\n`), else null. The engine runs every detector on it as
    * a derived target, as on base64 text; detectors read their own forms of the value otherwise.
    */
   unescaped(): ArrayBuffer | null {
     const n = this.value.byteLength;
     if (n < UNESCAPED_MIN_BYTES || n > UNESCAPED_MAX_BYTES) return null;
+    const d = this.decoded();
     const h = this.htmlDecoded();
-    const text = h == this.decoded() ? this.jsDecoded() : jsDecode(h);
-    const shrunk = n - text.byteLength;
-    return shrunk >= UNESCAPED_MIN_SHRINK && shrunk * 5 >= n * 2 ? text : null;
+    const text = h == d ? this.jsDecoded() : jsDecode(h);
+    const m = text.byteLength;
+    if (n - m < UNESCAPED_MIN_SHRINK) return null;
+    if ((n - m) * 5 >= n * 2) return text;
+    // or much of the stretch from the first escape to the last: a payload after a User-Agent's products
+    // or in a GraphQL argument (`Safari/537.36 &#x27;;print();&#x27;`)
+    const dn = d.byteLength;
+    const p = changetype<usize>(d);
+    const q = changetype<usize>(text);
+    let a = 0;
+    while (a < m && load<u8>(p + <usize>a) == load<u8>(q + <usize>a)) a++;
+    let z = 0;
+    while (z < m - a && load<u8>(p + <usize>(dn - 1 - z)) == load<u8>(q + <usize>(m - 1 - z))) z++;
+    return dn - m >= UNESCAPED_MIN_SHRINK && (dn - m) * 5 >= (dn - a - z) * 2 ? text : null;
   }
 
   /**

@@ -140,6 +140,28 @@ describe("Java detector on base64 slices", () => {
   });
 });
 
+// A path segment is a base64 run of its own: the `/` before it is the path's, not a letter of the stream.
+describe("Java serialisation stream as a path segment", () => {
+  const GADGET = "rO0ABXNyABdqYXZhLnV0aWwuUHJpb3JpdHlRdWV1ZZTaMLT7P4KxAwACSQAEc2l6ZUwACmNvbXBhcmF0b3I";
+  const fw = (v: string) => [...v].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join("");
+  it.each([
+    ["a PriorityQueue gadget", `/files/${GADGET}`],
+    ["the same under two segments", `/api/v1/import/${GADGET}/run`],
+    ["full-width", `/files/${encodeURIComponent(fw(GADGET))}`],
+  ])("flags %s", (_, path) => {
+    expect(inspect(h, { path }).matches.map((m) => m.id)).toContain(8130);
+  });
+  it.each([
+    "/files/rO0A-report.pdf",
+    "/img/rOAB0/large.png",
+    "/static/js/Cs7QAlias/app.js",
+    "/files/KztAAb/x",
+    "/x/" + Buffer.from("a longer base64 path segment, text only").toString("base64"),
+  ])("leaves %s alone", (path) => {
+    expect(inspect(h, { path }).matches.filter((m) => m.category === "java")).toEqual([]);
+  });
+});
+
 describe("Java detector on request targets", () => {
   const targets = (list: [number, string, string][]) => scanTargets(h, list);
   it("flags a JSP upload named in an X-File-Name header", () => {

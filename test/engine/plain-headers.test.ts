@@ -121,3 +121,20 @@ describe("multipart part headers", () => {
     expect(ids('form-data; name="f"; filename*="UTF-8\'\'a.png"').some((m) => m.startsWith("1105@"))).toBe(true);
   });
 });
+
+// Decoded Basic credentials are UTF-8 text like any other value: full-width forms fold there too.
+describe("Basic credentials in full-width forms", () => {
+  const basic = (user: string) => ({ path: "/app/home", headers: [["host", "svc.local"], ["authorization", "Basic " + Buffer.from(`${user}:secret`).toString("base64")]] as [string, string][] });
+  it.each([
+    "＜script＞alert(1)＜/script＞",
+    "＜svg onload=alert(1)＞",
+    "＜iframe src='\u0001javascript:print()'＞click＜/a＞",
+  ])("blocks the user name %s", (user) => {
+    const v = inspect(h, basic(user));
+    expect(v.attack, JSON.stringify(v.matches)).toBe(true);
+    expect(v.matches.some((m) => m.category === "xss")).toBe(true);
+  });
+  it.each(["山田太郎", "ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏｍ", "Ｍｕｌｌｅｒ－Ｌｕｄｅｎｓｃｈｅｉｄｔ", "josé.garcía"])("passes the user name %s", (user) => {
+    expect(inspect(h, basic(user)).attack).toBe(false);
+  });
+});

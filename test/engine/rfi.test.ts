@@ -23,6 +23,9 @@ const attacks: [string, string, string?, Kind?][] = [
   ["URL in a parameter whose last word is path", "https://foo.example/x", "mosConfig_absolute_path"],
   ["URL in a camelCase template parameter", "https://foo.example/t.html", "templateFile"],
   ["URL in the path", "/get/https://example.com/", undefined, Kind.Path],
+  // a URL nested in a jar: URL, as Java's URL class opens it
+  ["jar: URL in the path", "/files/jar:http://0177.00.00.01:1389/o=x", undefined, Kind.Path],
+  ["jar: URL to a file in the path", "/files/jar:file:/tmp/x.zip!/a", undefined, Kind.Path],
 ];
 
 const benign: [string, string, string?][] = [
@@ -51,6 +54,13 @@ describe("rfi detector", () => {
 });
 
 // A JSON value is named by its own key (the last name of its path; array indexes name nothing).
+describe("rfi: a scheme-like word in a path segment", () => {
+  // only a fetching or web scheme opens a nested URL: a wiki namespace or a note's label is a word
+  it.each(["/wiki/Talk:Http://x", "/notes/todo:http://example.com/", "/docs/see:https://example.com/a"])("allows %s", (path) => {
+    expect(scan(h, path, Kind.Path, "path").score).toBeLessThan(5);
+  });
+});
+
 describe("rfi: URLs in JSON bodies", () => {
   it.each([
     ["json:item.templateFile", true], ["json:includes.0", true], ["json:spec.config.path", true],

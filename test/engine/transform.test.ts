@@ -145,6 +145,13 @@ describe("decoded forms of a target", () => {
     // a form feed is a blank to HTML (`"\fonfocus=`): text; other control bytes beside it are binary
     [b64('"\fonfocus=alert(1) autofocus x=":secret'), '"\fonfocus=alert(1) autofocus x=":secret'],
     [b64("ab\f\u0001cd\u0002\fef\u0003gh"), null],
+    // UTF-8 text, however much of it is not ASCII (full-width forms, other scripts); a lone control byte
+    // (stripped before `javascript:`) is text too, and bytes that are no well-formed UTF-8 are binary
+    [b64("＜script＞alert(1)＜/script＞:secret"), "＜script＞alert(1)＜/script＞:secret"],
+    [b64("東京都新宿区西新宿二丁目"), "東京都新宿区西新宿二丁目"],
+    [b64("<iframe src='\u0001javascript:alert(1)'>:secret"), "<iframe src='\u0001javascript:alert(1)'>:secret"],
+    [Buffer.from("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e", "latin1").toString("base64"), null],
+    [Buffer.from([0x3c, 0xc3, 0x28, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0xef, 0xbc, 0x41]).toString("base64"), null],
   ];
   for (const [value, text] of base64Cases) {
     it(`read ${value.slice(0, 24)}... as ${text === null ? "no base64 text" : "base64 text"}`, () => {

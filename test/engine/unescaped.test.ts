@@ -92,6 +92,29 @@ describe("Target.unescaped", () => {
   });
 });
 
+// Escapes that are little of a long value but most of the stretch they span: a breakout after a
+// User-Agent's products, in a GraphQL argument (an attribute's event handler decodes the references).
+describe("escapes packed into part of a value", () => {
+  const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+  const ua = (v: string): Req => ({ path: "/app/home", headers: [["host", "svc.local"], ["user-agent", `${UA} ${v}`]] });
+  const gql = (v: string): Req => ({
+    method: "POST", path: "/graphql", headers: [["host", "svc.local"], ["content-type", "application/json"]],
+    body: JSON.stringify({ query: `query { user(name: "${v}") { id name } }` }),
+  });
+  it("reads the stretch's text", () => {
+    expect(targetForms(h, 3, `${UA} &#x27;;print();&#x27;`).unescaped).toBe(`${UA} ';print();'`);
+  });
+  it.each(["&#x27;;print();&#x27;", "&#39;-alert(1)-&#39;", "&#x22;;alert(document.cookie);//"])("blocks %s in a User-Agent and a GraphQL argument", (v) => {
+    for (const r of [ua(v), gql(v)]) {
+      const verdict = inspect(h, r);
+      expect(verdict.attack, JSON.stringify(r)).toBe(true);
+    }
+  });
+  it.each(["Tom &amp; Jerry &amp; friends", "O&#39;Brien&#39;s", "&quot;Best&quot; &amp; &quot;Cheapest&quot;", "caf&#233; cr&#232;me br&#251;l&#233;e"])("passes %s there", (v) => {
+    for (const r of [ua(v), gql(v)]) expect(inspect(h, r).attack, JSON.stringify(r)).toBe(false);
+  });
+});
+
 describe("benign text with escapes", () => {
   it.each([
     "&lt;p&gt;Hello &amp; welcome to our &lt;strong&gt;new&lt;/strong&gt; store&lt;/p&gt;",

@@ -127,11 +127,6 @@ const LEFT_ALONE: { shape: string; why: string; is: (c: string, z: Zone, e: Enco
     is: (c, z, _e, req) => c === "php" && z === "user-agent-tail" && /Safari\/[\d.]+ [a-z][a-z0-9+.-]*:\/\//i.test(seen(req)),
   },
   {
-    shape: "Java: a serialised java.lang.String (`rO0ABXQ`: the stream header, then TC_STRING) as a path segment",
-    why: "a stream holding only a string names no class, so no gadget runs, and nothing deserialises a path segment",
-    is: (c, z, _e, req) => c === "java" && z === "path" && /^\/files\/rO0ABXQ/.test(seen(req)),
-  },
-  {
     shape: "LDAP: `*))%00` where nothing decodes the `%00`: the user name of Basic credentials, a raw or text/plain body",
     why: "the `%00` stays three characters and cuts no filter, so `*))` leaves it unbalanced (in Basic credentials `:secret` is glued after it too)",
     is: (c, z, e, req) =>

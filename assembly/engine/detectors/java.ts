@@ -179,7 +179,9 @@ export function census(data: ArrayBuffer): i32 {
     let lowers = 0;
     while (true) {
       // `aced0005` not right after another hex digit (the byte before a run is none)
-      if ((c | 0x20) == 0x61 && (i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
+      // and the Java openings after a `/` inside the run (a path segment: `/files/rO0AB...`)
+      if (c == 0x2f && i + 2 < n && load<u16>(base + <usize>(i + 1)) == 0x4f72) seen |= HAS_SERIAL;
+      else if ((c | 0x20) == 0x61 && (i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
         matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
       uppers += <i32>((k >> 2) & 1); // C_UPPER
       lowers += <i32>((k >> 3) & 1); // C_LOWER

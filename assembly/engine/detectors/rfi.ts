@@ -214,14 +214,18 @@ function linkSegment(v: ArrayBuffer, slash: i32): bool {
   return LINK_SEGMENTS.hasLower(v, b, slash);
 }
 
-/** `/get/https://example.com/`, `/file:%2f%2f/usr/...`: a URL scheme inside the request path. */
+/** `/get/https://example.com/`, `/file:%2f%2f/usr/...`, `/files/jar:http://...`: a URL scheme inside the request path. */
 function detectUrlInPath(s: Sink, t: Target, v: ArrayBuffer): void {
   const n = v.byteLength;
   for (let i = 1; i + 4 < n; i++) {
     if (at(v, i - 1) != 0x2f) continue;
     const se = schemeEndAt(v, i);
     if (se < 0) continue;
-    if (at(v, se + 1) != 0x2f) continue;
+    // `scheme:/`, or a URL nested in it (`jar:http://host/x.jar!/`)
+    if (at(v, se + 1) != 0x2f) {
+      const inner = schemeEndAt(v, se + 1);
+      if (inner < 0 || at(v, inner + 1) != 0x2f) continue;
+    }
     if (isWebScheme(v, i, se) || isFetchScheme(v, i, se)) {
       if (isWebScheme(v, i, se) && linkSegment(v, i - 1) && urlAt(v, i) && classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd) == 0 && !includeTrailer(v, urlAuthorityEnd, n)) return;
       s.report(6105, t, v, i, min(n, se + 40), "URL in the request path");

@@ -70,23 +70,23 @@ export function base64DecodePrintable(input: ArrayBuffer, start: i32 = 0, end: i
       // `<scr\0ipt>`: a NUL splits a keyword; decoded() drops it. PHP's serialised names mark a property
       // protected or private between two NULs that open a string (`s:8:"\0*\0name"`, `"\0Class\0name"`):
       // text, not binary.
-      if (b == 0) {
-        if (mark || (k > 1 && load<u8>(o + <usize>(k - 2)) == 0x22)) mark = !mark;
-        else nuls++;
-      }
-      else if (b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d && b != 0x0c : b == 0x7f) return null; // binary, not text (a form feed is HTML's blank)
+      // Another control byte (not a blank: a form feed is HTML's) counts as a NUL does: one before `javascript:`
+      // is stripped by the browser (`src='\x01javascript:...'`); many are binary, not text.
+      if (b == 0 && (mark || (k > 1 && load<u8>(o + <usize>(k - 2)) == 0x22))) mark = !mark;
+      else if ((b < 0x20 ? b != 0x09 && b != 0x0a && b != 0x0d && b != 0x0c : b == 0x7f) && ++nuls * 16 > size) return null;
     }
   }
-  // Text: no control bytes but a few NULs (a few non-ASCII bytes are fine, for UTF-8 text).
+  // Text: a few NULs or control bytes at most.
   if (k == 0 || nuls * 16 > k) return null;
-  // UTF-8 writes a non-ASCII character as two bytes or more above 0x7f: one alone between ASCII bytes
-  // is random bytes (a token that happens to decode without control bytes: `RSI9OQ0N...`).
-  let high = 0;
+  // Bytes above 0x7f must be well-formed UTF-8 (a lead byte C2-F4, then its continuation bytes 80-BF),
+  // however many (full-width `＜script＞`, any script's text): random bytes that happen to decode
+  // without control bytes (`RSI9OQ0N...`) break that within a byte or two.
   for (let i = 0; i < k; i++) {
-    if (load<u8>(o + <usize>i) < 0x80) continue;
-    high++;
-    if ((i == 0 || load<u8>(o + <usize>(i - 1)) < 0x80) && (i + 1 >= k || load<u8>(o + <usize>(i + 1)) < 0x80)) return null;
+    const b = load<u8>(o + <usize>i);
+    if (b < 0x80) continue;
+    const more = b < 0xc2 || b > 0xf4 ? k : b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+    if (i + more >= k) return null;
+    for (let m = 0; m < more; m++) if ((load<u8>(o + <usize>(++i)) & 0xc0) != 0x80) return null;
   }
-  if (high * 4 > k) return null;
   return into.slice(0, k);
 }

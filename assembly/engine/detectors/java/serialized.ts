@@ -21,7 +21,8 @@ export function findSerialized(data: ArrayBuffer): i32 {
     if (c == 0xac) {
       if (byteAt(data, i + 1) == 0xed && byteAt(data, i + 2) == 0x00 && byteAt(data, i + 3) == 0x05) return i;
     } else if (c == 0x72 || c == 0x4b || c == 0x43) { // r K C
-      if (i > 0 && base64Value(byteAt(data, i - 1)) >= 0) continue;
+      // a run starts after a byte no base64 letter, or `rO0AB` after a path's `/` (`/files/rO0AB...`)
+      if (i > 0 && !(c == 0x72 && byteAt(data, i - 1) == 0x2f) && base64Value(byteAt(data, i - 1)) >= 0) continue;
       if (startsWithBytes(data, i, "rO0AB") || startsWithBytes(data, i, "KztAA") || startsWithBytes(data, i, "Cs7QA")) return i;
     } else if ((c | 0x20) == 0x61 && i + 8 <= n && matchesCI(data, i, "aced0005")) {
       if (i > 0 && isHexDigit(byteAt(data, i - 1))) continue;
