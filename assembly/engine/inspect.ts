@@ -103,6 +103,7 @@ export function collectTargets(req: HttpRequest, out: Targets = new Targets()): 
   collectPath(req.path, out);
   collectHeaders(req, out);
   collectBody(req, contentTypeOf(req), out);
+  out.addJoined();
   return out;
 }
 
@@ -131,6 +132,7 @@ export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = newSink(req, cfg);
   const targets = reusedTargets(s, cfg);
   collectBody(req, contentTypeOf(req), targets);
+  targets.addJoined();
   detectBodyProblem(s, req, targets);
   inspectTargets(s, targets.list, cfg);
   TARGET_LIST.length = 0;

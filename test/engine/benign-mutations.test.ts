@@ -15,8 +15,10 @@
 //   multipart file part they pass; a binary part without a file name is a field, and its NUL bytes count (1040).
 // - corpus values moved where they are an attack's shape: a URL in a field named `file` (6104), `$search` as
 //   a JSON key (12001, a MongoDB operator), multi-line text with `NAME=value` lines in a query (1067,
-//   parameter injection), literal `%20` text re-escaped (1043, double encoding), repeated names beside an
-//   HTML warning (1052 + 3009).
+//   parameter injection), literal `%20` text re-escaped (1043, double encoding). A repeated name costs nothing (its
+//   values joined with `,`, as ASP.NET reads them, are inspected as one more value): left alone are values that
+//   read as code only joined to a copy of themselves (`filemtime($foo),filemtime(`: 9121; `JavaScript: Basics,
+//   JavaScript:`: 3003), as they do sent as one comma-separated value.
 // - `+` as a space in the query of a URL that is a value (`return_to=https://host/upload?file=q(+sql:+'SELECT+*+FROM`):
 //   2007 reads `'SELECT+*+FROM` as a breakout; the query inside a value is not decoded again.
 // - attacks: file contents of a multipart upload are not read (a file part is no field; XML and SVG files are); short

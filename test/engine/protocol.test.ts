@@ -327,7 +327,7 @@ describe("request facts do not carry over to the next request", () => {
   // each request must score as it does on its own.
   const many = get("/?" + Array.from({ length: 256 }, (_, i) => `p${i}=1`).join("&"));
   const requests: Req[] = [
-    many, get("/?a=1&b=2"), get("/?a=1&a=2"), get("/?a=1"), get("/?tag[]=a&tag[]=b"), get("/?x=" + "y".repeat(5000)),
+    many, get("/?a=1&b=2"), get("/?id=1%20union/*&id=*/select%201,2"), get("/?a=1"), get("/?tag[]=a&tag[]=b"), get("/?x=" + "y".repeat(5000)),
     { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1 OR 1=1}' },
     { method: "POST", headers: [host, ["content-type", "application/json"]], body: '{"a": 1}' },
     multipart('Content- Disposition: form-data; name="f"\r\n\r\nx'), multipart('Content-Disposition: form-data; name="f"\r\n\r\nx'),
@@ -337,10 +337,59 @@ describe("request facts do not carry over to the next request", () => {
   it("scores each request as on its own, in any order", () => {
     const alone = requests.map((r) => { ids(get("/")); return ids(r); });
     expect(alone[0]).toContain("1051@args");
-    expect(alone[2]).toContain("1052@args");
-    expect(alone[1]).not.toContain("1052@args");
+    expect(alone[2]).toContain("2001@args:id");
+    expect(alone[1]).toEqual([]);
     fc.assert(fc.property(fc.array(fc.nat(requests.length - 1), { minLength: 2, maxLength: 10 }), (seq) => {
       for (const k of seq) expect([k, ids(requests[k])]).toEqual([k, alone[k]]);
     }), { numRuns: 150 });
+  });
+});
+
+describe("repeated argument names", () => {
+  // A repeated name costs nothing by itself (`?id=1&id=2`, `tag=a&tag=b`, `filter[]=`): REST APIs repeat names.
+  // Its values joined with `,`, as ASP.NET reads them, are one more value, so an attack split across the
+  // repeats (each piece passing alone) is still read whole; back ends that take the first or the last value
+  // see a value inspected alone anyway.
+  const figure = encodeURIComponent('<figure><img src="https://cdn.example.com/a.jpg" alt=""/></figure>');
+  const score = (r: Req) => inspect(h, r).score;
+  it.each([
+    get("/api/items?id=1&id=2&id=3"), get("/api/items?tag=a&tag=b&fields=name&fields=email&sort=-created"),
+    get("/api/items?filter[]=open&filter[]=closed&filter[]=open"), get("/search?q=it%27s&q=don%27t&q=O%27Brien"),
+    get("/posts?include=author,comments&include=tags&page[size]=20&page[size]=50"),
+    form("name=Ada&name=Ada+Lovelace&email=ada%40example.com&email=ada%40example.org"),
+    // a value that alone scores a warning (an <img> in editor markup), repeated, stays a warning
+    get(`/cms/blocks?content=${figure}&content=${figure}&content=text`), form(`content=${figure}&content=${figure}`),
+  ])("lets %j through", (req) => {
+    expect(score(req)).toBeLessThan(5);
+  });
+  it("reads a warning value as a warning, repeated or not", () => {
+    expect(score(get(`/cms/blocks?content=${figure}`))).toBe(3);
+    expect(score(get(`/cms/blocks?content=${figure}&content=${figure}`))).toBe(3);
+  });
+  it.each([
+    // SQL: a comment opened in one value and closed in the next
+    ["sql", "id", ["1 union/*", "*/select 1,2"]],
+    ["sql", "id", ["1' /*", "*/or 1=1--"]],
+    // XSS: an attribute breakout whose handler starts in one value
+    ["xss", "q", ['" autofocus onfocus=x', 'alert(1) x="']],
+    ["xss", "q", ['<b title="x', '" onmouseover=prompt(1)>']],
+    // command: bash brace expansion, whose comma the join supplies
+    ["command", "cmd", [";{cat", "/etc/passwd}"]],
+    ["command", "cmd", ["1|{nslookup", "evil.example}"]],
+  ] as [string, string, string[]][])("blocks a %s split across %s", (_, name, pieces) => {
+    const query = pieces.map((p) => `${name}=${encodeURIComponent(p)}`).join("&");
+    expect(score(get(`/app?${query}`))).toBeGreaterThanOrEqual(5);
+    expect(score(form(`${query}&lang=en`))).toBeGreaterThanOrEqual(5);
+  });
+  it("blocks a split whose pieces pass alone", () => {
+    const pieces = ["1 union/*", "*/select 1,2"];
+    for (const p of pieces) expect(score(get(`/app?id=${encodeURIComponent(p)}`))).toBeLessThan(5);
+    expect(score(get(`/app?id=${encodeURIComponent(pieces[0])}&id=${encodeURIComponent(pieces[1])}`))).toBeGreaterThanOrEqual(5);
+    // with a padding value between them (joined too, as ASP.NET does) and one too long to join
+    expect(score(get(`/app?id=${encodeURIComponent(pieces[0])}&id=abc&id=${encodeURIComponent(pieces[1])}`))).toBeGreaterThanOrEqual(5);
+    expect(score(get(`/app?id=${"a".repeat(5000)}&id=${encodeURIComponent(pieces[0])}&id=${encodeURIComponent(pieces[1])}`))).toBeGreaterThanOrEqual(5);
+    const xss = ['" autofocus onfocus=x', 'alert(1) x="'];
+    expect(score(get(`/app?q=${encodeURIComponent(xss[0])}`))).toBeLessThan(5);
+    expect(score(get(`/app?q=${encodeURIComponent(xss[0])}&q=${encodeURIComponent(xss[1])}`))).toBeGreaterThanOrEqual(5);
   });
 });

@@ -60,7 +60,6 @@ export const PROTOCOL_RULES: Rule[] = [
   new Rule(1046, Category.Protocol, CRITICAL, 1, "\\uXXXX escape in a query or form argument (decoded by some back ends only)"),
   new Rule(1050, Category.Protocol, CRITICAL, 1, "Argument name longer than 100 bytes"),
   new Rule(1051, Category.Protocol, CRITICAL, 1, "More than 255 arguments"),
-  new Rule(1052, Category.Protocol, NOTICE, 1, "Argument name repeated (HTTP parameter pollution)"),
   new Rule(1053, Category.Protocol, CRITICAL, 1, "Argument name with text after a closing bracket (array-parser confusion)"),
   new Rule(1054, Category.Protocol, CRITICAL, 1, "Method-override parameter (_method) naming an HTTP method (PUT, PATCH, DELETE pass in a form with a CSRF token)"),
   new Rule(1060, Category.Protocol, CRITICAL, 1, "HTTP request line inside a value, or a request head inside a raw body (request smuggling)"),
@@ -113,7 +112,6 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
   checkPath(s, req.path);
 
   if (targets.argCount > 255) s.reportNamed(1051, "args", EMPTY, 0, 0, targets.argCount.toString() + " arguments");
-  if (targets.repeatedArgs > 0) s.reportNamed(1052, "args", EMPTY, 0, 0, "repeated argument name");
   detectBodyProblem(s, req, targets);
   if (targets.badPartHeaderNames > 0 && req.body !== null) s.reportNamed(1102, "body", req.body!, 0, 0, "part header name is not a token");
   // multipart/mixed parts (batch APIs) carry no Content-Disposition; form-data parts must.

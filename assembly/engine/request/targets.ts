@@ -8,6 +8,11 @@ import { CleanValues } from "../clean-values";
 /** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
 
+/** A repeated name's values are joined up to this many bytes: the pieces of an evasion are short. */
+const MAX_JOINED = 4096;
+/** Repeats of names kept for joining, per request. */
+const MAX_REPEATS = 256;
+
 /** Inspects a full batch of targets while the parsers go on (the engine plugs one in). */
 export class TargetBatchInspector {
   inspect(batch: Target[]): void {}
@@ -47,10 +52,12 @@ export class Targets {
   badPartHeaderNames: i32 = 0;
   /** Stamped on every target added: the parsers set it before they run. */
   origin: TargetOrigin = TargetOrigin.Path;
-  /** Names of query and form arguments seen more than once. */
-  repeatedArgs: i32 = 0;
-  /** Made on the first argument: most requests have none. */
-  private argNames: string[] | null = null;
+  /** The first 64 argument names (query, form, multipart fields), and the first value of each. */
+  private argNames: string[] = [];
+  private argValues: ArrayBuffer[] = [];
+  /** Each repeat of one of those names: the name's index, and the value. */
+  private repeatOf: i32[] = [];
+  private repeatValues: ArrayBuffer[] = [];
 
   /** Back to a new object's state (its list and the list of names are kept, emptied): the engine reuses one per inspection. */
   reset(): void {
@@ -68,9 +75,10 @@ export class Targets {
     this.multipartOddities = 0;
     this.badPartHeaderNames = 0;
     this.origin = TargetOrigin.Path;
-    this.repeatedArgs = 0;
-    const names = this.argNames;
-    if (names !== null) names.length = 0;
+    this.argNames.length = 0;
+    this.argValues.length = 0;
+    this.repeatOf.length = 0;
+    this.repeatValues.length = 0;
   }
 
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
@@ -88,7 +96,7 @@ export class Targets {
   }
 
   /** Adds the target without asking `seen` (the caller did). */
-  push(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
+  push(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): Target {
     if (this.list.length >= MAX_TARGETS && this.inspector !== null) {
       this.inspector!.inspect(this.list);
       this.list.length = 0; // the same list for the next batch; the collector reads up to the length
@@ -97,6 +105,7 @@ export class Targets {
     const t = Target.prefixed(kind, prefix, raw, value, key);
     t.origin = this.origin;
     this.list.push(t);
+    return t;
   }
 
   /** An argument (name and value), as the query string and form bodies carry them. */
@@ -104,15 +113,64 @@ export class Targets {
     this.argCount++;
     if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
     const key = String.UTF8.decode(name);
-    // Repeated names (HTTP parameter pollution): compared among the first names only, to stay linear.
-    let names = this.argNames;
-    if (names === null) this.argNames = names = [];
+    // Repeated names, joined by addJoined(): compared among the first names only, to stay linear.
+    const names = this.argNames;
     if (names.length < 64) {
-      // (`tag[]=a&tag[]=b` is how PHP and Rails forms send a list, not pollution)
-      if (names.includes(key)) { if (!key.endsWith("[]", String.MAX_LENGTH)) this.repeatedArgs++; }
-      else names.push(key);
+      const k = names.indexOf(key);
+      if (k < 0) {
+        names.push(key);
+        this.argValues.push(value);
+      } else if (this.repeatOf.length < MAX_REPEATS) {
+        this.repeatOf.push(k);
+        this.repeatValues.push(value);
+      }
     }
     if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);
     if (value.byteLength > 0) this.add(TargetKind.ArgValue, prefix, rawValue, value, key);
+  }
+
+  // Once the arguments are collected: the values of each repeated name, joined with `,` as ASP.NET
+  // reads them (`id=1 union/*&id=*/select 1` is `1 union/*,*/select 1`), as one more value of that
+  // name, derived (no protocol checks on it). Back ends that take the first or the last value see
+  // targets already. A repeated name is ordinary (`?id=1&id=2`, `tag=a&tag=b`): only what the
+  // detectors find in the joined text counts.
+  addJoined(): void {
+    const owner = this.repeatOf;
+    for (let i = 0; i < owner.length; i++) {
+      const k = unchecked(owner[i]);
+      if (k < 0) continue;
+      const n = this.join(k, i, null);
+      if (n < 0) continue;
+      const out = new ArrayBuffer(n);
+      this.join(k, i, out);
+      this.origin = TargetOrigin.Form;
+      this.push(TargetKind.ArgValue, "args:", out, out, unchecked(this.argNames[k])).fromBase64 = true;
+    }
+  }
+
+  /**
+   * The values of name `k` (its first, then its repeats from `i` on) joined with `,`, into `out` when
+   * given: its length, or -1 when fewer than two are joined. A value that would take the text past
+   * MAX_JOINED is left out whole (a cut would leave a tag or a comment open); later ones still join.
+   */
+  private join(k: i32, i: i32, out: ArrayBuffer | null): i32 {
+    const owner = this.repeatOf;
+    let w = -1; // nothing yet; then the length so far
+    let parts = 0;
+    for (let j = i - 1; j < owner.length; j++) {
+      if (j >= i && unchecked(owner[j]) != k) continue;
+      const v = j < i ? unchecked(this.argValues[k]) : unchecked(this.repeatValues[j]);
+      if (out !== null && j >= i) unchecked(owner[j] = -1); // (one joined value per name)
+      const at = w + 1; // past the comma
+      if (at + v.byteLength > MAX_JOINED) continue;
+      if (out !== null) {
+        const base = changetype<usize>(out);
+        if (w >= 0) store<u8>(base + <usize>w, 0x2c);
+        memory.copy(base + <usize>at, changetype<usize>(v), <usize>v.byteLength);
+      }
+      w = at + v.byteLength;
+      parts++;
+    }
+    return parts > 1 ? w : -1;
   }
 }
