@@ -10,7 +10,7 @@ import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
 import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values";
 import { collectPath, queryStart } from "./request/path";
-import { collectHeaders } from "./request/headers";
+import { collectHeaders, isCredentials } from "./request/headers";
 import { collectBody } from "./request/body";
 import { detectProtocolRequest, detectProtocolTarget, detectBodyProblem, prepareProtocol } from "./detectors/protocol";
 import { detectSqli } from "./detectors/sqli";
@@ -245,7 +245,7 @@ function inspectTarget(s: Sink, t: Target, cfg: EngineConfig): void {
 
 /** Where the colon of decoded Basic credentials (`Authorization`, `Proxy-Authorization`) is, or -1. */
 function basicColon(t: Target, decoded: ArrayBuffer): i32 {
-  if (t.kind != TargetKind.Header || !(t.key == "authorization" || t.key == "proxy-authorization")) return -1;
+  if (t.kind != TargetKind.Header || !isCredentials(t.key)) return -1;
   const p = changetype<usize>(decoded);
   for (let i = 0, n = decoded.byteLength; i < n; i++) if (load<u8>(p + <usize>i) == 0x3a) return i;
   return -1;

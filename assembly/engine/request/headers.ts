@@ -26,7 +26,8 @@ export function collectHeaders(req: HttpRequest, out: Targets): void {
   }
 }
 
-function isCredentials(name: string): bool {
+/** Authorization and Proxy-Authorization: `scheme credentials`. */
+export function isCredentials(name: string): bool {
   return name == "authorization" || name == "proxy-authorization";
 }
 
