@@ -227,6 +227,7 @@ export const LOOKALIKES: readonly [string, string][] = [
   ["comment", "<!-- draft --> see section 2"], ["q", "back`tick` quoting in markdown"], ["q", "load file from disk then concat strings"],
   ["q", "@media (max-width:600px){.nav{display:none}}"], ["q", "x -> y ->> z in SQL docs"],
   ["q", "$$ savings $$"], ["name", "Jean-Luc Picard #1"], ["q", "5' 11\" tall"], ["id", "0x1A2B"], ["q", "1.5e-3 mol"],
+  ["q", "speed limit 50"], ["q", "credit limit 1,000"],
 ];
 
 export const contextLookalike: fc.Arbitrary<{ value: string; req: Req }> = fc.record({ seed: fc.nat(), i: fc.nat(LOOKALIKES.length - 1), p: fc.nat(PLACES.length - 1) }).map(({ seed, i, p }) => {

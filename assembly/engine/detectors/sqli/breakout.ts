@@ -7,7 +7,7 @@ import { Tok, TokenList, F_LINE_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { byteAtSource, sourceLength } from "./source";
 import { isWordByte } from "../../bytes";
-import { operandEnd, comparisonEnd, endsExpression, isCall, isLiteral, isStatement } from "./shapes";
+import { operandEnd, comparisonEnd, endsExpression, isCall, isLiteral, isStatement, clauseTail } from "./shapes";
 
 export function isLogic(t: TokenList, i: i32): bool {
   if (t.t(i) == Tok.Logic) return true;
@@ -117,6 +117,8 @@ export function afterBreakout(t: TokenList, i: i32, out: Findings, escaped: bool
     if ((k == Kw.Order || k == Kw.Group) && t.is(j + 1, Kw.By)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
     if (k == Kw.Having || k == Kw.Where || k == Kw.Procedure) { out.add(Finding.BreakoutClause, b, t.e(j)); return; }
     if (k == Kw.Limit && (t.t(j + 1) == Tok.Num)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
+    // x' DESC LIMIT 1-- -: the closed string was a sort item
+    if ((k == Kw.Asc || k == Kw.Desc) && clauseTail(t, j, true) >= 2) { out.add(Finding.BreakoutClause, b, t.e(j)); return; }
     if (k == Kw.Into && (t.is(j + 1, Kw.Outfile) || t.t(j + 1) == Tok.Var)) { out.add(Finding.BreakoutClause, b, t.e(j + 1)); return; }
     if (k == Kw.Like || k == Kw.Is || k == Kw.In || k == Kw.Between || k == Kw.Not || k == Kw.Collate ||
       k == Kw.Escape) {

@@ -10,18 +10,13 @@ import { Finding, Findings } from "./findings";
 import { source, sourceLength, byteAtSource } from "./source";
 export { setSource, sourceLength, byteAtSource } from "./source";
 import { columnCall } from "./column-call";
-import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem } from "./shapes";
+import { isLogic } from "./breakout";
+import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem, clauseTail } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
 const PG_TYPES = new WordList(
 "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|json|jsonb|numeric|decimal|real|double|float|bool|\
 boolean|bytea|date|timestamp|regclass|oid|xml|name|uuid|inet");
-
-function isLogicAt(t: TokenList, i: i32): bool {
-  if (t.t(i) == Tok.Logic) return true;
-  const k = t.k(i);
-  return t.t(i) == Tok.Word && (k == Kw.And || k == Kw.Or || k == Kw.Xor);
-}
 
 /**
  * day&'(  length&&!!!$(  left')?$(: a function name, then only symbols (quotes and spaces
@@ -92,16 +87,23 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   const k = t.k(first);
   if (ty == Tok.None) return;
   // a plain word opens most values (names, prose): of the patterns below only the trailing `LIKE '` applies to it
-  if (ty == Tok.Word && (k == Kw.None || k == Kw.Article)) { likeOpensString(t, out); return; }
-  // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1: the number closes the application's numeric literal and a clause follows
+  if (ty == Tok.Word && (k == Kw.None || k == Kw.Article)) {
+    // name DESC LIMIT 1  id LIMIT 1,1  a.id LIMIT 1 OFFSET 1: a sort column, then two parts of a clause tail
+    let j = first + 1;
+    while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
+    if (k == Kw.None && clauseTail(t, j, true) >= 2) out.add(Finding.BreakoutClause, t.s(first), t.e(j));
+    likeOpensString(t, out);
+    return;
+  }
+  // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1  1 ORDER BY name DESC: the number closes the application's numeric literal and a clause follows
   // (a sign glued to the number is part of it: -1 LIMIT 1 INTO @v)
   const signed = ty == Tok.Op && t.t(first + 1) == Tok.Num && t.s(first + 1) == t.e(first) && t.e(first) == t.s(first) + 1;
   if (ty == Tok.Num || signed) {
     let c = signed ? first + 2 : first + 1;
     while (t.t(c) == Tok.RParen && c - first < 4) c++; // 1)) ORDER BY 3: a parenthesised numeric context
     // 1 OR 1 LIMIT 1  1 AND 2=2 ORDER BY 3: a condition on literals between the number and the clause
-    if (isLogicAt(t, c) && isLiteral(t, c + 1)) c += t.t(c + 2) == Tok.Cmp && isLiteral(t, c + 3) ? 4 : 2;
-    if (numericClause(t, c)) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
+    if (isLogic(t, c) && isLiteral(t, c + 1)) c += t.t(c + 2) == Tok.Cmp && isLiteral(t, c + 3) ? 4 : 2;
+    if (clauseTail(t, c, false) > 0) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
   }
   // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query
   if (ty == Tok.Num && t.n == first + 2 && t.t(first + 1) == Tok.Semi && (t.f(first + 1) & F_LINE_COMMENT) != 0) {
@@ -143,7 +145,7 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   }
   // the whole value names an attack-only routine: OPENROWSET, UTL_HTTP
   if (t.n == first + 1 && (k == Kw.SysProc || k == Kw.SqlOnlyName)) out.add(Finding.LeadingCall, t.s(first), t.e(first));
-  if (isLogicAt(t, first)) {
+  if (isLogic(t, first)) {
     let j = first + 1;
     while (t.t(j) == Tok.LParen) j++;
     if (t.t(j) == Tok.Not || t.is(j, Kw.Not)) j++;
@@ -241,23 +243,6 @@ function literalRow(t: TokenList, i: i32): bool {
     k = v + 1;
   }
   return k == t.n && last == Tok.Num;
-}
-
-/** ORDER|GROUP BY n[, n ...] or LIMIT n[, n] at i, running to the end of the value, a comment or `;`. */
-function numericClause(t: TokenList, i: i32): bool {
-  let j: i32;
-  if ((t.is(i, Kw.Order) || t.is(i, Kw.Group)) && t.is(i + 1, Kw.By)) j = i + 2;
-  else if (t.is(i, Kw.Limit)) j = i + 1;
-  else return false;
-  if (t.t(j) != Tok.Num) return false;
-  let items = 1;
-  while (t.t(j + 1) == Tok.Comma && t.t(j + 2) == Tok.Num && items < 64) { j += 2; items++; }
-  if (t.is(i, Kw.Limit) && items > 2) return false;
-  const after = t.t(j + 1);
-  // LIMIT 1 INTO @v  LIMIT 1 PROCEDURE ANALYSE(): what MySQL allows after a LIMIT to leak or probe
-  if (t.is(j + 1, Kw.Into) && (t.t(j + 2) == Tok.Var || t.is(j + 2, Kw.Outfile))) return true;
-  if (t.is(j + 1, Kw.Procedure) && t.is(j + 2, Kw.Analyse)) return true;
-  return after == Tok.None || after == Tok.Semi || (t.f(j) & F_COMMENT) != 0;
 }
 
 /** Patterns anywhere, at token i. */

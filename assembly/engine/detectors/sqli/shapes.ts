@@ -375,3 +375,52 @@ export function parenLiteralEnd(t: TokenList, i: i32): i32 {
   }
   return j;
 }
+
+/**
+ * What a sort or paging position takes after the application's value, from i to the end of the value (a comment
+ * or `;`): [ORDER|GROUP BY] items [ASC|DESC] [, ...] then [LIMIT n [, n | OFFSET n] | OFFSET n], or a LIMIT then
+ * INTO @v / INTO OUTFILE / PROCEDURE ANALYSE(). `afterItem`: the value's first token was the first item (`name
+ * DESC LIMIT 1`). Returns how many parts only SQL writes (column positions, ASC/DESC, LIMIT n, its second number or
+ * OFFSET), -1 when no such tail runs to the end. (`speed limit 50` is one: prose has a limit, not an order and a limit.)
+ */
+export function clauseTail(t: TokenList, i: i32, afterItem: bool): i32 {
+  // (only words carry a keyword class: t.k(j) == kw is t.is(j, kw) here)
+  let j = i;
+  let k = t.k(j);
+  const order = !afterItem && (k == Kw.Order || k == Kw.Group) && t.k(j + 1) == Kw.By;
+  let marks = 0;
+  if (order || afterItem) {
+    if (order) j += 2;
+    let positions = order ? 1 : 0;
+    let dir = 0;
+    for (let items = 0; items < 64; items++) {
+      if (items > 0 || order) {
+        const ty = t.t(j);
+        if (ty == Tok.Word && t.k(j) == Kw.None) positions = 0;
+        else if (ty != Tok.Num) return -1;
+        j++;
+      }
+      k = t.k(j);
+      if (k == Kw.Asc || k == Kw.Desc) { dir = 1; j++; }
+      if (t.t(j) != Tok.Comma) break;
+      j++;
+    }
+    marks = positions + dir;
+  }
+  k = t.k(j);
+  if ((k == Kw.Limit || k == Kw.Offset) && t.t(j + 1) == Tok.Num) {
+    marks++;
+    j += 2;
+    if (k == Kw.Limit) {
+      // (a second number, but not a thousands group: `credit limit 1,000`)
+      if (t.t(j) == Tok.Comma && t.t(j + 1) == Tok.Num) { if (t.s(j) != t.e(j - 1) || t.e(j + 1) - t.s(j + 1) != 3) marks++; j += 2; }
+      else if (t.k(j) == Kw.Offset && t.t(j + 1) == Tok.Num) { marks++; j += 2; }
+      // LIMIT 1 INTO @v  LIMIT 1 PROCEDURE ANALYSE(): what MySQL allows after a LIMIT to leak or probe
+      const n = t.k(j + 1);
+      if ((t.k(j) == Kw.Into && (t.t(j + 1) == Tok.Var || n == Kw.Outfile)) || (t.k(j) == Kw.Procedure && n == Kw.Analyse)) return marks + 2;
+    }
+  }
+  if (j == i) return -1;
+  const after = t.t(j);
+  return after == Tok.None || after == Tok.Semi || (t.f(j - 1) & F_COMMENT) != 0 ? marks : -1;
+}
