@@ -115,6 +115,11 @@ const groups: SqliGroup[] = [
       "score desc, name asc", "1 ORDER BY name", "1 group by region", "no limit 1", "limit 10", "desc limit", "O'Brien desc",
     ],
   },
+  {
+    name: "a system variable as the whole condition, a signed literal compared",
+    attacks: ["1 AND @@innodb_version", "1 OR @@version-- -", "1 OR -1=-1", "1 OR +1=+1", "2) AND -3=-3"],
+    benign: ["reply to @@ -1,4 +1,5 @@ and more", "1 and @@ fix", "3 or -2", "1 or - 1", "x = -1 and y = 2"],
+  },
 ];
 
 describe("a quoted route parameter in the path is read as a quote context", () => {

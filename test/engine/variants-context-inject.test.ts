@@ -16,10 +16,11 @@ const SEED = 20261128;
 /**
  * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%: XSS whose
  * script needs no call and names no sink (`location=name`, `import('//x')`, `navigator.sendBeacon`, an
- * AngularJS `ng-focus` on `$event.view`), and `col LIMIT 1` in a sort parameter (a probe with no payload).
+ * AngularJS `ng-focus` on `$event.view`), and `col LIMIT 1` sent in a header (a probe with no payload; it is
+ * a clause only in a parameter named as a sort key, grouping or page size, and prose elsewhere: speed limit 50).
  */
 const FLOORS: Record<InjectKind, number> = {
-  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.87, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
+  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.95, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
 };
 
 describeFamily("injection adapted to its context", {
@@ -60,6 +61,35 @@ describeFamily("injection adapted to its context", {
       it(`${attack ? "blocks" : "passes"} ${what}: ${JSON.stringify(v)}`, () => {
         if (attack) expect(sqliScore(h(), v)).toBeGreaterThanOrEqual(5);
         else expect(sqliScore(h(), v)).toBeLessThan(5);
+      });
+    }
+  });
+
+  // sqli.ts sortKey, sqli/shapes.ts clauseTail: a column then LIMIT n is a clause where the parameter's name says
+  // the value is a sort key, a grouping or a page size; prose everywhere else
+  const sortTable: [string, string, string, boolean][] = [
+    ["a sort parameter", "sort", "price LIMIT 1", true],
+    ["... spelled orderBy", "orderBy", "created_at LIMIT 1", true],
+    ["... spelled Order_By", "Order_By", "id LIMIT 1", true],
+    ["a page-size parameter", "limit", "email LIMIT 1", true],
+    ["a grouping parameter", "group", "region LIMIT 2", true],
+    ["a search", "q", "speed limit 50", false],
+    ["a report's title", "report", "speed limit 50", false],
+    ["a sort with a direction", "sort", "name desc", false],
+    ["two sort keys", "order_by", "updated_at DESC, id ASC", false],
+    ["a page size", "limit", "50", false],
+    ["a grouping name", "group", "Speed limit fans", false],
+  ];
+  describe("sqli: a column then LIMIT n in a sort, grouping or page-size parameter", () => {
+    for (const [what, name, v, attack] of sortTable) {
+      it(`${attack ? "blocks" : "passes"} ${what}: ${name}=${JSON.stringify(v)}`, () => {
+        for (const req of [
+          { path: `/api/list?${name}=${encodeURIComponent(v)}`, headers: [["host", "a"]] as [string, string][] },
+          { method: "POST", path: "/api/list", headers: [["host", "a"], ["content-type", "application/json"]] as [string, string][], body: JSON.stringify({ page: { [name]: v } }) },
+        ]) {
+          if (attack) expect(inspect(h(), req).score).toBeGreaterThanOrEqual(5);
+          else expect(inspect(h(), req).score).toBeLessThan(5);
+        }
       });
     }
   });

@@ -444,6 +444,17 @@ function reportAll(s: Sink, t: Target, buf: ArrayBuffer, f: Findings): void {
   }
 }
 
+/** Whether a parameter's name says its value is a sort key, a grouping or a page size (sort, orderBy, Order_By, profile.group, limit). */
+function sortKey(k: string): bool {
+  // four characters at a time, lower-cased, as one word: "sort", "rder", "roup", "imit"
+  let w: u32 = 0;
+  for (let i = 0; i < k.length; i++) {
+    w = (w << 8) | ((<u32>k.charCodeAt(i) | 0x20) & 0xff);
+    if (w == 0x736f7274 || w == 0x72646572 || w == 0x726f7570 || w == 0x696d6974) return true;
+  }
+  return false;
+}
+
 function isValueKind(k: TargetKind): bool {
   return k == TargetKind.ArgName || k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.CookieName ||
     k == TargetKind.BodyValue || k == TargetKind.BodyKey;
@@ -469,6 +480,9 @@ export function detectSqli(s: Sink, t: Target): void {
   // (PHP decodes a cookie as a form value: `+` is a space there even when nothing is percent-encoded)
   const plusIsSpace = t.kind != TargetKind.Path && (t.urlDecoded() != t.value || t.kind == TargetKind.Cookie);
   const f = findingsOf(buf, false, plusIsSpace, (census & (QUOTE | HIGH)) != 0);
+  // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
+  // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
+  if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);

@@ -91,7 +91,9 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
     // name DESC LIMIT 1  id LIMIT 1,1  a.id LIMIT 1 OFFSET 1: a sort column, then two parts of a clause tail
     let j = first + 1;
     while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
-    if (k == Kw.None && clauseTail(t, j, true) >= 2) out.add(Finding.BreakoutClause, t.s(first), t.e(j));
+    const tail = k == Kw.None ? clauseTail(t, j, true) : -1;
+    if (tail >= 2) out.add(Finding.BreakoutClause, t.s(first), t.e(j));
+    else if (tail == 1 && t.k(j) == Kw.Limit) out.sortLimit = true;
     likeOpensString(t, out);
     return;
   }

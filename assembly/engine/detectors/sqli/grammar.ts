@@ -190,7 +190,9 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (t.is(k, Kw.Not) || t.t(k) == Tok.Not) k++;
   while (t.t(k) == Tok.LParen) k++; // NOT(1=2)
   const c = comparisonEnd(t, k);
-  if (c >= 0 && isLiteral(t, k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
+  // (a sign glued to a number is part of the literal: OR -1=-1)
+  const signed = t.t(k) == Tok.Op && t.e(k) == t.s(k + 1) && t.t(k + 1) == Tok.Num && (byteAtSource(t.s(k)) == 0x2d || byteAtSource(t.s(k)) == 0x2b);
+  if (c >= 0 && isLiteral(t, signed ? k + 1 : k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -215,8 +217,8 @@ function logic(t: TokenList, i: i32, out: Findings): void {
       out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
     }
   }
-  // AND @@version LIKE '5%'  OR @@datadir=...: a system variable tested against a literal
-  if (c >= 0 && t.t(k) == Tok.Var && (t.f(k) & F_SYSVAR) != 0 && isLiteral(t, c - 1)) out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+  // AND @@version LIKE '5%'  OR @@datadir=...: a system variable tested against a literal (or as the condition: AND @@version)
+  if (t.t(k) == Tok.Var && (t.f(k) & F_SYSVAR) != 0 && ((c >= 0 && isLiteral(t, c - 1)) || endsExpression(t, k + 1))) out.add(Finding.LiteralTautology, t.s(i), t.e(k));
   // AND 1 IN (1)  OR 'a' IN ('b','a'): a literal looked up in a list of literals
   if (isLiteral(t, k) && t.is(k + 1, Kw.In) && t.t(k + 2) == Tok.LParen && isLiteral(t, k + 3) &&
     (t.t(k + 4) == Tok.RParen || t.t(k + 4) == Tok.Comma)) {
