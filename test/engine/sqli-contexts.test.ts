@@ -77,8 +77,9 @@ const groups: SqliGroup[] = [
   },
   {
     name: "quoted routine names, schema enumeration, quote probes",
-    attacks: ["'msdasql'", "\"xp_cmdshell\"", "schema_name", "\"'", "'\")", "`\""],
-    benign: ["'hello'", "\"quoted\"", "schema", "''", "\"\"", "()"],
+    // (after a number too, with dots and commas: a scanner's heuristic check appends such a run to the value)
+    attacks: ["'msdasql'", "\"xp_cmdshell\"", "schema_name", "\"'", "'\")", "`\"", "1).\"'.,)(", "9999..,'\"(().", "3,.))\"'(,("],
+    benign: ["'hello'", "\"quoted\"", "schema", "''", "\"\"", "()", "5' 11\"", "6'2\", 180 lbs", "1.5\" x 2'", "said \"yes.\"'", "12.5, 3.0"],
   },
   {
     name: "boolean operator glued to a parenthesis",

@@ -195,7 +195,7 @@ export function plainText(buf: ArrayBuffer): bool {
       const start = i;
       while (i < len && byteAt(buf, i) - 0x30 < 10) i++;
       if (i < len && isWordByte(byteAt(buf, i)) && !plainGlued(buf, start, i)) return false;
-      while (i < len && isWordByte(byteAt(buf, i))) i++;
+      while (i < len && <u32>byteAt(buf, i) - 0x30 < 10) i++;
       continue;
     }
     if (!((c | 0x20) - 0x61 < 26 || c == 0x5f || c >= 0x80)) return false;
@@ -278,17 +278,23 @@ function quotedOperator(buf: ArrayBuffer): bool {
   return c == 0x2d || c == 0x2b || c == 0x2a || c == 0x26 || c == 0x5e || c == 0x7c || c == 0x25 || c == 0x2f;
 }
 
-/** `"'`  `'")`  `` `" ``: a short value of nothing but quotes of two kinds (and brackets) probes which one breaks the query. */
+/**
+ * `"'`  `'")`  `` `" ``  `1)."'.,)(`: a short run of nothing but quotes of two kinds (and brackets, dots, commas), alone or
+ * after the application's number, probes which one breaks the query (a scanner's heuristic check). (Not after a name:
+ * `replace("'", '"')` is code.)
+ */
 function onlyMixedQuotes(buf: ArrayBuffer): bool {
   const len = buf.byteLength;
-  if (len > 6) return false;
+  let i = 0;
+  while (i < len && <u32>byteAt(buf, i) - 0x30 < 10) i++;
+  if (len - i > 12) return false;
   let kinds = 0;
-  for (let i = 0; i < len; i++) {
+  for (; i < len; i++) {
     const c = byteAt(buf, i);
     if (c == 0x27) kinds |= 1;
     else if (c == 0x22) kinds |= 2;
     else if (c == 0x60) kinds |= 4;
-    else if (c != 0x28 && c != 0x29 && c != 0x20) return false;
+    else if (c != 0x28 && c != 0x29 && c != 0x20 && c != 0x2e && c != 0x2c) return false;
   }
   return kinds == 3 || kinds == 5 || kinds == 6 || kinds == 7;
 }

@@ -190,9 +190,8 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (t.is(k, Kw.Not) || t.t(k) == Tok.Not) k++;
   while (t.t(k) == Tok.LParen) k++; // NOT(1=2)
   const c = comparisonEnd(t, k);
-  // (a sign glued to a number is part of the literal: OR -1=-1)
-  const signed = t.t(k) == Tok.Op && t.e(k) == t.s(k + 1) && t.t(k + 1) == Tok.Num && (byteAtSource(t.s(k)) == 0x2d || byteAtSource(t.s(k)) == 0x2b);
-  if (c >= 0 && isLiteral(t, signed ? k + 1 : k) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
+  // (a sign before a number is part of the literal: OR -1=-1)
+  if (c >= 0 && (isLiteral(t, k) || (t.t(k) == Tok.Op && t.t(k + 1) == Tok.Num)) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
