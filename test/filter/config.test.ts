@@ -41,6 +41,26 @@ describe("plugin configuration", () => {
     });
   }
 
+  // What the CLI refuses (test/config/exclusions.test.ts) but a hand-written WasmPlugin may hold: the
+  // filter runs the configuration and warns once per problem, naming the exclusion.
+  it("warns about an unknown rule id, and keeps the rules the exclusion does not name", async () => {
+    const em = await loadFilter({ exclusions: [{ ruleIds: [1052, 94100] }, { ruleIds: [2001], target: "header:x a" }] });
+    expect(em.configured).toBe(true);
+    expect(em.logs.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([
+      "meshwaf: configuration warning: exclusions.0.ruleIds: unknown rule id 1052",
+      "meshwaf: configuration warning: exclusions.0.ruleIds: unknown rule id 94100",
+      'meshwaf: configuration warning: exclusions.1.target: "header:x a" can never match',
+    ]);
+    expect(em.logs.filter((l) => l.level === "error")).toEqual([]);
+    // (an exclusion of unknown ids only is no exclusion of every rule)
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
+  });
+
+  it("warns about nothing in a configuration the CLI accepts", async () => {
+    const em = await loadFilter({ exclusions: [{ ruleIds: [2001, 17006], host: "api.svc", pathPrefix: "/v1", method: "POST", target: "header:User-Agent" }] });
+    expect(em.logs.filter((l) => l.level === "warn")).toEqual([]);
+  });
+
   it("applies a new configuration to later requests", async () => {
     const em = await loadFilter({ mode: "block" });
     expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
