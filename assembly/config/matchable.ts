@@ -22,7 +22,10 @@ export function matchableTarget(target: string): bool {
   }
   if (kind == 0x6a + 0x77) {
     // jwt:header.NAME, jwt:payload.PATH, or a prefix of either followed by `*`
-    return opens(target, start, end, "header.", star >= 0) || opens(target, start, end, "payload.", star >= 0);
+    // (the prefixes jwt.ts names the targets with)
+    const stem = target.substring(0, end);
+    return target.startsWith("jwt:header.") || target.startsWith("jwt:payload.") ||
+      (star >= 0 && ("jwt:header.".startsWith(stem) || "jwt:payload.".startsWith(stem)));
   }
   for (let i = start; i < end; i++) {
     const c = target.charCodeAt(i);
@@ -49,29 +52,22 @@ export function matchableTarget(target: string): bool {
 
 /** Whether an authority can be `host` (compared without case and port): no port, scheme, path or blank. */
 export function matchableHost(host: string): bool {
-  const colon = host.lastIndexOf(":");
-  return (colon < 0 || colon < host.lastIndexOf("]")) && hasNone(host, 0x2f, 0x2f);
+  let port = false;
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c <= 0x20 || c == 0x2f) return false;
+    // (a `:` after the last `]` of an IPv6 literal)
+    if (c == 0x3a || c == 0x5d) port = c == 0x3a;
+  }
+  return !port;
 }
 
 /** Whether a path (as sent, before its query) can start with `prefix`: no `?`, `#` or blank. */
 export function matchablePathPrefix(prefix: string): bool {
-  return hasNone(prefix, 0x3f, 0x23);
-}
-
-/** Whether `s` holds no blank or control character, nor `a` or `b`. */
-function hasNone(s: string, a: i32, b: i32): bool {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20 || c == a || c == b) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c <= 0x20 || c == 0x3f || c == 0x23) return false;
   }
-  return true;
-}
-
-/** Whether [start, end) of `s` begins with `word`, or (`prefix`: followed by `*`) is the start of `word`. */
-function opens(s: string, start: i32, end: i32, word: string, prefix: bool): bool {
-  const n = end - start;
-  if (n < word.length && !prefix) return false;
-  for (let i = 0; i < min(n, word.length); i++) if (s.charCodeAt(start + i) != word.charCodeAt(i)) return false;
   return true;
 }
 
