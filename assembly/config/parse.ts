@@ -17,9 +17,9 @@ export class ConfigResult {
     public config: PluginConfig | null,
     /** Empty when config is set. */
     public error: string,
-    /** "<field>: <what>" for each exclusion condition that can never hold. */
-    public warnings: string[] = [],
   ) {}
+  /** "<field>: <what>" for each exclusion condition that can never hold. */
+  warnings: string[] = [];
 }
 
 const MAX_BLOCK_BODY = 65536;
@@ -41,7 +41,10 @@ export function parsePluginConfig(data: Uint8Array): ConfigResult {
   if (root === null) return new ConfigResult(null, "configuration: " + parser.error);
   const reader = new ConfigReader();
   const config = reader.read(root);
-  return reader.error.length > 0 ? new ConfigResult(null, reader.error) : new ConfigResult(config, "", reader.warnings);
+  if (reader.error.length > 0) return new ConfigResult(null, reader.error);
+  const result = new ConfigResult(config, "");
+  result.warnings = reader.warnings;
+  return result;
 }
 
 class ConfigReader {

@@ -3,7 +3,7 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, indexOfCI, isAlpha, isWordByte, matchesCI, needleString } from "../../bytes";
+import { byteAt, equalBytes, indexOfCI, isAlpha, isWordByte, matchesCI, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
@@ -192,7 +192,7 @@ function clobbering(s: Sink, t: Target, buf: ArrayBuffer, start: i32, ns: i32, n
   if (!id && idRepeated || isDomMember(buf, vs, ve)) report(s, t, XSS_DOM_CLOBBER, buf, start, ve, "DOM clobbering");
   if (!id) return;
   if (idEnd == 0) { idStart = vs; idEnd = ve; }
-  else idRepeated = ve - vs == idEnd - idStart && vs != idStart && memory.compare(changetype<usize>(buf) + <usize>vs, changetype<usize>(buf) + <usize>idStart, <usize>(ve - vs)) == 0;
+  else idRepeated = ve - vs == idEnd - idStart && vs != idStart && equalBytes(changetype<usize>(buf) + <usize>vs, changetype<usize>(buf) + <usize>idStart, ve - vs);
 }
 
 /** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
