@@ -47,10 +47,50 @@ function rewrite(node, literal) {
   node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, size], range);
 }
 
+/** `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)` in place of a string literal. */
+function decodedBlob(literal) {
+  const range = literal.range;
+  const bytes = Buffer.from(literal.value, "utf8");
+  const id = (name) => Node.createIdentifierExpression(name, range);
+  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
+  const blob = Node.createCallExpression(
+    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
+    [u8],
+    [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
+    range,
+  );
+  const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
+  return Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
+}
+
+// The filter's own log lines (`log(LogLevel.Info, "meshwaf: configured, mode " + ...)`, abi/hostcalls.ts):
+// their literals, also inside concatenations, as UTF-8 (a line is written once per configuration).
+const LOG_LITERAL_MIN = 8;
+
+function packLogLiterals(holder, key) {
+  const node = holder[key];
+  if (node === null || typeof node !== "object") return 0;
+  if (typeof node.value === "string" && "literalKind" in node) {
+    if (node.value.length < LOG_LITERAL_MIN) return 0;
+    holder[key] = decodedBlob(node);
+    return 1;
+  }
+  if (node.operator !== undefined && "left" in node && "right" in node) return packLogLiterals(node, "left") + packLogLiterals(node, "right");
+  if ("expression" in node && node.args === undefined && node.property === undefined) return packLogLiterals(node, "expression"); // (parentheses)
+  return 0;
+}
+
+function isLogCall(node) {
+  return node.args != null && node.expression != null && node.expression.text === "log" && node.expression.property === undefined;
+}
+
 export default class PackReasons {
   afterParse(parser) {
     let count = 0;
     walkProjectSources(parser, (node) => {
+      if (node.kind !== undefined && isLogCall(node)) {
+        for (let i = 0; i < node.args.length; i++) count += packLogLiterals(node.args, i);
+      }
       const literal = node.kind !== undefined ? reasonLiteral(node) : null;
       if (literal !== null) {
         rewrite(node, literal);

@@ -56,6 +56,12 @@ describe("plugin configuration", () => {
     expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
   });
 
+  // (the release build stores the literals of its log lines as UTF-8: scripts/pack-reasons.js)
+  it("logs what it runs with", async () => {
+    const em = await loadFilter({ mode: "detect", paranoiaLevel: 2, anomalyThreshold: 7 });
+    expect(em.logs.filter((l) => l.level === "info").map((l) => l.message)).toContain("meshwaf: configured, mode detect, paranoia level 2, anomaly threshold 7");
+  });
+
   it("warns about nothing in a configuration the CLI accepts", async () => {
     const em = await loadFilter({ exclusions: [{ ruleIds: [2001, 17006], host: "api.svc", pathPrefix: "/v1", method: "POST", target: "header:User-Agent" }] });
     expect(em.logs.filter((l) => l.level === "warn")).toEqual([]);
