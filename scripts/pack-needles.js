@@ -4,7 +4,9 @@
 // with a header (about 20 bytes, 2 a character, 16-byte aligned); the transform rewrites
 // `matchesCI(buf, i, "ognl")` to `matchesCI<usize>(buf, i, memory.data<u8>([0x6f, ...]), 4)`, one
 // byte a character and no header. A literal that appears elsewhere (another call, a comparison)
-// stays a string everywhere, and so does one repeated so often that its copies would outweigh it.
+// stays a string everywhere, and so does one repeated so often that its copies would outweigh it,
+// unless the helper is never called with a string variable: then all its needles are packed, and
+// the helper's string instance (100-200 bytes of code) is not built at all.
 // Works on the AST after parsing, so detector files keep their readable needles.
 import { Node, NodeKind, LiteralKind } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
