@@ -50,6 +50,17 @@ const cases: [object, RequestSpec[], RequestSpec[]][] = [
     [get("/", [["authorization", `Bearer ${token({ sub: "1", bio: SQLI })}`]]), get("/", [["cookie", `t=${token({ bio: SQLI })}`]])],
     [get("/", [["authorization", `Bearer ${token({ sub: SQLI, bio: "x" })}`]])],
   ],
+  // a token's carrier covers its claims; a JSON document in a value is named by that value
+  [
+    { categories: ["sqli"], target: "header:Authorization" },
+    [get("/", [["authorization", `Bearer ${token({ sub: SQLI })}`]])],
+    [get("/", [["cookie", `t=${token({ sub: SQLI })}`]])],
+  ],
+  [
+    { categories: ["sqli"], target: "header:x-data" },
+    [get("/", [["x-data", JSON.stringify({ a: { b: SQLI } })]])],
+    [get("/", [["x-other", JSON.stringify({ a: { b: SQLI } })]]), json({ a: { b: SQLI } })],
+  ],
   // (an XML document is also read whole, as `body`: the finding dropped in the element is dropped there too)
   [
     { categories: ["sqli"], target: "xml:item@id" },
