@@ -1,6 +1,8 @@
 // The filter's configuration parser (assembly/config/) against the schema: every case states
 // whether the configuration is valid and which field the error names, and ajv's validateConfig
-// (src/config/schema.ts) must agree on every case — the schema is the one source of truth.
+// (src/config/schema.ts) must agree on every case — the schema is the one source of truth. What the
+// CLI alone refuses (an exclusion that can never apply) the filter runs with a warning in the same
+// words (test/config/exclusions.test.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
