@@ -3,6 +3,7 @@
 // about each (an exclusion that silently matches nothing leaves its false positive in place) and
 // the CLI refuses them with a hint (src/config/exclusions.ts, held to these same answers by tests).
 import { badHeaderName } from "../engine/detectors/protocol/headernames";
+import { equalsAsciiCI } from "../engine/bytes";
 
 /** Whether some request has a target named `target` (a name the schema's pattern accepts). */
 export function matchableTarget(target: string): bool {
@@ -17,8 +18,10 @@ export function matchableTarget(target: string): bool {
     if (star < --end) return false;
   }
   if (kind == 0x68 + 0x65) {
-    // a token (Envoy refuses other names), or a pseudo-header (`:authority`)
-    return end == start || !badHeaderName(target.substring(start, end));
+    // a token (Envoy refuses other names), or a pseudo-header (`:authority`); never `host`, which
+    // Envoy hands over as `:authority`
+    const name = target.substring(start, end);
+    return end == start || (!badHeaderName(name) && (star >= 0 || !equalsAsciiCI(name, "host")));
   }
   if (kind == 0x6a + 0x77) {
     // jwt:header.NAME, jwt:payload.PATH, or a prefix of either followed by `*`

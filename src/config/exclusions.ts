@@ -14,7 +14,11 @@ interface Check {
 const HEADER_NAME = /^:?[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/;
 
 const TARGETS: Record<string, Check> = {
-  header: { never: (n) => !HEADER_NAME.test(n), hint: "header names are tokens, without blanks, ':' or separators (header:x-api-key)" },
+  header: {
+    // (Envoy hands the Host header over as :authority, and removes it)
+    never: (n, prefix) => !HEADER_NAME.test(n) || (!prefix && n.toLowerCase() === "host"),
+    hint: "header names are tokens, without blanks, ':' or separators (header:x-api-key); Host is header::authority",
+  },
   cookie: { never: (n) => /[;=]|^[ \t]/.test(n), hint: "a cookie by its name alone, without '=', ';' or leading blanks (cookie:session)" },
   args: { never: (n) => /%[0-9A-Fa-f]{2}/.test(n), hint: "argument names are matched percent-decoded (args:user[id], not args:user%5Bid%5D)" },
   json: { never: (n) => /\[\d*\]/.test(n), hint: "array elements are named by their index (json:items.0.id; json:items.* for all)" },

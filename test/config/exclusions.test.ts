@@ -62,6 +62,7 @@ describe("exclusion conditions that can never match", () => {
   const bad: [string, string, string][] = [
     ["target", "header:User Agent", "header names are tokens"],
     ["target", "header:x-api-key:", "header names are tokens"],
+    ["target", "header:Host", "Host is header::authority"],
     ["target", "header:x-*-id", "a * matches a prefix, only as the last character"],
     ["target", "cookie:session=abc", "a cookie by its name alone"],
     ["target", "cookie: session", "a cookie by its name alone"],
@@ -96,7 +97,7 @@ describe("exclusion conditions that can never match", () => {
   // names the engine gives (test/filter/config.test.ts checks that each silences its finding)
   const good: [string, string][] = [
     ["target", "path"], ["target", "body"],
-    ["target", "header:user-agent"], ["target", "header:User-Agent"], ["target", "header:x-*"], ["target", "header::authority"],
+    ["target", "header:user-agent"], ["target", "header:User-Agent"], ["target", "header:x-*"], ["target", "header::authority"], ["target", "header:host*"], ["target", "header:x-host"],
     ["target", "cookie:session"], ["target", "cookie:*"], ["target", "cookie:a b"],
     ["target", "args:user[name]"], ["target", "args:tags[]"], ["target", "args:a%zz"], ["target", "args:100%"],
     ["target", "json:items.0.name"], ["target", "json:items.*"], ["target", "json:$where"], ["target", "json:a[b]"],
@@ -114,7 +115,7 @@ describe("exclusion conditions that can never match", () => {
   }
 
   it("agrees with the filter on any target the schema's pattern accepts", () => {
-    const piece = fc.constantFrom("a", "Z", "0", "*", ".", "[", "]", "[0]", "[]", "%", "%5B", "%zz", "/", " ", "\t", ";", "=", ":", "@", "!", "header.", "payload.", "é");
+    const piece = fc.constantFrom("a", "Z", "host", "Host", "0", "*", ".", "[", "]", "[0]", "[]", "%", "%5B", "%zz", "/", " ", "\t", ";", "=", ":", "@", "!", "header.", "payload.", "é");
     const target = fc.tuple(fc.constantFrom("args:", "json:", "header:", "cookie:", "xml:", "jwt:"), fc.array(piece, { minLength: 1, maxLength: 6 }))
       .map(([kind, parts]) => kind + parts.join(""));
     fc.assert(

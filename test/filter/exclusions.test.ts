@@ -50,6 +50,12 @@ const cases: [object, RequestSpec[], RequestSpec[]][] = [
     [get("/", [["authorization", `Bearer ${token({ sub: "1", bio: SQLI })}`]]), get("/", [["cookie", `t=${token({ bio: SQLI })}`]])],
     [get("/", [["authorization", `Bearer ${token({ sub: SQLI, bio: "x" })}`]])],
   ],
+  // (Envoy hands the Host header over as :authority: `header:host` is refused)
+  [
+    { categories: ["ssrf", "protocol"], target: "header::authority" },
+    [{ ...get("/"), authority: "169.254.169.254" }],
+    [{ ...get("/", [["x-forwarded-host", "169.254.169.254"]]), authority: "api.svc" }],
+  ],
   // a token's carrier covers its claims; a JSON document in a value is named by that value
   [
     { categories: ["sqli"], target: "header:Authorization" },
