@@ -4,29 +4,27 @@
 // hint (assembly/config/matchable.ts; test/config/exclusions.test.ts holds the two to agree).
 // Unknown rule ids are the schema's business (definitions.ruleId, written from the registry).
 
-interface Check {
-  /** Whether no target name of this kind can match `name` (the part after `kind:`, without a final `*`). */
-  never: (name: string, prefix: boolean) => boolean;
-  hint: string;
-}
+/** For each kind of target: the hint when no name the engine gives can match `name` (the part after `kind:`, without a final `*`), else null. */
+type Check = (name: string, prefix: boolean) => string | null;
 
 // HTTP's token characters; a header name is one, or a pseudo-header (`:authority`)
 const HEADER_NAME = /^:?[!#$%&'*+\-.^_`|~0-9A-Za-z]*$/;
 
+const when = (never: boolean, hint: string) => (never ? hint : null);
+
 const TARGETS: Record<string, Check> = {
-  header: {
+  header: (n, prefix) =>
+    when(!HEADER_NAME.test(n), "header names are tokens, without blanks, ':' or separators (header:x-api-key)") ??
     // (Envoy hands the Host header over as :authority, and removes it)
-    never: (n, prefix) => !HEADER_NAME.test(n) || (!prefix && n.toLowerCase() === "host"),
-    hint: "header names are tokens, without blanks, ':' or separators (header:x-api-key); Host is header::authority",
-  },
-  cookie: { never: (n) => /[;=]|^[ \t]/.test(n), hint: "a cookie by its name alone, without '=', ';' or leading blanks (cookie:session)" },
-  args: { never: (n) => /%[0-9A-Fa-f]{2}/.test(n), hint: "argument names are matched percent-decoded (args:user[id], not args:user%5Bid%5D)" },
-  json: { never: (n) => /\[\d*\]/.test(n), hint: "array elements are named by their index (json:items.0.id; json:items.* for all)" },
-  xml: { never: (n) => /[\x00-\x20/]/.test(n), hint: "an element by its own name, not its path (xml:item, xml:item@id)" },
-  jwt: {
-    never: (n, prefix) => !["header.", "payload."].some((w) => n.startsWith(w) || (prefix && w.startsWith(n))),
-    hint: "a token's members are jwt:header.NAME and jwt:payload.PATH (jwt:payload.* for every claim)",
-  },
+    when(!prefix && n.toLowerCase() === "host", "Envoy hands the Host header over as :authority (header::authority)"),
+  cookie: (n) => when(/[;=]|^[ \t]/.test(n), "a cookie by its name alone, without '=', ';' or leading blanks (cookie:session)"),
+  args: (n) => when(/%[0-9A-Fa-f]{2}/.test(n), "argument names are matched percent-decoded (args:user[id], not args:user%5Bid%5D)"),
+  json: (n) => when(/\[\d*\]/.test(n), "array elements are named by their index (json:items.0.id; json:items.* for all)"),
+  xml: (n) => when(/[\x00-\x20/]/.test(n), "an element by its own name, not its path (xml:item, xml:item@id)"),
+  jwt: (n, prefix) => when(
+    !["header.", "payload."].some((w) => n.startsWith(w) || (prefix && w.startsWith(n))),
+    "a token's members are jwt:header.NAME and jwt:payload.PATH (jwt:payload.* for every claim)",
+  ),
 };
 
 const STAR_HINT = "a * matches a prefix, only as the last character (args:user*)";
@@ -43,7 +41,7 @@ export function targetHint(target: string): string | null {
   const star = name.indexOf("*");
   if (star >= 0 && star < name.length - 1) return STAR_HINT;
   if (star >= 0) name = name.slice(0, star);
-  return check.never(name, star >= 0) ? check.hint : null;
+  return check(name, star >= 0);
 }
 
 /** The hint for a host no authority can match, or null. */

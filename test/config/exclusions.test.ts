@@ -62,7 +62,7 @@ describe("exclusion conditions that can never match", () => {
   const bad: [string, string, string][] = [
     ["target", "header:User Agent", "header names are tokens"],
     ["target", "header:x-api-key:", "header names are tokens"],
-    ["target", "header:Host", "Host is header::authority"],
+    ["target", "header:Host", "Envoy hands the Host header over as :authority (header::authority)"],
     ["target", "header:x-*-id", "a * matches a prefix, only as the last character"],
     ["target", "cookie:session=abc", "a cookie by its name alone"],
     ["target", "cookie: session", "a cookie by its name alone"],
