@@ -19,8 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
 // harness keeps them, for tests and README's rule table. Every build stores word lists as bytes
 // (scripts/pack-word-lists.js), so tests run the lists as the filter holds them. The release builds
-// also store the reasons of rule matches as UTF-8 (scripts/pack-reasons.js); the filter's own tests
-// (test/filter) read them back from its log lines. Every build stores the literal needles of the byte
+// also store the reasons of rule matches, configuration errors, log lines and metric names as UTF-8
+// (scripts/pack-reasons.js); the filter's own tests (test/filter) read them back from its log lines. Every build stores the literal needles of the byte
 // helpers (matchesCI(buf, i, "ognl")) as bytes too (scripts/pack-needles.js). The release modules
 // run the minimal runtime, which never reads the block size (mmInfo) of a static object: the build
 // clears it (scripts/static-headers.js) and rebuilds the data segments (scripts/pack-data-segments.js);

@@ -4,10 +4,15 @@
 // with a header (about 20 bytes, 2 a character, 16-byte aligned); the transform rewrites
 // `matchesCI(buf, i, "ognl")` to `matchesCI<usize>(buf, i, memory.data<u8>([0x6f, ...]), 4)`, one
 // byte a character and no header. A literal that appears elsewhere (another call, a comparison)
-// stays a string everywhere, and so does one repeated so often that its copies would outweigh it.
+// stays a string everywhere, and so does one repeated so often that its copies would outweigh it,
+// unless the helper is never called with a string variable: then all its needles are packed, and
+// the helper's string instance (100-200 bytes of code) is not built at all.
 // Works on the AST after parsing, so detector files keep their readable needles.
 import { Node, NodeKind, LiteralKind } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
+
+/** The longest literal stored twice (as bytes for a needle, as a string elsewhere). */
+const DUPLICATE_MAX = 24;
 
 /** What a static string of `length` UTF-16 characters costs: header, characters, alignment. */
 function stringCost(length) {
@@ -98,12 +103,17 @@ function helpersInScope(source, byPath) {
   return scope;
 }
 
+/** The helper a call calls, when it is one in scope (not yet given a type argument). */
+function calledHelper(node, scope, methods) {
+  if (node.kind !== NodeKind.Call || node.typeArguments != null) return undefined;
+  const callee = node.expression;
+  return callee.kind === NodeKind.Identifier ? scope.get(callee.text)
+    : callee.kind === NodeKind.PropertyAccess ? methods.get(callee.property.text) : undefined;
+}
+
 /** The call's needle literal, when it calls a helper in scope with one and omits only defaults. */
 function needleCall(node, scope, methods) {
-  if (node.kind !== NodeKind.Call || node.typeArguments != null) return null;
-  const callee = node.expression;
-  const helper = callee.kind === NodeKind.Identifier ? scope.get(callee.text)
-    : callee.kind === NodeKind.PropertyAccess ? methods.get(callee.property.text) : undefined;
+  const helper = calledHelper(node, scope, methods);
   if (helper === undefined || node.args.length <= helper.needle || node.args.length >= helper.count) return null;
   const literal = node.args[helper.needle];
   if (!isStringLiteral(literal) || literal.value.length === 0 || !/^[\x00-\x7f]*$/.test(literal.value)) return null;
@@ -138,6 +148,7 @@ export default class PackNeedles {
     // Every string literal of the project's sources, and the needle calls among them.
     const uses = new Map(); // value -> count of literals
     const calls = new Map(); // value -> [[call, needle]]
+    const stringNeedles = new Set(); // helpers called with a needle that is no literal (a string variable)
     for (const source of sources) {
       const scope = helpersInScope(source, byPath);
       walkProjectSources({ sources: [source] }, (node) => {
@@ -146,15 +157,29 @@ export default class PackNeedles {
         if (call !== null) {
           if (!calls.has(call.literal.value)) calls.set(call.literal.value, []);
           calls.get(call.literal.value).push([node, call]);
+        } else {
+          const helper = calledHelper(node, scope, methods);
+          if (helper !== undefined) stringNeedles.add(helper);
         }
         return false;
       });
     }
     let packed = 0;
+    const left = []; // literal calls kept as strings (their literal is used elsewhere too)
     for (const [value, sites] of calls) {
-      if (uses.get(value) !== sites.length || sites.length * value.length >= stringCost(value.length)) continue;
+      if (uses.get(value) !== sites.length || sites.length * value.length >= stringCost(value.length)) {
+        left.push(...sites);
+        continue;
+      }
       for (const [node, call] of sites) rewrite(node, call);
       packed += sites.length;
+    }
+    // A helper whose every needle is a literal needs no string instance at all (some 100-200 bytes of
+    // code each): its remaining literals are packed too, their bytes stored beside the string.
+    for (const [node, call] of left) {
+      if (stringNeedles.has(call.helper) || call.literal.value.length > DUPLICATE_MAX) continue;
+      rewrite(node, call);
+      packed++;
     }
     if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-needles: ${packed} needles`);
   }

@@ -4,7 +4,8 @@
 // character). A report becomes `s.reportPacked(..., memory.data<u8>([...]), size)` (reportNamedPacked
 // for reportNamed), which decodes the reason only when the finding counts (a rule scores once a
 // request); a failure's message becomes `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`,
-// decoded where the configuration has an error. Headerless blobs of one byte a character.
+// decoded where the configuration has an error. Headerless blobs of one byte a character. So are the
+// literals of the filter's log lines and metric names (`log(...)`, `defineMetric(...)`), decoded where used.
 // Works on the AST after parsing, so detector files keep their readable reasons.
 import { Node } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
@@ -47,10 +48,52 @@ function rewrite(node, literal) {
   node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, size], range);
 }
 
+/** `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)` in place of a string literal. */
+function decodedBlob(literal) {
+  const range = literal.range;
+  const bytes = Buffer.from(literal.value, "utf8");
+  const id = (name) => Node.createIdentifierExpression(name, range);
+  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
+  const blob = Node.createCallExpression(
+    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
+    [u8],
+    [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
+    range,
+  );
+  const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
+  return Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
+}
+
+// The filter's own log lines (`log(LogLevel.Info, "meshwaf: configured, mode " + ...)`) and metric names
+// (`defineMetric(MetricType.Counter, "meshwaf_requests_total")`, abi/hostcalls.ts): their literals, also
+// inside concatenations, as UTF-8 (each is decoded once per configuration, or on a rare error).
+const ONCE_CALLS = new Set(["log", "defineMetric"]);
+const ONCE_LITERAL_MIN = 8;
+
+function packOnceLiterals(holder, key) {
+  const node = holder[key];
+  if (node === null || typeof node !== "object") return 0;
+  if (typeof node.value === "string" && "literalKind" in node) {
+    if (node.value.length < ONCE_LITERAL_MIN) return 0;
+    holder[key] = decodedBlob(node);
+    return 1;
+  }
+  if (node.operator !== undefined && "left" in node && "right" in node) return packOnceLiterals(node, "left") + packOnceLiterals(node, "right");
+  if ("expression" in node && node.args === undefined && node.property === undefined) return packOnceLiterals(node, "expression"); // (parentheses)
+  return 0;
+}
+
+function isOnceCall(node) {
+  return node.args != null && node.expression != null && ONCE_CALLS.has(node.expression.text) && node.expression.property === undefined;
+}
+
 export default class PackReasons {
   afterParse(parser) {
     let count = 0;
     walkProjectSources(parser, (node) => {
+      if (node.kind !== undefined && isOnceCall(node)) {
+        for (let i = 0; i < node.args.length; i++) count += packOnceLiterals(node.args, i);
+      }
       const literal = node.kind !== undefined ? reasonLiteral(node) : null;
       if (literal !== null) {
         rewrite(node, literal);

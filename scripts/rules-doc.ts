@@ -1,6 +1,8 @@
 // Writes the rule table of README.md (between `<!-- rules:begin -->` and
-// `<!-- rules:end -->`) from the rule registry of the harness build, so the
-// documented rules are the registered ones.   tsx scripts/rules-doc.ts [--check]
+// `<!-- rules:end -->`) and the rule ids the configuration schema accepts
+// (schema/config.schema.json, `definitions.ruleId.enum`: the CLI refuses an exclusion
+// naming any other) from the rule registry of the harness build, so the documented
+// and accepted rules are the registered ones.   tsx scripts/rules-doc.ts [--check]
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadHarness } from "../test/support/harness.js";
@@ -26,22 +28,45 @@ export function replaceBetweenMarkers(readme: string, table: string): string {
   return readme.slice(0, b + BEGIN.length) + "\n" + table + "\n" + readme.slice(e);
 }
 
+/** The schema's `"enum": [...]` of rule ids, ten a line. */
+export function renderRuleIds(rules: RuleInfo[]): string {
+  const ids = rules.map((r) => r.id).sort((a, b) => a - b);
+  const lines: string[] = [];
+  for (let i = 0; i < ids.length; i += 10) lines.push("        " + ids.slice(i, i + 10).join(", "));
+  return `"enum": [\n${lines.join(",\n")}\n      ]`;
+}
+
+const RULE_IDS = /("ruleId": \{[^}]*?)"enum": \[[^\]]*\]/;
+
+/** `schema` (the text of schema/config.schema.json) with the rule ids replaced by `ids` (renderRuleIds). */
+export function replaceRuleIds(schema: string, ids: string): string {
+  if (!RULE_IDS.test(schema)) throw new Error('schema/config.schema.json lacks definitions.ruleId with an "enum"');
+  return schema.replace(RULE_IDS, (_, head: string) => head + ids);
+}
+
 export async function registryRules(): Promise<RuleInfo[]> {
   const h = await loadHarness();
   return JSON.parse(h.exports.__getString(h.exports.rulesJson()));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const path = fileURLToPath(new URL("../README.md", import.meta.url));
-  const readme = readFileSync(path, "utf8");
-  const next = replaceBetweenMarkers(readme, renderRulesTable(await registryRules()));
-  if (process.argv.includes("--check")) {
-    if (next !== readme) {
-      console.error("README.md rule table is out of date: run tsx scripts/rules-doc.ts");
-      process.exit(1);
+  const rules = await registryRules();
+  const outputs: [string, (text: string) => string][] = [
+    ["README.md", (readme) => replaceBetweenMarkers(readme, renderRulesTable(rules))],
+    ["schema/config.schema.json", (schema) => replaceRuleIds(schema, renderRuleIds(rules))],
+  ];
+  for (const [name, update] of outputs) {
+    const path = fileURLToPath(new URL("../" + name, import.meta.url));
+    const text = readFileSync(path, "utf8");
+    const next = update(text);
+    if (process.argv.includes("--check")) {
+      if (next !== text) {
+        console.error(`${name} is out of date: run tsx scripts/rules-doc.ts`);
+        process.exitCode = 1;
+      }
+    } else if (next !== text) {
+      writeFileSync(path, next);
+      console.log(`${name} updated`);
     }
-  } else {
-    writeFileSync(path, next);
-    console.log("README.md rule table updated");
   }
 }

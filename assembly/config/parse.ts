@@ -1,10 +1,16 @@
 // Strict parser of the plugin configuration: every rule of schema/config.schema.json,
 // the first violation reported as "<field>: <what is wrong>" (field paths as the CLI
 // prints them: `exclusions.0.method`). The tests hold it to agree with ajv on the schema.
+// What the CLI refuses but a configuration written by hand may still hold, an exclusion
+// that can never apply (a rule id the registry lacks, a target the engine never names:
+// matchable.ts), is a warning: the rest of the configuration runs.
 import { JsonKind, JsonParser, JsonValue } from "./json";
 import { PluginConfig } from "./plugin";
 import { Exclusion } from "../engine/config";
 import { parseCategory, categoryNames } from "../engine/rule";
+import { findRule } from "../engine/rules";
+import { lowerAscii } from "../engine/bytes";
+import { matchableTarget, matchableHost, matchablePathPrefix } from "./matchable";
 
 export class ConfigResult {
   constructor(
@@ -12,6 +18,8 @@ export class ConfigResult {
     /** Empty when config is set. */
     public error: string,
   ) {}
+  /** "<field>: <what>" for each exclusion condition that can never hold. */
+  warnings: string[] = [];
 }
 
 const MAX_BLOCK_BODY = 65536;
@@ -33,14 +41,27 @@ export function parsePluginConfig(data: Uint8Array): ConfigResult {
   if (root === null) return new ConfigResult(null, "configuration: " + parser.error);
   const reader = new ConfigReader();
   const config = reader.read(root);
-  return reader.error.length > 0 ? new ConfigResult(null, reader.error) : new ConfigResult(config, "");
+  if (reader.error.length > 0) return new ConfigResult(null, reader.error);
+  const result = new ConfigResult(config, "");
+  result.warnings = reader.warnings;
+  return result;
 }
 
 class ConfigReader {
   error: string = "";
+  warnings: string[] = [];
 
   private fail(field: string, what: string): void {
     if (this.error.length == 0) this.error = field + ": " + what;
+  }
+
+  private warn(field: string, what: string): void {
+    this.warnings.push(field + ": " + what);
+  }
+
+  /** Warns, with the CLI's wording up to its hint, that `value` of `field` can never match. */
+  private never(field: string, value: string): void {
+    this.warn(field, '"' + value + '" can never match');
   }
 
   read(root: JsonValue): PluginConfig {
@@ -110,7 +131,10 @@ class ConfigReader {
     if (f !== null && this.isArray(f, field + ".ruleIds")) {
       if (f.items.length == 0) this.fail(field + ".ruleIds", "must have at least 1 item");
       for (let i = 0; i < f.items.length; i++) {
-        e.ruleIds.push(this.integer(f.items[i], field + ".ruleIds." + i.toString(), 1, f64(i32.MAX_VALUE)));
+        const id = this.integer(f.items[i], field + ".ruleIds." + i.toString(), 1, f64(i32.MAX_VALUE));
+        // kept: dropped, an exclusion of unknown ids only would switch off every rule
+        if (findRule(id) === null) this.warn(field + ".ruleIds", "unknown rule id " + id.toString());
+        e.ruleIds.push(id);
       }
     }
     const hasRules = f !== null;
@@ -120,11 +144,13 @@ class ConfigReader {
     f = v.get("host");
     if (f !== null && this.isString(f, field + ".host")) {
       if (f.str.length == 0) this.fail(field + ".host", "must not be empty");
+      else if (!matchableHost(f.str)) this.never(field + ".host", f.str);
       e.host = f.str;
     }
     f = v.get("pathPrefix");
     if (f !== null && this.isString(f, field + ".pathPrefix")) {
       if (!f.str.startsWith("/")) this.fail(field + ".pathPrefix", 'must start with "/"');
+      else if (!matchablePathPrefix(f.str)) this.never(field + ".pathPrefix", f.str);
       e.pathPrefix = f.str;
     }
     f = v.get("method");
@@ -134,8 +160,11 @@ class ConfigReader {
     }
     f = v.get("target");
     if (f !== null && this.isString(f, field + ".target")) {
-      if (!isTargetName(f.str)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|xml:NAME (args:NAME names query and form fields)");
-      e.target = f.str;
+      const t = f.str;
+      if (!isTargetName(t)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|xml|jwt:NAME (args:NAME names query and form fields)");
+      else if (!matchableTarget(t)) this.never(field + ".target", t);
+      // Envoy gives header names in lower case; an exclusion may spell them as HTTP allows, in any case
+      e.target = t.startsWith("header:") ? lowerAscii(String.UTF8.encode(t), 0, String.UTF8.byteLength(t)) : t;
     }
     return e;
   }
@@ -215,10 +244,10 @@ function isUpperWord(s: string): bool {
   return true;
 }
 
-/** The schema's `^(path|body|(args|json|header|cookie|xml):.+)$`: `.` excludes line terminators. */
+/** The schema's `^(path|body|(args|json|header|cookie|xml|jwt):.+)$`: `.` excludes line terminators. */
 function isTargetName(s: string): bool {
   if (s == "path" || s == "body") return true;
-  const prefixes = ["args:", "json:", "header:", "cookie:", "xml:"];
+  const prefixes = ["args:", "json:", "header:", "cookie:", "xml:", "jwt:"];
   for (let p = 0; p < prefixes.length; p++) {
     const prefix = prefixes[p];
     if (!s.startsWith(prefix) || s.length == prefix.length) continue;

@@ -176,6 +176,13 @@ export function matchesBytesCI(buf: ArrayBuffer, at: i32, word: ArrayBuffer): bo
 }
 
 /** Whether two strings are equal up to ASCII case (the module has no Unicode case tables). */
+/** Bytes [start, end) of `data` as a string, ASCII letters in lower case (header names, as Envoy gives them). */
+export function lowerAscii(data: ArrayBuffer, start: i32, end: i32): string {
+  const b = new ArrayBuffer(end - start);
+  for (let k = start; k < end; k++) store<u8>(changetype<usize>(b) + <usize>(k - start), <u8>lowerByte(<u32>load<u8>(changetype<usize>(data) + <usize>k)));
+  return String.UTF8.decode(b);
+}
+
 export function equalsAsciiCI(a: string, b: string): bool {
   const n = a.length;
   if (n != b.length) return false;

@@ -5,6 +5,8 @@
 //
 // The census of a target covers its value and every decoded form a detector may read, so a
 // gate on it is never stricter than the same gate on any one form.
+import { needleCode, needleLength } from "./bytes";
+
 
 export const LT: u32 = 1 << 0; // <
 export const GT: u32 = 1 << 1; // >
@@ -41,23 +43,27 @@ export const SPACE: u32 = 1 << 30; // space
 /** Bytes that a decoding may turn into others: a value holding one is decoded before its census is final. */
 export const ESCAPES: u32 = PERCENT | AMP | BACKSLASH | HIGH | CONTROL;
 
-// The members of the classes LT to DIGIT, in bit order, each class ended by a space.
-const MEMBERS = "< > '\"` () {} [] $ % & \\ /\\ : ; | = * . ! ? # @ _ \r\n + - , ~^ 0123456789 ";
-
 const CLASS = new StaticArray<u32>(256);
 function initClasses(): void {
-  let bit: u32 = 1;
-  for (let i = 0; i < MEMBERS.length; i++) {
-    const c = MEMBERS.charCodeAt(i);
-    if (c == 0x20) bit <<= 1;
-    else CLASS[c] |= bit;
-  }
+  // The members of the classes LT to DIGIT, in bit order, each class ended by a space (a needle: the
+  // builds store it as bytes, scripts/pack-needles.js).
+  addMembers("< > '\"` () {} [] $ % & \\ /\\ : ; | = * . ! ? # @ _ \r\n + - , ~^ 0123456789 ");
   for (let c = 0; c < 0x20; c++) if (c != 0x0a && c != 0x0d) CLASS[c] = CONTROL;
   CLASS[0x7f] = CONTROL;
   CLASS[0x20] = SPACE;
   for (let c = 0x80; c < 0x100; c++) CLASS[c] = HIGH;
 }
 initClasses();
+
+function addMembers<Needle>(members: Needle, n: i32 = 0): void {
+  n = needleLength(members, n);
+  let bit: u32 = 1;
+  for (let i = 0; i < n; i++) {
+    const c = needleCode(members, i);
+    if (c == 0x20) bit <<= 1;
+    else CLASS[c] |= bit;
+  }
+}
 
 /** The class of one byte (0 for letters). */
 export function byteClass(c: u32): u32 {

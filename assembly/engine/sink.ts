@@ -46,6 +46,11 @@ export class Sink {
    * JSON Web Token): an exclusion naming it covers what was found inside it too.
    */
   carrier: Target | null = null;
+  /**
+   * Rules an exclusion naming an `xml:` target dropped in this request: an XML document is also read
+   * whole as `body` (DOCTYPE, entities), where those findings show again, and are dropped too.
+   */
+  private excludedInXml: i32[] | null = null;
   constructor(public paranoia: i32 = 1) {}
 
   /** Whether the verdict is settled: the score reached `stopAt`. */
@@ -99,7 +104,15 @@ export class Sink {
   }
 
   private record(rule: Rule, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: string): void {
-    if (this.isExcluded(rule, targetName)) return;
+    let xml = this.excludedInXml;
+    if (this.isExcluded(rule, targetName)) {
+      if (targetName.startsWith("xml:")) {
+        if (xml === null) this.excludedInXml = xml = [];
+        xml.push(rule.id);
+      }
+      return;
+    }
+    if (xml !== null && targetName == "body" && xml.includes(rule.id)) return;
     if (start < 0) start = 0;
     if (end > data.byteLength) end = data.byteLength;
     if (end < start) end = start;

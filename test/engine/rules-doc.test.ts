@@ -1,9 +1,11 @@
-// The README's rule table is the registry's: regenerate with `tsx scripts/rules-doc.ts`.
+// The README's rule table and the rule ids the configuration schema accepts are the registry's:
+// regenerate both with `tsx scripts/rules-doc.ts`.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BEGIN, END, registryRules, renderRulesTable } from "../../scripts/rules-doc.js";
+import { BEGIN, END, registryRules, renderRuleIds, renderRulesTable, replaceRuleIds } from "../../scripts/rules-doc.js";
+import { configSchema, configSchemaPath } from "../../src/config/schema.js";
 import { filterWasm } from "../support/filter.js";
 
 /** The text of every .ts file under assembly/, concatenated. */
@@ -25,6 +27,13 @@ describe("README rule table", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const between = readme.slice(readme.indexOf(BEGIN) + BEGIN.length, readme.indexOf(END)).trim();
     expect(between, "README.md rule table is stale: run npx tsx scripts/rules-doc.ts").toBe(renderRulesTable(await registryRules()));
+  });
+
+  it("are the rule ids the configuration schema accepts (exclusions' ruleIds)", async () => {
+    const rules = await registryRules();
+    const text = readFileSync(configSchemaPath, "utf8");
+    expect(text, "schema/config.schema.json rule ids are stale: run npx tsx scripts/rules-doc.ts").toBe(replaceRuleIds(text, renderRuleIds(rules)));
+    expect([...configSchema.definitions.ruleId.enum].sort((a: number, b: number) => a - b)).toEqual(rules.map((r) => r.id).sort((a, b) => a - b));
   });
 
   it("has unique rule ids, each in its category's range", async () => {

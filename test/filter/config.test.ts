@@ -19,7 +19,7 @@ describe("plugin configuration", () => {
     ['{"mode":"block"', "configuration: invalid JSON at byte 15: expected ',' or '}'"],
     ['{"a":"\\q"}', "configuration: invalid JSON at byte 7: invalid escape"],
     ['{"exclusions":[{"ruleIds":[2001],"pathPrefix":"api"}]}', 'exclusions.0.pathPrefix: must start with "/"'],
-    ['{"exclusions":[{"ruleIds":[2001],"target":"query"}]}', "exclusions.0.target: must be path, body or args|json|header|cookie|xml:NAME (args:NAME names query and form fields)"],
+    ['{"exclusions":[{"ruleIds":[2001],"target":"query"}]}', "exclusions.0.target: must be path, body or args|json|header|cookie|xml|jwt:NAME (args:NAME names query and form fields)"],
   ];
   for (const [config, message] of refused) {
     it(`refuses ${config} naming the field`, async () => {
@@ -40,6 +40,32 @@ describe("plugin configuration", () => {
       expect(em.logs.filter((l) => l.level === "error")).toEqual([]);
     });
   }
+
+  // What the CLI refuses (test/config/exclusions.test.ts) but a hand-written WasmPlugin may hold: the
+  // filter runs the configuration and warns once per problem, naming the exclusion.
+  it("warns about an unknown rule id, and keeps the rules the exclusion does not name", async () => {
+    const em = await loadFilter({ exclusions: [{ ruleIds: [1052, 94100] }, { ruleIds: [2001], target: "header:x a" }] });
+    expect(em.configured).toBe(true);
+    expect(em.logs.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([
+      "meshwaf: configuration warning: exclusions.0.ruleIds: unknown rule id 1052",
+      "meshwaf: configuration warning: exclusions.0.ruleIds: unknown rule id 94100",
+      'meshwaf: configuration warning: exclusions.1.target: "header:x a" can never match',
+    ]);
+    expect(em.logs.filter((l) => l.level === "error")).toEqual([]);
+    // (an exclusion of unknown ids only is no exclusion of every rule)
+    expect(runRequest(em, { path: SQLI_GET }).status).toBe(403);
+  });
+
+  // (the release build stores the literals of its log lines as UTF-8: scripts/pack-reasons.js)
+  it("logs what it runs with", async () => {
+    const em = await loadFilter({ mode: "detect", paranoiaLevel: 2, anomalyThreshold: 7 });
+    expect(em.logs.filter((l) => l.level === "info").map((l) => l.message)).toContain("meshwaf: configured, mode detect, paranoia level 2, anomaly threshold 7");
+  });
+
+  it("warns about nothing in a configuration the CLI accepts", async () => {
+    const em = await loadFilter({ exclusions: [{ ruleIds: [2001, 17006], host: "api.svc", pathPrefix: "/v1", method: "POST", target: "header:User-Agent" }] });
+    expect(em.logs.filter((l) => l.level === "warn")).toEqual([]);
+  });
 
   it("applies a new configuration to later requests", async () => {
     const em = await loadFilter({ mode: "block" });

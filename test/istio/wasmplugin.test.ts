@@ -42,6 +42,8 @@ describe("generateWasmPlugin", () => {
     ["a sha256 that contradicts the url", { url: `oci://r.io/a@sha256:${"b".repeat(64)}` }, /does not match the digest in the url/],
     ["an invalid plugin configuration", { pluginConfig: { mode: "audit" }, configSource: "waf.json" }, /waf\.json is invalid:\n {2}- mode: must be one of "block", "detect"/],
     ["an unknown configuration field", { pluginConfig: { paranoia: 2 } }, /pluginConfig is invalid:\n {2}- configuration: unknown field "paranoia"/],
+    ["an exclusion of a rule the registry lacks", { pluginConfig: { exclusions: [{ ruleIds: [1052] }] } }, /pluginConfig is invalid:\n {2}- exclusions\.0\.ruleIds: unknown rule id 1052 /],
+    ["an exclusion of a target no request has", { pluginConfig: { exclusions: [{ categories: ["sqli"], target: "json:items[0].q" }] } }, /pluginConfig is invalid:\n {2}- exclusions\.0\.target: "json:items\[0\]\.q" can never match: array elements are named by their index/],
     ["a bad namespace", { namespace: "Shop" }, /^namespace: "Shop" is not valid/],
     ["a fractional priority", { priority: 1.5 }, /^priority: 1.5 is not valid/],
   ];

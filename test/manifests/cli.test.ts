@@ -27,6 +27,15 @@ describe("meshwaf manifests and validate", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("an exclusion that can never apply is refused with its index and a hint", async () => {
+    const cfg = join(dir, "waf-exclusions.json");
+    writeFileSync(cfg, JSON.stringify({ exclusions: [{ categories: ["xss"] }, { ruleIds: [2001, 1052], host: "api.svc:8080" }] }));
+    const r = await runCli(["manifests", graph, "--config", cfg, "--out", join(dir, "never3")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${cfg} is invalid:\n  - exclusions.1.ruleIds: unknown rule id 1052 (README's rule table lists the rules)\n` +
+      '  - exclusions.1.host: "api.svc:8080" can never match: the :authority\'s host name, without scheme, port or path (the port is ignored: api.svc)');
+  });
+
   it("validate accepts istio/ and names the file and field of a broken manifest", async () => {
     const ok = await runCli(["validate", "istio", "--no-istioctl"]);
     expect(ok.status).toBe(0);

@@ -4,7 +4,7 @@
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind, TargetOrigin } from "../target";
-import { indexOfCI, isWordByte } from "../bytes";
+import { indexOfCI, isWordByte, needleCode, needleLength } from "../bytes";
 import { PAREN, STAR, QUOTE, BRACE, BRACKET, PIPE, BANG } from "../census";
 import { isNormalisable, normaliseShell, shellEvasions } from "./rce/shell-normalise";
 import { scanShell, foundRule, foundStart, foundEnd, foundReason, RULE_COMMAND_LIKE_VALUE, RULE_BINARY_PATH } from "./rce/shell-scan";
@@ -181,9 +181,6 @@ function devPath(v: ArrayBuffer): i32 {
   return -1;
 }
 
-// System root directories, space-separated (one string: no array of strings to allocate).
-const SYSTEM_DIRS = "etc bin sbin usr dev proc var tmp root home boot lib opt sys";
-
 /** A value that is an absolute path whose first segment has `?` (`/[e///]tc` became `/?tc`) and otherwise spells a system directory. */
 function isGlobbedSystemPath(v: ArrayBuffer): bool {
   const n = v.byteLength;
@@ -197,15 +194,21 @@ function isGlobbedSystemPath(v: ArrayBuffer): bool {
     e++;
   }
   if (!glob || (e < n && load<u8>(base + <usize>e) != 0x2f)) return false;
-  const len = e - 1;
-  for (let w = 0; w < SYSTEM_DIRS.length; ) {
+  // System root directories, space-separated (one needle, stored as bytes: no array of strings)
+  return spellsWordOf(base + 1, e - 1, "etc bin sbin usr dev proc var tmp root home boot lib opt sys");
+}
+
+/** Whether the `len` bytes at `at`, a `?` standing for any byte, spell one of the space-separated `words`. */
+function spellsWordOf<Needle>(at: usize, len: i32, words: Needle, n: i32 = 0): bool {
+  n = needleLength(words, n);
+  for (let w = 0; w < n; ) {
     let we = w;
-    while (we < SYSTEM_DIRS.length && SYSTEM_DIRS.charCodeAt(we) != 0x20) we++;
+    while (we < n && needleCode(words, we) != 0x20) we++;
     if (we - w == len) {
       let k = 0;
       while (k < len) {
-        const c = <u32>load<u8>(base + <usize>(1 + k));
-        if (c != 0x3f && (c | 0x20) != <u32>SYSTEM_DIRS.charCodeAt(w + k)) break;
+        const c = <u32>load<u8>(at + <usize>k);
+        if (c != 0x3f && (c | 0x20) != needleCode(words, w + k)) break;
         k++;
       }
       if (k == len) return true;

@@ -8,7 +8,7 @@ import { parseJson, opensJson, unescape } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
-import { indexOfCI, matchesCI, lowerByte, equalBytes } from "../bytes";
+import { indexOfCI, matchesCI, lowerAscii, equalBytes } from "../bytes";
 import { qpDecode } from "../transform/qp";
 import { namesXml } from "./xml";
 
@@ -161,12 +161,6 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
 function opensXml(data: ArrayBuffer, i: i32, end: i32): bool {
   while (i < end && at(data, i) <= 0x20) i++;
   return end - i > 5 && (matchesCI(data, i, "<?xml") || matchesCI(data, i, "<svg"));
-}
-
-function lowerAscii(data: ArrayBuffer, start: i32, end: i32): string {
-  const b = new ArrayBuffer(end - start);
-  for (let k = start; k < end; k++) store<u8>(changetype<usize>(b) + <usize>(k - start), <u8>lowerByte(at(data, k)));
-  return String.UTF8.decode(b);
 }
 
 /** Start of the value of parameter `param` (`; param=`) in [start, end), or -1. */

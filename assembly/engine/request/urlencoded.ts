@@ -35,7 +35,8 @@ export function parseUrlencoded(data: ArrayBuffer, start: i32, end: i32, prefix:
 /**
  * `a=1;b=2` (the other separator CGI libraries split at) and `/x;jsessionid=1;p=2/y` (matrix
  * parameters, `path`: segments end at `/`): each `name=value` after a `;` is an argument value
- * too, so that its value is read from its own start. Names and counts are the parser's business:
+ * too, so that its value is read from its own start, named as the query's arguments are (percent-decoded:
+ * an exclusion's `args:k[1]` names it however it was sent). Names and counts are the parser's business:
  * only the values are added.
  */
 export function addSemicolonArgs(data: ArrayBuffer, start: i32, end: i32, path: bool, out: Targets): void {
@@ -51,7 +52,7 @@ export function addSemicolonArgs(data: ArrayBuffer, start: i32, end: i32, path: 
     }
     if (eq > i && eq + 1 < e) {
       const raw = data.slice(eq + 1, e);
-      out.add(TargetKind.ArgValue, "args:", raw, urlDecode(raw, !path), String.UTF8.decode(data.slice(i, eq)));
+      out.add(TargetKind.ArgValue, "args:", raw, urlDecode(raw, !path), String.UTF8.decode(urlDecode(data.slice(i, eq), !path)));
     }
     // a path goes on at the next segment's `;`
     if (path) while (e < end && at(data, e) != 0x3b) e++;

@@ -3,7 +3,7 @@
 // unquoted values; `prefix:name` for SVG/MathML/VML/XHTML namespaces), then
 // classifies the tag and each attribute. Openers besides `<`: full-width `＜`,
 // UTF-7 `+ADw-` and the 7-bit-stripped `¼` (0xBC).
-import { byteAt, indexOfCI, isAlpha, isWordByte, matchesCI, needleString, equalBytes } from "../../bytes";
+import { byteAt, equalBytes, indexOfCI, isAlpha, isWordByte, matchesCI, needleString } from "../../bytes";
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
