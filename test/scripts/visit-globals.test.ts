@@ -65,7 +65,7 @@ describe("visit-globals", () => {
 
   for (const [name, wasm] of [["without the transform", () => plain], ["with it", () => unguarded]] as const) {
     it(`keeps what a global holds and frees what none holds (${name})`, async () => {
-      const ex = (await WebAssembly.instantiate(wasm(), { env: { abort: () => { throw new Error("abort"); } } })).instance.exports as any;
+      const ex = (await WebAssembly.instantiate(wasm() as BufferSource, { env: { abort: () => { throw new Error("abort"); } } })).instance.exports as any;
       ex.keep(100);
       ex.__collect();
       ex.churn();
