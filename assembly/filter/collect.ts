@@ -1,6 +1,6 @@
 // Turns the request header map into the engine's HttpRequest. Envoy removes the map
-// once on_request_headers returns Continue, so everything is copied here.
-import { HeaderMapReader } from "../abi/header_map";
+// once on_request_headers returns Continue, so everything is copied here (or shared: LAST_VALUES).
+import { HeaderMapReader, COMMON_NAMES_COUNT } from "../abi/header_map";
 import { HttpRequest } from "../engine/request";
 import { equalBytes } from "../engine/bytes";
 import { staticString } from "../engine/static-strings";
@@ -17,10 +17,12 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
   const out = new Collected(req);
   req.method = "";
   for (let i = 0; i < map.count; i++) {
-    const value = map.value(i);
     // These are common names: name() gives the very literal (the compiler stores each string literal
     // once), so comparing addresses is enough. (test/filter/observability.test.ts: look-alike names.)
     const name = map.name(i);
+    const k = map.common;
+    const value = map.value(i, k >= 0 ? unchecked(LAST_VALUES[k]) : null);
+    if (k >= 0) unchecked((LAST_VALUES[k] = value));
     req.addHeader(name, value);
     const at = changetype<usize>(name);
     if (at == changetype<usize>(":path")) req.path = value;
@@ -30,6 +32,12 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
   }
   return out;
 }
+
+// The last value of each common header name (HeaderMapReader.common). A sidecar sees the same Host,
+// User-Agent, Accept, Accept-Language... on most requests: a request whose value has the same bytes
+// shares that buffer (one comparison) instead of a copy of its own (an allocation, a copy, and a
+// block for the collector to free). The buffers of the previous request stay alive, one per name.
+const LAST_VALUES = new StaticArray<ArrayBuffer | null>(COMMON_NAMES_COUNT);
 
 /** The request id as text ("" when absent). */
 export function requestIdText(id: ArrayBuffer | null): string {
