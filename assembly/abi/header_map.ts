@@ -76,12 +76,12 @@ export class HeaderMapReader {
 
   /**
    * Value i as a copy; or `previous` itself when it holds the same bytes (nothing writes into a
-   * request's buffers, so requests may share one): no copy, no allocation.
+   * request's buffers, so requests may share one, NO_BYTES too): no copy, no allocation.
    */
-  value(i: i32, previous: ArrayBuffer | null = null): ArrayBuffer {
+  value(i: i32, previous: ArrayBuffer): ArrayBuffer {
     const start = this.spans[i * 4 + 2];
     const n = this.spans[i * 4 + 3];
-    if (previous !== null && previous.byteLength == n && equalBytes(changetype<usize>(previous), changetype<usize>(this.data) + <usize>start, n)) return previous;
+    if (previous.byteLength == n && equalBytes(changetype<usize>(previous), changetype<usize>(this.data) + <usize>start, n)) return previous;
     return this.data.slice(start, start + n);
   }
 

@@ -1,7 +1,7 @@
 // Turns the request header map into the engine's HttpRequest. Envoy removes the map
 // once on_request_headers returns Continue, so everything is copied here (or shared: LAST_VALUES).
 import { HeaderMapReader, COMMON_NAMES_COUNT } from "../abi/header_map";
-import { HttpRequest } from "../engine/request";
+import { HttpRequest, NO_BYTES } from "../engine/request";
 import { equalBytes } from "../engine/bytes";
 import { staticString } from "../engine/static-strings";
 
@@ -21,7 +21,7 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
     // once), so comparing addresses is enough. (test/filter/observability.test.ts: look-alike names.)
     const name = map.name(i);
     const k = map.common;
-    const value = map.value(i, k >= 0 ? unchecked(LAST_VALUES[k]) : null);
+    const value = map.value(i, k >= 0 ? unchecked(LAST_VALUES[k]) : NO_BYTES);
     if (k >= 0) unchecked((LAST_VALUES[k] = value));
     req.addHeader(name, value);
     const at = changetype<usize>(name);
@@ -37,7 +37,12 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
 // User-Agent, Accept, Accept-Language... on most requests: a request whose value has the same bytes
 // shares that buffer (one comparison) instead of a copy of its own (an allocation, a copy, and a
 // block for the collector to free). The buffers of the previous request stay alive, one per name.
-const LAST_VALUES = new StaticArray<ArrayBuffer | null>(COMMON_NAMES_COUNT);
+const LAST_VALUES: ArrayBuffer[] = lastValues();
+function lastValues(): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (let k = 0; k < COMMON_NAMES_COUNT; k++) out.push(NO_BYTES);
+  return out;
+}
 
 /** The request id as text ("" when absent). */
 export function requestIdText(id: ArrayBuffer | null): string {
