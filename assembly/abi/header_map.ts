@@ -2,6 +2,7 @@
 // (u32 name length, u32 value length), then each name and value followed by NUL.
 // Reading is bounds-checked against the buffer: a malformed map yields fewer pairs, never a trap.
 import { staticString } from "../engine/static-strings";
+import { equalBytes } from "../engine/bytes";
 
 const NO_SPANS = new StaticArray<i32>(0);
 
@@ -50,6 +51,9 @@ export class HeaderMapReader {
     this.count = count;
   }
 
+  /** After name(i): the index of the name among the common names (below COMMON_NAMES_COUNT), or -1. */
+  common: i32 = -1;
+
   /** Name i as a string: a common one is the static literal, others are decoded (allocated). */
   name(i: i32): string {
     const p = changetype<usize>(this.data) + <usize>this.spans[i * 4];
@@ -59,16 +63,26 @@ export class HeaderMapReader {
       let h = nameSlot(len, <u32>load<u8>(p), <u32>load<u8>(p + <usize>(len - 1)));
       for (let k = <i32>unchecked(NAME_TABLE[h]); k != 0; k = <i32>unchecked(NAME_TABLE[h])) {
         const known = staticString(COMMON_NAMES, k - 1);
-        if (known.length == len && sameAscii(p, known)) return known;
+        if (known.length == len && sameAscii(p, known)) {
+          this.common = k - 1;
+          return known;
+        }
         h = (h + 1) & (NAME_SLOTS - 1);
       }
     }
+    this.common = -1;
     return String.UTF8.decodeUnsafe(p, <usize>len);
   }
 
-  value(i: i32): ArrayBuffer {
+  /**
+   * Value i as a copy; or `previous` itself when it holds the same bytes (nothing writes into a
+   * request's buffers, so requests may share one, NO_BYTES too): no copy, no allocation.
+   */
+  value(i: i32, previous: ArrayBuffer): ArrayBuffer {
     const start = this.spans[i * 4 + 2];
-    return this.data.slice(start, start + this.spans[i * 4 + 3]);
+    const n = this.spans[i * 4 + 3];
+    if (previous.byteLength == n && equalBytes(changetype<usize>(previous), changetype<usize>(this.data) + <usize>start, n)) return previous;
+    return this.data.slice(start, start + n);
   }
 
   /** Whether name i equals `lower` (ASCII), without decoding it. */
@@ -99,7 +113,7 @@ const COMMON_NAMES: usize = memory.data<usize>([
   changetype<usize>("upgrade-insecure-requests"), changetype<usize>("x-b3-traceid"), changetype<usize>("x-b3-spanid"), changetype<usize>("x-b3-parentspanid"),
   changetype<usize>("x-b3-sampled"),
 ]);
-const COMMON_NAMES_COUNT = 33;
+export const COMMON_NAMES_COUNT = 33;
 // COMMON_NAMES by length, first and last byte, open addressing: index + 1 (0: empty slot).
 const NAME_SLOTS = 128;
 const NAME_TABLE = new StaticArray<u8>(NAME_SLOTS);

@@ -1,7 +1,7 @@
 // Turns the request header map into the engine's HttpRequest. Envoy removes the map
-// once on_request_headers returns Continue, so everything is copied here.
-import { HeaderMapReader } from "../abi/header_map";
-import { HttpRequest } from "../engine/request";
+// once on_request_headers returns Continue, so everything is copied here (or shared: LAST_VALUES).
+import { HeaderMapReader, COMMON_NAMES_COUNT } from "../abi/header_map";
+import { HttpRequest, NO_BYTES } from "../engine/request";
 import { equalBytes } from "../engine/bytes";
 import { staticString } from "../engine/static-strings";
 
@@ -17,10 +17,12 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
   const out = new Collected(req);
   req.method = "";
   for (let i = 0; i < map.count; i++) {
-    const value = map.value(i);
     // These are common names: name() gives the very literal (the compiler stores each string literal
     // once), so comparing addresses is enough. (test/filter/observability.test.ts: look-alike names.)
     const name = map.name(i);
+    const k = map.common;
+    const value = map.value(i, k >= 0 ? unchecked(LAST_VALUES[k]) : NO_BYTES);
+    if (k >= 0) unchecked((LAST_VALUES[k] = value));
     req.addHeader(name, value);
     const at = changetype<usize>(name);
     if (at == changetype<usize>(":path")) req.path = value;
@@ -28,6 +30,17 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
     else if (at == changetype<usize>(":authority")) req.authority = authorityName(value);
     else if (at == changetype<usize>("x-request-id")) out.requestId = value;
   }
+  return out;
+}
+
+// The last value of each common header name (HeaderMapReader.common). A sidecar sees the same Host,
+// User-Agent, Accept, Accept-Language... on most requests: a request whose value has the same bytes
+// shares that buffer (one comparison) instead of a copy of its own (an allocation, a copy, and a
+// block for the collector to free). The buffers of the previous request stay alive, one per name.
+const LAST_VALUES: ArrayBuffer[] = lastValues();
+function lastValues(): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (let k = 0; k < COMMON_NAMES_COUNT; k++) out.push(NO_BYTES);
   return out;
 }
 

@@ -42,6 +42,20 @@ export function scanTargetAs(kind: i32, name: string, input: string, raw: string
   return sinkJson(s);
 }
 
+/**
+ * scanTarget with the HTML form a copy of the decoded value when it decodes nothing but holds a `&`
+ * (Target.copyUndecodedHtml): JSON {score, matches} as scanTarget, to compare with the form shared.
+ */
+export function scanTargetHtmlCopied(kind: i32, name: string, input: string, paranoia: i32): string {
+  const bytes = String.UTF8.encode(input);
+  const s = new Sink(paranoia);
+  const colon = name.indexOf(":");
+  const t = new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : "");
+  t.copyUndecodedHtml();
+  detectTarget(s, t);
+  return sinkJson(s);
+}
+
 /** The census classes (engine/census.ts) of `input`'s bytes. */
 export function censusOfText(input: string): u32 {
   return censusOf(String.UTF8.encode(input));

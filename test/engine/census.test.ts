@@ -48,6 +48,7 @@ const pieces = fc.oneof(
       "http://", "//127.0.0.1", "file:", "169.254.169.254", "$ne", "[$gt]", "db.users.find(", "this.", "; return true",
       "while(", ")(uid=*", "objectclass=*", "(&(", "<!ENTITY", "<?xml", "xi:include", "{{7*7}}", "${", "<%= ", "#set(",
       "@(", "%08x", "%13lld", "@System", "__proto__", "constructor", ".prototype", "require(", "eval(", "<?php", "$_GET", "php://",
+      "String.fromCharCode", "setTimeout(\"", "new Function", "eval", "\\u0028", "%28",
       "cookie", ".cookie=", "expires=", "!!python", "oast.fun", "@burpcollaborator", "\u00c0\u00ae", "\uff0e", "%u002e",
     ),
   },

@@ -208,6 +208,35 @@ describe("layered unescaping and base64 used by the code detectors", () => {
       expect(h.callString("unescapeForCode", input)).toBe(want);
     });
   }
+  // every named reference the code detectors decode, in either case and with or without `;` (`&commat;`: below)
+  const entities: [string, string][] = [
+    ["lbrace", "{"], ["lcub", "{"], ["rbrace", "}"], ["rcub", "}"], ["dollar", "$"], ["colon", ":"], ["quot", '"'],
+    ["apos", "'"], ["lpar", "("], ["rpar", ")"], ["lsqb", "["], ["lbrack", "["], ["rsqb", "]"], ["rbrack", "]"],
+    ["period", "."], ["num", "#"], ["percnt", "%"], ["bsol", "\\"], ["sol", "/"], ["semi", ";"], ["comma", ","],
+    ["equals", "="], ["excl", "!"], ["lowbar", "_"], ["verbar", "|"], ["grave", "`"], ["lt", "<"],
+    ["gt", ">"], ["amp", "&"], ["nbsp", " "], ["tab", "\t"], ["newline", "\n"],
+  ];
+  it("decodes every named reference, in either case, with or without ';'", () => {
+    for (const [name, ch] of entities) {
+      expect(h.callString("unescapeForCode", `x&${name};y`)).toBe(`x${ch}y`);
+      expect(h.callString("unescapeForCode", `x&${name.toUpperCase()}y`)).toBe(`x${ch}y`);
+    }
+  });
+  it("leaves a '&' that opens no reference as it is, however many", () => {
+    for (const input of ["a && b || c", "Tom & Jerry", "&", "x&", "&&&;", "a&1;b", "a&_lt;", "q=1&z=2&k=3", "&xyz;&zzz"]) {
+      expect(h.callString("unescapeForCode", input)).toBe(input);
+    }
+    // `&commat;` is read as `&comma` and `t;` (the list's order), as before
+    expect(h.callString("unescapeForCode", "a&commat;b")).toBe("a,t;b");
+  });
+  it("unescapes long values as short ones (past its 4 KiB scratch buffer, and at its edge)", () => {
+    for (const n of [4094, 4095, 4096, 4097, 9000]) {
+      const pad = "p".repeat(n - 14);
+      expect(h.callString("unescapeForCode", pad + "%24&#x7B;x&rcub")).toBe(pad + "${x}");
+      const plain = "a && b ".repeat(Math.ceil(n / 7)).slice(0, n);
+      expect(h.callString("unescapeForCode", plain)).toBe(plain);
+    }
+  });
   it("decodes base64 slices at each alignment", () => {
     expect(h.callString("base64Shifted", "cnVudGltZQ", 0)).toBe("runtime");
     expect(h.callString("base64Shifted", "HJ1bnRpbWU", 1).slice(1)).toBe("runtime");

@@ -46,6 +46,13 @@ const attacks: [string, number, number?][] = [
   ["eval(String.fromCharCode(97,108))", 10140],
   ["new Function (\"return 1\")", 10140],
   ["setTimeout('alert(1)', 0)", 10140],
+  // with no parenthesis in the value (the census skips the other eval-like calls then)
+  ["x=String.fromCharCode", 10140],
+  ["String%2EfromCharCode", 10140],
+  ["String.\\u0066romCharCode", 10140],
+  // a parenthesis that only an escape spells
+  ["eval\\u0028name\\u0029", 10140],
+  ["eval%28name%29", 10140],
   ["console.info(1)", 10141],
   ["console[\"info\"](1)", 10141],
   ["c\\u006fnsole.info.call(this,1)", 10141],

@@ -287,4 +287,11 @@ describe("shell command lists", () => {
     ...["wget", "links"].map((w): [string, number] => [w, 32]),
   ])("%s has flag %i", (name, flag) => expect(flags(name) & flag).toBe(flag));
   it.each(["catalog", "whoam", "ansible-x", "python4"])("%s is no command", (name) => expect(flags(name)).toBe(0));
+  // one entry per word, with the flags of every list that holds it (the table is built bucket by bucket)
+  it.each([
+    ["busybox", 4 | 8], ["BusyBox", 4 | 8], ["stdbuf", 1 | 4], ["python", 1 | 8 | 16], ["bash", 8 | 16], ["curl", 16 | 32],
+    ["7z", 1], ["7z.exe", 1], ["zsh", 8 | 16], ["xargs", 1 | 4],
+  ])("%s has exactly the flags of its lists (%i, and STRONG when listed there)", (name, want) => {
+    expect(flags(name) & ~2).toBe(want);
+  });
 });

@@ -207,17 +207,20 @@ export function census(data: ArrayBuffer): i32 {
  */
 function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
   const n = data.byteLength;
+  const base = changetype<usize>(data);
   let i = 0;
   while (i < n) {
-    if (base64Value(byteAt(data, i)) < 0) { i++; continue; }
+    // (the census's byte classes: C_B64 is base64Value >= 0)
+    if ((<u32>load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>i)) & C_B64) == 0) { i++; continue; }
     const start = i;
     let uppers = 0;
     let lowers = 0;
     let digits = 0;
-    while (i < n && base64Value(byteAt(data, i)) >= 0) {
-      const c = byteAt(data, i);
-      if (c - 0x41 < 26) { if (i > start) uppers++; }
-      else if (c - 0x61 < 26) lowers++;
+    while (i < n) {
+      const k = <u32>load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>i));
+      if ((k & C_B64) == 0) break;
+      if (k & C_UPPER) { if (i > start) uppers++; }
+      else if (k & C_LOWER) lowers++;
       else digits++;
       i++;
     }

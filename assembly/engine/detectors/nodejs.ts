@@ -7,7 +7,7 @@ import { Rule, Category, CRITICAL } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { PAREN, DOT, BRACKET, UNDERSCORE, DOLLAR, BACKSLASH, PERCENT, COLON } from "../census";
-import { byteAt } from "../bytes";
+import { byteAt, indexOfCI } from "../bytes";
 import { unescapeLayers } from "./langs/unescape";
 import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
 import { scanNodeAccess, AccessHit } from "./nodejs/access";
@@ -31,11 +31,12 @@ export function detectNodejs(s: Sink, t: Target): void {
   // URL and JS escapes decoded (shared with the other detectors through the target).
   const data = t.jsDecoded();
   const isKey = t.kind == TargetKind.ArgName || t.kind == TargetKind.BodyKey || t.kind == TargetKind.CookieName;
-  scanJs(s, t, data, isKey);
+  // (the census covers jsDecoded(): without a parenthesis in it, no call is there)
+  scanJs(s, t, data, isKey, (t.census() & PAREN) != 0);
   // The engine inspects base64 values decoded; escapes hiding base64 are this detector's to undo.
   if (data !== t.value && !t.fromBase64) {
     const decoded = decodeWholeBase64(data);
-    if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false);
+    if (decoded !== null && mostlyPrintable(decoded!)) scanJs(s, t, unescapeLayers(decoded!, false), false, true);
   }
 }
 
@@ -64,7 +65,8 @@ function loneBase64(data: ArrayBuffer): bool {
   return true;
 }
 
-function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
+/** `parens`: whether `data` may hold a parenthesis (false: it holds none). */
+function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool, parens: bool): void {
   const ser = findSerializedFunction(data);
   if (ser >= 0) s.report(10100, t, data, ser, ser + 20, "serialized function");
   // process/module internals named in a markdown code span of prose are documentation: look further
@@ -78,7 +80,8 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool): void {
   if (access.rule == 1) s.report(10110, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
-  const ev = findEvalCall(data);
+  // every eval-like call but `String.fromCharCode` (read without one) needs a `(`
+  const ev = parens || indexOfCI(data, "fromcharcode") >= 0 ? findEvalCall(data) : -1;
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
   if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "JS statement value");
   const loop = findConstantLoop(data);

@@ -15,14 +15,20 @@ const CHARS: u32[] = [
   0xa9, 0xae, 0xd7, // symbols whose names are also commands (`&copy;` is no `& copy ;`)
 ];
 
-/** Returns `input` itself when it holds no '&'. */
+/**
+ * Returns `input` itself when it holds no entity (as every form of a Target does when its decoding
+ * changes nothing: `a && b`, `?x=1&y=2` and `Tom & Jerry` are read once, not once more as decoded).
+ */
 export function htmlDecode(input: ArrayBuffer): ArrayBuffer {
   const n = input.byteLength;
-  const first = indexOfEither(input, 0x26, 0x26, 0);
+  // the first '&' that may open an entity: `&#` or `&` and a letter (decodeEntity reads nothing else)
+  let first = indexOfEither(input, 0x26, 0x26, 0);
+  while (first >= 0 && !opensEntity(input, first + 1)) first = indexOfEither(input, 0x26, 0x26, first + 1);
   if (first < 0) return input;
   const w = new ByteWriter(n);
   w.copy(input, 0, first);
   let i = first;
+  let decoded = false;
   while (i < n) {
     const c = at(input, i);
     if (c != 0x26) {
@@ -31,13 +37,21 @@ export function htmlDecode(input: ArrayBuffer): ArrayBuffer {
       continue;
     }
     const used = decodeEntity(input, i + 1, w);
-    if (used > 0) i += 1 + used;
-    else {
+    if (used > 0) {
+      i += 1 + used;
+      decoded = true;
+    } else {
       w.put(c);
       i++;
     }
   }
-  return w.finish();
+  return decoded ? w.finish() : input;
+}
+
+function opensEntity(input: ArrayBuffer, i: i32): bool {
+  if (i >= input.byteLength) return false;
+  const c = at(input, i);
+  return c == 0x23 || isAlpha(c);
 }
 
 /** Decodes the entity whose body starts at `i` (after '&'); returns the bytes used, 0 if none. */

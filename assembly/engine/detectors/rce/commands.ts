@@ -58,12 +58,9 @@ reboot");
 const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
 
 // The words of every list, bucketed by first letter: an entry is the address and length of a
-// word in its list's packed bytes (no string per word). Built per bucket (BUCKET_WORDS ...), then
-// laid out flat, bucket after bucket: bucket b is entries [BUCKET_AT[b], BUCKET_AT[b + 1]) of WORDS,
-// FLAGS and CHARS (three objects for the collector to visit, not three lists per bucket).
-let BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
-let BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
-let BUCKET_CHARS: Array<Array<u64>> = new Array<Array<u64>>(27);
+// word in its list's packed bytes (no string per word). Laid out flat, bucket after bucket: bucket b is
+// entries [BUCKET_AT[b], BUCKET_AT[b + 1]) of WORDS, FLAGS and CHARS (three objects for the collector
+// to visit, not three lists per bucket).
 const BUCKET_AT = new StaticArray<i32>(28);
 let WORDS = new StaticArray<u64>(0);
 let FLAGS = new StaticArray<i32>(0);
@@ -106,60 +103,48 @@ function sameEntry(a: u64, b: u64): bool {
   return n == entryLength(b) && equalBytes(entryStart(a), entryStart(b), n);
 }
 
-function addWords(list: WordList, flag: i32): void {
+/**
+ * Adds the words of `list` in bucket `b` from entry `at` on (a word already in the bucket, from an
+ * earlier list, gains `flag`); returns the next free entry.
+ */
+function addWords(list: WordList, flag: i32, b: i32, at: i32): i32 {
   for (let i = 0; i < list.count; i++) {
     const len = list.length(i);
-    if (len == 0) continue;
+    if (len == 0 || bucketOf(list.code(i, 0)) != b) continue;
     const e = entryOf(list.wordStart(i), len);
-    const b = bucketOf(list.code(i, 0));
-    const words = BUCKET_WORDS[b];
-    const flags = BUCKET_FLAGS[b];
-    let at = -1;
-    for (let k = 0; k < words.length; k++) if (sameEntry(words[k], e)) { at = k; break; }
-    if (at >= 0) flags[at] = flags[at] | flag;
+    let k = BUCKET_AT[b];
+    while (k < at && !sameEntry(WORDS[k], e)) k++;
+    if (k < at) FLAGS[k] = FLAGS[k] | flag;
     else {
-      words.push(e);
-      flags.push(flag);
+      WORDS[at] = e;
+      FLAGS[at] = flag;
       let chars: u64 = 0;
-      for (let k = 0; k < len; k++) chars |= charBit(list.code(i, k));
-      BUCKET_CHARS[b].push(chars);
+      for (let j = 0; j < len; j++) chars |= charBit(list.code(i, j));
+      CHARS[at] = chars;
       if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
+      at++;
     }
   }
+  return at;
 }
 
 function initTable(): void {
-  for (let i = 0; i < 27; i++) {
-    BUCKET_WORDS[i] = new Array<u64>();
-    BUCKET_FLAGS[i] = new Array<i32>();
-    BUCKET_CHARS[i] = new Array<u64>();
-  }
-  addWords(WEAK_WORDS, CMD_WEAK);
-  addWords(STRONG_WORDS, CMD_STRONG);
-  addWords(PREFIX_WORDS, CMD_PREFIX);
-  addWords(SHELL_WORDS, CMD_SHELL);
-  addWords(TOPIC_WORDS, CMD_TOPIC);
-  addWords(CLIENT_WORDS, CMD_CLIENT);
-  let total = 0;
-  for (let b = 0; b < 27; b++) total += BUCKET_WORDS[b].length;
-  WORDS = new StaticArray<u64>(total);
-  FLAGS = new StaticArray<i32>(total);
-  CHARS = new StaticArray<u64>(total);
+  // room for every word of every list (a word in two lists takes one entry: the rest stays unused)
+  const room = WEAK_WORDS.count + STRONG_WORDS.count + PREFIX_WORDS.count + SHELL_WORDS.count + TOPIC_WORDS.count + CLIENT_WORDS.count;
+  WORDS = new StaticArray<u64>(room);
+  FLAGS = new StaticArray<i32>(room);
+  CHARS = new StaticArray<u64>(room);
   let at = 0;
   for (let b = 0; b < 27; b++) {
     BUCKET_AT[b] = at;
-    const words = BUCKET_WORDS[b];
-    for (let i = 0; i < words.length; i++, at++) {
-      WORDS[at] = words[i];
-      FLAGS[at] = BUCKET_FLAGS[b][i];
-      CHARS[at] = BUCKET_CHARS[b][i];
-    }
+    at = addWords(WEAK_WORDS, CMD_WEAK, b, at);
+    at = addWords(STRONG_WORDS, CMD_STRONG, b, at);
+    at = addWords(PREFIX_WORDS, CMD_PREFIX, b, at);
+    at = addWords(SHELL_WORDS, CMD_SHELL, b, at);
+    at = addWords(TOPIC_WORDS, CMD_TOPIC, b, at);
+    at = addWords(CLIENT_WORDS, CMD_CLIENT, b, at);
   }
   BUCKET_AT[27] = at;
-  // the lists per bucket are garbage now
-  BUCKET_WORDS = new Array<Array<u64>>(0);
-  BUCKET_FLAGS = new Array<Array<i32>>(0);
-  BUCKET_CHARS = new Array<Array<u64>>(0);
 }
 initTable();
 
@@ -247,7 +232,7 @@ export function globCommandFlags(buf: ArrayBuffer, start: i32, end: i32): i32 {
   }
   const fixed = end - start - stars;
   // every bucket in turn: all the words, in bucket order
-  for (let i = 0, total = WORDS.length; i < total; i++) {
+  for (let i = 0, total = unchecked(BUCKET_AT[27]); i < total; i++) {
     if ((unchecked(CHARS[i]) & needs) != needs) continue;
     const e = unchecked(WORDS[i]);
     const n = entryLength(e);
