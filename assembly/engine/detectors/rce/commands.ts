@@ -58,12 +58,9 @@ reboot");
 const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
 
 // The words of every list, bucketed by first letter: an entry is the address and length of a
-// word in its list's packed bytes (no string per word). Built per bucket (BUCKET_WORDS ...), then
-// laid out flat, bucket after bucket: bucket b is entries [BUCKET_AT[b], BUCKET_AT[b + 1]) of WORDS,
-// FLAGS and CHARS (three objects for the collector to visit, not three lists per bucket).
-let BUCKET_WORDS: Array<Array<u64>> = new Array<Array<u64>>(27);
-let BUCKET_FLAGS: Array<Array<i32>> = new Array<Array<i32>>(27);
-let BUCKET_CHARS: Array<Array<u64>> = new Array<Array<u64>>(27);
+// word in its list's packed bytes (no string per word). Collected once (a word in several lists
+// takes their flags together), then laid out bucket after bucket, in the lists' order within a
+// bucket: bucket b is entries [BUCKET_AT[b], BUCKET_AT[b + 1]) of WORDS, FLAGS and CHARS.
 const BUCKET_AT = new StaticArray<i32>(28);
 let WORDS = new StaticArray<u64>(0);
 let FLAGS = new StaticArray<i32>(0);
@@ -106,60 +103,51 @@ function sameEntry(a: u64, b: u64): bool {
   return n == entryLength(b) && equalBytes(entryStart(a), entryStart(b), n);
 }
 
-function addWords(list: WordList, flag: i32): void {
+function addWords(list: WordList, flag: i32, words: Array<u64>, flags: Array<i32>): void {
   for (let i = 0; i < list.count; i++) {
     const len = list.length(i);
     if (len == 0) continue;
     const e = entryOf(list.wordStart(i), len);
-    const b = bucketOf(list.code(i, 0));
-    const words = BUCKET_WORDS[b];
-    const flags = BUCKET_FLAGS[b];
     let at = -1;
     for (let k = 0; k < words.length; k++) if (sameEntry(words[k], e)) { at = k; break; }
     if (at >= 0) flags[at] = flags[at] | flag;
     else {
       words.push(e);
       flags.push(flag);
-      let chars: u64 = 0;
-      for (let k = 0; k < len; k++) chars |= charBit(list.code(i, k));
-      BUCKET_CHARS[b].push(chars);
-      if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
     }
   }
 }
 
 function initTable(): void {
-  for (let i = 0; i < 27; i++) {
-    BUCKET_WORDS[i] = new Array<u64>();
-    BUCKET_FLAGS[i] = new Array<i32>();
-    BUCKET_CHARS[i] = new Array<u64>();
-  }
-  addWords(WEAK_WORDS, CMD_WEAK);
-  addWords(STRONG_WORDS, CMD_STRONG);
-  addWords(PREFIX_WORDS, CMD_PREFIX);
-  addWords(SHELL_WORDS, CMD_SHELL);
-  addWords(TOPIC_WORDS, CMD_TOPIC);
-  addWords(CLIENT_WORDS, CMD_CLIENT);
-  let total = 0;
-  for (let b = 0; b < 27; b++) total += BUCKET_WORDS[b].length;
+  const words = new Array<u64>();
+  const flags = new Array<i32>();
+  addWords(WEAK_WORDS, CMD_WEAK, words, flags);
+  addWords(STRONG_WORDS, CMD_STRONG, words, flags);
+  addWords(PREFIX_WORDS, CMD_PREFIX, words, flags);
+  addWords(SHELL_WORDS, CMD_SHELL, words, flags);
+  addWords(TOPIC_WORDS, CMD_TOPIC, words, flags);
+  addWords(CLIENT_WORDS, CMD_CLIENT, words, flags);
+  const total = words.length;
   WORDS = new StaticArray<u64>(total);
   FLAGS = new StaticArray<i32>(total);
   CHARS = new StaticArray<u64>(total);
-  let at = 0;
-  for (let b = 0; b < 27; b++) {
-    BUCKET_AT[b] = at;
-    const words = BUCKET_WORDS[b];
-    for (let i = 0; i < words.length; i++, at++) {
-      WORDS[at] = words[i];
-      FLAGS[at] = BUCKET_FLAGS[b][i];
-      CHARS[at] = BUCKET_CHARS[b][i];
-    }
+  // a counting sort by bucket (stable: the lists' order stays within a bucket)
+  for (let k = 0; k < total; k++) BUCKET_AT[bucketOf(load<u8>(entryStart(words[k]))) + 1]++;
+  for (let b = 0; b < 27; b++) BUCKET_AT[b + 1] += BUCKET_AT[b];
+  const next = StaticArray.slice<i32>(BUCKET_AT, 0, 27);
+  for (let k = 0; k < total; k++) {
+    const e = words[k];
+    const p = entryStart(e);
+    const len = entryLength(e);
+    const b = bucketOf(load<u8>(p));
+    const at = next[b]++;
+    WORDS[at] = e;
+    FLAGS[at] = flags[k];
+    let chars: u64 = 0;
+    for (let j = 0; j < len; j++) chars |= charBit(load<u8>(p + <usize>j));
+    CHARS[at] = chars;
+    if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
   }
-  BUCKET_AT[27] = at;
-  // the lists per bucket are garbage now
-  BUCKET_WORDS = new Array<Array<u64>>(0);
-  BUCKET_FLAGS = new Array<Array<i32>>(0);
-  BUCKET_CHARS = new Array<Array<u64>>(0);
 }
 initTable();
 
