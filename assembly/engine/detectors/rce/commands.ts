@@ -131,23 +131,24 @@ function initTable(): void {
   WORDS = new StaticArray<u64>(total);
   FLAGS = new StaticArray<i32>(total);
   CHARS = new StaticArray<u64>(total);
-  // a counting sort by bucket (stable: the lists' order stays within a bucket)
-  for (let k = 0; k < total; k++) BUCKET_AT[bucketOf(load<u8>(entryStart(words[k]))) + 1]++;
-  for (let b = 0; b < 27; b++) BUCKET_AT[b + 1] += BUCKET_AT[b];
-  const next = StaticArray.slice<i32>(BUCKET_AT, 0, 27);
-  for (let k = 0; k < total; k++) {
-    const e = words[k];
-    const p = entryStart(e);
-    const len = entryLength(e);
-    const b = bucketOf(load<u8>(p));
-    const at = next[b]++;
-    WORDS[at] = e;
-    FLAGS[at] = flags[k];
-    let chars: u64 = 0;
-    for (let j = 0; j < len; j++) chars |= charBit(load<u8>(p + <usize>j));
-    CHARS[at] = chars;
-    if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
+  // bucket after bucket, the lists' order kept within one (27 passes over a few hundred words, once)
+  let at = 0;
+  for (let b = 0; b < 27; b++) {
+    BUCKET_AT[b] = at;
+    for (let k = 0; k < total; k++) {
+      const e = words[k];
+      const p = entryStart(e);
+      if (bucketOf(load<u8>(p)) != b) continue;
+      const len = entryLength(e);
+      WORDS[at] = e;
+      FLAGS[at] = flags[k];
+      let chars: u64 = 0;
+      for (let j = 0; j < len; j++) chars |= charBit(load<u8>(p + <usize>j));
+      CHARS[at++] = chars;
+      if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
+    }
   }
+  BUCKET_AT[27] = at;
 }
 initTable();
 
