@@ -96,6 +96,7 @@ describe("lfi: traversal steps the path sent encoded", () => {
     "/api/v4/projects/group%2Fproject/repository/files/docs%2Freadme.md", // an escaped slash, no step
     "/docs/v1/../v2/index.html",
     "/files/report%2e2024.pdf",
+    "/wiki/see%20..%2Fdocs%2Fintro.md", // a title with a blank: prose naming a relative link
   ])("lets %s through", (path) => {
     expect(inspect(h, req(path)).score).toBeLessThan(5);
   });

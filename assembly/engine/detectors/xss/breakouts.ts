@@ -205,7 +205,7 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, las
     while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
     const a = byteAt(buf, k);
     if (k >= len) continue;
-    if (a == 0x3d && byteAt(buf, k + 1) != 0x3d && (nameDots > 0 || isBuiltinMember(buf, j, e))) {
+    if (a == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d) && (nameDots > 0 || isBuiltinMember(buf, j, e))) {
       s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, assigned");
       return;
     }
