@@ -27,7 +27,7 @@ import { detectNosql } from "./detectors/nosql";
 import { detectLdap } from "./detectors/ldap";
 import { detectXxe } from "./detectors/xxe";
 import { detectScanner } from "./detectors/scanner";
-import { detectSession, prepareSession, isSessionName } from "./detectors/session";
+import { detectSession, prepareSession, isSessionName, hostOnly } from "./detectors/session";
 import { detectOther, detectXPath } from "./detectors/other";
 import { opaqueBase64, plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
@@ -318,8 +318,5 @@ export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclus
 
 /** Host names compare without case and without the port of the authority. */
 function sameHost(host: string, authority: string): bool {
-  let a = authority;
-  const colon = a.lastIndexOf(":", i32.MAX_VALUE);
-  if (colon > 0 && a.indexOf("]") < colon) a = a.substring(0, colon);
-  return equalsAsciiCI(a, host);
+  return equalsAsciiCI(hostOnly(authority), host);
 }

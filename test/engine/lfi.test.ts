@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { scan, Kind } from "../support/attack-score.js";
+import { inspect } from "../support/engine.js";
 
 // Path traversal / LFI (rules 5000-5999): attacks reach 5 at paranoia 1, look-alikes stay below.
 let h: Harness;
@@ -73,4 +74,30 @@ describe("lfi detector", () => {
   for (const [name, input, kind] of benign) {
     it(`allows: ${name}`, () => expect(scan(h, input, kind ?? Kind.ArgValue, kind === Kind.Path ? "path" : "args:q").score).toBeLessThan(5));
   }
+});
+
+// lfi.ts / lfi/traversal.ts hasEncodedSteps: a proxy resolves the literal dot segments of a path; steps sent
+// as `..%2f`, `%252e%252e%252f` or overlong `%c0%ae%c0%ae/` stay in one segment for it, and the application
+// decodes and climbs them from the directory it serves, however deep the route.
+describe("lfi: traversal steps the path sent encoded", () => {
+  const req = (path: string) => ({ path, headers: [["host", "svc.local"], ["user-agent", "curl/8.4.0"]] as [string, string][] });
+  it.each([
+    "/public/plugins/clock-panel/%2e%2e%2f%2e%2e%2f%2e%2e%2fconfig/database.yml",
+    "/public/plugins/clock-panel/%252e%252e%252f%252e%252e%252fconfig/app.yml",
+    "/public/plugins/text/%c0%ae%c0%ae/%c0%ae%c0%ae/config/settings.yml",
+    "/portal/../web/app/..%252f..%252fconfig/database.yml",
+  ])("blocks %s", (path) => {
+    const v = inspect(h, req(path));
+    expect(v.matches.map((m) => m.id)).toContain(5100);
+    expect(v.score).toBeGreaterThanOrEqual(5);
+  });
+  it.each([
+    "/public/plugins/text/../../config/database.yml", // literal: the proxy resolves it to /public/config/...
+    "/api/v4/projects/group%2Fproject/repository/files/docs%2Freadme.md", // an escaped slash, no step
+    "/docs/v1/../v2/index.html",
+    "/files/report%2e2024.pdf",
+    "/wiki/see%20..%2Fdocs%2Fintro.md", // a title with a blank: prose naming a relative link
+  ])("lets %s through", (path) => {
+    expect(inspect(h, req(path)).score).toBeLessThan(5);
+  });
 });

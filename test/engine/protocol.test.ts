@@ -393,3 +393,26 @@ describe("repeated argument names", () => {
     expect(score(get(`/app?q=${encodeURIComponent(xss[0])}&q=${encodeURIComponent(xss[1])}`))).toBeGreaterThanOrEqual(5);
   });
 });
+
+// protocol/args.ts overlongControls: a control written as overlong UTF-8 (`%C0%80` a NUL, `%C0%8A` an LF) is
+// the control for a lenient decoder, in a header value and in the path as in their plain forms; text in
+// UTF-8 (no `C0` lead byte in it) or an overlong printable character is not.
+describe("controls written as overlong UTF-8", () => {
+  it.each([
+    ["a NUL in a Referer's query", get("/app", [["referer", "https://svc.local/view?f=../../var/log/access.log%C0%80.jpg"]]), 1040],
+    ["an LF in a custom header", get("/app", [["x-note", "a%C0%8Aset-cookie: sid=1"]]), 1030],
+    ["a control character in a header", get("/app", [["x-note", "a%C0%81b"]]), 1041],
+    ["CR LF in the path", get("/files/%C0%8D%C0%8Aps%C0%A0aux"), 1065],
+  ] as [string, Req, number][])("reports %s", (_what, req, id) => {
+    const v = inspect(h, req);
+    expect(v.matches.map((m) => m.id)).toContain(id);
+    expect(v.score).toBeGreaterThanOrEqual(5);
+  });
+  it.each([
+    ["a Referer with UTF-8 text", get("/app", [["referer", "https://svc.local/search?q=%C3%80%C2%A0caf%C3%A9%E2%80%94ok"]])],
+    ["an overlong dot in a header (a character, not a control)", get("/app", [["x-note", "v1%C0%AE2"]])],
+    ["a path with UTF-8 letters", get("/wiki/%C3%80_la_carte%E2%80%8A")],
+  ] as [string, Req][])("lets %s through", (_what, req) => {
+    expect(inspect(h, req).matches.filter((m) => [1030, 1040, 1041, 1065].includes(m.id))).toEqual([]);
+  });
+});

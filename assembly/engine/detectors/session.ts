@@ -32,7 +32,8 @@ export function prepareSession(req: HttpRequest): void {
   referer = refererHostIs(ref!, String.UTF8.encode(hostOnly(req.authority))) ? SAME_SITE : OTHER_SITE;
 }
 
-function hostOnly(authority: string): string {
+/** The authority without its port (`[::1]:80` -> `[::1]`). */
+export function hostOnly(authority: string): string {
   const colon = authority.lastIndexOf(":", i32.MAX_VALUE);
   return colon > 0 && authority.indexOf("]") < colon ? authority.substring(0, colon) : authority;
 }

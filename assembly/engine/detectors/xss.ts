@@ -33,7 +33,7 @@ export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_JSCRIPT_ENCODE, Category.Xss, CRITICAL, 1, "JScript.Encode script marker (#@~^)"),
   new Rule(id.XSS_COMMENT_BREAKOUT, Category.Xss, CRITICAL, 1, "value starts by closing an HTML comment (-->)"),
   new Rule(id.XSS_UNTERMINATED_TAG, Category.Xss, CRITICAL, 1, "HTML tag with attributes left open at the end of a value (the page's markup closes it)"),
-  new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed, then a property assigned (' in x.y=, \";a.b=)"),
+  new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed (with the object or call around it), then a property assigned or a call made (' in x.y=, \"};a.b=, \"};import(...)//, '-f(x)-'), or in a template literal's ${...} an assignment or a page global's call"),
   new Rule(id.XSS_DOM_ASSIGN, Category.Xss, WARNING, 1, "assignment to innerHTML/outerHTML/textContent/innerText"),
   new Rule(id.XSS_DOM_CLOBBER, Category.Xss, CRITICAL, 1, "DOM clobbering: markup whose id or name shadows a document or element member (name=cookie, id=getElementById, name=attributes), or an id repeated with a name (<a id=x><a id=x name=y href=...>: x.y)"),
 ];
@@ -98,11 +98,9 @@ function classify(buf: ArrayBuffer): u32 {
 
 function scanForm(s: Sink, t: Target, buf: ArrayBuffer, mask: u32, markup: bool, jsReading: bool = false): void {
   if (mask & LT) scanTags(s, t, buf, markup, jsReading);
-  if (mask & EQ) {
-    const lastEq = t.gatesOpen ? buf.byteLength : lastEquals(buf);
-    scanAttributeBreakout(s, t, buf, lastEq);
-    scanAssignmentBreakout(s, t, buf, lastEq);
-  }
+  const lastEq = mask & EQ ? (t.gatesOpen ? buf.byteLength : lastEquals(buf)) : -1;
+  if (mask & EQ) scanAttributeBreakout(s, t, buf, lastEq);
+  if (mask & (EQ | PAREN)) scanAssignmentBreakout(s, t, buf, lastEq); // (and the calls after a breakout)
   if (mask & (COLON | AMP)) scanSchemes(s, t, buf);
   if ((mask & PAREN) && (mask & (COLON | EQ | PAREN))) scanCss(s, t, buf);
   if (mask & (PAREN | DOT | BRACE)) scanJs(s, t, buf); // (`{onerror=alert}`: a handler assigned in a block)

@@ -72,6 +72,21 @@ export function countTraversal(buf: ArrayBuffer): void {
 }
 
 /**
+ * Whether `raw`, the path as sent, holds fewer literal steps than countTraversal found in its decoded form:
+ * some came encoded (`..%2f`, `..%252f`, `%c0%ae%c0%ae/`), which a proxy's dot-segment normalising leaves
+ * in one segment for the application to decode and climb. Keeps traversalSteps and firstStep.
+ */
+export function hasEncodedSteps(raw: ArrayBuffer): bool {
+  const steps = traversalSteps;
+  const first = firstStep;
+  countTraversal(raw);
+  const literal = traversalSteps;
+  traversalSteps = steps;
+  firstStep = first;
+  return literal < steps;
+}
+
+/**
  * Whether the `..` segments of a URL path climb above its root (`/a/../../etc`), or use a
  * spelling servers disagree on (`..;/`, `.../`). `/get/..` and `/a/b/../c` resolve inside
  * the site: Envoy and every server normalise them to an ordinary path.

@@ -47,6 +47,20 @@ export function scanFlags(v: ArrayBuffer): u32 {
 }
 
 /**
+ * The flags of the controls `v` writes as overlong UTF-8 (`C0 80` a NUL, `C0 8A` an LF): no encoder writes
+ * them, and a lenient decoder reads them as the control itself.
+ */
+export function overlongControls(v: ArrayBuffer): u32 {
+  let f: u32 = 0;
+  const base = changetype<usize>(v);
+  for (let i = 0, n = v.byteLength - 1; i < n; i++) {
+    const c = <u32>load<u8>(base + <usize>i + 1) - 0x80;
+    if (load<u8>(base + <usize>i) == 0xc0 && c < 0x20) f |= <u32>unchecked(BYTE_FLAGS[c]);
+  }
+  return f;
+}
+
+/**
  * Whether every control byte of `v` is the ESC of an ANSI terminal sequence (`ESC[0;31m`, `ESC[2K`):
  * colours in a CI log, a notebook's traceback or a shipped log line, not evasion.
  */

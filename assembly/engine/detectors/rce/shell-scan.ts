@@ -164,7 +164,7 @@ function isTokenThenOneLine(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (end >= n) return false;
   if (end > start) {
     const last = <u32>load<u8>(base + <usize>(end - 1));
-    if (!(isWordByte(last) || last == 0x27 || last == 0x22)) return false;
+    if (!(isWordByte(last) || last == 0x27 || last == 0x22 || last == 0x3d)) return false; // (`?q=`: a query pair whose value starts on the next line)
   }
   let k = end;
   let breaks = 0;

@@ -69,7 +69,7 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer, last
       i = e;
       continue;
     }
-    if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1)) &&
+    if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1) || afterOpeningQuote(buf, i)) &&
         !(i > 0 && byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
       s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler injected");
       return;
@@ -86,6 +86,20 @@ function afterQuoteOrSlash(buf: ArrayBuffer, i: i32): bool {
   if (i == 0) return false;
   const c = byteAt(buf, i - 1);
   return isQuote(c) || c == 0x2f;
+}
+
+/**
+ * Blanks before `i`, and before them the value's first quote of its kind: `" onmouseenter=new Image()...`
+ * closed the page's attribute value, whatever the handler's value looks like (`a="x" online=1` closes
+ * a string of its own: its quote is the second).
+ */
+function afterOpeningQuote(buf: ArrayBuffer, i: i32): bool {
+  let k = i - 1;
+  while (k > 0 && i - k < 8 && isBlank(<i32>byteAt(buf, k))) k--;
+  const q = byteAt(buf, k);
+  if (k == i - 1 || !isQuote(q)) return false;
+  while (k > 0) if (byteAt(buf, --k) == q) return false;
+  return true;
 }
 
 /**
@@ -151,39 +165,77 @@ export function scanFrameworkTemplate(s: Sink, t: Target, buf: ArrayBuffer): voi
 }
 
 /**
- * A quote closing a JS string, then the `in` operator or an operator/`;`, then an
- * assignment to a (dotted) name: `' in foo.bar=`, `"in valueOf=`, `";a.b=`.
+ * A quote closing a JS string (and the object, array or call around it), then the `in` operator or an
+ * operator/`;`, then an assignment to a (dotted) name: `' in foo.bar=`, `"in valueOf=`, `";a.b=`,
+ * `"};location=`; or a template literal's `${` opening the expression: `${location=name}`. Or, the quote
+ * among the value's first bytes, a call of a name (`"};import('//x')`, `'-navigator.sendBeacon(...)`)
+ * in a value that ends as a breakout ends (breakoutEnd); in a template, a call on a page global.
  */
 export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, lastEq: i32): void {
   const len = buf.byteLength;
   let odd: u32 = 0; // a bit per quote kind: an odd number of them so far
-  for (let i = 0; i + 3 < len && i < lastEq; i++) {
+  for (let i = 0; i + 3 < len && (i < lastEq || i < 32); i++) {
     const c = byteAt(buf, i);
-    if (!isQuote(c)) continue;
-    const bit: u32 = 1 << (c & 3); // " 4, ' 8, ` 1
-    odd ^= bit;
-    // `name=="a b";age=gt=3` (RSQL): the second quote of a kind closes the value's own string (in the page's it opens one)
-    if ((odd & bit) == 0) continue;
     let j = i + 1;
-    while (j < len && j - i < 8 && byteAt(buf, j) == 0x20) j++;
-    if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {
-      if (byteAt(buf, j + 2) == 0x20) j += 2; // the `in` operator
-      else if (j == i + 1) continue; // `'index.html=`: a word inside the string; `'  infoo.bar=` is read whole
-    } else if (j < len && isJsOperator(byteAt(buf, j))) {
+    const template = c == 0x24 && byteAt(buf, j) == 0x7b;
+    if (template) {
       j++;
     } else {
-      continue;
+      if (!isQuote(c)) continue;
+      const bit: u32 = 1 << (c & 3); // " 4, ' 8, ` 1
+      odd ^= bit;
+      // `name=="a b";age=gt=3` (RSQL): the second quote of a kind closes the value's own string (in the page's it opens one)
+      if ((odd & bit) == 0) continue;
+      while (j < len && j - i < 4 && isCloser(byteAt(buf, j))) j++;
+      const k = j;
+      while (j < len && j - i < 8 && byteAt(buf, j) == 0x20) j++;
+      if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {
+        if (byteAt(buf, j + 2) == 0x20) j += 2; // the `in` operator
+        else if (j == k) continue; // `'index.html=`: a word inside the string; `'  infoo.bar=` is read whole
+      } else if (j < len && isJsOperator(byteAt(buf, j))) {
+        j++;
+      } else {
+        continue;
+      }
     }
     while (j < len && j - i < 24 && byteAt(buf, j) == 0x20) j++;
     const e = dottedNameEnd(buf, j);
-    if (e < 0) continue;
+    if (e == j) continue;
     let k = e;
     while (k < len && k - e < 8 && byteAt(buf, k) == 0x20) k++;
-    if (k < len && byteAt(buf, k) == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d)) {
+    const a = byteAt(buf, k);
+    if (k >= len) continue;
+    if (a == 0x3d && (k + 1 >= len || byteAt(buf, k + 1) != 0x3d) && (nameDots > 0 || isBuiltinMember(buf, j, e))) {
       s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, assigned");
       return;
     }
+    if (a == 0x28 && (template ? PAGE_NAMES.has(buf, j, nameHead) : i < 32) && breakoutEnd(buf, k, template)) {
+      s.report(XSS_JS_ASSIGN_BREAKOUT, t, buf, i, min(len, k + 30), "string closed, call");
+      return;
+    }
   }
+}
+
+/** Page globals whose call in a template literal's `${...}` is page script (Terraform and Groovy templates name none). */
+const PAGE_NAMES = new WordList("navigator|location|import|fetch|localStorage|sessionStorage");
+
+/**
+ * Whether the value, a call opened at `k`, ends as a string breakout ends: `//`, `)` or `);`, or an
+ * operator reopening the page's string (`-'`; not `||'`, SQL's concatenation); a template, at `}`.
+ */
+function breakoutEnd(buf: ArrayBuffer, k: i32, template: bool): bool {
+  let z = buf.byteLength - 1;
+  while (z > k && byteAt(buf, z) <= 0x20) z--;
+  const c = byteAt(buf, z);
+  const d = byteAt(buf, z - 1);
+  if (template) return c == 0x7d;
+  return c == 0x29 || (c == 0x3b && d == 0x29) || (c == 0x2f && d == 0x2f) || (isQuote(c) && isJsOperator(d) && byteAt(buf, z - 2) != d);
+}
+
+/** `}` `]` `)`: what closes the object, array or call a script held the string in. */
+// @ts-ignore: decorator
+@inline function isCloser(c: u32): bool {
+  return c == 0x7d || c == 0x5d || c == 0x29;
 }
 
 // @ts-ignore: decorator
@@ -191,19 +243,26 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, las
   return c == 0x3b || c == 0x2b || c == 0x2d || c == 0x7c || c == 0x26 || c == 0x2c || c == 0x2a || c == 0x5e;
 }
 
-/** End of `name` or `name.name...` (JS identifiers) at `j` with at least a dot, or -1 (no dot and not an `in` target). */
+/** Dots in the name dottedNameEnd read last, and the end of its first identifier. */
+let nameDots = 0;
+let nameHead = 0;
+
+/** End of `name` or `name.name...` (JS identifiers) at `j` (`j` when none); sets nameDots. */
 function dottedNameEnd(buf: ArrayBuffer, j: i32): i32 {
   const len = buf.byteLength;
   const start = j;
-  let dots = 0;
+  nameDots = 0;
   while (j < len && j - start < 64) {
     const c = byteAt(buf, j);
     if (isAlpha(c) || (c >= 0x30 && c <= 0x39 && j > start) || c == 0x5f || c == 0x24) { j++; continue; }
-    if (c == 0x2e && j > start) { dots++; j++; continue; }
+    if (c == 0x2e && j > start) {
+      if (nameDots++ == 0) nameHead = j;
+      j++;
+      continue;
+    }
     break;
   }
-  if (j == start) return -1;
-  if (dots == 0 && !isBuiltinMember(buf, start, j)) return -1;
+  if (nameDots == 0) nameHead = j;
   return j;
 }
 
