@@ -79,6 +79,26 @@ const FIXES: Fix[] = [
       `<template><img src=x onerror=alert(1)></template>`,
     ],
   },
+  {
+    // An empty substitution hides a word only when it splits one; reStructuredText wraps literals in a pair of
+    // double backticks on one line, after a blank and before one.
+    name: "rce 4101: reStructuredText literals (``name``) are no empty substitutions",
+    benign: [
+      "type guard function.  ``TypeGuard`` only accepts a single type argument.",
+      "Type of ``val`` is narrowed to ``str``",
+      "Export as a ``cryptography`` CRL.",
+      "Use ``find`` with ``-name`` to match ``*.py`` files.",
+    ],
+    attacks: [
+      "w``ho``am``i",
+      "ping`` 127.0.0.1",
+      "pi$()ng 127.0.0.1",
+      ";c``at /etc/passwd",
+      "``cat`` /etc/passwd",
+      ";``whoami``",
+      "$(``id``)",
+    ],
+  },
 ];
 
 describe.each(FIXES)("$name", (fix) => {
