@@ -187,23 +187,15 @@ const LINK: u32 = 0x6b6e696c;
 let headActive = false;
 
 /**
- * What makes a `<meta>` act: `http-equiv` (refresh, cookies, policies), `charset` (UTF-7 reads `+ADw-` as `<`;
- * CRS 941260 counts any), `name=referrer` (leaks the page's URLs); a `<link>`: `rel=import` (runs the document it
- * loads), a `type` naming a script (old browsers run it: CRS 941270) or an `href` that may leave the page's origin
- * (a scheme, `//host`, a backslash).
+ * What makes a `<meta>` or `<link>` act: a dangerous attribute (`http-equiv`: refresh, cookies, policies), `charset`
+ * (UTF-7 reads `+ADw-` as `<`; CRS 941260 counts any), a value naming an import or a script (`rel=import` runs the
+ * document it loads, `type=text/javascript` old browsers run: CRS 941270), an `href` that may leave the page's origin
+ * (a scheme, `//host`, a backslash). `name=referrer` is DOM clobbering (3023).
  */
 function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32): bool {
-  const n = ne - ns;
-  const v = ve - vs;
-  if (headKind == META) {
-    if (n == 10) return matchesCI(buf, ns, "http-equiv");
-    return n == 7 && matchesCI(buf, ns, "charset") || n == 4 && matchesCI(buf, ns, "name") && v == 8 && matchesCI(buf, vs, "referrer");
-  }
-  if (n == 3 && matchesCI(buf, ns, "rel") || n == 4 && matchesCI(buf, ns, "type")) {
-    for (let j = vs; j + 6 <= ve; j++) if (matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) return true;
-    return false;
-  }
-  if (n != 4 || !matchesCI(buf, ns, "href")) return false;
+  if (isDangerousAttr(buf, ns, ne) || ne - ns == 7 && matchesCI(buf, ns, "charset")) return true;
+  for (let j = vs; j + 6 <= ve; j++) if (matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) return true;
+  if (ne - ns != 4 || !matchesCI(buf, ns, "href")) return false;
   // relative unless a scheme comes before the first `/`, `?` or `#`, or it opens with `//` or `\` (tabs and line
   // breaks, which URL parsers drop, skipped)
   let k = 0;
