@@ -194,7 +194,8 @@ let headActive = false;
  */
 function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32): bool {
   if (isDangerousAttr(buf, ns, ne) || ne - ns == 7 && matchesCI(buf, ns, "charset")) return true;
-  for (let j = vs; j + 6 <= ve; j++) if (matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) return true;
+  // (ending a word: `text/javascript`, not `description`)
+  for (let j = vs; j + 6 <= ve; j++) if ((matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) && (j + 6 == ve || !isAlpha(byteAt(buf, j + 6)))) return true;
   if (ne - ns != 4 || !matchesCI(buf, ns, "href")) return false;
   // relative unless a scheme comes before the first `/`, `?` or `#`, or it opens with `//` or `\` (tabs and line
   // breaks, which URL parsers drop, skipped)
