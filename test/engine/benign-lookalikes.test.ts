@@ -120,6 +120,21 @@ const FIXES: Fix[] = [
       `"-alert(document.domain)-"`,
     ],
   },
+  {
+    // A quoted `child_process` is the module's name; one followed by `.html` is the Node.js docs' page about it.
+    name: "nodejs 10130: a link to child_process.html names a page, not the module",
+    benign: [
+      `<li><a href="child_process.html" class="nav-child_process">Child processes</a></li>`,
+      `See ["child_process.md"](child_process.md) for the API.`,
+    ],
+    attacks: [
+      `require('child_process')`,
+      `"child_process".exec("id")`,
+      `(child_process).exec('id')`,
+      `x = require("child_process.js")`,
+      "import(`child_process`).then(m => m.exec('id'))",
+    ],
+  },
 ];
 
 describe.each(FIXES)("$name", (fix) => {
