@@ -135,6 +135,22 @@ const FIXES: Fix[] = [
       "import(`child_process`).then(m => m.exec('id'))",
     ],
   },
+  {
+    // `$search` takes a string only inside `$text` (reported first) and an object as an Atlas Search stage; alone with
+    // a string (OData's `$search` option carried as JSON in a cookie, a header or a JSON string) it queries nothing.
+    name: "nosql 12002: OData's $search with a string, carried as JSON text",
+    benign: [
+      `{"$search":"blue jeans","$top":5}`,
+      `j:{"$search": "pending orders", "$orderby": "date desc"}`,
+    ],
+    attacks: [
+      `{"$text":{"$search":"x"}}`,
+      `{"username":{"$ne":null},"$search":"a"}`,
+      `[{"$search":{"text":{"query":"x","path":"title"}}}]`,
+      `{"$search": "blue", "$where": "sleep(5000)"}`,
+      `{"password":{"$regex":"^a"}}`,
+    ],
+  },
 ];
 
 describe.each(FIXES)("$name", (fix) => {
