@@ -122,21 +122,36 @@ function needleCall(node, scope, methods) {
   return { helper, literal };
 }
 
-function rewrite(node, { helper, literal }) {
-  const range = literal.range;
-  const bytes = Buffer.from(literal.value, "ascii");
-  const int = (v) => Node.createIntegerLiteralExpression(i64_new(v, 0), range);
-  const type = (name) => Node.createNamedType(Node.createSimpleTypeName(name, range), null, false, range);
-  const blob = Node.createCallExpression(
+const int = (v, range) => Node.createIntegerLiteralExpression(i64_new(v, 0), range);
+const type = (name, range) => Node.createNamedType(Node.createSimpleTypeName(name, range), null, false, range);
+
+/** `memory.data<u8>([...bytes])`: the needle's bytes, stored once where it is evaluated. */
+function blobOf(bytes, range) {
+  return Node.createCallExpression(
     Node.createPropertyAccessExpression(Node.createIdentifierExpression("memory", range), Node.createIdentifierExpression("data", range), range),
-    [type("u8")],
-    [Node.createArrayLiteralExpression([...bytes].map(int), range)],
+    [type("u8", range)],
+    [Node.createArrayLiteralExpression([...bytes].map((v) => int(v, range)), range)],
     range,
   );
-  node.typeArguments = [type("usize")];
-  node.args[helper.needle] = blob;
+}
+
+/** Rewrites the call to pass the needle's bytes: `blob`, or an identifier naming the bytes one constant of the source holds. */
+function rewrite(node, { helper, literal }, shared = null) {
+  const range = literal.range;
+  const bytes = Buffer.from(literal.value, "ascii");
+  node.typeArguments = [type("usize", range)];
+  node.args[helper.needle] = shared === null ? blobOf(bytes, range) : Node.createIdentifierExpression(shared, range);
   for (let k = node.args.length; k < helper.count - 1; k++) node.args.push(helper.defaults[k]);
-  node.args.push(int(bytes.length));
+  node.args.push(int(bytes.length, range));
+}
+
+/**
+ * `const __needle_K: usize = memory.data<u8>([...])` at the top of `source`: a needle its calls repeat is stored once
+ * (each memory.data is a segment of its own).
+ */
+function shareNeedle(source, name, value, range) {
+  const decl = Node.createVariableDeclaration(Node.createIdentifierExpression(name, range), null, 8 /* CommonFlags.Const */, type("usize", range), blobOf(Buffer.from(value, "ascii"), range), range);
+  source.statements.unshift(Node.createVariableStatement(null, [decl], range));
 }
 
 export default class PackNeedles {
@@ -166,12 +181,27 @@ export default class PackNeedles {
     }
     let packed = 0;
     const left = []; // literal calls kept as strings (their literal is used elsewhere too)
+    let shared = 0;
     for (const [value, sites] of calls) {
       if (uses.get(value) !== sites.length || sites.length * value.length >= stringCost(value.length)) {
         left.push(...sites);
         continue;
       }
-      for (const [node, call] of sites) rewrite(node, call);
+      // calls of one source that repeat a needle share one copy of its bytes
+      const bySource = new Map();
+      for (const site of sites) {
+        const source = site[1].literal.range.source;
+        if (!bySource.has(source)) bySource.set(source, []);
+        bySource.get(source).push(site);
+      }
+      for (const [source, group] of bySource) {
+        let name = null;
+        if (group.length > 1) {
+          name = `__needle_${shared++}`;
+          shareNeedle(source, name, value, group[0][1].literal.range);
+        }
+        for (const [node, call] of group) rewrite(node, call, name);
+      }
       packed += sites.length;
     }
     // A helper whose every needle is a literal needs no string instance at all (some 100-200 bytes of
@@ -181,6 +211,6 @@ export default class PackNeedles {
       rewrite(node, call);
       packed++;
     }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-needles: ${packed} needles`);
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-needles: ${packed} needles, ${shared} shared within a source`);
   }
 }

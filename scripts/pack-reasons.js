@@ -25,17 +25,25 @@ function reasonLiteral(node) {
 /** The Sink methods that take a reason as UTF-8 bytes (assembly/engine/sink.ts). */
 const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"]]);
 
-function rewrite(node, literal) {
+/** `memory.data<u8>([...])` holding the reason's UTF-8 bytes. */
+function blobOf(literal) {
+  const range = literal.range;
+  const id = (name) => Node.createIdentifierExpression(name, range);
+  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
+  return Node.createCallExpression(
+    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
+    [u8],
+    [Node.createArrayLiteralExpression([...Buffer.from(literal.value, "utf8")].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
+    range,
+  );
+}
+
+/** Rewrites the call to pass the reason's bytes: its own blob, or the constant `shared` of its source (a reason repeated there). */
+function rewrite(node, literal, shared) {
   const range = literal.range;
   const bytes = Buffer.from(literal.value, "utf8");
   const id = (name) => Node.createIdentifierExpression(name, range);
-  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
-  const blob = Node.createCallExpression(
-    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
-    [u8],
-    [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
-    range,
-  );
+  const blob = shared === null ? blobOf(literal) : id(shared);
   const size = Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range);
   const packed = PACKED.get(node.expression.property.text);
   if (packed !== undefined) {
@@ -89,6 +97,7 @@ function isOnceCall(node) {
 
 export default class PackReasons {
   afterParse(parser) {
+    const sites = new Map(); // source -> reason -> [[call, literal]]
     let count = 0;
     walkProjectSources(parser, (node) => {
       if (node.kind !== undefined && isOnceCall(node)) {
@@ -96,11 +105,30 @@ export default class PackReasons {
       }
       const literal = node.kind !== undefined ? reasonLiteral(node) : null;
       if (literal !== null) {
-        rewrite(node, literal);
-        count++;
+        const source = literal.range.source;
+        if (!sites.has(source)) sites.set(source, new Map());
+        const bySource = sites.get(source);
+        if (!bySource.has(literal.value)) bySource.set(literal.value, []);
+        bySource.get(literal.value).push([node, literal]);
       }
       return false; // the other arguments may hold calls of their own
     });
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${count} reasons`);
+    // a reason a source repeats is stored once (each memory.data is a segment of its own), as a constant of that source
+    let shared = 0;
+    for (const [source, byValue] of sites) {
+      for (const group of byValue.values()) {
+        let name = null;
+        if (group.length > 1) {
+          const range = group[0][1].range;
+          name = `__reason_${shared++}`;
+          const type = Node.createNamedType(Node.createSimpleTypeName("usize", range), null, false, range);
+          const decl = Node.createVariableDeclaration(Node.createIdentifierExpression(name, range), null, 8 /* CommonFlags.Const */, type, blobOf(group[0][1]), range);
+          source.statements.unshift(Node.createVariableStatement(null, [decl], range));
+        }
+        for (const [node, literal] of group) rewrite(node, literal, name);
+        count += group.length;
+      }
+    }
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${count} reasons, ${shared} shared within a source`);
   }
 }

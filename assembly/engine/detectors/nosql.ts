@@ -24,6 +24,18 @@ const OPERATORS = new WordList(
 "where|expr|or|and|nor|text|comment|jsonschema|ne|eq|gt|gte|lt|lte|in|nin|regex|exists|not|elemmatch|all|size|type|mod|function|\
 accumulator|lookup|options|search|geowithin|near|slice|match|group|project|unwind|merge|out");
 const TOP_LEVEL: i32 = 8;
+const SEARCH: i32 = 28; // index of `search` in OPERATORS
+
+/** Just after the `:` that follows i (blanks skipped), or i when there is none. */
+function skipColon(buf: ArrayBuffer, i: i32): i32 {
+  while (i < buf.byteLength && isSpaceByte(byteAt(buf, i))) i++;
+  return i < buf.byteLength && byteAt(buf, i) == 0x3a ? i + 1 : i;
+}
+
+// @ts-ignore: decorator
+@inline function isQuoteByte(c: u32): bool {
+  return c == 0x22 || c == 0x27;
+}
 /** Index in OPERATORS of the operator operatorAt() found last. */
 let operatorIndex: i32 = 0;
 
@@ -90,6 +102,9 @@ export function detectNosql(s: Sink, t: Target): void {
     // {"$gt": ...}  $or: [  '$where':
     const q = after == 0x22 || after == 0x27 ? i + 2 + n : i + 1 + n;
     const c = nextNonSpace(buf, q);
+    // `{"$search": "blue"}` (OData's search option carried as JSON): `$search` takes a string only inside `$text`
+    // (reported first, as it comes first) and an object as an Atlas stage; alone with a string it queries nothing
+    if (c == 0x3a && operatorIndex == SEARCH && isQuoteByte(nextNonSpace(buf, skipColon(buf, q)))) continue;
     if (c == 0x3a && (prev == 0x7b || prev == 0x22 || prev == 0x27 || isSpaceByte(prev) || prev == 0x2c || prev == 0) && !graphqlType(buf, q)) {
       s.report(12002, t, buf, i, i + 1 + n, "MongoDB operator object");
       return;

@@ -1,7 +1,7 @@
 // Node.js object-graph abuse: prototype pollution (`__proto__`, `constructor.prototype`),
 // reaching `Function` through `constructor.constructor`, and the process / module
 // objects that lead to child_process (`process.mainModule`, `require('child_process')`).
-import { byteAt, isSpaceByte, isWordByte, matchesCI, needleString } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, matchesCI, needleString } from "../../bytes";
 import { wordEnd, wordIs } from "../langs/syntax";
 import { WordList } from "../../wordlist";
 import { isImportBinding } from "./doc-context";
@@ -131,9 +131,10 @@ export function scanNodeAccess(data: ArrayBuffer, isKey: bool, from: i32): Acces
         }
       }
     } else if (wordIs(data, i, e, "child_process")) {
-      // Quoted or parenthesised module name: `"child_process"`, `(child_process)`
+      // Quoted or parenthesised module name: `"child_process"`, `(child_process)`; not a file named after it
+      // (`href="child_process.html"`, the Node.js docs' page)
       const before = i > 0 ? byteAt(data, i - 1) : 0;
-      if (before == 0x22 || before == 0x27 || before == 0x60 || before == 0x28) hit(h, 3, i, "child_process");
+      if ((before == 0x22 || before == 0x27 || before == 0x60 || before == 0x28) && !(e + 1 < n && byteAt(data, e) == 0x2e && isAlpha(byteAt(data, e + 1)))) hit(h, 3, i, "child_process");
     }
     i = e - 1;
   }

@@ -47,7 +47,8 @@ json_encode|json_decode|iconv|utf8_encode|utf8_decode|escapeshellarg|escapeshell
 proc_terminate|proc_get_status|pclose|fgetc|fgetcsv|fputcsv|fscanf|fprintf|vfprintf|readlink|lchown|lchgrp|\
 disk_free_space|disk_total_space|is_writable");
 
-// Extension prefixes of PHP's library, followed by `_` in every function they name.
+// Extension prefixes of PHP's library, followed by `_` in every function they name (GD's image conversions are
+// `jpeg2wbmp`, `png2wbmp`: no `png_`, which is libpng's C API).
 const PREFIXES = new WordList(
 "array|str|preg|posix|pcntl|pg|mysql|mysqli|sqlite|oci|odbc|ldap|sodium|zend|curl|date|timezone|mb|iconv|zlib|\
 gz|bz|ob|file|is|get|set|func|ini|openssl|mcrypt|hash|stream|socket|proc|session|filter|json|xml|xmlrpc|\
@@ -57,7 +58,7 @@ grapheme|idn|msgfmt|numfmt|locale|collator|dba|shm|sem|msg|shmop|readline|pspell
 var|serialize|unserialize|random|openlog|syslog|inotify|fann|yaml|igbinary|msgpack|bson|mongodb|pdo|sqlsrv|\
 ibase|fbird|cubrid|dbase|eio|ev|expect|gnupg|http|mailparse|oauth|radius|rar|ssh2|svn|tidy|uopz|xdiff|xhprof|\
 xattr|zip|lzf|quoted|convert|money|number|checkdnsrr|dns|net|gethostby|getprotobyname|inet|ip2long|long2ip|\
-fsock|mt|lcg|cal|easter|jd|unixtojd|strptime|ftok|iptc|jpeg|png|wbmp|exif|getimage");
+fsock|mt|lcg|cal|easter|jd|unixtojd|strptime|ftok|iptc|getimage");
 
 /** Whether [s, e) is one of the builtins listed by name (not only by an extension prefix). */
 export function isListedBuiltin(data: ArrayBuffer, s: i32, e: i32): bool {

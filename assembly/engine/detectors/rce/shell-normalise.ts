@@ -41,6 +41,24 @@ function findClose(buf: ArrayBuffer, from: i32, close: u32, limit: i32): i32 {
 /** How many evasions inside words (c'a't, c\\at, c$@at, w^ho, {a,b}, [s]) the last normaliseShell undid. */
 export let shellEvasions: i32 = 0;
 
+/** Where the closing `` of a reStructuredText literal that opensLiteral found starts. */
+let literalEnd: i32 = -1;
+
+/** Whether the `` at i opens a literal: after a non-word, before a non-blank, closed by `` before a non-word on its line. */
+function opensLiteral(out: usize, w: i32, src: ArrayBuffer, i: i32): bool {
+  if (w > 0 && isWordByte(<u32>load<u8>(out + <usize>(w - 1))) || isSpaceByte(at(src, i + 2))) return false;
+  for (let j = i + 3; j + 1 < src.byteLength && j < i + 80; j++) {
+    const c = at(src, j);
+    if (c == 0x0a) break;
+    if (c == 0x60 && at(src, j + 1) == 0x60) {
+      if (isSpaceByte(at(src, j - 1)) || isWordByte(at(src, j + 2)) || at(src, j + 2) == 0x60) break;
+      literalEnd = j;
+      return true;
+    }
+  }
+  return false;
+}
+
 function inWord(out: usize, w: i32, src: ArrayBuffer, next: i32): bool {
   return w > 0 && isWordByte(<u32>load<u8>(out + <usize>(w - 1))) && isWordByte(at(src, next));
 }
@@ -60,6 +78,7 @@ let braces = 0;
 
 function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
   shellEvasions = 0;
+  literalEnd = -1;
   const n = src.byteLength;
   const out = new ArrayBuffer(n);
   const o = changetype<usize>(out);
@@ -121,8 +140,9 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
     }
     if ((c == 0x60 && at(src, i + 1) == 0x60 && at(src, i + 2) != 0x60 && (i == 0 || at(src, i - 1) != 0x60)) ||
       ((c == 0x24 || c == 0x3c || c == 0x3e) && at(src, i + 1) == 0x28 && at(src, i + 2) == 0x29)) {
-      // an empty substitution (``, $(), <(), >()) expands to nothing: `pi$()ng` is `ping`
-      shellEvasions++;
+      // an empty substitution (``, $(), <(), >()) expands to nothing: `pi$()ng` is `ping`. reStructuredText marks
+      // literals with a pair of them around a run on one line (``TypeGuard``, ``str``): those wrap words, hiding none
+      if (c != 0x60 || !(i == literalEnd || opensLiteral(o, w, src, i))) shellEvasions++;
       i += c == 0x60 ? 2 : 3;
       continue;
     }

@@ -495,8 +495,11 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     return we;
   }
   if (ctx == CTX_START) {
-    // `w(?P<x>\S+)`: a word glued to `(` opens a function definition (`name()`) or is a syntax error; nothing runs
-    if (at(buf, we) == 0x28 && at(buf, we + 1) != 0x29) return we;
+    // `w(?P<x>\S+)`: a word glued to `(` opens a function definition (`name()`) or is a syntax error; nothing runs.
+    // So is a `(` as the first argument (`sqlite3 (3.40.0-1) unstable; urgency=medium`, a Debian changelog's
+    // heading; `Perl ([libapt-pkg-perl](...))`): sh reads `(` only where a command starts. A command word spelled with
+    // evasions (`\w (?P<x>...)`) was meant to run all the same
+    if (at(buf, tail) == 0x28 && at(buf, tail + 1) != 0x29 && (tail == we || !startEvasive)) return we;
     // (`eval requests are queued`, `echo chamber`: a sentence, or a word that is also a noun followed by plain
     // words, names a product or a phrase; an option, number or host after it, or a strong command, is a command line)
     if (scanningIdentity && (flags & CMD_CLIENT) == 0 && at(buf, ws) - 0x61 < 26 &&

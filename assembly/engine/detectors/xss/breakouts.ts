@@ -9,7 +9,6 @@ import { isBlank } from "./chars";
 import { isDangerousAttr, isEventHandlerName } from "./names";
 import { XSS_ATTR_BREAKOUT, XSS_COMMENT, XSS_COMMENT_BREAKOUT, XSS_FRAMEWORK_TEMPLATE, XSS_JS_ASSIGN_BREAKOUT } from "./ids";
 import { WordList } from "../../wordlist";
-import { inertCommentEnd } from "./tags";
 
 // @ts-ignore: decorator
 @inline function isQuote(c: u32): bool {
@@ -117,25 +116,28 @@ function isPlainWord(buf: ArrayBuffer, j: i32): bool {
   return j > start && (j == len || byteAt(buf, j) <= 0x20);
 }
 
-/** `-->`: closes an HTML comment; at the start of a value (after quotes) it is a breakout. */
+/**
+ * `-->`: closes an HTML comment; at the start of a value (after quotes) it is a breakout (alone too: CRS
+ * 941181 probes with a lone `-->`). One that closes a comment the value opened (`<!-- wp:image -->`, `<!-- <h3 id="d">D</h3> -->`) hides nothing of the page:
+ * the markup inside is judged as markup by the tag scanner.
+ */
 export function scanCommentClose(s: Sink, t: Target, buf: ArrayBuffer): void {
   const len = buf.byteLength;
+  let open = -1; // just after the `<!--` of a comment the value opened and has not closed
   for (let i = 0; i + 2 < len; i++) {
+    if (byteAt(buf, i) == 0x3c && matchesCI(buf, i + 1, "!--")) {
+      if (open < 0) open = i + 4;
+      i++; // `<!-->` is closed by its own dashes
+      continue;
+    }
     if (byteAt(buf, i) != 0x2d || byteAt(buf, i + 1) != 0x2d || byteAt(buf, i + 2) != 0x3e) continue;
+    if (open >= 0 && i + 2 >= open) { open = -1; continue; }
     let k = 0;
     while (k < i && (isBlank(<i32>byteAt(buf, k)) || isQuote(byteAt(buf, k)))) k++;
     if (k == i) s.report(XSS_COMMENT_BREAKOUT, t, buf, 0, min(len, i + 30), "comment closed");
-    else if (!closesInertComment(buf, i)) s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
-    else continue;
+    else s.report(XSS_COMMENT, t, buf, i, i + 3, "HTML comment delimiter");
     return;
   }
-}
-
-/** Whether the `-->` at i closes a comment the value opened, which holds no markup (tags.ts inertCommentEnd). */
-function closesInertComment(buf: ArrayBuffer, i: i32): bool {
-  let j = i - 1;
-  while (j >= 0 && byteAt(buf, j) != 0x3c && byteAt(buf, j) != 0x3e) j--;
-  return j >= 0 && matchesCI(buf, j + 1, "!--") && inertCommentEnd(buf, j + 4) == i + 2;
 }
 
 const TEMPLATE_MARKERS = new WordList("constructor|$eval|$on|__proto__|$emit|$parent|alert(|prompt(|confirm(|fromcharcode");

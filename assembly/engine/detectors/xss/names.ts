@@ -5,8 +5,9 @@ import { WordList } from "../../wordlist";
 
 /** Elements that run script, load active content, change the document's base or escape it. */
 const DANGEROUS_TAGS = new WordList(
-"script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|import|vmlframe|isindex|template|\
+"script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|import|vmlframe|isindex|\
 noscript|noembed|noframes|xmp|plaintext|dialog|layer|ilayer|bgsound|handler|listener|portal|include|xss");
+// (`<template>` is not among them: its content is parsed but never rendered or run until a script clones it)
 
 /**
  * Dangerous elements that act only through their attributes (href, content, src): written
@@ -29,7 +30,7 @@ code|col|colgroup|data|datalist|dd|del|details|dfn|div|dl|dt|em|fieldset|figcapt
 h3|h4|h5|h6|head|header|hr|html|i|image|img|input|ins|kbd|keygen|label|legend|li|main|map|mark|marquee|menu|\
 meter|nav|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|section|select|slot|small|source|\
 span|strike|strong|sub|summary|sup|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|\
-video|wbr|svg|math|animate|set|use|foreignobject");
+video|wbr|svg|math|animate|set|use|foreignobject|template");
 
 /** Attributes that execute, redirect or change how a document is parsed. */
 const DANGEROUS_ATTRS = new WordList(

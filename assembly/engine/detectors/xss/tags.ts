@@ -36,6 +36,8 @@ function styleTag(n: i32): bool {
 export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool, jsReading: bool = false): void {
   const len = buf.byteLength;
   reported = 0;
+  lastCommentClose = -2;
+  templateOpen = -2;
   idStart = idEnd = 0;
   inJsReading = jsReading;
   for (let i = 0; i < len; i++) {
@@ -122,6 +124,11 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
     if (q < lim && byteAt(buf, q) == 0x3e && (n != 6 || indexOfCI(buf, "param", q) < 0)) dangerous = false;
   }
+  // `<meta>` and `<link>` act only through what their attributes say: `<meta name=... content=...>` or
+  // `<link rel=stylesheet href=css/x.css>` (a page's head, a docs generator's markup) runs and fetches nothing foreign
+  headKind = dangerous && n == 4 ? load<u32>(changetype<usize>(nameBuf)) : 0;
+  if (headKind != META && headKind != LINK) headKind = 0;
+  headActive = false;
   if (p < buf.byteLength) {
     const d = byteAt(buf, p);
     // `¼name¾`: with the high bit stripped (a US-ASCII reading) it is `<name>`.
@@ -130,7 +137,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
       return;
     }
     // A dangerous name ends at any punctuation: parsers differ on `<noscript#`, `<script\`.
-    if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80) {
+    if (dangerous && !spaced && !closing && !pi && !isNameByte(d) && d < 0x80 && (headKind == 0 || !(isBlank(<i32>d) || d == 0x2f || d == 0x3e))) {
       report(s, t, XSS_TAG, buf, start, p + 1, "active content tag");
       return;
     }
@@ -144,13 +151,22 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   }
   if (closing) {
     // in a whole XML or HTML body `</title>` is the document's own markup (an Atom feed's title)
-    if (markup && isRawTextTag(nameBuf, 0, n)) report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "raw-text context closed");
+    // `</template>` after the value's own `<template>` closes that one (a template's content is parsed as markup,
+    // not raw text): only one the value did not open leaves the page's inert template
+    if (markup && isRawTextTag(nameBuf, 0, n)) {
+      if (n == 8 && matchesCI(nameBuf, 0, "template")) {
+        if (templateOpen == -2) templateOpen = indexOfCI(buf, "<template");
+        if (templateOpen >= 0 && templateOpen < start) return;
+      }
+      report(s, t, XSS_CLOSE_RAW_TEXT, buf, start, p, "raw-text context closed");
+    }
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
+  if (headKind != 0 && !headActive && attributesEnd < buf.byteLength && byteAt(buf, attributesEnd) == 0x3e) dangerous = false;
   if (dangerous) {
     report(s, t, XSS_TAG, buf, start, p, "active content tag");
-  } else if (markup && isHtmlTag(nameBuf, 0, n)) {
+  } else if (markup && (isHtmlTag(nameBuf, 0, n) || headKind != 0)) {
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
     // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
     if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd && !inJsReading) {
@@ -161,6 +177,39 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
       report(s, t, XSS_PLAIN_TAG, buf, start, p + 1, "HTML tag");
     }
   }
+}
+
+// A dangerous tag name of four letters read as a u32 (little-endian), and the two that act only through their attributes.
+let headKind: u32 = 0;
+const META: u32 = 0x6174656d;
+const LINK: u32 = 0x6b6e696c;
+/** Whether an attribute of that `<meta>` or `<link>` acts (headAttributeActs). */
+let headActive = false;
+
+/**
+ * What makes a `<meta>` or `<link>` act: a dangerous attribute (`http-equiv`: refresh, cookies, policies), `charset`
+ * (UTF-7 reads `+ADw-` as `<`; CRS 941260 counts any), a value naming an import or a script (`rel=import` runs the
+ * document it loads, `type=text/javascript` old browsers run: CRS 941270), an `href` that may leave the page's origin
+ * (a scheme, `//host`, a backslash). `name=referrer` is DOM clobbering (3023).
+ */
+function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32): bool {
+  if (isDangerousAttr(buf, ns, ne) || ne - ns == 7 && matchesCI(buf, ns, "charset")) return true;
+  // (ending a word: `text/javascript`, not `description`)
+  for (let j = vs; j + 6 <= ve; j++) if ((matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) && (j + 6 == ve || !isAlpha(byteAt(buf, j + 6)))) return true;
+  if (ne - ns != 4 || !matchesCI(buf, ns, "href")) return false;
+  // relative unless a scheme comes before the first `/`, `?` or `#`, or it opens with `//` or `\` (tabs and line
+  // breaks, which URL parsers drop, skipped)
+  let k = 0;
+  let prev: u32 = 0;
+  for (let j = vs; j < ve; j++) {
+    const c = byteAt(buf, j);
+    if (c == 0x09 || c == 0x0a || c == 0x0d || (c == 0x20 && k == 0)) continue;
+    if (c == 0x5c || c == 0x3a || (c == 0x2f && prev == 0x2f && k == 1)) return true;
+    if (c == 0x3f || c == 0x23 || (c == 0x2f && k > 0) || prev == 0x2f) return false;
+    prev = c;
+    k++;
+  }
+  return false;
 }
 
 /** Where the last `scanAttributes` stopped: at `>` or `<`, or the end of the value when the tag is left open. */
@@ -236,6 +285,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
         lastValueUnquotedToEnd = r >= buf.byteLength;
       }
       clobbering(s, t, buf, start, nameStart, nameEnd, r - quoted, markup);
+      if (headKind != 0 && !headActive) headActive = headAttributeActs(buf, nameStart, nameEnd, valueStart, r - quoted);
       q = r;
     }
     if (q == nameStart) q++;
@@ -251,26 +301,23 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
   return withValue;
 }
 
-/**
- * Where the `-->` that closes a comment whose text starts at i ends (at its `>`), or -1 when a `<` or
- * another `>` comes first. Such a comment (`<!-- wp:image {"id":7} -->`,
- * the block markers of WordPress posts) hides nothing of the page and holds no markup.
- */
-export function inertCommentEnd(buf: ArrayBuffer, i: i32): i32 {
-  for (let j = i; j < buf.byteLength; j++) {
-    const c = byteAt(buf, j);
-    if (c == 0x3c) break;
-    // `<!-->` and `<!--->` are empty comments too; `<!--[if IE]>` ends on `]>`
-    if (c == 0x3e) return byteAt(buf, j - 1) == 0x2d && byteAt(buf, j - 2) == 0x2d ? j : -1;
-  }
-  return -1;
-}
+/** Where the value's first `<template` is, -1 when it has none; -2 until a `</template>` asks. */
+let templateOpen: i32 = -2;
+/** Where the value's last `-->` ends (at its `>`), -1 when it has none; -2 until a comment opener asks. */
+let lastCommentClose: i32 = -2;
 
 /** `<!--`, `<![CDATA[`: markup that hides or ends content. */
 function scanBang(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32): void {
   const len = buf.byteLength;
   if (k + 1 < len && byteAt(buf, k) == 0x2d && byteAt(buf, k + 1) == 0x2d) {
-    if (inertCommentEnd(buf, k + 2) < 0) report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
+    // a comment closed in the value (`<!-- wp:image {"id":7} -->`, the block markers of WordPress posts, or markup
+    // commented out) hides nothing of the page; what it holds is read as markup anyway. `<!-->` is closed too.
+    if (lastCommentClose == -2) {
+      lastCommentClose = len - 1;
+      while (lastCommentClose >= 2 && !(byteAt(buf, lastCommentClose) == 0x3e && byteAt(buf, lastCommentClose - 1) == 0x2d && byteAt(buf, lastCommentClose - 2) == 0x2d)) lastCommentClose--;
+      if (lastCommentClose < 2) lastCommentClose = -1;
+    }
+    if (lastCommentClose < k + 2) report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
   } else if (k < len && byteAt(buf, k) == 0x5b) {
     report(s, t, XSS_COMMENT, buf, start, min(len, k + 7), "CDATA section");
   }
