@@ -61,7 +61,7 @@ function covers(a: Exclusion, b: Exclusion): boolean {
   const rules = (b.ruleIds ?? []).every((id) => a.ruleIds?.includes(id) || a.categories?.includes(RULES.get(id)?.category ?? ""));
   const categories = (b.categories ?? []).every((c) => a.categories?.includes(c));
   return rules && categories &&
-    (a.host === undefined || a.host.toLowerCase() === b.host?.toLowerCase()) &&
+    (a.host === undefined || (b.host !== undefined && lowerAscii(a.host) === lowerAscii(b.host))) &&
     (a.pathPrefix === undefined || (b.pathPrefix?.startsWith(a.pathPrefix) ?? false)) &&
     (a.method === undefined || a.method === b.method) &&
     (a.target === undefined || (b.target !== undefined && targetCovers(a.target, b.target)));
@@ -69,8 +69,13 @@ function covers(a: Exclusion, b: Exclusion): boolean {
 
 /** Whether every target name `b` matches, `a` matches (a trailing `*` matches a prefix; header names in any case). */
 function targetCovers(a: string, b: string): boolean {
-  const fold = (t: string) => (t.startsWith("header:") ? t.toLowerCase() : t);
+  const fold = (t: string) => (t.startsWith("header:") ? lowerAscii(t) : t);
   [a, b] = [fold(a), fold(b)];
   if (!a.endsWith("*")) return a === b;
   return (b.endsWith("*") ? b.slice(0, -1) : b).startsWith(a.slice(0, -1));
+}
+
+/** As the filter folds host and header names: ASCII letters only. */
+function lowerAscii(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
