@@ -1,7 +1,8 @@
 // Configuration that is valid but does nothing, reported as warnings (printed, not fatal): the
 // configuration runs, but the user meant something by it. Called on a configuration the schema
-// accepted (src/config/schema.ts validateConfig). The filter does not repeat these: it cannot be
-// told about them any better than the CLI that generated its configuration.
+// accepted (src/config/schema.ts validateConfig). Only the CLI warns about these: the filter runs
+// them as written (its own warnings are for conditions no request can meet: assembly/config/matchable.ts),
+// and the module stays the smaller for it.
 import { RULES } from "./rules.js";
 
 interface Exclusion {
