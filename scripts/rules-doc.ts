@@ -1,9 +1,11 @@
 // Writes the rule table of README.md (between `<!-- rules:begin -->` and
-// `<!-- rules:end -->`) and the rule ids the configuration schema accepts
+// `<!-- rules:end -->`), the rule ids the configuration schema accepts
 // (schema/config.schema.json, `definitions.ruleId.enum`: the CLI refuses an exclusion
-// naming any other) from the rule registry of the harness build, so the documented
-// and accepted rules are the registered ones.   tsx scripts/rules-doc.ts [--check]
-import { readFileSync, writeFileSync } from "node:fs";
+// naming any other) and each rule's category, severity and paranoia level
+// (schema/rules.json: the CLI warns about an exclusion of a rule that does not run)
+// from the rule registry of the harness build, so the documented, accepted and
+// checked rules are the registered ones.   tsx scripts/rules-doc.ts [--check]
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadHarness } from "../test/support/harness.js";
 
@@ -44,6 +46,16 @@ export function replaceRuleIds(schema: string, ids: string): string {
   return schema.replace(RULE_IDS, (_, head: string) => head + ids);
 }
 
+/**
+ * schema/rules.json: `{"id": {"category", "severity", "paranoia"}}` in id order, one rule a line.
+ * A file of its own, not the schema: JSON Schema has no keyword for data about an enum's values.
+ */
+export function renderRulesJson(rules: RuleInfo[]): string {
+  const lines = [...rules].sort((a, b) => a.id - b.id).map((r) =>
+    `  "${r.id}": ${JSON.stringify({ category: r.category, severity: r.severity, paranoia: r.paranoia })}`);
+  return `{\n${lines.join(",\n")}\n}\n`;
+}
+
 export async function registryRules(): Promise<RuleInfo[]> {
   const h = await loadHarness();
   return JSON.parse(h.exports.__getString(h.exports.rulesJson()));
@@ -54,10 +66,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const outputs: [string, (text: string) => string][] = [
     ["README.md", (readme) => replaceBetweenMarkers(readme, renderRulesTable(rules))],
     ["schema/config.schema.json", (schema) => replaceRuleIds(schema, renderRuleIds(rules))],
+    ["schema/rules.json", () => renderRulesJson(rules)],
   ];
   for (const [name, update] of outputs) {
     const path = fileURLToPath(new URL("../" + name, import.meta.url));
-    const text = readFileSync(path, "utf8");
+    const text = existsSync(path) ? readFileSync(path, "utf8") : "";
     const next = update(text);
     if (process.argv.includes("--check")) {
       if (next !== text) {

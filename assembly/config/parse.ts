@@ -11,6 +11,7 @@ import { parseCategory, categoryNames } from "../engine/rule";
 import { findRule } from "../engine/rules";
 import { lowerAscii } from "../engine/bytes";
 import { matchableTarget, matchableHost, matchablePathPrefix } from "./matchable";
+import { isTokenByte } from "../engine/detectors/protocol/headernames";
 
 export class ConfigResult {
   constructor(
@@ -155,7 +156,7 @@ class ConfigReader {
     }
     f = v.get("method");
     if (f !== null && this.isString(f, field + ".method")) {
-      if (!isUpperWord(f.str)) this.fail(field + ".method", "must be upper-case letters (A-Z)");
+      if (!isMethod(f.str)) this.fail(field + ".method", "must be an HTTP method in upper case (methods are case-sensitive)");
       e.method = f.str;
     }
     f = v.get("target");
@@ -235,11 +236,12 @@ function codePoints(s: string): i32 {
   return n;
 }
 
-function isUpperWord(s: string): bool {
+/** The schema's `^[-!#$%&'*+.^_`|~0-9A-Z]+$`: an HTTP token (RFC 9110) without lower-case letters. */
+function isMethod(s: string): bool {
   if (s.length == 0) return false;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x41 || c > 0x5a) return false;
+    const c = <u32>s.charCodeAt(i);
+    if (!isTokenByte(c) || c - 0x61 < 26) return false;
   }
   return true;
 }

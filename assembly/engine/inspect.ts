@@ -310,7 +310,8 @@ export function applicableExclusions(req: HttpRequest, all: Exclusion[]): Exclus
     const e = all[i];
     if (e.host !== null && !sameHost(e.host!, req.authority)) continue;
     if (e.pathPrefix !== null && !path.startsWith(e.pathPrefix!)) continue;
-    if (e.method !== null && !equalsAsciiCI(e.method!, req.method)) continue;
+    // (methods are case-sensitive, RFC 9110: `post` is not POST, and must not widen an exclusion of POST)
+    if (e.method !== null && e.method! != req.method) continue;
     out.push(e);
   }
   return out;

@@ -1,9 +1,11 @@
 // Reads a plugin configuration file (JSON or YAML) and validates it with the filter's schema
-// (src/config/schema.ts: one source of truth). Errors name the file and the field.
+// (src/config/schema.ts: one source of truth). Errors name the file and the field; what is valid
+// but does nothing is printed as a warning (src/config/inert.ts).
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { UserError } from "../cli/errors.js";
-import { ConfigError, validateConfig } from "../config/schema.js";
+import { printWarnings } from "../cli/warnings.js";
+import { ConfigError, configWarnings, validateConfig } from "../config/schema.js";
 
 export function loadPluginConfig(path: string): Record<string, unknown> {
   let text: string;
@@ -25,5 +27,6 @@ export function loadPluginConfig(path: string): Record<string, unknown> {
     if (err instanceof ConfigError) throw new UserError(err.message);
     throw err;
   }
+  printWarnings(configWarnings(value).map((w) => `${path}: ${w}`));
   return value as Record<string, unknown>;
 }

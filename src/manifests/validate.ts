@@ -1,7 +1,10 @@
 // Schema validation of a directory's manifests: every document is checked against the model
 // of its apiVersion/kind (kubernetes-models for Kubernetes, @kubernetes-models/istio for Istio).
 // Kustomize patches are partial by design and are skipped; a kustomization's resources must exist.
+// meshwaf's WasmPlugin (its url or name says meshwaf) also has its pluginConfig checked, as
+// `--config` is (src/config/schema.ts): wrong fields are problems, inert ones warnings.
 import { parseAllDocuments } from "yaml";
+import { configProblems, configWarnings } from "../config/schema.js";
 import { describeModelError } from "./describe-error.js";
 
 export interface ValidationReport {
@@ -10,6 +13,22 @@ export interface ValidationReport {
   readonly problems: string[];
   /** Documents of kinds no model covers (listed, not failed). */
   readonly unchecked: string[];
+  /** "file: Kind ns/name: spec.pluginConfig: message" for a meshwaf configuration that is valid but does nothing in part. */
+  readonly warnings: string[];
+}
+
+/** Problems and warnings of the plugin configuration of meshwaf's WasmPlugin; nothing for other documents. */
+function pluginConfigReport(obj: { kind?: string; metadata?: { name?: string }; spec?: { url?: unknown; pluginConfig?: unknown } }): { problems: string[]; warnings: string[] } {
+  const spec = obj.spec;
+  const ours = obj.kind === "WasmPlugin" && (String(spec?.url ?? "").includes("meshwaf") || (obj.metadata?.name ?? "").includes("meshwaf"));
+  if (!ours || spec?.pluginConfig === undefined) return { problems: [], warnings: [] };
+  const problems = configProblems(spec.pluginConfig);
+  return { problems, warnings: problems.length === 0 ? configWarnings(spec.pluginConfig) : [] };
+}
+
+/** A configuration message with its field named from the document (`configuration: …` is the object itself). */
+function inPluginConfig(message: string): string {
+  return message.startsWith("configuration:") ? "spec.pluginConfig" + message.slice("configuration".length) : `spec.pluginConfig.${message}`;
 }
 
 type ModelCtor = new (data: unknown) => { validate(): void };
@@ -34,6 +53,7 @@ async function modelFor(apiVersion: string, kind: string): Promise<ModelCtor | u
 export async function validateManifestFiles(files: ReadonlyMap<string, string>): Promise<ValidationReport> {
   const problems: string[] = [];
   const unchecked: string[] = [];
+  const warnings: string[] = [];
   let checked = 0;
   const patchFiles = new Set<string>();
   for (const [file, text] of files) {
@@ -54,7 +74,7 @@ export async function validateManifestFiles(files: ReadonlyMap<string, string>):
         problems.push(`${file}: not valid YAML: ${doc.errors[0].message}`);
         continue;
       }
-      const obj = doc.toJS() as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } } | null;
+      const obj = doc.toJS() as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string }; spec?: { url?: unknown; pluginConfig?: unknown } } | null;
       if (obj === null) continue;
       if (obj.apiVersion === undefined && obj.kind === undefined) {
         unchecked.push(`${file}: not a Kubernetes document (no apiVersion, no kind)`);
@@ -77,7 +97,10 @@ export async function validateManifestFiles(files: ReadonlyMap<string, string>):
       } catch (err) {
         problems.push(`${file}: ${what}: ${describeModelError(err)}`);
       }
+      const config = pluginConfigReport(obj);
+      problems.push(...config.problems.map((p) => `${file}: ${what}: ${inPluginConfig(p)}`));
+      warnings.push(...config.warnings.map((w) => `${file}: ${what}: ${inPluginConfig(w)}`));
     }
   }
-  return { checked, problems, unchecked };
+  return { checked, problems, unchecked, warnings };
 }

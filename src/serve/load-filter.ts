@@ -4,12 +4,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../cli/errors.js";
-import { ConfigError, validateConfig } from "../config/schema.js";
+import { printWarnings } from "../cli/warnings.js";
+import { ConfigError, configWarnings, validateConfig } from "../config/schema.js";
 import { Emulator, HostError, type EmulatorOptions } from "../host/index.js";
 
 export const defaultWasmPath = fileURLToPath(new URL("../../build/meshwaf.wasm", import.meta.url));
 
-/** Reads and validates a plugin configuration file (JSON); returns its text ("" without a file). */
+/** Reads and validates a plugin configuration file (JSON), printing its warnings; returns its text ("" without a file). */
 export function readConfigFile(path: string | undefined): string {
   if (path === undefined) return "";
   if (!existsSync(path)) throw new UserError(`configuration file ${path} not found`);
@@ -26,6 +27,7 @@ export function readConfigFile(path: string | undefined): string {
     if (err instanceof ConfigError) throw new UserError(err.message);
     throw err;
   }
+  printWarnings(configWarnings(config).map((w) => `${path}: ${w}`));
   return JSON.stringify(config);
 }
 

@@ -57,6 +57,25 @@ describe("exclusion rule ids", () => {
   });
 });
 
+describe("exclusion methods", () => {
+  // methods are case-sensitive (RFC 9110), and the filter compares them so (test/filter/exclusions.test.ts)
+  for (const method of ["post", "Get", "M SEARCH", "GET/1"]) {
+    it(`${JSON.stringify(method)}: refused by both, in the same words`, () => {
+      const config = { exclusions: [{ ruleIds: [2001], method }] };
+      const error = "exclusions.0.method: must be an HTTP method in upper case (methods are case-sensitive)";
+      expect(cliError(config)).toBe(`configuration is invalid:\n  - ${error}`);
+      expect(h.callString("parseConfig", JSON.stringify(config))).toBe(error);
+    });
+  }
+  for (const method of ["GET", "M-SEARCH", "VERSION-CONTROL", "BASELINE-CONTROL", "MKCALENDAR"]) {
+    it(`${method}: accepted by both`, () => {
+      const config = { exclusions: [{ ruleIds: [2001], method }] };
+      expect(cliError(config)).toBeNull();
+      expect(filterWarnings(config)).toEqual([]);
+    });
+  }
+});
+
 describe("exclusion conditions that can never match", () => {
   // [field, value, the hint's words]
   const bad: [string, string, string][] = [

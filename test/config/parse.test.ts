@@ -85,7 +85,18 @@ const cases: [unknown, string | null][] = [
   [{ exclusions: [{ categories: ["sqli", "sqli"] }] }, null], // only disabledCategories is uniqueItems
   [{ exclusions: [{ ruleIds: [1], host: "" }] }, "exclusions.0.host"],
   [{ exclusions: [{ ruleIds: [1], pathPrefix: "api" }] }, "exclusions.0.pathPrefix"],
+  // an HTTP method token (RFC 9110), in upper case: methods are case-sensitive
+  [{ exclusions: [{ ruleIds: [2001], method: "M-SEARCH" }] }, null],
+  [{ exclusions: [{ ruleIds: [2001], method: "VERSION-CONTROL" }] }, null],
+  [{ exclusions: [{ ruleIds: [2001], method: "BASELINE-CONTROL" }] }, null],
+  [{ exclusions: [{ ruleIds: [2001], method: "MKCALENDAR" }] }, null],
+  [{ exclusions: [{ ruleIds: [2001], method: "X_CUSTOM.1~!#$%&'*+^`|" }] }, null],
   [{ exclusions: [{ ruleIds: [1], method: "post" }] }, "exclusions.0.method"],
+  [{ exclusions: [{ ruleIds: [1], method: "Get" }] }, "exclusions.0.method"],
+  [{ exclusions: [{ ruleIds: [1], method: "M SEARCH" }] }, "exclusions.0.method"],
+  [{ exclusions: [{ ruleIds: [1], method: "GET/1" }] }, "exclusions.0.method"],
+  [{ exclusions: [{ ruleIds: [1], method: "GET:" }] }, "exclusions.0.method"],
+  [{ exclusions: [{ ruleIds: [1], method: "PÜT" }] }, "exclusions.0.method"],
   [{ exclusions: [{ ruleIds: [1], method: "" }] }, "exclusions.0.method"],
   [{ exclusions: [{ ruleIds: [1], method: "GET\n" }] }, "exclusions.0.method"],
   [{ exclusions: [{ ruleIds: [1], target: "args:" }] }, "exclusions.0.target"],

@@ -1,10 +1,12 @@
-// The README's rule table and the rule ids the configuration schema accepts are the registry's:
-// regenerate both with `tsx scripts/rules-doc.ts`.
+// The README's rule table, the rule ids the configuration schema accepts and schema/rules.json
+// (each rule's category, severity and paranoia, for the CLI's warnings) are the registry's:
+// regenerate them with `tsx scripts/rules-doc.ts`.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BEGIN, END, registryRules, renderRuleIds, renderRulesTable, replaceRuleIds } from "../../scripts/rules-doc.js";
+import { BEGIN, END, registryRules, renderRuleIds, renderRulesJson, renderRulesTable, replaceRuleIds } from "../../scripts/rules-doc.js";
+import { RULES, rulesPath } from "../../src/config/rules.js";
 import { configSchema, configSchemaPath } from "../../src/config/schema.js";
 import { filterWasm } from "../support/filter.js";
 
@@ -34,6 +36,13 @@ describe("README rule table", () => {
     const text = readFileSync(configSchemaPath, "utf8");
     expect(text, "schema/config.schema.json rule ids are stale: run npx tsx scripts/rules-doc.ts").toBe(replaceRuleIds(text, renderRuleIds(rules)));
     expect([...configSchema.definitions.ruleId.enum].sort((a: number, b: number) => a - b)).toEqual(rules.map((r) => r.id).sort((a, b) => a - b));
+  });
+
+  it("are schema/rules.json's, with their category, severity and paranoia level", async () => {
+    const rules = await registryRules();
+    expect(readFileSync(rulesPath, "utf8"), "schema/rules.json is stale: run npx tsx scripts/rules-doc.ts").toBe(renderRulesJson(rules));
+    expect(RULES.size).toBe(rules.length);
+    for (const r of rules) expect(RULES.get(r.id), `rule ${r.id}`).toEqual({ category: r.category, severity: r.severity, paranoia: r.paranoia });
   });
 
   it("has unique rule ids, each in its category's range", async () => {

@@ -58,7 +58,9 @@ describe("scoring", () => {
     { name: "by another host", line: "||other.local|||", left: [1022, 1040] },
     { name: "by path prefix", line: "|||/files/||", left: [] },
     { name: "by another path prefix", line: "|||/api/||", left: [1022, 1040] },
-    { name: "by method", line: "||||get|", left: [] },
+    { name: "by method", line: "||||GET|", left: [] },
+    // methods are case-sensitive (RFC 9110): `get` is another method (the configuration refuses it)
+    { name: "by the method in another case", line: "||||get|", left: [1022, 1040] },
     { name: "by another method", line: "||||POST|", left: [1022, 1040] },
     { name: "by rule, host, path, method and target together", line: "1040||shop.local|/files|GET|args:a", left: [1022] },
   ];

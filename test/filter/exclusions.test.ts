@@ -81,7 +81,14 @@ const cases: [object, RequestSpec[], RequestSpec[]][] = [
   [
     { categories: ["sqli"], host: "API.svc", pathPrefix: "/search", method: "GET" },
     [get(`/search?q=${q}`), { ...get(`/search/all?q=${q}`), authority: "api.svc:8080" }],
-    [{ ...get(`/search?q=${q}`), authority: "web.svc" }, get(`/searc?q=${q}`), { ...get(`/search?q=${q}`), method: "POST" }],
+    [{ ...get(`/search?q=${q}`), authority: "web.svc" }, get(`/searc?q=${q}`), { ...get(`/search?q=${q}`), method: "POST" }, { ...get(`/search?q=${q}`), method: "get" }],
+  ],
+  // a method outside the allowed list (1001) let through where it is used; methods are
+  // case-sensitive (RFC 9110): `m-search` is another method, still refused
+  [
+    { ruleIds: [1001], method: "M-SEARCH" },
+    [{ ...get("/"), method: "M-SEARCH" }],
+    [{ ...get("/"), method: "m-search" }, { ...get("/"), method: "MKCALENDAR" }, { ...get(`/?q=${q}`), method: "M-SEARCH" }],
   ],
   [
     { ruleIds: [2002, 2003, 2005, 2023, 2025] },

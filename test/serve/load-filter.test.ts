@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { UserError } from "../../src/cli/errors.js";
 import { loadFilter, readConfigFile } from "../../src/serve/load-filter.js";
 import { tempDir } from "../support/temp.js";
@@ -26,6 +26,20 @@ describe("configuration files for serve and replay", () => {
       expect(() => readConfigFile(path)).toThrow(message);
     });
   }
+
+  it("prints a warning for each part that does nothing, and returns the configuration", () => {
+    const path = file("inert.json", '{"disabledCategories":["xss"],"exclusions":[{"categories":["xss"]}]}');
+    const write = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      expect(readConfigFile(path)).toBe('{"disabledCategories":["xss"],"exclusions":[{"categories":["xss"]}]}');
+      expect(write.mock.calls).toEqual([[`meshwaf: warning: ${path}: exclusions.0.categories: xss does not run: it is in disabledCategories\n`]]);
+      write.mockClear();
+      readConfigFile(file("ok2.json", '{"disabledCategories":["xss"],"exclusions":[{"categories":["sqli"]}]}'));
+      expect(write.mock.calls).toEqual([]);
+    } finally {
+      write.mockRestore();
+    }
+  });
 
   it("refuses a missing file", () => {
     expect(() => readConfigFile(join(dir, "nope.json"))).toThrow(/configuration file .*nope\.json not found/);

@@ -17,7 +17,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 
 /**
  * Runs the CLI's commands in this process (no child process: much faster under load);
- * stdout is captured, a UserError becomes `meshwaf: message` on stderr as in bin/meshwaf.js.
+ * stdout and stderr are captured, a UserError becomes `meshwaf: message` on stderr as in bin/meshwaf.js.
  */
 export async function runCliInProcess(args: readonly string[]): Promise<CliResult> {
   const { Command, CommanderError } = await import("commander");
@@ -28,10 +28,17 @@ export async function runCliInProcess(args: readonly string[]): Promise<CliResul
   const program = new Command("meshwaf").exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   for (const register of commands) register(program);
   const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  const text = (chunk: string | Uint8Array) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+    stdout += text(chunk);
     return true;
   }) as typeof process.stdout.write;
+  // (warnings: meshwaf: warning: …)
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += text(chunk);
+    return true;
+  }) as typeof process.stderr.write;
   let status = 0;
   try {
     await program.parseAsync(["node", "meshwaf", ...args]);
@@ -44,6 +51,7 @@ export async function runCliInProcess(args: readonly string[]): Promise<CliResul
     else throw err;
   } finally {
     process.stdout.write = write;
+    process.stderr.write = writeErr;
     process.exitCode = undefined;
   }
   return { status, stdout, stderr };

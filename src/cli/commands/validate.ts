@@ -1,9 +1,11 @@
-// `meshwaf validate DIR`: schema validation of every manifest, then `istioctl validate` when available.
+// `meshwaf validate DIR`: schema validation of every manifest (and of meshwaf's plugin configuration,
+// whose warnings are printed), then `istioctl validate` when available.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
+import { printWarnings } from "../warnings.js";
 import { validateManifestFiles } from "../../manifests/validate.js";
 
 function yamlFiles(dir: string): string[] {
@@ -37,6 +39,7 @@ export function registerValidate(program: Command): void {
       const files = new Map(paths.map((p) => [relative(dir, p), readFileSync(p, "utf8")]));
       const report = await validateManifestFiles(files);
       for (const u of report.unchecked) process.stdout.write(`not checked (no schema): ${u}\n`);
+      printWarnings(report.warnings);
       if (report.problems.length > 0) throw new UserError(`${dir}: ${report.problems.length} invalid:\n  - ${report.problems.join("\n  - ")}`);
       process.stdout.write(`schemas: ${report.checked} documents valid in ${files.size} files\n`);
       if (opts.istioctl && onPath("istioctl")) {
