@@ -14,6 +14,7 @@ import PackNeedles from "./pack-needles.js";
 import { packDataSegments } from "./pack-data-segments.js";
 import StaticHeaders from "./static-headers.js";
 import VisitGlobals from "./visit-globals.js";
+import ObjectConstructor from "./object-constructor.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The release builds drop rule descriptions (scripts/strip-rule-descriptions.js); only the
@@ -24,8 +25,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // helpers (matchesCI(buf, i, "ognl")) as bytes too (scripts/pack-needles.js). The release modules
 // run the minimal runtime, which never reads the block size (mmInfo) of a static object: the build
 // clears it (scripts/static-headers.js) and rebuilds the data segments (scripts/pack-data-segments.js);
-// its collector's root scan visits globals without a null test of its own (scripts/visit-globals.js).
-const release = [StripRuleDescriptions, PackWordLists, PackReasons, PackNeedles, VisitGlobals];
+// its collector's root scan visits globals without a null test of its own (scripts/visit-globals.js), and
+// constructors skip the base Object's dead null test (scripts/object-constructor.js).
+const release = [StripRuleDescriptions, PackWordLists, PackReasons, PackNeedles, VisitGlobals, ObjectConstructor];
 const targets = [
   { entry: "assembly/index.ts", target: "release", out: "build/meshwaf.wasm", transforms: release, packData: true },
   { entry: "assembly/harness.ts", target: "harness", out: "build/harness.wasm", transforms: [PackWordLists, PackNeedles] },
@@ -35,7 +37,7 @@ const targets = [
 
 function newestInput() {
   let newest = statSync(join(root, "asconfig.json")).mtimeMs;
-  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-needles.js", "pack-data-segments.js", "static-headers.js", "visit-globals.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
+  for (const transform of ["strip-rule-descriptions.js", "pack-word-lists.js", "pack-reasons.js", "pack-needles.js", "pack-data-segments.js", "static-headers.js", "visit-globals.js", "object-constructor.js", "ast-walk.js"]) newest = Math.max(newest, statSync(join(root, "scripts", transform)).mtimeMs);
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
