@@ -46,7 +46,10 @@ function escapeAt(input: ArrayBuffer, i: i32): u32 {
     const l = hexValue(at(input, i + 2));
     if ((h | l) >= 0) return (<u32>((h << 4) | l) << 3) | 3;
   }
-  if (i + 5 < n && (at(input, i + 1) | 0x20) == 0x75 && isHex4(input, i + 2)) return (hex4(input, i + 2) << 3) | 6;
+  if (i + 5 < n && (at(input, i + 1) | 0x20) == 0x75) {
+    const v = hex4(input, i + 2);
+    if (v >= 0) return (<u32>v << 3) | 6;
+  }
   return 0;
 }
 
@@ -62,11 +65,9 @@ export function urlDecodeFull(input: ArrayBuffer, plusAsSpace: bool = false): Ar
   return cur;
 }
 
-export function isHex4(buf: ArrayBuffer, i: i32): bool {
-  if (i + 4 > buf.byteLength) return false;
-  return hexValue(at(buf, i)) >= 0 && hexValue(at(buf, i + 1)) >= 0 && hexValue(at(buf, i + 2)) >= 0 && hexValue(at(buf, i + 3)) >= 0;
-}
-
-export function hex4(buf: ArrayBuffer, i: i32): u32 {
-  return <u32>((hexValue(at(buf, i)) << 12) | (hexValue(at(buf, i + 1)) << 8) | (hexValue(at(buf, i + 2)) << 4) | hexValue(at(buf, i + 3)));
+/** The value of the four hex digits at `i`, or -1 when they are not four hex digits inside `buf`. */
+export function hex4(buf: ArrayBuffer, i: i32): i32 {
+  if (i + 4 > buf.byteLength) return -1;
+  // (hexValue is -1 for a byte that is no digit: any -1 shifted and or-ed in leaves the result negative)
+  return (hexValue(at(buf, i)) << 12) | (hexValue(at(buf, i + 1)) << 8) | (hexValue(at(buf, i + 2)) << 4) | hexValue(at(buf, i + 3));
 }
