@@ -189,7 +189,7 @@ function namesTargets(exclusions: Exclusion[]): bool {
   return false;
 }
 
-function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
+export function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
     inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs, cfg);

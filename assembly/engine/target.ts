@@ -217,6 +217,21 @@ export class Target {
     if (htmlDecode(d) == d && indexOfEither(d, 0x26, 0x26, 0) >= 0) this._html = d.slice(0);
   }
 
+  /**
+   * Tests: the forms as urlDecode made them before it returned its input when nothing decodes (`50% off`).
+   * urlDecoded() of a value holding a `%` is then a copy of it; so is, with `parsed`, the value of a
+   * target the request parsers percent-decoded (path, query, cookie, form) whose raw bytes decode to themselves.
+   */
+  copyUndecodedUrl(parsed: bool): void {
+    let v = this.value;
+    if (indexOfEither(v, 0x25, 0x25, 0) < 0) return;
+    const o = this.origin;
+    if (parsed && !this.fromBase64 && v == this.raw && (o == TargetOrigin.Path || o == TargetOrigin.Query || o == TargetOrigin.Cookie || o == TargetOrigin.Form)) {
+      this.value = v = v.slice(0);
+    }
+    if (urlDecodeFull(v) == v) this._url = v.slice(0);
+  }
+
   /** A census that claims every class, so that no gate on it skips a detector (tests compare the findings). */
   claimEveryClass(): void {
     this._census = 0xffffffff;

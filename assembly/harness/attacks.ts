@@ -56,6 +56,20 @@ export function scanTargetHtmlCopied(kind: i32, name: string, input: string, par
   return sinkJson(s);
 }
 
+/**
+ * scanTarget with urlDecoded() a copy of the value when it holds a `%` but decodes to itself
+ * (Target.copyUndecodedUrl): JSON {score, matches} as scanTarget, to compare with the form shared.
+ */
+export function scanTargetUrlCopied(kind: i32, name: string, input: string, paranoia: i32): string {
+  const bytes = String.UTF8.encode(input);
+  const s = new Sink(paranoia);
+  const colon = name.indexOf(":");
+  const t = new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : "");
+  t.copyUndecodedUrl(false);
+  detectTarget(s, t);
+  return sinkJson(s);
+}
+
 /** The census classes (engine/census.ts) of `input`'s bytes. */
 export function censusOfText(input: string): u32 {
   return censusOf(String.UTF8.encode(input));

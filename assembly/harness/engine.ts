@@ -4,7 +4,10 @@ import { Sink } from "../engine/sink";
 import { Target, TargetKind } from "../engine/target";
 import { categoryName, parseCategory } from "../engine/rule";
 import { RULES } from "../engine/rules";
-import { detectTarget, inspect, collectTargets } from "../engine/inspect";
+import { detectTarget, inspect, collectTargets, inspectTargets } from "../engine/inspect";
+import { Verdict } from "../engine/verdict";
+import { prepareSession } from "../engine/detectors/session";
+import { prepareProtocol, detectProtocolRequest } from "../engine/detectors/protocol";
 import { HttpRequest } from "../engine/request";
 import { EngineConfig, Exclusion } from "../engine/config";
 import { urlDecode, urlDecodeFull } from "../engine/transform/urldecode";
@@ -118,8 +121,30 @@ function categoriesOf(list: string): i32[] {
   return out;
 }
 
+/**
+ * As inspectRequest (every target inspected, no seen set), with `copied` the targets' forms as urlDecode
+ * made them before it returned its input when nothing decodes (Target.copyUndecodedUrl): tests compare both.
+ */
+export function inspectRequestUrlCopied(method: string, path: string, headers: string, body: ArrayBuffer | null, paranoia: i32, threshold: i32, copied: bool): string {
+  const cfg = new EngineConfig();
+  cfg.paranoiaLevel = paranoia;
+  cfg.anomalyThreshold = threshold;
+  const req = buildRequest(method, path, headers, body);
+  const s = new Sink(paranoia);
+  prepareSession(req);
+  prepareProtocol(req);
+  const targets = collectTargets(req);
+  if (copied) for (let i = 0; i < targets.list.length; i++) targets.list[i].copyUndecodedUrl(true);
+  detectProtocolRequest(s, req, targets);
+  inspectTargets(s, targets.list, cfg);
+  return verdictOfJson(new Verdict(s.score, s.score >= threshold, s.matches));
+}
+
 function verdictJson(req: HttpRequest, cfg: EngineConfig): string {
-  const v = inspect(req, cfg);
+  return verdictOfJson(inspect(req, cfg));
+}
+
+function verdictOfJson(v: Verdict): string {
   let out = '{"score":' + v.score.toString() + ',"attack":' + (v.attack ? "true" : "false") + ',"matches":[';
   for (let i = 0; i < v.matches.length; i++) {
     const m = v.matches[i];

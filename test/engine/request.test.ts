@@ -41,6 +41,12 @@ describe("request targets", () => {
         "bodyKey json:10=10", "bodyKey json:10.q=q", "bodyValue json:10.q=z"],
     },
     {
+      name: "JSON \\u escapes: a surrogate pair as one character, a lone or broken one as U+FFFD, four bytes that are no hex digits kept",
+      req: json('{"a":"\\ud83d\\ude00","b":"\\uD83D\\u12G4","c":"\\u12G4 x\\u12"}'),
+      expected: ["header header:content-type=application/json", "bodyKey json:a=a", "bodyValue json:a=\u{1F600}", "bodyKey json:b=b",
+        "bodyValue json:b=\uFFFDu12G4", "bodyKey json:c=c", "bodyValue json:c=u12G4 xu12"],
+    },
+    {
       name: "a top-level JSON string",
       req: json('"hello"'),
       expected: ["header header:content-type=application/json", "bodyValue json:=hello"],

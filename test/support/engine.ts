@@ -34,6 +34,14 @@ export function inspect(h: Harness, r: Req, paranoia = 1, threshold = 5): Engine
   return withArgs(h, r, (m, p, hd, b) => JSON.parse(h.exports.__getString(h.exports.inspectRequest(m, p, hd, b, paranoia, threshold))));
 }
 
+/**
+ * The engine on one request, every target inspected (no seen set), with `copied` its forms as urlDecode made them
+ * before it returned its input when nothing decodes (harness inspectRequestUrlCopied): tests compare both.
+ */
+export function inspectUrlCopied(h: Harness, r: Req, copied: boolean, paranoia = 1, threshold = 5): EngineVerdict {
+  return withArgs(h, r, (m, p, hd, b) => JSON.parse(h.exports.__getString(h.exports.inspectRequestUrlCopied(m, p, hd, b, paranoia, threshold, copied ? 1 : 0))));
+}
+
 /** Exclusions: `ruleIds|categories|host|pathPrefix|method|target` per line. */
 export function inspectWith(h: Harness, r: Req, disabled: string, exclusions: string, paranoia = 1, threshold = 5): EngineVerdict {
   const ex = h.exports;

@@ -22,6 +22,7 @@ import { opensQuotedSpan } from "./sqli/quoted-span";
 import { inertProse } from "./sqli/prose";
 import { WordList } from "../wordlist";
 import { HIGH, PERCENT, QUOTE } from "../census";
+import { indexOfEither } from "../transform/out";
 
 const BASE = 2001;
 // The reason each rule gives in the log and the block body, by id - BASE (the release build drops rule
@@ -171,10 +172,6 @@ export function plainWord(buf: ArrayBuffer): bool {
 }
 
 /**
- * `plusIsSpace`: the value came percent-encoded outside the path, so an encoder that also
- * writes spaces as `+` made it (a `+` inside an XML or JSON value that still holds %XX).
- */
-/**
  * Prefilter for text: whether the value is words, numbers, spaces and `. , - / :` only, none of
  * its words a SQL keyword (the English function words aside). Every structure needs a comparison
  * or logic operator, a quote or a SQL word (`-` and `/` alone only do arithmetic; a comment needs
@@ -248,7 +245,10 @@ export function skipsAnalysis(buf: ArrayBuffer): bool {
   return plainWord(buf) || plainText(buf) || inertProse(buf);
 }
 
-/** `mayQuote` false: the caller knows buf holds no quote (its census), so no quote context is read. */
+/**
+ * `mayQuote` false: the caller knows buf holds no quote (its census), so no quote context is read.
+ * `plusIsSpace`: a `+` between words is a space (the value still held a `%`, or is a cookie: detectSqli).
+ */
 export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false, mayQuote: bool = true): Findings {
   found.reset();
   state.plusIsSpace = plusIsSpace;
@@ -483,8 +483,10 @@ export function detectSqli(s: Sink, t: Target): void {
   const census = t.census();
   // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
   const buf = (census & HIGH) != 0 ? foldQuotes(t.decoded()) : t.decoded();
-  // (PHP decodes a cookie as a form value: `+` is a space there even when nothing is percent-encoded)
-  const plusIsSpace = t.kind != TargetKind.Path && (t.urlDecoded() != t.value || t.kind == TargetKind.Cookie);
+  // `+` is a space in a value that still holds a `%` after its context's decoding (percent-encoded once more, or
+  // %XX in a JSON or XML value: an encoder that writes spaces as `+` made it), and in a cookie (PHP decodes a
+  // cookie as a form value, even when nothing is percent-encoded)
+  const plusIsSpace = t.kind != TargetKind.Path && (t.kind == TargetKind.Cookie || ((census & PERCENT) != 0 && indexOfEither(t.value, 0x25, 0x25, 0) >= 0));
   const f = findingsOf(buf, false, plusIsSpace, (census & (QUOTE | HIGH)) != 0);
   // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
   // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)

@@ -9,7 +9,7 @@ import { grownBuffer, needleCode, needleLength } from "../bytes";
 import { KeyShape } from "../key-shape";
 import { Records } from "./json-records";
 import { ByteWriter, at } from "../transform/out";
-import { isHex4, hex4 } from "../transform/urldecode";
+import { hex4 } from "../transform/urldecode";
 
 const MAX_DEPTH = 64;
 
@@ -408,11 +408,11 @@ export function unescape(data: ArrayBuffer, start: i32, end: i32): ArrayBuffer {
       continue;
     }
     const e = at(data, i + 1);
-    if (e == 0x75 && i + 6 <= end && isHex4(data, i + 2)) {
-      let cp = hex4(data, i + 2);
+    let cp = e == 0x75 && i + 6 <= end ? hex4(data, i + 2) : -1;
+    if (cp >= 0) {
       i += 6;
-      if (cp >= 0xd800 && cp < 0xdc00 && i + 6 <= end && at(data, i) == 0x5c && at(data, i + 1) == 0x75 && isHex4(data, i + 2)) {
-        const lo = hex4(data, i + 2);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 6 <= end && at(data, i) == 0x5c && at(data, i + 1) == 0x75) {
+        const lo = hex4(data, i + 2); // (-1: not a low surrogate either)
         if (lo >= 0xdc00 && lo < 0xe000) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
           i += 6;

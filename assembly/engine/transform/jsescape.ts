@@ -1,7 +1,7 @@
 // JavaScript and CSS escape decoding: `\uXXXX`, `\u{X..}`, `\xXX`, CSS `\XX..` (1-6 hex
 // digits and an optional space), `\n` `\t` `\r`, and `\c` for any other c (JS drops the backslash).
 import { ByteWriter, at, hexValue, indexOfEither } from "./out";
-import { isHex4, hex4 } from "./urldecode";
+import { hex4 } from "./urldecode";
 
 /** Returns `input` itself when it holds no backslash. */
 export function jsDecode(input: ArrayBuffer): ArrayBuffer {
@@ -19,12 +19,12 @@ export function jsDecode(input: ArrayBuffer): ArrayBuffer {
       continue;
     }
     const e = at(input, i + 1);
-    if ((e == 0x75 || e == 0x55) && isHex4(input, i + 2)) {
-      let cp = hex4(input, i + 2);
+    let cp = e == 0x75 || e == 0x55 ? hex4(input, i + 2) : -1;
+    if (cp >= 0) {
       i += 6;
       // A UTF-16 surrogate pair written as two escapes.
-      if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < n && at(input, i) == 0x5c && (at(input, i + 1) | 0x20) == 0x75 && isHex4(input, i + 2)) {
-        const lo = hex4(input, i + 2);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < n && at(input, i) == 0x5c && (at(input, i + 1) | 0x20) == 0x75) {
+        const lo = hex4(input, i + 2); // (-1: not a low surrogate either)
         if (lo >= 0xdc00 && lo < 0xe000) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
           i += 6;
