@@ -33,6 +33,7 @@ import { opaqueBase64, plainWords, PlainWords } from "./plain-words";
 import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 import { embeddedStrings } from "./embedded";
+import { base64DecodePrintable } from "./transform/base64";
 import { jwtStart, jwtTargets, segmentEnd, unsigned } from "./jwt";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
@@ -297,6 +298,10 @@ function inspectEmbedded(s: Sink, t: Target): void {
       const d = t.derived(unchecked(inner[k]));
       d.kind = TargetKind.BodyValue; // a document's string, wherever the document came
       detectTarget(s, d);
+      // base64 of text, as a JSON body's string is read (`filter={"q":"PHN2Zz4"}`); whole strings only
+      // (the value's own base64 look-up has read its longest run of base64 letters)
+      const b = base64DecodePrintable(d.value);
+      if (b !== null && !s.done()) detectTarget(s, d.derived(b));
     }
   }
 }

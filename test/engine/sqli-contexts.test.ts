@@ -229,6 +229,33 @@ describe("form-encoded '+' reads as a space only in encoded values outside the p
   });
 });
 
+describe("'+' in the query of a URL value reads as a space: the server the URL leads to decodes it as a form", () => {
+  const arg = (name: string, value: string) => ({ path: `/login?${name}=${encodeURIComponent(value)}` });
+  const attacks: [string, string][] = [
+    ["next", "https://x.example/?q=1+union+select+1,2"],
+    ["redirect", "/p?id=1+and+1=1"],
+    ["return_to", "https://shop.example/item?id=1+union+all+select+user,password+from+users--"],
+    ["url", "//cdn.example/a.js?v=1+or+sleep(5)"],
+  ];
+  for (const [name, value] of attacks) {
+    it(`flags ${name}=${value}`, () => expect(sqliRules(arg(name, value)).length).toBeGreaterThan(0));
+  }
+  const benign: [string, string][] = [
+    ["next", "https://www.google.com/search?q=c+++tutorial"],
+    ["u", "https://news.example/a?utm_source=news+letter&utm_campaign=black+friday+or+cyber+monday"],
+    ["next", "/search?q=1+1=2&page=2"],
+    ["back", "/wiki?title=C++&lang=en"],
+    ["redirect", "https://x.example/?q=a+or+b"],
+  ];
+  for (const [name, value] of benign) {
+    it(`leaves ${name}=${value} alone`, () => expect(sqliRules(arg(name, value))).toEqual([]));
+  }
+  // no URL, or a blank before the `?`: the application gets the `+` itself
+  for (const value of ["1+union+select+1,2", "C++ and 1+1=2, a+b", "is it x/y? 1+union+select+1,2"]) {
+    it(`keeps '+' in ${JSON.stringify(value)}`, () => expect(sqliRules(arg("q", value))).toEqual([]));
+  }
+});
+
 describe("sqli in path segments", () => {
   // Each segment is read as a route parameter, up to the end of the path; a run of plain segments
   // (letters, digits, `_ - .`) at the end is route words, not SQL: `/tags/or/1` is a page.

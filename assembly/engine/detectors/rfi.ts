@@ -24,7 +24,8 @@ function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
-function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
+/** `http` or `https` at [s, e). */
+export function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
   const len = e - s;
   return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
 }

@@ -8,7 +8,7 @@ import { Target, TargetKind } from "../target";
 import { byteAt, isWordByte, isHexDigit, isSpaceByte, lowerByte } from "../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./sqli/keywords";
 import { Tok, TokenList, MAX_TOKENS } from "./sqli/tokens";
-import { TokenizerState, tokenize, closingQuote } from "./sqli/tokenizer";
+import { TokenizerState, tokenize, closingQuote, NO_PLUS } from "./sqli/tokenizer";
 import { analyse } from "./sqli/grammar";
 import { setSource } from "./sqli/fragments";
 import { Finding, Findings } from "./sqli/findings";
@@ -21,7 +21,7 @@ import { withoutStrayPercent } from "./sqli/stray-percent";
 import { opensQuotedSpan } from "./sqli/quoted-span";
 import { inertProse } from "./sqli/prose";
 import { WordList } from "../wordlist";
-import { HIGH, PERCENT, QUOTE } from "../census";
+import { HIGH, PERCENT, PLUS, QUESTION, QUOTE } from "../census";
 import { indexOfEither } from "../transform/out";
 
 const BASE = 2001;
@@ -246,12 +246,12 @@ export function skipsAnalysis(buf: ArrayBuffer): bool {
 }
 
 /**
+ * `plusFrom`: where `+` between words starts to read as a space (NO_PLUS: nowhere; see plusStart).
  * `mayQuote` false: the caller knows buf holds no quote (its census), so no quote context is read.
- * `plusIsSpace`: a `+` between words is a space (the value still held a `%`, or is a cookie: detectSqli).
  */
-export function findingsOf(buf: ArrayBuffer, force: bool = false, plusIsSpace: bool = false, mayQuote: bool = true): Findings {
+export function findingsOf(buf: ArrayBuffer, force: bool = false, plusFrom: i32 = NO_PLUS, mayQuote: bool = true): Findings {
   found.reset();
-  state.plusIsSpace = plusIsSpace;
+  state.plusFrom = plusFrom;
   if (overflowNumber(buf)) found.add(Finding.NumberOverflow, 0, buf.byteLength);
   if (!force && skipsAnalysis(buf)) return found;
   if (buf.byteLength < 2) return found;
@@ -436,7 +436,7 @@ function refererValues(s: Sink, t: Target, buf: ArrayBuffer): void {
     while (i < e && byteAt(buf, i) != 0x3d) i++;
     if (i + 1 < e) {
       const v = buf.slice(i + 1, e);
-      reportAll(s, t, v, findingsOf(v, false, true));
+      reportAll(s, t, v, findingsOf(v, false, 0));
     }
     i = e;
   }
@@ -477,25 +477,50 @@ function probeShapes(s: Sink, t: Target, buf: ArrayBuffer, d: i32): void {
   if (quoteThenNumber(buf)) s.report(2035, t, buf, 0, len, REASONS.word(34));
 }
 
+/**
+ * Where `+` between words starts to read as a space in `buf`, `t`'s decoded value. Everywhere when the value
+ * came percent-encoded outside the path (an encoder that also writes spaces as `+` made it: a `+` inside an XML
+ * or JSON value that still holds %XX) or is a cookie (PHP decodes a cookie as a form value); in the query of a
+ * value that is a URL (`next=https://x/?q=1+union+select+1`, `redirect=/p?id=1+and+1=1`), which the server it
+ * leads to decodes as a form; nowhere else: `C++`, `1+1=2`, `a+b` in prose keep their `+`.
+ */
+function plusStart(t: Target, census: u32, buf: ArrayBuffer): i32 {
+  if (t.kind == TargetKind.Path) return NO_PLUS;
+  // the whole value: it still holds a `%` after its context's decoding (percent-encoded once more, or %XX in a JSON
+  // or XML value: an encoder that writes spaces as `+` made it), or it is a cookie (PHP decodes a cookie as a form
+  // value, even when nothing is percent-encoded)
+  if (t.kind == TargetKind.Cookie || ((census & PERCENT) != 0 && indexOfEither(t.value, 0x25, 0x25, 0) >= 0)) return 0;
+  return (census & (PLUS | QUESTION)) == (PLUS | QUESTION) ? urlQueryStart(buf) : NO_PLUS;
+}
+
+/** Offset after the `?` of a value that is a URL or a path (`https://x/?q=`, `/p?id=`): a `/`, then a `?`, and no blank before it; else NO_PLUS. */
+function urlQueryStart(buf: ArrayBuffer): i32 {
+  let slash = false;
+  for (let i = 0, n = buf.byteLength; i < n; i++) {
+    const c = byteAt(buf, i);
+    if (c == 0x3f) return slash ? i + 1 : NO_PLUS;
+    if (c <= 0x20) break;
+    if (c == 0x2f) slash = true;
+  }
+  return NO_PLUS;
+}
+
 export function detectSqli(s: Sink, t: Target): void {
   // The census gates passes over the bytes: look-alike quotes are UTF-8 (high bytes), a stray `%` is a `%`,
   // a quote context needs a quote (of any kind, or a look-alike).
   const census = t.census();
   // percent-decoded until stable (double encoding, encoded payloads inside JSON or multipart values), look-alike quotes folded
   const buf = (census & HIGH) != 0 ? foldQuotes(t.decoded()) : t.decoded();
-  // `+` is a space in a value that still holds a `%` after its context's decoding (percent-encoded once more, or
-  // %XX in a JSON or XML value: an encoder that writes spaces as `+` made it), and in a cookie (PHP decodes a
-  // cookie as a form value, even when nothing is percent-encoded)
-  const plusIsSpace = t.kind != TargetKind.Path && (t.kind == TargetKind.Cookie || ((census & PERCENT) != 0 && indexOfEither(t.value, 0x25, 0x25, 0) >= 0));
-  const f = findingsOf(buf, false, plusIsSpace, (census & (QUOTE | HIGH)) != 0);
+  const plusFrom = plusStart(t, census, buf);
+  const f = findingsOf(buf, false, plusFrom, (census & (QUOTE | HIGH)) != 0);
   // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
   // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
   if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
-  if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusIsSpace = false; setSource(buf); scanPathSegments(buf); }
+  if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusFrom = NO_PLUS; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
   const stripped = (census & PERCENT) != 0 ? withoutStrayPercent(buf) : null;
-  if (stripped !== null) reportAll(s, t, stripped!, findingsOf(stripped!, false, plusIsSpace));
+  if (stripped !== null) reportAll(s, t, stripped!, findingsOf(stripped!, false, plusFrom == 0 ? 0 : NO_PLUS));
   if (isValueKind(t.kind)) {
     // `/3 or `, or after a `name=` the value opens with (`pay=/3 or ` arriving as one name)
     const d = danglingLogic(buf);
@@ -505,5 +530,5 @@ export function detectSqli(s: Sink, t: Target): void {
     if (s.paranoia >= 2) probeShapes(s, t, buf, d);
   }
   const pair = formPair(s, t);
-  if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusIsSpace));
+  if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusFrom == 0 ? 0 : NO_PLUS));
 }

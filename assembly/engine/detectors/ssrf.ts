@@ -15,7 +15,7 @@ import {
   H_METADATA, H_LOOPBACK, H_PRIVATE, H_LINKLOCAL, H_INTERNAL, H_OBFUSCATED, H_IPV6, H_IP,
   schemeEndAt,
 } from "./ssrf/host";
-import { isFetchScheme } from "./rfi";
+import { isFetchScheme, isWebScheme } from "./rfi";
 import { findSensitive } from "./lfi/sensitive";
 
 export const SSRF_RULES: Rule[] = [
@@ -46,11 +46,6 @@ function directoryAddress(v: ArrayBuffer): bool {
   const len = urlSchemeEnd - urlSchemeStart;
   return urlHasSlashes && (len == 4 || (len == 5 && (at(v, urlSchemeStart + 4) | 0x20) == 0x73)) && matchesCI(v, urlSchemeStart, "ldap") &&
     (urlAuthorityEnd >= v.byteLength || isSpaceByte(at(v, urlAuthorityEnd)));
-}
-
-function isWebScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
-  const len = e - s;
-  return (len == 4 && matchesCI(buf, s, "http")) || (len == 5 && matchesCI(buf, s, "https"));
 }
 
 /** Set per target: only attack-only hosts count (see above). */

@@ -17,6 +17,9 @@ import { Tok, TokenList, F_OPEN, F_CALL, F_COMMENT, F_HEX, F_METHOD, F_SPLIT, F_
   return isWordByte(c) || c == 0x24 || c >= 0x80;
 }
 
+/** TokenizerState.plusFrom where no `+` reads as a space. */
+export const NO_PLUS = I32.MAX_VALUE;
+
 /** Tokenizer state that outlives one call (a value is tokenized in windows). */
 export class TokenizerState {
   /** Inside a MySQL executable comment `/*! ... *\/`: its end is skipped like a space. */
@@ -24,8 +27,9 @@ export class TokenizerState {
   /** Seen `/*!`, a word split by a comment, or a comment anywhere. */
   sawExecComment: bool = false;
   sawComment: bool = false;
-  /** `+` between two words reads as a space: the value was form-encoded (set per value, kept by reset). */
-  plusIsSpace: bool = false;
+  /** From this offset on, `+` between two words reads as a space: the value, or the query of a URL value, was
+   * form-encoded (set per value, kept by reset; NO_PLUS: nowhere). */
+  plusFrom: i32 = NO_PLUS;
   /** ODBC escapes `{name ` opened and not yet closed by `}`. */
   odbcEscapes: i32 = 0;
   reset(): void {
@@ -199,7 +203,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
         // (a run of them too: 1++OR++1 is `1  OR  1` once the form decoding the application does is done)
-        if (st.plusIsSpace && i > pos && isWordChar(byteAt(buf, i - 1))) {
+        if (i >= st.plusFrom && i > pos && isWordChar(byteAt(buf, i - 1))) {
           let j = i + 1;
           while (j < end && j - i < 8 && byteAt(buf, j) == 0x2b) j++;
           const w = j < end ? byteAt(buf, j) : 0;
@@ -207,7 +211,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
           if (w < 0x80 && (isWordStart(w) || (isWordChar(w) && isWordStart(byteAt(buf, i - 1))))) { i = j; continue; }
         }
         // (and next to `||` `&&`, which no sum has as an operand: 1+||+2=2 is `1 || 2=2`)
-        if (st.plusIsSpace && (logicPair(buf, i - 2, pos, end) || logicPair(buf, i + 1, pos, end))) { i++; continue; }
+        if (i >= st.plusFrom && (logicPair(buf, i - 2, pos, end) || logicPair(buf, i + 1, pos, end))) { i++; continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
