@@ -60,6 +60,13 @@ const attacks: [string, number, number?][] = [
   ["get_user('admin')", 9121],
   ["array_merge(\"a\", b)", 9121],
   ["x;`get_user()`", 9121],
+  // beside the C sizeof and the Python doctest: PHP's sizeof over a variable or a literal, calls with no prompt
+  ["sizeof($_GET)", 9121],
+  ["sizeof(array(1))", 9121],
+  ["sizeof(getcwd())", 9121],
+  ["> list(range(10))", 9121],
+  [">>>x;print_r(scandir(1))", 9121],
+  [">>> system('id')", 9120],
   ["get_defined_functions()[0]", 9120],
   ["$a(1)", 9130],
   ["$_[@-_]($_[@!+_] )", 9130],
@@ -98,6 +105,13 @@ const attacks: [string, number, number?][] = [
 ];
 
 const benign: [string, number?][] = [
+  // C's sizeof over a type or a name (PHP's alias of count() takes an array)
+  ["int* arr2 = malloc(sizeof(int));"],
+  ["(sizeof (png_uint_32)) (sizeof array)"],
+  ["n = sizeof(struct stat);"],
+  // a Python session's prompt opens the value
+  [">>> list(split_before(range(10), lambda n: n % 3 == 0))"],
+  [">>> list(zip_offset('0123', 'abcdef', offsets=(0, 1)))\n[('0', 'b'), ('1', 'c')]"],
   ["The system (Linux) is great"],
   // Python's str.join off a closed literal; a breakout (`'.join('`) or a dangerous call still counts
   ["s = ''.join(parts)"],

@@ -58,6 +58,15 @@ const attacks: [string, number][] = [
   ["\"/x/onauxclick=alert(1)//", 3004],
   ["Mozilla/5.0 (compatible; onload=alert(document.domain))", 3004],
   ["'formaction=//evil", 3004],
+  // a handler opening a line still counts when its value runs or escapes something, or closes a tag
+  ["x\nonerror=alert(1)\ny", 3004],
+  ["x\n onfocus=location=name\n", 3004],
+  ["[Timer]\nonload=alert`1`\n", 3004],
+  ["a\nonclick=top[8680439..toString(30)]\n", 3004],
+  ["a\nonclick=x>\n", 3004],
+  ["a\nonmouseover=alert&lpar;1&rpar;\n", 3004],
+  // an inert value on one line with no line before it is judged as before (not a file's line)
+  ["OnCalendar=*-*-*", 3004],
   ["';alert(1)//", 3007],
   ["'-alert(1)//", 3007],
   ["(alert)(1)", 3007],
@@ -100,6 +109,10 @@ const benign: string[] = [
   "2 < 3 > 1",
   "JavaScript: Basics of JavaScript Language",
   "The onion=layered vegetable",
+  // a key opening a line of a config file or a settings list, its value inert to the line's end
+  "[Timer]\nOnCalendar=*-*-* 6,18:00\nRandomizedDelaySec=12h\nPersistent=true",
+  "[Timer]\r\nOnCalendar=*-*-* 6,18:00\r\nPersistent=true",
+  "\u2713 OnActiveSec=\n\u2713 OnBootSec=\n\u2713 OnCalendar=\n  Unit=",
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "https://example.com/search?q=onload&sort=asc",
   "Please confirm your email address",

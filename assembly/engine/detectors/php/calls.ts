@@ -78,7 +78,8 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     }
     return;
   }
-  if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close)) {
+  if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close) &&
+      !cSizeof(data, s, e, paren) && !doctestLine(data)) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
 }
@@ -127,6 +128,21 @@ function lonePlainCall(data: ArrayBuffer, s: i32, paren: i32, close: i32): bool 
   for (let j = close + 1; j < data.byteLength; j++) if (!isSpaceByte(byteAt(data, j)) && byteAt(data, j) != 0x3b) return false;
   const a = skipSpaces(data, paren + 1); // before the `)` at close: a + 1 <= close
   return byteAt(data, a) == 0x24 && isAlpha(byteAt(data, a + 1)) && skipSpaces(data, wordEnd(data, a + 1)) == close;
+}
+
+/**
+ * `sizeof(int)`, `sizeof (png_uint_32)`, `sizeof(struct stat)`: C's operator over a type or a name; PHP's alias of
+ * count() takes an array, which a probe hands over as a `$variable`, a literal or a call.
+ */
+function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
+  if (e - s != 6 || !wordAt(data, s, "sizeof")) return false;
+  const a = skipSpaces(data, paren + 1);
+  return isAlpha(byteAt(data, a)) && byteAt(data, wordEnd(data, a)) != 0x28; // not `sizeof(array(1))`
+}
+
+/** `>>> list(range(10))`: a Python session's prompt opens the value (PHP has no `>>>`). */
+function doctestLine(data: ArrayBuffer): bool {
+  return wordAt(data, 0, ">>> ");
 }
 
 /** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */

@@ -69,7 +69,8 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer, last
       continue;
     }
     if (isEventHandlerName(buf, i, e) && (afterQuoteOrSlash(buf, i) || !isPlainWord(buf, j + 1) || afterOpeningQuote(buf, i)) &&
-        !(i > 0 && byteAt(buf, i - 1) == 0x2b && j + 1 >= len)) { // `+onabc=` ending a base64 token
+        !(i > 0 && byteAt(buf, i - 1) == 0x2b && j + 1 >= len) && // `+onabc=` ending a base64 token
+        !inertConfigLine(buf, i, j + 1)) {
       s.report(XSS_ATTR_BREAKOUT, t, buf, max(0, i - 1), min(len, j + 30), "event handler injected");
       return;
     }
@@ -79,6 +80,26 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer, last
     }
     i = e;
   }
+}
+
+/**
+ * `OnCalendar=*-*-* 6,18:00`, `✓ OnBootSec=`: a key opening a line of a multi-line value (after spaces or a non-ASCII list mark) whose
+ * value, to the end of the line, holds no byte a script needs (no call, template, assignment, member index,
+ * statement, escape, entity, quote or tag) is a config or settings line; a handler that runs something
+ * (`\nonerror=alert(1)`, `\nonfocus=location=...`) or closes a tag (`onclick=f>`) still counts.
+ */
+function inertConfigLine(buf: ArrayBuffer, i: i32, v: i32): bool {
+  let k = i - 1;
+  let c: u32 = 0;
+  while (k >= 0 && ((c = byteAt(buf, k)) == 0x20 || c >= 0x80)) k--;
+  if (k >= 0 && c != 0x0a) return false;
+  for (let j = v; j < buf.byteLength; j++) {
+    if ((c = byteAt(buf, j)) == 0x0a) return true;
+    // ( ) ` = [ { ; & % \ < > " ': one bit per byte, 0x00-0x3f then 0x40-0x7f (a byte above 0x7f reads as one of
+    // these, so that some non-ASCII values keep the judgement they had)
+    if (((c & 0x40 ? <u64>0x0800000118000000 : <u64>0x780003e400000000) >> <u64>(c & 63)) & 1) return false;
+  }
+  return k >= 0; // one line with no line before it is a lone value, not a file's line
 }
 
 function afterQuoteOrSlash(buf: ArrayBuffer, i: i32): bool {
