@@ -2,28 +2,14 @@
 // same bytes (filter/collect.ts), instead of a copy. A request must still be judged on its own bytes:
 // a value that differs in one byte, in length, or only under another name is its own.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runRequest, type Emulator, type RequestSpec } from "../../src/host/index.js";
-import { decisions, loadFilter } from "../support/filter.js";
+import { runRequest, type RequestSpec } from "../../src/host/index.js";
+import { filterRules, harnessRules, loadFilter } from "../support/filter.js";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { inspect } from "../support/engine.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
-
-function filterRules(em: Emulator, spec: RequestSpec): number[] {
-  const out = runRequest(em, spec);
-  expect(out.failed).toBe(false);
-  const line = decisions(out.logs)[0];
-  return line ? [...new Set<number>(line.rules)].sort((a, b) => a - b) : [];
-}
-
-function harnessRules(spec: RequestSpec): number[] {
-  const headers = [["host", "svc.local"] as [string, string], ...((spec.headers ?? []) as [string, string][])];
-  const ids = inspect(h, { method: spec.method ?? "GET", path: spec.path ?? "/", headers, body: spec.body }).matches.map((m) => m.id);
-  return [...new Set(ids)].sort((a, b) => a - b);
-}
 
 const get = (headers: [string, string][]): RequestSpec => ({ method: "GET", path: "/", authority: "svc.local", headers });
 
@@ -53,7 +39,7 @@ describe("header values shared from request to request", () => {
     for (let round = 0; round < 2; round++) {
       for (const [headers, found] of sequence) {
         const rules = filterRules(em, get(headers));
-        expect(rules, JSON.stringify(headers)).toEqual(harnessRules(get(headers)));
+        expect(rules, JSON.stringify(headers)).toEqual(harnessRules(h, get(headers)));
         expect(rules.length > 0, JSON.stringify(headers)).toBe(found);
       }
     }
