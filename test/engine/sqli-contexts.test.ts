@@ -181,6 +181,12 @@ const groups: SqliGroup[] = [
     // hex ids (short commit hashes, uuid prefixes) with one `e` and digits around it
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123", "9805183e-7786", "11e11389", "1234e567", "827e8906"],
   },
+  {
+    // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes
+    name: "GROUP BY items WITH ROLLUP closing a number or breakout",
+    attacks: ["1 GROUP BY 1 WITH ROLLUP", "1 group by 1 with rollup--", "' GROUP BY 1 WITH ROLLUP--", "1) group by id with rollup#"],
+    benign: ["sales group by region with rollup", "report: group by 1 with rollup in excel", "5 group by region with friends", "3 group by 2 with rollup and more text"],
+  },
 ];
 
 describeSqliGroups("sqli contexts: attacks score >= 5, look-alikes stay below", groups, (v) => sqliScore(v));

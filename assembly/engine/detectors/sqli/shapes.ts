@@ -379,7 +379,7 @@ export function parenLiteralEnd(t: TokenList, i: i32): i32 {
 /**
  * What a sort or paging position takes after the application's value, from i to the end of the value (a comment
  * or `;`): [ORDER|GROUP BY] items [ASC|DESC] [, ...] then [LIMIT n [, n | OFFSET n] | OFFSET n], or a LIMIT then
- * INTO @v / INTO OUTFILE / PROCEDURE ANALYSE(). `afterItem`: the value's first token was the first item (`name
+ * INTO @v / INTO OUTFILE / PROCEDURE ANALYSE() (GROUP BY items may end WITH ROLLUP). `afterItem`: the value's first token was the first item (`name
  * DESC LIMIT 1`). Returns how many parts only SQL writes (column positions, ASC/DESC, LIMIT n, its second number or
  * OFFSET), -1 when no such tail runs to the end. (`speed limit 50` is one: prose has a limit, not an order and a limit.)
  */
@@ -405,6 +405,8 @@ export function clauseTail(t: TokenList, i: i32, afterItem: bool): i32 {
       if (t.t(j) != Tok.Comma) break;
       j++;
     }
+    // GROUP BY a WITH ROLLUP: MySQL's super-aggregate rows, SQL's words only
+    if (order && t.k(i) == Kw.Group && wordIs(t, j, "with") && wordIs(t, j + 1, "rollup")) { dir = 1; j += 2; }
     marks = positions + dir;
   }
   k = t.k(j);
