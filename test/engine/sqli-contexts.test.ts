@@ -182,6 +182,12 @@ const groups: SqliGroup[] = [
     benign: ["2147483647", "4294967295", "4294967297", "1e10", "2.5e-3", "18446744073709551615", "12345678901234567890123", "9805183e-7786", "11e11389", "1234e567", "827e8906"],
   },
   {
+    // the value's number, then AND/OR and one operand compared with itself as the whole condition
+    name: "an operand compared with itself after the value's number",
+    attacks: ["1 AND NOW()=NOW()", "1 OR user()=user()", "1 and version()=version()--", "1 AND NOW()=NOW() AND 2"],
+    benign: ["f(x)=f(x) holds", "1 and f(x)=f(x) holds", "we know a=a in a sentence", "LGTM: 1 and foo()=foo() in review", "1 and foo()=bar()", "1 AND NOW()=NOW"],
+  },
+  {
     // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes
     name: "GROUP BY items WITH ROLLUP closing a number or breakout",
     attacks: ["1 GROUP BY 1 WITH ROLLUP", "1 group by 1 with rollup--", "' GROUP BY 1 WITH ROLLUP--", "1) group by id with rollup#"],

@@ -6,10 +6,12 @@ import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { afterBreakout } from "./breakout";
+import { source } from "./source";
+import { equalBytes } from "../../bytes";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
+  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -193,6 +195,18 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   // (a sign before a number is part of the literal: OR -1=-1)
   if (c >= 0 && (isLiteral(t, k) || (t.t(k) == Tok.Op && t.t(k + 1) == Tok.Num)) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+  }
+  // 1 AND NOW()=NOW()  1 OR user()=user(): an operand compared with itself is the whole condition after the value's
+  // number (in prose `f(x)=f(x)` follows no `1 AND`)
+  if (i == 1 && p == Tok.Num) {
+    const a = operandEnd(t, k);
+    if (a > k && t.t(a) == Tok.Cmp) {
+      const b = operandEnd(t, a + 1);
+      const n = t.e(a - 1) - t.s(k);
+      const base = changetype<usize>(source());
+      if (b > a + 1 && endsExpression(t, b) && t.e(b - 1) - t.s(a + 1) == n &&
+        equalBytes(base + <usize>t.s(k), base + <usize>t.s(a + 1), n)) out.add(Finding.LiteralTautology, t.s(i), t.e(b - 1));
+    }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
   if (c >= 0 && isLiteral(t, k) && t.t(k + 1) == Tok.Cmp && isCall(t, k + 2) && isFunctionKw(t.k(k + 2))) {

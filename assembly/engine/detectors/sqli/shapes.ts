@@ -405,8 +405,8 @@ export function clauseTail(t: TokenList, i: i32, afterItem: bool): i32 {
       if (t.t(j) != Tok.Comma) break;
       j++;
     }
-    // GROUP BY a WITH ROLLUP: MySQL's super-aggregate rows, SQL's words only
-    if (order && t.k(i) == Kw.Group && wordIs(t, j, "with") && wordIs(t, j + 1, "rollup")) { dir = 1; j += 2; }
+    // GROUP BY a WITH ROLLUP: MySQL's super-aggregate rows, SQL's words only (no prose orders `by x with rollup` either)
+    if (order && wordIs(t, j, "with") && wordIs(t, j + 1, "rollup")) { dir = 1; j += 2; }
     marks = positions + dir;
   }
   k = t.k(j);
