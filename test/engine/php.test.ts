@@ -67,6 +67,12 @@ const attacks: [string, number, number?][] = [
   ["> list(range(10))", 9121],
   [">>>x;print_r(scandir(1))", 9121],
   [">>> system('id')", 9120],
+  // a prompt only on the line that holds the call, at its start: not beside it, nor on another line
+  ["Example:\n>>> system('id')", 9120],
+  ["Example:\n>>>x;print_r(scandir(1))", 9121],
+  ["see x >>> print_r(scandir(1))", 9121],
+  ["see\nzz >>> $a='" + "y".repeat(230) + "';print_r(scandir(1))", 9121],
+  ["notes\n>>> x = 1\n;print_r(scandir(1))", 9121],
   ["get_defined_functions()[0]", 9120],
   ["$a(1)", 9130],
   ["$_[@-_]($_[@!+_] )", 9130],
@@ -112,6 +118,9 @@ const benign: [string, number?][] = [
   // a Python session's prompt opens the value
   [">>> list(split_before(range(10), lambda n: n % 3 == 0))"],
   [">>> list(zip_offset('0123', 'abcdef', offsets=(0, 1)))\n[('0', 'b'), ('1', 'c')]"],
+  // or, indented in a docstring, a later line
+  ["Split an iterable:\n\n    >>> list(split_before(range(10), lambda n: n % 3 == 0))\n    [[0, 1, 2], [3, 4, 5]]"],
+  ["Usage:\n  >>> list(range(10))\n  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"],
   ["The system (Linux) is great"],
   // Python's str.join off a closed literal; a breakout (`'.join('`) or a dangerous call still counts
   ["s = ''.join(parts)"],

@@ -72,6 +72,10 @@ describe("protocol, scanner and session rules", () => {
     { name: "six-byte overlong UTF-8", req: form("p=..%fc%80%80%80%80%afetc"), ids: [1044] },
     { name: "full-width %u encoding", req: get("/?p=%uff0f"), ids: [1045] },
     { name: "\\u escape in a form value", req: form("a=%5Cu0061lert"), ids: [1046] },
+    // beside the zero-width joiners passed over: the escape after one, and the code points either side
+    { name: "\\u escape after a \\u200D", req: form("a=%5Cu200D%5Cu003cscript"), ids: [1046] },
+    { name: "\\u200E escape", req: form("a=x%5Cu200E"), ids: [1046] },
+    { name: "\\u200a escape", req: form("a=x%5Cu200a"), ids: [1046] },
     { name: "argument name over 100 bytes", req: get("/?" + "n".repeat(101) + "=1"), ids: [1050] },
     { name: "256 arguments", req: get("/?" + Array.from({ length: 256 }, (_, i) => `p${i}=1`).join("&")), ids: [1051] },
     { name: "text after a closing bracket", req: get("/?foo[1]a=bar"), ids: [1053] },
@@ -175,6 +179,7 @@ describe("protocol, scanner and session rules", () => {
   });
 
   const benign: { name: string; req: Req }[] = [
+    { name: "zero-width joiners written as \\u escapes", req: form("s=%E0%B4%95%E0%B5%8D%5Cu200D%20and%20%5Cu200c%20or%20%5Cu200B") },
     { name: "a README that quotes a request (LF line ends)", req: { method: "PUT", headers: [host, ["content-type", "text/plain"]], body: "Call it:\n\n    GET /api/v1/items HTTP/1.1\n    Host: api.local\n" } },
     { name: "a text body naming HTTP/1.1 without a request head", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "We moved from HTTP/1.1\r\nto HTTP/2 last year.\r\n" } },
     { name: "a request line without a header after it", req: { method: "POST", headers: [host, ["content-type", "text/plain"]], body: "log:\r\nGET /health HTTP/1.1\r\n200 OK\r\n" } },

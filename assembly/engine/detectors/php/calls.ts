@@ -79,7 +79,7 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     return;
   }
   if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close) &&
-      !cSizeof(data, s, e, paren) && !doctestLine(data)) {
+      !cSizeof(data, s, e, paren) && !doctestLine(data, s)) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
 }
@@ -140,9 +140,14 @@ function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
   return isAlpha(byteAt(data, a)) && byteAt(data, wordEnd(data, a)) != 0x28; // not `sizeof(array(1))`
 }
 
-/** `>>> list(range(10))`: a Python session's prompt opens the value (PHP has no `>>>`). */
-function doctestLine(data: ArrayBuffer): bool {
-  return wordAt(data, 0, ">>> ");
+/**
+ * `>>> list(range(10))`, `text\n    >>> len(x)`: a Python session's prompt opens the value or the (indented) line
+ * that holds the call, within 240 bytes of it (PHP has no `>>>`).
+ */
+function doctestLine(data: ArrayBuffer, s: i32): bool {
+  let a = s; // looks back at most 240 bytes: many calls on one long line stay linear
+  while (a > 0 && a > s - 240 && byteAt(data, a - 1) != 0x0a) a--;
+  return wordAt(data, 0, ">>> ") || ((a == 0 || byteAt(data, a - 1) == 0x0a) && wordAt(data, skipSpaces(data, a), ">>> "));
 }
 
 /** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */

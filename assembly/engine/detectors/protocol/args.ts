@@ -147,11 +147,16 @@ export function fullWidthEscape(raw: ArrayBuffer): i32 {
   return -1;
 }
 
-/** Offset of `\uXXXX` (a JS escape in a form value: decoded by some back ends only), or -1. */
+/**
+ * Offset of `\uXXXX` (a JS escape in a form value: decoded by some back ends only), or -1. `\u200B`-`\u200D`
+ * (zero-width space, non-joiner, joiner: emoji sequences, Indic collation rules) decode to an invisible format
+ * character, never to syntax, and are passed over.
+ */
 export function unicodeEscape(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i + 5 < n; i++) {
     if (byte(v, i) != 0x5c || (byte(v, i + 1) | 0x20) != 0x75) continue;
+    if (byte(v, i + 2) == 0x32 && byte(v, i + 3) == 0x30 && byte(v, i + 4) == 0x30 && (byte(v, i + 5) | 0x20) - 0x62 < 3) continue;
     if (isHexDigit(byte(v, i + 2)) && isHexDigit(byte(v, i + 3)) && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5))) return i;
   }
   return -1;
