@@ -43,31 +43,29 @@ export function scanTargetAs(kind: i32, name: string, input: string, raw: string
 }
 
 /**
- * scanTarget with the HTML form a copy of the decoded value when it decodes nothing but holds a `&`
- * (Target.copyUndecodedHtml): JSON {score, matches} as scanTarget, to compare with the form shared.
+ * scanTarget with a decoded form a copy of the value when it decodes nothing (Target.copyUndecodedHtml when the
+ * value holds a `&`, Target.copyUndecodedUrl when it holds a `%`): JSON {score, matches} as scanTarget, to compare
+ * with the form shared.
  */
-export function scanTargetHtmlCopied(kind: i32, name: string, input: string, paranoia: i32): string {
+function scanTargetCopied(kind: i32, name: string, input: string, paranoia: i32, url: bool): string {
   const bytes = String.UTF8.encode(input);
   const s = new Sink(paranoia);
   const colon = name.indexOf(":");
   const t = new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : "");
-  t.copyUndecodedHtml();
+  if (url) t.copyUndecodedUrl(false);
+  else t.copyUndecodedHtml();
   detectTarget(s, t);
   return sinkJson(s);
 }
 
-/**
- * scanTarget with urlDecoded() a copy of the value when it holds a `%` but decodes to itself
- * (Target.copyUndecodedUrl): JSON {score, matches} as scanTarget, to compare with the form shared.
- */
+/** scanTargetCopied with the HTML form copied. */
+export function scanTargetHtmlCopied(kind: i32, name: string, input: string, paranoia: i32): string {
+  return scanTargetCopied(kind, name, input, paranoia, false);
+}
+
+/** scanTargetCopied with urlDecoded() copied. */
 export function scanTargetUrlCopied(kind: i32, name: string, input: string, paranoia: i32): string {
-  const bytes = String.UTF8.encode(input);
-  const s = new Sink(paranoia);
-  const colon = name.indexOf(":");
-  const t = new Target(<TargetKind>kind, name, bytes, bytes, colon >= 0 ? name.substring(colon + 1) : "");
-  t.copyUndecodedUrl(false);
-  detectTarget(s, t);
-  return sinkJson(s);
+  return scanTargetCopied(kind, name, input, paranoia, true);
 }
 
 /** The census classes (engine/census.ts) of `input`'s bytes. */

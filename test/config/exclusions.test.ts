@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { validateConfig } from "../../src/config/schema.js";
+import { cliConfigError as cliError } from "../support/config.js";
 import { targetHint } from "../../src/config/exclusions.js";
 
 let h: Harness;
@@ -13,14 +13,6 @@ beforeAll(async () => {
   h = await loadHarness();
 });
 
-function cliError(config: unknown): string | null {
-  try {
-    validateConfig(config);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 const filterWarnings = (config: unknown): string[] => {
   const json = JSON.stringify(config);

@@ -6,21 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
-import { validateConfig } from "../../src/config/schema.js";
+import { cliConfigError as ajvError } from "../support/config.js";
 
 let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
 
-function ajvError(config: unknown): string | null {
-  try {
-    validateConfig(config);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 // [configuration, field the error names (null: valid)]
 const cases: [unknown, string | null][] = [
