@@ -9,7 +9,7 @@ import { equalsAsciiCI } from "../engine/bytes";
 export function matchableTarget(target: string): bool {
   const colon = target.indexOf(":");
   if (colon < 0) return true; // path, body
-  const kind = target.charCodeAt(0) + target.charCodeAt(1); // a+r, h+e, c+o, j+s, x+m, j+w
+  const kind = target.charCodeAt(0) + target.charCodeAt(1); // a+r, h+e, c+o, j+s, x+m, j+w, f+i, m+u, g+r
   const start = colon + 1;
   let end = target.length;
   // `*` matches a prefix only as the last character
@@ -23,6 +23,14 @@ export function matchableTarget(target: string): bool {
     const name = target.substring(start, end);
     return end == start || (!badHeaderName(name) && (star >= 0 || !equalsAsciiCI(name, "host")));
   }
+  // files:NAME is an upload's field name, as its part sends it: any name
+  if (kind == 0x66 + 0x69) return true;
+  if (kind == 0x6d + 0x75) {
+    // a part header's name, a token (the parser stops at any other): never a pseudo-header
+    const name = target.substring(start, end);
+    return end == start || (!badHeaderName(name) && name.charCodeAt(0) != 0x3a);
+  }
+  if (kind == 0x67 + 0x72) return fieldNumbers(target, start, end, star >= 0);
   if (kind == 0x6a + 0x77) {
     // jwt:header.NAME, jwt:payload.PATH, or a prefix of either followed by `*`
     // (the prefixes jwt.ts names the targets with)
@@ -72,6 +80,26 @@ export function matchablePathPrefix(prefix: string): bool {
     if (c <= 0x20 || c == 0x3f || c == 0x23) return false;
   }
   return true;
+}
+
+/**
+ * Whether `target[start, end)` is a path of protobuf field numbers as protobuf.ts names them (`4.1`:
+ * decimal, no leading zero), or, before a `*`, the start of one (`4.`, `4.1`, ``).
+ */
+function fieldNumbers(target: string, start: i32, end: i32, prefix: bool): bool {
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = target.charCodeAt(i);
+    if (c == 0x2e) {
+      if (digits == 0) return false;
+      digits = 0;
+    } else if (!isDigit(c) || (digits == 0 && c == 0x30)) {
+      return false;
+    } else {
+      digits++;
+    }
+  }
+  return digits > 0 || prefix;
 }
 
 function isDigit(c: i32): bool {

@@ -162,10 +162,11 @@ class ConfigReader {
     f = v.get("target");
     if (f !== null && this.isString(f, field + ".target")) {
       const t = f.str;
-      if (!isTargetName(t)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|xml|jwt:NAME (args:NAME names query and form fields)");
+      if (!isTargetName(t)) this.fail(field + ".target", "must be path, body or args|json|header|cookie|xml|jwt|files|multipart|grpc:NAME (args:NAME names query and form fields)");
       else if (!matchableTarget(t)) this.never(field + ".target", t);
-      // Envoy gives header names in lower case; an exclusion may spell them as HTTP allows, in any case
-      e.target = t.startsWith("header:") ? lowerAscii(String.UTF8.encode(t), 0, String.UTF8.byteLength(t)) : t;
+      // Envoy gives header names in lower case, and the multipart parser lowers a part's; an exclusion
+      // may spell them as HTTP allows, in any case
+      e.target = t.startsWith("header:") || t.startsWith("multipart:") ? lowerAscii(String.UTF8.encode(t), 0, String.UTF8.byteLength(t)) : t;
     }
     return e;
   }
@@ -246,10 +247,10 @@ function isMethod(s: string): bool {
   return true;
 }
 
-/** The schema's `^(path|body|(args|json|header|cookie|xml|jwt):.+)$`: `.` excludes line terminators. */
+/** The schema's `^(path|body|(args|json|header|cookie|xml|jwt|files|multipart|grpc):.+)$`: `.` excludes line terminators. */
 function isTargetName(s: string): bool {
   if (s == "path" || s == "body") return true;
-  const prefixes = ["args:", "json:", "header:", "cookie:", "xml:", "jwt:"];
+  const prefixes = ["args:", "json:", "header:", "cookie:", "xml:", "jwt:", "files:", "multipart:", "grpc:"];
   for (let p = 0; p < prefixes.length; p++) {
     const prefix = prefixes[p];
     if (!s.startsWith(prefix) || s.length == prefix.length) continue;

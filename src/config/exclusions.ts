@@ -25,6 +25,9 @@ const TARGETS: Record<string, Check> = {
     !["header.", "payload."].some((w) => n.startsWith(w) || (prefix && w.startsWith(n))),
     "a token's members are jwt:header.NAME and jwt:payload.PATH (jwt:payload.* for every claim)",
   ),
+  files: () => null, // an upload's field name, any name its part sends
+  multipart: (n) => when(!HEADER_NAME.test(n) || n.startsWith(":"), "a part header by its name, a token (multipart:content-type)"),
+  grpc: (n, prefix) => when(!(prefix ? /^([1-9]\d*\.)*([1-9]\d*)?$/ : /^[1-9]\d*(\.[1-9]\d*)*$/).test(n), "a field by its field numbers, from the outer message in (grpc:4.1; grpc:4.* for every field of 4)"),
 };
 
 const STAR_HINT = "a * matches a prefix, only as the last character (args:user*)";

@@ -86,6 +86,13 @@ describe("exclusion conditions that can never match", () => {
     ["target", "jwt:kid", "jwt:header.NAME and jwt:payload.PATH"],
     ["target", "jwt:payload", "jwt:header.NAME and jwt:payload.PATH"],
     ["target", "jwt:claims.*", "jwt:header.NAME and jwt:payload.PATH"],
+    ["target", "multipart:content type", "a part header by its name, a token"],
+    ["target", "multipart::path", "a part header by its name, a token"],
+    ["target", "grpc:4[1]", "a field by its field numbers"],
+    ["target", "grpc:order.id", "a field by its field numbers"],
+    ["target", "grpc:4.01", "a field by its field numbers"],
+    ["target", "grpc:4.", "a field by its field numbers"],
+    ["target", "grpc:.4*", "a field by its field numbers"],
     ["host", "api.svc:8080", "without scheme, port or path"],
     ["host", "https://api.svc", "without scheme, port or path"],
     ["host", "::1", "without scheme, port or path"],
@@ -114,6 +121,9 @@ describe("exclusion conditions that can never match", () => {
     ["target", "json:items.0.name"], ["target", "json:items.*"], ["target", "json:$where"], ["target", "json:a[b]"],
     ["target", "xml:ns:item"], ["target", "xml:item@id"], ["target", "xml:!doctype"], ["target", "xml:?pi"],
     ["target", "jwt:header.kid"], ["target", "jwt:payload.user.bio"], ["target", "jwt:*"], ["target", "jwt:pay*"], ["target", "jwt:payload.*"],
+    ["target", "files:avatar"], ["target", "files:user[photo] 2"], ["target", "files:*"],
+    ["target", "multipart:content-type"], ["target", "multipart:Content-Disposition"], ["target", "multipart:content-*"], ["target", "multipart:*"],
+    ["target", "grpc:4"], ["target", "grpc:4.1"], ["target", "grpc:10.2.300"], ["target", "grpc:4.*"], ["target", "grpc:4*"], ["target", "grpc:*"],
     ["host", "api.svc"], ["host", "API.Svc"], ["host", "[::1]"], ["host", "10.0.0.7"],
     ["pathPrefix", "/"], ["pathPrefix", "/wiki/Main%20page"], ["pathPrefix", "/a;v=1"],
   ];
@@ -126,8 +136,8 @@ describe("exclusion conditions that can never match", () => {
   }
 
   it("agrees with the filter on any target the schema's pattern accepts", () => {
-    const piece = fc.constantFrom("a", "Z", "host", "Host", "0", "*", ".", "[", "]", "[0]", "[]", "%", "%5B", "%zz", "/", " ", "\t", ";", "=", ":", "@", "!", "header.", "payload.", "é");
-    const target = fc.tuple(fc.constantFrom("args:", "json:", "header:", "cookie:", "xml:", "jwt:"), fc.array(piece, { minLength: 1, maxLength: 6 }))
+    const piece = fc.constantFrom("a", "Z", "host", "Host", "0", "1", "42", "*", ".", "[", "]", "[0]", "[]", "%", "%5B", "%zz", "/", " ", "\t", ";", "=", ":", "@", "!", "header.", "payload.", "é");
+    const target = fc.tuple(fc.constantFrom("args:", "json:", "header:", "cookie:", "xml:", "jwt:", "files:", "multipart:", "grpc:"), fc.array(piece, { minLength: 1, maxLength: 6 }))
       .map(([kind, parts]) => kind + parts.join(""));
     fc.assert(
       fc.property(target, (t) => {

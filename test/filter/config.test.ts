@@ -19,7 +19,7 @@ describe("plugin configuration", () => {
     ['{"mode":"block"', "configuration: invalid JSON at byte 15: expected ',' or '}'"],
     ['{"a":"\\q"}', "configuration: invalid JSON at byte 7: invalid escape"],
     ['{"exclusions":[{"ruleIds":[2001],"pathPrefix":"api"}]}', 'exclusions.0.pathPrefix: must start with "/"'],
-    ['{"exclusions":[{"ruleIds":[2001],"target":"query"}]}', "exclusions.0.target: must be path, body or args|json|header|cookie|xml|jwt:NAME (args:NAME names query and form fields)"],
+    ['{"exclusions":[{"ruleIds":[2001],"target":"query"}]}', "exclusions.0.target: must be path, body or args|json|header|cookie|xml|jwt|files|multipart|grpc:NAME (args:NAME names query and form fields)"],
   ];
   for (const [config, message] of refused) {
     it(`refuses ${config} naming the field`, async () => {

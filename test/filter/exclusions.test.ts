@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runRequest, type RequestSpec } from "../../src/host/index.js";
 import { loadFilter } from "../support/filter.js";
 import { validateConfig } from "../../src/config/schema.js";
+import { grpcFrames, message, type Field } from "../support/protobuf.js";
 
 const SQLI = "1' OR '1'='1' -- ";
 const q = encodeURIComponent(SQLI);
@@ -11,6 +12,13 @@ const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url
 const token = (claims: object) => `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims)}.c2lnbmF0dXJl`;
 const json = (doc: object, path = "/"): RequestSpec => ({ method: "POST", path, headers: [["host", "api.svc"], ["content-type", "application/json"]], body: JSON.stringify(doc) });
 const xml = (doc: string): RequestSpec => ({ method: "POST", path: "/", headers: [["host", "api.svc"], ["content-type", "application/xml"]], body: doc });
+const BOUNDARY = "----b0undary";
+const upload = (field: string, filename: string, type: string, content = "hello"): RequestSpec => ({
+  method: "POST", path: "/upload", headers: [["host", "api.svc"], ["content-type", `multipart/form-data; boundary=${BOUNDARY}`]],
+  body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`,
+});
+const grpc = (...fields: Field[]): RequestSpec => ({ method: "POST", path: "/shop.Orders/Create", headers: [["host", "api.svc"], ["content-type", "application/grpc"]], body: grpcFrames(message(fields)) });
+const XSS = "<script>alert(1)</script>";
 const get = (path: string, headers: [string, string][] = []): RequestSpec => ({ path, headers: [["host", "api.svc"], ...headers] });
 
 // [exclusion, requests it lets through, requests still blocked]
@@ -77,6 +85,22 @@ const cases: [object, RequestSpec[], RequestSpec[]][] = [
     { categories: ["sqli"], target: "xml:note" },
     [xml(`<order><note>${SQLI}</note></order>`)],
     [xml(`<order><note>${SQLI}</note><memo>${SQLI}</memo></order>`), get(`/?note=${q}`)],
+  ],
+  // an upload's file name by its field; a part header by its name, in any case; a gRPC field by its numbers
+  [
+    { ruleIds: [9170], target: "files:avatar" },
+    [upload("avatar", "shell.php", "image/png")],
+    [upload("document", "shell.php", "image/png"), upload("avatar", `${XSS}.png`, "image/png")],
+  ],
+  [
+    { categories: ["xss"], target: "multipart:Content-Type" },
+    [upload("avatar", "a.png", `image/png; x=${XSS}`)],
+    [upload("avatar", XSS, "image/png"), get("/", [["x-type", `image/png; x=${XSS}`]])],
+  ],
+  [
+    { categories: ["sqli"], target: "grpc:4.*" },
+    [grpc([4, [[1, SQLI]]], [4, [[2, [[1, SQLI]]]]])],
+    [grpc([5, [[1, SQLI]]]), grpc([4, [[1, "ok"]]], [40, SQLI])],
   ],
   [
     { categories: ["sqli"], host: "API.svc", pathPrefix: "/search", method: "GET" },
