@@ -68,9 +68,9 @@ function covers(a: Exclusion, b: Exclusion): boolean {
     (a.target === undefined || (b.target !== undefined && targetCovers(a.target, b.target)));
 }
 
-/** Whether every target name `b` matches, `a` matches (a trailing `*` matches a prefix; header names in any case). */
+/** Whether every target name `b` matches, `a` matches (a trailing `*` matches a prefix; header and part header names in any case). */
 function targetCovers(a: string, b: string): boolean {
-  const fold = (t: string) => (t.startsWith("header:") ? lowerAscii(t) : t);
+  const fold = (t: string) => (t.startsWith("header:") || t.startsWith("multipart:") ? lowerAscii(t) : t);
   [a, b] = [fold(a), fold(b)];
   if (!a.endsWith("*")) return a === b;
   return (b.endsWith("*") ? b.slice(0, -1) : b).startsWith(a.slice(0, -1));

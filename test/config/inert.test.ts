@@ -43,6 +43,10 @@ const inert: [object, string[]][] = [
     ["exclusions.1: repeats exclusions.0"],
   ],
   [
+    { exclusions: [{ categories: ["xss"], target: "multipart:Content-*" }, { categories: ["xss"], target: "multipart:content-type" }] },
+    ["exclusions.1: adds nothing: exclusions.0 switches off the same rules wherever this one applies"],
+  ],
+  [
     { exclusions: [{ ruleIds: [2001, 2002], pathPrefix: "/api/v1" }, { categories: ["xss"] }, { categories: ["sqli"], pathPrefix: "/api" }] },
     ["exclusions.0: adds nothing: exclusions.2 switches off the same rules wherever this one applies"],
   ],
