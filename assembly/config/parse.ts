@@ -8,7 +8,7 @@ import { JsonKind, JsonParser, JsonValue } from "./json";
 import { PluginConfig } from "./plugin";
 import { Exclusion } from "../engine/config";
 import { parseCategory, categoryNames } from "../engine/rule";
-import { findRule } from "../engine/rules";
+import { findRule, RULES } from "../engine/rules";
 import { lowerAscii } from "../engine/bytes";
 import { matchableTarget, matchableHost, matchablePathPrefix } from "./matchable";
 import { isTokenByte } from "../engine/detectors/protocol/headernames";
@@ -19,7 +19,7 @@ export class ConfigResult {
     /** Empty when config is set. */
     public error: string,
   ) {}
-  /** "<field>: <what>" for each exclusion condition that can never hold. */
+  /** "<field>: <what>" for each exclusion condition that can never hold, and a threshold no request can reach. */
   warnings: string[] = [];
 }
 
@@ -106,6 +106,7 @@ class ConfigReader {
     }
     v = root.get("disabledCategories");
     if (v !== null) c.engine.disabledCategories = this.categories(v, "disabledCategories", 0, true);
+    this.reachable(c.engine.paranoiaLevel, c.engine.anomalyThreshold, c.engine.disabledCategories);
     v = root.get("exclusions");
     if (v !== null && this.isArray(v, "exclusions")) {
       for (let i = 0; i < v.items.length; i++) {
@@ -114,6 +115,23 @@ class ConfigReader {
     }
     c.engine.stopAtThreshold = c.block;
     return c;
+  }
+
+  /**
+   * Warns, in the CLI's words (src/config/inert.ts), when no request can reach the threshold: a rule
+   * scores once per request, so the rules that run bound a request's score, and such a WAF never blocks.
+   */
+  private reachable(paranoia: i32, threshold: i32, disabled: i32[]): void {
+    let most = 0;
+    for (let i = 0; i < RULES.length; i++) {
+      const r = RULES[i];
+      if (r.paranoia <= paranoia && !disabled.includes(<i32>r.category)) most += r.severity;
+    }
+    if (most == 0) this.warn("disabledCategories", "every category is switched off: no rule runs");
+    else if (threshold > most) {
+      this.warn("anomalyThreshold", threshold.toString() + " can never be reached: the rules that run at paranoiaLevel " + paranoia.toString() +
+        (disabled.length > 0 ? ", outside disabledCategories," : "") + " score at most " + most.toString() + " together");
+    }
   }
 
   private exclusion(v: JsonValue, field: string): Exclusion {

@@ -1,8 +1,8 @@
 // Configuration that is valid but does nothing, reported as warnings (printed, not fatal): the
 // configuration runs, but the user meant something by it. Called on a configuration the schema
-// accepted (src/config/schema.ts validateConfig). Only the CLI warns about these: the filter runs
-// them as written (its own warnings are for conditions no request can meet: assembly/config/matchable.ts),
-// and the module stays the smaller for it.
+// accepted (src/config/schema.ts validateConfig). The filter runs them as written; of these it repeats,
+// in the same words, only the two that mean it never blocks (assembly/config/parse.ts reachable): the
+// module stays the smaller for it. (Its other warnings are for conditions no request can meet: matchable.ts.)
 import { RULES } from "./rules.js";
 
 interface Exclusion {

@@ -1,5 +1,6 @@
 // Configuration that is valid but does nothing: the CLI accepts it and warns (src/config/inert.ts);
-// the filter runs it as written. Good configurations get no warning.
+// the filter runs it as written, and repeats the warnings that mean it can never block (a threshold
+// no request reaches, every category off). Good configurations get no warning from either.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { configSchema, configWarnings, validateConfig } from "../../src/config/schema.js";
@@ -8,6 +9,12 @@ let h: Harness;
 beforeAll(async () => {
   h = await loadHarness();
 });
+
+const filterWarnings = (config: object): string[] => {
+  const w = h.callString("configWarnings", JSON.stringify(config));
+  return w === "" ? [] : w.split("\n");
+};
+const neverBlocks = (w: string) => w.startsWith("anomalyThreshold:") || w.startsWith("disabledCategories:");
 
 const ALL: string[] = configSchema.definitions.category.enum;
 const ALL_BUT_OTHER = ALL.filter((c) => c !== "other"); // leaves rules 17001-17006, critical (5) each: 30
@@ -82,9 +89,8 @@ describe("configuration that does nothing", () => {
     it(`${JSON.stringify(config).slice(0, 100)}: valid, with ${warnings.length} warning(s)`, () => {
       expect(() => validateConfig(config)).not.toThrow();
       expect(configWarnings(config)).toEqual(warnings);
-      // (the filter runs it, without repeating the warnings)
       expect(h.callString("parseConfig", JSON.stringify(config))).toBe("ok");
-      expect(h.callString("configWarnings", JSON.stringify(config))).toBe("");
+      expect(filterWarnings(config)).toEqual(warnings.filter(neverBlocks));
     });
   }
 
@@ -92,8 +98,27 @@ describe("configuration that does nothing", () => {
     it(`${JSON.stringify(config).slice(0, 100)}: no warning`, () => {
       expect(() => validateConfig(config)).not.toThrow();
       expect(configWarnings(config)).toEqual([]);
+      expect(filterWarnings(config)).toEqual([]);
     });
   }
+
+  it("agrees with the filter on the highest score any request can reach, at every level", () => {
+    const rules: { paranoia: number; category: string; severity: number }[] = JSON.parse(h.callString("rulesJson"));
+    let compared = 0;
+    for (let paranoiaLevel = 1; paranoiaLevel <= 4; paranoiaLevel++) {
+      for (const disabledCategories of [[], ["sqli"], ALL_BUT_OTHER, ALL.filter((c) => !["sqli", "xss", "rce"].includes(c))]) {
+        const most = rules.filter((r) => r.paranoia <= paranoiaLevel && !disabledCategories.includes(r.category)).reduce((sum, r) => sum + r.severity, 0);
+        if (most >= 1000) continue; // (the schema's highest threshold)
+        expect(filterWarnings({ paranoiaLevel, disabledCategories, anomalyThreshold: most })).toEqual([]);
+        const config = { paranoiaLevel, disabledCategories, anomalyThreshold: most + 1 };
+        const warnings = configWarnings(config);
+        expect(warnings).toEqual([expect.stringContaining(`score at most ${most} together`)]);
+        expect(filterWarnings(config)).toEqual(warnings);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
 
   it("warns about no rule of the registry at paranoia level 4", () => {
     const rules: { id: number }[] = JSON.parse(h.callString("rulesJson"));
