@@ -166,3 +166,24 @@ describe("java base64 runs read between the census's first and last", () => {
     expect(found).toBeGreaterThan(50);
   });
 });
+
+describe("protocol request and status lines need HTTP/", () => {
+  // requestLine, embeddedRequest and injectedResponse's status line all read an `HTTP/`: one search
+  // skips the three when there is none. Held open, they run on every value with a `/` or `<`.
+  it("find the same request and response injections as running every search", () => {
+    let found = 0;
+    const values = valuesOf(
+      ["GET /admin HTTP/1.1", "POST / HTTP/1.0", "GPOST /x HTTP/1.1", "HTTP/1.1 200 OK", "HTTP/2 302 Found", "http/1.1", "HTTP/.9",
+        "Host: x", "Location: /y", "Content-Length: 0", "<html>", "<meta http-equiv=refresh content=0>", "https://example.com/a"],
+      "\r\n /:<>.0123");
+    fc.assert(
+      fc.property(values, kinds, (v, [kind, name]) => {
+        const open = rules(kind, name, v, true);
+        if (open.some((r) => r === "1060" || r === "1062")) found++;
+        expect(rules(kind, name, v, false)).toEqual(open);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});
