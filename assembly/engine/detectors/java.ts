@@ -187,8 +187,6 @@ export function census(data: ArrayBuffer): i32 {
     const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
     if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && (pair == 0x4167 || pair == 0x4142))) seen |= HAS_SERIAL;
     const firstUpper = <i32>((k >> 2) & 1); // C_UPPER
-    let uppers = 0;
-    let lowers = 0;
     while (true) {
       // `aced0005` not right after another hex digit (the byte before a run is none)
       // and the Java openings after a `/` inside the run (a path segment: `/files/rO0AB...`)
@@ -197,8 +195,6 @@ export function census(data: ArrayBuffer): i32 {
         else if ((i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
           matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
       }
-      uppers += <i32>((k >> 2) & 1); // C_UPPER
-      lowers += <i32>((k >> 3) & 1); // C_LOWER
       if (++i >= n) break;
       c = <u32>load<u8>(base + <usize>i);
       k = <u32>load<u8>(BYTE_CLASS + <usize>c);
@@ -206,6 +202,14 @@ export function census(data: ArrayBuffer): i32 {
     }
     const len = i - runStart;
     if (len >= 8) {
+      // (cases counted for the long runs only: most words are shorter)
+      let uppers = 0;
+      let lowers = 0;
+      for (let j = runStart; j < i; j++) {
+        const kj = <u32>load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>j));
+        uppers += <i32>((kj >> 2) & 1); // C_UPPER
+        lowers += <i32>((kj >> 3) & 1); // C_LOWER
+      }
       const digits = len - uppers - lowers; // digits and + - / _
       uppers -= firstUpper; // a capital opening the run is a word's, not evidence of encoding
       if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) {
