@@ -49,6 +49,7 @@ const pieces = fc.oneof(
       "while(", ")(uid=*", "objectclass=*", "(&(", "<!ENTITY", "<?xml", "xi:include", "{{7*7}}", "${", "<%= ", "#set(",
       "@(", "%08x", "%13lld", "@System", "__proto__", "constructor", ".prototype", "require(", "eval(", "<?php", "$_GET", "php://",
       "String.fromCharCode", "setTimeout(\"", "new Function", "eval", "\\u0028", "%28",
+      "allow_url_include=On", "auto_prepend_file = x", "allow\\u005furl_include=1",
       "cookie", ".cookie=", "expires=", "!!python", "oast.fun", "@burpcollaborator", "\u00c0\u00ae", "\uff0e", "%u002e",
     ),
   },
@@ -79,7 +80,7 @@ describe("census gates", () => {
   });
 
   it("do find through the gates (the property above is not vacuous)", () => {
-    for (const [kind, name, v] of [[2, "args:q", ")(uid=*"], [6, "json:a", '{"$ne": 1}'], [2, "args:q", "../../etc/passwd"], [2, "args:u", "http://169.254.169.254/"], [6, "json:a", "{{7*7}}"]] as const) {
+    for (const [kind, name, v] of [[2, "args:q", ")(uid=*"], [6, "json:a", '{"$ne": 1}'], [2, "args:q", "../../etc/passwd"], [2, "args:u", "http://169.254.169.254/"], [6, "json:a", "{{7*7}}"], [2, "args:q", "x; allow_url_include=1"]] as const) {
       const found = JSON.parse(h.callString("scanTargetAs", kind, name, v, v, 0, 4));
       expect(found.matches.length, v).toBeGreaterThan(0);
     }

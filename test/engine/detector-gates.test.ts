@@ -142,3 +142,48 @@ describe("xss breakouts end at the last '='", () => {
     expect(found).toBeGreaterThan(50);
   });
 });
+
+describe("java base64 runs read between the census's first and last", () => {
+  // The census notes where the first and the last run scanBase64Runs would decode lie; the scan reads
+  // only from one to the other. Held open, it reads the whole value.
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  it("find the same encoded gadget names as reading every run", () => {
+    let found = 0;
+    const names = ["java.lang.Runtime", "org.apache.commons.collections.functors", "sun.reflect.annotation", "ProcessBuilder", "InvokerTransformer"];
+    // encoded names at each of the four alignments (a byte or two in front), whole or cut
+    const encoded = names.flatMap((n) => ["", "x", "xy"].map((p) => b64(p + n).replace(/=+$/, "")));
+    const values = valuesOf(
+      [...encoded, ...encoded.map((e) => e.slice(3, 40)), "SIMDReplaceId", "CHANGELOG_ARCHIVE", "RRSetCrtcConfig", "openSUSE", "Hello", "World"],
+      " ./:=-_+(\n");
+    fc.assert(
+      fc.property(values, kinds, (v, [kind, name]) => {
+        const open = rules(kind, name, v, true);
+        if (open.includes("8131")) found++;
+        expect(rules(kind, name, v, false)).toEqual(open);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});
+
+describe("protocol request and status lines need HTTP/", () => {
+  // requestLine, embeddedRequest and injectedResponse's status line all read an `HTTP/`: one search
+  // skips the three when there is none. Held open, they run on every value with a `/` or `<`.
+  it("find the same request and response injections as running every search", () => {
+    let found = 0;
+    const values = valuesOf(
+      ["GET /admin HTTP/1.1", "POST / HTTP/1.0", "GPOST /x HTTP/1.1", "HTTP/1.1 200 OK", "HTTP/2 302 Found", "http/1.1", "HTTP/.9",
+        "Host: x", "Location: /y", "Content-Length: 0", "<html>", "<meta http-equiv=refresh content=0>", "https://example.com/a"],
+      "\r\n /:<>.0123");
+    fc.assert(
+      fc.property(values, kinds, (v, [kind, name]) => {
+        const open = rules(kind, name, v, true);
+        if (open.some((r) => r === "1060" || r === "1062")) found++;
+        expect(rules(kind, name, v, false)).toEqual(open);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(50);
+  });
+});

@@ -84,6 +84,8 @@ export function detectJava(s: Sink, t: Target): void {
     else if (marshalBase64(data)) s.report(DESERIALISED, t, data, 0, min(data.byteLength, 40), "Ruby Marshal object");
   }
   if (seen & HAS_BASE64) {
+    // (the census of `data` found where the runs scanBase64Runs reads lie; held open, it reads them all)
+    if (t.gatesOpen) { base64From = 0; base64To = data.byteLength; }
     scanBase64Runs(s, t, data);
     const gz = findGzipBase64(data);
     if (gz >= 0) s.report(8132, t, data, gz, gz + 16, "gzip in base64");
@@ -119,6 +121,7 @@ const C_B64: u8 = 1;    // base64 alphabet (standard or URL-safe)
 const C_HEX: u8 = 2;    // hex digit
 const C_UPPER: u8 = 4;  // A-Z
 const C_LOWER: u8 = 8;  // a-z
+const C_MARK: u8 = 16;  // / a A: what a serialization opening inside a run starts with (census)
 const BYTE_CLASS: usize = memory.data(256);
 // The HAS_* flag a punctuation byte raises (`$` is checked with the byte after it).
 const BYTE_TRIGGER: usize = memory.data(256);
@@ -131,6 +134,7 @@ function initCensusTables(): void {
     if (isHexDigit(c)) k |= C_HEX;
     if (c - 0x41 < 26) k |= C_UPPER;
     else if (c - 0x61 < 26) k |= C_LOWER;
+    if (c == 0x2f || (c | 0x20) == 0x61) k |= C_MARK;
     store<u8>(BYTE_CLASS + <usize>c, k);
     let f = 0;
     // (0xc0 0xc1 lead overlong forms, 0xef full-width ones: `%C0%AE` is `.`, `\uFF0E` too)
@@ -153,10 +157,18 @@ function dotOpensPath(c: u32): bool {
   return isWordByte(c) || c == 0x24 || c == 0x2e || c == 0x5b || c == 0x5d || c == 0x27 || c == 0x22;
 }
 
+/**
+ * Where the first base64 run that scanBase64Runs decodes starts and where the last one ends, as the last
+ * census found them (both 0: none). The census and scanBase64Runs count a run's cases and digits alike.
+ */
+let base64From = 0;
+let base64To = 0;
+
 export function census(data: ArrayBuffer): i32 {
   const n = data.byteLength;
   const base = changetype<usize>(data);
   let seen = 0;
+  base64From = base64To = 0;
   let i = 0;
   while (i < n) {
     let c = <u32>load<u8>(base + <usize>i);
@@ -175,16 +187,14 @@ export function census(data: ArrayBuffer): i32 {
     const pair = c | (i + 1 < n ? <u32>load<u8>(base + <usize>(i + 1)) << 8 : 0);
     if (pair == 0x4f72 || pair == 0x7a4b || pair == 0x7343 || pair == 0x4141 || pair == 0x772f || (i == 0 && (pair == 0x4167 || pair == 0x4142))) seen |= HAS_SERIAL;
     const firstUpper = <i32>((k >> 2) & 1); // C_UPPER
-    let uppers = 0;
-    let lowers = 0;
     while (true) {
       // `aced0005` not right after another hex digit (the byte before a run is none)
       // and the Java openings after a `/` inside the run (a path segment: `/files/rO0AB...`)
-      if (c == 0x2f && i + 2 < n && load<u16>(base + <usize>(i + 1)) == 0x4f72) seen |= HAS_SERIAL;
-      else if ((c | 0x20) == 0x61 && (i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
-        matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
-      uppers += <i32>((k >> 2) & 1); // C_UPPER
-      lowers += <i32>((k >> 3) & 1); // C_LOWER
+      if (k & C_MARK) {
+        if (c == 0x2f) { if (i + 2 < n && load<u16>(base + <usize>(i + 1)) == 0x4f72) seen |= HAS_SERIAL; }
+        else if ((i == runStart || (load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>(i - 1))) & C_HEX) == 0) &&
+          matchesCI(data, i, "aced0005")) seen |= HAS_SERIAL;
+      }
       if (++i >= n) break;
       c = <u32>load<u8>(base + <usize>i);
       k = <u32>load<u8>(BYTE_CLASS + <usize>c);
@@ -192,9 +202,23 @@ export function census(data: ArrayBuffer): i32 {
     }
     const len = i - runStart;
     if (len >= 8) {
+      // (cases counted for the long runs only: most words are shorter)
+      let uppers = 0;
+      let lowers = 0;
+      for (let j = runStart; j < i; j++) {
+        const kj = <u32>load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>j));
+        uppers += <i32>((kj >> 2) & 1); // C_UPPER
+        lowers += <i32>((kj >> 3) & 1); // C_LOWER
+      }
       const digits = len - uppers - lowers; // digits and + - / _
       uppers -= firstUpper; // a capital opening the run is a word's, not evidence of encoding
-      if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) seen |= HAS_BASE64;
+      if (lowers > 0 && uppers >= 2 && (uppers + digits) * 5 >= len) {
+        seen |= HAS_BASE64;
+        if (len <= MAX_BASE64_RUN) {
+          if (base64To == 0) base64From = runStart;
+          base64To = i;
+        }
+      }
       if (len >= 10 && endsLikeFunctor(data, i)) seen |= HAS_PATH; // a bare InvokerTransformer, ForClosure ...
     }
   }
@@ -206,9 +230,9 @@ export function census(data: ArrayBuffer): i32 {
  * names or a serialization header: payloads cut out of an encoded stream.
  */
 function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
-  const n = data.byteLength;
+  const n = base64To;
   const base = changetype<usize>(data);
-  let i = 0;
+  let i = base64From;
   while (i < n) {
     // (the census's byte classes: C_B64 is base64Value >= 0)
     if ((<u32>load<u8>(BYTE_CLASS + <usize>load<u8>(base + <usize>i)) & C_B64) == 0) { i++; continue; }
@@ -227,7 +251,7 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
     const len = i - start;
     // Encoded text mixes cases and digits throughout; words and identifiers do not. Slices
     // are short (an encoded class name); whole encoded values are decoded by the engine.
-    if (len < 8 || len > 96 || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
+    if (len < 8 || len > MAX_BASE64_RUN || lowers == 0 || uppers < 2 || (uppers + digits) * 5 < len) continue;
     const shifts = nameRunShifts(data, start, i);
     if (shifts == 0) continue;
     for (let shift = 0; shift < 4; shift++) {
@@ -241,6 +265,9 @@ function scanBase64Runs(s: Sink, t: Target, data: ArrayBuffer): void {
     }
   }
 }
+
+// The longest run scanBase64Runs decodes.
+const MAX_BASE64_RUN = 96;
 
 // The shortest name scanJavaNames can report is six bytes of a dotted name (`sun.io`).
 const MIN_NAME_RUN = 6;

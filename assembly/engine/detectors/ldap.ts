@@ -119,7 +119,7 @@ export function detectLdap(s: Sink, t: Target): void {
     if (where != buf) b = breakout(where);
   }
   if (b >= 0) s.report(13001, t, where, b, min(where.byteLength, b + 24), "LDAP filter breakout");
-  const oc = indexOfCI(buf, "objectclass=*");
+  const oc = (c & (EQUALS | STAR)) == (EQUALS | STAR) ? indexOfCI(buf, "objectclass=*") : -1;
   if (oc >= 0) s.report(13002, t, buf, oc, oc + 13, "objectClass test");
   if (byteAt(buf, 0) == 0x28 && len > 4) {
     const c = byteAt(buf, 1);

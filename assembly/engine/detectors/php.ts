@@ -91,7 +91,7 @@ export function detectPhp(s: Sink, t: Target): void {
   }
   if (mask & EQUALS) {
     if (isIniAssignment(data)) s.report(9160, t, data, 0, data.byteLength, "php.ini directive");
-    else {
+    else if (census & UNDERSCORE) { // (allow_url_include, auto_prepend_file)
       const r = mentionsRemoteInclude(data);
       if (r >= 0) s.report(9160, t, data, r, r + 30, "php.ini include");
     }

@@ -402,12 +402,14 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     if (k >= 0) s.report(1061, t, v, k, k + 60, "header injection");
   }
   if (flags & (0x40 | 0x20)) {
-    let r = requestLine(v);
+    // request and status lines need `HTTP/`: one search says whether the three searches below can find one
+    const version = t.gatesOpen || indexOfCI(v, "http/") >= 0;
+    let r = version ? requestLine(v) : -1;
     for (let g = 0; r >= 0 && g < 8 && quotedInPage(origin, v, r); g++) r = requestLine(v, nextLine(v, r));
     // A whole request head, whatever its method (`GPOST`), in a body sent as a form or JSON: the parser cut it into values.
-    if (r < 0 && (flags & F_CRLF)) r = embeddedRequest(v);
+    if (r < 0 && (flags & F_CRLF) && version) r = embeddedRequest(v);
     if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");
-    const k = injectedResponse(v, flags);
+    const k = injectedResponse(v, version ? flags : flags & ~0x40);
     if (k >= 0) s.report(1062, t, v, k, k + 40, "response injection");
   }
   if (flags & F_PIPE) {

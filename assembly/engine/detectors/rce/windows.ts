@@ -61,9 +61,10 @@ export function findWindowsFor(buf: ArrayBuffer): i32 {
 export function findWindowsIf(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
-  for (let i = 0; i + 3 < n; i++) {
-    i = nextByte(buf, i, 0x69, true); // an `i` or `I`
-    if (i + 3 >= n) break;
+  for (let f = 1; f + 2 < n; f++) {
+    f = nextByte(buf, f, 0x66, true); // the `f` (or `F`): rarer in text than the `i`
+    if (f + 2 >= n) break;
+    const i = f - 1;
     // `if` in either case, both bytes in one load (little-endian: `i` low, `f` high)
     if ((load<u16>(base + <usize>i) | 0x2020) != 0x6669 || (i > 0 && isWordByte(at(buf, i - 1))) || !(isSpaceByte(at(buf, i + 2)) || at(buf, i + 2) == 0x2f) || !atCommandStart(buf, i)) continue;
     let k = skipSpaces(buf, i + 2);

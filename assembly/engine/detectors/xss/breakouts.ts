@@ -59,6 +59,7 @@ export function scanAttributeBreakout(s: Sink, t: Target, buf: ArrayBuffer, last
   const len = buf.byteLength;
   for (let i = 0; i + 4 < len && i < lastEq; i++) {
     if (!isAlpha(byteAt(buf, i))) continue;
+    if (i > 0 && isAlpha(byteAt(buf, i - 1))) continue; // (inside a word: what opensAttribute says at once)
     if (!opensAttribute(buf, i)) continue;
     let e = i;
     while (e < len && e - i < 48 && (isAlpha(byteAt(buf, e)) || byteAt(buf, e) == 0x2d || byteAt(buf, e) == 0x3a)) e++;

@@ -53,8 +53,8 @@ export function scanTags(s: Sink, t: Target, buf: ArrayBuffer, markup: bool, jsR
 }
 
 function isUtf7Lt(buf: ArrayBuffer, i: i32): bool {
-  return i + 5 < buf.byteLength && isAlpha(byteAt(buf, i + 5)) && byteAt(buf, i + 1) == 0x41 && byteAt(buf, i + 2) == 0x44 &&
-    byteAt(buf, i + 3) == 0x77 && byteAt(buf, i + 4) == 0x2d;
+  return i + 5 < buf.byteLength && byteAt(buf, i + 1) == 0x41 && byteAt(buf, i + 2) == 0x44 &&
+    byteAt(buf, i + 3) == 0x77 && byteAt(buf, i + 4) == 0x2d && isAlpha(byteAt(buf, i + 5));
 }
 
 // @ts-ignore: decorator
