@@ -61,9 +61,13 @@ function updateCutBeforeSet(t: TokenList, j: i32): bool {
   return false;
 }
 
+// Whether token 0 opens the value being read (no breakout string before it): see afterLeadNumber.
+let numberOpens = false;
+
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
 export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings, escaped: bool = false): void {
   const n = t.n;
+  numberOpens = atStart && !breakout;
   if (breakout) afterBreakout(t, 1, out, escaped);
   const first = breakout ? 1 : 0;
   // /CREATE TABLE x  >SET @v: a statement after a stray symbol or two still opens the value
@@ -196,9 +200,10 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && (isLiteral(t, k) || (t.t(k) == Tok.Op && t.t(k + 1) == Tok.Num)) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
-  // 1 AND NOW()=NOW()  1 OR user()=user(): an operand compared with itself is the whole condition after the value's
+  // 1 AND NOW()=NOW()  1)) OR user()=user(): an operand compared with itself is the whole condition after the value's
   // number (in prose `f(x)=f(x)` follows no `1 AND`)
-  if (i == 1 && p == Tok.Num) {
+  const lead = afterLeadNumber(t, i);
+  if (lead) {
     const a = operandEnd(t, k);
     if (a > k && t.t(a) == Tok.Cmp) {
       const b = operandEnd(t, a + 1);
@@ -206,6 +211,17 @@ function logic(t: TokenList, i: i32, out: Findings): void {
       const base = changetype<usize>(source());
       if (b > a + 1 && endsExpression(t, b) && t.e(b - 1) - t.s(a + 1) == n &&
         equalBytes(base + <usize>t.s(k), base + <usize>t.s(a + 1), n)) out.add(Finding.LiteralTautology, t.s(i), t.e(b - 1));
+    }
+  }
+  // 1 AND col=1  1) OR is_admin=1--  1 AND foo(1)=1  1 AND @x:=1: the value's number, then one condition that ends the value,
+  // a column, variable or call tested for equality with a literal (what follows a number in prose compares no name with SQL's `=`)
+  if (lead && c >= 0 && valueEndsAt(t, c)) {
+    const a = operandEnd(t, k);
+    const op = t.is(a, Kw.Not) ? a + 1 : a;
+    const r = op + (t.is(op + 1, Kw.Not) ? 2 : 1);
+    const named = isCall(t, k) || isIdentifier(t, k) || t.t(k) == Tok.Var;
+    if (sqlEquality(t, op, t.t(i) == Tok.Logic) && ((named && isLiteral(t, r) && c == r + 1) || (isLiteral(t, k) && a == k + 1 && isCall(t, r)))) {
+      out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
     }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -244,6 +260,31 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (l > k + 1 && !sums && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
+}
+
+/** Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`). */
+function afterLeadNumber(t: TokenList, i: i32): bool {
+  let j = i - 1;
+  while (t.t(j) == Tok.RParen && i - j < 4) j--;
+  return numberOpens && t.t(j) == Tok.Num && (j == 0 || (j == 1 && t.t(0) == Tok.Op && t.e(0) == t.s(1)));
+}
+
+/** Whether nothing but `)` follows token j - 1 to the end of the value (a comment or `;` may close it). */
+function valueEndsAt(t: TokenList, j: i32): bool {
+  while (t.t(j) == Tok.RParen && j < t.n) j++;
+  return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None);
+}
+
+/** Whether comparison i is SQL's test of equality: `=` `:=` `<>` `!=` `<=>` LIKE (`=` and LIKE only after `&&` `||`, where code writes `==` `!=`). */
+function sqlEquality(t: TokenList, i: i32, symbolic: bool): bool {
+  if (t.is(i, Kw.Like)) return true;
+  if (t.t(i) != Tok.Cmp) return false;
+  const s = t.s(i);
+  const w = t.e(i) - s;
+  const c0 = byteAtSource(s);
+  const c1 = byteAtSource(s + 1);
+  if (c0 == 0x3d || (c0 == 0x3a && c1 == 0x3d)) return w == 1 || c0 == 0x3a;
+  return !symbolic && ((c0 == 0x3c && c1 == 0x3e) || (c0 == 0x21 && c1 == 0x3d) || w == 3);
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */

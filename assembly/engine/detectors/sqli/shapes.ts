@@ -68,7 +68,8 @@ export function operandEnd(t: TokenList, i: i32): i32 {
   if (isCall(t, j)) return skipParens(t, j + 1);
   if (t.t(j + 1) == Tok.LParen && isFunctionKw(t.k(j))) return skipParens(t, j + 1);
   if (isLiteral(t, j)) return j + 1;
-  if (!isIdentifier(t, j)) return -1;
+  // (a name only SQL has is an operand too: sysdate, schema_name)
+  if (!isIdentifier(t, j) && t.k(j) != Kw.SqlOnlyName) return -1;
   j++;
   while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
   return j;
