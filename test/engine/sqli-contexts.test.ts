@@ -200,6 +200,12 @@ const groups: SqliGroup[] = [
       "3 and user=admin", "5 and price=10 dollars", "1 or x=2 and more", "page 1 and x=1", "10 and age>5", "2 and time is 5"],
   },
   {
+    // WAITFOR DELAY|TIME, then the time (a string, a variable, an escaped quote) or nothing; a word there makes it a search
+    name: "WAITFOR DELAY with its time, not a word",
+    attacks: ["1;WAITFOR DELAY '0:0:5'--", "waitfor delay", "';waitfor delay @d--", "1;WAITFOR/**/DELAY/**/\\'0:0:6\\'--", "waitfor time '23:59'"],
+    benign: ["waitfor delay syntax", "waitfor time zones explained", "how to waitfor delay in t-sql"],
+  },
+  {
     // SQLite's PRAGMA and MSSQL's DBCC stacked after the application's value, like any statement word
     name: "PRAGMA and DBCC stacked after the value",
     attacks: ["1;PRAGMA foreign_keys=OFF--", "1; PRAGMA database_list", "');PRAGMA writable_schema=1--", "1;DBCC SHOWCONTIG--",

@@ -11,7 +11,7 @@ import { equalBytes } from "../../bytes";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
+  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -200,11 +200,11 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && (isLiteral(t, k) || (t.t(k) == Tok.Op && t.t(k + 1) == Tok.Num)) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
-  // 1 AND NOW()=NOW()  1)) OR user()=user(): an operand compared with itself is the whole condition after the value's
-  // number (in prose `f(x)=f(x)` follows no `1 AND`)
-  const lead = afterLeadNumber(t, i);
-  if (lead) {
+  // the value's number, then (closed by a `)` or two) AND/OR and one condition: in prose `f(x)=f(x)` follows no `1 AND`,
+  // and what follows a number compares no name with SQL's `=`
+  if (afterLeadNumber(t, i)) {
     const a = operandEnd(t, k);
+    // 1 AND NOW()=NOW()  1)) OR user()=user(): an operand compared with itself is the whole condition
     if (a > k && t.t(a) == Tok.Cmp) {
       const b = operandEnd(t, a + 1);
       const n = t.e(a - 1) - t.s(k);
@@ -212,15 +212,9 @@ function logic(t: TokenList, i: i32, out: Findings): void {
       if (b > a + 1 && endsExpression(t, b) && t.e(b - 1) - t.s(a + 1) == n &&
         equalBytes(base + <usize>t.s(k), base + <usize>t.s(a + 1), n)) out.add(Finding.LiteralTautology, t.s(i), t.e(b - 1));
     }
-  }
-  // 1 AND col=1  1) OR is_admin=1--  1 AND foo(1)=1  1 AND @x:=1: the value's number, then one condition that ends the value,
-  // a column, variable or call tested for equality with a literal (what follows a number in prose compares no name with SQL's `=`)
-  if (lead && c >= 0 && valueEndsAt(t, c)) {
-    const a = operandEnd(t, k);
-    const op = t.is(a, Kw.Not) ? a + 1 : a;
-    const r = op + (t.is(op + 1, Kw.Not) ? 2 : 1);
-    const named = isCall(t, k) || isIdentifier(t, k) || t.t(k) == Tok.Var;
-    if (sqlEquality(t, op, t.t(i) == Tok.Logic) && ((named && isLiteral(t, r) && c == r + 1) || (isLiteral(t, k) && a == k + 1 && isCall(t, r)))) {
+    // 1 AND col=1  1) OR is_admin=1--  1 AND foo(1)=1  1 AND 1=foo(1)  1 AND @x:=1: a column, variable or call tested for
+    // equality with a literal, ending the value (a literal first, then a call: `1 and 2 = three` is a sentence)
+    if (c >= 0 && valueEndsAt(t, c) && sqlEquality(t, a, t.t(i) == Tok.Logic) && (isLiteral(t, k) ? isCall(t, a + 1) : isLiteral(t, a + 1) && c == a + 2)) {
       out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
     }
   }
@@ -275,16 +269,16 @@ function valueEndsAt(t: TokenList, j: i32): bool {
   return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None);
 }
 
-/** Whether comparison i is SQL's test of equality: `=` `:=` `<>` `!=` `<=>` LIKE (`=` and LIKE only after `&&` `||`, where code writes `==` `!=`). */
+/**
+ * Whether comparison i is SQL's test of equality (or another SQL-only test): `=` `:=` LIKE, and but for `symbolic` (after
+ * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `<=>` `!<` `@>`; not `==` `<=` `>=` or a lone `<` `>`.
+ */
 function sqlEquality(t: TokenList, i: i32, symbolic: bool): bool {
-  if (t.is(i, Kw.Like)) return true;
-  if (t.t(i) != Tok.Cmp) return false;
+  if (t.t(i) != Tok.Cmp) return t.is(i, Kw.Like);
   const s = t.s(i);
-  const w = t.e(i) - s;
   const c0 = byteAtSource(s);
-  const c1 = byteAtSource(s + 1);
-  if (c0 == 0x3d || (c0 == 0x3a && c1 == 0x3d)) return w == 1 || c0 == 0x3a;
-  return !symbolic && ((c0 == 0x3c && c1 == 0x3e) || (c0 == 0x21 && c1 == 0x3d) || w == 3);
+  if (t.e(i) - s == 1 || c0 == 0x3a) return c0 == 0x3d || c0 == 0x3a;
+  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21 || t.e(i) - s == 3);
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
@@ -396,7 +390,7 @@ function word(t: TokenList, i: i32, out: Findings, bound: bool): void {
       }
       return;
     case Kw.Waitfor:
-      if (t.is(i + 1, Kw.Delay) || t.is(i + 1, Kw.Time)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
+      if (waitforArgument(t, i + 1)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
       return;
     case Kw.Case: {
       if (!t.is(i + 1, Kw.When)) return;
