@@ -214,6 +214,13 @@ const groups: SqliGroup[] = [
       "the 'pragma' keyword"],
   },
   {
+    // PostgreSQL's DO block (its code a dollar-quoted string) and SQLite's ATTACH DATABASE of a new file, stacked
+    name: "stacked DO $$...$$ and ATTACH DATABASE '...'",
+    attacks: ["1;DO $$BEGIN PERFORM pg_sleep(5);END$$--", "1;DO/**/$tag$BEGIN NULL;END$tag$--", "-96;ATTACH DATABASE '/var/www/x.php' AS x--",
+      "');attach database 'x.db' as y;--"],
+    benign: ["ok; do $5 bills count", "fine; do 'this' now", "ok; attach database dumps to the ticket", "ok; attach files"],
+  },
+  {
     // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes
     name: "GROUP BY items WITH ROLLUP closing a number or breakout",
     attacks: ["1 GROUP BY 1 WITH ROLLUP", "1 group by 1 with rollup--", "' GROUP BY 1 WITH ROLLUP--", "1) group by id with rollup#"],

@@ -13,17 +13,16 @@ import { describeFamily, assertFloor, assertEveryShape } from "../support/varian
 const SEED = 20261129;
 
 /**
- * Left alone (stacked statements no word of the grammar starts): `;SHOW TABLES` (MySQL drivers refuse stacked queries
- * by default, and `; show more` is prose), PostgreSQL's `;DO $$...$$` (its code is a dollar-quoted string, read as
- * a literal), SQLite's `;ATTACH DATABASE '...' AS x` (`; attach files` is an issue tracker's prose).
+ * Left alone: `;SHOW TABLES`, a stacked statement no word of the grammar starts (MySQL drivers refuse stacked queries
+ * by default, and `; show more` is prose; SHOW read only before a schema-object word would cost the module's size budget).
  */
-const leftAlone = (a: ToolProbe) => a.family === "stacked" && [3, 6, 16].includes(a.k);
+const leftAlone = (a: ToolProbe) => a.family === "stacked" && a.k === 3;
 
 describeFamily("SQL injection as the other tools send it", {
   passes: [["the tools' words in prose, names, issue fields and searches", toolLookalike(), 600]],
 }, (h) => {
-  // 98.6% at SEED over 1500 draws (the shapes above are 3 of 105), measured 2026-11-29
-  it("blocks at least 98% and misses nothing outside the shapes left alone", () => assertFloor(h(), toolProbe(), 1500, SEED, 0.98, leftAlone));
+  // 99.5% at SEED over 1500 draws (the shape above is 1 of 105), measured 2026-11-29
+  it("blocks at least 99% and misses nothing outside the shapes left alone", () => assertFloor(h(), toolProbe(), 1500, SEED, 0.99, leftAlone));
 
   it("draws every shape, evasion and carrier", () => {
     assertEveryShape(toolProbe(), TOOL_SHAPES, 3000, SEED);

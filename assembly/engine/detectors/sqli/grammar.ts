@@ -11,7 +11,7 @@ import { equalBytes } from "../../bytes";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
+  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, wordIs, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -113,8 +113,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
       } else if (t.is(j, Kw.Select) && t.t(j + 1) == Tok.None && (t.f(j) & F_COMMENT) == 0) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // x; select  (the application's query supplies the rest)
-      } else if (copyStatement(t, j)) {
-        out.add(Finding.StackedQuery, t.s(i), t.e(j + 1)); // ; COPY (SELECT ...) TO PROGRAM
+      } else if (copyStatement(t, j) || (wordIs(t, j, "do") && t.t(j + 1) == Tok.Str && byteAtSource(t.s(j + 1)) == 0x24) ||
+        (wordIs(t, j, "attach") && t.is(j + 1, Kw.Database) && t.t(j + 2) == Tok.Str)) {
+        // ; COPY (SELECT ...) TO PROGRAM  ;DO $$...$$ (PostgreSQL's code block)  ;ATTACH DATABASE '/var/www/x.php' (SQLite's new file)
+        out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
       }
       continue;
     }
@@ -271,14 +273,14 @@ function valueEndsAt(t: TokenList, j: i32): bool {
 
 /**
  * Whether comparison i is SQL's test of equality (or another SQL-only test): `=` `:=` LIKE, and but for `symbolic` (after
- * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `<=>` `!<` `@>`; not `==` `<=` `>=` or a lone `<` `>`.
+ * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `!<` `@>`; not `==` `<=` `>=` `<=>` or a lone `<` `>`.
  */
 function sqlEquality(t: TokenList, i: i32, symbolic: bool): bool {
   if (t.t(i) != Tok.Cmp) return t.is(i, Kw.Like);
   const s = t.s(i);
   const c0 = byteAtSource(s);
   if (t.e(i) - s == 1 || c0 == 0x3a) return c0 == 0x3d || c0 == 0x3a;
-  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21 || t.e(i) - s == 3);
+  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21);
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
