@@ -184,8 +184,41 @@ const groups: SqliGroup[] = [
   {
     // the value's number, then AND/OR and one operand compared with itself as the whole condition
     name: "an operand compared with itself after the value's number",
-    attacks: ["1 AND NOW()=NOW()", "1 OR user()=user()", "1 and version()=version()--", "1 AND NOW()=NOW() AND 2"],
-    benign: ["f(x)=f(x) holds", "1 and f(x)=f(x) holds", "we know a=a in a sentence", "LGTM: 1 and foo()=foo() in review", "1 and foo()=bar()", "1 AND NOW()=NOW"],
+    attacks: ["1 AND NOW()=NOW()", "1 OR user()=user()", "1 and version()=version()--", "1 AND NOW()=NOW() AND 2",
+      // (closed by a `)` or two, a SQL-only name for the operand)
+      "1) AND NOW()=NOW()", "1)) and now()=now()-- -", "1 AND sysdate=sysdate", "-1 OR SYSDATE=SYSDATE"],
+    benign: ["f(x)=f(x) holds", "1 and f(x)=f(x) holds", "we know a=a in a sentence", "LGTM: 1 and foo()=foo() in review", "1 and foo()=bar()", "1 AND NOW()=NOW",
+      "step 1) and f(x)=f(x) holds"],
+  },
+  {
+    // the value's number, then AND/OR and one condition ending the value: a column, variable or call tested for equality
+    // with a literal (`=` `:=` `<>` `!=` `<=>` LIKE; after `&&` `||` only `=` `:=` LIKE, as code writes `==` `!=` there)
+    name: "a column, variable or call tested for equality with a literal after the value's number",
+    attacks: ["1 AND col=1", "1 OR is_admin=1--", "1) AND username='admin'", "-1 OR id=1", "1 AND foo(1)=1", "1 AND 1=foo(1)",
+      "1 AND @x:=1", "1 && role='admin'", "1 AND name LIKE 'a%'", "1 AND (status<>0)", "7 or users.id=1;"],
+    benign: ["1 and total(price)>0", "2 && n <= 4", "0 || start < 0", "-200 and scale > 2", "1 && x != 1", "1 and x == 2",
+      "3 and user=admin", "5 and price=10 dollars", "1 or x=2 and more", "page 1 and x=1", "10 and age>5", "2 and time is 5"],
+  },
+  {
+    // WAITFOR DELAY|TIME, then the time (a string, a variable, an escaped quote) or nothing; a word there makes it a search
+    name: "WAITFOR DELAY with its time, not a word",
+    attacks: ["1;WAITFOR DELAY '0:0:5'--", "waitfor delay", "';waitfor delay @d--", "1;WAITFOR/**/DELAY/**/\\'0:0:6\\'--", "waitfor time '23:59'"],
+    benign: ["waitfor delay syntax", "waitfor time zones explained", "how to waitfor delay in t-sql"],
+  },
+  {
+    // SQLite's PRAGMA and MSSQL's DBCC stacked after the application's value, like any statement word
+    name: "PRAGMA and DBCC stacked after the value",
+    attacks: ["1;PRAGMA foreign_keys=OFF--", "1; PRAGMA database_list", "');PRAGMA writable_schema=1--", "1;DBCC SHOWCONTIG--",
+      "1);DBCC CHECKIDENT('users',RESEED,0)--"],
+    benign: ["pragma once", "#pragma once", "how to use pragma once in c++", "DBCC CHECKDB output explained", "use #pragma once; it is simpler",
+      "the 'pragma' keyword"],
+  },
+  {
+    // PostgreSQL's DO block (its code a dollar-quoted string) and SQLite's ATTACH DATABASE of a new file, stacked
+    name: "stacked DO $$...$$ and ATTACH DATABASE '...'",
+    attacks: ["1;DO $$BEGIN PERFORM pg_sleep(5);END$$--", "1;DO/**/$tag$BEGIN NULL;END$tag$--", "-96;ATTACH DATABASE '/var/www/x.php' AS x--",
+      "');attach database 'x.db' as y;--"],
+    benign: ["ok; do $5 bills count", "fine; do 'this' now", "ok; attach database dumps to the ticket", "ok; attach files"],
   },
   {
     // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes

@@ -11,7 +11,7 @@ import { equalBytes } from "../../bytes";
 import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
-  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
+  selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, wordIs, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
 } from "./shapes";
 
 /** `await sleep(500)`  `{ sleep(100); }`: the call is a statement of program code (after a plain word or a brace). */
@@ -61,9 +61,13 @@ function updateCutBeforeSet(t: TokenList, j: i32): bool {
   return false;
 }
 
+// Whether token 0 opens the value being read (no breakout string before it): see afterLeadNumber.
+let numberOpens = false;
+
 /** Runs every pattern over the token list; `breakout` as above; `atStart` when token 0 (or 1 after a breakout) starts the value. */
 export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findings, escaped: bool = false): void {
   const n = t.n;
+  numberOpens = atStart && !breakout;
   if (breakout) afterBreakout(t, 1, out, escaped);
   const first = breakout ? 1 : 0;
   // /CREATE TABLE x  >SET @v: a statement after a stray symbol or two still opens the value
@@ -109,8 +113,10 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // ;drop  ;update users  ;truncate[x
       } else if (t.is(j, Kw.Select) && t.t(j + 1) == Tok.None && (t.f(j) & F_COMMENT) == 0) {
         out.add(Finding.StackedQuery, t.s(i), t.e(j)); // x; select  (the application's query supplies the rest)
-      } else if (copyStatement(t, j)) {
-        out.add(Finding.StackedQuery, t.s(i), t.e(j + 1)); // ; COPY (SELECT ...) TO PROGRAM
+      } else if (copyStatement(t, j) || (wordIs(t, j, "do") && t.t(j + 1) == Tok.Str && byteAtSource(t.s(j + 1)) == 0x24) ||
+        (wordIs(t, j, "attach") && t.is(j + 1, Kw.Database) && t.t(j + 2) == Tok.Str)) {
+        // ; COPY (SELECT ...) TO PROGRAM  ;DO $$...$$ (PostgreSQL's code block)  ;ATTACH DATABASE '/var/www/x.php' (SQLite's new file)
+        out.add(Finding.StackedQuery, t.s(i), t.e(j + 1));
       }
       continue;
     }
@@ -196,16 +202,22 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (c >= 0 && (isLiteral(t, k) || (t.t(k) == Tok.Op && t.t(k + 1) == Tok.Num)) && (isLiteral(t, c - 1) || t.t(c - 1) == Tok.None)) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
   }
-  // 1 AND NOW()=NOW()  1 OR user()=user(): an operand compared with itself is the whole condition after the value's
-  // number (in prose `f(x)=f(x)` follows no `1 AND`)
-  if (i == 1 && p == Tok.Num) {
+  // the value's number, then (closed by a `)` or two) AND/OR and one condition: in prose `f(x)=f(x)` follows no `1 AND`,
+  // and what follows a number compares no name with SQL's `=`
+  if (afterLeadNumber(t, i)) {
     const a = operandEnd(t, k);
+    // 1 AND NOW()=NOW()  1)) OR user()=user(): an operand compared with itself is the whole condition
     if (a > k && t.t(a) == Tok.Cmp) {
       const b = operandEnd(t, a + 1);
       const n = t.e(a - 1) - t.s(k);
       const base = changetype<usize>(source());
       if (b > a + 1 && endsExpression(t, b) && t.e(b - 1) - t.s(a + 1) == n &&
         equalBytes(base + <usize>t.s(k), base + <usize>t.s(a + 1), n)) out.add(Finding.LiteralTautology, t.s(i), t.e(b - 1));
+    }
+    // 1 AND col=1  1) OR is_admin=1--  1 AND foo(1)=1  1 AND 1=foo(1)  1 AND @x:=1: a column, variable or call tested for
+    // equality with a literal, ending the value (a literal first, then a call: `1 and 2 = three` is a sentence)
+    if (c >= 0 && valueEndsAt(t, c) && sqlEquality(t, a, t.t(i) == Tok.Logic) && (isLiteral(t, k) ? isCall(t, a + 1) : isLiteral(t, a + 1) && c == a + 2)) {
+      out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
     }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -244,6 +256,31 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   if (l > k + 1 && !sums && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
+}
+
+/** Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`). */
+function afterLeadNumber(t: TokenList, i: i32): bool {
+  let j = i - 1;
+  while (t.t(j) == Tok.RParen && i - j < 4) j--;
+  return numberOpens && t.t(j) == Tok.Num && (j == 0 || (j == 1 && t.t(0) == Tok.Op && t.e(0) == t.s(1)));
+}
+
+/** Whether nothing but `)` follows token j - 1 to the end of the value (a comment or `;` may close it). */
+function valueEndsAt(t: TokenList, j: i32): bool {
+  while (t.t(j) == Tok.RParen && j < t.n) j++;
+  return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None);
+}
+
+/**
+ * Whether comparison i is SQL's test of equality (or another SQL-only test): `=` `:=` LIKE, and but for `symbolic` (after
+ * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `!<` `@>`; not `==` `<=` `>=` `<=>` or a lone `<` `>`.
+ */
+function sqlEquality(t: TokenList, i: i32, symbolic: bool): bool {
+  if (t.t(i) != Tok.Cmp) return t.is(i, Kw.Like);
+  const s = t.s(i);
+  const c0 = byteAtSource(s);
+  if (t.e(i) - s == 1 || c0 == 0x3a) return c0 == 0x3d || c0 == 0x3a;
+  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21);
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
@@ -355,7 +392,7 @@ function word(t: TokenList, i: i32, out: Findings, bound: bool): void {
       }
       return;
     case Kw.Waitfor:
-      if (t.is(i + 1, Kw.Delay) || t.is(i + 1, Kw.Time)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
+      if (waitforArgument(t, i + 1)) out.add(Finding.BlindProbe, t.s(i), t.e(i + 1));
       return;
     case Kw.Case: {
       if (!t.is(i + 1, Kw.When)) return;

@@ -7,7 +7,7 @@ import { needleCode, needleLength } from "../../bytes";
 export const enum Kw {
   None = 0,
   // statement starters
-  Select, Insert, Update, Delete, Drop, Create, Alter, Truncate, Exec, Declare, Shutdown, Waitfor, Grant, Set,
+  Select, Insert, Update, Delete, Drop, Create, Alter, Truncate, Exec, Declare, Shutdown, Waitfor, Grant, Pragma, Set,
   // set and logic
   Union, All, Distinct, And, Or, Xor, Not,
   // comparison words
@@ -69,6 +69,8 @@ add("select", Kw.Select); add("insert", Kw.Insert); add("update", Kw.Update); ad
 add("drop", Kw.Drop); add("create", Kw.Create); add("alter", Kw.Alter); add("truncate", Kw.Truncate);
 add("exec|execute", Kw.Exec); add("declare", Kw.Declare); add("shutdown", Kw.Shutdown); add("waitfor", Kw.Waitfor);
 add("grant|revoke", Kw.Grant); add("set", Kw.Set);
+// SQLite's PRAGMA and MSSQL's DBCC: statements that read or change the engine's own settings
+add("pragma|dbcc", Kw.Pragma);
 add("union|intersect|except|minus", Kw.Union); add("all", Kw.All); add("distinct|distinctrow", Kw.Distinct);
 add("and", Kw.And); add("or", Kw.Or); add("xor", Kw.Xor); add("not", Kw.Not);
 add("like|rlike|regexp|ilike|glob|similar|sounds", Kw.Like); add("is|notnull", Kw.Is); add("in", Kw.In);

@@ -32,8 +32,9 @@ export function isLiteral(t: TokenList, i: i32): bool {
 export function isIdentifier(t: TokenList, i: i32): bool {
   if (t.t(i) != Tok.Word) return false;
   const k = t.k(i);
+  // (names of schema objects and SQL-only names too: login, index, sysdate, schema_name)
   return k == Kw.None || k == Kw.SysTable || k == Kw.SysSchema || isFunctionKw(k) || k == Kw.Data || k == Kw.Time ||
-    k == Kw.Database || k == Kw.Table ||
+    k == Kw.Database || k == Kw.Table || k == Kw.Object || k == Kw.SqlOnlyName ||
     (k == Kw.Article && (t.t(i + 1) == Tok.Cmp || t.t(i - 1) == Tok.Cmp)); // a=a: a name, not the article
 }
 
@@ -221,10 +222,15 @@ export function isStatement(t: TokenList, i: i32): bool {
     case Kw.Declare: return t.t(i + 1) == Tok.Var;
     case Kw.Set: return (t.t(i + 1) == Tok.Var && (t.e(i + 1) > t.s(i + 1) + 1 || t.t(i + 2) != Tok.None)) || setPassword(t, i + 1); // not a lone `@`
     case Kw.Shutdown: return t.t(i + 1) == Tok.None || t.t(i + 1) == Tok.Semi || (t.f(i) & F_COMMENT) != 0;
-    case Kw.Waitfor: return k1 == Kw.Delay || k1 == Kw.Time;
+    case Kw.Waitfor: return waitforArgument(t, i + 1);
     case Kw.Grant: return grantStatement(t, i + 1);
     default: return false;
   }
+}
+
+/** DELAY or TIME at i, then the time to wait (a string, a variable, `\'`) or nothing: not a word (`waitfor delay syntax` is a search). */
+export function waitforArgument(t: TokenList, i: i32): bool {
+  return (t.is(i, Kw.Delay) || t.is(i, Kw.Time)) && t.t(i + 1) != Tok.Word;
 }
 
 /** Where an account name at i (`root`, `'root'@'localhost'`, root@localhost, `a`@`%`) ends, or -1. */

@@ -203,12 +203,14 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
         // (a run of them too: 1++OR++1 is `1  OR  1` once the form decoding the application does is done)
-        if (i >= st.plusFrom && i > pos && isWordChar(byteAt(buf, i - 1))) {
+        const p = i > pos ? byteAt(buf, i - 1) : 0;
+        if (i >= st.plusFrom && (isWordChar(p) || isQuote(p) || p == 0x29 || p == 0x2f)) {
           let j = i + 1;
           while (j < end && j - i < 8 && byteAt(buf, j) == 0x2b) j++;
           const w = j < end ? byteAt(buf, j) : 0;
-          // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum)
-          if (w < 0x80 && (isWordStart(w) || (isWordChar(w) && isWordStart(byteAt(buf, i - 1))))) { i = j; continue; }
+          // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum; after a quote, `)` or a comment's `*/` too:
+          // x'+AND+'a'='a, 1)+OR+1, */+users, */+4; a word then a quote: DELAY+'0:0:5'; before a comment: 12+/*!ORDER*/)
+          if (w < 0x80 && (isWordStart(w) || w == 0x2f || (isWordChar(w) && (isWordStart(p) || p == 0x2f)) || (isQuote(w) && isWordChar(p)))) { i = j; continue; }
         }
         // (and next to `||` `&&`, which no sum has as an operand: 1+||+2=2 is `1 || 2=2`)
         if (i >= st.plusFrom && (logicPair(buf, i - 2, pos, end) || logicPair(buf, i + 1, pos, end))) { i++; continue; }
@@ -254,6 +256,11 @@ function dollarClose(buf: ArrayBuffer, i: i32, end: i32): i32 {
     if (m == n) return k + n;
   }
   return -1;
+}
+
+// @ts-ignore: decorator
+@inline function isQuote(c: u32): bool {
+  return c == 0x27 || c == 0x22;
 }
 
 /** Whether buf[i, i+2) is `||` or `&&` inside [pos, end). */
