@@ -2,8 +2,9 @@
 // A service loads them into objects as it loads JSON, so each line's value or each cell is a value of
 // its own to the detectors, as a JSON string is (a URL or a file path that is the whole value); the body
 // stays a target too. A value in quotes is read without them, a YAML `"..."` one with its backslash
-// escapes decoded; a block scalar's lines are read one by one, a doubled quote (`''`, `""`) as written.
-// Each value is named `body`: an exclusion names the document.
+// escapes decoded, a doubled quote (`''`, `""`) as written; a separator inside a quoted CSV cell cuts it,
+// and a block scalar's lines (below `key: |`) are left to the body. Lines and cells, not a parser: each
+// value is named `body`, and an exclusion names the document.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../detectors/langs/syntax";
