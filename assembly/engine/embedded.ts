@@ -35,7 +35,8 @@ export function embeddedStrings(t: Target): ArrayBuffer[] | null {
     // a key (`"name":`) is no value
     let k = i;
     while (k < n && load<u8>(base + <usize>k) <= 0x20) k++;
-    if (end - start < 3 || (k < n && load<u8>(base + <usize>k) == 0x3a)) continue;
+    // (two bytes are read only as a shell's `~+`, `~-`: `<=`, `!=`, `in` are a filter's operators)
+    if ((end - start < 3 && !(end - start == 2 && load<u8>(base + <usize>start) == 0x7e)) || (k < n && load<u8>(base + <usize>k) == 0x3a)) continue;
     if (out === null) out = [];
     out.push(jsDecode(v.slice(start, end)));
     if (out.length >= MAX_STRINGS) break;

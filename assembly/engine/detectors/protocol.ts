@@ -8,6 +8,7 @@ import { quotedInPage, nextLine } from "./langs/fences";
 import { HttpRequest } from "../request";
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { Targets, BodyProblem } from "../request/targets";
+import { opensJson } from "../request/json";
 import { byte, equalsCI, isAllowedCharset } from "./protocol/text";
 import { headerId, HeaderId, badHeaderName } from "./protocol/headernames";
 import { contentTypeProblem, ContentTypeProblem } from "./protocol/contenttype";
@@ -365,7 +366,8 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     const k = invalidUtf8(v);
     if (k >= 0) s.report(1044, t, v, k, k + 4, "invalid UTF-8");
   }
-  if ((flags & F_BACKSLASH) && form && !jsonBody && kind == TargetKind.ArgValue) {
+  // (in a JSON document that is the value, `\u003c` is JSON's own escape: its strings are read decoded)
+  if ((flags & F_BACKSLASH) && form && !jsonBody && kind == TargetKind.ArgValue && !(opensJson(v) && (byte(v, v.byteLength - 1) | 0x20) == 0x7d)) {
     const k = unicodeEscape(v);
     if (k >= 0) s.report(1046, t, v, k, k + 6, "\\u escape");
   }

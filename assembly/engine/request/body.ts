@@ -13,6 +13,7 @@ import { parseXml, namesXml } from "./xml";
 import { parseGrpc, parseProtobuf } from "./protobuf";
 import { isBinary, addTextRuns } from "./text-runs";
 import { fromUtf16 } from "../transform/utf16";
+import { parseRows } from "./rows";
 
 export const enum BodyType {
   None = 0, Urlencoded, Json, Multipart, Xml, Text, Grpc, Protobuf,
@@ -98,6 +99,11 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
       out.origin = TargetOrigin.Json;
       if (parseJson(body, out) < 0) return;
       out.origin = TargetOrigin.Body;
+    }
+    // a YAML or CSV document: its values one by one (rows.ts), and the whole
+    if (contentType !== null) {
+      const yaml = indexOfCI(contentType!, "yaml") >= 0;
+      if (yaml || indexOfCI(contentType!, "csv") >= 0) parseRows(body, yaml, out);
     }
     addRawBody(body, out);
     return;
