@@ -117,6 +117,24 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ['<img src="x" class="y"', 3021],
     ],
   },
+  {
+    // 9121: a library-looking name in another language: a C prototype (two bare words side by side open the
+    // arguments, right after the name too), a method called on a call's result (PHP calls methods with `->`)
+    name: "a library-looking call that is another language's",
+    benign: [
+      "XML_SetCommentHandler(XML_Parser p,",
+      "let verbose = env::var(\"VERBOSE\").is_ok();",
+      "if path.exists() && fs::metadata(&path).is_file() {",
+    ],
+    attacks: [
+      ["is_FILE(chr(47).chr(101))", 9121], // PHP reads names in any case
+      ["Xml_Parse_Into_Struct($p, $d, $v)", 9121],
+      ["getcwd().system('id')", 9120], // `).` concatenates in PHP: a dangerous call after it still counts
+      ["var_dump(getcwd()), x", 9121],
+      ["print_r(new ArrayObject)", 9121], // `new X` is an expression
+      ["print_r(scandir('.'))", 9120],
+    ],
+  },
 ];
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
