@@ -135,6 +135,21 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["print_r(scandir('.'))", 9120],
     ],
   },
+  {
+    // 10130: a statement that binds a module to a name, spaced as a page's text spaces tokens, or after the ```js of a
+    // code block flattened to one line; a module used in the same statement, or child_process, still scores
+    name: "a module bound to a name",
+    benign: [
+      "const vm = require ( 'node:vm' );",
+      "```js const fs = require('node:fs'); const text = fs.readFileSync(file, 'utf8');",
+    ],
+    attacks: [
+      ["require ( 'child_process' ).exec('id')", 10130],
+      ["```js require('fs').readFileSync('/etc/passwd')", 10130],
+      ["```js const cp = require('child_process');", 10130],
+      ["x = require ( 'fs' ) .readFileSync('/etc/shadow')", 10130],
+    ],
+  },
 ];
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
