@@ -152,6 +152,21 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
     ],
   },
   {
+    // 10150: a condition that is a false literal closed by the loop's own `)`: the body after it never runs, whatever
+    // follows (C's `do { ... } while (0)` idiom named in prose); a truthy one, or one inside more condition, still scores
+    name: "a loop whose condition is a false literal",
+    benign: [
+      "Wrap the macro body in do { ... } while (0) so it acts as one statement.",
+      "do { x(); } while (0) /* one statement */",
+    ],
+    attacks: [
+      ["while (!false) count++", 10150],
+      ["while ((true)) x++", 10150],
+      ["while(!0){}", 10150],
+      ["while((0)+1){}", 10150],
+    ],
+  },
+  {
     // 4103: a program path, one token of access modes and `,`: a rule of an AppArmor profile (/etc/apparmor.d)
     name: "an AppArmor rule naming a program",
     benign: [
