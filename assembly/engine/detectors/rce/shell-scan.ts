@@ -480,7 +480,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
 
   // a whole value naming an unknown program of an application directory (`/usr/local/bin/payment` in a pod spec's
   // command list) runs nothing by itself; one right in /bin, /sbin, /usr/bin, /usr/sbin (`/bin/ab`) is a system binary
-  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c) && (known || glob || ctx != CTX_START || tail < n || bs - ws <= 10)) {
+  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c) && (known || glob || ctx != CTX_START || tail < n || bs - ws <= 10) &&
+    !(ctx == CTX_START && isAccessRule(buf, tail))) {
     record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path");
     return we;
   }
@@ -545,6 +546,26 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "command in text");
   else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "command in text");
   return we;
+}
+
+// AppArmor's file access modes, one bit per letter (read, write, append, link, lock, mmap, execute and its
+// i/u/p/c transitions, in either case)
+const ACCESS_MODES: u32 = 1 << 17 | 1 << 22 | 1 | 1 << 11 | 1 << 10 | 1 << 12 | 1 << 23 | 1 << 8 | 1 << 20 | 1 << 15 | 1 << 2;
+
+/**
+ * `/usr/bin/grap rm,`, `/usr/bin/pic rmCx -> &groff,`: after a program's path, one token of access modes, maybe a
+ * transition to a named profile, and `,` ending the value: an AppArmor profile's rule (a paste of /etc/apparmor.d).
+ * The shell would hand the program that odd word as its one argument.
+ */
+function isAccessRule(buf: ArrayBuffer, k: i32): bool {
+  const m = k;
+  let c: u32;
+  while ((c = (at(buf, k) | 0x20) - 0x61) < 26 && (ACCESS_MODES >> c & 1) != 0) k++;
+  if (k == m) return false;
+  if (matchesCI(buf, k, " -> ")) for (k += 4; isWordByte(at(buf, k)) || at(buf, k) == 0x26; ) k++;
+  if (at(buf, k) != 0x2c) return false;
+  do k++; while (isSpaceByte(at(buf, k)));
+  return k >= buf.byteLength;
 }
 
 function isNumber(buf: ArrayBuffer, start: i32, end: i32): bool {

@@ -169,7 +169,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
   } else if (markup && (isHtmlTag(nameBuf, 0, n) || headKind != 0)) {
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
     // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
-    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueUnquotedToEnd && !inJsReading) {
+    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueCutShort && !inJsReading) {
       report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "tag left open");
     } else if (attrs > 0) {
       report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "element with attributes");
@@ -196,9 +196,14 @@ function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32)
   if (isDangerousAttr(buf, ns, ne) || ne - ns == 7 && matchesCI(buf, ns, "charset")) return true;
   // (ending a word: `text/javascript`, not `description`)
   for (let j = vs; j + 6 <= ve; j++) if ((matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) && (j + 6 == ve || !isAlpha(byteAt(buf, j + 6)))) return true;
-  if (ne - ns != 4 || !matchesCI(buf, ns, "href")) return false;
-  // relative unless a scheme comes before the first `/`, `?` or `#`, or it opens with `//` or `\` (tabs and line
-  // breaks, which URL parsers drop, skipped)
+  return ne - ns == 4 && matchesCI(buf, ns, "href") && leavesOrigin(buf, vs, ve);
+}
+
+/**
+ * Whether the URL in `buf[vs, ve)` may leave the page's origin: relative unless a scheme comes before the first
+ * `/`, `?` or `#`, or it opens with `//` or `\` (tabs and line breaks, which URL parsers drop, skipped).
+ */
+function leavesOrigin(buf: ArrayBuffer, vs: i32, ve: i32): bool {
   let k = 0;
   let prev: u32 = 0;
   for (let j = vs; j < ve; j++) {
@@ -219,8 +224,8 @@ let attributesEnd: i32 = 0;
  * string, whose own quote ends it, so no page markup follows to close a tag left open.
  */
 let inJsReading = false;
-/** Whether the last attribute value that `scanAttributes` read was unquoted and ran to the end of the value. */
-let lastValueUnquotedToEnd = false;
+/** Whether the last attribute value that `scanAttributes` read ran to the end of the value, unquoted or in a quote left open (cut short). */
+let lastValueCutShort = false;
 
 /** Where the value of the attribute being read starts. */
 let valueStart: i32 = 0;
@@ -249,7 +254,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
   let withValue = 0;
   idRepeated = false;
   attributesEnd = q;
-  lastValueUnquotedToEnd = false;
+  lastValueCutShort = false;
   for (let guard = 0; q < lim && guard < 64; guard++) {
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
     attributesEnd = q;
@@ -278,11 +283,14 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
         valueStart = r;
         while (r < lim && byteAt(buf, r) != quote) r++;
         if (r < lim) { r++; quoted = 1; }
-        lastValueUnquotedToEnd = false;
+        // A quote left open at the end takes the page's markup, up to its next quote, as the value: dangling
+        // markup that carries the page away when the value is a URL to elsewhere (`<img src='//x.example/?`);
+        // any other value (`<svg viewBox="0 0`, `<span class="hljs-title`: a line of markup cut short) gains nothing.
+        lastValueCutShort = quoted == 0 && r >= buf.byteLength && !leavesOrigin(buf, valueStart, r);
       } else {
         valueStart = r;
         while (r < lim && !isBlank(<i32>byteAt(buf, r)) && byteAt(buf, r) != 0x3e) r++;
-        lastValueUnquotedToEnd = r >= buf.byteLength;
+        lastValueCutShort = r >= buf.byteLength;
       }
       clobbering(s, t, buf, start, nameStart, nameEnd, r - quoted, markup);
       if (headKind != 0 && !headActive) headActive = headAttributeActs(buf, nameStart, nameEnd, valueStart, r - quoted);
