@@ -1,9 +1,10 @@
 // Byte-level primitives shared by the detectors: character classes and
 // case-insensitive search over ArrayBuffers, without allocating.
 
+// ASCII lower case; the bit written as a shift rather than a select: 2-4 bytes fewer a site.
 // @ts-ignore: decorator
 @inline export function lowerByte(c: u32): u32 {
-  return c - 0x41 < 26 ? c | 0x20 : c;
+  return c | (<u32>(c - 0x41 < 26) << 5);
 }
 
 // @ts-ignore: decorator
@@ -67,9 +68,11 @@ const SPACE_BYTES: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
-/** Space, tab, CR, LF, VT, FF (a table: inlined at ~110 sites, one load each). */
-// @ts-ignore: decorator
-@inline export function isSpaceByte(c: u32): bool {
+/**
+ * Space, tab, CR, LF, VT, FF (a table). A call, not inlined: ~110 sites, ~6 bytes each inlined
+ * (-813 bytes of module; pair2 neutral, the sites are rarely in a loop over every byte).
+ */
+export function isSpaceByte(c: u32): bool {
   return load<u8>(SPACE_BYTES + <usize>(c & 0xff)) != 0;
 }
 
