@@ -1,13 +1,14 @@
 // Byte-level primitives shared by the detectors: character classes and
 // case-insensitive search over ArrayBuffers, without allocating.
 
+// ASCII lower case; the bit written as a shift rather than a select: 2-4 bytes fewer a site.
 // @ts-ignore: decorator
 @inline export function lowerByte(c: u32): u32 {
-  return c - 0x41 < 26 ? c | 0x20 : c;
+  return c | (<u32>(c - 0x41 < 26) << 5);
 }
 
-// @ts-ignore: decorator
-@inline export function isAlpha(c: u32): bool {
+// A call, not inlined (50 sites: -337 bytes; pair2 neutral).
+export function isAlpha(c: u32): bool {
   return (c | 0x20) - 0x61 < 26;
 }
 
@@ -43,9 +44,8 @@ const WORD_BYTES: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
-/** Whether byte `c` is a hex digit (a table: inlined at ~16 sites, one load each). */
-// @ts-ignore: decorator
-@inline export function isHexDigit(c: u32): bool {
+/** Whether byte `c` is a hex digit (a table; a call, not inlined: ~16 sites, -104 bytes). */
+export function isHexDigit(c: u32): bool {
   return load<u8>(HEX_PLUS_ONE + <usize>(c & 0xff)) != 0;
 }
 
@@ -67,9 +67,11 @@ const SPACE_BYTES: usize = memory.data<u8>([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 
-/** Space, tab, CR, LF, VT, FF (a table: inlined at ~110 sites, one load each). */
-// @ts-ignore: decorator
-@inline export function isSpaceByte(c: u32): bool {
+/**
+ * Space, tab, CR, LF, VT, FF (a table). A call, not inlined: ~110 sites, ~6 bytes each inlined
+ * (-813 bytes of module; pair2 neutral, the sites are rarely in a loop over every byte).
+ */
+export function isSpaceByte(c: u32): bool {
   return load<u8>(SPACE_BYTES + <usize>(c & 0xff)) != 0;
 }
 

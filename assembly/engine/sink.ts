@@ -53,8 +53,8 @@ export class Sink {
   private excludedInXml: i32[] | null = null;
   constructor(public paranoia: i32 = 1) {}
 
-  /** Whether the verdict is settled: the score reached `stopAt`. */
-  @inline done(): bool {
+  /** Whether the verdict is settled: the score reached `stopAt` (a call: its ~40 inlined copies cost 259 bytes; none is in a byte loop). */
+  done(): bool {
     return this.stopAt > 0 && this.score >= this.stopAt;
   }
 

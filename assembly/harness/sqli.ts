@@ -1,7 +1,7 @@
 // Harness exports of the SQL injection, NoSQL and LDAP detectors, for their tests.
 import { TokenList, Tok, F_CALL, F_COMMENT } from "../engine/detectors/sqli/tokens";
 import { TokenizerState, tokenize } from "../engine/detectors/sqli/tokenizer";
-import { Kw } from "../engine/detectors/sqli/keywords";
+import { Kw, keywordOf, hashStep, HASH_SEED } from "../engine/detectors/sqli/keywords";
 import { findingsOf, detectSqli, skipsAnalysis } from "../engine/detectors/sqli";
 import { detectNosql } from "../engine/detectors/nosql";
 import { detectLdap } from "../engine/detectors/ldap";
@@ -9,6 +9,16 @@ import { Sink } from "../engine/sink";
 import { Target, TargetKind } from "../engine/target";
 
 const TYPE_CHARS = "?snwvo&=!,();.x";
+
+/** The keyword class (its Kw value) of the word `input` (ASCII, any case), 0 for a plain word. */
+export function sqliKeywordClass(input: string): i32 {
+  let h = HASH_SEED;
+  for (let i = 0; i < input.length; i++) {
+    const c = <u32>input.charCodeAt(i);
+    h = hashStep(h, c - 0x41 < 26 ? c | 0x20 : c);
+  }
+  return <i32>keywordOf(h);
+}
 
 /**
  * The token classes of `input` read as-is, one character per token: s string, n number,

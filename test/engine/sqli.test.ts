@@ -12,20 +12,33 @@ beforeAll(async () => {
 const sqliScore = (value: string): number => score(h, value);
 
 describe("sqli keywords", () => {
-  // Every word of the keyword lists, with the class its last list gives it (read from the source).
+  // Every word of the keyword lists, with the class its last list gives it (read from the source: a
+  // list's groups after a `;` are the next classes of the Kw enum).
   const source = readFileSync(new URL("../../assembly/engine/detectors/sqli/keywords.ts", import.meta.url), "utf8");
+  const kwNames = /enum Kw \{([^}]*)\}/.exec(source)![1].replace(/\/\/.*$/gm, "").split(",").map((n) => n.replace(/=.*/, "").trim()).filter(Boolean);
   const classOf = new Map<string, string>();
   for (const m of source.matchAll(/add\(\s*"((?:[^"\\]|\\\n)*)",\s*Kw\.(\w+)\)/g)) {
-    for (const w of m[1].replace(/\\\n/g, "").split("|")) classOf.set(w, m[2]);
+    m[1].replace(/\\\n/g, "").split(";").forEach((group, k) => {
+      for (const w of group.split("|")) classOf.set(w, kwNames[kwNames.indexOf(m[2]) + k]);
+    });
   }
 
-  it("reads the lists of keywords.ts", () => expect(classOf.size).toBeGreaterThan(300));
+  it("reads the lists of keywords.ts", () => {
+    expect(classOf.size).toBeGreaterThan(300);
+    expect([classOf.get("select"), classOf.get("execute"), classOf.get("analyze"), classOf.get("tablespace"), classOf.get("sleep")])
+      .toEqual(["Select", "Exec", "Analyse", "Object", "FuncDanger"]);
+  });
   it("finds every keyword in its hash table, in any case, and English function words as plain words", () => {
     for (const [w, kw] of classOf) {
       const expected = kw === "Article" ? "w" : "k";
       expect(h.callString("sqliTokens", w), w).toBe(expected);
       expect(h.callString("sqliTokens", w.toUpperCase()), w).toBe(expected);
     }
+  });
+  it("gives every keyword the class of its group", () => {
+    const classIndex = (w: string): number => h.exports.sqliKeywordClass(h.exports.__newString(w));
+    for (const [w, kw] of classOf) expect(kwNames[classIndex(w.toUpperCase())], w).toBe(kw);
+    expect(kwNames[classIndex("selects")]).toBe("None");
   });
   it("reads near misses of keywords as plain words", () => {
     for (const w of ["selects", "unio", "fromm", "wheree", "sleepy"]) expect(h.callString("sqliTokens", w), w).toBe("w");
