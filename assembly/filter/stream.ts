@@ -11,7 +11,7 @@ import { inspect, inspectBody, contentTypeOf } from "../engine/inspect";
 import { bodyTypeOf, BodyType } from "../engine/request/body";
 import { indexOfCI } from "../engine/bytes";
 import { PluginConfig } from "../config/plugin";
-import { collectRequest, requestIdText } from "./collect";
+import { collectRequest, collectedRequestId, requestIdText } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categorySet } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
@@ -57,11 +57,11 @@ export class WafStream extends StreamContext {
       this.decided = true;
       return HeadersAction.Continue;
     }
-    const collected = collectRequest(pairs);
-    this.request = collected.request;
-    this.requestId = collected.requestId;
+    const request = collectRequest(pairs);
+    this.request = request;
+    this.requestId = collectedRequestId;
     if (!endOfStream) {
-      this.messages = isGrpcStream(collected.request);
+      this.messages = isGrpcStream(request);
       // A body follows. The headers must Continue: under 0.2.x StopIteration means
       // StopAllIterationAndWatermark, and Envoy then delivers no body to this filter until
       // the stream is resumed. The upstream gets the headers now, but no body byte before

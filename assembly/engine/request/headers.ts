@@ -11,7 +11,7 @@ import { isWordByte } from "../bytes";
 export function collectHeaders(req: HttpRequest, out: Targets): void {
   const names = req.headerNames;
   const values = req.headerValues;
-  for (let i = 0; i < names.length; i++) {
+  for (let i = 0, n = req.headerCount; i < n; i++) {
     const name = unchecked(names[i]);
     const value = unchecked(values[i]);
     if (name == "cookie") {
