@@ -44,11 +44,6 @@ function lastValues(): ArrayBuffer[] {
   return out;
 }
 
-/** The request id as text ("" when absent). */
-export function requestIdText(id: ArrayBuffer | null): string {
-  return id === null ? "" : String.UTF8.decode(id!);
-}
-
 // a static table, engine/static-strings.ts: no collection marks it
 const METHODS: usize = memory.data<usize>([
   changetype<usize>("GET"), changetype<usize>("POST"), changetype<usize>("PUT"), changetype<usize>("PATCH"),
