@@ -20,17 +20,30 @@ export function setRootFactory(factory: RootFactory): void {
 
 export function createContext(id: u32, rootId: u32): void {
   if (rootId == 0) {
-    roots.set(id, rootFactory(id));
+    const root = rootFactory(id);
+    roots.set(id, root);
+    lastRootId = id;
+    lastRoot = root;
     return;
   }
-  const stream = roots.has(rootId) ? roots.get(rootId).newStream(id) : new StreamContext(id);
+  const root = rootContext(rootId);
+  const stream = root !== null ? root.newStream(id) : new StreamContext(id);
   streams.set(id, stream);
   lastStreamId = id;
   lastStream = stream;
 }
 
+// The root of the last lookup: a plugin has one, and every stream is created under it.
+let lastRootId: u32 = 0;
+let lastRoot: RootContext | null = null;
+
 export function rootContext(id: u32): RootContext | null {
-  return roots.has(id) ? roots.get(id) : null;
+  if (id == lastRootId && lastRoot !== null) return lastRoot;
+  if (!roots.has(id)) return null;
+  const root = roots.get(id);
+  lastRootId = id;
+  lastRoot = root;
+  return root;
 }
 
 export function streamContext(id: u32): StreamContext | null {
@@ -45,8 +58,8 @@ export function streamContext(id: u32): StreamContext | null {
 /** Forgets a context of either kind, so its objects can be collected. */
 export function deleteContext(id: u32): void {
   if (id == lastStreamId) lastStream = null;
-  if (streams.has(id)) streams.delete(id);
-  else if (roots.has(id)) roots.delete(id);
+  if (id == lastRootId) lastRoot = null;
+  if (!streams.delete(id)) roots.delete(id);
 }
 
 /** Number of live stream contexts (for tests of memory flatness). */

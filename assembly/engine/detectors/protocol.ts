@@ -155,7 +155,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
   let length: ArrayBuffer | null = null;
   let devcap: ArrayBuffer | null = null;
   const names = req.headerNames;
-  for (let i = 0, count = names.length; i < count; i++) {
+  for (let i = 0, count = req.headerCount; i < count; i++) {
     const name = unchecked(names[i]);
     const id = headerId(name);
     // :path is the request line's target: its query is checked as arguments (CR/LF there is a PL2 rule),

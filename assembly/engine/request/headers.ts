@@ -11,7 +11,7 @@ import { isWordByte } from "../bytes";
 export function collectHeaders(req: HttpRequest, out: Targets): void {
   const names = req.headerNames;
   const values = req.headerValues;
-  for (let i = 0; i < names.length; i++) {
+  for (let i = 0, n = req.headerCount; i < n; i++) {
     const name = unchecked(names[i]);
     const value = unchecked(values[i]);
     if (name == "cookie") {
@@ -20,10 +20,28 @@ export function collectHeaders(req: HttpRequest, out: Targets): void {
       continue;
     }
     if (value.byteLength == 0 || name.length == 0 || name.charCodeAt(0) == 0x3a) continue;
-    if (isPlainHeader(name, value)) continue;
+    if (plainHeader(name, value)) continue;
     out.origin = TargetOrigin.Header;
     out.add(TargetKind.Header, "header:", value, isCredentials(name) ? credentials(value) : value, name);
   }
+}
+
+// The last values found plain, by identity. The filter hands over the very buffer of the request before
+// when a common header repeats its bytes (filter/collect.ts; nothing writes into a request's buffers), so
+// a sidecar's routine Accept, Accept-Encoding, Host... are found plain again without a pass over them.
+// The table holds what it names: no other name or value can take one's address while it is remembered.
+const PLAIN_SLOTS = 32;
+const PLAIN_NAMES = new StaticArray<string | null>(PLAIN_SLOTS);
+const PLAIN_VALUES = new StaticArray<ArrayBuffer | null>(PLAIN_SLOTS);
+
+/** isPlainHeader(), remembered for the values it said yes to. */
+function plainHeader(name: string, value: ArrayBuffer): bool {
+  const i = <i32>(changetype<usize>(value) >> 4) & (PLAIN_SLOTS - 1);
+  if (unchecked(PLAIN_VALUES[i]) === value && unchecked(PLAIN_NAMES[i]) === name) return true;
+  if (!isPlainHeader(name, value)) return false;
+  unchecked((PLAIN_NAMES[i] = name));
+  unchecked((PLAIN_VALUES[i] = value));
+  return true;
 }
 
 /** Authorization and Proxy-Authorization: `scheme credentials`. */
