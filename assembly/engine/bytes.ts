@@ -69,9 +69,20 @@ const SPACE_BYTES: usize = memory.data<u8>([
 
 /**
  * Space, tab, CR, LF, VT, FF (a table). A call, not inlined: ~110 sites, ~6 bytes each inlined
- * (-813 bytes of module; pair2 neutral, the sites are rarely in a loop over every byte).
+ * (-813 bytes of module; the sites are rarely in a loop over every byte). The few that are use
+ * isSpaceByteInline.
  */
 export function isSpaceByte(c: u32): bool {
+  return isSpaceByteInline(c);
+}
+
+/**
+ * isSpaceByte inlined, for the loops that test every byte of a token or a value (the first-token
+ * scans of the shell detector, skipBlank, the SQL tokenizer's main loop): there the call cost
+ * more than the table load.
+ */
+// @ts-ignore: decorator
+@inline export function isSpaceByteInline(c: u32): bool {
   return load<u8>(SPACE_BYTES + <usize>(c & 0xff)) != 0;
 }
 

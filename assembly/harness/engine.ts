@@ -20,7 +20,7 @@ import { qpDecode } from "../engine/transform/qp";
 import { fromUtf16 } from "../engine/transform/utf16";
 import { base64DecodePrintable } from "../engine/transform/base64";
 import { hexValue } from "../engine/transform/out";
-import { isHexDigit, isSpaceByte, isWordByte } from "../engine/bytes";
+import { isHexDigit, isSpaceByte, isSpaceByteInline, isWordByte } from "../engine/bytes";
 import { jsonString } from "./json";
 
 function matchesJson(s: Sink): string {
@@ -203,7 +203,7 @@ export function targetForms(kind: i32, value: ArrayBuffer, censusFirst: bool = f
     ',"unescaped":' + (u === null ? "null" : jsonString(String.UTF8.decode(u!))) + "}";
 }
 
-/** The classes bytes.ts gives byte `c` (read from tables): bit 0 isWordByte, bit 1 isHexDigit, bit 2 isSpaceByte, bits 8 and up hexValue + 1. */
+/** The classes bytes.ts gives byte `c` (read from tables): bit 0 isWordByte, bit 1 isHexDigit, bit 2 isSpaceByte, bit 3 isSpaceByteInline, bits 8 and up hexValue + 1. */
 export function byteClasses(c: u32): i32 {
-  return (isWordByte(c) ? 1 : 0) | (isHexDigit(c) ? 2 : 0) | (isSpaceByte(c) ? 4 : 0) | ((hexValue(c) + 1) << 8);
+  return (isWordByte(c) ? 1 : 0) | (isHexDigit(c) ? 2 : 0) | (isSpaceByte(c) ? 4 : 0) | (isSpaceByteInline(c) ? 8 : 0) | ((hexValue(c) + 1) << 8);
 }

@@ -67,14 +67,14 @@ describe("indexOfCI", () => {
 });
 
 describe("byte classes", () => {
-  it("isWordByte: ASCII letters, digits and _; isHexDigit and hexValue: 0-9, a-f, A-F; isSpaceByte: space, tab, LF, VT, FF, CR", () => {
+  it("isWordByte: ASCII letters, digits and _; isHexDigit and hexValue: 0-9, a-f, A-F; isSpaceByte and its inlined copy: space, tab, LF, VT, FF, CR", () => {
     for (let c = 0; c < 256; c++) {
       const ch = String.fromCharCode(c);
       const word = /^[A-Za-z0-9_]$/.test(ch);
       const hex = /^[0-9a-fA-F]$/.test(ch) ? parseInt(ch, 16) : -1;
       const space = [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(c);
       const got = (h.exports as any).byteClasses(c) as number;
-      expect({ c, word: (got & 1) !== 0, hex: (got & 2) !== 0, space: (got & 4) !== 0, value: (got >> 8) - 1 }).toEqual({ c, word, hex: hex >= 0, space, value: hex });
+      expect({ c, word: (got & 1) !== 0, hex: (got & 2) !== 0, space: (got & 4) !== 0, spaceInline: (got & 8) !== 0, value: (got >> 8) - 1 }).toEqual({ c, word, hex: hex >= 0, space, spaceInline: space, value: hex });
     }
   });
 });

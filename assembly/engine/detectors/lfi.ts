@@ -5,7 +5,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target, TargetKind } from "../target";
 import { DOT, SLASH, UNDERSCORE, HIGH, DIGIT } from "../census";
-import { isSpaceByte, matchesCI } from "../bytes";
+import { isSpaceByte, isSpaceByteInline, matchesCI } from "../bytes";
 import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot, hasEncodedSteps, repeatedStep } from "./lfi/traversal";
 import { findSensitive } from "./lfi/sensitive";
 import { findRestrictedPathFile } from "./lfi/restricted";
@@ -40,7 +40,7 @@ function separatorBefore(v: ArrayBuffer, from: i32, to: i32): bool {
 }
 
 function hasSpace(v: ArrayBuffer, from: i32): bool {
-  for (let k = from; k < v.byteLength; k++) if (isSpaceByte(at(v, k))) return true;
+  for (let k = from; k < v.byteLength; k++) if (isSpaceByteInline(at(v, k))) return true;
   return false;
 }
 
@@ -78,7 +78,7 @@ export function detectLfi(s: Sink, t: Target): void {
     let slashed = false;
     for (let k = i; k < v.byteLength; k++) {
       const c = at(v, k);
-      if (isSpaceByte(c)) spaced = true;
+      if (isSpaceByteInline(c)) spaced = true;
       else if (c == 0x2f || c == 0x5c) slashed = true;
     }
     const short = v.byteLength - i <= 80 && !spaced && slashed; // a bare ".env" is a tag, not a path

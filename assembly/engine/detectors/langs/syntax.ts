@@ -1,6 +1,6 @@
 // Small lexical helpers shared by the code-injection detectors: identifiers,
 // whitespace and comments the way C-family languages (Java, PHP, JS) skip them.
-import { byteAt, isSpaceByte, isWordByte, lowerByte, needleCode, needleLength } from "../../bytes";
+import { byteAt, isSpaceByteInline, isWordByte, lowerByte, needleCode, needleLength } from "../../bytes";
 
 /**
  * Skips whitespace and comments (`/* *\/`, `//...\n`, and `#...\n` when `hash`)
@@ -10,7 +10,7 @@ export function skipBlank(data: ArrayBuffer, i: i32, hash: bool): i32 {
   const n = data.byteLength;
   while (i < n) {
     const c = byteAt(data, i);
-    if (isSpaceByte(c)) { i++; continue; }
+    if (isSpaceByteInline(c)) { i++; continue; }
     if (c == 0x2f && i + 1 < n) {
       const d = byteAt(data, i + 1);
       if (d == 0x2a) {
@@ -71,6 +71,6 @@ export function at(data: ArrayBuffer, i: i32): u32 {
 /** The first byte that is not whitespace at or after `i`. */
 export function skipSpaces(data: ArrayBuffer, i: i32): i32 {
   const n = data.byteLength;
-  while (i < n && isSpaceByte(byteAt(data, i))) i++;
+  while (i < n && isSpaceByteInline(byteAt(data, i))) i++;
   return i;
 }

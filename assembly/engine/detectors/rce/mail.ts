@@ -1,6 +1,6 @@
 // Mail protocol injection: a value that starts with CR/LF followed by an SMTP,
 // IMAP or POP3 command line, smuggled into a mail server conversation.
-import { isWordByte, isSpaceByte, isDigit, matchesCI, needleLength } from "../../bytes";
+import { isWordByte, isSpaceByteInline, isDigit, matchesCI, needleLength } from "../../bytes";
 import { WordList } from "../../wordlist";
 
 function at(buf: ArrayBuffer, i: i32): u32 {
@@ -32,7 +32,7 @@ fetch|store|copy|move|uid|login|logout|authenticate|capability|noop|starttls|idl
 export function findMailCommand(buf: ArrayBuffer): i32 {
   let i = 0;
   const n = buf.byteLength;
-  while (i < n && isSpaceByte(at(buf, i)) && at(buf, i) != 0x0d && at(buf, i) != 0x0a) i++;
+  while (i < n && isSpaceByteInline(at(buf, i)) && at(buf, i) != 0x0d && at(buf, i) != 0x0a) i++;
   if (at(buf, i) != 0x0d && at(buf, i) != 0x0a) return -1;
   while (i < n && (at(buf, i) == 0x0d || at(buf, i) == 0x0a)) i++;
   const s = i;

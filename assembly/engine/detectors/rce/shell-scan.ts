@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { byteAt, isWordByte, isSpaceByte, matchesCI, byteTable, needleString } from "../../bytes";
+import { byteAt, isWordByte, isSpaceByte, isSpaceByteInline, matchesCI, byteTable, needleString } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -176,7 +176,7 @@ function isTokenThenOneLine(buf: ArrayBuffer, start: i32, end: i32): bool {
   if (breaks == 0 || k >= n) return false;
   // one last line: no line break before the trailing blanks
   while (k < n && (c = <u32>load<u8>(base + <usize>k)) != 0x0a) k++;
-  while (k < n && isSpaceByte(<u32>load<u8>(base + <usize>k))) k++;
+  while (k < n && isSpaceByteInline(<u32>load<u8>(base + <usize>k))) k++;
   return k >= n;
 }
 
@@ -184,9 +184,9 @@ function isTokenThenOneLine(buf: ArrayBuffer, start: i32, end: i32): bool {
 function secondTokenStart(buf: ArrayBuffer): i32 {
   const n = buf.byteLength;
   let i = 0;
-  while (i < n && isSpaceByte(at(buf, i))) i++;
-  while (i < n && !isSpaceByte(at(buf, i))) i++;
-  while (i < n && isSpaceByte(at(buf, i))) i++;
+  while (i < n && isSpaceByteInline(at(buf, i))) i++;
+  while (i < n && !isSpaceByteInline(at(buf, i))) i++;
+  while (i < n && isSpaceByteInline(at(buf, i))) i++;
   return i;
 }
 
@@ -206,9 +206,9 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   const n = buf.byteLength;
   const base = changetype<usize>(buf);
   let firstTokenEnd = 0;
-  while (firstTokenEnd < n && isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
+  while (firstTokenEnd < n && isSpaceByteInline(at(buf, firstTokenEnd))) firstTokenEnd++;
   const firstByte = firstTokenEnd;
-  while (firstTokenEnd < n && !isSpaceByte(at(buf, firstTokenEnd))) firstTokenEnd++;
+  while (firstTokenEnd < n && !isSpaceByteInline(at(buf, firstTokenEnd))) firstTokenEnd++;
   const lineAfterToken = isTokenThenOneLine(buf, firstByte, firstTokenEnd);
   // `id%0Astr=$(echo X);...`: the line injected after the value is shell throughout
   const injectLimit = lineAfterToken ? n : secondTokenStart(buf);

@@ -2,7 +2,7 @@
 // lenient: every byte becomes part of some token or is skipped, nothing fails.
 // Comments are not tokens: they set flags on the token before them, because what
 // matters to the grammar is where a comment truncates or splits the statement.
-import { byteAt, isDigit, isHexDigit, isSpaceByte, isWordByte, lowerByte } from "../../bytes";
+import { byteAt, isDigit, isHexDigit, isSpaceByte, isSpaceByteInline, isWordByte, lowerByte } from "../../bytes";
 import { Kw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { noBreakSpaceAt } from "./blanks";
 import { Tok, TokenList, F_OPEN, F_CALL, F_COMMENT, F_HEX, F_METHOD, F_SPLIT, F_LEAD_COMMENT, F_LINE_COMMENT, F_SYSVAR } from "./tokens";
@@ -102,7 +102,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
   while (i < end && !out.full()) {
     const c = byteAt(buf, i);
     const next = i + 1 < end ? byteAt(buf, i + 1) : 0;
-    if (isSpaceByte(c) || c < 0x20 || c == 0x7f) { i++; continue; }
+    if (isSpaceByteInline(c) || c < 0x20 || c == 0x7f) { i++; continue; }
     if (c >= 0xa0) { const nb = noBreakSpaceAt(buf, i, end); if (nb > 0) { i += nb; continue; } }
     if (isWordStart(c)) { i = word(buf, i, end, out, st); continue; }
     if (isDigit(c) || (c == 0x2e && isDigit(next))) { i = number(buf, i, end, out); continue; }
