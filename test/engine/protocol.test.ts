@@ -187,6 +187,18 @@ describe("protocol, scanner and session rules", () => {
     expect(inspect(h, get("/?q=..%u002e/..%u002e/etc")).matches.map((m) => m.id)).toContain(5100);
   });
 
+  // 1062: a status line splits a response only with a line break before or after it; in one line it is prose.
+  it("reads a one-line status line as prose and one beside a line break as response splitting", () => {
+    const ids = (v: string, body = false) => ownIds(body ? form("m=" + v) : get("/?m=" + v)).filter((id) => id === 1062);
+    for (const b of [false, true]) {
+      expect(ids("Sends+a+HTTP/1.1+102+Processing+message+to+the+client", b)).toEqual([]);
+      expect(ids("the+proxy+answered+HTTP/1.0+200+Connection+established", b)).toEqual([]);
+      expect(ids("x%0d%0aHTTP/1.1+200+OK", b)).toEqual([1062]);
+      expect(ids("HTTP/1.1+302+Found%0aLocation:+//evil.example", b)).toEqual([1062]);
+      expect(ids("ok%0aHTTP/2+200", b)).toEqual([1062]);
+    }
+  });
+
   // Response injection (1062) is a document behind a line break, or a meta refresh: an HTML page posted
   // as a value (a mail, a CMS page) and the metas every page carries are for the XSS rules to judge.
   it.each([

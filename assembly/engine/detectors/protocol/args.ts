@@ -350,7 +350,8 @@ export function injectedParameter(v: ArrayBuffer): i32 {
 
 /** A status line (`HTTP/1.1 200`) or `<html`/`<meta` in a value: a response injected (921130). Offset or -1. */
 export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
-  if (flags & F_SLASH) {
+  // a status line splits a response only with a line break (`Sends a HTTP/1.1 102 Processing message` is prose)
+  if ((flags & F_SLASH) && (flags & F_CRLF)) {
     let from = 0;
     for (let guard = 0; guard < 32; guard++) {
       const h = indexOfCI(v, "http/", from);
