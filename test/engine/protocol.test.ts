@@ -168,6 +168,37 @@ describe("protocol, scanner and session rules", () => {
     expect(q("cookie=1; expires=Fri")).toEqual([]);
   });
 
+  // 1043: a lone `%XX` over 0x7f behind `%25` is no UTF-8 (a glibc-era date format `%EC%Ey`, a Latin-1 byte):
+  // text typed with a percent, not an escape encoded twice. An escape right after it makes a pair (`%c0%ae`).
+  it("reads a lone high-byte escape behind %25 as text, and double-encoded dots and overlong pairs as 1043", () => {
+    const ids = (q: string, body = false) => ownIds(body ? form("q=" + q) : get("/?q=" + q)).filter((id) => id === 1043 || id === 1044);
+    for (const b of [false, true]) {
+      expect(ids("%25EC%25Ey%E5%B9%B4", b)).toEqual([]);
+      expect(ids("%E6%98%AD%E5%92%8C:%25EC%E5%85%83%E5%B9%B4", b)).toEqual([]);
+      expect(ids("caf%25e9", b)).toEqual([]);
+      expect(ids("%25c0%25", b)).toEqual([]);
+      expect(ids("%252e%252e%252f", b)).toEqual([1043]);
+      expect(ids("%25%32%65%25%32%65/", b)).toEqual([1043]);
+      expect(ids("%25e9%252e", b)).toEqual([1043]);
+      expect(ids("%25EC%25E0", b)).toEqual([1043]);
+      expect(ids("%25c0%25ae%25c0%25ae/", b)).toEqual([1043, 1044]);
+      expect(ids("%c0%ae%c0%ae/", b)).toEqual([1044]);
+    }
+    expect(inspect(h, get("/?q=..%u002e/..%u002e/etc")).matches.map((m) => m.id)).toContain(5100);
+  });
+
+  // 1062: a status line splits a response only with a line break before or after it; in one line it is prose.
+  it("reads a one-line status line as prose and one beside a line break as response splitting", () => {
+    const ids = (v: string, body = false) => ownIds(body ? form("m=" + v) : get("/?m=" + v)).filter((id) => id === 1062);
+    for (const b of [false, true]) {
+      expect(ids("Sends+a+HTTP/1.1+102+Processing+message+to+the+client", b)).toEqual([]);
+      expect(ids("the+proxy+answered+HTTP/1.0+200+Connection+established", b)).toEqual([]);
+      expect(ids("x%0d%0aHTTP/1.1+200+OK", b)).toEqual([1062]);
+      expect(ids("HTTP/1.1+302+Found%0aLocation:+//evil.example", b)).toEqual([1062]);
+      expect(ids("ok%0aHTTP/2+200", b)).toEqual([1062]);
+    }
+  });
+
   // Response injection (1062) is a document behind a line break, or a meta refresh: an HTML page posted
   // as a value (a mail, a CMS page) and the metas every page carries are for the XSS rules to judge.
   it.each([

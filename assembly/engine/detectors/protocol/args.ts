@@ -105,7 +105,7 @@ export function doubleEscape(raw: ArrayBuffer): i32 {
 
 /**
  * Whether every `%XX` in `v` is text that was typed, not an escape: a printf format (`%08x`, `%02d`,
- * `%13lld`, `%10s`), or (`inUrl`) the escape of a URL pasted whole (`https://x/my%20file.pdf`).
+ * `%13lld`, `%10s`), a lone `%XX` over 0x7f, or (`inUrl`) the escape of a URL pasted whole (`https://x/my%20file.pdf`).
  * Returns the number of printf formats, or -1 when some `%XX` is an escape.
  */
 export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
@@ -117,6 +117,8 @@ export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
     if (isSpaceByte(c)) url = false;
     else if (c == 0x3a && byte(v, i + 1) == 0x2f && byte(v, i + 2) == 0x2f) url = inUrl;
     if (c != 0x25 || !isHexDigit(byte(v, i + 1)) || !isHexDigit(byte(v, i + 2)) || url) continue;
+    // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
+    if ((byte(v, i + 1) | 0x20) > 0x37 && !(i + 5 < n && byte(v, i + 3) == 0x25 && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5)))) continue;
     let j = i + 1;
     while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
     while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
@@ -348,7 +350,8 @@ export function injectedParameter(v: ArrayBuffer): i32 {
 
 /** A status line (`HTTP/1.1 200`) or `<html`/`<meta` in a value: a response injected (921130). Offset or -1. */
 export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
-  if (flags & F_SLASH) {
+  // a status line splits a response only with a line break (`Sends a HTTP/1.1 102 Processing message` is prose)
+  if ((flags & F_SLASH) && (flags & F_CRLF)) {
     let from = 0;
     for (let guard = 0; guard < 32; guard++) {
       const h = indexOfCI(v, "http/", from);
