@@ -11,7 +11,7 @@ export function registerEnvoy(program: Command): void {
   program
     .command("envoy")
     .description("generate an Envoy bootstrap: listener → meshwaf (wasm, V8) → router → upstream; admin on 127.0.0.1; JSON access log")
-    .requiredOption("--upstream <host:port>", "the protected application")
+    .requiredOption("--upstream <host:port>", "the protected application (required)")
     .option("--listen <port>", "listener port", "10000")
     .option("--config <file>", "plugin configuration (JSON or YAML), validated against schema/config.schema.json")
     .option("--wasm <path>", "the module's path as Envoy sees it", DEFAULT_ENVOY_WASM_PATH)

@@ -18,7 +18,7 @@ export function registerManifests(program: Command): void {
     .command("manifests")
     .description("Kubernetes manifests for a deployment pattern, from a service graph, as a kustomize directory")
     .argument("<graph>", "service graph YAML")
-    .requiredOption("--out <dir>", "output directory (kustomization.yaml, one file per document)")
+    .requiredOption("--out <dir>", "output directory, required (kustomization.yaml, one file per document)")
     .option("--pattern <pattern>", "mesh: WasmPlugin + Istio policies; sidecar: Envoy container in each pod; layer: Envoy Deployment in front of each workload", "mesh")
     .option("--url <url>", "module url for the WasmPlugin (mesh)", REFERENCE_URL)
     .option("--sha256 <hex>", "pin (default: computed from --wasm; the manifest digest for oci urls)")

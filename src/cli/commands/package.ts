@@ -23,7 +23,7 @@ export function registerPackage(program: Command): void {
   program
     .command("package")
     .description("write the module as an OCI image layout (oci-layout, index.json, blobs/) for `meshwaf push`")
-    .requiredOption("--out <dir>", "directory of the OCI image layout")
+    .requiredOption("--out <dir>", "directory of the OCI image layout (required)")
     .option("--wasm <path>", "the module", DEFAULT_WASM)
     .option("--variant <variant>", "oci: two-layer wasm artifact; compat: one tar.gz layer with plugin.wasm, for registries that refuse custom media types", "oci")
     .option("--tag <tag>", "the tag recorded in index.json", "latest")

@@ -41,9 +41,9 @@ export function registerPolicy(program: Command): void {
     .command("check")
     .description("evaluate the generated policies for one call, with Istio's semantics")
     .argument("<graph>", "service graph YAML")
-    .requiredOption("--from <source>", "caller: NAMESPACE/SERVICEACCOUNT, a workload of the graph, ingress, or a principal")
-    .requiredOption("--to <workload>", "destination workload of the graph")
-    .requiredOption("--port <port>", "destination container port")
+    .requiredOption("--from <source>", "caller: NAMESPACE/SERVICEACCOUNT, a workload of the graph, ingress, or a principal (required)")
+    .requiredOption("--to <workload>", "destination workload of the graph (required)")
+    .requiredOption("--port <port>", "destination container port (required)")
     .option("--method <method>", "HTTP method (omit for a TCP connection)")
     .option("--path <path>", "request path")
     .action((file: string, opts: { from: string; to: string; port: string; method?: string; path?: string }) => {

@@ -25,7 +25,7 @@ export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("run a local HTTP reverse proxy that passes every request through the filter (like an Envoy sidecar)")
-    .requiredOption("--upstream <url>", "where allowed requests go, e.g. http://127.0.0.1:8080")
+    .requiredOption("--upstream <url>", "where allowed requests go, e.g. http://127.0.0.1:8080 (required)")
     .option("--listen <host:port>", "address to listen on", "127.0.0.1:10000")
     .option("--config <file>", "plugin configuration (JSON, the WasmPlugin pluginConfig)")
     .option("--wasm <file>", "filter module (default: build/meshwaf.wasm)")

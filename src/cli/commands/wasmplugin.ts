@@ -81,7 +81,7 @@ export function registerWasmPlugin(program: Command): void {
   program
     .command("wasmplugin")
     .description("generate the Istio WasmPlugin (defaults: FAIL_CLOSE, phase AUTHN, SERVER side, sha256 pinned)")
-    .requiredOption("--url <url>", "oci://HOST/REPO:TAG (or @sha256:…), https://…, file://…")
+    .requiredOption("--url <url>", "oci://HOST/REPO:TAG (or @sha256:…), https://…, file://… (required)")
     .option("--sha256 <hex>", "pin: the module's sha256 for https/file urls, the manifest digest for oci urls (default: computed from --wasm)")
     .option("--wasm <path>", "local module used to compute the pin", DEFAULT_WASM)
     .option("--variant <variant>", `image variant pushed (${VARIANTS.join(" | ")}), for the oci pin`, "oci")
