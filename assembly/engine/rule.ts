@@ -65,4 +65,26 @@ export class Rule {
     }
     return out;
   }
+
+  /**
+   * The rules of `count` tables like table()'s, each led by its rule count (u16), at the addresses
+   * in the static list `tables`: what the release build makes of the registry's chain of
+   * concatenated detector lists (assembly/engine/rules.ts), one array built in one pass.
+   */
+  static tables(tables: usize, count: i32): Rule[] {
+    let total = 0;
+    for (let t = 0; t < count; t++) total += <i32>load<u16>(load<usize>(tables + (<usize>t << alignof<usize>())));
+    const out = new Array<Rule>(total);
+    let k = 0;
+    for (let t = 0; t < count; t++) {
+      const data = load<usize>(tables + (<usize>t << alignof<usize>()));
+      const n = <i32>load<u16>(data);
+      for (let i = 0; i < n; i++) {
+        const b = data + 2 + (<usize>i << 2);
+        const levels = <i32>load<u8>(b, 3);
+        unchecked(out[k++] = new Rule(<i32>load<u16>(b), <Category>load<u8>(b, 2), levels >> 4, levels & 15, ""));
+      }
+    }
+    return out;
+  }
 }

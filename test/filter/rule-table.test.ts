@@ -4,12 +4,15 @@
 // score every request with the same rules, categories and score as the harness: a wrong byte in
 // the table would change one of them. The release build also stores the reasons of matches as
 // UTF-8 blobs, decoded when a finding counts (scripts/pack-reasons.js): its log lines must give
-// each rule the harness's reason.
+// each rule the harness's reason. The detectors' lists are packed into one table built in one call
+// (Rule.tables): the module must hold every rule of the registry (schema/rules.json), with its
+// category, severity and paranoia level, and no other id.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runRequest, type RequestSpec } from "../../src/host/index.js";
 import { decisions, loadFilter, sampleCorpus } from "../support/filter.js";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { inspect } from "../support/engine.js";
+import { RULES } from "../../src/config/rules.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,6 +54,38 @@ describe("the release module's packed rule table", () => {
       }
       expect(scored).toBeGreaterThan(150);
       expect(reasoned).toBeGreaterThan(150);
+    });
+  }
+});
+
+describe("the release module's rule registry", () => {
+  const ids = [...RULES.keys()];
+  const categories = [...new Set([...RULES.values()].map((r) => r.category))];
+
+  it("knows every registered rule id and no neighbour of one", async () => {
+    const absent = [...new Set(ids.flatMap((id) => [id - 1, id + 1]))].filter((id) => !RULES.has(id)).sort((a, b) => a - b);
+    expect(ids.length).toBeGreaterThan(200);
+    expect(absent.length).toBeGreaterThan(50);
+    const em = await loadFilter({ mode: "detect", exclusions: [{ ruleIds: [...ids, ...absent] }] });
+    expect(em.configured).toBe(true);
+    const unknown = em.logs.filter((l) => l.level === "warn").map((l) => Number(/unknown rule id (\d+)$/.exec(l.message)?.[1]));
+    expect(unknown).toEqual(absent);
+  });
+
+  // The filter bounds a request's score by the severities of the rules that run (parse.ts, reachable):
+  // per category and paranoia level, that bound is the registry's sum.
+  for (const paranoia of [1, 2, 3, 4]) {
+    it(`bounds each category's score at paranoia ${paranoia} by the registry's severities`, async () => {
+      for (const category of categories) {
+        let most = 0;
+        for (const r of RULES.values()) if (r.category === category && r.paranoia <= paranoia) most += r.severity;
+        if (most === 0) continue;
+        const em = await loadFilter({ paranoiaLevel: paranoia, anomalyThreshold: most + 1, disabledCategories: categories.filter((c) => c !== category) });
+        expect(em.logs.filter((l) => l.level === "warn").map((l) => l.message), category).toEqual([
+          `meshwaf: configuration warning: anomalyThreshold: ${most + 1} can never be reached: the rules that run at paranoiaLevel ${paranoia}, ` +
+            `outside disabledCategories, score at most ${most} together`,
+        ]);
+      }
     });
   }
 });
