@@ -2,6 +2,7 @@ import { Rule, categoryName } from "./rule";
 import { Target } from "./target";
 import { findRule } from "./rules";
 import { Exclusion } from "./config";
+import { packedText } from "./packed-text";
 
 // Shared empty lists: a request without exclusions allocates none (nothing pushes to these).
 const NO_CATEGORIES: i32[] = [];
@@ -77,18 +78,19 @@ export class Sink {
   }
 
   /**
-   * report() with its reason as `reasonLength` UTF-8 bytes at `reason`, decoded only when the
-   * finding counts: the release build's form of a report whose reason is a literal (scripts/pack-reasons.js).
+   * report() with its reason as text `reason` of the release build's table (packed-text.ts), decoded
+   * only when the finding counts: the release build's form of a report whose reason is a literal
+   * (scripts/pack-reasons.js).
    */
-  reportPacked(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
+  reportPacked(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: i32): void {
     const rule = this.counts(ruleId);
-    if (rule !== null) this.record(rule, t.name, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+    if (rule !== null) this.record(rule, t.name, data, start, end, packedText(reason));
   }
 
-  /** reportNamed() with its reason as UTF-8 bytes, as reportPacked(). */
-  reportNamedPacked(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
+  /** reportNamed() with its reason as a text of the table, as reportPacked(). */
+  reportNamedPacked(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: i32): void {
     const rule = this.counts(ruleId);
-    if (rule !== null) this.record(rule, targetName, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+    if (rule !== null) this.record(rule, targetName, data, start, end, packedText(reason));
   }
 
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
