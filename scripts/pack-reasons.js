@@ -9,7 +9,7 @@
 // sources repeat is stored once, and the most used come first (an index under 64 is one byte of
 // code; an address and a length were five or six).
 // Works on the AST after parsing, so detector files keep their readable reasons.
-import { Node, NodeKind } from "assemblyscript";
+import { Node, NodeKind, Token } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
 
 // Method name -> the fewest arguments of a call: rule matches, and the configuration parser's errors
@@ -24,8 +24,11 @@ function reasonLiteral(node) {
   return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
 }
 
-/** The Sink methods that take a reason as a text of the table (assembly/engine/sink.ts). */
+/** The Sink methods that take a rule id and a reason's index in one number (assembly/engine/sink.ts). */
 const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"]]);
+
+/** The bits of a reason's index in that number (REASON_BITS, assembly/engine/packed-text.ts). */
+const REASON_BITS = 10;
 
 const int = (v, range) => Node.createIntegerLiteralExpression(i64_new(v, 0), range);
 const type = (name, range) => Node.createNamedType(Node.createSimpleTypeName(name, range), null, false, range);
@@ -97,10 +100,12 @@ export default class PackReasons {
     if (sites.length === 0) return;
     const table = textTable(parser);
     if (table === null) throw new Error("pack-reasons: no source declares packedText (assembly/engine/packed-text.ts)");
-    // one entry a distinct text, the most used first (an index under 64 is one byte of code)
+    // one entry a distinct text, those of packedText(k) calls first, the most used first (an index
+    // under 64 is one byte of code; a report's index shares a constant with its rule id)
     const uses = new Map();
-    for (const [holder, key] of sites) uses.set(holder[key].value, (uses.get(holder[key].value) ?? 0) + 1);
+    for (const [holder, key, report] of sites) uses.set(holder[key].value, (uses.get(holder[key].value) ?? 0) + (report === null ? 1 : 0));
     const texts = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a));
+    if (texts.length > 1 << REASON_BITS) throw new Error(`pack-reasons: ${texts.length} distinct texts, more than a report's ${REASON_BITS} bits index`);
     const index = new Map(texts.map((t, k) => [t, k]));
     const bytes = [];
     const lengths = [];
@@ -114,8 +119,11 @@ export default class PackReasons {
       const range = holder[key].range;
       const k = index.get(holder[key].value);
       if (report !== null) {
+        // s.reportPacked(ruleId << REASON_BITS | k, ...): the rule id and the reason in one constant
         report.expression.property = Node.createIdentifierExpression(PACKED.get(report.expression.property.text), range);
-        holder[key] = int(k, range);
+        const ruleId = Node.createParenthesizedExpression(report.args[0], range);
+        report.args[0] = Node.createBinaryExpression(Token.Bar, Node.createBinaryExpression(Token.LessThan_LessThan, ruleId, int(REASON_BITS, range), range), int(k, range), range);
+        report.args.pop();
       } else holder[key] = packedText(k, range);
     }
     table.texts.initializer = memoryData("u8", bytes, table.texts.range);

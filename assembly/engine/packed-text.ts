@@ -4,6 +4,12 @@
 // length of bytes of its own (five or six), and a text the sources repeat is stored once.
 // Without the transform (the harness), the table is empty and nothing calls packedText.
 
+/**
+ * The bits of a reason's index in the number a packed report passes (`ruleId << REASON_BITS | k`,
+ * Sink.reportPacked): 1,024 texts. scripts/pack-reasons.js writes the same.
+ */
+export const REASON_BITS = 10;
+
 /** The UTF-8 bytes of every text, one after the other (scripts/pack-reasons.js sets it). */
 const TEXTS: usize = 0;
 /** u8 at k: the length of text k, which follows text k - 1 in TEXTS. */

@@ -1,6 +1,6 @@
 // scripts/pack-reasons.js stores the release build's literal texts (reasons of reports, messages of
 // failures, log lines and metric names) as UTF-8 in one table (assembly/engine/packed-text.ts), a call
-// site passing a text's index. Compiles a small program with and without the transform: the texts it
+// site passing a text's index (a report, its rule id and the index in one number). Compiles a small program with and without the transform: the texts it
 // writes must be the same, each stored once as UTF-8 however many sources repeat it, and none as a
 // UTF-16 string; a text too long for the table's u8 lengths fails the build.
 import { readFileSync } from "node:fs";
@@ -31,17 +31,19 @@ export function run(n: i32): string {
 }
 `,
   "reasons-test-other.ts": `
+import { REASON_BITS } from "./assembly/engine/packed-text";
 export class Out {
   static lines: string[] = [];
   report(id: i32, reason: string): void { Out.lines.push(id.toString() + ":" + reason); }
   reportNamed(id: i32, target: string, reason: string): void { Out.lines.push(id.toString() + "@" + target + ":" + reason); }
-  reportPacked(id: i32, k: i32): void { this.report(id, packedText(k)); }
-  reportNamedPacked(id: i32, target: string, k: i32): void { this.reportNamed(id, target, packedText(k)); }
+  reportPacked(idReason: i32): void { this.report(idReason >> REASON_BITS, packedText(idReason & ((1 << REASON_BITS) - 1))); }
+  reportNamedPacked(idReason: i32, target: string): void { this.reportNamed(idReason >> REASON_BITS, target, packedText(idReason & ((1 << REASON_BITS) - 1))); }
   fail(field: string, what: string): void { Out.lines.push("fail " + field + ": " + what); }
   lines(): string[] { const l = Out.lines; Out.lines = []; return l; }
 }
 export function other(s: Out): void {
   s.report(4, "quote breakout, then a comment");
+  s.report(17999, "quote breakout, then a comment");
   s.report(5, "");
 }
 `,
@@ -77,7 +79,7 @@ describe("pack-reasons", () => {
 
   it("writes the same texts from the table", async () => {
     const expected = ["1:quote breakout, then a comment", "2@header:x:quote breakout, then a comment", "3:café crème ✓", "fail field: must be an object",
-      "2 meshwaf: configured, mode 7, twice configured", "1 short", "4:quote breakout, then a comment", "5:"].join("|");
+      "2 meshwaf: configured, mode 7, twice configured", "1 short", "4:quote breakout, then a comment", "17999:quote breakout, then a comment", "5:"].join("|");
     for (const bin of [plain, packed]) {
       const ex = (await loader.instantiate(bin, {})).exports as any;
       expect(ex.__getString(ex.run(7))).toBe(expected);
