@@ -1,6 +1,7 @@
 // asc transform for the release builds: stores the reason of each `s.report(..., "reason")` and
-// `s.reportNamed(..., "reason")`, the message of each `this.fail(..., "message")`, and the literals of
-// the filter's log lines and metric names (`log(...)`, `defineMetric(...)`), as UTF-8 bytes in one
+// `s.reportNamed(..., "reason")`, the message of each `this.fail(..., "message")` and
+// `this.warn(..., "message")`, and the literals of the filter's log lines and metric names (`log(...)`,
+// `defineMetric(...)`) and of messages built by concatenation, as UTF-8 bytes in one
 // table (assembly/engine/packed-text.ts: TEXTS, and TEXT_LENGTHS, a byte a text). A string literal is
 // a UTF-16 static string with a header (about 20 bytes and 2 bytes a character). A report becomes
 // `s.reportPacked(..., k)` (reportNamedPacked for reportNamed), k the reason's index in the table,
@@ -14,14 +15,20 @@ import { walkProjectSources } from "./ast-walk.js";
 
 // Method name -> the fewest arguments of a call: rule matches, and the configuration parser's errors
 // (config/parse.ts, config/json.ts `this.fail(..., "must be an object")`, decoded only on an error).
-const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1]]);
+// A warning's (config/parse.ts `this.warn(field, "...")`) too.
+const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1], ["warn", 2]]);
 
-function reasonLiteral(node) {
+/** The last argument of a call CALLS names, or null. */
+function reasonArgument(node) {
   if (node.args == null || node.expression == null || node.expression.property == null) return null;
   const fewest = CALLS.get(node.expression.property.text);
   if (fewest === undefined || node.args.length < fewest) return null;
-  const last = node.args[node.args.length - 1];
-  return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
+  return node.args[node.args.length - 1];
+}
+
+function reasonLiteral(node) {
+  const last = reasonArgument(node);
+  return last !== null && typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
 }
 
 /** The Sink methods that take a rule id and a reason's index in one number (assembly/engine/sink.ts). */
@@ -95,6 +102,12 @@ export default class PackReasons {
       }
       const literal = node.kind !== undefined ? reasonLiteral(node) : null;
       if (literal !== null) add(node.args, node.args.length - 1, PACKED.has(node.expression.property.text) ? node : null);
+      else if (node.kind !== undefined && reasonArgument(node) !== null && !PACKED.has(node.expression.property.text)) {
+        // a failure's or warning's message built by concatenation: its literals, as a log line's
+        const parts = [];
+        onceLiterals(node.args, node.args.length - 1, parts);
+        for (const [holder, key] of parts) add(holder, key, null);
+      }
       return false; // the other arguments may hold calls of their own
     });
     if (sites.length === 0) return;

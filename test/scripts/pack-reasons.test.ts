@@ -1,5 +1,5 @@
 // scripts/pack-reasons.js stores the release build's literal texts (reasons of reports, messages of
-// failures, log lines and metric names) as UTF-8 in one table (assembly/engine/packed-text.ts), a call
+// failures and warnings, also inside a concatenation, log lines and metric names) as UTF-8 in one table (assembly/engine/packed-text.ts), a call
 // site passing a text's index (a report, its rule id and the index in one number). Compiles a small program with and without the transform: the texts it
 // writes must be the same, each stored once as UTF-8 however many sources repeat it, and none as a
 // UTF-16 string; a text too long for the table's u8 lengths fails the build.
@@ -24,6 +24,7 @@ export function run(n: i32): string {
   s.reportNamed(2, "header:x", "quote breakout, then a comment");
   s.report(3, "caf\\u00e9 cr\\u00e8me \\u2713");
   s.fail("field", "must be an object");
+  s.warn("limit", "value " + n.toString() + " can never be reached at all");
   log(2, "meshwaf: configured, mode " + n.toString() + ", twice configured");
   log(1, "short");
   other(s);${extra}
@@ -39,6 +40,7 @@ export class Out {
   reportPacked(idReason: i32): void { this.report(idReason >> REASON_BITS, packedText(idReason & ((1 << REASON_BITS) - 1))); }
   reportNamedPacked(idReason: i32, target: string): void { this.reportNamed(idReason >> REASON_BITS, target, packedText(idReason & ((1 << REASON_BITS) - 1))); }
   fail(field: string, what: string): void { Out.lines.push("fail " + field + ": " + what); }
+  warn(field: string, what: string): void { Out.lines.push("warn " + field + ": " + what); }
   lines(): string[] { const l = Out.lines; Out.lines = []; return l; }
 }
 export function other(s: Out): void {
@@ -78,7 +80,7 @@ describe("pack-reasons", () => {
   }, 60_000);
 
   it("writes the same texts from the table", async () => {
-    const expected = ["1:quote breakout, then a comment", "2@header:x:quote breakout, then a comment", "3:café crème ✓", "fail field: must be an object",
+    const expected = ["1:quote breakout, then a comment", "2@header:x:quote breakout, then a comment", "3:café crème ✓", "fail field: must be an object", "warn limit: value 7 can never be reached at all",
       "2 meshwaf: configured, mode 7, twice configured", "1 short", "4:quote breakout, then a comment", "17999:quote breakout, then a comment", "5:"].join("|");
     for (const bin of [plain, packed]) {
       const ex = (await loader.instantiate(bin, {})).exports as any;
@@ -87,13 +89,14 @@ describe("pack-reasons", () => {
   });
 
   it("stores each text once, as UTF-8, whichever source repeats it", () => {
-    for (const text of ["quote breakout, then a comment", "café crème ✓", "must be an object", "meshwaf: configured, mode ", ", twice configured"]) {
+    for (const text of ["quote breakout, then a comment", "café crème ✓", "must be an object", " can never be reached at all", "meshwaf: configured, mode ", ", twice configured"]) {
       expect(count(plain, Buffer.from(text, "utf16le")), text).toBe(1);
       expect(count(packed, Buffer.from(text, "utf16le")), text).toBe(0);
       expect(count(packed, Buffer.from(text, "utf8")), text).toBe(1);
     }
-    // a log literal under 8 characters stays a string
+    // a literal under 8 characters in a log line or a concatenated message stays a string
     expect(count(packed, Buffer.from("short", "utf16le"))).toBe(1);
+    expect(count(packed, Buffer.from("value ", "utf16le"))).toBe(1);
   });
 
   it("refuses a text longer than 255 bytes", async () => {
