@@ -1,75 +1,64 @@
 // asc transform for the release builds: stores the reason of each `s.report(..., "reason")` and
-// `s.reportNamed(..., "reason")`, and the message of each `this.fail(..., "message")`, as UTF-8
-// bytes. A string literal is a UTF-16 static string with a header (about 20 bytes and 2 bytes a
-// character). A report becomes `s.reportPacked(..., memory.data<u8>([...]), size)` (reportNamedPacked
-// for reportNamed), which decodes the reason only when the finding counts (a rule scores once a
-// request); a failure's message becomes `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)`,
-// decoded where the configuration has an error. Headerless blobs of one byte a character. So are the
-// literals of the filter's log lines and metric names (`log(...)`, `defineMetric(...)`), decoded where used.
+// `s.reportNamed(..., "reason")`, the message of each `this.fail(..., "message")` and
+// `this.warn(..., "message")`, and the literals of the filter's log lines and metric names (`log(...)`,
+// `defineMetric(...)`) and of messages built by concatenation, as UTF-8 bytes in one
+// table (assembly/engine/packed-text.ts: TEXTS, and TEXT_LENGTHS, a byte a text). A string literal is
+// a UTF-16 static string with a header (about 20 bytes and 2 bytes a character). A report becomes
+// `s.reportPacked(..., k)` (reportNamedPacked for reportNamed), k the reason's index in the table,
+// decoded only when the finding counts (a rule scores once a request); any other literal becomes
+// `packedText(k)`, decoded where the configuration has an error or the line is logged. A text the
+// sources repeat is stored once, and the most used come first (an index under 64 is one byte of
+// code; an address and a length were five or six).
 // Works on the AST after parsing, so detector files keep their readable reasons.
-import { Node } from "assemblyscript";
+import { Node, NodeKind, Token } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
 
 // Method name -> the fewest arguments of a call: rule matches, and the configuration parser's errors
 // (config/parse.ts, config/json.ts `this.fail(..., "must be an object")`, decoded only on an error).
-const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1]]);
+// A warning's (config/parse.ts `this.warn(field, "...")`) too.
+const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1], ["warn", 2]]);
 
-function reasonLiteral(node) {
+/** The last argument of a call CALLS names, or null. */
+function reasonArgument(node) {
   if (node.args == null || node.expression == null || node.expression.property == null) return null;
   const fewest = CALLS.get(node.expression.property.text);
   if (fewest === undefined || node.args.length < fewest) return null;
-  const last = node.args[node.args.length - 1];
-  return typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
+  return node.args[node.args.length - 1];
 }
 
-/** The Sink methods that take a reason as UTF-8 bytes (assembly/engine/sink.ts). */
+function reasonLiteral(node) {
+  const last = reasonArgument(node);
+  return last !== null && typeof last.value === "string" && "literalKind" in last && last.value.length > 0 ? last : null;
+}
+
+/** The Sink methods that take a rule id and a reason's index in one number (assembly/engine/sink.ts). */
 const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"]]);
 
-/** `memory.data<u8>([...])` holding the reason's UTF-8 bytes. */
-function blobOf(literal) {
-  const range = literal.range;
-  const id = (name) => Node.createIdentifierExpression(name, range);
-  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
-  return Node.createCallExpression(
-    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
-    [u8],
-    [Node.createArrayLiteralExpression([...Buffer.from(literal.value, "utf8")].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
-    range,
-  );
-}
+/** The bits of a reason's index in that number (REASON_BITS, assembly/engine/packed-text.ts). */
+const REASON_BITS = 10;
 
-/** Rewrites the call to pass the reason's bytes: its own blob, or the constant `shared` of its source (a reason repeated there). */
-function rewrite(node, literal, shared) {
-  const range = literal.range;
-  const bytes = Buffer.from(literal.value, "utf8");
-  const id = (name) => Node.createIdentifierExpression(name, range);
-  const blob = shared === null ? blobOf(literal) : id(shared);
-  const size = Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range);
-  const packed = PACKED.get(node.expression.property.text);
-  if (packed !== undefined) {
-    node.expression.property = id(packed);
-    node.args[node.args.length - 1] = blob;
-    node.args.push(size);
-    return;
+const int = (v, range) => Node.createIntegerLiteralExpression(i64_new(v, 0), range);
+const type = (name, range) => Node.createNamedType(Node.createSimpleTypeName(name, range), null, false, range);
+const memoryData = (element, values, range) => Node.createCallExpression(
+  Node.createPropertyAccessExpression(Node.createIdentifierExpression("memory", range), Node.createIdentifierExpression("data", range), range),
+  [type(element, range)],
+  [Node.createArrayLiteralExpression(values.map((v) => int(v, range)), range)],
+  range,
+);
+
+/** `packedText(k)`: text k of the table, decoded (assembly/engine/packed-text.ts). */
+const packedText = (k, range) => Node.createCallExpression(Node.createIdentifierExpression("packedText", range), null, [int(k, range)], range);
+
+/** The declarations of TEXTS and TEXT_LENGTHS beside `function packedText`, or null when no source declares it. */
+function textTable(parser) {
+  for (const source of parser.sources) {
+    if (!source.statements.some((s) => s.kind === NodeKind.FunctionDeclaration && s.name.text === "packedText")) continue;
+    const declared = new Map();
+    for (const s of source.statements) if (s.kind === NodeKind.Variable) for (const d of s.declarations) declared.set(d.name.text, d);
+    if (!declared.has("TEXTS") || !declared.has("TEXT_LENGTHS")) throw new Error(`pack-reasons: ${source.normalizedPath} declares packedText without TEXTS and TEXT_LENGTHS`);
+    return { texts: declared.get("TEXTS"), lengths: declared.get("TEXT_LENGTHS") };
   }
-  const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
-  node.args[node.args.length - 1] = Node.createCallExpression(decode, null, [blob, size], range);
-}
-
-/** `String.UTF8.decodeUnsafe(memory.data<u8>([...]), size)` in place of a string literal. */
-function decodedBlob(literal) {
-  const range = literal.range;
-  const bytes = Buffer.from(literal.value, "utf8");
-  const id = (name) => Node.createIdentifierExpression(name, range);
-  const u8 = Node.createNamedType(Node.createSimpleTypeName("u8", range), null, false, range);
-  const blob = Node.createCallExpression(
-    Node.createPropertyAccessExpression(id("memory"), id("data"), range),
-    [u8],
-    [Node.createArrayLiteralExpression([...bytes].map((b) => Node.createIntegerLiteralExpression(i64_new(b, 0), range)), range)],
-    range,
-  );
-  const decode = Node.createPropertyAccessExpression(Node.createPropertyAccessExpression(id("String"), id("UTF8"), range), id("decodeUnsafe"), range);
-  return Node.createCallExpression(decode, null, [blob, Node.createIntegerLiteralExpression(i64_new(bytes.length, 0), range)], range);
+  return null;
 }
 
 // The filter's own log lines (`log(LogLevel.Info, "meshwaf: configured, mode " + ...)`) and metric names
@@ -78,17 +67,18 @@ function decodedBlob(literal) {
 const ONCE_CALLS = new Set(["log", "defineMetric"]);
 const ONCE_LITERAL_MIN = 8;
 
-function packOnceLiterals(holder, key) {
+/** The literals of a log line or metric name at holder[key], also inside concatenations, each as [holder, key]. */
+function onceLiterals(holder, key, out) {
   const node = holder[key];
-  if (node === null || typeof node !== "object") return 0;
+  if (node === null || typeof node !== "object") return;
   if (typeof node.value === "string" && "literalKind" in node) {
-    if (node.value.length < ONCE_LITERAL_MIN) return 0;
-    holder[key] = decodedBlob(node);
-    return 1;
+    if (node.value.length >= ONCE_LITERAL_MIN) out.push([holder, key]);
+    return;
   }
-  if (node.operator !== undefined && "left" in node && "right" in node) return packOnceLiterals(node, "left") + packOnceLiterals(node, "right");
-  if ("expression" in node && node.args === undefined && node.property === undefined) return packOnceLiterals(node, "expression"); // (parentheses)
-  return 0;
+  if (node.operator !== undefined && "left" in node && "right" in node) {
+    onceLiterals(node, "left", out);
+    onceLiterals(node, "right", out);
+  } else if ("expression" in node && node.args === undefined && node.property === undefined) onceLiterals(node, "expression", out); // (parentheses)
 }
 
 function isOnceCall(node) {
@@ -97,38 +87,60 @@ function isOnceCall(node) {
 
 export default class PackReasons {
   afterParse(parser) {
-    const sites = new Map(); // source -> reason -> [[call, literal]]
-    let count = 0;
+    // [holder, key, report call or null]: the literal is holder[key]; a report's is its last argument
+    const sites = [];
+    const seen = new Set();
+    const add = (holder, key, report) => {
+      if (!seen.has(holder[key])) sites.push([holder, key, report]);
+      seen.add(holder[key]);
+    };
     walkProjectSources(parser, (node) => {
       if (node.kind !== undefined && isOnceCall(node)) {
-        for (let i = 0; i < node.args.length; i++) count += packOnceLiterals(node.args, i);
+        const once = [];
+        for (let i = 0; i < node.args.length; i++) onceLiterals(node.args, i, once);
+        for (const [holder, key] of once) add(holder, key, null);
       }
       const literal = node.kind !== undefined ? reasonLiteral(node) : null;
-      if (literal !== null) {
-        const source = literal.range.source;
-        if (!sites.has(source)) sites.set(source, new Map());
-        const bySource = sites.get(source);
-        if (!bySource.has(literal.value)) bySource.set(literal.value, []);
-        bySource.get(literal.value).push([node, literal]);
+      if (literal !== null) add(node.args, node.args.length - 1, PACKED.has(node.expression.property.text) ? node : null);
+      else if (node.kind !== undefined && reasonArgument(node) !== null && !PACKED.has(node.expression.property.text)) {
+        // a failure's or warning's message built by concatenation: its literals, as a log line's
+        const parts = [];
+        onceLiterals(node.args, node.args.length - 1, parts);
+        for (const [holder, key] of parts) add(holder, key, null);
       }
       return false; // the other arguments may hold calls of their own
     });
-    // a reason a source repeats is stored once (each memory.data is a segment of its own), as a constant of that source
-    let shared = 0;
-    for (const [source, byValue] of sites) {
-      for (const group of byValue.values()) {
-        let name = null;
-        if (group.length > 1) {
-          const range = group[0][1].range;
-          name = `__reason_${shared++}`;
-          const type = Node.createNamedType(Node.createSimpleTypeName("usize", range), null, false, range);
-          const decl = Node.createVariableDeclaration(Node.createIdentifierExpression(name, range), null, 8 /* CommonFlags.Const */, type, blobOf(group[0][1]), range);
-          source.statements.unshift(Node.createVariableStatement(null, [decl], range));
-        }
-        for (const [node, literal] of group) rewrite(node, literal, name);
-        count += group.length;
-      }
+    if (sites.length === 0) return;
+    const table = textTable(parser);
+    if (table === null) throw new Error("pack-reasons: no source declares packedText (assembly/engine/packed-text.ts)");
+    // one entry a distinct text, those of packedText(k) calls first, the most used first (an index
+    // under 64 is one byte of code; a report's index shares a constant with its rule id)
+    const uses = new Map();
+    for (const [holder, key, report] of sites) uses.set(holder[key].value, (uses.get(holder[key].value) ?? 0) + (report === null ? 1 : 0));
+    const texts = [...uses.keys()].sort((a, b) => uses.get(b) - uses.get(a));
+    if (texts.length > 1 << REASON_BITS) throw new Error(`pack-reasons: ${texts.length} distinct texts, more than a report's ${REASON_BITS} bits index`);
+    const index = new Map(texts.map((t, k) => [t, k]));
+    const bytes = [];
+    const lengths = [];
+    for (const text of texts) {
+      const utf8 = Buffer.from(text, "utf8");
+      if (utf8.length > 255) throw new Error(`pack-reasons: a text of ${utf8.length} bytes, more than a u8 length holds: ${JSON.stringify(text.slice(0, 40))}`);
+      lengths.push(utf8.length);
+      bytes.push(...utf8);
     }
-    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${count} reasons, ${shared} shared within a source`);
+    for (const [holder, key, report] of sites) {
+      const range = holder[key].range;
+      const k = index.get(holder[key].value);
+      if (report !== null) {
+        // s.reportPacked(ruleId << REASON_BITS | k, ...): the rule id and the reason in one constant
+        report.expression.property = Node.createIdentifierExpression(PACKED.get(report.expression.property.text), range);
+        const ruleId = Node.createParenthesizedExpression(report.args[0], range);
+        report.args[0] = Node.createBinaryExpression(Token.Bar, Node.createBinaryExpression(Token.LessThan_LessThan, ruleId, int(REASON_BITS, range), range), int(k, range), range);
+        report.args.pop();
+      } else holder[key] = packedText(k, range);
+    }
+    table.texts.initializer = memoryData("u8", bytes, table.texts.range);
+    table.lengths.initializer = memoryData("u8", lengths, table.lengths.range);
+    if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`pack-reasons: ${sites.length} texts, ${texts.length} distinct, ${bytes.length} bytes`);
   }
 }

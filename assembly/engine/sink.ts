@@ -2,6 +2,7 @@ import { Rule, categoryName } from "./rule";
 import { Target } from "./target";
 import { findRule } from "./rules";
 import { Exclusion } from "./config";
+import { packedText, REASON_BITS } from "./packed-text";
 
 // Shared empty lists: a request without exclusions allocates none (nothing pushes to these).
 const NO_CATEGORIES: i32[] = [];
@@ -77,18 +78,20 @@ export class Sink {
   }
 
   /**
-   * report() with its reason as `reasonLength` UTF-8 bytes at `reason`, decoded only when the
-   * finding counts: the release build's form of a report whose reason is a literal (scripts/pack-reasons.js).
+   * report() with its rule id and reason in one number, `ruleId << REASON_BITS | k`, k the index of
+   * the reason in the release build's table of texts (packed-text.ts), decoded only when the finding
+   * counts: the release build's form of a report whose reason is a literal (scripts/pack-reasons.js;
+   * one constant at a call site rather than two).
    */
-  reportPacked(ruleId: i32, t: Target, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
-    const rule = this.counts(ruleId);
-    if (rule !== null) this.record(rule, t.name, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+  reportPacked(ruleReason: i32, t: Target, data: ArrayBuffer, start: i32, end: i32): void {
+    const rule = this.counts(ruleReason >> REASON_BITS);
+    if (rule !== null) this.record(rule, t.name, data, start, end, packedText(ruleReason & ((1 << REASON_BITS) - 1)));
   }
 
-  /** reportNamed() with its reason as UTF-8 bytes, as reportPacked(). */
-  reportNamedPacked(ruleId: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32, reason: usize, reasonLength: i32): void {
-    const rule = this.counts(ruleId);
-    if (rule !== null) this.record(rule, targetName, data, start, end, String.UTF8.decodeUnsafe(reason, <usize>reasonLength));
+  /** reportNamed() with its rule id and reason in one number, as reportPacked(). */
+  reportNamedPacked(ruleReason: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32): void {
+    const rule = this.counts(ruleReason >> REASON_BITS);
+    if (rule !== null) this.record(rule, targetName, data, start, end, packedText(ruleReason & ((1 << REASON_BITS) - 1)));
   }
 
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */

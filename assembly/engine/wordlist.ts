@@ -1,9 +1,11 @@
 // A fixed set of ASCII words, written as one string ("eval|assert|system") and matched against
 // bytes in place. One list instead of one static string per word keeps the module small: each
 // static string costs about 21 bytes of header and data segment, more than most words. The
-// builds go further (scripts/pack-word-lists.js): they turn the literal of every
-// `new WordList("...")` into a headerless byte blob, `new WordList("", memory.data<u8>([...]), n)`,
-// half the size of the UTF-16 string. A list built from a runtime string keeps its own UTF-8 copy.
+// builds go further (scripts/pack-word-lists.js): every top-level `const X = new WordList("...")`
+// becomes a constant address in the static block WordList.statics, and its words, one byte a
+// character instead of a UTF-16 string, part of STATIC_WORDS; one loop at start-up (buildStatics,
+// at the end of this file) builds them all, instead of a constructor call and a global each.
+// A list built from a runtime string keeps its own UTF-8 copy.
 // Scanners ask about every identifier of a value, and almost all are not in the set: a mask of
 // the word lengths and a table of first bytes answer most of them before any comparison; a hash
 // table of the words (by their ASCII lower-cased bytes) answers the rest with one comparison,
@@ -29,20 +31,43 @@ export class WordList {
   private bytes: usize;
   /** u16 at k: word k is bytes [starts[k], starts[k + 1] - 1) of the packed words. */
   private starts: usize;
-  /** How many words. */
-  readonly count: i32;
+  /** How many words (set once, when the list is built). */
+  count: i32;
   /** u16 slots, open addressing by hashLower: word index + 1, 0 for an empty slot; slotMask + 1 of them (a power of two). */
   private slots: usize;
   private slotMask: u32;
 
-  /** `packed`: the words separated by `|`; or "" and `size` bytes of packed words at `bytes`. */
-  constructor(packed: string, bytes: usize = 0, size: i32 = 0) {
-    if (bytes == 0) {
-      const copy = String.UTF8.encode(packed);
-      size = copy.byteLength;
-      bytes = heap.alloc(<usize>max(size, 1));
-      memory.copy(bytes, changetype<usize>(copy), <usize>size);
+  /**
+   * The block of the build's static lists (scripts/pack-word-lists.js makes it
+   * `memory.data(n * offsetof<WordList>(), 8)`): list k is the zeroed object at
+   * `statics + k * offsetof<WordList>()` until buildStatics builds it in place.
+   */
+  static readonly statics: usize = 0;
+
+  /** The words of `packed`, separated by `|`. */
+  constructor(packed: string) {
+    const copy = String.UTF8.encode(packed);
+    const size = copy.byteLength;
+    const bytes = heap.alloc(<usize>max(size, 1));
+    memory.copy(bytes, changetype<usize>(copy), <usize>size);
+    this.build(bytes, size);
+  }
+
+  /**
+   * Builds the `count` static lists in place, in the order of `words`: each list's packed words,
+   * ended by a 0 byte (no word holds one).
+   */
+  static buildStatics(words: usize, count: i32): void {
+    for (let k = 0; k < count; k++) {
+      let size = 0;
+      while (load<u8>(words + <usize>size) != 0) size++;
+      changetype<WordList>(WordList.statics + <usize>k * offsetof<WordList>()).build(words, size);
+      words += <usize>size + 1;
     }
+  }
+
+  /** Fills the tables of an empty list of the packed words, `size` bytes at `bytes`. */
+  private build(bytes: usize, size: i32): void {
     this.bytes = bytes;
     let n = 1;
     for (let i = 0; i < size; i++) if (<u32>load<u8>(bytes + <usize>i) == SEPARATOR) n++;
@@ -202,3 +227,11 @@ export class WordList {
   for (let j = 0; j < n; j++) h = (h ^ lowerByte(<u32>load<u8>(p + <usize>j))) * 0x01000193;
   return h;
 }
+
+// The words of the build's static lists and their count (scripts/pack-word-lists.js sets both;
+// without it, each list builds itself with its constructor). asc runs a file's top-level code after
+// that of the files it imports, so every file that declares or uses a list finds them all built,
+// even in its own top-level code (test/scripts/pack-word-lists.test.ts).
+const STATIC_WORDS: usize = 0;
+const STATIC_COUNT = 0;
+WordList.buildStatics(STATIC_WORDS, STATIC_COUNT);
