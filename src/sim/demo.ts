@@ -13,6 +13,8 @@ import { buildSetup, type Pattern } from "./setup.js";
 
 export interface DemoOptions {
   durationSeconds: number;
+  /** Stops after this many requests (or at the duration, whichever comes first): the same seed then sends the same traffic on any machine. */
+  maxRequests?: number;
   pattern: Pattern;
   /** Requests per second over all edges. */
   rate: number;
@@ -61,12 +63,15 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const deadline = started + o.durationSeconds * 1000;
     let inFlight = 0, due = 0, lastTick = started, lastView = started;
     const pending = new Set<Promise<void>>();
-    while (Date.now() < deadline && !o.signal?.aborted) {
+    const maxRequests = o.maxRequests ?? Infinity;
+    let sent = 0;
+    while (Date.now() < deadline && sent < maxRequests && !o.signal?.aborted) {
       const now = Date.now();
       due += ((now - lastTick) / 1000) * o.rate;
       lastTick = now;
-      while (due >= 1 && inFlight < MAX_IN_FLIGHT) {
+      while (due >= 1 && inFlight < MAX_IN_FLIGHT && sent < maxRequests) {
         due -= 1;
+        sent++;
         inFlight++;
         const p = traffic.once().finally(() => { inFlight--; pending.delete(p); });
         pending.add(p);

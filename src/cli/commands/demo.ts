@@ -9,6 +9,7 @@ import { exportSetup } from "../../sim/export.js";
 
 interface DemoFlags {
   duration: string;
+  requests?: string;
   pattern: string;
   rate: string;
   attackRate: string;
@@ -26,11 +27,18 @@ function number(flag: string, value: string, min: number, max: number): number {
   return n;
 }
 
+function integer(flag: string, value: string, min: number, max: number): number {
+  const n = number(flag, value, min, max);
+  if (!Number.isInteger(n)) throw new UserError(`--${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
 export function registerDemo(program: Command): void {
   program
     .command("demo")
     .description("run the reference architecture (www, auth, db) with traffic, attacks and forbidden calls")
     .option("--duration <seconds>", "how long to run", "30")
+    .option("--requests <n>", "stop after this many requests (or at --duration, whichever comes first)")
     .option("--pattern <pattern>", `where the filter runs: ${PATTERNS.join("|")}`, "mesh")
     .option("--rate <rps>", "requests per second over all edges", "40")
     .option("--attack-rate <p>", "probability that a call is an attack", "0.02")
@@ -59,6 +67,7 @@ export function registerDemo(program: Command): void {
       try {
         const result = await runDemo({
           durationSeconds: number("duration", flags.duration, 1, 86400),
+          maxRequests: flags.requests === undefined ? undefined : integer("requests", flags.requests, 1, 10_000_000),
           pattern,
           rate: number("rate", flags.rate, 1, 5000),
           attackRate: number("attack-rate", flags.attackRate, 0, 1),
