@@ -15,24 +15,31 @@ const MAX_DEPTH = 64;
 
 const enum Pending { None = 0, Index, Key }
 
-/** Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. */
-export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "json:"): i32 {
-  const p = new JsonParser(data, out, prefix);
-  return p.run();
-}
-
-let again: JsonParser | null = null;
-
 /**
- * parseJson() for the small documents read on every request (a token's header and claims,
- * engine/jwt.ts), by one parser kept and reset: its tables are not made again each time.
+ * Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. One parser is
+ * kept and reset (its ~14 tables are not made again for each body): bodies and multipart parts are
+ * parsed one at a time, and inspection, which a full batch of targets starts inside a parse, reads a
+ * token's JSON with a parser of its own (parseJsonAgain).
  */
-export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
-  let p = again;
-  if (p === null) again = p = new JsonParser(data, out, prefix);
-  else p.reset(data, out, prefix);
-  return p.run();
+export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "json:"): i32 {
+  return parseWith(BODIES, data, out, prefix);
 }
+
+const BODIES = new JsonParser(new ArrayBuffer(0), new Targets(), "");
+const TOKENS = new JsonParser(new ArrayBuffer(0), new Targets(), "");
+
+/** parseJson() for the small documents read on every request (a token's header and claims, engine/jwt.ts). */
+export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
+  return parseWith(TOKENS, data, out, prefix);
+}
+
+function parseWith(p: JsonParser, data: ArrayBuffer, out: Targets, prefix: string): i32 {
+  p.reset(data, out, prefix);
+  const end = p.run();
+  p.data = NO_DATA; // (the body is garbage once parsed)
+  return end;
+}
+const NO_DATA = new ArrayBuffer(0);
 
 class JsonParser {
   i: i32 = 0;
@@ -84,7 +91,10 @@ class JsonParser {
     this.strEscaped = this.keyEscaped = this.keyRepeats = false;
     this.pending = Pending.None;
     this.shape.reset();
-    this.records = out.seen !== null ? new Records() : null;
+    const records = this.records;
+    if (out.seen === null) this.records = null;
+    else if (records === null) this.records = new Records();
+    else records.reset();
   }
 
   run(): i32 {
