@@ -3,6 +3,7 @@
 // Iterative (an explicit stack, bounded depth), lenient about nothing: any syntax
 // error makes the caller fall back to the raw body and score the anomaly.
 import { Targets } from "./targets";
+import { NO_BYTES } from "../request";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { grownBuffer, needleCode, needleLength } from "../bytes";
@@ -25,8 +26,9 @@ export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "jso
   return parseWith(BODIES, data, out, prefix);
 }
 
-const BODIES = new JsonParser(new ArrayBuffer(0), new Targets(), "");
-const TOKENS = new JsonParser(new ArrayBuffer(0), new Targets(), "");
+const NO_TARGETS = new Targets();
+const BODIES = new JsonParser(NO_BYTES, NO_TARGETS, "");
+const TOKENS = new JsonParser(NO_BYTES, NO_TARGETS, "");
 
 /** parseJson() for the small documents read on every request (a token's header and claims, engine/jwt.ts). */
 export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
@@ -36,10 +38,9 @@ export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string):
 function parseWith(p: JsonParser, data: ArrayBuffer, out: Targets, prefix: string): i32 {
   p.reset(data, out, prefix);
   const end = p.run();
-  p.data = NO_DATA; // (the body is garbage once parsed)
+  p.data = NO_BYTES; // (the body is garbage once parsed)
   return end;
 }
-const NO_DATA = new ArrayBuffer(0);
 
 class JsonParser {
   i: i32 = 0;
@@ -71,17 +72,19 @@ class JsonParser {
   // Record memos (see Records): the id of each open container, and per object whether it records.
   containerId: StaticArray<i32> = new StaticArray<i32>(MAX_DEPTH);
   nextId: i32 = 0;
-  records: Records | null;
+  records: Records | null = null;
   /** Whether the key of the current member repeats the previous record's key at the same position. */
   keyRepeats: bool = false;
 
+  // (reset() before each document)
   constructor(public data: ArrayBuffer, public out: Targets, public prefix: string) {
-    this.n = data.byteLength;
-    // Without the repeat table (an exclusion names targets), every target is added.
-    this.records = out.seen !== null ? new Records() : null;
+    this.n = 0;
   }
 
-  /** The state of a new parser of `data` (the per-depth tables are written as containers open). */
+  /**
+   * The state of a new parser of `data` (the per-depth tables are written as containers open). Without the
+   * repeat table (an exclusion names targets), every target is added.
+   */
   reset(data: ArrayBuffer, out: Targets, prefix: string): void {
     this.data = data;
     this.out = out;

@@ -90,8 +90,7 @@ export class Targets {
 
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
-    const seen = this.seen;
-    if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw)) return;
+    if (!this.unseen(kind, key, value, raw)) return;
     const clean = this.cleanHeaders;
     let hash: u32 = 0;
     if (clean !== null) {
@@ -100,6 +99,12 @@ export class Targets {
     }
     this.push(kind, prefix, raw, value, key);
     if (hash != 0) unchecked(this.list[this.list.length - 1]).cleanHash = hash;
+  }
+
+  /** Whether `seen` (if any) has no target like this one yet (remembering it). */
+  private unseen(kind: TargetKind, key: string, value: ArrayBuffer, raw: ArrayBuffer): bool {
+    const seen = this.seen;
+    return seen === null || !seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw);
   }
 
   /** Adds the target without asking `seen` (the caller did). */
@@ -135,10 +140,9 @@ export class Targets {
       }
     }
     // (add()'s look-ups, in its order: a repeat of either is not added; an argument is no header)
-    const seen = this.seen;
     const origin = this.origin;
-    const addName = name.byteLength > 0 && (seen === null || !seen.checkParts(<u32>TargetKind.ArgName, <u32>origin, key, name, rawName));
-    const addValue = value.byteLength > 0 && (seen === null || !seen.checkParts(<u32>TargetKind.ArgValue, <u32>origin, key, value, rawValue));
+    const addName = name.byteLength > 0 && this.unseen(TargetKind.ArgName, key, name, rawName);
+    const addValue = value.byteLength > 0 && this.unseen(TargetKind.ArgValue, key, value, rawValue);
     // A pair whose name and value are both remembered clean is not built: the engine would look both up
     // and inspect neither (inspect.ts inspectOrRecall). A session-like name is judged by the Referer, never remembered.
     const clean = this.cleanMembers;
