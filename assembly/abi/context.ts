@@ -2,9 +2,13 @@
 // default. The filter extends them; the dispatcher calls them.
 import { HeadersAction, BodyAction } from "./status";
 
-/** One per plugin (root id): configuration, metrics, and the factory of stream contexts. */
-export class RootContext {
+/** What the dispatcher's two maps hold (one map class for both: its code once). */
+export class Context {
   constructor(public id: u32) {}
+}
+
+/** One per plugin (root id): configuration, metrics, and the factory of stream contexts. */
+export class RootContext extends Context {
 
   onVmStart(vmConfigurationSize: u32): bool {
     return true;
@@ -31,8 +35,7 @@ export class RootContext {
 }
 
 /** One per HTTP request. */
-export class StreamContext {
-  constructor(public id: u32) {}
+export class StreamContext extends Context {
 
   onRequestHeaders(headerCount: u32, endOfStream: bool): HeadersAction {
     return HeadersAction.Continue;

@@ -1,13 +1,14 @@
 // Maps context ids to root and stream objects. Every lookup tolerates unknown ids
 // (a callback for a context we never saw, or one already deleted): the host must
 // never see a trap, so a missing context means "do nothing, let the request pass".
-import { RootContext, StreamContext } from "./context";
+import { Context, RootContext, StreamContext } from "./context";
 
 export type RootFactory = (id: u32) => RootContext;
 
 let rootFactory: RootFactory = (id: u32): RootContext => new RootContext(id);
-const roots = new Map<u32, RootContext>();
-const streams = new Map<u32, StreamContext>();
+// (both of base class Context: one Map class, its code once; each map holds one kind only)
+const roots = new Map<u32, Context>();
+const streams = new Map<u32, Context>();
 // The stream of the last lookup: a request's callbacks (headers, body, log, done, delete) come one
 // after another for the same context id, so most lookups need no hashing.
 let lastStreamId: u32 = 0;
@@ -40,7 +41,7 @@ let lastRoot: RootContext | null = null;
 export function rootContext(id: u32): RootContext | null {
   if (id == lastRootId && lastRoot !== null) return lastRoot;
   if (!roots.has(id)) return null;
-  const root = roots.get(id);
+  const root = changetype<RootContext>(roots.get(id));
   lastRootId = id;
   lastRoot = root;
   return root;
@@ -49,7 +50,7 @@ export function rootContext(id: u32): RootContext | null {
 export function streamContext(id: u32): StreamContext | null {
   if (id == lastStreamId && lastStream !== null) return lastStream;
   if (!streams.has(id)) return null;
-  const stream = streams.get(id);
+  const stream = changetype<StreamContext>(streams.get(id));
   lastStreamId = id;
   lastStream = stream;
   return stream;

@@ -98,11 +98,21 @@ export class CleanValues {
 
   /**
    * The hash of a header or cookie target about to be built, when it may be remembered (else 0):
-   * with hasParts(), the parsers skip building one remembered clean. Arguments are looked up once
-   * built (the sqli detector reads a value after its name).
+   * with hasParts(), the parsers skip building one remembered clean. Arguments are looked up by pairs
+   * (holds(): the sqli detector reads a value after its name).
    */
   headerHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): u32 {
-    if (!isHeaderKind(kind) || value.byteLength > this.maxValue || key.length > this.maxKey) return 0;
+    return isHeaderKind(kind) ? this.partsHash(kind, origin, key, raw, value) : 0;
+  }
+
+  /** Whether an argument name or value not built yet (named: a key) is remembered clean (rememberable() and has()). */
+  holds(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): bool {
+    const hash = this.partsHash(kind, origin, key, raw, value);
+    return hash != 0 && this.hasParts(kindAndOrigin(kind, origin), key, value, hash);
+  }
+
+  private partsHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): u32 {
+    if (value.byteLength > this.maxValue || key.length > this.maxKey) return 0;
     if (raw != value && !sameBytes(raw, value)) return 0;
     return hashOfParts(kindAndOrigin(kind, origin), key, value);
   }

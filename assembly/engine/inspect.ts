@@ -117,7 +117,6 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
   prepareSession(req);
   prepareProtocol(req);
   const targets = reusedTargets(s, cfg);
-  targets.cleanHeaders = cfg.cleanHeaders;
   collectTargets(req, targets);
   detectProtocolRequest(s, req, targets);
   inspectTargets(s, targets.list, cfg);
@@ -159,6 +158,8 @@ function reusedTargets(s: Sink, cfg: EngineConfig): Targets {
   batch.s = s;
   batch.cfg = cfg;
   out.inspector = batch;
+  out.cleanHeaders = cfg.cleanHeaders;
+  out.cleanMembers = cfg.cleanArgs;
   // none when an exclusion names a target: a repeated value under another name must still be inspected
   if (!namesTargets(s.exclusions)) {
     SEEN.restart();
@@ -193,6 +194,7 @@ function namesTargets(exclusions: Exclusion[]): bool {
 export function inspectTargets(s: Sink, list: Target[], cfg: EngineConfig): void {
   for (let i = 0; i < list.length && !s.done(); i++) {
     const t = unchecked(list[i]);
+    if (t.afterSkip) s.previous = null; // (that pair's value: no argument name, as null)
     inspectOrRecall(s, t, isHeaderLike(t) ? cfg.cleanHeaders : cfg.cleanArgs, cfg);
     s.previous = t;
   }

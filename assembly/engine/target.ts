@@ -68,6 +68,11 @@ export class Target {
   cleanHash: u32 = 0;
   /** True for the derived target holding the base64-decoded text of another. */
   fromBase64: bool = false;
+  /**
+   * The parsers left out an argument pair remembered clean just before this target (Targets.addArg): the
+   * target before it in the request was that pair's value, not the one before it in the list.
+   */
+  afterSkip: bool = false;
   /** Set by the request parsers; `Query` for targets built by hand (tests). */
   origin: TargetOrigin = TargetOrigin.Query;
   /** The display name once built; the parsers give a prefix instead (most names are never shown). */

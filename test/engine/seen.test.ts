@@ -22,6 +22,18 @@ describe("targets already inspected", () => {
     }
   });
 
+  it("reads each document's records afresh: a body whose records repeat the previous body's is read whole (one parser is kept)", () => {
+    const value = "<script>alert(1)</script>";
+    const body = json({ items: [{ q: value }, { q: value }] });
+    const first = rules(body);
+    expect(first.length).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) expect(rules(body), `body ${i + 2}`).toEqual(first);
+    // and the parts of one multipart body, each a document of its own
+    const part = (name: string) => `--b\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify([{ q: "ok" }, { q: "ok" }])}\r\n`;
+    const multipart: Req = { method: "POST", headers: [["host", "h"], ["content-type", "multipart/form-data; boundary=b"]], body: part("a") + part("b").replace(/"ok"\}\]/, `${JSON.stringify(value)}}]`) + "--b--\r\n" };
+    expect(rules(multipart)).toEqual(first);
+  });
+
   it("tells keys apart by their letters, not their array indexes", () => {
     // The include-parameter rule reads the key: `file` makes the same URL an inclusion, `note` does not.
     const url = "http://evil.example/shell.txt?";

@@ -25,6 +25,14 @@ export class Records {
   /** Per depth: whether the container open there is an object that is an element of an array. */
   private on: StaticArray<bool> = new StaticArray<bool>(MEMO_DEPTH);
 
+  /** The state of a new object, for the next document. */
+  reset(): void {
+    memory.fill(changetype<usize>(this.array), 0, MEMO_DEPTH * 4);
+    memory.fill(changetype<usize>(this.bank), 0, MEMO_DEPTH * 4);
+    memory.fill(changetype<usize>(this.count), 0, MEMO_DEPTH * 8);
+    memory.fill(changetype<usize>(this.on), 0, MEMO_DEPTH);
+  }
+
   /** A container opens at depth `d`: an object element of the array with id `parentArray`, or 0 (anything else). */
   open(d: i32, parentArray: i32): void {
     if (d >= MEMO_DEPTH) return;

@@ -3,6 +3,7 @@
 // Iterative (an explicit stack, bounded depth), lenient about nothing: any syntax
 // error makes the caller fall back to the raw body and score the anomaly.
 import { Targets } from "./targets";
+import { NO_BYTES } from "../request";
 import { safePoint } from "./safepoint";
 import { TargetKind } from "../target";
 import { grownBuffer, needleCode, needleLength } from "../bytes";
@@ -15,23 +16,30 @@ const MAX_DEPTH = 64;
 
 const enum Pending { None = 0, Index, Key }
 
-/** Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. */
+/**
+ * Parses `data`; returns -1 when it is valid JSON, else the offset of the first error. One parser is
+ * kept and reset (its ~14 tables are not made again for each body): bodies and multipart parts are
+ * parsed one at a time, and inspection, which a full batch of targets starts inside a parse, reads a
+ * token's JSON with a parser of its own (parseJsonAgain).
+ */
 export function parseJson(data: ArrayBuffer, out: Targets, prefix: string = "json:"): i32 {
-  const p = new JsonParser(data, out, prefix);
-  return p.run();
+  return parseWith(BODIES, data, out, prefix);
 }
 
-let again: JsonParser | null = null;
+const NO_TARGETS = new Targets();
+const BODIES = new JsonParser(NO_BYTES, NO_TARGETS, "");
+const TOKENS = new JsonParser(NO_BYTES, NO_TARGETS, "");
 
-/**
- * parseJson() for the small documents read on every request (a token's header and claims,
- * engine/jwt.ts), by one parser kept and reset: its tables are not made again each time.
- */
+/** parseJson() for the small documents read on every request (a token's header and claims, engine/jwt.ts). */
 export function parseJsonAgain(data: ArrayBuffer, out: Targets, prefix: string): i32 {
-  let p = again;
-  if (p === null) again = p = new JsonParser(data, out, prefix);
-  else p.reset(data, out, prefix);
-  return p.run();
+  return parseWith(TOKENS, data, out, prefix);
+}
+
+function parseWith(p: JsonParser, data: ArrayBuffer, out: Targets, prefix: string): i32 {
+  p.reset(data, out, prefix);
+  const end = p.run();
+  p.data = NO_BYTES; // (the body is garbage once parsed)
+  return end;
 }
 
 class JsonParser {
@@ -64,17 +72,19 @@ class JsonParser {
   // Record memos (see Records): the id of each open container, and per object whether it records.
   containerId: StaticArray<i32> = new StaticArray<i32>(MAX_DEPTH);
   nextId: i32 = 0;
-  records: Records | null;
+  records: Records | null = null;
   /** Whether the key of the current member repeats the previous record's key at the same position. */
   keyRepeats: bool = false;
 
+  // (reset() before each document)
   constructor(public data: ArrayBuffer, public out: Targets, public prefix: string) {
-    this.n = data.byteLength;
-    // Without the repeat table (an exclusion names targets), every target is added.
-    this.records = out.seen !== null ? new Records() : null;
+    this.n = 0;
   }
 
-  /** The state of a new parser of `data` (the per-depth tables are written as containers open). */
+  /**
+   * The state of a new parser of `data` (the per-depth tables are written as containers open). Without the
+   * repeat table (an exclusion names targets), every target is added.
+   */
   reset(data: ArrayBuffer, out: Targets, prefix: string): void {
     this.data = data;
     this.out = out;
@@ -84,7 +94,10 @@ class JsonParser {
     this.strEscaped = this.keyEscaped = this.keyRepeats = false;
     this.pending = Pending.None;
     this.shape.reset();
-    this.records = out.seen !== null ? new Records() : null;
+    const records = this.records;
+    if (out.seen === null) this.records = null;
+    else if (records === null) this.records = new Records();
+    else records.reset();
   }
 
   run(): i32 {

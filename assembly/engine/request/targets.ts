@@ -4,6 +4,7 @@
 import { Target, TargetKind, TargetOrigin } from "../target";
 import { SeenTargets } from "../seen";
 import { CleanValues } from "../clean-values";
+import { isSessionName } from "../detectors/session";
 
 /** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
@@ -41,8 +42,13 @@ export class Targets {
   seen: SeenTargets | null = null;
   /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built. */
   cleanHeaders: CleanValues | null = null;
-  /** JSON members remembered clean (the claims of a token, engine/jwt.ts): such a target is not built. */
+  /**
+   * Arguments and JSON members remembered clean (the engine plugs its table in; the claims of a token,
+   * engine/jwt.ts): such a target is not built (an argument only with its name, addArg).
+   */
   cleanMembers: CleanValues | null = null;
+  /** An argument pair was left out since the last target pushed (Target.afterSkip). */
+  private skipped: bool = false;
   bodyProblem: BodyProblem = BodyProblem.None;
   /** Where the body problem was noticed (byte offset), for the explanation. */
   bodyProblemAt: i32 = 0;
@@ -70,6 +76,7 @@ export class Targets {
     this.seen = null;
     this.cleanHeaders = null;
     this.cleanMembers = null;
+    this.skipped = false;
     this.bodyProblem = BodyProblem.None;
     this.bodyProblemAt = 0;
     this.multipartOddities = 0;
@@ -83,8 +90,7 @@ export class Targets {
 
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
-    const seen = this.seen;
-    if (seen !== null && seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw)) return;
+    if (!this.unseen(kind, key, value, raw)) return;
     const clean = this.cleanHeaders;
     let hash: u32 = 0;
     if (clean !== null) {
@@ -93,6 +99,12 @@ export class Targets {
     }
     this.push(kind, prefix, raw, value, key);
     if (hash != 0) unchecked(this.list[this.list.length - 1]).cleanHash = hash;
+  }
+
+  /** Whether `seen` (if any) has no target like this one yet (remembering it). */
+  private unseen(kind: TargetKind, key: string, value: ArrayBuffer, raw: ArrayBuffer): bool {
+    const seen = this.seen;
+    return seen === null || !seen.checkParts(<u32>kind, <u32>this.origin, key, value, raw);
   }
 
   /** Adds the target without asking `seen` (the caller did). */
@@ -104,6 +116,8 @@ export class Targets {
     }
     const t = Target.prefixed(kind, prefix, raw, value, key);
     t.origin = this.origin;
+    t.afterSkip = this.skipped;
+    this.skipped = false;
     this.list.push(t);
     return t;
   }
@@ -125,8 +139,20 @@ export class Targets {
         this.repeatValues.push(value);
       }
     }
-    if (name.byteLength > 0) this.add(TargetKind.ArgName, prefix, rawName, name, key);
-    if (value.byteLength > 0) this.add(TargetKind.ArgValue, prefix, rawValue, value, key);
+    // (add()'s look-ups, in its order: a repeat of either is not added; an argument is no header)
+    const origin = this.origin;
+    const addName = name.byteLength > 0 && this.unseen(TargetKind.ArgName, key, name, rawName);
+    const addValue = value.byteLength > 0 && this.unseen(TargetKind.ArgValue, key, value, rawValue);
+    // A pair whose name and value are both remembered clean is not built: the engine would look both up
+    // and inspect neither (inspect.ts inspectOrRecall). A session-like name is judged by the Referer, never remembered.
+    const clean = this.cleanMembers;
+    if (addName && addValue && clean !== null && clean.holds(TargetKind.ArgName, origin, key, rawName, name) &&
+        !isSessionName(name) && clean.holds(TargetKind.ArgValue, origin, key, rawValue, value)) {
+      this.skipped = true;
+      return;
+    }
+    if (addName) this.push(TargetKind.ArgName, prefix, rawName, name, key);
+    if (addValue) this.push(TargetKind.ArgValue, prefix, rawValue, value, key);
   }
 
   // Once the arguments are collected: the values of each repeated name, joined with `,` as ASP.NET
