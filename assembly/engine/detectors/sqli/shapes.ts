@@ -428,3 +428,18 @@ export function clauseTail(t: TokenList, i: i32, afterItem: bool): i32 {
   const after = t.t(j);
   return after == Tok.None || after == Tok.Semi || (t.f(j - 1) & F_COMMENT) != 0 ? marks : -1;
 }
+
+/**
+ * SHOW [FULL] TABLES|DATABASES|COLUMNS [FROM|IN name | LIKE '...'], DESC|DESCRIBE name, USE name from j to the end of the
+ * statement: what lists the schema or picks the database (after the value's number: fragments.ts; prose puts a word
+ * before its `;`, "show tables in the UI; show more").
+ */
+export function schemaRead(t: TokenList, j: i32): bool {
+  let e = j + 1;
+  const show = wordIs(t, j, "show");
+  if (show && t.k(e) == Kw.None) e++; // FULL  GLOBAL
+  if (show ? t.k(e) != Kw.SysObject : !((t.is(j, Kw.Desc) || wordIs(t, j, "describe") || wordIs(t, j, "use")) && isIdentifier(t, e))) return false;
+  e++;
+  if (t.t(e) == Tok.Dot || (show && t.t(e) == Tok.Word)) e += 2; // db.users  FROM users  LIKE 'u%'
+  return t.t(e) == Tok.None || t.t(e) == Tok.Semi || (t.f(e - 1) & F_COMMENT) != 0;
+}
