@@ -89,8 +89,9 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   // @x:=1  @a:=(SELECT ...)  col<=>1  t.a <=> 'x': the whole value one SQL-only operation, a user variable assigned with MySQL's
   // `:=` (Go's `x := 1` names no @variable) or a column tested against a literal with its NULL-safe `<=>` (a spaceship in code
   // compares two names)
-  const o = operandEnd(t, first);
-  if (o > first && t.t(o) == Tok.Cmp) {
+  let o = first + 1;
+  while (t.t(o) == Tok.Dot) o += 2; // (t.a: ends at the list end, where t.t is None)
+  if ((ty == Tok.Var || ty == Tok.Word) && t.t(o) == Tok.Cmp) {
     const e = operandEnd(t, o + 1);
     const at = t.s(o);
     if (e > o + 1 && endsExpression(t, e) && (ty == Tok.Var ? byteAtSource(at) == 0x3a : t.e(o) - at == 3 && byteAtSource(at + 1) == 0x3d && isLiteral(t, o + 1))) {
