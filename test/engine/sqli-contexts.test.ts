@@ -221,6 +221,39 @@ const groups: SqliGroup[] = [
     benign: ["ok; do $5 bills count", "fine; do 'this' now", "ok; attach database dumps to the ticket", "ok; attach files"],
   },
   {
+    // the value's number, `;`, then a statement that lists the schema or picks the database, ending the value (prose puts a
+    // word before its `;`, and SHOW lists only schema objects: tables, columns, databases, schemas, grants, processlist, variables)
+    name: "SHOW, DESC(RIBE) and USE stacked on the value's number",
+    attacks: ["1;SHOW TABLES", "1); show full tables--", "-5;SHOW COLUMNS FROM users", "1;SHOW VARIABLES LIKE 'version%'", "1;DESC users",
+      "1;DESCRIBE app.users-- -", "1;USE mysql", "2));use information_schema;--"],
+    benign: ["show tables in the UI; show more", "1; show me the way", "1; use the back door", "3; describe your issue", "2;use;case",
+      "1;John Smith", "step 1; show tables to guests", "1; show tables in the hall", "1; desc: blue shirt"],
+  },
+  {
+    // the whole value one SQL-only operation: a user variable assigned with `:=`, a column tested with `<=>` against a literal
+    name: "a bare `@v:=` assignment or `col<=>literal` test",
+    attacks: ["@x:=1", "@a := (select 1)", "@v:=@w--", "col<=>1", "t.c <=> 'x'", "1 AND col<=>1"],
+    benign: ["a <=> b", "$a <=> $b", "x := 1", "@user: =)", "@media (max-width: 600px)", "@x:=", "count <=> total", "@x := y z"],
+  },
+  {
+    // the value's number, AND/OR, then a column tested with IS [NOT] NULL, or an order comparison cut off by a comment or on a
+    // call fed a literal (`10 and age>5` and `1 and total(price)>0` are sentences)
+    name: "IS [NOT] NULL and order comparisons after the value's number",
+    attacks: ["1 AND col IS NULL", "1) or col is not null--", "1 OR foo(2)>1", "1 AND len('a')>0", "1 AND col>1--", "1 and col<=5#",
+      "1 && col>=2-- -"],
+    benign: ["1 and total(price)>0", "10 and age>5", "1 or more > 2 items", "2 and time is 5", "1 or nothing is better", "1 && x > 2",
+      "1 and x is null or empty", "1 and f(x)>0", "1 || foo(2)>1"],
+  },
+  {
+    // a column, then LIMIT n alone: a clause when the column is one no prose writes (`_`, dotted, backticked) or the value cuts
+    // it off with a short comment; a clause tail opening the value with two parts only SQL writes (ORDER BY 1 LIMIT 1)
+    name: "LIMIT after a SQL-like column, and a clause tail opening the value",
+    attacks: ["created_at LIMIT 1", "u.id LIMIT 1", "`name` LIMIT 1", "price LIMIT 1-- -", "price limit 1#", "ORDER BY 1 LIMIT 1 OFFSET 1",
+      "group by 2 desc limit 1", "ORDER BY name DESC LIMIT 5"],
+    benign: ["speed limit 50", "limit 1 per customer", "speed limit 50 -- strictly enforced", "created_at desc", "u.name asc", "order by name",
+      "order by 1 pm", "credit limit 1,000", "order by date desc", "group by age"],
+  },
+  {
     // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes
     name: "GROUP BY items WITH ROLLUP closing a number or breakout",
     attacks: ["1 GROUP BY 1 WITH ROLLUP", "1 group by 1 with rollup--", "' GROUP BY 1 WITH ROLLUP--", "1) group by id with rollup#"],

@@ -54,7 +54,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
   new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
   new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
-  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator (<=>, IS NULL, in (0,1))"),
+  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator, or one operation of it (<=>, IS NULL, in (0,1), @v:=1, col<=>1)"),
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),

@@ -3,6 +3,7 @@
 // keyboard-row password, a markdown rule, a search typed up to "cats and ", a quoted year '16/17)
 // that paranoia 1 must let them through. Each is one pass over the bytes.
 import { byteAt, isDigit, isSpaceByte, lowerByte } from "../../bytes";
+import { wordIs } from "../langs/syntax";
 
 // @ts-ignore: decorator
 @inline function isAlnumOrHigh(c: u32): bool {
@@ -40,20 +41,13 @@ export function danglingLogic(buf: ArrayBuffer): i32 {
   else {
     let w = e;
     while (w > 0 && (lowerByte(byteAt(buf, w - 1)) - 0x61) < 26) w--;
-    const n = e - w;
-    if (n == 2 && lowerByte(byteAt(buf, w)) == 0x6f && lowerByte(byteAt(buf, w + 1)) == 0x72) s = w;
-    else if (n == 3 && isWord3(buf, w, 0x61, 0x6e, 0x64)) s = w;
-    else if (n == 3 && isWord3(buf, w, 0x78, 0x6f, 0x72)) s = w;
+    if (wordIs(buf, w, e, "or") || wordIs(buf, w, e, "and") || wordIs(buf, w, e, "xor")) s = w;
   }
   if (s <= 0 || !isSpaceByte(byteAt(buf, s - 1))) return -1;
   // an operand before the blank: a word or number ends there
   let p = s - 1;
   while (p > 0 && isSpaceByte(byteAt(buf, p - 1))) p--;
   return p > 0 && isAlnumOrHigh(byteAt(buf, p - 1)) ? s : -1;
-}
-
-function isWord3(buf: ArrayBuffer, i: i32, a: u32, b: u32, c: u32): bool {
-  return lowerByte(byteAt(buf, i)) == a && lowerByte(byteAt(buf, i + 1)) == b && lowerByte(byteAt(buf, i + 2)) == c;
 }
 
 /**

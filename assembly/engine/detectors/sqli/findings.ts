@@ -25,7 +25,7 @@ export const enum Finding {
   WeakOperator,        // a lone SQL operator sequence after a breakout
   LeadingCall,         // the value starts with a SQL function call: concat( rand ( if(2=
   LeadingLogic,        // the value starts with a boolean operator and an operand: AND 7639=(  || c == '
-  BareOperator,        // the value is only a SQL operator: <=>  IS NULL  in (0,1)
+  BareOperator,        // the value is only a SQL operator, or one operation of it: <=>  IS NULL  in (0,1)  @v:=1  col<=>1
   LiteralCompare,      // a comparison of two literals: 1=1  42 like 42  '1'='1'
   AliasFrom,           // the tail of a select list: ) AS t FROM
   PgCast,              // PostgreSQL cast to a type: password::int  (foo)::text

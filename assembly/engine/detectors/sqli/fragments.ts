@@ -11,7 +11,7 @@ import { source, sourceLength, byteAtSource } from "./source";
 export { setSource, sourceLength, byteAtSource } from "./source";
 import { columnCall } from "./column-call";
 import { isLogic } from "./breakout";
-import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem, clauseTail } from "./shapes";
+import { operandEnd, isComparison, isLiteral, isCall, comparisonEnd, argumentsAt, skipParens, strongSelectItem, clauseTail, endsExpression, schemaRead } from "./shapes";
 
 // Type names a PostgreSQL `::` cast targets (C++/Rust `a::b` paths name other things).
 const PG_TYPES = new WordList(
@@ -86,26 +86,46 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   const ty = t.t(first);
   const k = t.k(first);
   if (ty == Tok.None) return;
+  // @x:=1  @a:=(SELECT ...)  col<=>1  t.a <=> 'x': the whole value one SQL-only operation, a user variable assigned with MySQL's
+  // `:=` (Go's `x := 1` names no @variable) or a column tested against a literal with its NULL-safe `<=>` (a spaceship in code
+  // compares two names)
+  let o = first + 1;
+  while (t.t(o) == Tok.Dot) o += 2; // (t.a: ends at the list end, where t.t is None)
+  if ((ty == Tok.Var || ty == Tok.Word) && t.t(o) == Tok.Cmp) {
+    const e = operandEnd(t, o + 1);
+    const at = t.s(o);
+    if (e > o + 1 && endsExpression(t, e) && (ty == Tok.Var ? byteAtSource(at) == 0x3a : t.e(o) - at == 3 && byteAtSource(at + 1) == 0x3d && isLiteral(t, o + 1))) {
+      out.add(Finding.BareOperator, t.s(first), t.e(e - 1));
+    }
+  }
   // a plain word opens most values (names, prose): of the patterns below only the trailing `LIKE '` applies to it
   if (ty == Tok.Word && (k == Kw.None || k == Kw.Article)) {
     // name DESC LIMIT 1  id LIMIT 1,1  a.id LIMIT 1 OFFSET 1: a sort column, then two parts of a clause tail
     let j = first + 1;
     while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
     const tail = k == Kw.None ? clauseTail(t, j, true) : -1;
-    if (tail >= 2) out.add(Finding.BreakoutClause, t.s(first), t.e(j));
-    else if (tail == 1 && t.k(j) == Kw.Limit) out.sortLimit = true;
+    // (LIMIT n alone is enough after a column no prose writes, dotted, backticked or with a `_`, or when the value cuts
+    // it off with a short comment: `u.id LIMIT 1`, `created_at LIMIT 1`, `price LIMIT 1-- -`; not `speed limit 50`)
+    const one = tail == 1 && t.k(j) == Kw.Limit;
+    if (tail >= 2 || (one && (j > first + 1 || isBacktick(t, first) || hasUnderscore(t, first) || cutShort(t, t.n - 1)))) {
+      out.add(Finding.BreakoutClause, t.s(first), t.e(j));
+    } else if (one) out.sortLimit = true;
     likeOpensString(t, out);
     return;
   }
   // 1 ORDER BY 3--  1 GROUP BY 1,2  1 LIMIT 1,1  1 ORDER BY name DESC: the number closes the application's numeric literal and a clause follows
   // (a sign glued to the number is part of it: -1 LIMIT 1 INTO @v)
+  // (ORDER BY 1 LIMIT 1 OFFSET 1  GROUP BY 2 DESC LIMIT 1: a clause tail opening the value, with two parts only SQL writes)
   const signed = ty == Tok.Op && t.t(first + 1) == Tok.Num && t.s(first + 1) == t.e(first) && t.e(first) == t.s(first) + 1;
-  if (ty == Tok.Num || signed) {
-    let c = signed ? first + 2 : first + 1;
+  const order = k == Kw.Order || k == Kw.Group;
+  if (ty == Tok.Num || signed || order) {
+    let c = order ? first : signed ? first + 2 : first + 1;
     while (t.t(c) == Tok.RParen && c - first < 4) c++; // 1)) ORDER BY 3: a parenthesised numeric context
+    // 1;SHOW TABLES  1);DESC users--  1;USE mysql: the schema listed or the database picked, stacked on the number
+    if (t.t(c) == Tok.Semi && schemaRead(t, c + 1)) out.add(Finding.StackedQuery, t.s(c), t.e(c + 1));
     // 1 OR 1 LIMIT 1  1 AND 2=2 ORDER BY 3: a condition on literals between the number and the clause
     if (isLogic(t, c) && isLiteral(t, c + 1)) c += t.t(c + 2) == Tok.Cmp && isLiteral(t, c + 3) ? 4 : 2;
-    if (clauseTail(t, c, false) > 0) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
+    if (clauseTail(t, c, false) > <i32>order) out.add(Finding.BreakoutClause, t.s(first), t.e(c + 1));
   }
   // 1;--  1);#: the number ends the statement and a comment swallows the rest of the application's query
   if (ty == Tok.Num && t.n == first + 2 && t.t(first + 1) == Tok.Semi && (t.f(first + 1) & F_LINE_COMMENT) != 0) {
@@ -307,6 +327,16 @@ function endsWithFrom(end: i32): bool {
   // the four bytes before e, lower-cased, read as one little-endian word: "from"
   return e >= 5 && e <= sourceLength() && (b == 0x20 || b == 0x27 || b == 0x22) &&
     (load<u32>(changetype<usize>(source()) + <usize>(e - 4)) | 0x20202020) == 0x6d6f7266;
+}
+
+/** Whether a `--` or `#` comment of a few bytes at most follows token i to the end of the value (`-- -`, `#`, `--+`). */
+function cutShort(t: TokenList, i: i32): bool {
+  return (t.f(i) & F_LINE_COMMENT) != 0 && sourceLength() - t.e(i) <= 6;
+}
+
+export function hasUnderscore(t: TokenList, i: i32): bool {
+  for (let j = t.s(i); j < t.e(i); j++) if (byteAtSource(j) == 0x5f) return true;
+  return false;
 }
 
 function isBacktick(t: TokenList, i: i32): bool {

@@ -8,7 +8,7 @@ import { Finding, Findings } from "./findings";
 import { afterBreakout } from "./breakout";
 import { source } from "./source";
 import { equalBytes } from "../../bytes";
-import { leading, fragmentAt, sourceLength, byteAtSource } from "./fragments";
+import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
   selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, wordIs, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
@@ -215,9 +215,17 @@ function logic(t: TokenList, i: i32, out: Findings): void {
         equalBytes(base + <usize>t.s(k), base + <usize>t.s(a + 1), n)) out.add(Finding.LiteralTautology, t.s(i), t.e(b - 1));
     }
     // 1 AND col=1  1) OR is_admin=1--  1 AND foo(1)=1  1 AND 1=foo(1)  1 AND @x:=1: a column, variable or call tested for
-    // equality with a literal, ending the value (a literal first, then a call: `1 and 2 = three` is a sentence)
-    if (c >= 0 && valueEndsAt(t, c) && sqlEquality(t, a, t.t(i) == Tok.Logic) && (isLiteral(t, k) ? isCall(t, a + 1) : isLiteral(t, a + 1) && c == a + 2)) {
-      out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+    // equality with a literal, ending the value (a literal first, then a call: `1 and 2 = three` is a sentence); 1 AND col
+    // IS [NOT] NULL; an order test (`10 and age>5` is a sentence) only cut off by a comment (1 AND col>1--) or on a call
+    // fed a literal (1 OR foo(2)>1, not `1 and total(price)>0`)
+    if (c >= 0 && valueEndsAt(t, c)) {
+      const sym = t.t(i) == Tok.Logic;
+      const lit = isLiteral(t, k);
+      const call = lit ? a + 1 : k;
+      if (t.is(a, Kw.Is) ? !lit && t.is(c - 1, Kw.Null) : (lit ? isCall(t, call) : isLiteral(t, a + 1) && c == a + 2) &&
+        (sqlEquality(t, a, sym) || (isComparison(t, a) && ((t.f(c - 1) & F_COMMENT) != 0 || (!sym && isCall(t, call) && isLiteral(t, call + 2)))))) {
+        out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+      }
     }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -273,14 +281,14 @@ function valueEndsAt(t: TokenList, j: i32): bool {
 
 /**
  * Whether comparison i is SQL's test of equality (or another SQL-only test): `=` `:=` LIKE, and but for `symbolic` (after
- * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `!<` `@>`; not `==` `<=` `>=` `<=>` or a lone `<` `>`.
+ * `&&` `||`, where code writes `==` `!=`) `<>` `!=` `<=>` `!<` `@>`; not `==` `<=` `>=` or a lone `<` `>`.
  */
 function sqlEquality(t: TokenList, i: i32, symbolic: bool): bool {
   if (t.t(i) != Tok.Cmp) return t.is(i, Kw.Like);
   const s = t.s(i);
   const c0 = byteAtSource(s);
   if (t.e(i) - s == 1 || c0 == 0x3a) return c0 == 0x3d || c0 == 0x3a;
-  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21);
+  return !symbolic && (byteAtSource(s + 1) != 0x3d || c0 == 0x21 || t.e(i) - s == 3);
 }
 
 /** Whether a (dotted) routine name called with a subquery among its arguments starts at j: `pkg.fn(1,(SELECT`. */
@@ -434,11 +442,6 @@ function word(t: TokenList, i: i32, out: Findings, bound: bool): void {
     default:
       return;
   }
-}
-
-function hasUnderscore(t: TokenList, i: i32): bool {
-  for (let j = t.s(i); j < t.e(i); j++) if (byteAtSource(j) == 0x5f) return true;
-  return false;
 }
 
 function endsExpressionOrComma(t: TokenList, i: i32): bool {

@@ -3,12 +3,8 @@
 // value that opens by closing the string it is spliced into and goes on with JSON structure
 // rewrites the document: `":60` supplies a value for the key it closed, `", "role": "admin`
 // adds a member. Text never opens with a closing quote followed by `:` or by `, "name":`.
-import { byteAt, isDigit, isSpaceByte, needleCode, needleLength } from "../../bytes";
-
-function skipBlanks(buf: ArrayBuffer, i: i32): i32 {
-  while (i < buf.byteLength && isSpaceByte(byteAt(buf, i))) i++;
-  return i;
-}
+import { byteAt, isDigit, needleCode, needleLength } from "../../bytes";
+import { skipSpaces } from "../langs/syntax";
 
 /** Whether a JSON value starts at i: a number, a string, an array, an object, true/false/null. */
 function valueStart(buf: ArrayBuffer, i: i32): bool {
@@ -34,15 +30,15 @@ function word<Needle>(buf: ArrayBuffer, i: i32, w: Needle, n: i32 = 0): bool {
 export function jsonBreakout(buf: ArrayBuffer): i32 {
   const len = buf.byteLength;
   if (len < 3 || byteAt(buf, 0) != 0x22) return -1;
-  let i = skipBlanks(buf, 1);
+  let i = skipSpaces(buf, 1);
   if (i >= len) return -1;
   const c = byteAt(buf, i);
   if (c == 0x3a) {
-    const v = skipBlanks(buf, i + 1);
+    const v = skipSpaces(buf, i + 1);
     return valueStart(buf, v) ? v + 1 : -1;
   }
   if (c != 0x2c) return -1;
-  i = skipBlanks(buf, i + 1);
+  i = skipSpaces(buf, i + 1);
   if (i >= len || byteAt(buf, i) != 0x22) return -1;
   // the member name: a short run of name bytes up to its closing quote
   let j = i + 1;
@@ -52,6 +48,6 @@ export function jsonBreakout(buf: ArrayBuffer): i32 {
     j++;
   }
   if (j >= len || byteAt(buf, j) != 0x22 || j == i + 1) return -1;
-  const colon = skipBlanks(buf, j + 1);
+  const colon = skipSpaces(buf, j + 1);
   return colon < len && byteAt(buf, colon) == 0x3a ? colon + 1 : -1;
 }

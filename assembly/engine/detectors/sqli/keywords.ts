@@ -113,7 +113,7 @@ innodb_table_stats|pg_catalog", Kw.SysTable);
 // Schema names that are also ordinary words: they count only when qualified (`mysql.user`, `master..x`).
 add("mysql|master|sys|dbo", Kw.SysSchema);
 add(
-"tables|columns|objects|databases|sql_logins|syslogins|sysxlogins|procs|db", Kw.SysObject);
+"tables|columns|objects|databases|schemas|grants|processlist|variables|sql_logins|syslogins|sysxlogins|procs|db", Kw.SysObject);
 add(
 "xp_cmdshell|xp_regread|xp_regwrite|xp_dirtree|xp_fileexist|xp_servicecontrol|xp_availablemedia|\
 xp_terminate_process|sp_password|sp_addlogin|sp_addsrvrolemember|sp_configure|sp_executesql|sp_oacreate|\

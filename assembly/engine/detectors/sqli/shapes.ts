@@ -2,8 +2,8 @@
 // Each returns the index after what it recognised, or -1; none reads past the list.
 import { Kw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_CALL, F_METHOD, F_COMMENT, F_OPEN, F_LINE_COMMENT } from "./tokens";
-import { byteAtSource, sourceLength } from "./source";
-import { needleCode, needleLength } from "../../bytes";
+import { byteAtSource, sourceLength, source } from "./source";
+import { wordIs as bytesAre } from "../langs/syntax";
 
 /** Index after the `)` matching the `(` at i (the list end when unbalanced). */
 export function skipParens(t: TokenList, i: i32): i32 {
@@ -302,13 +302,9 @@ export function literalCondition(t: TokenList, i: i32): bool {
   return false;
 }
 
-/** Whether word token i is spelled `lower` (ASCII, a needle: bytes.ts, case-insensitive), read in place. */
+/** Whether word token i is spelled `lower` (ASCII, a needle: bytes.ts, case-insensitive), read in place (langs/syntax.ts compares). */
 export function wordIs<Needle>(t: TokenList, i: i32, lower: Needle, n: i32 = 0): bool {
-  const s = t.s(i);
-  n = needleLength(lower, n);
-  if (t.t(i) != Tok.Word || t.e(i) - s != n) return false;
-  for (let k = 0; k < n; k++) if ((byteAtSource(s + k) | 0x20) != needleCode(lower, k)) return false;
-  return true;
+  return t.t(i) == Tok.Word && bytesAre(source(), t.s(i), t.e(i), lower, n);
 }
 
 /**
@@ -431,4 +427,19 @@ export function clauseTail(t: TokenList, i: i32, afterItem: bool): i32 {
   if (j == i) return -1;
   const after = t.t(j);
   return after == Tok.None || after == Tok.Semi || (t.f(j - 1) & F_COMMENT) != 0 ? marks : -1;
+}
+
+/**
+ * SHOW [FULL] TABLES|DATABASES|COLUMNS [FROM|IN name | LIKE '...'], DESC|DESCRIBE name, USE name from j to the end of the
+ * statement: what lists the schema or picks the database (after the value's number: fragments.ts; prose puts a word
+ * before its `;`, "show tables in the UI; show more").
+ */
+export function schemaRead(t: TokenList, j: i32): bool {
+  let e = j + 1;
+  const show = wordIs(t, j, "show");
+  if (show && t.k(e) == Kw.None) e++; // FULL  GLOBAL
+  if (show ? t.k(e) != Kw.SysObject : !((t.is(j, Kw.Desc) || wordIs(t, j, "describe") || wordIs(t, j, "use")) && isIdentifier(t, e))) return false;
+  e++;
+  if (t.t(e) == Tok.Dot || (show && t.t(e) == Tok.Word)) e += 2; // db.users  FROM users  LIKE 'u%'
+  return t.t(e) == Tok.None || t.t(e) == Tok.Semi || (t.f(e - 1) & F_COMMENT) != 0;
 }

@@ -203,17 +203,21 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
         out.push(Tok.Other, Kw.None, 0, i, i + 1); i++; continue;
       case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
         // (a run of them too: 1++OR++1 is `1  OR  1` once the form decoding the application does is done)
-        const p = i > pos ? byteAt(buf, i - 1) : 0;
-        if (i >= st.plusFrom && (isWordChar(p) || isQuote(p) || p == 0x29 || p == 0x2f)) {
+        if (i >= st.plusFrom) {
+          const p = i > pos ? byteAt(buf, i - 1) : 0;
+          // (`: ; < = >`, 0x3a-0x3e, next to a `+` are no sum's either: 1;+USE+db, @v+:=+1, col+>+2)
+          const ps = p - 0x3a < 5;
           let j = i + 1;
           while (j < end && j - i < 8 && byteAt(buf, j) == 0x2b) j++;
           const w = j < end ? byteAt(buf, j) : 0;
-          // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum; after a quote, `)` or a comment's `*/` too:
-          // x'+AND+'a'='a, 1)+OR+1, */+users, */+4; a word then a quote: DELAY+'0:0:5'; before a comment: 12+/*!ORDER*/)
-          if (w < 0x80 && (isWordStart(w) || w == 0x2f || (isWordChar(w) && (isWordStart(p) || p == 0x2f)) || (isQuote(w) && isWordChar(p)))) { i = j; continue; }
+          // (a word on either side: AND+1=1 and 1+AND are spaces, 1+1 stays a sum; after a quote, a backticked name, `)` or a
+          // comment's `*/` too: x'+AND+'a'='a, `c`+LIMIT+1, 1)+OR+1, */+users, */+4; a word or `: ; < = >` then a quote:
+          // DELAY+'0:0:5', DESC+`t`, <=>+'a'; before a comment: 12+/*!ORDER*/; and next to `||` `&&`, which no sum has as an
+          // operand: 1+||+2=2 is `1 || 2=2`)
+          if (((isWordChar(p) || isQuote(p) || p == 0x29 || p == 0x2f || ps) && w < 0x80 && (isWordStart(w) || w == 0x2f ||
+            w - 0x3a < 5 || ((isWordChar(w) || isQuote(w)) && (isWordStart(p) || p == 0x2f || ps)) || (isQuote(w) && isWordChar(p)))) ||
+            logicPair(buf, i - 2, pos, end) || logicPair(buf, j, pos, end)) { i = j; continue; }
         }
-        // (and next to `||` `&&`, which no sum has as an operand: 1+||+2=2 is `1 || 2=2`)
-        if (i >= st.plusFrom && (logicPair(buf, i - 2, pos, end) || logicPair(buf, i + 1, pos, end))) { i++; continue; }
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
       case 0x25: case 0x5e: case 0x7e: // % ^ ~
         out.push(Tok.Op, Kw.None, 0, i, i + 1); i++; continue;
@@ -259,8 +263,9 @@ function dollarClose(buf: ArrayBuffer, i: i32, end: i32): i32 {
 }
 
 // @ts-ignore: decorator
+/** A string's quote, or the backtick of a quoted name. */
 @inline function isQuote(c: u32): bool {
-  return c == 0x27 || c == 0x22;
+  return c == 0x27 || c == 0x22 || c == 0x60;
 }
 
 /** Whether buf[i, i+2) is `||` or `&&` inside [pos, end). */
