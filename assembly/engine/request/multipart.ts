@@ -1,13 +1,13 @@
 // multipart/form-data bodies (RFC 7578): each part's field value is an argument
 // (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
-// (`multipart:content-type`); a quoted-printable field is decoded. Lenient about LF-only
+// (`multipart:content-type`); a quoted-printable field is decoded, a base64 one's lines joined. Lenient about LF-only
 // line ends; a body that does not start with the boundary, or a part without headers, is
 // malformed.
 import { safePoint } from "./safepoint";
 import { parseJson, opensJson, unescape } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
-import { at } from "../transform/out";
+import { at, ByteWriter } from "../transform/out";
 import { indexOfCI, matchesCI, lowerAscii, equalBytes } from "../bytes";
 import { qpDecode } from "../transform/qp";
 import { namesXml } from "./xml";
@@ -82,6 +82,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   let xmlType = false;
   let jsonType = false;
   let quotedPrintable = false;
+  let base64 = false;
   let headerCount = 0;
   while (i < end) {
     let eol = i;
@@ -119,7 +120,10 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
         // (by its media type: `charset=` and other parameters name none)
         if (headerName == "content-type" && namesXml(v)) xmlType = true;
         if (headerName == "content-type" && indexOfCI(v, "json") >= 0) jsonType = true;
-        if (headerName == "content-transfer-encoding" && indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
+        if (headerName == "content-transfer-encoding") {
+          if (indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
+          if (indexOfCI(v, "base64") >= 0) base64 = true;
+        }
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
@@ -142,8 +146,8 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     }
   } else {
     const raw = data.slice(i, end);
-    // (a base64 part is decoded as any base64 value is, by the engine)
-    let value = quotedPrintable ? qpDecode(raw) : raw;
+    // (a base64 part is decoded as any base64 value is, by the engine: as one run, its lines joined)
+    let value = quotedPrintable ? qpDecode(raw) : base64 ? unwrapped(raw) : raw;
     // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON, and one
     // that is a single string (`"O'Brien"`, Spring's HttpEntity<String>) as the text a JSON parser reads
     if (jsonType) {
@@ -155,6 +159,16 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     out.addArg("args:", fieldBytes, fieldBytes, raw, value);
   }
   return true;
+}
+
+/** `raw` without its line breaks (MIME wraps base64 at 76 columns, 57 bytes a line). */
+function unwrapped(raw: ArrayBuffer): ArrayBuffer {
+  const w = new ByteWriter(raw.byteLength);
+  for (let k = 0; k < raw.byteLength; k++) {
+    const c = at(raw, k);
+    if (c != 0x0d && c != 0x0a) w.put(c);
+  }
+  return w.finish();
 }
 
 /** Whether [i, end) opens, after blanks, with an XML declaration or an `<svg` element. */
