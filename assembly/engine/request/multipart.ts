@@ -7,7 +7,7 @@ import { safePoint } from "./safepoint";
 import { parseJson, opensJson, unescape } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
-import { at, ByteWriter } from "../transform/out";
+import { at } from "../transform/out";
 import { indexOfCI, matchesCI, lowerAscii, equalBytes } from "../bytes";
 import { qpDecode } from "../transform/qp";
 import { namesXml } from "./xml";
@@ -145,9 +145,21 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       out.add(TargetKind.Body, "files:", doc, doc, key);
     }
   } else {
-    const raw = data.slice(i, end);
-    // (a base64 part is decoded as any base64 value is, by the engine: as one run, its lines joined)
-    let value = quotedPrintable ? qpDecode(raw) : base64 ? unwrapped(raw) : raw;
+    let raw = data.slice(i, end);
+    // (a base64 part is decoded as any base64 value is, by the engine: as one run, its lines joined, as MIME
+    // wraps it at 76 columns)
+    if (base64) {
+      let k = 0;
+      for (let j = 0; j < raw.byteLength; j++) {
+        const c = at(raw, j);
+        if (c != 0x0d && c != 0x0a) {
+          store<u8>(changetype<usize>(raw) + <usize>k, c);
+          k++;
+        }
+      }
+      raw = raw.slice(0, k);
+    }
+    let value = quotedPrintable ? qpDecode(raw) : raw;
     // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON, and one
     // that is a single string (`"O'Brien"`, Spring's HttpEntity<String>) as the text a JSON parser reads
     if (jsonType) {
@@ -159,16 +171,6 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
     out.addArg("args:", fieldBytes, fieldBytes, raw, value);
   }
   return true;
-}
-
-/** `raw` without its line breaks (MIME wraps base64 at 76 columns, 57 bytes a line). */
-function unwrapped(raw: ArrayBuffer): ArrayBuffer {
-  const w = new ByteWriter(raw.byteLength);
-  for (let k = 0; k < raw.byteLength; k++) {
-    const c = at(raw, k);
-    if (c != 0x0d && c != 0x0a) w.put(c);
-  }
-  return w.finish();
 }
 
 /** Whether [i, end) opens, after blanks, with an XML declaration or an `<svg` element. */

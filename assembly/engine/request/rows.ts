@@ -105,7 +105,8 @@ export function parseRows(body: ArrayBuffer, yaml: bool, out: Targets): ArrayBuf
           const c = load<u8>(p + <usize>j);
           store<u8>(p + <usize>k, c);
           k++;
-          if (c == q && j + 1 < v && load<u8>(p + <usize>(j + 1)) == q) j++;
+          // (the byte at `v` is the closing quote: no bound to test)
+          if (c == q && load<u8>(p + <usize>(j + 1)) == q) j++;
         }
         v = k;
       }
