@@ -55,8 +55,8 @@ const ANOMALOUS: readonly EncCarrier[] = ["mp-b64-wrapped", "mp-qp-lower", "json
  *   segment (`/app/'+new Image().src=...`): a path is no script string (both as variants-zones reads them);
  * - RCE after an honest command's arguments on a CI script's line (`pytest -q 127.0.0.1 || sh -i;`,
  *   `npm ci report.pdf&&net user`, `make test admin\`/bin/who\\ami\``): where the engine misses the same script
- *   as a JSON string too (the carrier hides nothing: the script is read as its text, the `|` of `run: |` no
- *   pipe), a shell scanner's question, not a carrier's. A value that opens with a command is read as that
+ *   as a JSON string too (the carrier hides nothing: the body reads the script as its text, the `|` of
+ *   `run: |` no pipe), a shell scanner's question, not a carrier's. A value that opens with a command is read as that
  *   command's arguments, and a script's lines are commands by nature: what follows on them scores only as a
  *   distinctive command after a separator.
  */
@@ -121,11 +121,12 @@ describe("the values of a YAML or CSV body, one by one (request/rows.ts)", () =>
   it.each([
     ["a plain scalar, its comment off", "item:\n  lang: en\n  url: http://169.254.169.254/latest/meta-data/ # cloud\n", ["http://169.254.169.254/latest/meta-data/"]],
     ["list items, quoted", "files:\n  - '/etc/passwd'\n  - \"a: b\"\n", ["/etc/passwd", "a: b"]],
-    ["a literal block as its lines (a script under `run: |`)", "run: |\n  tar -czf dist.tgz ./dist\n\n  echo done\nname: build\n", ["tar -czf dist.tgz ./dist\n\necho done", "build"]],
+    ["a literal block of one line", "item:\n  url: |-\n    http://x.example/a\n  id: 7\n", ["http://x.example/a"]],
+    ["no literal block of several lines (a script under `run: |`: the body reads it as text)", "run: |\n  tar -czf dist.tgz ./dist\n\n  echo done\nname: build\n", ["build"]],
     ["a folded block as one line, an empty line as a break", "- note: >-\n    <b>bold</b>\n    text\n\n    more\n  id: 7\n", ["<b>bold</b> text \nmore"]],
-    ["a block under a list item, its chomping and indentation indicators", "args:\n  - |+2\n      set -e\n      exec nginx\n  - x1\n", ["set -e\nexec nginx"]],
+    ["a block under a list item, its indicators, an empty first line kept as a break", "args:\n  - |+2\n\n      exec nginx\n  - x1\n", ["\nexec nginx"]],
     ["a plain and a double-quoted scalar over deeper lines", "a: one\n   two\nb: \"x y\n  z\"\n- item\n  continued\n", ["one two", "x y z", "item continued"]],
-    ["no key or item inside a block (its lines are its text)", "cfg: |\n  db.url: jdbc:postgresql://db/app\n  - item\nk: v12\n", ["db.url: jdbc:postgresql://db/app\n- item", "v12"]],
+    ["no key or item inside a block (its lines are its text)", "cfg: >\n  db.url: jdbc:postgresql://db/app\n  - item\nk: v12\n", ["db.url: jdbc:postgresql://db/app - item", "v12"]],
     ["doubled quotes as one, and ` #` inside quotes", "a: 'it''s # here'\nb: \"say \\\"hi\\\" # there\" # comment\n", ["it's # here", 'say "hi" # there']],
     ["an eight-digit \\U escape", 'x: "\\U0000003cscript\\U0000003e"\n', ["<script>"]],
     ["a double-quoted scalar with \\x and \\u escapes", 'note: "\\x3cscript\\u003ealert(1)\\x3c/script>"\n', ["<script>alert(1)</script>"]],
@@ -198,6 +199,10 @@ jobs:
         run: |
           python -m pip install -r requirements.txt
           pytest -q --cov=app tests/
+      - name: Without the C extensions
+        run: |
+          make
+          python -m pip uninstall -y "charset_normalizer" "chardet"
       - name: Publish
         if: github.ref == 'refs/heads/main'
         run: |

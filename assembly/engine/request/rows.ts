@@ -5,8 +5,9 @@
 // escapes decoded, a doubled quote (`''`, CSV's `""`) as one; a quoted CSV cell runs to its closing quote,
 // separators and line breaks inside. A YAML block scalar (`key: |`, `key: >-`, its text on the deeper
 // indented lines below) is one value, its lines joined by line breaks (`|`) or folded to blanks (`>`), and
-// so are a plain or quoted scalar's next lines. Lines and cells, not a parser: each value is named `body`,
-// and an exclusion names the document.
+// so are a plain or quoted scalar's next lines; a literal block of several lines (a CI job's script) is left
+// to the body, which reads it as text. Lines and cells, not a parser: each value is named `body`, and an
+// exclusion names the document.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../detectors/langs/syntax";
@@ -83,8 +84,13 @@ export function parseRows(body: ArrayBuffer, yaml: bool, out: Targets): ArrayBuf
           if (whole == body) whole = body.slice(0);
           memory.fill(changetype<usize>(whole) + <usize>s, 0x20, <usize>(v - s));
         } else w.copy(body, s, v);
-        const end = deeperLines(body, e, col, block, block && c == 0x7c, w);
+        const literal = block && c == 0x7c;
+        const end = deeperLines(body, e, col, block, literal, w);
         if (end > e) next = end + 1;
+        // (a literal block of several lines is a text of its own, a CI job's script or a file: read in the body,
+        // as text; read alone, a script opens with a command, and every command on its next lines reads as
+        // one chained to it, `make` then `python -m pip ...`)
+        if (literal && deeperCount > 1) w.len = 0;
       }
     } else w.copy(body, s, v);
     // (a block's text opens with the break that joined it to its header)
@@ -135,12 +141,16 @@ function quoteEnd(b: ArrayBuffer, j: i32, end: i32, yaml: bool): i32 {
   return j;
 }
 
+/** The lines deeperLines read. */
+let deeperCount = 0;
+
 /**
  * The end of the lines after the line ending at `e` that are indented deeper than column `col` (a block
  * scalar's text; a plain or quoted scalar's next lines, up to a comment line), their text appended to `w`, each after a break (`literal`) or a blank (folded), and a break for the empty lines before it.
  */
 function deeperLines(body: ArrayBuffer, e: i32, col: i32, block: bool, literal: bool, w: ByteWriter): i32 {
   const n = body.byteLength;
+  deeperCount = 0;
   let end = e;
   let gap = false;
   for (let j = e + 1; j < n; ) {
@@ -157,6 +167,7 @@ function deeperLines(body: ArrayBuffer, e: i32, col: i32, block: bool, literal: 
       w.copy(body, k, te);
       end = le;
       gap = false;
+      deeperCount++;
     } else gap = true;
     j = le + 1;
   }
