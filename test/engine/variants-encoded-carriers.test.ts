@@ -58,7 +58,11 @@ const ANOMALOUS: readonly EncCarrier[] = ["mp-b64-wrapped", "mp-qp-lower", "json
  *   as a JSON string too (the carrier hides nothing: the body reads the script as its text, the `|` of
  *   `run: |` no pipe), a shell scanner's question, not a carrier's. A value that opens with a command is read as that
  *   command's arguments, and a script's lines are commands by nature: what follows on them scores only as a
- *   distinctive command after a separator.
+ *   distinctive command after a separator;
+ * - RCE of several lines in a literal block (`127.0.0.1` then `who""ami` on the next line): a literal block of
+ *   several lines is a text of its own (a CI job's script) and only the body reads it, as text, where a
+ *   command on a line of its own scores only when distinctive; read as a value, every script that opens with
+ *   a command reads its next commands as chained to it (GitHub workflows' `make` then `python -m pip ...`).
  */
 function leftAlone(a: EncodedAttack): boolean {
   if (a.category === "rfi" && /^[a-z][a-z0-9+.-]*:\/\//i.test(a.value)) return true;
@@ -69,6 +73,7 @@ function leftAlone(a: EncodedAttack): boolean {
   if (a.category === "xss" && /%3c/i.test(a.value) && !/^(path|query)-/.test(a.family)) return true;
   if (a.category === "xss" && a.family.startsWith("path-") && !/<|script:|\bon[a-z]+\s*=/i.test(a.value)) return true;
   if (a.family === "yaml-ci-run" && inspect(h, post("application/json", JSON.stringify({ run: scriptOf(a.req) }))).score < 5) return true;
+  if (a.family === "yaml-literal" && a.category === "rce" && /\S[^]*\n[^]*\S/.test(a.value)) return true;
   return false;
 }
 
