@@ -6,7 +6,8 @@
 declare function proxy_log(level: u32, ptr: usize, len: usize): u32;
 
 export function abort(message: string | null, fileName: string | null, line: u32, column: u32): void {
-  let text = "meshwaf abort: " + (message ? message : "") + " at " + (fileName ? fileName : "?") + ":" + line.toString() + ":" + column.toString();
+  // (line and column as i32: one integer formatter in the module, the one the configuration's messages use)
+  let text = "meshwaf abort: " + (message ? message : "") + " at " + (fileName ? fileName : "?") + ":" + (<i32>line).toString() + ":" + (<i32>column).toString();
   const bytes = String.UTF8.encode(text);
   proxy_log(5, changetype<usize>(bytes), bytes.byteLength);
   unreachable();

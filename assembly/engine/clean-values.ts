@@ -11,6 +11,7 @@
 // collision cannot make an unseen value pass.
 import { Target, TargetKind, TargetOrigin } from "./target";
 import { byteAt, equalBytes } from "./bytes";
+import { sameBytes } from "./transform/out";
 
 // A slot: hash (u32), kind and origin (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
 const KEY_AT: i32 = 8;
@@ -168,7 +169,3 @@ function hashAt(kindOrigin: i32, key: usize, keyUnits: i32, base: usize, n: i32)
   return h32 != 0 ? h32 : 1; // the slot comes from the low bits: leave them alone
 }
 
-function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
-  const n = a.byteLength;
-  return n == b.byteLength && equalBytes(changetype<usize>(a), changetype<usize>(b), n);
-}

@@ -53,9 +53,23 @@ describe("transformations", () => {
   ])("fromUtf16: %s", (_, input, expected) => {
     expect(run("fromUtf16", input)).toBe(expected);
   });
-  it("fromUtf16 returns a body without a byte order mark untouched (UTF-16 without one is read through its text runs)", () => {
-    expect(transformUnchanged(h, "fromUtf16", Buffer.from("<q>x</q>"))).toBe(true);
-    expect(transformUnchanged(h, "fromUtf16", Buffer.from("<q>x</q>", "utf16le"))).toBe(true);
+  // without a byte order mark: a JSON or XML document whose first two characters are ASCII beside NULs (RFC 4627)
+  it.each<[string, Buffer, string]>([
+    ["JSON, little-endian", Buffer.from('{"q":"caf\u00e9"}', "utf16le"), '{"q":"caf\u00e9"}'],
+    ["JSON, big-endian", Buffer.from("[1, 2]", "utf16le").swap16(), "[1, 2]"],
+    ["XML, little-endian", Buffer.from("<q>x</q>", "utf16le"), "<q>x</q>"],
+  ])("fromUtf16 without a byte order mark: %s", (_, input, expected) => {
+    expect(run("fromUtf16", input)).toBe(expected);
+  });
+  it.each<[string, Buffer]>([
+    ["UTF-8", Buffer.from("<q>x</q>")],
+    ["UTF-16 text that is no document (it opens with a letter)", Buffer.from("hello", "utf16le")],
+    ["UTF-32 JSON (three NULs beside its first character)", Buffer.from([0x7b, 0, 0, 0, 0x7d, 0, 0, 0])],
+    ["big-endian UTF-32 JSON", Buffer.from([0, 0, 0, 0x5b, 0, 0, 0, 0x5d])],
+    ["a protobuf message of zero fields (08 00 10 00)", Buffer.from([0x08, 0, 0x10, 0, 0x18, 0])],
+    ["three bytes", Buffer.from([0x7b, 0, 0x7d])],
+  ])("fromUtf16 returns %s untouched", (_, input) => {
+    expect(transformUnchanged(h, "fromUtf16", input)).toBe(true);
   });
 
   const names = [...Object.keys(fixtures), "fromUtf16"];

@@ -26,6 +26,7 @@ import { indexOfCI, equalsAsciiCI } from "../bytes";
 import { namesMetadataService, headerHostFlags } from "./ssrf";
 import { H_OBFUSCATED, H_IP } from "./ssrf/host";
 import { urlDecode, urlDecodeFull } from "../transform/urldecode";
+import { sameBytes } from "../transform/out";
 import { WordList } from "../wordlist";
 
 export const PROTOCOL_RULES: Rule[] = [
@@ -563,9 +564,3 @@ function afterEntity(v: ArrayBuffer, start: i32, k: i32): bool {
 }
 
 
-function sameBytes(a: ArrayBuffer, b: ArrayBuffer): bool {
-  const n = a.byteLength;
-  if (n != b.byteLength) return false;
-  for (let i = 0; i < n; i++) if (byte(a, i) != byte(b, i)) return false;
-  return true;
-}

@@ -261,15 +261,16 @@ const SEEN_NORMALISABLE: i32 = 256; // a byte shell normalisation changes (isNor
 // SEEN_* flags of each byte value.
 const SEEN_CLASS = new StaticArray<u16>(256);
 function initSeenClass(): void {
-  SEEN_CLASS[0x2f] = <u16>SEEN_SLASH;
-  SEEN_CLASS[0x25] = <u16>SEEN_PERCENT;
-  SEEN_CLASS[0x28] = <u16>SEEN_PAREN;
-  SEEN_CLASS[0x40] = <u16>SEEN_AT;
-  SEEN_CLASS[0x2e] = <u16>SEEN_DOT;
-  for (let c = 0; c < 256; c++) if (isNormalisable(<u32>c)) SEEN_CLASS[c] |= <u16>SEEN_NORMALISABLE;
-  SEEN_CLASS[0x3c] |= <u16>SEEN_LT;
-  SEEN_CLASS[0x24] |= <u16>SEEN_DOLLAR;
-  SEEN_CLASS[0x3e] |= <u16>SEEN_GT;
+  // (unchecked: every index is a byte, below 256; the checked setter costs the module a function)
+  unchecked((SEEN_CLASS[0x2f] = <u16>SEEN_SLASH));
+  unchecked((SEEN_CLASS[0x25] = <u16>SEEN_PERCENT));
+  unchecked((SEEN_CLASS[0x28] = <u16>SEEN_PAREN));
+  unchecked((SEEN_CLASS[0x40] = <u16>SEEN_AT));
+  unchecked((SEEN_CLASS[0x2e] = <u16>SEEN_DOT));
+  for (let c = 0; c < 256; c++) if (isNormalisable(<u32>c)) unchecked((SEEN_CLASS[c] |= <u16>SEEN_NORMALISABLE));
+  unchecked((SEEN_CLASS[0x3c] |= <u16>SEEN_LT));
+  unchecked((SEEN_CLASS[0x24] |= <u16>SEEN_DOLLAR));
+  unchecked((SEEN_CLASS[0x3e] |= <u16>SEEN_GT));
 }
 initSeenClass();
 

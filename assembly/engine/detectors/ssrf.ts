@@ -17,6 +17,7 @@ import {
 } from "./ssrf/host";
 import { isFetchScheme, isWebScheme } from "./rfi";
 import { findSensitive } from "./lfi/sensitive";
+import { at } from "./langs/syntax";
 
 export const SSRF_RULES: Rule[] = [
   new Rule(7100, Category.Ssrf, CRITICAL, 1, "URL to a cloud metadata service (169.254.169.254 in any notation, metadata.google.internal ...)"),
@@ -27,9 +28,6 @@ export const SSRF_RULES: Rule[] = [
   new Rule(7105, Category.Ssrf, WARNING, 1, "URL to a private or link-local address"),
 ];
 
-function at(buf: ArrayBuffer, i: i32): u32 {
-  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
-}
 
 const RAW_PROTOCOL_SCHEMES = new WordList("gopher|netdoc|dict|ldap|tftp|ldaps|ldapi|local_file");
 

@@ -101,11 +101,12 @@ export function collectBody(req: HttpRequest, contentType: ArrayBuffer | null, o
       out.origin = TargetOrigin.Body;
     }
     // a YAML or CSV document: its values one by one (rows.ts), and the whole
+    let whole = body;
     if (contentType !== null) {
       const yaml = indexOfCI(contentType!, "yaml") >= 0;
-      if (yaml || indexOfCI(contentType!, "csv") >= 0) parseRows(body, yaml, out);
+      if (yaml || indexOfCI(contentType!, "csv") >= 0) whole = parseRows(body, yaml, out);
     }
-    addRawBody(body, out);
+    addRawBody(whole, out);
     return;
   }
   if (problem >= 0) {

@@ -1,6 +1,6 @@
 // multipart/form-data bodies (RFC 7578): each part's field value is an argument
 // (`args:NAME`), its file name a target (`files:NAME`), its other headers targets
-// (`multipart:content-type`); a quoted-printable field is decoded. Lenient about LF-only
+// (`multipart:content-type`); a quoted-printable field is decoded, a base64 one's lines joined. Lenient about LF-only
 // line ends; a body that does not start with the boundary, or a part without headers, is
 // malformed.
 import { safePoint } from "./safepoint";
@@ -82,6 +82,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
   let xmlType = false;
   let jsonType = false;
   let quotedPrintable = false;
+  let base64 = false;
   let headerCount = 0;
   while (i < end) {
     let eol = i;
@@ -119,7 +120,10 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
         // (by its media type: `charset=` and other parameters name none)
         if (headerName == "content-type" && namesXml(v)) xmlType = true;
         if (headerName == "content-type" && indexOfCI(v, "json") >= 0) jsonType = true;
-        if (headerName == "content-transfer-encoding" && indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
+        if (headerName == "content-transfer-encoding") {
+          if (indexOfCI(v, "quoted-printable") >= 0) quotedPrintable = true;
+          if (indexOfCI(v, "base64") >= 0) base64 = true;
+        }
         out.add(TargetKind.PartHeader, "multipart:", v, v, headerName);
       }
     }
@@ -141,8 +145,20 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       out.add(TargetKind.Body, "files:", doc, doc, key);
     }
   } else {
-    const raw = data.slice(i, end);
-    // (a base64 part is decoded as any base64 value is, by the engine)
+    let raw = data.slice(i, end);
+    // (a base64 part is decoded as any base64 value is, by the engine: as one run, its lines joined, as MIME
+    // wraps it at 76 columns)
+    if (base64) {
+      let k = 0;
+      for (let j = 0; j < raw.byteLength; j++) {
+        const c = at(raw, j);
+        if (c != 0x0d && c != 0x0a) {
+          store<u8>(changetype<usize>(raw) + <usize>k, c);
+          k++;
+        }
+      }
+      raw = raw.slice(0, k);
+    }
     let value = quotedPrintable ? qpDecode(raw) : raw;
     // a JSON part (`Content-Type: application/json`, as API clients send metadata) is read as JSON, and one
     // that is a single string (`"O'Brien"`, Spring's HttpEntity<String>) as the text a JSON parser reads

@@ -93,8 +93,9 @@ function walk(data: ArrayBuffer, start: i32, end: i32, depth: i32, emit: bool, p
     if (!readVarint(data, i, end)) return false;
     const key = varintValue;
     i = varintEnd;
-    const field = key >> 3;
-    if (field == 0 || field > 536870911) return false;
+    // (a field number has 29 bits: an i32, which its name writes without the u64 formatter)
+    const field = <i32>(key >> 3);
+    if (field == 0 || key >> 3 > 536870911) return false;
     const wire = <i32>(key & 7);
     if (wire == 0) {
       if (!readVarint(data, i, end)) return false;

@@ -1,4 +1,4 @@
-// JavaScript and CSS escape decoding: `\uXXXX`, `\u{X..}`, `\xXX`, CSS `\XX..` (1-6 hex
+// JavaScript and CSS escape decoding: `\uXXXX`, `\UXXXXXXXX`, `\u{X..}`, `\xXX`, CSS `\XX..` (1-6 hex
 // digits and an optional space), `\n` `\t` `\r`, and `\c` for any other c (JS drops the backslash).
 import { ByteWriter, at, hexValue, indexOfEither } from "./out";
 import { hex4 } from "./urldecode";
@@ -22,6 +22,12 @@ export function jsDecode(input: ArrayBuffer): ArrayBuffer {
     let cp = e == 0x75 || e == 0x55 ? hex4(input, i + 2) : -1;
     if (cp >= 0) {
       i += 6;
+      // `\U0000003c`: eight digits (YAML's and Python's escape of a code point past the BMP)
+      const low = e == 0x55 && cp <= 0x10 ? hex4(input, i) : -1;
+      if (low >= 0) {
+        cp = (cp << 16) | low;
+        i += 4;
+      }
       // A UTF-16 surrogate pair written as two escapes.
       if (cp >= 0xd800 && cp < 0xdc00 && i + 5 < n && at(input, i) == 0x5c && (at(input, i + 1) | 0x20) == 0x75) {
         const lo = hex4(input, i + 2); // (-1: not a low surrogate either)

@@ -13,6 +13,10 @@
 // with is harmless (ASP.NET's Request.Form, Express's `qs` arrays joined by the app); references without
 // `;` in an attribute value that an XML or JSON carrier escapes once more; YAML double-quoted (`\x3c`,
 // `\u003c`, `\U0000003c`), single-quoted and folded scalars; quoted CSV cells; base64url JSON in a cookie.
+// And a second round: YAML literal block scalars (`key: |`, `|-`, `|+`, any indentation), plain and
+// double-quoted scalars continued on deeper lines, a CI workflow's script (`run: |`) with the payload as one
+// of its lines, an XML document in UTF-16 without a byte order mark, and quoted CSV cells whose separators
+// and line breaks belong to the cell (`"a, b\nc"`, `""` inside).
 // Every carrier carries honest values too (`encodedLookalike`), escaped as honest clients escape them.
 import fc from "fast-check";
 import type { Req } from "../engine.js";
@@ -25,6 +29,7 @@ export const ENC_CARRIERS = [
   "path-triple", "query-triple", "path-mixed-levels", "query-overlong3", "query-fullwidth", "path-dotsemi", "path-jsessionid",
   "hpp-join", "attr-nosemi-xml", "attr-nosemi-json",
   "yaml-dq-escapes", "yaml-sq", "yaml-folded", "csv-quoted", "cookie-b64url-json",
+  "yaml-literal", "yaml-multiline", "yaml-ci-run", "xml-utf16-nobom", "csv-quoted-breaks",
 ] as const;
 export type EncCarrier = (typeof ENC_CARRIERS)[number];
 
@@ -136,6 +141,11 @@ export function inScope(c: EncCarrier, cat: EncCategory): boolean {
     case "attr-nosemi-xml": case "attr-nosemi-json": return cat === "xss";
     // a path segment holds no `/`: a URL, a document or a file path is another segment's job
     case "path-jsessionid": return ["xss", "rce", "ssti", "java", "php", "nodejs", "ldap", "nosql"].includes(cat);
+    // a script's line is a command, markup it prints, or an expression it evaluates; a path, a URL, a filter or
+    // a document alone on a script's line is none of these
+    case "yaml-ci-run": return ["xss", "rce", "ssti", "java", "php", "nodejs"].includes(cat);
+    // a line break reads as a blank in markup and in expressions, not in a shell (it ends the command)
+    case "csv-quoted-breaks": return cat !== "rce";
     default: return true;
   }
 }
@@ -192,11 +202,45 @@ export function encodedRequest(v: string, cat: EncCategory, c: EncCarrier, r: R,
     // (a line break folds to a blank in single quotes: a value that needs one is double-quoted, `\n`)
     case "yaml-sq": return json(`item:\n  lang: en\n  ${name}: ${/[\r\n]/.test(v) ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`}\n`, "application/x-yaml", "/api/v1/config");
     case "yaml-folded": {
-      // a folded scalar joins its lines with one blank: the payload is broken at one or two of its blanks
-      const words = v.replace(/\r?\n/g, " ").split(" ");
-      const cuts = new Set([1 + r(words.length), 1 + r(words.length)]);
-      const lines = words.reduce<string[]>((ls, w, k) => (k === 0 || cuts.has(k) ? [...ls, w] : [...ls.slice(0, -1), ls[ls.length - 1] + " " + w]), []);
-      return json(`item:\n  ${name}: >-\n${lines.map((l) => "    " + l).join("\n")}\n  lang: en\n`, "application/yaml", "/api/v1/config");
+      // a folded scalar joins its lines with one blank and reads an empty line as a break: each of the payload's
+      // lines is broken at one or two of its blanks, and an empty line keeps them apart
+      const fold = (seg: string) => {
+        const words = seg.split(" ");
+        const cuts = new Set([1 + r(words.length), 1 + r(words.length)]);
+        return words.reduce<string[]>((ls, w, k) => (k === 0 || cuts.has(k) ? [...ls, w] : [...ls.slice(0, -1), ls[ls.length - 1] + " " + w]), []);
+      };
+      return json(`item:\n  ${name}: >-\n${v.split(/\r?\n/).map((seg) => fold(seg).map((l) => "    " + l).join("\n")).join("\n\n")}\n  lang: en\n`, "application/yaml", "/api/v1/config");
+    }
+    case "yaml-literal": {
+      // a literal block keeps its lines: the payload is the block's text (chomping and indentation at random)
+      const ind = " ".repeat(2 + 2 * r(3));
+      return json(`item:\n  lang: en\n  ${name}: |${pick(r, ["", "-", "+"])}\n${v.split("\n").map((l) => "  " + ind + l).join("\n")}\n  id: ${1 + r(99)}\n`, pick(r, ["application/yaml", "application/x-yaml"]), "/api/v1/config");
+    }
+    case "yaml-multiline": {
+      // a plain scalar (or, where a plain one cannot hold the payload, a double-quoted one) broken over deeper lines at its blanks
+      const plain = !/^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|[\r\n\t]|\s$|:$/.test(v);
+      const text = plain ? v : honest ? JSON.stringify(v) : yamlDqAt(v, r);
+      const words = text.split(" ");
+      const lines = words.reduce<string[]>((ls, w, k) => (k > 0 && r(3) === 0 ? [...ls, w] : [...ls.slice(0, -1), (ls.length ? ls[ls.length - 1] + " " : "") + w]), []);
+      return json(`- lang: en\n  ${name}: ${lines.join("\n" + " ".repeat(4 + r(3)))}\n- id: ${1 + r(99)}\n`, "application/yaml", "/api/v1/config");
+    }
+    case "yaml-ci-run": {
+      // a CI workflow's script, honest commands, one of them with the payload after its arguments (where a
+      // template expression, `${{ inputs.x }}`, puts a value unquoted); an honest value is echoed in quotes
+      const cmds = ["npm ci", "npm test", "make test", "go build ./...", "pytest -q", "cargo build --release", "./build.sh --target"];
+      const line = honest ? `echo ${JSON.stringify(v)}` : `${pick(r, cmds)} ${v}`;
+      const script = [pick(r, cmds), ...(r(2) ? [pick(r, cmds)] : []), ...line.split("\n"), ...(r(2) ? [pick(r, cmds)] : [])];
+      return json(`name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: ${name}\n        run: |\n${script.map((l) => "          " + l).join("\n")}\n`, "application/yaml", "/api/v1/pipelines");
+    }
+    case "xml-utf16-nobom": {
+      const doc = cat === "xxe" ? v : `<?xml version="1.0" encoding="UTF-16"?><req><${name}>${xmlEsc(v)}</${name}></req>`;
+      return { method: "POST", path: "/api/import", headers: [host, ["content-type", "application/xml"]], body: new Uint8Array(r(2) ? Buffer.from(doc, "utf16le") : utf16be(doc)) };
+    }
+    // a quoted cell that runs over lines: the payload's blanks as line breaks where its grammar reads a break as a
+    // blank, an honest value with a second line
+    case "csv-quoted-breaks": {
+      const cell = honest ? `${v}\n(2nd line)` : v.replace(/ /g, () => (r(3) ? " " : "\n"));
+      return json(`id,${name},lang\n${1 + r(99)},"${cell.replace(/"/g, '""')}",en\n`, "text/csv", "/api/v1/import");
     }
     case "csv-quoted": return json(`id,${name},lang\r\n${1 + r(99)},"${v.replace(/"/g, '""')}",en\r\n`, "text/csv", "/api/v1/import");
     case "cookie-b64url-json": return { method: "GET", path: "/app/home", headers: [host, ["cookie", `sid=ab${r(9999)}; prefs=${Buffer.from(JSON.stringify({ theme: "dark", [name]: v })).toString("base64url")}`]] };

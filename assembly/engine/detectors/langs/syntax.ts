@@ -65,7 +65,7 @@ export function wordIndex(data: ArrayBuffer, s: i32, e: i32, words: string[]): i
 
 /** The byte at `i`, or 0 outside the data (one copy: finders that look around an anchor call it often). */
 export function at(data: ArrayBuffer, i: i32): u32 {
-  return i >= 0 && i < data.byteLength ? byteAt(data, i) : 0;
+  return <u32>i < <u32>data.byteLength ? byteAt(data, i) : 0;
 }
 
 /** The first byte that is not whitespace at or after `i`. */

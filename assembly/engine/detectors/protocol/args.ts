@@ -22,18 +22,19 @@ export const F_PERCENT: u32 = 256;
 // The flag of each byte (0 for the bytes nothing looks for): one load per byte in scanFlags.
 const BYTE_FLAGS = new StaticArray<u16>(256);
 function initByteFlags(): void {
-  for (let c = 0; c < 0x20; c++) BYTE_FLAGS[c] = <u16>F_CTL;
-  for (let c = 0x80; c < 0x100; c++) BYTE_FLAGS[c] = <u16>F_HIGH;
-  BYTE_FLAGS[0] = <u16>F_NUL;
-  BYTE_FLAGS[0x09] = 0;
-  BYTE_FLAGS[0x0a] = <u16>F_CRLF;
-  BYTE_FLAGS[0x0d] = <u16>F_CRLF;
-  BYTE_FLAGS[0x7f] = <u16>F_CTL;
-  BYTE_FLAGS[0x5c] = <u16>F_BACKSLASH;
-  BYTE_FLAGS[0x3c] = <u16>F_LT;
-  BYTE_FLAGS[0x2f] = <u16>F_SLASH;
-  BYTE_FLAGS[0x7c] = <u16>F_PIPE;
-  BYTE_FLAGS[0x25] = <u16>F_PERCENT;
+  // (unchecked: every index is a byte, below 256; the checked setter costs the module a function)
+  for (let c = 0; c < 0x20; c++) unchecked((BYTE_FLAGS[c] = <u16>F_CTL));
+  for (let c = 0x80; c < 0x100; c++) unchecked((BYTE_FLAGS[c] = <u16>F_HIGH));
+  unchecked((BYTE_FLAGS[0] = <u16>F_NUL));
+  unchecked((BYTE_FLAGS[0x09] = 0));
+  unchecked((BYTE_FLAGS[0x0a] = <u16>F_CRLF));
+  unchecked((BYTE_FLAGS[0x0d] = <u16>F_CRLF));
+  unchecked((BYTE_FLAGS[0x7f] = <u16>F_CTL));
+  unchecked((BYTE_FLAGS[0x5c] = <u16>F_BACKSLASH));
+  unchecked((BYTE_FLAGS[0x3c] = <u16>F_LT));
+  unchecked((BYTE_FLAGS[0x2f] = <u16>F_SLASH));
+  unchecked((BYTE_FLAGS[0x7c] = <u16>F_PIPE));
+  unchecked((BYTE_FLAGS[0x25] = <u16>F_PERCENT));
 }
 initByteFlags();
 

@@ -112,16 +112,17 @@ function addWords(list: WordList, flag: i32, b: i32, at: i32): i32 {
     const len = list.length(i);
     if (len == 0 || bucketOf(list.code(i, 0)) != b) continue;
     const e = entryOf(list.wordStart(i), len);
-    let k = BUCKET_AT[b];
-    while (k < at && !sameEntry(WORDS[k], e)) k++;
-    if (k < at) FLAGS[k] = FLAGS[k] | flag;
+    // (unchecked: `at` stays below the room initTable made for every word, `b` below 27)
+    let k = unchecked(BUCKET_AT[b]);
+    while (k < at && !sameEntry(unchecked(WORDS[k]), e)) k++;
+    if (k < at) unchecked((FLAGS[k] = FLAGS[k] | flag));
     else {
-      WORDS[at] = e;
-      FLAGS[at] = flag;
+      unchecked((WORDS[at] = e));
+      unchecked((FLAGS[at] = flag));
       let chars: u64 = 0;
       for (let j = 0; j < len; j++) chars |= charBit(list.code(i, j));
-      CHARS[at] = chars;
-      if (len < 32) BUCKET_LENGTHS[b] |= <u32>1 << <u32>len;
+      unchecked((CHARS[at] = chars));
+      if (len < 32) unchecked((BUCKET_LENGTHS[b] |= <u32>1 << <u32>len));
       at++;
     }
   }
@@ -136,7 +137,7 @@ function initTable(): void {
   CHARS = new StaticArray<u64>(room);
   let at = 0;
   for (let b = 0; b < 27; b++) {
-    BUCKET_AT[b] = at;
+    unchecked((BUCKET_AT[b] = at));
     at = addWords(WEAK_WORDS, CMD_WEAK, b, at);
     at = addWords(STRONG_WORDS, CMD_STRONG, b, at);
     at = addWords(PREFIX_WORDS, CMD_PREFIX, b, at);
@@ -144,7 +145,7 @@ function initTable(): void {
     at = addWords(TOPIC_WORDS, CMD_TOPIC, b, at);
     at = addWords(CLIENT_WORDS, CMD_CLIENT, b, at);
   }
-  BUCKET_AT[27] = at;
+  unchecked((BUCKET_AT[27] = at));
 }
 initTable();
 

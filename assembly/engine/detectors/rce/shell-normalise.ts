@@ -3,6 +3,7 @@
 // read as the words the shell would run. Output is never longer than the input.
 import { isWordByte, isSpaceByte, matchesCI, byteTable } from "../../bytes";
 import { commandFlags } from "./commands";
+import { at } from "../langs/syntax";
 
 // Bytes normaliseOnce does more to than lower-case them (1: a rule of their own, CR, tab, VT, FF; not LF). A table
 // lets the copy loop run over plain text without testing each byte against fifteen others.
@@ -23,9 +24,6 @@ export function needsShellNormalisation(buf: ArrayBuffer): bool {
   return false;
 }
 
-function at(buf: ArrayBuffer, i: i32): u32 {
-  return i < buf.byteLength ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
-}
 
 function isIfs(buf: ArrayBuffer, i: i32): bool {
   return (at(buf, i) | 0x20) == 0x69 && (at(buf, i + 1) | 0x20) == 0x66 && (at(buf, i + 2) | 0x20) == 0x73;

@@ -3,15 +3,8 @@
 // injected batch one-liner takes. Works on the lower-cased, normalised value.
 import { isWordByte, isSpaceByte, matchesCI, needleLength } from "../../bytes";
 import { nextByte } from "./next-byte";
+import { at, skipSpaces } from "../langs/syntax";
 
-function at(buf: ArrayBuffer, i: i32): u32 {
-  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
-}
-
-function skipSpaces(buf: ArrayBuffer, i: i32): i32 {
-  while (i < buf.byteLength && isSpaceByte(at(buf, i))) i++;
-  return i;
-}
 
 /** Whether `word` (a needle: bytes.ts) starts at `i` and is followed by a non-word byte. */
 function wordAt<Needle>(buf: ArrayBuffer, i: i32, word: Needle, n: i32 = 0): bool {

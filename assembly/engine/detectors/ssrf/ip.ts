@@ -43,26 +43,27 @@ export function parseIPv4(buf: ArrayBuffer, start: i32, end: i32): bool {
       i++;
     }
     if (digits == 0 && radix != 16) return false;
-    parts[count++] = v;
+    unchecked((parts[count] = v)); // (count < 4: tested above)
+    count++;
     if (i < end) {
       i++; // the dot
       if (i == end) return false;
     }
   }
   let value: u64 = 0;
-  if (count == 1) value = parts[0];
+  if (count == 1) value = unchecked(parts[0]);
   else if (count == 2) {
-    if (parts[0] > 255) return false;
-    value = (parts[0] << 24) | (parts[1] & 0xffffff);
+    if (unchecked(parts[0]) > 255) return false;
+    value = (unchecked(parts[0]) << 24) | (unchecked(parts[1]) & 0xffffff);
     canonical = false;
   } else if (count == 3) {
-    if (parts[0] > 255 || parts[1] > 255) return false;
-    value = (parts[0] << 24) | (parts[1] << 16) | (parts[2] & 0xffff);
+    if (unchecked(parts[0]) > 255 || unchecked(parts[1]) > 255) return false;
+    value = (unchecked(parts[0]) << 24) | (unchecked(parts[1]) << 16) | (unchecked(parts[2]) & 0xffff);
     canonical = false;
   } else {
     // `425.510.425.510`: parsers that keep each part's low byte read 169.254.169.254
-    for (let k = 0; k < 4; k++) if (parts[k] > 255) canonical = false;
-    value = ((parts[0] & 255) << 24) | ((parts[1] & 255) << 16) | ((parts[2] & 255) << 8) | (parts[3] & 255);
+    for (let k = 0; k < 4; k++) if (unchecked(parts[k]) > 255) canonical = false;
+    value = ((unchecked(parts[0]) & 255) << 24) | ((unchecked(parts[1]) & 255) << 16) | ((unchecked(parts[2]) & 255) << 8) | (unchecked(parts[3]) & 255);
   }
   if (count == 1) canonical = false;
   if (count == 1 && end - start < 8 && value < 0x1000000) return false; // a short plain number is a number, not an address
