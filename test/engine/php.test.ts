@@ -93,6 +93,11 @@ const attacks: [string, number, number?][] = [
   ["$GLOBALS['x']", 9140],
   ["$ {'x'}", 9141],
   ["${$a}", 9141],
+  // a name in braces that is then called, indexed or dereferenced
+  ["$ {system}('id')", 9141],
+  ["$ {_GET}['cmd']", 9141],
+  ["$\t{a}->run()", 9141],
+  ["$ {phpinfo()}", 9141],
   ['O:8:"stdClass":1:{s:1:"a";i:2;}', 9150],
   ['O:+8:"stdClass":0:{}', 9150],
   // a namespaced class (its `\` counted in the length) under URL escapes, full-width forms or overlong bytes
@@ -111,6 +116,11 @@ const attacks: [string, number, number?][] = [
 ];
 
 const benign: [string, number?][] = [
+  // a shell prompt before a documentation placeholder (gcloud's command specs)
+  ["To list instances, run:\n\n  $ {command} --location=us-central1\n"],
+  ["$ {command} my-instance --zone=us-east1-b"],
+  ["$ {parent_command} set-iam-policy"],
+  ["$ {command}"],
   // C's sizeof over a type or a name (PHP's alias of count() takes an array)
   ["int* arr2 = malloc(sizeof(int));"],
   ["(sizeof (png_uint_32)) (sizeof array)"],

@@ -94,7 +94,21 @@ export function findVariableVariable(data: ArrayBuffer): i32 {
     if (k >= n) continue;
     const c = byteAt(data, k);
     if (c == 0x7d) continue; // `${}`
-    if (blanks || c == 0x27 || c == 0x22 || c == 0x24 || c == 0x40) return i;
+    if (c == 0x27 || c == 0x22 || c == 0x24 || c == 0x40) return i;
+    if (blanks && !isPlaceholder(data, k)) return i;
   }
   return -1;
+}
+
+/** Whether a name in braces that starts at `k` closes with nothing after it that uses the variable: the
+ * `$ {command} --flag` of a shell prompt before a documentation placeholder. A name alone names a
+ * constant, not a variable; `$ {name}(...)`, `$ {name}[...]` and `$ {name}->` still count. */
+function isPlaceholder(data: ArrayBuffer, k: i32): bool {
+  const n = data.byteLength;
+  let e = k;
+  while (e < n && (isWordByte(byteAt(data, e)) || byteAt(data, e) == 0x2d || byteAt(data, e) == 0x2e)) e++;
+  if (e == k || e >= n || byteAt(data, e) != 0x7d) return false;
+  if (e + 1 >= n) return true;
+  const next = byteAt(data, e + 1);
+  return next != 0x28 && next != 0x5b && next != 0x2d;
 }
