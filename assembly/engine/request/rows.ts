@@ -6,11 +6,12 @@
 // separators and line breaks inside. A YAML block scalar (`key: |`, `key: >-`, its text on the deeper
 // indented lines below) is one value, its lines joined by line breaks (`|`) or folded to blanks (`>`), and
 // so are a plain or quoted scalar's next lines; a literal block of several lines (a CI job's script) is left
-// to the body, which reads it as text. Lines and cells, not a parser: each value is named `body`, and an
+// to the body, which reads it as text. An anchor (`&name`) is not part of the value. Lines and cells, not a parser: each value is named `body`, and an
 // exclusion names the document.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../detectors/langs/syntax";
+import { isWordByte } from "../bytes";
 import { jsDecode } from "../transform/jsescape";
 import { ByteWriter } from "../transform/out";
 
@@ -71,6 +72,18 @@ export function parseRows(body: ArrayBuffer, yaml: bool, out: Targets): ArrayBuf
       }
       if (!node) v = s;
       while (v > s && at(body, v - 1) <= 0x20) v--;
+      // an anchor (`- &route`, `base: &defaults`) names the node, it is none of its value: blanked in the
+      // body too, where `&route` would read as a command sent to the background
+      if (node && at(body, s) == 0x26) {
+        let a = s + 1;
+        while (a < v && isAnchorByte(at(body, a))) a++;
+        if (a > s + 1 && (a == v || at(body, a) == 0x20)) {
+          if (whole == body) whole = body.slice(0);
+          memory.fill(changetype<usize>(whole) + <usize>s, 0x20, <usize>(a - s));
+          s = a;
+          while (s < v && at(body, s) == 0x20) s++;
+        }
+      }
       if (v > s) {
         // a block scalar's header: `|` or `>`, then chomping and indentation indicators (`|-`, `>+2`)
         const c = at(body, s);
@@ -127,6 +140,11 @@ export function parseRows(body: ArrayBuffer, yaml: bool, out: Targets): ArrayBuf
     i = next;
   }
   return whole;
+}
+
+/** A byte of an anchor's name as people write them: letters, digits, `_`, `-`, `.`. */
+function isAnchorByte(c: u32): bool {
+  return isWordByte(c) || c == 0x2d || c == 0x2e;
 }
 
 /** The index of the quote closing the one at `j` (a doubled one is inside, and in YAML's `"..."` a `\"`), or `end`. */
