@@ -254,6 +254,12 @@ const groups: SqliGroup[] = [
       "order by 1 pm", "credit limit 1,000", "order by date desc", "group by age"],
   },
   {
+    // SHUTDOWN stacked, or ended by `;`, a comment or a line break; the word alone is a state or an action of an API
+    name: "SHUTDOWN as a statement, not as a status",
+    attacks: ["1;shutdown", "shutdown;", "SHUTDOWN--", "shutdown\n", "x';shutdown--"],
+    benign: ["shutdown", "SHUTDOWN", "Shutdown", "shutdown requested", "graceful shutdown", "shutdown at 18:00"],
+  },
+  {
     // GROUP BY ... WITH ROLLUP after the value's number or breakout: MySQL's words, a clause only SQL writes
     name: "GROUP BY items WITH ROLLUP closing a number or breakout",
     attacks: ["1 GROUP BY 1 WITH ROLLUP", "1 group by 1 with rollup--", "' GROUP BY 1 WITH ROLLUP--", "1) group by id with rollup#"],

@@ -76,9 +76,12 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
   if (atStart && ((isStatementKw(t.k(head)) && t.t(head) == Tok.Word && t.k(head) != Kw.Select) || valuesStatement(t, head))) {
     const k = t.k(head);
     const first = head;
-    if ((sourceLength() > 100 && documentLike(t)) || boundStatement(t, first)) {
+    if ((sourceLength() > 100 && documentLike(t)) || boundStatement(t, first) ||
+      (k == Kw.Shutdown && head == first && t.t(first + 1) == Tok.None && (t.f(first) & F_COMMENT) == 0 && t.e(first) == sourceLength())) {
       // a long text that opens with a statement is documentation or a code sample; a statement
-      // with parameter placeholders (UPDATE t SET a = ? WHERE id = ?) is a logged one
+      // with parameter placeholders (UPDATE t SET a = ? WHERE id = ?) is a logged one; the word
+      // shutdown alone is a state or an action (`{"status":"shutdown"}`), a statement only stacked
+      // (`1;shutdown`) or ended (`shutdown;`, `shutdown--`, a line break as a terminal sends it)
     } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
       (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
