@@ -82,11 +82,12 @@ export function invalidEscape(raw: ArrayBuffer): i32 {
   for (let i = 0; i < n; i++) {
     if (byte(raw, i) != 0x25) continue;
     if (i + 1 >= n) continue;
-    const next = byte(raw, i + 1);
+    const p = changetype<usize>(raw) + <usize>i;
+    const next = <u32>load<u8>(p, 1);
     if (!((next | 0x20) - 0x61 < 26 || next - 0x30 < 10 || next == 0x25)) continue;
-    if (i + 2 < n && isHexDigit(byte(raw, i + 1)) && isHexDigit(byte(raw, i + 2))) continue;
-    if (i + 5 < n && (byte(raw, i + 1) | 0x20) == 0x75 && isHexDigit(byte(raw, i + 2)) && isHexDigit(byte(raw, i + 3)) &&
-      isHexDigit(byte(raw, i + 4)) && isHexDigit(byte(raw, i + 5))) continue;
+    if (i + 2 < n && isHexDigit(<u32>load<u8>(p, 1)) && isHexDigit(<u32>load<u8>(p, 2))) continue;
+    if (i + 5 < n && (<u32>load<u8>(p, 1) | 0x20) == 0x75 && isHexDigit(<u32>load<u8>(p, 2)) && isHexDigit(<u32>load<u8>(p, 3)) &&
+      isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5))) continue;
     return i;
   }
   return -1;
@@ -113,17 +114,19 @@ export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
   let url = false;
   let formats = 0;
   for (let i = 0; i + 2 < n; i++) {
-    const c = byte(v, i);
+    // (bytes after `i` read at immediate offsets from `p`: one load each)
+    const p = changetype<usize>(v) + <usize>i;
+    const c = <u32>load<u8>(p);
     if (isSpaceByte(c)) url = false;
-    else if (c == 0x3a && byte(v, i + 1) == 0x2f && byte(v, i + 2) == 0x2f) url = inUrl;
-    if (c != 0x25 || !isHexDigit(byte(v, i + 1)) || !isHexDigit(byte(v, i + 2)) || url) continue;
+    else if (c == 0x3a && <u32>load<u8>(p, 1) == 0x2f && <u32>load<u8>(p, 2) == 0x2f) url = inUrl;
+    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || url) continue;
     // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
-    if ((byte(v, i + 1) | 0x20) > 0x37 && !(i + 5 < n && byte(v, i + 3) == 0x25 && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5)))) continue;
+    if ((<u32>load<u8>(p, 1) | 0x20) > 0x37 && !(i + 5 < n && <u32>load<u8>(p, 3) == 0x25 && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5)))) continue;
     let j = i + 1;
     while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
     while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
     // `%2e`, `%0a`, `%27%20`, `%20union` are escapes, and `%25` is always one (encoded once more)
-    if ((byte(v, i + 1) == 0x32 && byte(v, i + 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
+    if ((<u32>load<u8>(p, 1) == 0x32 && <u32>load<u8>(p, 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
     formats++;
   }
   return formats;
@@ -142,8 +145,9 @@ export function fullWidthEscape(raw: ArrayBuffer): i32 {
   for (let guard = 0; guard < 64; guard++) {
     const k = indexOfCI(raw, "%u", from);
     if (k < 0 || k + 5 >= raw.byteLength) return -1;
-    const hi = (byte(raw, k + 2) << 8 | byte(raw, k + 3)) | 0x2020;
-    if (((hi == 0x6666 && isHexDigit(byte(raw, k + 4))) || (hi == 0x3030 && byte(raw, k + 4) - 0x30 < 2)) && isHexDigit(byte(raw, k + 5))) return k;
+    const p = changetype<usize>(raw) + <usize>k;
+    const hi = (<u32>load<u8>(p, 2) << 8 | <u32>load<u8>(p, 3)) | 0x2020;
+    if (((hi == 0x6666 && isHexDigit(<u32>load<u8>(p, 4))) || (hi == 0x3030 && <u32>load<u8>(p, 4) - 0x30 < 2)) && isHexDigit(<u32>load<u8>(p, 5))) return k;
     from = k + 2;
   }
   return -1;
@@ -157,9 +161,10 @@ export function fullWidthEscape(raw: ArrayBuffer): i32 {
 export function unicodeEscape(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i + 5 < n; i++) {
-    if (byte(v, i) != 0x5c || (byte(v, i + 1) | 0x20) != 0x75) continue;
-    if (byte(v, i + 2) == 0x32 && byte(v, i + 3) == 0x30 && byte(v, i + 4) == 0x30 && (byte(v, i + 5) | 0x20) - 0x62 < 3) continue;
-    if (isHexDigit(byte(v, i + 2)) && isHexDigit(byte(v, i + 3)) && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5))) return i;
+    const p = changetype<usize>(v) + <usize>i;
+    if (<u32>load<u8>(p) != 0x5c || (<u32>load<u8>(p, 1) | 0x20) != 0x75) continue;
+    if (<u32>load<u8>(p, 2) == 0x32 && <u32>load<u8>(p, 3) == 0x30 && <u32>load<u8>(p, 4) == 0x30 && (<u32>load<u8>(p, 5) | 0x20) - 0x62 < 3) continue;
+    if (isHexDigit(<u32>load<u8>(p, 2)) && isHexDigit(<u32>load<u8>(p, 3)) && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5))) return i;
   }
   return -1;
 }
