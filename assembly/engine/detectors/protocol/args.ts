@@ -106,7 +106,8 @@ export function doubleEscape(raw: ArrayBuffer): i32 {
 
 /**
  * Whether every `%XX` in `v` is text that was typed, not an escape: a printf format (`%08x`, `%02d`,
- * `%13lld`, `%10s`), a lone `%XX` over 0x7f, or (`inUrl`) the escape of a URL pasted whole (`https://x/my%20file.pdf`).
+ * `%13lld`, `%10s`), a lone `%XX` over 0x7f, a `%25` before no escape (a percent sign), or (`inUrl`) the escape of a URI
+ * or path pasted whole (`https://x/my%20file.pdf`, `mailto:a@b.example?body=x%20y`, `/docs/my%20file.pdf`).
  * Returns the number of printf formats, or -1 when some `%XX` is an escape.
  */
 export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
@@ -118,15 +119,23 @@ export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
     const p = changetype<usize>(v) + <usize>i;
     const c = <u32>load<u8>(p);
     if (isSpaceByte(c)) url = false;
-    else if (c == 0x3a && <u32>load<u8>(p, 1) == 0x2f && <u32>load<u8>(p, 2) == 0x2f) url = inUrl;
+    // a URI or a path keeps its own escapes: from a scheme's colon (`https://`, `mailto:a@b?body=x%20y`) or a
+    // path segment's slash (`/$defs/string%20Map`; not `/*` nor `/%2e`) to the next blank
+    else if ((c == 0x2f && isWordByte(<u32>load<u8>(p, 1))) || (c == 0x3a && i > 0 && isAlpha(<u32>load<u8>(p - 1)))) url = inUrl;
     if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || url) continue;
     // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
     if ((<u32>load<u8>(p, 1) | 0x20) > 0x37 && !(i + 5 < n && <u32>load<u8>(p, 3) == 0x25 && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5)))) continue;
+    // `%25` encodes a `%`: an escape once more encoded (`%252e`, `%25%32%65`) when an escape follows, else a percent
+    // sign typed in URL-encoded text (`//[2001:db8::7%25en1]`, an IPv6 zone), which decodes to nothing further
+    if (<u32>load<u8>(p, 1) == 0x32 && <u32>load<u8>(p, 2) == 0x35) {
+      if (i + 4 < n && (<u32>load<u8>(p, 3) == 0x25 || isHexDigit(<u32>load<u8>(p, 3)) && (isHexDigit(<u32>load<u8>(p, 4)) || <u32>load<u8>(p, 4) == 0x25))) return -1;
+      continue;
+    }
     let j = i + 1;
     while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
     while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
-    // `%2e`, `%0a`, `%27%20`, `%20union` are escapes, and `%25` is always one (encoded once more)
-    if ((<u32>load<u8>(p, 1) == 0x32 && <u32>load<u8>(p, 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
+    // `%2e`, `%0a`, `%27%20`, `%20union` are escapes
+    if (j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
     formats++;
   }
   return formats;
