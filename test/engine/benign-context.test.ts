@@ -119,6 +119,32 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
     ],
   },
   {
+    // 3021: a tag left open after closed values takes the page's next attributes only to add them to what it already
+    // is: a link, an image, a styled box (`href`, `src`, `style`: CRS 941150's) or an element that only labels
+    // (`class`, `title`, `aria-hidden`: the first words of a line of markup in a subject field), which gains nothing
+    name: "a tag left open whose attributes only label",
+    benign: [
+      '<h4><code>rl.pause()</code><span><a class="mark" href="#rlpause" id="rlpause">#</a></span><a aria-hidden="true"',
+      '<a aria-hidden="true" class="legacy"',
+      '# ajv <img align="right" alt="Ajv logo"',
+      '<option label="Off" name="off"',
+      '<br><table class="nav" width="100%" cellspacing="3"',
+      '<div class="note" title="x" hidden',
+    ],
+    attacks: [
+      ['<a href="test"', 3021],
+      ['<a class="x" title="y" href="z"', 3021],
+      ['<a aria-hidden="true" href="#top"', 3021],
+      ['<img src="x" class="y"', 3021],
+      ['<img alt="logo" srcset="x.png 2x"', 3021],
+      ['<video class="v" poster="x.jpg"', 3021],
+      ['<div style="color:red" class="y"', 3021],
+      ['<td background="x.gif" class="y"', 3021],
+      ['<a ping="//attacker.test/p" class="x"', 3021],
+      ['<span class="x" title="//attacker.test/?', 3021], // a quote left open on a URL to elsewhere, whatever the attribute
+    ],
+  },
+  {
     // 9121: a library-looking name in another language: a C prototype (two bare words side by side open the
     // arguments, right after the name too), a method called on a call's result (PHP calls methods with `->`)
     name: "a library-looking call that is another language's",
@@ -211,6 +237,22 @@ describe("what the exemptions leave open", () => {
       fc.pre(!attr.startsWith("on"));
       expect(ids(`<${name} ${attr}=${q}${pre}${tail}`)).toContain(3021);
     }), { numRuns: 200 });
+  });
+
+  it("a tag left open after closed values scores exactly when one of its attributes links, loads or styles", () => {
+    const tag = fc.constantFrom("a", "img", "div", "span", "video", "td", "table", "p", "option", "h2");
+    const label = fc.constantFrom("class", "id", "title", "alt", "lang", "dir", "rel", "role", "width", "name", "aria-label", "aria-hidden", "data-id", "tabindex");
+    const loads = fc.constantFrom("href", "src", "srcset", "style", "background", "poster", "ping", "HREF", "Src");
+    const value = fc.stringMatching(/^[a-z0-9 #._-]{0,12}$/);
+    const attr = (name: string, v: string, q: string) => ` ${name}=${q}${v}${q}`;
+    const q = fc.constantFrom('"', "'");
+    fc.assert(fc.property(tag, fc.array(fc.tuple(label, value, q), { minLength: 1, maxLength: 4 }), fc.option(fc.tuple(loads, value, q, fc.nat())), (name, labels, load) => {
+      const attrs = labels.map(([n, v, qq]) => attr(n, v, qq));
+      if (load) attrs.splice(load[3] % (attrs.length + 1), 0, attr(load[0], load[1], load[2]));
+      const got = ids(`<${name}${attrs.join("")}`);
+      if (load) expect(got).toContain(3021);
+      else expect(got).not.toContain(3021);
+    }), { numRuns: 300 });
   });
 
   it("an attribute-only element with any attribute still scores", () => {
