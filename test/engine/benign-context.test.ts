@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { json, TEXT_CARRIERS, blockedBy } from "../support/text-carriers.js";
 import { inspect } from "../support/engine.js";
+import { javaAttack } from "../support/variants/java.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -82,6 +83,31 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ["java.lang.reflect", 8120], // a package on its own: probes name them so
       ["com.sun.org.apache", 8121],
       ["java.lang.runtime.getRuntime", 8120], // an exec class, whatever its case
+    ],
+  },
+  {
+    // 8120/8121: a chain all in lower case names a package or a property key, which no class loader loads (Java's
+    // names are case-sensitive). It counts as a whole value or the value after `=` (what a class-name parameter
+    // takes, what probes send), not among other words; a capitalised class counts wherever it stands.
+    name: "a Java package or property named among other words",
+    benign: [
+      "# com.sun.management.jmxremote.ssl=false",
+      '# com.sun.management.jmxremote.ssl.need.client.auth=true|false\n#      If this property is specified as true in conjunction with the previous\n#      property "com.sun.management.jmxremote.ssl" then',
+      'grant codeBase "jrt:/jdk.security.jgss" {',
+      "jdk.security.krb5.default.initiate.credential=always-impersonate",
+      "com.vaadin:vaadin-core\t24.9.14\t25.0.7",
+      "#          com.sun.management.jmxremote.registry.ssl=true",
+    ],
+    attacks: [
+      ["org.apache.commons", 8121],
+      ['"com.opensymphony.xwork2"', 8121],
+      ["test=java.lang.reflect", 8120],
+      ["x=1&cls=com.sun.org.apache", 8121],
+      ["sun.reflect.", 8120],
+      ["java.evil.runtime", 8120],
+      ['grant codeBase "jrt:/jdk.security.auth" {\n    permission java.security.AllPermission;\n};', 8120], // a class after a package
+      ["com.sun.management.jmxremote.ssl x com.sun.rowset.JdbcRowSetImpl", 8121],
+      ["see org.apache.commons.collections.functors.InvokerTransformer", 8122],
     ],
   },
   {
@@ -253,6 +279,25 @@ describe("what the exemptions leave open", () => {
       if (load) expect(got).toContain(3021);
       else expect(got).not.toContain(3021);
     }), { numRuns: 300 });
+  });
+
+  it("a Java package in lower case scores alone or after `=`, not among other words; a class scores among them", () => {
+    const pkg = fc.constantFrom("org.apache.commons", "com.sun.org.apache", "java.lang.reflect", "com.opensymphony.xwork2", "jdk.security.auth", "sun.misc", "com.sun.management.jmxremote.ssl", "javax.script");
+    const words = fc.stringMatching(/^[a-z]{1,8}( [a-z]{1,8}){0,3}$/);
+    const java = (got: number[]) => got.filter((id) => id === 8120 || id === 8121);
+    fc.assert(fc.property(pkg, words, fc.constantFrom("", '"', "'"), (p, w, q) => {
+      expect(java(ids(`${q}${p}${q}`))).not.toEqual([]);
+      expect(java(ids(`${w.replace(/ /g, "_")}=${p}`))).not.toEqual([]);
+      expect(java(ids(`# ${p}=${w}`))).toEqual([]);
+      expect(java(ids(`${w} ${q}${p}${q} ${w}`))).toEqual([]);
+      expect(java(ids(`${w}: ${p}.Loader.define(x); ${w}`))).not.toEqual([]);
+    }), { numRuns: 300 });
+  });
+
+  it("a comment naming a Java package hides none of the generated Java attacks beside it", () => {
+    fc.assert(fc.property(javaAttack, fc.constantFrom("# com.sun.management.jmxremote.ssl=false\n", 'grant codeBase "jrt:/jdk.security.jgss" {\n', ""), (attack, before) => {
+      expect(blockedBy(h, json(before + attack))).not.toBe("");
+    }), { numRuns: 200 });
   });
 
   it("an attribute-only element with any attribute still scores", () => {
