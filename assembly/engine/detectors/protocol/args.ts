@@ -122,7 +122,8 @@ export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
     // a URI or a path keeps its own escapes: from a scheme's colon (`https://`, `mailto:a@b?body=x%20y`) or a
     // path segment's slash (`/$defs/string%20Map`; not `/*` nor `/%2e`) to the next blank
     else if ((c == 0x2f && isWordByte(<u32>load<u8>(p, 1))) || (c == 0x3a && i > 0 && isAlpha(<u32>load<u8>(p - 1)))) url = inUrl;
-    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || url) continue;
+    // (in a URI too, an escaped control byte is what response splitting hides: `/next%0d%0aSet-Cookie:`)
+    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || (url && <u32>load<u8>(p, 1) > 0x31)) continue;
     // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
     if ((<u32>load<u8>(p, 1) | 0x20) > 0x37 && !(i + 5 < n && <u32>load<u8>(p, 3) == 0x25 && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5)))) continue;
     // `%25` encodes a `%`: an escape once more encoded (`%252e`, `%25%32%65`) when an escape follows, else a percent
