@@ -207,8 +207,9 @@ describe("protocol, scanner and session rules", () => {
       expect(typed("/*%20*/union", b)).toEqual([1043]); // a comment's slash opens no path segment
       expect(typed("/%2e%2e/%2e%2e/etc/passwd", b)).toEqual([1043]); // nor one before an escape
       expect(typed("mailto: %27 or 1=1", b)).toEqual([1043]); // a blank ends the URI
-      expect(typed("/next%0d%0aSet-Cookie:%20sid=1", b)).toEqual([1043]); // an escaped control byte counts in a URI too
-      expect(typed("https://shop.example/a%0AInjected-Header:%20x", b)).toEqual([1043]);
+      expect(typed("/next%0d%0aSet-Cookie:%20sid=1", b)).toEqual([1043]); // an escaped control byte counts in a path
+      expect(typed("mailto:%0d%0aBcc:%20all@example.com", b)).toEqual([1043]); // and in a URI other than a URL
+      expect(typed("https://app.example/notes?text=line%20one%0Aline%20two", b)).toEqual([]); // a URL's query carries a text
       expect(typed("x%27 or%201=1--", b)).toEqual([1043]);
     }
   });

@@ -112,18 +112,21 @@ export function doubleEscape(raw: ArrayBuffer): i32 {
  */
 export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
   const n = v.byteLength;
-  let url = false;
+  // 2 inside a URL (`https://`), 1 inside another URI or a path, 0 elsewhere
+  let url = 0;
   let formats = 0;
   for (let i = 0; i + 2 < n; i++) {
     // (bytes after `i` read at immediate offsets from `p`: one load each)
     const p = changetype<usize>(v) + <usize>i;
     const c = <u32>load<u8>(p);
-    if (isSpaceByte(c)) url = false;
-    // a URI or a path keeps its own escapes: from a scheme's colon (`https://`, `mailto:a@b?body=x%20y`) or a
-    // path segment's slash (`/$defs/string%20Map`; not `/*` nor `/%2e`) to the next blank
-    else if ((c == 0x2f && isWordByte(<u32>load<u8>(p, 1))) || (c == 0x3a && i > 0 && isAlpha(<u32>load<u8>(p - 1)))) url = inUrl;
-    // (in a URI too, an escaped control byte is what response splitting hides: `/next%0d%0aSet-Cookie:`)
-    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || (url && <u32>load<u8>(p, 1) > 0x31)) continue;
+    if (isSpaceByte(c)) url = 0;
+    else if (c == 0x3a && <u32>load<u8>(p, 1) == 0x2f && <u32>load<u8>(p, 2) == 0x2f) url = 2;
+    // a URI or a path keeps its own escapes too: from a scheme's colon (`mailto:a@b?body=x%20y`) or a path segment's
+    // slash (`/$defs/string%20Map`; not `/*` nor `/%2e`) to the next blank, but for an escaped control byte: what
+    // response splitting hides (`/next%0d%0aSet-Cookie:`; a URL's own query may carry a text's line breaks)
+    else if (url == 0 && ((c == 0x2f && isWordByte(<u32>load<u8>(p, 1))) || (c == 0x3a && i > 0 && isAlpha(<u32>load<u8>(p - 1))))) url = 1;
+    // (passed over: any escape in a URL, one of a byte from 0x20 up in another URI or a path)
+    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || (inUrl && url > <i32>(<u32>load<u8>(p, 1) <= 0x31))) continue;
     // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
     if ((<u32>load<u8>(p, 1) | 0x20) > 0x37 && !(i + 5 < n && <u32>load<u8>(p, 3) == 0x25 && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5)))) continue;
     // `%25` encodes a `%`: an escape once more encoded (`%252e`, `%25%32%65`) when an escape follows, else a percent
