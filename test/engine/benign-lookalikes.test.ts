@@ -151,6 +151,26 @@ const FIXES: Fix[] = [
       `{"password":{"$regex":"^a"}}`,
     ],
   },
+  {
+    // `%25` before no escape is a percent sign, and a URI or path keeps its own escapes: text typed URL-encoded
+    // (an IPv6 zone, a JSON pointer, a mailto link) that the client escapes once more decodes to nothing further.
+    // The same escapes outside a URI, and the payloads behind them, still score.
+    name: "protocol 1043: text that is itself URL-encoded",
+    benign: [
+      'URI.parse("//[2001:db8::7%25en1]");',
+      "/one/space%20in.url",
+      "/$defs/string%20Map",
+      "mailto:majordomo@example.com?body=subscribe%20list",
+      "mailto:user@example.org?subject=caf%C3%A9",
+    ],
+    attacks: [
+      "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "%3Cscript%3Ealert(1)%3C/script%3E",
+      "x%27 or%201=1--",
+      "1 union%20select password from users",
+    ],
+  },
 ];
 
 describe.each(FIXES)("$name", (fix) => {

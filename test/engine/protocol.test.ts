@@ -187,6 +187,50 @@ describe("protocol, scanner and session rules", () => {
     expect(inspect(h, get("/?q=..%u002e/..%u002e/etc")).matches.map((m) => m.id)).toContain(5100);
   });
 
+  // 1043: `%25` encodes a percent sign, and only an escape after it makes an escape encoded twice. A URI or a path
+  // keeps its own escapes, from a scheme's colon or a path segment's slash (a word byte after it) to the next blank.
+  // The text below is what a user typed; the client escapes it once more, as a form or a query does.
+  it("reads a typed percent sign and the escapes of a typed URI or path as text, an escape encoded twice elsewhere as 1043", () => {
+    const typed = (text: string, body: boolean) => ownIds(body ? form("q=" + encodeURIComponent(text)) : get("/?q=" + encodeURIComponent(text))).filter((id) => id === 1043);
+    for (const b of [false, true]) {
+      expect(typed('URI.parse("//[2001:db8::7%25en1]");', b)).toEqual([]); // an IPv6 zone in a URL, itself encoded
+      expect(typed("100%25 sure", b)).toEqual([]);
+      expect(typed("%25", b)).toEqual([]);
+      expect(typed("/one/space%20in.url", b)).toEqual([]);
+      expect(typed("see /$defs/string%20Map for the type", b)).toEqual([]);
+      expect(typed("mailto:list@example.com?body=subscribe%20news", b)).toEqual([]);
+      expect(typed("mailto:user@example.org?subject=caf%C3%A9", b)).toEqual([]);
+      expect(typed("%252e%252e%252f", b)).toEqual([1043]); // encoded three times
+      expect(typed("%25%32%65", b)).toEqual([1043]);
+      expect(typed("%252%65", b)).toEqual([1043]);
+      expect(typed("union%20select 1,2", b)).toEqual([1043]);
+      expect(typed("/*%20*/union", b)).toEqual([1043]); // a comment's slash opens no path segment
+      expect(typed("/%2e%2e/%2e%2e/etc/passwd", b)).toEqual([1043]); // nor one before an escape
+      expect(typed("mailto: %27 or 1=1", b)).toEqual([1043]); // a blank ends the URI
+      expect(typed("/next%0d%0aSet-Cookie:%20sid=1", b)).toEqual([1043]); // an escaped control byte counts in a path
+      expect(typed("mailto:%0d%0aBcc:%20all@example.com", b)).toEqual([1043]); // and in a URI other than a URL
+      expect(typed("https://app.example/notes?text=line%20one%0Aline%20two", b)).toEqual([]); // a URL's query carries a text
+      expect(typed("x%27 or%201=1--", b)).toEqual([1043]);
+    }
+  });
+
+  it("finds a syntax character encoded twice after any words, and passes any escape inside a typed URL or path", () => {
+    const text = fc.stringMatching(/^[a-z]{0,8}( [a-z]{1,8}){0,2}$/);
+    // (`%` itself encoded twice is a percent sign: above)
+    const syntax = fc.constantFrom(..."'\"<>;|&`()$/.=#\\".split(""));
+    fc.assert(fc.property(text, syntax, fc.boolean(), (before, c, b) => {
+      const v = encodeURIComponent(before) + "%25" + c.charCodeAt(0).toString(16);
+      expect(ownIds(b ? form("q=" + v) : get("/?q=" + v))).toContain(1043);
+    }), { numRuns: 200 });
+    const uri = fc.tuple(fc.constantFrom("https://docs.example/", "mailto:ops@example.com?subject=", "/api/v1/", "file:///srv/", "urn:x:"),
+      fc.array(fc.tuple(fc.stringMatching(/^[a-z0-9]{1,6}$/), fc.integer({ min: 0x20, max: 0xff })), { minLength: 1, maxLength: 4 }))
+      .map(([head, parts]) => head + parts.map(([w, code]) => w + "%" + code.toString(16).padStart(2, "0")).join(""));
+    fc.assert(fc.property(uri, fc.constantFrom("", "see ", "moved to "), fc.boolean(), (u, before, b) => {
+      const v = encodeURIComponent(before + u);
+      expect(ownIds(b ? form("q=" + v) : get("/?q=" + v))).not.toContain(1043);
+    }), { numRuns: 200 });
+  });
+
   // 1062: a status line splits a response only with a line break before or after it; in one line it is prose.
   it("reads a one-line status line as prose and one beside a line break as response splitting", () => {
     const ids = (v: string, body = false) => ownIds(body ? form("m=" + v) : get("/?m=" + v)).filter((id) => id === 1062);

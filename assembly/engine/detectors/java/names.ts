@@ -93,6 +93,10 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
   const n = data.byteLength;
   const starts = SEGMENT_STARTS;
   const ends = SEGMENT_ENDS;
+  let first = true;
+  let lowerKind = NAME_NONE;
+  let lowerStart = 0;
+  let lowerEnd = 0;
   let i = 0;
   while (i < n) {
     const c = byteAt(data, i);
@@ -123,7 +127,18 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
       if (byteAt(data, s0) - 0x61 < 26) unchecked((starts[0] = s0));
     }
     // (a lone word shorter than ForClosure is none unless bare words count: classifyChain's first test, without the call)
-    const kind = letters && (count > 1 || bareWords || j - chainStart >= 10) ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
+    let kind = letters && (count > 1 || bareWords || j - chainStart >= 10) ? classifyChain(data, starts, ends, segs, bareWords) : NAME_NONE;
+    // `com.sun.management.jmxremote.ssl=false` in a properties file, `grant codeBase "jrt:/jdk.security.jgss"` in a
+    // policy: a chain all in lower case names a package or a property (Java's names are case-sensitive: `runtime` is
+    // no `Runtime`), which no class loader loads. It counts as a whole value, what a class-name parameter takes
+    // (`org.apache.commons`, `test=java.evil.runtime`: the last chain, first or right after `=`), not among other
+    // words (every word is a chain of its own).
+    lowerKind = NAME_NONE;
+    if (kind != NAME_NONE && kind != NAME_GADGET_CLASS && !slashes && !hasUpper(data, chainStart, j)) {
+      if (first || byteAt(data, chainStart - 1) == 0x3d) { lowerKind = kind; lowerStart = chainStart; lowerEnd = j; }
+      kind = NAME_NONE;
+    }
+    first = false;
     if (kind > hit.kind) {
       hit.kind = kind;
       hit.start = chainStart;
@@ -131,7 +146,17 @@ export function scanJavaNames(data: ArrayBuffer, slashes: bool, bareWords: bool)
     }
     i = j > i ? j : i + 1;
   }
+  if (lowerKind > hit.kind) {
+    hit.kind = lowerKind;
+    hit.start = lowerStart;
+    hit.end = lowerEnd;
+  }
   return hit;
+}
+
+function hasUpper(data: ArrayBuffer, s: i32, e: i32): bool {
+  for (let k = s; k < e; k++) if (byteAt(data, k) - 0x41 < 26) return true;
+  return false;
 }
 
 function classifyChain(data: ArrayBuffer, starts: StaticArray<i32>, ends: StaticArray<i32>, segs: i32, bareWords: bool): i32 {

@@ -83,11 +83,12 @@ export function invalidEscape(raw: ArrayBuffer): i32 {
   for (let i = 0; i < n; i++) {
     if (byte(raw, i) != 0x25) continue;
     if (i + 1 >= n) continue;
-    const next = byte(raw, i + 1);
+    const p = changetype<usize>(raw) + <usize>i;
+    const next = <u32>load<u8>(p, 1);
     if (!((next | 0x20) - 0x61 < 26 || next - 0x30 < 10 || next == 0x25)) continue;
-    if (i + 2 < n && isHexDigit(byte(raw, i + 1)) && isHexDigit(byte(raw, i + 2))) continue;
-    if (i + 5 < n && (byte(raw, i + 1) | 0x20) == 0x75 && isHexDigit(byte(raw, i + 2)) && isHexDigit(byte(raw, i + 3)) &&
-      isHexDigit(byte(raw, i + 4)) && isHexDigit(byte(raw, i + 5))) continue;
+    if (i + 2 < n && isHexDigit(<u32>load<u8>(p, 1)) && isHexDigit(<u32>load<u8>(p, 2))) continue;
+    if (i + 5 < n && (<u32>load<u8>(p, 1) | 0x20) == 0x75 && isHexDigit(<u32>load<u8>(p, 2)) && isHexDigit(<u32>load<u8>(p, 3)) &&
+      isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5))) continue;
     return i;
   }
   return -1;
@@ -106,25 +107,40 @@ export function doubleEscape(raw: ArrayBuffer): i32 {
 
 /**
  * Whether every `%XX` in `v` is text that was typed, not an escape: a printf format (`%08x`, `%02d`,
- * `%13lld`, `%10s`), a lone `%XX` over 0x7f, or (`inUrl`) the escape of a URL pasted whole (`https://x/my%20file.pdf`).
+ * `%13lld`, `%10s`), a lone `%XX` over 0x7f, a `%25` before no escape (a percent sign), or (`inUrl`) the escape of a URI
+ * or path pasted whole (`https://x/my%20file.pdf`, `mailto:a@b.example?body=x%20y`, `/docs/my%20file.pdf`).
  * Returns the number of printf formats, or -1 when some `%XX` is an escape.
  */
 export function textEscapes(v: ArrayBuffer, inUrl: bool): i32 {
   const n = v.byteLength;
-  let url = false;
+  // 2 inside a URL (`https://`), 1 inside another URI or a path, 0 elsewhere
+  let url = 0;
   let formats = 0;
   for (let i = 0; i + 2 < n; i++) {
-    const c = byte(v, i);
-    if (isSpaceByte(c)) url = false;
-    else if (c == 0x3a && byte(v, i + 1) == 0x2f && byte(v, i + 2) == 0x2f) url = inUrl;
-    if (c != 0x25 || !isHexDigit(byte(v, i + 1)) || !isHexDigit(byte(v, i + 2)) || url) continue;
+    // (bytes after `i` read at immediate offsets from `p`: one load each)
+    const p = changetype<usize>(v) + <usize>i;
+    const c = <u32>load<u8>(p);
+    if (isSpaceByte(c)) url = 0;
+    else if (c == 0x3a && <u32>load<u8>(p, 1) == 0x2f && <u32>load<u8>(p, 2) == 0x2f) url = 2;
+    // a URI or a path keeps its own escapes too: from a scheme's colon (`mailto:a@b?body=x%20y`) or a path segment's
+    // slash (`/$defs/string%20Map`; not `/*` nor `/%2e`) to the next blank, but for an escaped control byte: what
+    // response splitting hides (`/next%0d%0aSet-Cookie:`; a URL's own query may carry a text's line breaks)
+    else if (url == 0 && ((c == 0x2f && isWordByte(<u32>load<u8>(p, 1))) || (c == 0x3a && i > 0 && isAlpha(<u32>load<u8>(p - 1))))) url = 1;
+    // (passed over: any escape in a URL, one of a byte from 0x20 up in another URI or a path)
+    if (c != 0x25 || !isHexDigit(<u32>load<u8>(p, 1)) || !isHexDigit(<u32>load<u8>(p, 2)) || (inUrl && url > <i32>(<u32>load<u8>(p, 1) <= 0x31))) continue;
     // a lone byte over 0x7f (`%EC%Ey`, a glibc era format) is no UTF-8: typed; `%c0%ae` is a pair
-    if ((byte(v, i + 1) | 0x20) > 0x37 && !(i + 5 < n && byte(v, i + 3) == 0x25 && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5)))) continue;
+    if ((<u32>load<u8>(p, 1) | 0x20) > 0x37 && !(i + 5 < n && <u32>load<u8>(p, 3) == 0x25 && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5)))) continue;
+    // `%25` encodes a `%`: an escape once more encoded (`%252e`, `%25%32%65`) when an escape follows, else a percent
+    // sign typed in URL-encoded text (`//[2001:db8::7%25en1]`, an IPv6 zone), which decodes to nothing further
+    if (<u32>load<u8>(p, 1) == 0x32 && <u32>load<u8>(p, 2) == 0x35) {
+      if (i + 4 < n && (<u32>load<u8>(p, 3) == 0x25 || isHexDigit(<u32>load<u8>(p, 3)) && (isHexDigit(<u32>load<u8>(p, 4)) || <u32>load<u8>(p, 4) == 0x25))) return -1;
+      continue;
+    }
     let j = i + 1;
     while (j < n && j < i + 4 && isDigit(byte(v, j))) j++;
     while (j < n && j < i + 7 && (byte(v, j) == 0x6c || byte(v, j) == 0x68 || byte(v, j) == 0x7a)) j++; // l h z
-    // `%2e`, `%0a`, `%27%20`, `%20union` are escapes, and `%25` is always one (encoded once more)
-    if ((byte(v, i + 1) == 0x32 && byte(v, i + 2) == 0x35) || j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
+    // `%2e`, `%0a`, `%27%20`, `%20union` are escapes
+    if (j < i + 3 || j >= n || !isPrintfConversion(byte(v, j)) || (j + 1 < n && (byte(v, j + 1) | 0x20) - 0x61 < 26)) return -1;
     formats++;
   }
   return formats;
@@ -143,8 +159,9 @@ export function fullWidthEscape(raw: ArrayBuffer): i32 {
   for (let guard = 0; guard < 64; guard++) {
     const k = indexOfCI(raw, "%u", from);
     if (k < 0 || k + 5 >= raw.byteLength) return -1;
-    const hi = (byte(raw, k + 2) << 8 | byte(raw, k + 3)) | 0x2020;
-    if (((hi == 0x6666 && isHexDigit(byte(raw, k + 4))) || (hi == 0x3030 && byte(raw, k + 4) - 0x30 < 2)) && isHexDigit(byte(raw, k + 5))) return k;
+    const p = changetype<usize>(raw) + <usize>k;
+    const hi = (<u32>load<u8>(p, 2) << 8 | <u32>load<u8>(p, 3)) | 0x2020;
+    if (((hi == 0x6666 && isHexDigit(<u32>load<u8>(p, 4))) || (hi == 0x3030 && <u32>load<u8>(p, 4) - 0x30 < 2)) && isHexDigit(<u32>load<u8>(p, 5))) return k;
     from = k + 2;
   }
   return -1;
@@ -158,9 +175,10 @@ export function fullWidthEscape(raw: ArrayBuffer): i32 {
 export function unicodeEscape(v: ArrayBuffer): i32 {
   const n = v.byteLength;
   for (let i = 0; i + 5 < n; i++) {
-    if (byte(v, i) != 0x5c || (byte(v, i + 1) | 0x20) != 0x75) continue;
-    if (byte(v, i + 2) == 0x32 && byte(v, i + 3) == 0x30 && byte(v, i + 4) == 0x30 && (byte(v, i + 5) | 0x20) - 0x62 < 3) continue;
-    if (isHexDigit(byte(v, i + 2)) && isHexDigit(byte(v, i + 3)) && isHexDigit(byte(v, i + 4)) && isHexDigit(byte(v, i + 5))) return i;
+    const p = changetype<usize>(v) + <usize>i;
+    if (<u32>load<u8>(p) != 0x5c || (<u32>load<u8>(p, 1) | 0x20) != 0x75) continue;
+    if (<u32>load<u8>(p, 2) == 0x32 && <u32>load<u8>(p, 3) == 0x30 && <u32>load<u8>(p, 4) == 0x30 && (<u32>load<u8>(p, 5) | 0x20) - 0x62 < 3) continue;
+    if (isHexDigit(<u32>load<u8>(p, 2)) && isHexDigit(<u32>load<u8>(p, 3)) && isHexDigit(<u32>load<u8>(p, 4)) && isHexDigit(<u32>load<u8>(p, 5))) return i;
   }
   return -1;
 }

@@ -65,6 +65,17 @@ export function isDangerousAttr(buf: ArrayBuffer, start: i32, end: i32): bool {
   return DANGEROUS_ATTRS.hasLower(buf, start, end);
 }
 
+/**
+ * Attributes of ordinary elements whose value the browser fetches or applies as style (CRS 941150 counts `href`, `src`,
+ * `style`): a tag left open with one of them links or loads; with only others (`class`, `title`, `aria-hidden`) it adds
+ * nothing. (`<form action>`, `<object data>` are dangerous tags, `formaction` a dangerous attribute: reported apart.)
+ */
+const LOADING_ATTRS = new WordList("href|src|srcset|style|background|poster|ping");
+
+export function isLoadingAttr(buf: ArrayBuffer, start: i32, end: i32): bool {
+  return LOADING_ATTRS.hasLower(buf, start, end);
+}
+
 /** The DOM events AngularJS binds as `ng-<event>` directives, and `init`, which runs on link. */
 const NG_EVENTS = new WordList(
 "click|dblclick|mousedown|mouseup|mouseover|mouseout|mousemove|mouseenter|mouseleave|keydown|keyup|keypress|\

@@ -7,7 +7,7 @@ import { byteAt, equalBytes, indexOfCI, isAlpha, isWordByte, matchesCI, needleSt
 import { Sink } from "../../sink";
 import { Target } from "../../target";
 import { isBlank } from "./chars";
-import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isDomMember, isEventHandlerName, isHtmlTag, isRawTextTag } from "./names";
+import { isAttributeOnlyTag, isDangerousAttr, isDangerousTag, isDangerousTagPrefix, isDomMember, isEventHandlerName, isHtmlTag, isLoadingAttr, isRawTextTag } from "./names";
 import { XSS_TAG, XSS_EVENT_HANDLER, XSS_DANGEROUS_ATTR, XSS_CLOSE_RAW_TEXT, XSS_MARKUP, XSS_PLAIN_TAG, XSS_COMMENT, XSS_UNTERMINATED_TAG, XSS_DOM_CLOBBER } from "./ids";
 
 // Scratch for the lower-case local tag name (names longer than this are never dangerous).
@@ -168,8 +168,10 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     report(s, t, XSS_TAG, buf, start, p, "active content tag");
   } else if (markup && (isHtmlTag(nameBuf, 0, n) || headKind != 0)) {
     // A value that ends inside an unquoted attribute value (`Here's a video: <a href=https://...`) is a link cut
-    // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes.
-    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueCutShort && !inJsReading) {
+    // short: the page's next byte ends it. A closed value or a bare name leaves the page's markup to add attributes
+    // to a tag that links or loads (`<a href="x"`, `<img src="x" class="y"`); one whose attributes only label
+    // (`<a aria-hidden="true"`, the first words of a line of markup) gains nothing from them.
+    if (attrs > 0 && attributesEnd >= buf.byteLength && !lastValueCutShort && !inJsReading && tagLoads) {
       report(s, t, XSS_UNTERMINATED_TAG, buf, start, min(lim, p + 40), "tag left open");
     } else if (attrs > 0) {
       report(s, t, XSS_MARKUP, buf, start, min(lim, p + 40), "element with attributes");
@@ -226,6 +228,8 @@ let attributesEnd: i32 = 0;
 let inJsReading = false;
 /** Whether the last attribute value that `scanAttributes` read ran to the end of the value, unquoted or in a quote left open (cut short). */
 let lastValueCutShort = false;
+/** Whether the tag `scanAttributes` read has an attribute that links, loads or styles, or a quote left open on a URL to elsewhere. */
+let tagLoads = false;
 
 /** Where the value of the attribute being read starts. */
 let valueStart: i32 = 0;
@@ -255,6 +259,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
   idRepeated = false;
   attributesEnd = q;
   lastValueCutShort = false;
+  tagLoads = false;
   for (let guard = 0; q < lim && guard < 64; guard++) {
     while (q < lim && (isBlank(<i32>byteAt(buf, q)) || byteAt(buf, q) == 0x2f)) q++;
     attributesEnd = q;
@@ -286,7 +291,10 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
         // A quote left open at the end takes the page's markup, up to its next quote, as the value: dangling
         // markup that carries the page away when the value is a URL to elsewhere (`<img src='//x.example/?`);
         // any other value (`<svg viewBox="0 0`, `<span class="hljs-title`: a line of markup cut short) gains nothing.
-        lastValueCutShort = quoted == 0 && r >= buf.byteLength && !leavesOrigin(buf, valueStart, r);
+        if (quoted == 0 && r >= buf.byteLength) {
+          lastValueCutShort = !leavesOrigin(buf, valueStart, r);
+          if (!lastValueCutShort) tagLoads = true;
+        } else lastValueCutShort = false;
       } else {
         valueStart = r;
         while (r < lim && !isBlank(<i32>byteAt(buf, r)) && byteAt(buf, r) != 0x3e) r++;
@@ -299,6 +307,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
     if (q == nameStart) q++;
     if (!hasValue) continue;
     withValue++;
+    if (isLoadingAttr(buf, nameStart, nameEnd)) tagLoads = true;
     attributesEnd = q;
     if (isEventHandlerName(buf, nameStart, nameEnd)) {
       report(s, t, XSS_EVENT_HANDLER, buf, start, min(q, start + 100), "event handler in a tag");
