@@ -25,6 +25,9 @@ describe("nosql detection", () => {
     ["{$project: {password: 1}}", KIND.ArgValue],
     ["x', $where: 'sleep(100)", KIND.ArgValue],
     ["{$type: String}", KIND.ArgValue],
+    ["$jsonSchema", KIND.BodyKey],
+    ["user[$nor]", KIND.ArgName],
+    ["$jsonSchema", KIND.ArgName],
     ["{$gt: ObjectId('507f1f77bcf86cd799439011')}", KIND.ArgValue],
     ["0;var date=new Date(); do{curDate = new Date();}while(curDate-date<10000)", KIND.ArgValue],
   ];
@@ -39,6 +42,13 @@ describe("nosql detection", () => {
     ["use $where sparingly in mongoose docs", KIND.ArgValue],
     ["items[0]", KIND.ArgName],
     ["$total", KIND.BodyKey],
+    // a JSON Schema document's keywords ($comment is also a MongoDB operator, one that changes no result)
+    ["$comment", KIND.BodyKey],
+    // a field-level operator as a whole parameter name (OData's `$top`, `$search`), `$search` given a string
+    ["$size", KIND.ArgName],
+    ["$ne", KIND.ArgName],
+    ['{"$search": "pizza"}', KIND.ArgValue],
+    ['{"$schema": "http://json-schema.org/draft-07/schema#", "$comment": "v2", "type": "object"}', KIND.BodyValue],
     ["mongoose.connect('mongodb://localhost/test')", KIND.ArgValue],
     ["The db.json file", KIND.ArgValue],
     // GraphQL variable definitions: `$name: Type` (a type after the colon, no value)
