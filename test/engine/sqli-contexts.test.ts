@@ -254,6 +254,12 @@ const groups: SqliGroup[] = [
       "order by 1 pm", "credit limit 1,000", "order by date desc", "group by age"],
   },
   {
+    // the whole value one SQL operator word (CRS 942120's shape); SIMILAR and SOUNDS are operators only before TO and LIKE
+    name: "a bare operator word, not an English one",
+    attacks: ["regexp", "RLIKE", "XOR", "ilike", "<=>", "IS NULL", "in (0,1)"],
+    benign: ["similar", "Similar", "sounds", "SOUNDS", "like it", "glob", "similar items", "sounds good"],
+  },
+  {
     // SHUTDOWN stacked, or ended by `;`, a comment or a line break; the word alone is a state or an action of an API
     name: "SHUTDOWN as a statement, not as a status",
     attacks: ["1;shutdown", "shutdown;", "SHUTDOWN--", "shutdown\n", "x';shutdown--"],

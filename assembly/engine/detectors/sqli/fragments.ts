@@ -200,7 +200,9 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
   // The whole value is an operator: >>  <=>  IS NULL  LIKE NULL  in (0,1)  XOR  RLIKE
   const rest = t.n - first;
   const width = t.e(first) - t.s(first);
-  if (rest == 1 && (((ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Op) && width >= 2) || k == Kw.Xor || (k == Kw.Like && width >= 5))) {
+  // (SIMILAR and SOUNDS are operators only before TO and LIKE: alone they are English words, `{"q":"sounds"}`)
+  if (rest == 1 && (((ty == Tok.Logic || ty == Tok.Cmp || ty == Tok.Op) && width >= 2) || k == Kw.Xor ||
+    (k == Kw.Like && width >= 5 && (byteAtSource(t.s(first)) | 0x20) != 0x73))) {
     out.add(Finding.BareOperator, t.s(first), t.e(first));
   } else if (rest == 2 && (k == Kw.Is || k == Kw.Like) && (t.is(first + 1, Kw.Null) || t.is(first + 1, Kw.Not))) {
     out.add(Finding.BareOperator, t.s(first), t.e(first + 1));
