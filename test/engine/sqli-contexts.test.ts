@@ -298,6 +298,27 @@ describe("sqli in form bodies split at a raw '='", () => {
   }
 });
 
+describe("a bare operator in a parameter named for an operator is a query builder's choice", () => {
+  const json = (body: unknown) => ({
+    method: "POST", path: "/api/search", headers: [["host", "svc.local"], ["content-type", "application/json"]] as [string, string][],
+    body: JSON.stringify(body),
+  });
+  it.each([
+    [{ filters: [{ field: "age", op: ">=", value: 18 }, { field: "email", op: "is null" }] }],
+    [{ where: { price: { operator: "<>" } } }],
+    [{ rule: { comparator: "<=" } }],
+    [{ cmp: "in (0,1)" }],
+  ])("passes %j", (body) => expect(sqliRules(json(body))).toEqual([]));
+  it.each(["/api/search?op=%3E%3D&v=18", "/api/search?where%5Bop%5D=%3C%3E", "/api/search?price_op=%3E%3D", "/api/search?f.operator=%3C%3E"])("passes %s", (path) => expect(sqliRules({ path })).toEqual([]));
+  it("still flags the bare operator under any other name, and an injection under an operator's name", () => {
+    expect(sqliRules(json({ value: ">=" }))).toContain(2024);
+    expect(sqliRules(json({ opt: "<>" }))).toContain(2024);
+    expect(sqliRules({ path: "/api/search?pay=%3C%3D" })).toContain(2024);
+    expect(inspect(h, json({ op: "' or 1=1--" })).attack).toBe(true);
+    expect(inspect(h, json({ operator: "1 or 1=1" })).attack).toBe(true);
+  });
+});
+
 describe("sqli in query strings split at a raw '='", () => {
   it("a breakout whose comparison holds the '=' is read as one value", () => {
     expect(inspect(h, { path: "/get?1+or+2=2" }).attack).toBe(true); // name "1 or 2", value "2": neither alone

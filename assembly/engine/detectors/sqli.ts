@@ -54,7 +54,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
   new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
   new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
-  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator, or one operation of it (<=>, IS NULL, in (0,1), @v:=1, col<=>1)"),
+  new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator, or one operation of it (<=>, IS NULL, in (0,1), @v:=1, col<=>1), except in a parameter named for an operator (op, operator, comparator)"),
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
   new Rule(2026, Category.Sqli, CRITICAL, 1, "end of a select list (... AS alias FROM)"),
   new Rule(2027, Category.Sqli, CRITICAL, 1, "PostgreSQL cast to a type (x::int, (...)::text)"),
@@ -461,6 +461,25 @@ function sortKey(k: string): bool {
   return false;
 }
 
+/** Whether a parameter's last name says its value is a comparison operator (op, cmp, price_op, operator, filters.0.comparator). */
+function operatorKey(k: string): bool {
+  let s = k.length;
+  while (s > 0) {
+    const c = k.charCodeAt(s - 1);
+    if (c == 0x2e || c == 0x5b || c == 0x3a || c == 0x5f) break;
+    s--;
+  }
+  let e = k.length;
+  if (e > s && k.charCodeAt(e - 1) == 0x5d) e--;
+  // four characters at a time, lower-cased, as one word: "rato" (operator, comparator)
+  let w: u32 = 0;
+  for (let i = s; i < e; i++) {
+    w = (w << 8) | ((<u32>k.charCodeAt(i) | 0x20) & 0xff);
+    if (w == 0x7261746f) return true;
+  }
+  return (e - s == 2 && w == 0x6f70) || (e - s == 3 && w == 0x636d70);
+}
+
 function isValueKind(k: TargetKind): bool {
   return k == TargetKind.ArgName || k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.CookieName ||
     k == TargetKind.BodyValue || k == TargetKind.BodyKey;
@@ -516,6 +535,9 @@ export function detectSqli(s: Sink, t: Target): void {
   // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
   // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
   if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
+  // `>=` or `is null` alone in a parameter named for an operator is a query builder's choice, not SQL sent
+  const operator = isValueKind(t.kind) && operatorKey(t.key);
+  if (operator) f.mask &= ~(1 << <u32>Finding.BareOperator);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusFrom = NO_PLUS; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
@@ -530,5 +552,10 @@ export function detectSqli(s: Sink, t: Target): void {
     if (s.paranoia >= 2) probeShapes(s, t, buf, d);
   }
   const pair = formPair(s, t);
-  if (pair !== null) reportAll(s, t, pair!, findingsOf(pair!, false, plusFrom == 0 ? 0 : NO_PLUS));
+  if (pair !== null) {
+    const p = findingsOf(pair!, false, plusFrom == 0 ? 0 : NO_PLUS);
+    // (`filter.op=<=` read again whole is the same choice)
+    if (operator) p.mask &= ~(1 << <u32>Finding.BareOperator);
+    reportAll(s, t, pair!, p);
+  }
 }
