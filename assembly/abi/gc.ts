@@ -10,16 +10,18 @@
  * fixed part, marking the live objects (~2 us since the rule and word-list tables and the static
  * string lists left the marked set: collecting after every stream instead costs +2.2 us per corpus
  * request), plus the sweep of the garbage, which grows with the streams' size (~0.5 us for a small
- * GET's). Yet the requests between collections run faster when they are further apart: 64 streams
- * instead of 16 took the dev corpus's paired p50 ~3-5% lower (256: ~2% more, and a worse p99).
- * Memory after the dev corpus stays at 2 MiB; header bytes bound it otherwise (below).
+ * GET's): the total hardly depends on this number, but how many requests pay for a collection does.
+ * 32 streams instead of 16 took the dev corpus's p50 ~3% lower (paired runs and bench: fewer requests
+ * carry a collection, each a longer one), its mean and the bench's p99 unchanged; 64 as much at the p50,
+ * but the bench's p99 ~7% higher (a ~55 us collection on 1.7% of requests). Memory after the dev corpus
+ * stays at 2 MiB; header bytes bound it otherwise (below).
  */
-const STREAMS_PER_COLLECTION: i32 = 64;
+const STREAMS_PER_COLLECTION: i32 = 32;
 
 /**
  * Collect as soon as the streams finished since the last collection brought this many bytes of
  * request headers: 512 GETs of 8 KB of cookies took linear memory to 8 MiB at 64 streams without this
- * (2 MiB with it, as at 16). A dev-corpus request's headers are ~470 bytes: 64 of them stay below.
+ * (2 MiB with it, as at 16). A dev-corpus request's headers are ~470 bytes: 32 of them stay well below.
  */
 const HEADER_BYTES_PER_COLLECTION: i64 = 64 * 1024;
 
