@@ -9,12 +9,17 @@
 // Only values inspected while the request had no finding yet are remembered: then no detector's
 // once-per-request suppression can have hidden a finding. Lookups compare every byte, so a hash
 // collision cannot make an unseen value pass.
+// A query or form argument is keyed by its raw bytes (Target.formArg): they decide its decoded value,
+// so `fields=id%2Cname` is remembered too, under a kind-and-origin code of its own (RAW_KEYED) that no
+// value keyed by its decoded bytes shares (matrix parameters decode `+` otherwise).
 import { Target, TargetKind, TargetOrigin } from "./target";
 import { byteAt, equalBytes } from "./bytes";
 import { sameBytes } from "./transform/out";
 
 // A slot: hash (u32), kind and origin (u8), key length (u8), value length (u16), key (UTF-16), value bytes.
 const KEY_AT: i32 = 8;
+/** Or'ed into kindAndOrigin() for a target keyed by its raw bytes: origins end at 11, Query and Form become 13 and 12. */
+const RAW_KEYED: i32 = 12 << 4;
 
 export class CleanValues {
   private slotBytes: i32;
@@ -38,7 +43,17 @@ export class CleanValues {
 
   /** Whether `t` is remembered as clean. `hash` from hashOf(t). */
   has(t: Target, hash: u32): bool {
+    return this.hasParts(codeOf(t), t.key, bytesOf(t), hash);
+  }
+
+  /** has() by `t`'s decoded value whatever it is (the token table: a query's token is read decoded). `hash` from valueHash(t). */
+  hasValue(t: Target, hash: u32): bool {
     return this.hasParts(kindAndOrigin(t.kind, t.origin), t.key, t.value, hash);
+  }
+
+  /** add() for hasValue(). */
+  addValue(t: Target, hash: u32): void {
+    this.addAt(kindAndOrigin(t.kind, t.origin), changetype<usize>(t.key), t.key.length, changetype<usize>(t.value), t.value.byteLength, hash);
   }
 
   /** has() for a target not built yet: its kind and origin, key and value. */
@@ -77,7 +92,8 @@ export class CleanValues {
 
   /** Remembers `t` (rememberable) as clean: a copy of its kind, key and value. */
   add(t: Target, hash: u32): void {
-    this.addAt(kindAndOrigin(t.kind, t.origin), changetype<usize>(t.key), t.key.length, changetype<usize>(t.value), t.value.byteLength, hash);
+    const v = bytesOf(t);
+    this.addAt(codeOf(t), changetype<usize>(t.key), t.key.length, changetype<usize>(v), v.byteLength, hash);
   }
 
   /** add() for the JSON member of memberHash(). */
@@ -106,10 +122,18 @@ export class CleanValues {
     return isHeaderKind(kind) ? this.partsHash(kind, origin, key, raw, value) : 0;
   }
 
-  /** Whether an argument name or value not built yet (named: a key) is remembered clean (rememberable() and has()). */
-  holds(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): bool {
-    const hash = this.partsHash(kind, origin, key, raw, value);
-    return hash != 0 && this.hasParts(kindAndOrigin(kind, origin), key, value, hash);
+  /**
+   * Whether an argument name or value not built yet (named: a key) is remembered clean (rememberable() and
+   * has()); `urlencoded` as Target.formArg.
+   */
+  holds(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer, urlencoded: bool): bool {
+    if (!urlencoded) {
+      const hash = this.partsHash(kind, origin, key, raw, value);
+      return hash != 0 && this.hasParts(kindAndOrigin(kind, origin), key, value, hash);
+    }
+    if (raw.byteLength > this.maxValue || key.length > this.maxKey) return false;
+    const code = kindAndOrigin(kind, origin) | RAW_KEYED;
+    return this.hasParts(code, key, raw, hashOfParts(code, key, raw));
   }
 
   private partsHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): u32 {
@@ -121,16 +145,16 @@ export class CleanValues {
 
 /**
  * Whether `t` may be remembered in `table`: a value that is its raw bytes (no decoding made two forms
- * of it), not derived from base64, short enough for the table. Whole bodies rarely repeat; paths do
+ * of it) or a query or form argument (keyed by its raw bytes), not derived from base64, short enough for the table. Whole bodies rarely repeat; paths do
  * (a service's routes, health checks), and their detectors read nothing but the path's bytes.
  */
 export function rememberable(t: Target, table: CleanValues): bool {
-  if (t.fromBase64 || t.value.byteLength > table.maxValue || t.key.length > table.maxKey) return false;
+  if (t.fromBase64 || bytesOf(t).byteLength > table.maxValue || t.key.length > table.maxKey) return false;
   const k = t.kind;
   if (k == TargetKind.Body || k == TargetKind.Filename || k == TargetKind.PartHeader) return false;
   // A value is read together with its argument's name (which has the same key): only named ones.
   if ((k == TargetKind.ArgValue || k == TargetKind.BodyValue) && t.key.length == 0) return false;
-  return t.raw == t.value || sameBytes(t.raw, t.value);
+  return t.formArg || t.raw == t.value || sameBytes(t.raw, t.value);
 }
 
 /** Headers and cookies (long values, few of them) or arguments and body members. */
@@ -147,8 +171,24 @@ function isHeaderKind(k: TargetKind): bool {
   return (<i32>kind) | (<i32>origin << 4);
 }
 
-/** A hash of kind, key and value, never 0 (targets keep the one computed while parsing). */
+// @ts-ignore: decorator
+@inline function codeOf(t: Target): i32 {
+  return kindAndOrigin(t.kind, t.origin) | (t.formArg ? RAW_KEYED : 0);
+}
+
+/** The bytes `t` is remembered by: a query or form argument's raw bytes, else its value. */
+// @ts-ignore: decorator
+@inline function bytesOf(t: Target): ArrayBuffer {
+  return t.formArg ? t.raw : t.value;
+}
+
+/** A hash of kind, key and the bytes `t` is remembered by, never 0. */
 export function hashOf(t: Target): u32 {
+  return t.formArg ? hashOfParts(codeOf(t), t.key, t.raw) : valueHash(t);
+}
+
+/** A hash of kind, key and value, never 0 (targets keep the one computed while parsing). */
+export function valueHash(t: Target): u32 {
   return t.cleanHash != 0 ? t.cleanHash : hashOfParts(kindAndOrigin(t.kind, t.origin), t.key, t.value);
 }
 

@@ -8,7 +8,7 @@ import { Sink, NO_EXCLUSIONS } from "./sink";
 import { Target, TargetKind, TargetOrigin } from "./target";
 import { Targets, TargetBatchInspector } from "./request/targets";
 import { SeenTargets } from "./seen";
-import { CleanValues, rememberable, isHeaderLike, hashOf } from "./clean-values";
+import { CleanValues, rememberable, isHeaderLike, hashOf, valueHash } from "./clean-values";
 import { collectPath, queryStart } from "./request/path";
 import { collectHeaders, isCredentials } from "./request/headers";
 import { collectBody } from "./request/body";
@@ -263,8 +263,8 @@ function basicColon(t: Target, decoded: ArrayBuffer): i32 {
 function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
   const tokens = cfg.cleanTokens;
   const whole = t.value.byteLength <= tokens.maxValue && t.key.length <= tokens.maxKey;
-  const hash = whole ? hashOf(t) : 0;
-  if (whole && tokens.has(t, hash)) return;
+  const hash = whole ? valueHash(t) : 0;
+  if (whole && tokens.hasValue(t, hash)) return;
   // (no target is of kind Body and origin JwtHeader: the header's text has a row of its own)
   const dot = segmentEnd(t.value, start);
   const at = changetype<usize>(t.value) + <usize>start;
@@ -288,7 +288,7 @@ function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
   }
   s.carrier = null;
   if (s.reports != 0) return;
-  if (whole) tokens.add(t, hash);
+  if (whole) tokens.addValue(t, hash);
   if (header && headerHash != 0 && !unsigned) tokens.addMember(TargetKind.Body, TargetOrigin.JwtHeader, 0, 0, at, dot - start, headerHash);
 }
 

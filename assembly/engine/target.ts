@@ -73,6 +73,11 @@ export class Target {
    * target before it in the request was that pair's value, not the one before it in the list.
    */
   afterSkip: bool = false;
+  /**
+   * A query or form argument (name or value) whose value is `raw` percent-decoded with `+` as a space
+   * (parseUrlencoded): the raw bytes decide the value, so the clean-values table keys it by them.
+   */
+  formArg: bool = false;
   /** Set by the request parsers; `Query` for targets built by hand (tests). */
   origin: TargetOrigin = TargetOrigin.Query;
   /** The display name once built; the parsers give a prefix instead (most names are never shown). */

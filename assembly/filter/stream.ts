@@ -15,7 +15,7 @@ import { collectRequest, collectedRequestId } from "./collect";
 import { Outcome, Source, decisionLine, blockBody, tooLargeBody, replyContentType, categorySet } from "./decision";
 import { JSON_OUT } from "./json_writer";
 import { WafRoot } from "./root";
-import { noteBody } from "../abi/gc";
+import { noteBody, noteHeaders } from "../abi/gc";
 
 const NUL = String.fromCharCode(0, -1);
 const SOURCE_ADDRESS = String.UTF8.encode("source" + NUL + "address");
@@ -57,6 +57,7 @@ export class WafStream extends StreamContext {
       this.decided = true;
       return HeadersAction.Continue;
     }
+    noteHeaders(pairs.byteLength); // their garbage counts towards a collection (abi/gc.ts)
     const request = collectRequest(pairs);
     this.request = request;
     this.requestId = collectedRequestId;

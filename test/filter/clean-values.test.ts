@@ -130,6 +130,38 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(harnessRules(h, split)).not.toContain(2025);
   });
 
+  it("remember percent-encoded query and form values by their raw bytes and still find attacks under the same names", async () => {
+    // (the block-mode filter stops inspecting at the threshold: its findings are compared in detect mode)
+    const blocking = await loadFilter({ mode: "block" });
+    const em = await loadFilter({ mode: "detect" });
+    const get = (query: string) => ({ method: "GET", path: "/api/items?" + query, authority: "svc.local", headers: [] as [string, string][] });
+    const form = (body: string) => ({ method: "POST", path: "/api/items", authority: "svc.local", headers: [["content-type", "application/x-www-form-urlencoded"]] as [string, string][], body: Buffer.from(body) });
+    for (const make of [get, form]) {
+      const clean = make("fields=id%2Cname&since=2024-01-01T10%3A00&q=red+shoes");
+      for (let i = 0; i < 3; i++) {
+        expect(filterRules(em, clean), clean.path).toEqual([]);
+        expect(runRequest(blocking, clean).blocked, clean.path).toBe(false);
+      }
+      for (const attack of [
+        // the same names with attacks
+        "fields=id%2Cname%20union%20select%20password%20from%20users&since=2024-01-01T10%3A00&q=red+shoes",
+        "fields=id%2Cname&since=2024-01-01T10%3A00%27%20or%20%271%27%3D%271&q=red+shoes",
+        "fields=id%2Cname&since=2024-01-01T10%3A00&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        // raw bytes that differ from the clean ones only in how they are encoded: a double encoding
+        // decodes to the clean value's raw bytes, a `+` or `%2B` to a space or a plus
+        "fields=id%252Cname%2527%2520or%25201%253D1--&since=2024-01-01T10%3A00&q=red+shoes",
+        "fields=id%2Cname&since=2024-01-01T10%3A00&q=red%2Bshoes%27+or+%271%27%3D%271",
+        "fields=id%2Cname&since=2024-01-01T10%3A00&q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E",
+      ]) {
+        const req = make(attack);
+        expect(filterRules(em, req), attack).toEqual(harnessRules(h, req));
+        expect(runRequest(blocking, req).blocked, attack).toBe(true);
+      }
+      expect(runRequest(blocking, clean).blocked).toBe(false);
+      expect(filterRules(em, clean)).toEqual([]);
+    }
+  });
+
   it("leave out JSON members found clean and still find an attack in any member", async () => {
     const em = await loadFilter({ mode: "detect" });
     const post = (body: object) => ({ method: "POST", path: "/api/notes", authority: "svc.local", headers: [["content-type", "application/json"]] as [string, string][], body: Buffer.from(JSON.stringify(body)) });

@@ -66,6 +66,20 @@ describe("collection between streams", () => {
   });
 });
 
+describe("collection every few streams", () => {
+  it("keeps memory bounded over many bodiless requests with large headers, the kind no byte count triggers a collection for", async () => {
+    const fresh = await loadFilter({ mode: "detect" });
+    // each request its own 8 KB of cookies and a long query: nothing shared with the request before
+    for (let i = 0; i < 512; i++) {
+      const cookie = Array.from({ length: 100 }, (_, k) => `c${k}=${i}-${k}-${"v".repeat(60)}`).join("; ");
+      const query = Array.from({ length: 100 }, (_, k) => `q${k}=${i}x${k}`).join("&");
+      const out = runRequest(fresh, { path: "/api/items?" + query, authority: "svc.local", headers: [["cookie", cookie]] });
+      expect(out.blocked).toBe(false);
+    }
+    expect((fresh.memory() as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+});
+
 describe("one request after another", () => {
   it("inspects each request afresh: targets, repeats and matches of the one before do not carry over", async () => {
     const fresh = await loadFilter({ mode: "detect" });

@@ -168,7 +168,7 @@ function parsePart(data: ArrayBuffer, start: i32, end: i32, out: Targets): bool 
       if (last > 0 && at(value, 0) == 0x22 && at(value, last) == 0x22) value = unescape(value, 1, last);
     }
     const fieldBytes = String.UTF8.encode(field);
-    out.addArg("args:", fieldBytes, fieldBytes, raw, value);
+    out.addArg("args:", fieldBytes, fieldBytes, raw, value, false);
   }
   return true;
 }

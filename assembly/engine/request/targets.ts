@@ -122,8 +122,11 @@ export class Targets {
     return t;
   }
 
-  /** An argument (name and value), as the query string and form bodies carry them. */
-  addArg(prefix: string, rawName: ArrayBuffer, name: ArrayBuffer, rawValue: ArrayBuffer, value: ArrayBuffer): void {
+  /**
+   * An argument (name and value), as the query string and form bodies carry them. `urlencoded`: name
+   * and value are their raw bytes decoded as parseUrlencoded decodes them (Target.formArg).
+   */
+  addArg(prefix: string, rawName: ArrayBuffer, name: ArrayBuffer, rawValue: ArrayBuffer, value: ArrayBuffer, urlencoded: bool): void {
     this.argCount++;
     if (value.byteLength > this.longestArg) this.longestArg = value.byteLength;
     const key = String.UTF8.decode(name);
@@ -146,13 +149,13 @@ export class Targets {
     // A pair whose name and value are both remembered clean is not built: the engine would look both up
     // and inspect neither (inspect.ts inspectOrRecall). A session-like name is judged by the Referer, never remembered.
     const clean = this.cleanMembers;
-    if (addName && addValue && clean !== null && clean.holds(TargetKind.ArgName, origin, key, rawName, name) &&
-        !isSessionName(name) && clean.holds(TargetKind.ArgValue, origin, key, rawValue, value)) {
+    if (addName && addValue && clean !== null && clean.holds(TargetKind.ArgName, origin, key, rawName, name, urlencoded) &&
+        !isSessionName(name) && clean.holds(TargetKind.ArgValue, origin, key, rawValue, value, urlencoded)) {
       this.skipped = true;
       return;
     }
-    if (addName) this.push(TargetKind.ArgName, prefix, rawName, name, key);
-    if (addValue) this.push(TargetKind.ArgValue, prefix, rawValue, value, key);
+    if (addName) this.push(TargetKind.ArgName, prefix, rawName, name, key).formArg = urlencoded;
+    if (addValue) this.push(TargetKind.ArgValue, prefix, rawValue, value, key).formArg = urlencoded;
   }
 
   // Once the arguments are collected: the values of each repeated name, joined with `,` as ASP.NET

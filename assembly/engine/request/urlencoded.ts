@@ -25,7 +25,7 @@ export function parseUrlencoded(data: ArrayBuffer, start: i32, end: i32, prefix:
       const nameEnd = eq >= 0 ? eq : amp;
       const rawName = data.slice(i, nameEnd);
       const rawValue = eq >= 0 ? data.slice(eq + 1, amp) : new ArrayBuffer(0);
-      out.addArg(prefix, rawName, urlDecode(rawName, true), rawValue, urlDecode(rawValue, true));
+      out.addArg(prefix, rawName, urlDecode(rawName, true), rawValue, urlDecode(rawValue, true), true);
       if (semi >= 0) addSemicolonArgs(data, semi + 1, amp, false, out);
     }
     i = amp + 1;
