@@ -260,6 +260,12 @@ const groups: SqliGroup[] = [
     benign: ["similar", "Similar", "sounds", "SOUNDS", "like it", "glob", "similar items", "sounds good"],
   },
   {
+    // DROP or TRUNCATE and one name is a statement only ended by `;` or a comment (TABLE, stacked, or a comment inside count anyway)
+    name: "DROP or TRUNCATE and one name, ended",
+    attacks: ["drop users;--", "TRUNCATE users;", "drop sampletable;--", "truncate/**/users", "drop table users", "1;truncate users"],
+    benign: ["drop off", "Drop Off", "truncate text", "drop shipping", "truncate names", "drop zone"],
+  },
+  {
     // SHUTDOWN stacked, or ended by `;`, a comment or a line break; the word alone is a state or an action of an API
     name: "SHUTDOWN as a statement, not as a status",
     attacks: ["1;shutdown", "shutdown;", "SHUTDOWN--", "shutdown\n", "x';shutdown--"],

@@ -83,7 +83,8 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       // shutdown alone is a state or an action (`{"status":"shutdown"}`), a statement only stacked
       // (`1;shutdown`) or ended (`shutdown;`, `shutdown--`, a line break as a terminal sends it)
     } else if (isStatement(t, first) || valuesStatement(t, first) || ((k == Kw.Drop || k == Kw.Truncate) && isIdentifier(t, first + 1) &&
-      (endsExpression(t, first + 2) || (t.f(first) & F_COMMENT) != 0))) {
+      ((endsExpression(t, first + 2) && t.t(first + 2) != Tok.None) || (t.f(first) & F_COMMENT) != 0 || (t.f(first + 1) & F_COMMENT) != 0))) {
+      // (DROP or TRUNCATE and one name, then the value's end, is prose: `drop off`, `truncate text`; a `;` or a comment ends a statement)
       out.add(Finding.StatementStart, t.s(first), t.e(first + 1));
     }
   }
