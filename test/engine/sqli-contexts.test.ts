@@ -325,6 +325,25 @@ describe("a bare operator in a parameter named for an operator is a query builde
   });
 });
 
+describe("a column type in a parameter named for a type is a schema's declaration", () => {
+  const json = (body: unknown) => ({
+    method: "POST", path: "/api/tables", headers: [["host", "svc.local"], ["content-type", "application/json"]] as [string, string][],
+    body: JSON.stringify(body),
+  });
+  it.each([
+    [{ name: "email", type: "varchar" }],
+    [{ columns: [{ name: "email", dataType: "VARCHAR(255)" }, { name: "bio", dataType: "nvarchar(max)" }] }],
+    [{ sqlType: "decimal(10, 2)", column_type: "varbinary" }],
+  ])("passes %j", (body) => expect(sqliRules(json(body))).toEqual([]));
+  it("passes a type as a query argument", () => expect(sqliRules({ path: "/api/tables?col.type=nvarchar%28255%29" })).toEqual([]));
+  it("still flags the type name alone under any other name, and a type name that opens more", () => {
+    expect(sqliRules(json({ pay: "varchar" }))).toContain(2022);
+    expect(sqliRules({ path: "/post?pay=nvarchar" })).toContain(2022);
+    expect(inspect(h, json({ type: "varchar(1) union select password from users" })).attack).toBe(true);
+    expect(sqliRules(json({ type: "varchar(maxx)" }))).toContain(2022);
+  });
+});
+
 describe("sqli in query strings split at a raw '='", () => {
   it("a breakout whose comparison holds the '=' is read as one value", () => {
     expect(inspect(h, { path: "/get?1+or+2=2" }).attack).toBe(true); // name "1 or 2", value "2": neither alone

@@ -23,6 +23,7 @@ import { inertProse } from "./sqli/prose";
 import { WordList } from "../wordlist";
 import { HIGH, PERCENT, PLUS, QUESTION, QUOTE } from "../census";
 import { indexOfEither } from "../transform/out";
+import { wordIs } from "./langs/syntax";
 
 const BASE = 2001;
 // The reason each rule gives in the log and the block body, by id - BASE (the release build drops rule
@@ -52,7 +53,7 @@ export const SQLI_RULES: Rule[] = [
   new Rule(2019, Category.Sqli, CRITICAL, 1, "value is a data-changing statement (DROP TABLE, DELETE FROM, INSERT INTO)"),
   new Rule(2020, Category.Sqli, CRITICAL, 1, "PostgreSQL cast/JSON operator on a literal ('...'::jsonb)"),
   new Rule(2021, Category.Sqli, NOTICE, 1, "quote breakout followed by an operator"),
-  new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1="),
+  new Rule(2022, Category.Sqli, CRITICAL, 1, "value starts with a SQL function call (concat(, rand (, if(1=) or is a SQL-only name (varchar, openrowset); a column type (varchar(255)) in a parameter named for a type does not count"),
   new Rule(2023, Category.Sqli, CRITICAL, 1, "value starts with a boolean operator and an operand (AND 1=(, || x == ')"),
   new Rule(2024, Category.Sqli, CRITICAL, 1, "value is a bare SQL operator, or one operation of it (<=>, IS NULL, in (0,1), @v:=1, col<=>1), except in a parameter named for an operator (op, operator, comparator)"),
   new Rule(2025, Category.Sqli, CRITICAL, 1, "comparison of two literals (1=1, 42 like 42)"),
@@ -461,8 +462,12 @@ function sortKey(k: string): bool {
   return false;
 }
 
-/** Whether a parameter's last name says its value is a comparison operator (op, cmp, price_op, operator, filters.0.comparator). */
-function operatorKey(k: string): bool {
+// The length and last four characters (lower case, as one word) of the name lastNameHas read last.
+let nameLength = 0;
+let nameTail: u32 = 0;
+
+/** Whether a parameter's last name (`op` of `filters.0.op`, `where[op]`, `price_op`) holds `four`, four lower-case characters as one word. */
+function lastNameHas(k: string, four: u32): bool {
   let s = k.length;
   while (s > 0) {
     const c = k.charCodeAt(s - 1);
@@ -471,13 +476,37 @@ function operatorKey(k: string): bool {
   }
   let e = k.length;
   if (e > s && k.charCodeAt(e - 1) == 0x5d) e--;
-  // four characters at a time, lower-cased, as one word: "rato" (operator, comparator)
   let w: u32 = 0;
+  let found = false;
   for (let i = s; i < e; i++) {
     w = (w << 8) | ((<u32>k.charCodeAt(i) | 0x20) & 0xff);
-    if (w == 0x7261746f) return true;
+    if (w == four) found = true;
   }
-  return (e - s == 2 && w == 0x6f70) || (e - s == 3 && w == 0x636d70);
+  nameLength = e - s;
+  nameTail = w;
+  return found;
+}
+
+/** Whether a parameter's last name says its value is a comparison operator (op, cmp, price_op, operator, filters.0.comparator). */
+function operatorKey(k: string): bool {
+  // "rato": operator, comparator
+  return lastNameHas(k, 0x7261746f) || (nameLength == 2 && nameTail == 0x6f70) || (nameLength == 3 && nameTail == 0x636d70);
+}
+
+/** Whether the whole value declares a column type: a name, maybe its length or precision (`varchar`, `nvarchar(255)`, `decimal(10, 2)`, `nvarchar(max)`). */
+function typeDeclaration(buf: ArrayBuffer): bool {
+  const n = buf.byteLength;
+  let i = 0;
+  while (i < n && (byteAt(buf, i) | 0x20) - 0x61 < 26) i++;
+  if (i == 0) return false;
+  if (i == n) return true;
+  if (byteAt(buf, i) != 0x28) return false;
+  if (n - i == 5 && wordIs(buf, i + 1, i + 4, "max")) return byteAt(buf, n - 1) == 0x29;
+  for (i++; i < n - 1; i++) {
+    const c = byteAt(buf, i);
+    if (!(c - 0x30 < 10 || c == 0x2c || c == 0x20)) return false;
+  }
+  return byteAt(buf, n - 1) == 0x29;
 }
 
 function isValueKind(k: TargetKind): bool {
@@ -536,8 +565,15 @@ export function detectSqli(s: Sink, t: Target): void {
   // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
   if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
   // `>=` or `is null` alone in a parameter named for an operator is a query builder's choice, not SQL sent
-  const operator = isValueKind(t.kind) && operatorKey(t.key);
-  if (operator) f.mask &= ~(1 << <u32>Finding.BareOperator);
+  // `varchar` or `nvarchar(255)` in a parameter named for a type (type, dataType, column_type) is a schema's column type
+  // (what they take off their value's findings, they take off its name=value pair's below)
+  const typeBits: u32 = (1 << <u32>Finding.LeadingCall) | (1 << <u32>Finding.SqlCall);
+  let chosen: u32 = 0;
+  if (isValueKind(t.kind)) {
+    if (operatorKey(t.key)) chosen = 1 << <u32>Finding.BareOperator;
+    else if ((f.mask & typeBits) != 0 && lastNameHas(t.key, 0x74797065) && typeDeclaration(buf)) chosen = typeBits;
+  }
+  f.mask &= ~chosen;
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusFrom = NO_PLUS; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
@@ -554,8 +590,7 @@ export function detectSqli(s: Sink, t: Target): void {
   const pair = formPair(s, t);
   if (pair !== null) {
     const p = findingsOf(pair!, false, plusFrom == 0 ? 0 : NO_PLUS);
-    // (`filter.op=<=` read again whole is the same choice)
-    if (operator) p.mask &= ~(1 << <u32>Finding.BareOperator);
+    p.mask &= ~chosen;
     reportAll(s, t, pair!, p);
   }
 }
