@@ -509,6 +509,23 @@ function typeDeclaration(buf: ArrayBuffer): bool {
   return byteAt(buf, n - 1) == 0x29;
 }
 
+const OPERATOR_BITS: u32 = 1 << <u32>Finding.BareOperator;
+const TYPE_BITS: u32 = (1 << <u32>Finding.LeadingCall) | (1 << <u32>Finding.SqlCall);
+const NAMED_BITS: u32 = OPERATOR_BITS | TYPE_BITS;
+
+/**
+ * The findings of `mask` that a value's parameter name makes a choice among the application's own (read for the
+ * value, and again for its name=value pair): `>=` or `is null` alone in a parameter named for an operator is a
+ * query builder's, `varchar` or `nvarchar(255)` in one named for a type (type, dataType, column_type) a schema's.
+ */
+function namedChoice(t: Target, value: ArrayBuffer, mask: u32): u32 {
+  if (!isValueKind(t.kind)) return 0;
+  if ((mask & OPERATOR_BITS) != 0 && operatorKey(t.key)) return OPERATOR_BITS;
+  // "type"
+  if ((mask & TYPE_BITS) != 0 && lastNameHas(t.key, 0x74797065) && typeDeclaration(value)) return TYPE_BITS;
+  return 0;
+}
+
 function isValueKind(k: TargetKind): bool {
   return k == TargetKind.ArgName || k == TargetKind.ArgValue || k == TargetKind.Cookie || k == TargetKind.CookieName ||
     k == TargetKind.BodyValue || k == TargetKind.BodyKey;
@@ -564,16 +581,7 @@ export function detectSqli(s: Sink, t: Target): void {
   // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
   // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
   if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
-  // `>=` or `is null` alone in a parameter named for an operator is a query builder's choice, not SQL sent
-  // `varchar` or `nvarchar(255)` in a parameter named for a type (type, dataType, column_type) is a schema's column type
-  // (what they take off their value's findings, they take off its name=value pair's below)
-  const typeBits: u32 = (1 << <u32>Finding.LeadingCall) | (1 << <u32>Finding.SqlCall);
-  let chosen: u32 = 0;
-  if (isValueKind(t.kind)) {
-    if (operatorKey(t.key)) chosen = 1 << <u32>Finding.BareOperator;
-    else if ((f.mask & typeBits) != 0 && lastNameHas(t.key, 0x74797065) && typeDeclaration(buf)) chosen = typeBits;
-  }
-  f.mask &= ~chosen;
+  if ((f.mask & NAMED_BITS) != 0) f.mask &= ~namedChoice(t, buf, f.mask);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusFrom = NO_PLUS; setSource(buf); scanPathSegments(buf); }
   reportAll(s, t, buf, f);
   if (t.kind == TargetKind.Header && t.key == "referer") refererValues(s, t, buf);
@@ -590,7 +598,7 @@ export function detectSqli(s: Sink, t: Target): void {
   const pair = formPair(s, t);
   if (pair !== null) {
     const p = findingsOf(pair!, false, plusFrom == 0 ? 0 : NO_PLUS);
-    p.mask &= ~chosen;
+    if ((p.mask & NAMED_BITS) != 0) p.mask &= ~namedChoice(t, buf, p.mask);
     reportAll(s, t, pair!, p);
   }
 }
