@@ -3,15 +3,12 @@
 // must be the same, the packed needles gone from the module as UTF-16 strings, and a literal that
 // is also used as a string elsewhere left a string. equalsCI is langs/syntax wordIs re-exported by
 // protocol/text: the transform follows the re-export. JsonWriter.raw is a method with a needle.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import asc from "assemblyscript/asc";
+import { compileInMemory } from "../support/asc-compile.js";
 import * as loader from "@assemblyscript/loader";
 // @ts-expect-error: a plain ES module of the build, without types
 import PackNeedles from "../../scripts/pack-needles.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const ENTRY = "needles-test.ts";
 const PROGRAM = `
 import { indexOfCI, matchesCI } from "./assembly/engine/bytes";
@@ -35,21 +32,7 @@ export function runtime(s: string, at: i32): string {
 export const KEPT = "kept";
 `;
 
-async function compile(transforms: unknown[]): Promise<Uint8Array> {
-  let binary: Uint8Array | null = null;
-  const { error } = await asc.main([ENTRY, "--outFile", "out.wasm", "--runtime", "stub", "--exportRuntime", "-O1"], {
-    readFile: (name: string, dir: string) => (name === ENTRY ? PROGRAM : name.endsWith("asconfig.json") ? null : (() => { try { return readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } })()),
-    writeFile: (name: string, contents: Uint8Array) => { if (name.endsWith(".wasm")) binary = contents; },
-    listFiles: () => [],
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => { if (process.env.DEBUG_NEEDLES) process.stderr.write(s); return true; } },
-    transforms,
-    // @ts-ignore: asc's option for the directory the paths are relative to
-    baseDir: root,
-  } as any);
-  if (error) throw error;
-  return binary!;
-}
+const compile = (transforms: unknown[]) => compileInMemory(ENTRY, { [ENTRY]: PROGRAM }, transforms, "DEBUG_NEEDLES");
 
 const utf16 = (s: string) => Buffer.from(s, "utf16le");
 const has = (bin: Uint8Array, bytes: Buffer) => Buffer.from(bin).includes(bytes);

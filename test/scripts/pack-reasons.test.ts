@@ -3,15 +3,12 @@
 // site passing a text's index (a report, its rule id and the index in one number). Compiles a small program with and without the transform: the texts it
 // writes must be the same, each stored once as UTF-8 however many sources repeat it, and none as a
 // UTF-16 string; a text too long for the table's u8 lengths fails the build.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import asc from "assemblyscript/asc";
+import { compileInMemory } from "../support/asc-compile.js";
 import * as loader from "@assemblyscript/loader";
 // @ts-expect-error: a plain ES module of the build, without types
 import PackReasons from "../../scripts/pack-reasons.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const ENTRY = "reasons-test.ts";
 const program = (extra = "") => ({
   [ENTRY]: `
@@ -51,21 +48,7 @@ export function other(s: Out): void {
 `,
 });
 
-async function compile(transforms: unknown[], files: Record<string, string>): Promise<Uint8Array> {
-  let binary: Uint8Array | null = null;
-  const { error } = await asc.main([ENTRY, "--outFile", "out.wasm", "--runtime", "stub", "--exportRuntime", "-O1"], {
-    readFile: (name: string, dir: string) => (name in files ? files[name] : name.endsWith("asconfig.json") ? null : (() => { try { return readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } })()),
-    writeFile: (name: string, contents: Uint8Array) => { if (name.endsWith(".wasm")) binary = contents; },
-    listFiles: () => [],
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => { if (process.env.DEBUG_REASONS) process.stderr.write(s); return true; } },
-    transforms,
-    // @ts-ignore: asc's option for the directory the paths are relative to
-    baseDir: root,
-  } as any);
-  if (error) throw error;
-  return binary!;
-}
+const compile = (transforms: unknown[], files: Record<string, string>) => compileInMemory(ENTRY, files, transforms, "DEBUG_REASONS");
 
 const count = (bin: Uint8Array, bytes: Buffer) => {
   let n = 0;

@@ -5,16 +5,13 @@
 // must already be built then, a list exported from another file must be packed too, one made inside a
 // function stays a list of a runtime string, and the packed lists must be neither globals nor UTF-16
 // strings in the module.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import asc from "assemblyscript/asc";
+import { compileInMemory } from "../support/asc-compile.js";
 import binaryen from "binaryen";
 import * as loader from "@assemblyscript/loader";
 // @ts-expect-error: a plain ES module of the build, without types
 import PackWordLists from "../../scripts/pack-word-lists.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const ENTRY = "wordlists-test.ts";
 const FILES: Record<string, string> = {
   [ENTRY]: `
@@ -39,21 +36,7 @@ export const NAMES = new WordList("nmap|sqlmap|.nasl|owasp zap");
 `,
 };
 
-async function compile(transforms: unknown[]): Promise<Uint8Array> {
-  let binary: Uint8Array | null = null;
-  const { error } = await asc.main([ENTRY, "--outFile", "out.wasm", "--runtime", "stub", "--exportRuntime", "-O1"], {
-    readFile: (name: string, dir: string) => (name in FILES ? FILES[name] : name.endsWith("asconfig.json") ? null : (() => { try { return readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } })()),
-    writeFile: (name: string, contents: Uint8Array) => { if (name.endsWith(".wasm")) binary = contents; },
-    listFiles: () => [],
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => { if (process.env.DEBUG_WORDLISTS) process.stderr.write(s); return true; } },
-    transforms,
-    // @ts-ignore: asc's option for the directory the paths are relative to
-    baseDir: root,
-  } as any);
-  if (error) throw error;
-  return binary!;
-}
+const compile = (transforms: unknown[]) => compileInMemory(ENTRY, FILES, transforms, "DEBUG_WORDLISTS");
 
 const has = (bin: Uint8Array, bytes: Buffer) => Buffer.from(bin).includes(bytes);
 function globals(wasm: Uint8Array): number {
