@@ -338,3 +338,16 @@ describe("command words in prose", () => {
     expect(rceScore(input) >= 5).toBe(attack);
   });
 });
+
+// A weak command word after a separator followed by plain words (`x; echo hello`) reads as a sentence; the same
+// word spelled with a shell evasion (quotes or a backslash inside it, a brace list, `$IFS` glued to it) was written to run.
+describe("weak commands injected with evasions", () => {
+  it.each([
+    ['x;e"c"ho pwned', true], ["x;ec\\ho pwned", true], ["x;echo$IFS$9pwned", true], ["abc|echo${IFS}pwned", true],
+    ["x;{echo,pwned}", true],
+    ["x; echo pwned", false], ["cats; echo the message to friends", false],
+    ['IFS=, read -r a b; echo "$IFS"', false], ["don't; isn't it", false], ['set IFS to ","; then echo each field', false],
+  ])("%j blocked: %s", (input, attack) => {
+    expect(rceScore(input) >= 5).toBe(attack);
+  });
+});

@@ -29,6 +29,12 @@ function isIfs(buf: ArrayBuffer, i: i32): bool {
   return (at(buf, i) | 0x20) == 0x69 && (at(buf, i + 1) | 0x20) == 0x66 && (at(buf, i + 2) | 0x20) == 0x73;
 }
 
+/** Writes the blank `$IFS` expands to at out[w]; glued to a word (`cat$IFS/etc`), it stands in for a space only to evade. */
+function ifsSpace(out: usize, w: i32): void {
+  if (w > 0 && isWordByte(<u32>load<u8>(out + <usize>(w - 1)))) shellEvasions++;
+  store<u8>(out + <usize>w, 0x20);
+}
+
 /** Index of the `close` byte after `from` within `limit` bytes, or -1. */
 function findClose(buf: ArrayBuffer, from: i32, close: u32, limit: i32): i32 {
   const end = min(buf.byteLength, from + limit);
@@ -151,7 +157,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
         const close = findClose(src, i + 2, 0x7d, 64);
         // `${x:-`id`}`, `${print(`id`)}`: a substitution inside the braces runs; the braces stay for the scanner
         if (close > 0 && at(src, i + 2) != 0x7b && !holdsSubstitution(src, i + 2, close)) {
-          if (isIfs(src, i + 2)) { store<u8>(o + <usize>w, 0x20); w++; }
+          if (isIfs(src, i + 2)) { ifsSpace(o, w); w++; }
           else if (close == i + 7 && matchesCI(src, i + 2, "shell")) { store<u8>(o + <usize>w, 0x73); w++; store<u8>(o + <usize>w, 0x68); w++; }
           // `${PATH:0:1}`, `${HOME:0:1}`: the first character of a path variable is `/`
           else if ((matchesCI(src, i + 2, "path:0:1}") || matchesCI(src, i + 2, "home:0:1}") || matchesCI(src, i + 2, "pwd:0:1}"))) { store<u8>(o + <usize>w, 0x2f); w++; shellEvasions++; }
@@ -159,7 +165,7 @@ function normaliseOnce(src: ArrayBuffer): ArrayBuffer {
           continue;
         }
       } else if (isIfs(src, i + 1) && !isWordByte(at(src, i + 4))) {
-        store<u8>(o + <usize>w, 0x20); w++;
+        ifsSpace(o, w); w++;
         i += 4;
         continue;
       } else if (d - 0x30 < 10 || d == 0x40 || d == 0x2a || d == 0x23 || d == 0x3f || d == 0x21 || d == 0x2d || d == 0x24 || d == 0x5f) {

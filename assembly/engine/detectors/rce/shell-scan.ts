@@ -546,7 +546,8 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
     const scriptRun = (flags & CMD_SHELL) != 0 && hasArg && !flagArg && !sensitive && !prefixed && at(buf, k) != 0x3c;
     // `cut & paste`, `tips & more`: a word, ` & ` and a filter that ends the value is a phrase (started in the
     // background without a file, the filter reads no input and shows nothing)
-    if (!scriptRun && !(!hasArg && tail >= n && isPhrase(buf, ws, we)) && (strong || prefixed || sensitive || weakOk)) {
+    // (a command word spelled with evasions, `;e"c"ho x`, `|echo$IFS$9x`, was meant to run whatever follows it)
+    if (!scriptRun && !(!hasArg && tail >= n && isPhrase(buf, ws, we)) && (strong || prefixed || sensitive || weakOk || startEvasive)) {
       record(RULE_INJECTED_COMMAND, 3, ws, argEnd, "injected command");
     }
     return we;
