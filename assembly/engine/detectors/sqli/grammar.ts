@@ -5,8 +5,8 @@
 import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { afterBreakout } from "./breakout";
-import { source } from "./source";
+import { afterBreakout, isLogic } from "./breakout";
+import { source, sqlStyle } from "./source";
 import { equalBytes } from "../../bytes";
 import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore } from "./fragments";
 import {
@@ -128,6 +128,9 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.LParen) {
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
       const p = t.t(i - 1);
+      // (ASCII(SUBSTR(user(),1,1))>64)  id,(1=CONVERT(int,@@version)): a condition in parentheses opening the value or a
+      // list item (a sort key's, an ORDER BY's) is tested as one after AND/OR is
+      if (p == Tok.None || p == Tok.Comma) logic(t, i, out);
       // length((select ...  or ((select ...: the subquery is the argument (or operand) of what precedes the run of `(`
       if (p == Tok.LParen && t.is(i + 1, Kw.Select) && nestedSubquery(t, i)) out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1));
       if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
@@ -230,6 +233,15 @@ function logic(t: TokenList, i: i32, out: Findings): void {
         (sqlEquality(t, a, sym) || (isComparison(t, a) && ((t.f(c - 1) & F_COMMENT) != 0 || (!sym && isCall(t, call) && isLiteral(t, call + 2)))))) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
+      // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77: a column's order or range test as the whole
+      // condition, as SQL is written: cut off by a comment, the boolean word in capitals and the column in small letters
+      // (`10 and age>5`, `10 AND AGE>5` are sentences), or a column no prose names (created_at, u.id, `name`)
+      let b = a;
+      if (t.is(b, Kw.Not)) b++;
+      if (isIdentifier(t, k) && (t.f(k) & F_CALL) == 0 && (t.is(b, Kw.Between) ? c == b + 4 && isLiteral(t, b + 1) : t.t(b) == Tok.Cmp && c == b + 2) && isLiteral(t, c - 1) &&
+        ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot || hasUnderscore(t, k) || byteAtSource(t.s(k)) == 0x60)) {
+        out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+      }
     }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -265,22 +277,30 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   // worked sums, `3*4=12 and 12/4=3`: an injection's operand before AND is the application's value)
   const l = arithmeticEnd(t, k);
   const sums = t.t(i - 2) == Tok.Cmp && arithmeticEnd(t, i - 5) == i - 2;
-  if (l > k + 1 && !sums && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
+  if (l > k + 1 && !sums && t.t(i) != Tok.LParen && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
 }
 
-/** Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`). */
+/**
+ * Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`), or
+ * the numbers of an IN list it closes (`1,35)`).
+ */
 function afterLeadNumber(t: TokenList, i: i32): bool {
   let j = i - 1;
   while (t.t(j) == Tok.RParen && i - j < 4) j--;
+  if (j < i - 1) while (j >= 2 && j > i - 16 && t.t(j) == Tok.Num && t.t(j - 1) == Tok.Comma && t.t(j - 2) == Tok.Num) j -= 2;
   return numberOpens && t.t(j) == Tok.Num && (j == 0 || (j == 1 && t.t(0) == Tok.Op && t.e(0) == t.s(1)));
 }
 
-/** Whether nothing but `)` follows token j - 1 to the end of the value (a comment or `;` may close it). */
+/**
+ * Whether nothing but `)` follows token j - 1 to the end of the value (a comment or `;` may close it), or AND/OR and a
+ * literal in a `(` the application's own `)` closes (`1) AND col>1 AND (1`).
+ */
 function valueEndsAt(t: TokenList, j: i32): bool {
   while (t.t(j) == Tok.RParen && j < t.n) j++;
-  return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None);
+  return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None) ||
+    (isLogic(t, j) && t.t(j + 1) == Tok.LParen && isLiteral(t, j + 2) && t.t(j + 3) == Tok.None);
 }
 
 /**
