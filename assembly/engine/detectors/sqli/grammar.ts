@@ -236,10 +236,8 @@ function logic(t: TokenList, i: i32, out: Findings): void {
       // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77: a column's order or range test as the whole
       // condition, as SQL is written: cut off by a comment, the boolean word in capitals and the column in small letters
       // (`10 and age>5`, `10 AND AGE>5` are sentences), or a column no prose names (created_at, u.id, `name`)
-      let b = a;
-      if (t.is(b, Kw.Not)) b++;
-      if (isIdentifier(t, k) && (t.f(k) & F_CALL) == 0 && (t.is(b, Kw.Between) ? c == b + 4 && isLiteral(t, b + 1) : t.t(b) == Tok.Cmp && c == b + 2) && isLiteral(t, c - 1) &&
-        ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot || hasUnderscore(t, k) || byteAtSource(t.s(k)) == 0x60)) {
+      if (isLiteral(t, c - 1) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot ||
+        hasUnderscore(t, k) || byteAtSource(t.s(k)) == 0x60)) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
     }
@@ -289,7 +287,7 @@ function logic(t: TokenList, i: i32, out: Findings): void {
 function afterLeadNumber(t: TokenList, i: i32): bool {
   let j = i - 1;
   while (t.t(j) == Tok.RParen && i - j < 4) j--;
-  if (j < i - 1) while (j >= 2 && j > i - 16 && t.t(j) == Tok.Num && t.t(j - 1) == Tok.Comma && t.t(j - 2) == Tok.Num) j -= 2;
+  if (j < i - 1) while (t.t(j) == Tok.Num && t.t(j - 1) == Tok.Comma && j > i - 16) j -= 2;
   return numberOpens && t.t(j) == Tok.Num && (j == 0 || (j == 1 && t.t(0) == Tok.Op && t.e(0) == t.s(1)));
 }
 
@@ -300,7 +298,7 @@ function afterLeadNumber(t: TokenList, i: i32): bool {
 function valueEndsAt(t: TokenList, j: i32): bool {
   while (t.t(j) == Tok.RParen && j < t.n) j++;
   return t.t(j) == Tok.None || (t.t(j) == Tok.Semi && t.t(j + 1) == Tok.None) ||
-    (isLogic(t, j) && t.t(j + 1) == Tok.LParen && isLiteral(t, j + 2) && t.t(j + 3) == Tok.None);
+    (t.t(j + 1) == Tok.LParen && t.t(j + 3) == Tok.None && isLogic(t, j));
 }
 
 /**

@@ -73,7 +73,7 @@ export function operandEnd(t: TokenList, i: i32): i32 {
   j++;
   while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
   // pkg.fn(...): a qualified routine's call
-  return t.t(j) == Tok.LParen && (t.f(j - 1) & F_CALL) != 0 ? skipParens(t, j) : j;
+  return (t.f(j - 1) & F_CALL) != 0 ? skipParens(t, j) : j;
 }
 
 /** Whether the token after an expression ends it: end of value, comment, `;`, `)`, AND/OR. */
@@ -107,9 +107,9 @@ export function comparisonEnd(t: TokenList, i: i32): i32 {
   let b = c + 1;
   if (t.is(b, Kw.Not)) b++;
   if (t.t(b) == Tok.None) return b;
-  const e = operandEnd(t, b);
-  // BETWEEN x AND y: one comparison with two bounds
-  return e > 0 && t.is(c, Kw.Between) && t.is(e, Kw.And) ? operandEnd(t, e + 1) : e;
+  // BETWEEN 1 AND 9: one comparison with two bounds
+  if (t.is(c, Kw.Between) && t.is(b + 1, Kw.And)) b += 2;
+  return operandEnd(t, b);
 }
 
 /**

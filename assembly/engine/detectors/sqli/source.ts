@@ -19,13 +19,17 @@ export function byteAtSource(i: i32): u32 {
   return <u32>i < <u32>src.byteLength ? <u32>load<u8>(changetype<usize>(src) + <usize>i) : 0;
 }
 
-/** Whether source bytes [s, e) hold a letter of the case starting at `a` (0x41 capitals, 0x61 small letters). */
-export function letterIn(s: i32, e: i32, a: u32): bool {
-  for (let j = s; j < e; j++) if (byteAtSource(j) - a < 26) return true;
-  return false;
+/** The cases of the letters in source bytes [s, e): bit 1 capitals, bit 2 small letters. */
+function cases(s: i32, e: i32): u32 {
+  let m: u32 = 0;
+  for (let j = s; j < e; j++) {
+    const c = byteAtSource(j) | 0x20;
+    if (c - 0x61 < 26) m |= byteAtSource(j) == c ? 2 : 1;
+  }
+  return m;
 }
 
-/** SQL's style: a keyword [ks, ke) in capitals and a name [ns, ne) with small letters (`1 AND col>1`, `price LIMIT 1`; not `and`, `aNd`, `AND AGE`). */
+/** SQL's style: a keyword [ks, ke) in capitals and a name [ns, ne) in small letters (`1 AND col>1`, `price LIMIT 1`; not `and`, `aNd`, `AND AGE`). */
 export function sqlStyle(ks: i32, ke: i32, ns: i32, ne: i32): bool {
-  return letterIn(ks, ke, 0x41) && !letterIn(ks, ke, 0x61) && letterIn(ns, ne, 0x61) && !letterIn(ns, ne, 0x41);
+  return cases(ks, ke) == 1 && cases(ns, ne) == 2;
 }
