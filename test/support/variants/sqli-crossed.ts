@@ -98,7 +98,7 @@ interface Context { name: string; quote: string; open(r: R): string; balance(r: 
 const CUT = { mysql: ["-- -", "#", "--+", "-- "], other: ["-- -", "--"] };
 export const CONTEXTS: Context[] = [
   { name: "numeric", quote: "", open: (r) => pick(r, [`${1 + r(99)}`, `-${1 + r(99)}`]), balance: () => "" },
-  { name: "numeric-paren", quote: "", open: (r) => `${1 + r(99)})`, balance: (r) => ` AND (${r(9)}=${r(9)}` },
+  { name: "numeric-paren", quote: "", open: (r) => `${1 + r(99)})`, balance: (r) => { const x = r(99); return ` AND (${x}=${x}`; } },
   { name: "single-quoted", quote: "'", open: (r) => `${letters(r, 4)}'`, balance: (r) => { const x = letters(r, 1 + r(3)); return ` AND '${x}'='${x}`; } },
   { name: "double-quoted", quote: "\"", open: (r) => `${letters(r, 4)}"`, balance: (r) => { const x = letters(r, 1 + r(3)); return ` AND "${x}"="${x}`; } },
   { name: "paren-quoted", quote: "'", open: (r) => `${letters(r, 4)}')`, balance: (r) => { const x = letters(r, 1 + r(3)); return ` AND ('${x}'='${x}`; } },
