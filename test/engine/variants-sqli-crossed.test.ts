@@ -89,12 +89,12 @@ describeFamily("SQL injection crossed: context x technique x evasion", {
     expect(inspect(h(), q(v)).score).toBeLessThan(5);
     expect(inspect(h(), header("x-note", v)).score).toBeLessThan(5);
   });
-  // a header named for a sort key or page size is read as the parameter it stands for (sqli.ts: sortKey)
-  it.each([["x-sort", "price limit 1"], ["x-order-by", "name limit 10"], ["x-sort", "created_at limit 1"]])("blocks %s: %j", (name, v) => {
+  // in a header, whatever its name, a plain word then LIMIT n counts only as SQL writes it (X-Sort: speed limit 50 is prose)
+  it.each([["x-sort", "price LIMIT 1"], ["x-order-by", "name LIMIT 10"], ["x-sort", "created_at limit 1"]])("blocks %s: %j", (name, v) => {
     expect(inspect(h(), header(name, v)).score).toBeGreaterThanOrEqual(5);
   });
-  it.each([["x-sort", "name desc"], ["x-sort", "-created_at"], ["ratelimit", "limit=100, remaining=50, reset=5"], ["x-ratelimit-limit", "100"],
-    ["x-note", "price limit 1"], ["referer", "https://a.example/help?q=speed+limit+50"]])("passes %s: %j", (name, v) => {
+  it.each([["x-sort", "name desc"], ["x-sort", "-created_at"], ["x-sort", "speed limit 50"], ["ratelimit", "limit=100, remaining=50, reset=5"],
+    ["x-ratelimit-limit", "100"], ["x-note", "price limit 1"], ["referer", "https://a.example/help?q=speed+limit+50"]])("passes %s: %j", (name, v) => {
     expect(inspect(h(), header(name, v)).score).toBeLessThan(5);
   });
   // the carriers a scanner tries at its higher levels, and GraphQL, each once with the shapes above
