@@ -42,6 +42,7 @@ export const CROSSED_SHAPES: Record<Technique, Shape[]> = {
     s("mysql", "cond", (r, l) => `(SELECT COUNT(*) FROM ${tbl(r)})>${l.n(r(9))}`),
     s("pg", "cond", (r, l) => `EXISTS(SELECT 1 FROM ${tbl(r)} WHERE ${col(r)}=${l.s(letters(r, 5))})`),
     s("mysql", "cond", (r, l) => { const v = letters(r, 1 + r(5)); return `${l.s(v)}=${l.s(v)}`; }),
+    s("mssql", "cond", (r, l) => `${col(r)} ${pick(r, ["", "NOT "])}IN (${l.n(r(50))},${l.n(50 + r(50))})`),
   ],
   error: [
     s("mysql", "cond", (r, l) => `EXTRACTVALUE(${l.n(r(9999))},CONCAT(0x7e,(SELECT ${pick(r, ["version()", "user()", "database()"])})))`),

@@ -233,10 +233,10 @@ function logic(t: TokenList, i: i32, out: Findings): void {
         (sqlEquality(t, a, sym) || (isComparison(t, a) && ((t.f(c - 1) & F_COMMENT) != 0 || (!sym && isCall(t, call) && isLiteral(t, call + 2)))))) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
-      // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77: a column's order or range test as the whole
+      // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77  1 OR id IN (1,2): a column's order, range or list test as the whole
       // condition, as SQL is written: cut off by a comment, the boolean word in capitals and the column in small letters
       // (`10 and age>5`, `10 AND AGE>5` are sentences), or a column no prose names (created_at, u.id, `name`)
-      if (isLiteral(t, c - 1) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot ||
+      if ((isLiteral(t, c - 1) || (t.t(c - 1) == Tok.RParen && isLiteral(t, c - 2))) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot ||
         hasUnderscore(t, k) || byteAtSource(t.s(k)) == 0x60)) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
