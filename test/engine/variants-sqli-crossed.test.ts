@@ -32,7 +32,7 @@ const leftAlone = (a: CrossedProbe) => a.family === "boolean" && (a.k === 3 || a
 describeFamily("SQL injection crossed: context x technique x evasion", {
   passes: [["prose about SQL, API sort and filter values, names with apostrophes and code", crossedLookalike(), 1500]],
 }, (h) => {
-  // 99.5% at SEED over 3000 draws (14 misses, all left alone; 95 = 3.2% at the branch point), measured 2026-11-29
+  // 99.5% at SEED over 3000 draws (14 misses, all left alone; 94 = 3.1% at the branch point), measured 2026-11-29
   it("blocks at least 99% and misses nothing outside the shapes left alone", () => assertFloor(h(), crossedProbe(), 3000, SEED, 0.99, leftAlone));
 
   it("draws every shape, context, evasion and carrier", () => {

@@ -170,33 +170,29 @@ function carry(value: string, carrier: Carrier, wire: number, name: string): Req
 
 export interface CrossedProbe { family: Technique; k: number; dialect: Dialect; context: string; evasion: string; carrier: Carrier; value: string; req: Req }
 
-/** The value a context, a shape and an evasion make (the evasion applies to the tail, never to the boundary). */
+/**
+ * The value a context, a shape and an evasion make: the evasion applies to the SQL after the boundary, never to the
+ * boundary itself or to the comment that cuts the query off (`-- -` split by a line break is no comment).
+ */
 function compose(r: R, ctx: Context, shape: Shape, ev: Evasion): string {
   const l = ev.lit ? ev.lit(shape.d) : plainLit;
   const sql = shape.sql(r, l);
+  const e = (x: string) => (ev.apply ? ev.apply(x, r) : x);
   const paren = ev.name === "paren-keywords";
   const logic = pick(r, ["AND", "OR", ...(shape.d === "mysql" ? ["&&", "||"] : [])]);
   const cut = pick(r, shape.d === "mysql" ? CUT.mysql : CUT.other);
-  let tail: string;
   if (ctx.name === "order-by" || ctx.name === "backtick") {
     // only an expression fits a sort position: a CASE or IF on the condition, or a second sort key; a stacked statement ends it
     const lead = ctx.name === "backtick" ? ctx.open(r) : `${col(r)}${pick(r, ["", " ASC", " DESC"])}`;
     if (shape.j === "cond") {
-      const expr = pick(r, [`(CASE WHEN ${sql} THEN ${col(r)} ELSE ${col(r)} END)`, ...(shape.d === "mysql" ? [`IF(${sql},${col(r)},${col(r)})`] : []), `(${sql})`]);
-      return ctx.name === "backtick" ? `${lead},${ev.apply ? ev.apply(expr, r) : expr}${cut}` : r(2) ? (ev.apply ? ev.apply(expr, r) : expr) : `${lead},${ev.apply ? ev.apply(expr, r) : expr}`;
+      const expr = e(pick(r, [`(CASE WHEN ${sql} THEN ${col(r)} ELSE ${col(r)} END)`, ...(shape.d === "mysql" ? [`IF(${sql},${col(r)},${col(r)})`] : []), `(${sql})`]));
+      return ctx.name === "backtick" ? `${lead},${expr}${cut}` : r(2) ? expr : `${lead},${expr}`;
     }
-    tail = shape.j === "stack" ? `;${sql}${pick(r, ["", ";", cut])}` : ` LIMIT 1 ${sql}${cut}`;
-    return lead + (ev.apply ? ev.apply(tail, r) : tail);
+    return shape.j === "stack" ? `${lead}${e(`;${sql}`)}${pick(r, ["", ";", cut])}` : `${lead}${e(` LIMIT 1 ${sql}`)}${cut}`;
   }
-  if (shape.j === "cond") {
-    tail = paren ? ` ${logic}(${sql})` : ` ${logic} ${sql}`;
-    tail += r(2) ? cut : ctx.balance(r);
-  } else if (shape.j === "union") {
-    tail = ` ${paren ? sql.replace(/^UNION (ALL )?SELECT /, "UNION $1(SELECT ") + ")" : sql}${cut}`;
-  } else {
-    tail = `;${sql}${pick(r, ["", ";", cut])}`;
-  }
-  return ctx.open(r) + (ev.apply ? ev.apply(tail, r) : tail);
+  if (shape.j === "cond") return ctx.open(r) + e(paren ? ` ${logic}(${sql})` : ` ${logic} ${sql}`) + (r(2) ? cut : e(ctx.balance(r)));
+  if (shape.j === "union") return ctx.open(r) + e(` ${paren ? sql.replace(/^UNION (ALL )?SELECT /, "UNION $1(SELECT ") + ")" : sql}`) + cut;
+  return ctx.open(r) + e(`;${sql}`) + pick(r, ["", ";", cut]);
 }
 
 export function crossedProbe(techniques: Technique[] = TECHNIQUES): fc.Arbitrary<CrossedProbe> {
