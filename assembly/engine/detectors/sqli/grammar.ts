@@ -8,7 +8,7 @@ import { Finding, Findings } from "./findings";
 import { afterBreakout, isLogic } from "./breakout";
 import { source, sqlStyle } from "./source";
 import { equalBytes } from "../../bytes";
-import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore } from "./fragments";
+import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore, sqlName } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
   selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, wordIs, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
@@ -236,8 +236,7 @@ function logic(t: TokenList, i: i32, out: Findings): void {
       // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77  1 OR id IN (1,2): a column's order, range or list test as the whole
       // condition, as SQL is written: cut off by a comment, the boolean word in capitals and the column in small letters
       // (`10 and age>5`, `10 AND AGE>5` are sentences), or a column no prose names (created_at, u.id, `name`)
-      if ((isLiteral(t, c - 1) || (t.t(c - 1) == Tok.RParen && isLiteral(t, c - 2))) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || t.t(k + 1) == Tok.Dot ||
-        hasUnderscore(t, k) || byteAtSource(t.s(k)) == 0x60)) {
+      if ((isLiteral(t, c - 1) || (t.t(c - 1) == Tok.RParen && isLiteral(t, c - 2))) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || sqlName(t, k))) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
     }
