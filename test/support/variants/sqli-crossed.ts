@@ -104,7 +104,7 @@ export const CONTEXTS: Context[] = [
   { name: "double-quoted", quote: "\"", open: (r) => `${letters(r, 4)}"`, balance: (r) => { const x = letters(r, 1 + r(3)); return ` AND "${x}"="${x}`; } },
   { name: "paren-quoted", quote: "'", open: (r) => `${letters(r, 4)}')`, balance: (r) => { const x = letters(r, 1 + r(3)); return ` AND ('${x}'='${x}`; } },
   { name: "like", quote: "'", open: (r) => `${letters(r, 3)}%'`, balance: () => " AND '%'='" },
-  { name: "in-list", quote: "", open: (r) => `${1 + r(9)},${10 + r(90)})`, balance: (r) => ` AND (${1 + r(9)}` },
+  { name: "in-list", quote: "", open: (r) => `${1 + r(9)},${10 + r(90)})`, balance: (r) => { const x = r(99); return ` AND (${x}=${x}`; } },
   { name: "order-by", quote: "", open: () => "", balance: () => "" },
   { name: "backtick", quote: "`", open: (r) => `${pick(r, ["id", "price", "name"])}\``, balance: () => "" },
 ];

@@ -23,8 +23,8 @@ export function byteAtSource(i: i32): u32 {
 function cases(s: i32, e: i32): u32 {
   let m: u32 = 0;
   for (let j = s; j < e; j++) {
-    const c = byteAtSource(j) | 0x20;
-    if (c - 0x61 < 26) m |= byteAtSource(j) == c ? 2 : 1;
+    const b = byteAtSource(j);
+    if ((b | 0x20) - 0x61 < 26) m |= (b & 0x20) != 0 ? 2 : 1;
   }
   return m;
 }
