@@ -234,7 +234,8 @@ const NAMES = ["O'Brien", "D'Angelo-Smith", "Mary-Kate O'Neil", "Renée L'Heureu
 const CODE = [
   "if (a > 1 && b < 2) return;", "for (i = 0; i < n; i++) sum += x[i];", "x = y || 'default'", "const ok = n >= 1 && n <= 10;",
   "where a.b > 2 holds, see section 4", "SELECT statements are logged at debug level", "SQL's LIMIT clause caps the rows",
-  "def f(x): return x * 2  # doubles x", "<p>Hello O'Brien</p>", "WHERE clauses go before ORDER BY",
+  "def f(x): return x * 2  # doubles x", "<p>Hello O'Brien</p>", "WHERE clauses go before ORDER BY", "(length(name) > 20)",
+  "(count(*)>1)", "(sum(total)>=100)",
 ];
 export type LookalikeKind = "prose" | "api" | "name" | "code";
 const LOOKALIKES: Record<LookalikeKind, string[]> = { prose: PROSE, api: API, name: NAMES, code: CODE };
