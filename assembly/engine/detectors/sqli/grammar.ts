@@ -130,7 +130,11 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
       const p = t.t(i - 1);
       // (ASCII(SUBSTR(user(),1,1))>64)  id,(1=CONVERT(int,@@version)): a condition in parentheses opening the value or a
       // list item (a sort key's, an ORDER BY's) is tested as one after AND/OR is
-      if (p == Tok.None || p == Tok.Comma) logic(t, i, out);
+      if (p == Tok.None || p == Tok.Comma) {
+        logic(t, i, out);
+        // (qty>77)  id,(name IN (1,2)): a test as a sort expression, a clause where the value is a sort key (sqli.ts)
+        if (comparisonEnd(t, i + 1) > 0) out.sortLimit = true;
+      }
       // length((select ...  or ((select ...: the subquery is the argument (or operand) of what precedes the run of `(`
       if (p == Tok.LParen && t.is(i + 1, Kw.Select) && nestedSubquery(t, i)) out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1));
       if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
