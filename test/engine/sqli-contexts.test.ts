@@ -236,13 +236,16 @@ const groups: SqliGroup[] = [
     benign: ["a <=> b", "$a <=> $b", "x := 1", "@user: =)", "@media (max-width: 600px)", "@x:=", "count <=> total", "@x := y z"],
   },
   {
-    // the value's number, AND/OR, then a column tested with IS [NOT] NULL, or an order comparison cut off by a comment or on a
-    // call fed a literal (`10 and age>5` and `1 and total(price)>0` are sentences)
+    // the value's number, AND/OR, then a column tested with IS [NOT] NULL, or an order or range comparison cut off by a
+    // comment, on a call fed a literal, written as SQL is (AND in capitals, the column in small letters) or on a column no
+    // prose names (`10 and age>5`, `10 AND AGE>5` and `1 and total(price)>0` are sentences)
     name: "IS [NOT] NULL and order comparisons after the value's number",
     attacks: ["1 AND col IS NULL", "1) or col is not null--", "1 OR foo(2)>1", "1 AND len('a')>0", "1 AND col>1--", "1 and col<=5#",
-      "1 && col>=2-- -"],
+      "1 && col>=2-- -", "1 AND col>1", "1 OR price<=5", "1 and user_id>5", "1 and u.id>5", "1 AND col BETWEEN 1 AND 2",
+      "1 and col not between 1 and 9-- -", "1,2) AND col>1", "1,2) and col>1-- -"],
     benign: ["1 and total(price)>0", "10 and age>5", "1 or more > 2 items", "2 and time is 5", "1 or nothing is better", "1 && x > 2",
-      "1 and x is null or empty", "1 and f(x)>0", "1 || foo(2)>1"],
+      "1 and x is null or empty", "1 and f(x)>0", "1 || foo(2)>1", "10 AND AGE>5", "10 And Age>5", "2 and price between 10 and 20",
+      "1, 2 and x>5"],
   },
   {
     // a column, then LIMIT n alone: a clause when the column is one no prose writes (`_`, dotted, backticked) or the value cuts

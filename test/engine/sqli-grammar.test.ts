@@ -103,15 +103,16 @@ const groups: SqliGroup[] = [
     benign: ["-5 and so on", "1) order by date please", "limit 1 into the box", "randomblob"],
   },
   {
-    // `name LIMIT 1` alone stays a look-alike: prose has a limit (`speed limit 50`), not an order and a limit
+    // `name LIMIT 1` is SQL's style (a name in small letters, LIMIT in capitals); prose has a limit (`speed limit 50`,
+    // `Speed Limit 50`, `SPEED LIMIT 50`), not an order and a limit
     name: "a sort or paging tail after a number or a sort column: ASC/DESC, LIMIT n,n, LIMIT ... OFFSET, ORDER BY name then more",
     attacks: [
       "1 ORDER BY 1 DESC-- -", "1 ORDER BY 1,2,3 DESC", "1 ORDER BY name LIMIT 1", "1 ORDER BY name DESC", "1 LIMIT 1 OFFSET 0", "3 OFFSET 1",
       "name DESC LIMIT 1", "price ASC LIMIT 5", "id LIMIT 1,1", "email LIMIT 0,1", "created_at LIMIT 1 OFFSET 1", "u.name DESC LIMIT 1",
-      "updated_at DESC, id ASC LIMIT 10", "x' DESC LIMIT 1-- -",
+      "updated_at DESC, id ASC LIMIT 10", "x' DESC LIMIT 1-- -", "name LIMIT 1", "price LIMIT 1",
     ],
     benign: [
-      "speed limit 50", "credit limit 1,000", "rate limit 100", "age limit 18 and over", "name LIMIT 1", "name desc", "updated_at DESC, id ASC",
+      "speed limit 50", "credit limit 1,000", "rate limit 100", "age limit 18 and over", "Speed Limit 50", "SPEED LIMIT 50", "name desc", "updated_at DESC, id ASC",
       "score desc, name asc", "1 ORDER BY name", "1 group by region", "no limit 1", "limit 10", "desc limit", "O'Brien desc",
     ],
   },

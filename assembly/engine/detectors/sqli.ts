@@ -578,8 +578,9 @@ export function detectSqli(s: Sink, t: Target): void {
   const buf = (census & HIGH) != 0 ? foldQuotes(t.decoded()) : t.decoded();
   const plusFrom = plusStart(t, census, buf);
   const f = findingsOf(buf, false, plusFrom, (census & (QUOTE | HIGH)) != 0);
-  // `price LIMIT 1` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then LIMIT n is a
-  // clause (elsewhere it is prose: speed limit 50; a header's name is no parameter of the application's query)
+  // `price limit 1`, `(qty>77)` in a sort or paging parameter: its value lands in ORDER BY or LIMIT, where a column then
+  // LIMIT n or a test of one is a clause (elsewhere it is prose, speed limit 50, or a filter, (age>18); a header's name is
+  // no parameter of the application's query)
   if (f.sortLimit && isValueKind(t.kind) && sortKey(t.key)) f.add(Finding.BreakoutClause, 0, buf.byteLength);
   if ((f.mask & NAMED_BITS) != 0) f.mask &= ~namedChoice(t, buf, f.mask);
   if (t.kind == TargetKind.Path && buf.byteLength >= 2) { state.plusFrom = NO_PLUS; setSource(buf); scanPathSegments(buf); }

@@ -39,7 +39,10 @@ export class Findings {
   mask: u32 = 0;
   start: StaticArray<i32> = new StaticArray<i32>(<i32>Finding.Count);
   end: StaticArray<i32> = new StaticArray<i32>(<i32>Finding.Count);
-  /** The value is a column then `LIMIT n` (`price LIMIT 1`): a clause only where the value is a sort key (sqli.ts). */
+  /**
+   * The value is a column then `LIMIT n` (`price LIMIT 1`), or holds a column's test in parentheses as a sort item
+   * (`(qty>77)`): a clause only where the value is a sort key (sqli.ts).
+   */
   sortLimit: bool = false;
 
   reset(): void {

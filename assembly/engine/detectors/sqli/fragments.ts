@@ -7,7 +7,7 @@ import { equalBytes, isWordByte } from "../../bytes";
 import { Kw, isFunctionKw, keywordOf, hashStep, HASH_SEED } from "./keywords";
 import { Tok, TokenList, F_COMMENT, F_METHOD, F_CALL, F_OPEN, F_LINE_COMMENT } from "./tokens";
 import { Finding, Findings } from "./findings";
-import { source, sourceLength, byteAtSource } from "./source";
+import { source, sourceLength, byteAtSource, sqlStyle } from "./source";
 export { setSource, sourceLength, byteAtSource } from "./source";
 import { columnCall } from "./column-call";
 import { isLogic } from "./breakout";
@@ -104,10 +104,12 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
     let j = first + 1;
     while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
     const tail = k == Kw.None ? clauseTail(t, j, true) : -1;
-    // (LIMIT n alone is enough after a column no prose writes, dotted, backticked or with a `_`, or when the value cuts
-    // it off with a short comment: `u.id LIMIT 1`, `created_at LIMIT 1`, `price LIMIT 1-- -`; not `speed limit 50`)
+    // (LIMIT n alone is enough after a column no prose writes, dotted, backticked or with a `_`, when the value cuts
+    // it off with a short comment, or as SQL is written, a column in small letters and LIMIT in capitals: `u.id LIMIT 1`,
+    // `created_at LIMIT 1`, `price LIMIT 1-- -`, `price LIMIT 1`; not `speed limit 50`, `Speed Limit 50`)
     const one = tail == 1 && t.k(j) == Kw.Limit;
-    if (tail >= 2 || (one && (j > first + 1 || isBacktick(t, first) || hasUnderscore(t, first) || cutShort(t, t.n - 1)))) {
+    if (tail >= 2 || (one && (sqlName(t, first) || cutShort(t, t.n - 1) ||
+      sqlStyle(t.s(j), t.e(j), t.s(first), t.e(first))))) {
       out.add(Finding.BreakoutClause, t.s(first), t.e(j));
     } else if (one) out.sortLimit = true;
     likeOpensString(t, out);
@@ -339,6 +341,11 @@ function cutShort(t: TokenList, i: i32): bool {
 export function hasUnderscore(t: TokenList, i: i32): bool {
   for (let j = t.s(i); j < t.e(i); j++) if (byteAtSource(j) == 0x5f) return true;
   return false;
+}
+
+/** A column no prose writes: dotted, backticked or with a `_` (`u.id`, `` `name` ``, `created_at`). */
+export function sqlName(t: TokenList, i: i32): bool {
+  return t.t(i + 1) == Tok.Dot || isBacktick(t, i) || hasUnderscore(t, i);
 }
 
 function isBacktick(t: TokenList, i: i32): bool {

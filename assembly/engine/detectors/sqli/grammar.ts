@@ -6,9 +6,9 @@ import { Kw, isStatementKw, isFunctionKw } from "./keywords";
 import { Tok, TokenList, F_HEX, F_SPLIT, F_SYSVAR, F_METHOD, F_LINE_COMMENT, F_CALL, F_COMMENT, F_OPEN } from "./tokens";
 import { Finding, Findings } from "./findings";
 import { afterBreakout } from "./breakout";
-import { source } from "./source";
+import { source, sqlStyle } from "./source";
 import { equalBytes } from "../../bytes";
-import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore } from "./fragments";
+import { leading, fragmentAt, sourceLength, byteAtSource, hasUnderscore, sqlName } from "./fragments";
 import {
   comparisonEnd, endsExpression, isCall, isComparison, isLiteral, isSelectList, isStatement,
   selectFrom, skipParens, isIdentifier, operandEnd, strongSelectItem, waitforArgument, wordIs, argumentsAt, documentLike, literalCondition, valuesStatement, copyStatement, parenLiteralEnd,
@@ -128,6 +128,13 @@ export function analyse(t: TokenList, breakout: bool, atStart: bool, out: Findin
     if (ty == Tok.LParen) {
       if (t.is(i + 1, Kw.Select) && isSelectList(t, i + 2)) out.add(Finding.Subquery, t.s(i), t.e(i + 1));
       const p = t.t(i - 1);
+      // (ASCII(SUBSTR(user(),1,1))>64)  id,(1=CONVERT(int,@@version)): a condition in parentheses opening the value or a
+      // list item (a sort key's, an ORDER BY's) is tested as one after AND/OR is
+      if (p == Tok.None || p == Tok.Comma) {
+        logic(t, i, out);
+        // (qty>77)  id,(name IN (1,2)): a test as a sort expression, a clause where the value is a sort key (sqli.ts)
+        if (comparisonEnd(t, i + 1) > 0) out.sortLimit = true;
+      }
       // length((select ...  or ((select ...: the subquery is the argument (or operand) of what precedes the run of `(`
       if (p == Tok.LParen && t.is(i + 1, Kw.Select) && nestedSubquery(t, i)) out.add(Finding.SubqueryOperand, t.s(i - 1), t.e(i + 1));
       if (t.is(i + 1, Kw.Select) && (p == Tok.Cmp || p == Tok.Logic || p == Tok.Op || t.is(i - 1, Kw.In) || t.is(i - 1, Kw.And) ||
@@ -169,6 +176,8 @@ function nestedSubquery(t: TokenList, i: i32): bool {
 function logic(t: TokenList, i: i32, out: Findings): void {
   // 9999 or true   1) or false--
   const p = t.t(i - 1);
+  // (entered at a `(` opening the value or a list item: analyse)
+  const paren = t.t(i) == Tok.LParen;
   // `cats and dogs`: every pattern below needs a literal or `)` before the operator, or a literal, `(`, NOT,
   // variable or call after it; a plain word (no call) after a word or symbol is none of them
   const nk = t.k(i + 1);
@@ -230,6 +239,12 @@ function logic(t: TokenList, i: i32, out: Findings): void {
         (sqlEquality(t, a, sym) || (isComparison(t, a) && ((t.f(c - 1) & F_COMMENT) != 0 || (!sym && isCall(t, call) && isLiteral(t, call + 2)))))) {
         out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
       }
+      // 1 AND col>1  1) OR price NOT BETWEEN 3 AND 88  5,35) AND qty<=77--  1 OR id IN (1,2): a column's order, range or list test as the whole
+      // condition, as SQL is written: cut off by a comment, the boolean word in capitals and the column in small letters
+      // (`10 and age>5`, `10 AND AGE>5` are sentences), or a column no prose names (created_at, u.id, `name`)
+      if ((isLiteral(t, c - 1) || (t.t(c - 1) == Tok.RParen && isLiteral(t, c - 2))) && ((t.f(c - 1) & F_COMMENT) != 0 || sqlStyle(t.s(i), t.e(i), t.s(k), t.e(k)) || sqlName(t, k))) {
+        out.add(Finding.LiteralTautology, t.s(i), t.e(c - 1));
+      }
     }
   }
   // AND 1=CONVERT(int,@@version)  OR 2>LENGTH(x): a literal compared with a SQL function's result (error/boolean based)
@@ -247,8 +262,9 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   // OR data->>'role'='admin'  OR tags @> '{admin}': a JSON member (or containment) tested against a literal, in SQL's own operators
   if (isIdentifier(t, k) && jsonTest(t, k + 1)) out.add(Finding.JsonOperator, t.s(i), t.e(k + 1));
   // AND ORD(MID(VERSION(),1,1))>51  AND char(49)=char(49)  OR char(120) like char(120): a SQL function's result compared with a literal or another's
-  // (any function fed a SQL-only name: AND JSON_LENGTH(current_user)>0)
-  if (isCall(t, k) && (isFunctionKw(t.k(k)) || sqlOnlyArgument(t, k + 2))) {
+  // (any function fed a SQL-only name: AND JSON_LENGTH(current_user)>0; in parentheses opening the value, a function fed
+  // a call: (ASCII(SUBSTR(user(),1,1))>64), not (length(name) > 20), a formula's or a filter's)
+  if (isCall(t, k) && ((isFunctionKw(t.k(k)) && (!paren || isCall(t, k + 2))) || sqlOnlyArgument(t, k + 2))) {
     const a = skipParens(t, k + 1);
     if (isComparison(t, a) && ((isLiteral(t, a + 1) && (t.f(a + 1) & F_OPEN) == 0) || (isCall(t, a + 1) && t.k(a + 1) == Kw.FuncSql))) {
       out.add(Finding.LiteralTautology, t.s(i), t.e(a + 1));
@@ -265,15 +281,19 @@ function logic(t: TokenList, i: i32, out: Findings): void {
   // worked sums, `3*4=12 and 12/4=3`: an injection's operand before AND is the application's value)
   const l = arithmeticEnd(t, k);
   const sums = t.t(i - 2) == Tok.Cmp && arithmeticEnd(t, i - 5) == i - 2;
-  if (l > k + 1 && !sums && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
+  if (l > k + 1 && !sums && !paren && t.t(l) == Tok.Cmp && isLiteral(t, l + 1) && endsExpression(t, arithmeticEnd(t, l + 1))) {
     out.add(Finding.LiteralTautology, t.s(i), t.e(l + 1));
   }
 }
 
-/** Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`). */
+/**
+ * Whether the tokens before i are the number opening the value, signed or closed by a `)` or two (`1`, `-1`, `1))`), or
+ * the numbers of an IN list it closes (`1,35)`).
+ */
 function afterLeadNumber(t: TokenList, i: i32): bool {
   let j = i - 1;
   while (t.t(j) == Tok.RParen && i - j < 4) j--;
+  if (j < i - 1) while (t.t(j) == Tok.Num && t.t(j - 1) == Tok.Comma && j > i - 16) j -= 2;
   return numberOpens && t.t(j) == Tok.Num && (j == 0 || (j == 1 && t.t(0) == Tok.Op && t.e(0) == t.s(1)));
 }
 

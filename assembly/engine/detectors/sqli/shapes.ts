@@ -72,7 +72,8 @@ export function operandEnd(t: TokenList, i: i32): i32 {
   if (!isIdentifier(t, j)) return -1;
   j++;
   while (t.t(j) == Tok.Dot && t.t(j + 1) == Tok.Word) j += 2;
-  return j;
+  // pkg.fn(...): a qualified routine's call
+  return (t.f(j - 1) & F_CALL) != 0 ? skipParens(t, j) : j;
 }
 
 /** Whether the token after an expression ends it: end of value, comment, `;`, `)`, AND/OR. */
@@ -106,6 +107,8 @@ export function comparisonEnd(t: TokenList, i: i32): i32 {
   let b = c + 1;
   if (t.is(b, Kw.Not)) b++;
   if (t.t(b) == Tok.None) return b;
+  // BETWEEN 1 AND 9: one comparison with two bounds
+  if (t.is(c, Kw.Between) && t.is(b + 1, Kw.And)) b += 2;
   return operandEnd(t, b);
 }
 

@@ -204,7 +204,7 @@ export function tokenize(buf: ArrayBuffer, pos: i32, end: i32, out: TokenList, s
       case 0x2b: // + between two words of a form-encoded value is a space (WAITFOR+DELAY, 1+union+select)
         // (a run of them too: 1++OR++1 is `1  OR  1` once the form decoding the application does is done)
         if (i >= st.plusFrom) {
-          const p = i > pos ? byteAt(buf, i - 1) : 0;
+          const p = i > 0 ? byteAt(buf, i - 1) : 0; // (the byte before a scan's start too: the quote a breakout closed)
           // (`: ; < = >`, 0x3a-0x3e, next to a `+` are no sum's either: 1;+USE+db, @v+:=+1, col+>+2)
           const ps = p - 0x3a < 5;
           let j = i + 1;
