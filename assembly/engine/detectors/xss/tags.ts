@@ -163,7 +163,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
-  if (markup && tagIdEnd > 0 && anchorChain(buf, n)) report(s, t, XSS_DOM_CLOBBER, buf, start, tagIdEnd, "DOM clobbering");
+  if (markup && tagIdEnd > 0 && anchorChain(buf)) report(s, t, XSS_DOM_CLOBBER, buf, start, tagIdEnd, "DOM clobbering");
   if (headKind != 0 && !headActive && attributesEnd < buf.byteLength && byteAt(buf, attributesEnd) == 0x3e) dangerous = false;
   if (dangerous) {
     report(s, t, XSS_TAG, buf, start, p, "active content tag");
@@ -269,14 +269,14 @@ function clobbering(s: Sink, t: Target, buf: ArrayBuffer, start: i32, ns: i32, n
 
 /**
  * A clobbering chain spread over elements of different ids (`<a id=scriptSrc><a id=CONFIG name=url
- * href=//x.example/evil.js>`): an anchor whose id and name differ, each a global the page's script may read,
- * and whose href, the string both stand for, may leave the page's origin, after another element with an id.
- * A named anchor of rich text repeats its id as its name (`<a id=fn1 name=fn1>`) or links within the page;
- * an anchor with an id alone, or a name alone, names one thing.
+ * href=//x.example/evil.js>`): a link (`a`, `area`: an element with an href) whose id and name differ, each a
+ * global the page's script may read, and whose href, the string both stand for, may leave the page's origin,
+ * after another element with an id. A named anchor of rich text repeats its id as its name (`<a id=fn1
+ * name=fn1>`) or links within the page; a link with an id alone, or a name alone, names one thing.
  */
-function anchorChain(buf: ArrayBuffer, n: i32): bool {
+function anchorChain(buf: ArrayBuffer): bool {
   const idLen = tagIdEnd - tagIdStart;
-  return n == 1 && load<u8>(changetype<usize>(nameBuf)) == 0x61 && tagRemote && tagNameEnd > 0 && idStart != tagIdStart &&
+  return tagRemote && tagNameEnd > 0 && idStart != tagIdStart &&
     !(tagNameEnd - tagNameStart == idLen && equalBytes(changetype<usize>(buf) + <usize>tagNameStart, changetype<usize>(buf) + <usize>tagIdStart, idLen));
 }
 
