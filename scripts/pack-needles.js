@@ -6,7 +6,8 @@
 // byte a character and no header. A literal that appears elsewhere (another call, a comparison)
 // stays a string everywhere, and so does one repeated so often that its copies would outweigh it,
 // unless the helper is never called with a string variable: then all its needles are packed, and
-// the helper's string instance (100-200 bytes of code) is not built at all.
+// the helper's string instance (100-200 bytes of code) is not built at all. A call that passes `n` as well
+// hands on a needle its own helper was given, and is no string variable.
 // Works on the AST after parsing, so detector files keep their readable needles.
 import { Node, NodeKind, LiteralKind } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
@@ -173,8 +174,10 @@ export default class PackNeedles {
           if (!calls.has(call.literal.value)) calls.set(call.literal.value, []);
           calls.get(call.literal.value).push([node, call]);
         } else {
+          // (a call that passes `n` too hands on a needle it was given, `indexOfCI(v, name, from, n)` in a
+          // helper of its own: a string only where that helper is called with one, which it records itself)
           const helper = calledHelper(node, scope, methods);
-          if (helper !== undefined) stringNeedles.add(helper);
+          if (helper !== undefined && node.args.length < helper.count) stringNeedles.add(helper);
         }
         return false;
       });
