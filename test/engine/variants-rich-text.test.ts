@@ -2,8 +2,8 @@
 // form fields, HTML from a rich-text editor, Markdown and SVG uploads, a post with YAML front matter, carrying
 // XSS, file reads, internal URLs, commands and template expressions in the field's own syntax; honest Markdown,
 // HTML and SVG in the same carriers pass. Then one table per detector change misses24 made: DOM clobbering chains
-// over elements of different ids, a YAML literal block carried into a command line, UTF-32 JSON, Python object
-// walks off `{}` or another dunder.
+// over elements of different ids, a YAML literal block carried into a command line, UTF-32 JSON, Markdown images
+// and links, Python object walks off `{}` or another dunder.
 import { describe, expect, it } from "vitest";
 import { inspect, type Req } from "../support/engine.js";
 import { richAttack, richLookalike, RICH_SHAPES, type RichAttack } from "../support/variants/rich-text.js";
@@ -15,20 +15,20 @@ const SEED = 20261129;
  * Shapes left alone, and why:
  * - anything in a Markdown file uploaded as a multipart part (`README.md`): file contents are not read, only XML
  *   and SVG documents are (README's `files:` row); the same text in a field is read;
- * - a file URL, an internal URL or an ImageMagick-style delegate (`"|id"`, `$(id)`, a backtick command) as a
- *   Markdown link or image destination, a reference definition or an `<img src>` inside a longer text, and a
- *   command after `;` in prose (`Hello ;id;`): the detectors read a URL or a command line that is the value
- *   (`file:///etc/passwd`, `![x](file:///etc/passwd)` alone are blocked), and a text's URLs are ordinary mentions
- *   (docs link to `http://localhost:3000`); reading a Markdown destination as a value of its own is the next step.
- *   In a whole text body (a post with front matter) an `<img src>` to a private address is the document's markup;
+ * - an internal URL as a Markdown link (`[health](http://127.0.0.1:8080/admin)`) or a reference definition
+ *   (`[ref]: http://...`) inside a longer text: a link is followed by a reader, not fetched, and docs link to
+ *   `http://localhost:3000` (a Markdown image, `![x](url)`, is fetched by the renderer and judged as the URL itself,
+ *   ssrf.ts detectMarkupUrls); a private address (`http://10.0.0.12:9200/`) in an image scores a warning (7105);
+ * - an ImageMagick-style delegate (`"|id"`, `$(id)`, a backtick command) in an image URL, and a command after `;` in
+ *   prose (`Hello ;id;`): the shell scanner reads a command line that is the value, and a text's quotes and
+ *   semicolons are prose (the same as a whole value, `![x](https://x.example/a.png"|id")`, is blocked);
  * - an internal URL or a delegate in an SVG upload's `<image href>` or `<use href>`, and ImageMagick's MVG
  *   (`fill 'url(...)'`): an SVG is read as a document, where a link to an internal host is data.
  */
 function leftAlone(a: RichAttack): boolean {
   if (a.carrier === "md-upload") return true;
   if (a.category === "rce") return true;
-  if (a.category === "lfi" && !a.svg && (a.k === 1 || a.k === 2)) return true;
-  if (a.category === "ssrf" && (a.svg || a.k !== 2 || a.carrier === "front-matter")) return true;
+  if (a.category === "ssrf" && (a.svg || a.k === 1 || a.k === 3 || /\/\/10\./.test(a.payload))) return true;
   return false;
 }
 
@@ -36,9 +36,9 @@ describeFamily("attacks in rich-text fields", {
   passes: [["honest Markdown, HTML and SVG in the same carriers", richLookalike, 800]],
 }, (h) => {
   // at SEED over 1000 draws, measured 2026-11-29: 65.0% blocked at the branch point (and 203 of the 853 outside
-  // Markdown uploads missed; template walks off `{}` or through `__init__.__globals__` among them), 67.1% now (182);
-  // every miss is in a shape above
-  it("blocks at least 66% and misses nothing outside the shapes left alone", () => assertFloor(h(), richAttack, 1000, SEED, 0.66, leftAlone));
+  // Markdown uploads missed: template walks off `{}` or through `__init__.__globals__`, files, loopback hosts and
+  // delegates in Markdown links and images), 74.4% now (109); every miss is in a shape above
+  it("blocks at least 73% and misses nothing outside the shapes left alone", () => assertFloor(h(), richAttack, 1000, SEED, 0.73, leftAlone));
 
   it("draws every shape of every category", () => {
     const shapes = Object.fromEntries(Object.entries(RICH_SHAPES).flatMap(([c, s]) => [[`${c}/text`, s.text], [`${c}/svg`, s.svg]]));
@@ -99,6 +99,22 @@ describeFamily("attacks in rich-text fields", {
     ["big-endian with 00 00 FE FF", utf32(JSON.stringify({ u: "{{7*7}}" }), true, true), true],
     ["an honest document, little-endian", utf32(JSON.stringify({ name: "Zoë", note: "café \u{1F600}", n: [1, 2] }), false, false), false],
     ["an honest document, big-endian with a byte order mark", utf32(JSON.stringify({ city: "Zürich" }), true, true), false],
+  ]);
+
+  // ssrf.ts detectMarkupUrls: a Markdown image is fetched by the renderer, a link followed by a reader
+  table("a Markdown image's URL judged as the URL itself, a link's as a link", [
+    ["an image from a loopback host", json("Status:\n\n![chart](http://127.0.0.1:8080/admin)"), true],
+    ["an image from an IPv6 loopback", json("See ![s](http://[::1]/server-status \"status\")"), true],
+    ["an image of a sensitive file, relative", json("## Diagram\n\n![x](../../../../etc/passwd)"), true],
+    ["an image with a file URL", json("thanks ![x](file:///proc/self/environ)"), true],
+    ["a link to a sensitive file by a file URL", json("see [key](file://localhost/root/.ssh/id_rsa) here"), true],
+    ["a link to a metadata service", json("[creds](http://169.254.169.254/latest/meta-data/iam/)"), true],
+    ["a link to the dev server", json("Run `npm start` and open [the app](http://localhost:3000) in a browser."), false],
+    ["a link to a relative document", json("See [setup](../../docs/setup.md) and [README](../README.md)."), false],
+    ["an image from the site and one from a CDN", json("![logo](/static/img/logo.png) ![badge](https://img.shields.io/npm/v/x.svg)"), false],
+    ["a call on an element of a list", json("then handlers[name](event) runs it"), false],
+    // (the `%2F` of the outer URL is no slash of the link's: `std@0.113.0` is its path, not a host after user info)
+    ["a link with an @ in its path, in the query of a URL that encodes its slashes", json(`https://app.example.com/api/readme?markdown=${encodeURIComponent("Or, using [Deno's `createRequire()`](https://deno.land/std@0.113.0/node/README.md?source=#cjs) as follows.")}`), false],
   ]);
 
   // rce/scripting.ts pythonInternals
