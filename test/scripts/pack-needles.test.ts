@@ -48,6 +48,12 @@ export function found(s: string): string {
   return [has(b, "abc").toString(), indexOfCI(b, "shared").toString()].join(",");
 }
 export const SHARED = "shared";
+// a needle longer than a string's duplicate allowance, four calls in one source: one copy of its bytes, shared
+export function many(s: string): string {
+  const b = String.UTF8.encode(s);
+  return [indexOfCI(b, "a needle of twenty-six chr"), indexOfCI(b, "a needle of twenty-six chr", 1),
+    indexOfCI(b, "a needle of twenty-six chr", 2), indexOfCI(b, "a needle of twenty-six chr", 4)].join(",");
+}
 `;
 
 const utf16 = (s: string) => Buffer.from(s, "utf16le");
@@ -71,7 +77,7 @@ describe("pack-needles", () => {
     expect(has(packed, utf16('{"needle":'))).toBe(false);
   });
 
-  it("packs a literal also used as a string when the helper's other callers only hand a needle on", async () => {
+  it("packs a literal also used as a string when the helper's other callers only hand a needle on, and a long needle one source repeats", async () => {
     const [plain2, packed2] = [await compile([], PASS_ON), await compile([PackNeedles], PASS_ON)];
     expect(has(plain2, Buffer.from("shared"))).toBe(false);
     expect(has(packed2, Buffer.from("shared"))).toBe(true);
@@ -79,7 +85,12 @@ describe("pack-needles", () => {
     for (const bin of [plain2, packed2]) {
       const ex = (await loader.instantiate(bin, {})).exports as any;
       expect(["x ABC SHARED", "ab shared", "none"].map((v) => ex.__getString(ex.found(ex.__newString(v))))).toEqual(["true,6", "false,3", "false,-1"]);
+      expect(ex.__getString(ex.many(ex.__newString("xx A needle of twenty-six CHR")))).toBe("3,3,3,-1");
     }
+    // (stored once for the source's four calls, the bytes cost less than the string: packed)
+    expect(has(plain2, utf16("a needle of twenty-six chr"))).toBe(true);
+    expect(has(packed2, utf16("a needle of twenty-six chr"))).toBe(false);
+    expect(has(packed2, Buffer.from("a needle of twenty-six chr"))).toBe(true);
   }, 60_000);
 
   it("writes a packed method needle as the string", async () => {
