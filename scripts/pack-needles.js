@@ -4,9 +4,11 @@
 // with a header (about 20 bytes, 2 a character, 16-byte aligned); the transform rewrites
 // `matchesCI(buf, i, "ognl")` to `matchesCI<usize>(buf, i, memory.data<u8>([0x6f, ...]), 4)`, one
 // byte a character and no header. A literal that appears elsewhere (another call, a comparison)
-// stays a string everywhere, and so does one repeated so often that its copies would outweigh it,
+// stays a string everywhere, and so does one repeated in so many sources that its copies (one a source:
+// the calls of a source share theirs) would outweigh it,
 // unless the helper is never called with a string variable: then all its needles are packed, and
-// the helper's string instance (100-200 bytes of code) is not built at all.
+// the helper's string instance (100-200 bytes of code) is not built at all. A call that passes `n` as well
+// hands on a needle its own helper was given, and is no string variable.
 // Works on the AST after parsing, so detector files keep their readable needles.
 import { Node, NodeKind, LiteralKind } from "assemblyscript";
 import { walkProjectSources } from "./ast-walk.js";
@@ -173,8 +175,10 @@ export default class PackNeedles {
           if (!calls.has(call.literal.value)) calls.set(call.literal.value, []);
           calls.get(call.literal.value).push([node, call]);
         } else {
+          // (a call that passes `n` too hands on a needle it was given, `indexOfCI(v, name, from, n)` in a
+          // helper of its own: a string only where that helper is called with one, which it records itself)
           const helper = calledHelper(node, scope, methods);
-          if (helper !== undefined) stringNeedles.add(helper);
+          if (helper !== undefined && node.args.length < helper.count) stringNeedles.add(helper);
         }
         return false;
       });
@@ -183,7 +187,9 @@ export default class PackNeedles {
     const left = []; // literal calls kept as strings (their literal is used elsewhere too)
     let shared = 0;
     for (const [value, sites] of calls) {
-      if (uses.get(value) !== sites.length || sites.length * value.length >= stringCost(value.length)) {
+      // (the calls of one source share one copy of the bytes: a copy a source, below)
+      const copies = new Set(sites.map((site) => site[1].literal.range.source)).size;
+      if (uses.get(value) !== sites.length || copies * value.length >= stringCost(value.length)) {
         left.push(...sites);
         continue;
       }

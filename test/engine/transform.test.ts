@@ -61,11 +61,30 @@ describe("transformations", () => {
   ])("fromUtf16 without a byte order mark: %s", (_, input, expected) => {
     expect(run("fromUtf16", input)).toBe(expected);
   });
+  // UTF-32 (RFC 4627: `xx 00 00 00` little-endian, `00 00 00 xx` big-endian), with and without a byte order mark
+  const u32 = (s: string, big = false) => {
+    const cps = [...s].map((c) => c.codePointAt(0)!);
+    const out = Buffer.alloc(cps.length * 4);
+    cps.forEach((cp, i) => (big ? out.writeUInt32BE(cp, i * 4) : out.writeUInt32LE(cp, i * 4)));
+    return out;
+  };
+  it.each<[string, Buffer, string]>([
+    ["JSON, little-endian, no byte order mark", u32('{"q":"caf\u00e9 \u{1F600}"}'), '{"q":"caf\u00e9 \u{1F600}"}'],
+    ["JSON, big-endian, no byte order mark", u32("[1, 2]", true), "[1, 2]"],
+    ["XML, little-endian, no byte order mark", u32("<q>x</q>"), "<q>x</q>"],
+    ["little-endian with FF FE 00 00", u32("\ufeff{\"a\":1}"), '{"a":1}'],
+    ["big-endian with 00 00 FE FF", u32("\ufeffabc", true), "abc"],
+    ["a unit past U+10FFFF or a surrogate as U+FFFD", Buffer.concat([u32("["), Buffer.from([0, 0, 0x11, 0]), Buffer.from([0x00, 0xd8, 0, 0]), u32("]")]), "[\ufffd\ufffd]"],
+    ["a last unit cut short dropped", Buffer.concat([u32("[1]"), Buffer.from([0x20, 0])]), "[1]"],
+  ])("fromUtf16 reads UTF-32: %s", (_, input, expected) => {
+    expect(run("fromUtf16", input)).toBe(expected);
+  });
   it.each<[string, Buffer]>([
     ["UTF-8", Buffer.from("<q>x</q>")],
     ["UTF-16 text that is no document (it opens with a letter)", Buffer.from("hello", "utf16le")],
-    ["UTF-32 JSON (three NULs beside its first character)", Buffer.from([0x7b, 0, 0, 0, 0x7d, 0, 0, 0])],
-    ["big-endian UTF-32 JSON", Buffer.from([0, 0, 0, 0x5b, 0, 0, 0, 0x5d])],
+    ["UTF-32 text that is no document (it opens with a letter)", Buffer.from([0x68, 0, 0, 0, 0x69, 0, 0, 0])],
+    ["four NULs", Buffer.from([0, 0, 0, 0, 0x7b, 0, 0, 0])],
+    ["a document whose first character has one NUL beside it, its second none (neither UTF-16 nor UTF-32)", Buffer.from([0x7b, 0, 0x22, 0x20, 0x7d, 0])],
     ["a protobuf message of zero fields (08 00 10 00)", Buffer.from([0x08, 0, 0x10, 0, 0x18, 0])],
     ["three bytes", Buffer.from([0x7b, 0, 0x7d])],
   ])("fromUtf16 returns %s untouched", (_, input) => {

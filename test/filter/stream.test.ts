@@ -94,6 +94,7 @@ describe("detect mode", () => {
     expect(em.metric("meshwaf_detected_total.category.sqli")).toBe(1n);
     expect(em.metric("meshwaf_blocked_total")).toBe(0n);
     expect(out.logs.map((l) => JSON.parse(l.message).verdict)).toEqual(["detected"]);
+    expect(out.logs.map((l) => JSON.parse(l.message).mode)).toEqual(["detect"]);
   });
 });
 

@@ -32,7 +32,29 @@ export function runtime(s: string, at: i32): string {
 export const KEPT = "kept";
 `;
 
-const compile = (transforms: unknown[]) => compileInMemory(ENTRY, { [ENTRY]: PROGRAM }, transforms, "DEBUG_NEEDLES");
+const compile = (transforms: unknown[], program = PROGRAM) => compileInMemory(ENTRY, { [ENTRY]: program }, transforms, "DEBUG_NEEDLES");
+
+// A helper of its own that hands its needle on with `n` (as session.ts hasAttribute does) calls indexOfCI with
+// no literal, but with no string either: indexOfCI's literal that is also a string elsewhere is still packed, so
+// that no string instance of indexOfCI is built for it.
+const PASS_ON = `
+import { indexOfCI, needleLength } from "./assembly/engine/bytes";
+function has<Needle>(b: ArrayBuffer, needle: Needle, n: i32 = 0): bool {
+  n = needleLength(needle, n);
+  return indexOfCI(b, needle, 0, n) >= 0;
+}
+export function found(s: string): string {
+  const b = String.UTF8.encode(s);
+  return [has(b, "abc").toString(), indexOfCI(b, "shared").toString()].join(",");
+}
+export const SHARED = "shared";
+// a needle longer than a string's duplicate allowance, four calls in one source: one copy of its bytes, shared
+export function many(s: string): string {
+  const b = String.UTF8.encode(s);
+  return [indexOfCI(b, "a needle of twenty-six chr"), indexOfCI(b, "a needle of twenty-six chr", 1),
+    indexOfCI(b, "a needle of twenty-six chr", 2), indexOfCI(b, "a needle of twenty-six chr", 4)].join(",");
+}
+`;
 
 const utf16 = (s: string) => Buffer.from(s, "utf16le");
 const has = (bin: Uint8Array, bytes: Buffer) => Buffer.from(bin).includes(bytes);
@@ -54,6 +76,22 @@ describe("pack-needles", () => {
     expect(has(plain, utf16('{"needle":'))).toBe(true);
     expect(has(packed, utf16('{"needle":'))).toBe(false);
   });
+
+  it("packs a literal also used as a string when the helper's other callers only hand a needle on, and a long needle one source repeats", async () => {
+    const [plain2, packed2] = [await compile([], PASS_ON), await compile([PackNeedles], PASS_ON)];
+    expect(has(plain2, Buffer.from("shared"))).toBe(false);
+    expect(has(packed2, Buffer.from("shared"))).toBe(true);
+    expect(has(packed2, utf16("shared"))).toBe(true);
+    for (const bin of [plain2, packed2]) {
+      const ex = (await loader.instantiate(bin, {})).exports as any;
+      expect(["x ABC SHARED", "ab shared", "none"].map((v) => ex.__getString(ex.found(ex.__newString(v))))).toEqual(["true,6", "false,3", "false,-1"]);
+      expect(ex.__getString(ex.many(ex.__newString("xx A needle of twenty-six CHR")))).toBe("3,3,3,-1");
+    }
+    // (stored once for the source's four calls, the bytes cost less than the string: packed)
+    expect(has(plain2, utf16("a needle of twenty-six chr"))).toBe(true);
+    expect(has(packed2, utf16("a needle of twenty-six chr"))).toBe(false);
+    expect(has(packed2, Buffer.from("a needle of twenty-six chr"))).toBe(true);
+  }, 60_000);
 
   it("writes a packed method needle as the string", async () => {
     for (const bin of [plain, packed]) {

@@ -101,7 +101,8 @@ function judgeUrl(s: Sink, t: Target, v: ArrayBuffer, i: i32): bool {
   if (!urlAt(v, i)) return false;
   if (isRawProtocolScheme(v, urlSchemeStart, urlSchemeEnd) && !directoryAddress(v)) s.report(7104, t, v, urlSchemeStart, urlAuthorityEnd, "raw-protocol URL scheme");
   // `http:127.0.0.1` is read by lenient parsers; other schemes need `//` to name a host (`npm:pkg@1.0.0` does not)
-  if (urlHasSlashes || isWebScheme(v, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, v, classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, encodesSlash(t.raw)), urlSchemeStart, urlAuthorityEnd);
+  // (a slash the value sends encoded is the value's: a URL of markup inside it, `v`, is a copy of its own)
+  if (urlHasSlashes || isWebScheme(v, urlSchemeStart, urlSchemeEnd)) reportHost(s, t, v, classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, v == t.decoded() && encodesSlash(t.raw)), urlSchemeStart, urlAuthorityEnd);
   return true;
 }
 
@@ -145,14 +146,16 @@ function detectEmbedded(s: Sink, t: Target, v: ArrayBuffer, first: i32): void {
 }
 
 // Markup inside a value (an HTML e-mail, invoice or report template for an HTML-to-PDF renderer, a
-// CSS theme): a renderer fetches the URLs of its attributes and style sheets itself, inside the mesh.
+// CSS theme, a Markdown text): a renderer fetches the URLs of its attributes, style sheets and Markdown images
+// (`![alt](url)`) itself, inside the mesh.
 // Each such URL is judged as a URL value of its own, as if it were the value; but a link that a reader
 // follows (`<a href>`, a form's action) is prose's: only a metadata host, an obfuscated host, a
 // raw-protocol scheme or a `file:` URL to a sensitive file count there (docs link http://localhost:3000/,
 // intranet pages link file://server/share/).
 /**
  * Attributes holding a URL (`url` is meta refresh's `0;url=`; `data-src` and `xlink:href` end in one). The first
- * three are links a reader follows in the elements a, area, form, button and base; the renderer fetches the others.
+ * three are links a reader follows in the elements a, area, form, button and base, as a Markdown link, `[text](url)`,
+ * is; the renderer fetches the others.
  */
 const URL_ATTRIBUTES = new WordList("href|action|formaction|src|data|poster|background|srcset|url");
 const BLANK = SPACE | LINE_BREAK | CONTROL;
@@ -169,7 +172,12 @@ function detectMarkupUrls(s: Sink, t: Target, v: ArrayBuffer): void {
     if (c == 0x3e) tag = -1;
     let a = k + 1;
     let link = false;
-    if ((c == 0x3d && tag >= 0) || c == 0x28) {
+    if (c == 0x28 && at(v, k - 1) == 0x5d) {
+      // Markdown, `[text](url)`: an image, `![alt](url)`, is fetched by the renderer, a link followed by a reader
+      let b = k - 2;
+      while (b > 0 && b > k - 256 && at(v, b) != 0x5b) b--;
+      link = at(v, b) != 0x5b || at(v, b - 1) != 0x21;
+    } else if ((c == 0x3d && tag >= 0) || c == 0x28) {
       let e = k;
       while (e > tag && isSpaceByte(at(v, e - 1))) e--;
       let ns = e;

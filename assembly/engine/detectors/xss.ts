@@ -35,7 +35,7 @@ export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_UNTERMINATED_TAG, Category.Xss, CRITICAL, 1, "HTML tag with an attribute that links, loads or styles (href, src, style ...) left open at the end of a value (the page's markup closes it)"),
   new Rule(id.XSS_JS_ASSIGN_BREAKOUT, Category.Xss, CRITICAL, 1, "JS string closed (with the object or call around it), then a property assigned or a call made (' in x.y=, \"};a.b=, \"};import(...)//, '-f(x)-'), or in a template literal's ${...} an assignment or a page global's call"),
   new Rule(id.XSS_DOM_ASSIGN, Category.Xss, WARNING, 1, "assignment to innerHTML/outerHTML/textContent/innerText"),
-  new Rule(id.XSS_DOM_CLOBBER, Category.Xss, CRITICAL, 1, "DOM clobbering: markup whose id or name shadows a document or element member (name=cookie, id=getElementById, name=attributes), or an id repeated with a name (<a id=x><a id=x name=y href=...>: x.y)"),
+  new Rule(id.XSS_DOM_CLOBBER, Category.Xss, CRITICAL, 1, "DOM clobbering: markup whose id or name shadows a document or element member (name=cookie, id=getElementById, name=attributes), or an id repeated with a name (<a id=x><a id=x name=y href=...>: x.y), or an anchor whose id and name differ linking off the page after an element with an id (<a id=x><a id=y name=z href=//host/...>)"),
 ];
 
 // Byte classes that enable each scanner.

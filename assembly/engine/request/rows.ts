@@ -6,12 +6,12 @@
 // separators and line breaks inside. A YAML block scalar (`key: |`, `key: >-`, its text on the deeper
 // indented lines below) is one value, its lines joined by line breaks (`|`) or folded to blanks (`>`), and
 // so are a plain or quoted scalar's next lines; a literal block of several lines (a CI job's script) is left
-// to the body, which reads it as text. An anchor (`&name`) is not part of the value. Lines and cells, not a parser: each value is named `body`, and an
+// to the body, which reads it as text, unless its lines read as a value carried into a command line (carriedLines). An anchor (`&name`) is not part of the value. Lines and cells, not a parser: each value is named `body`, and an
 // exclusion names the document.
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../detectors/langs/syntax";
-import { isWordByte } from "../bytes";
+import { isDigit, isWordByte } from "../bytes";
 import { jsDecode } from "../transform/jsescape";
 import { ByteWriter } from "../transform/out";
 
@@ -103,7 +103,7 @@ export function parseRows(body: ArrayBuffer, yaml: bool, out: Targets): ArrayBuf
         // (a literal block of several lines is a text of its own, a CI job's script or a file: read in the body,
         // as text; read alone, a script opens with a command, and every command on its next lines reads as
         // one chained to it, `make` then `python -m pip ...`)
-        if (literal && deeperCount > 1) w.len = 0;
+        if (literal && deeperCount > 1 && !carriedLines(w.buf, w.len)) w.len = 0;
       }
     } else w.copy(body, s, v);
     // (a block's text opens with the break that joined it to its header)
@@ -157,6 +157,20 @@ function quoteEnd(b: ArrayBuffer, j: i32, end: i32, yaml: bool): i32 {
     else if (c == q) break;
   }
   return j;
+}
+
+/**
+ * Whether a literal block's text (`len` bytes of `b`, each line after a break) is a value carried into a command
+ * line rather than a script, to be read as a value too: a line opens with a shell separator (`; id`, `| sh -i`,
+ * `&& whoami`: no line of a script can), or the first line with a digit (`127.0.0.1`, a command on the next line).
+ */
+function carriedLines(b: ArrayBuffer, len: i32): bool {
+  if (isDigit(at(b, 1))) return true;
+  for (let j = 0; j < len; j++) {
+    const c = at(b, j + 1);
+    if (at(b, j) == 0x0a && (c == 0x3b || c == 0x7c || c == 0x26)) return true;
+  }
+  return false;
 }
 
 /** The lines deeperLines read. */

@@ -10,7 +10,9 @@
 //   module's call with a string or list argument, not the name alone as prose has it;
 // - `%x(...)`, `qx{...}`: Ruby's and Perl's command literals; `'id'.execute()`: Groovy's, a string run as a process;
 // - a Python dunder read off an empty literal or by a quoted key off a call (`().__class__.__bases__`,
-//   `''.__class__.__mro__`, `globals()['__builtins__']`): prose and everyday code name `obj.__class__`.
+//   `''.__class__.__mro__`, `{}.__class__`, `globals()['__builtins__']`), an escape's next step read off a dunder
+//   (`x.__class__.__base__`, `__mro__[1].__subclasses__`), or the globals read on to a module (`lipsum.__globals__.os`):
+//   prose and everyday code name `obj.__class__` and `type(x).__mro__`.
 import { byteAt, isAlpha, isDigit, isWordByte, matchesCI } from "../../bytes";
 import { WordList } from "../../wordlist";
 import { at, skipSpaces } from "../langs/syntax";
@@ -53,10 +55,21 @@ function pythonInternals(buf: ArrayBuffer, i: i32): bool {
   const p = at(buf, i - 1);
   const a = at(buf, i - 3);
   const b = at(buf, i - 2);
-  // (an empty literal, not a call's `()` or an index's `[]`: `foo().__init__` is everyday code)
-  if (p == 0x2e) return !isWordByte(at(buf, i - 4)) && ((b == 0x29 && a == 0x28) || (b == 0x5d && a == 0x5b) || ((b == 0x27 || b == 0x22) && a == b));
+  if (p == 0x2e) {
+    // (an empty literal, not a call's `()` or an index's `[]`: `foo().__init__` is everyday code)
+    if (!isWordByte(at(buf, i - 4)) && ((b == 0x29 && a == 0x28) || (b == 0x5d && a == 0x5b) || (b == 0x7d && a == 0x7b) || ((b == 0x27 || b == 0x22) && a == b))) return true;
+    const e = ESCAPES.indexLower(buf, i + 2, w - 2);
+    // an escape's next step read off a dunder (`x.__class__.__base__`, `__mro__[1].__subclasses__`), or the
+    // globals or builtins read on (`lipsum.__globals__.os`, `__globals__['os']`)
+    let k = i - 2;
+    while (at(buf, k) == 0x5d || at(buf, k) == 0x5b || isDigit(at(buf, k))) k--;
+    return e >= 0 && (at(buf, k) == 0x5f || e < 2 && (at(buf, w) == 0x2e || at(buf, w) == 0x5b));
+  }
   return (p == 0x27 || p == 0x22) && b == 0x5b && a == 0x29 && at(buf, w) == p;
 }
+
+/** The dunders a sandbox escape reads on from an object's class (`__globals__`, `__builtins__` first). */
+const ESCAPES = new WordList("globals|builtins|subclasses|mro|bases|base");
 
 /** Index of the `[` that opens the list closed at `close` (at most 256 bytes back), or -1. */
 function listOpen(buf: ArrayBuffer, close: i32): i32 {

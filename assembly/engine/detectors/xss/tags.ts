@@ -163,6 +163,7 @@ function scanTag(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32, marku
     return;
   }
   const attrs = scanAttributes(s, t, buf, start, p, lim, markup);
+  if (markup && tagIdEnd > 0 && anchorChain(buf)) report(s, t, XSS_DOM_CLOBBER, buf, start, tagIdEnd, "DOM clobbering");
   if (headKind != 0 && !headActive && attributesEnd < buf.byteLength && byteAt(buf, attributesEnd) == 0x3e) dangerous = false;
   if (dangerous) {
     report(s, t, XSS_TAG, buf, start, p, "active content tag");
@@ -238,6 +239,13 @@ let idStart: i32 = 0;
 let idEnd: i32 = 0;
 let idRepeated = false;
 
+/** The id and the name of the tag being read (0, 0: none), and whether its href may leave the page's origin. */
+let tagIdStart: i32 = 0;
+let tagIdEnd: i32 = 0;
+let tagNameStart: i32 = 0;
+let tagNameEnd: i32 = 0;
+let tagRemote = false;
+
 /**
  * DOM clobbering: an id or name that shadows a member scripts read (names.ts), or a second element with the
  * id of an earlier one and a name (`<a id=x><a id=x name=y href=//evil/x.js>`: `x` is then a collection and
@@ -248,15 +256,36 @@ function clobbering(s: Sink, t: Target, buf: ArrayBuffer, start: i32, ns: i32, n
   const id = ne - ns == 2 && matchesCI(buf, ns, "id");
   if (!markup || ve <= vs || !(id || (ne - ns == 4 && matchesCI(buf, ns, "name")))) return;
   if (!id && idRepeated || isDomMember(buf, vs, ve)) report(s, t, XSS_DOM_CLOBBER, buf, start, ve, "DOM clobbering");
-  if (!id) return;
+  if (!id) {
+    tagNameStart = vs;
+    tagNameEnd = ve;
+    return;
+  }
+  tagIdStart = vs;
+  tagIdEnd = ve;
   if (idEnd == 0) { idStart = vs; idEnd = ve; }
   else idRepeated = ve - vs == idEnd - idStart && vs != idStart && equalBytes(changetype<usize>(buf) + <usize>vs, changetype<usize>(buf) + <usize>idStart, ve - vs);
+}
+
+/**
+ * A clobbering chain spread over elements of different ids (`<a id=scriptSrc><a id=CONFIG name=url
+ * href=//x.example/evil.js>`): a link (`a`, `area`: an element with an href) whose id and name differ, each a
+ * global the page's script may read, and whose href, the string both stand for, may leave the page's origin,
+ * after another element with an id. A named anchor of rich text repeats its id as its name (`<a id=fn1
+ * name=fn1>`) or links within the page; a link with an id alone, or a name alone, names one thing.
+ */
+function anchorChain(buf: ArrayBuffer): bool {
+  const idLen = tagIdEnd - tagIdStart;
+  return tagRemote && tagNameEnd > 0 && idStart != tagIdStart &&
+    !(tagNameEnd - tagNameStart == idLen && equalBytes(changetype<usize>(buf) + <usize>tagNameStart, changetype<usize>(buf) + <usize>tagIdStart, idLen));
 }
 
 /** Reads attributes after the tag name; reports handlers and dangerous ones; returns how many had `=`. */
 function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32, lim: i32, markup: bool): i32 {
   let withValue = 0;
   idRepeated = false;
+  tagIdEnd = tagNameEnd = 0;
+  tagRemote = false;
   attributesEnd = q;
   lastValueCutShort = false;
   tagLoads = false;
@@ -301,6 +330,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
         lastValueCutShort = r >= buf.byteLength;
       }
       clobbering(s, t, buf, start, nameStart, nameEnd, r - quoted, markup);
+      if (nameEnd - nameStart == 4 && matchesCI(buf, nameStart, "href")) tagRemote = leavesOrigin(buf, valueStart, r - quoted);
       if (headKind != 0 && !headActive) headActive = headAttributeActs(buf, nameStart, nameEnd, valueStart, r - quoted);
       q = r;
     }
