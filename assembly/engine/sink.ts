@@ -40,6 +40,8 @@ export class Sink {
    * on the request) drops them.
    */
   reports: i32 = 0;
+  /** Findings of any rule, counted before the paranoia level or a switched-off category drops them (a result that holds for every configuration). */
+  raised: i32 = 0;
   /** The target before the one being inspected, in request order (set by the engine, inspected or not). */
   previous: Target | null = null;
   /**
@@ -96,6 +98,7 @@ export class Sink {
 
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
   private counts(ruleId: i32): Rule | null {
+    this.raised++;
     const rule = findRule(ruleId);
     if (rule === null || rule.paranoia > this.paranoia) return null;
     if (this.disabledCategories.includes(<i32>rule.category)) return null;
