@@ -79,6 +79,11 @@ export class Sink {
     if (rule !== null) this.record(rule, targetName, data, start, end, reason);
   }
 
+  /** reportNamed() of the header `name` (target `header:NAME`), from its value's first byte to `end`. */
+  reportHeader(ruleId: i32, name: string, data: ArrayBuffer, end: i32, reason: string): void {
+    this.reportNamed(ruleId, "header:" + name, data, 0, end, reason);
+  }
+
   /**
    * report() with its rule id and reason in one number, `ruleId << REASON_BITS | k`, k the index of
    * the reason in the release build's table of texts (packed-text.ts), decoded only when the finding
@@ -94,6 +99,11 @@ export class Sink {
   reportNamedPacked(ruleReason: i32, targetName: string, data: ArrayBuffer, start: i32, end: i32): void {
     const rule = this.counts(ruleReason >> REASON_BITS);
     if (rule !== null) this.record(rule, targetName, data, start, end, packedText(ruleReason & ((1 << REASON_BITS) - 1)));
+  }
+
+  /** reportHeader() with its rule id and reason in one number, as reportPacked(). */
+  reportHeaderPacked(ruleReason: i32, name: string, data: ArrayBuffer, end: i32): void {
+    this.reportNamedPacked(ruleReason, "header:" + name, data, 0, end);
   }
 
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
