@@ -115,12 +115,12 @@ export class CleanValues {
   }
 
   /**
-   * The hash of a header or cookie target about to be built, when it may be remembered (else 0):
+   * The hash of a header, cookie or path target about to be built, when it may be remembered (else 0):
    * with hasParts(), the parsers skip building one remembered clean. Arguments are looked up by pairs
    * (holds(): the sqli detector reads a value after its name).
    */
   headerHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): u32 {
-    return isHeaderKind(kind) ? this.partsHash(kind, origin, key, raw, value) : 0;
+    return isHeaderKind(kind) || kind == TargetKind.Path ? this.partsHash(kind, origin, key, raw, value) : 0;
   }
 
   /**

@@ -162,6 +162,30 @@ describe("clean header and cookie values remembered across requests", () => {
     }
   });
 
+  it("leave out a path found clean and still find an attack in a path one byte or one escape apart", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const get = (path: string) => ({ method: "GET", path, authority: "svc.local", headers: [["accept", "application/json"]] as [string, string][] });
+    const clean = get("/api/v1/orders/4821/items/summary.json?page=2");
+    const attacks = [
+      "/api/v1/orders/4821/items/../../../etc/shadow?page=2",
+      "/api/v1/orders/4821/items/summary.json%00.php?page=2",
+      "/api/v1/orders/4821'%20OR%20'1'='1/items?page=2",
+      "/api/v1/orders/4821/items/%2e%2e/%2e%2e/%2e%2e/etc/shadow?page=2",
+    ];
+    for (let i = 0; i < 40; i++) {
+      expect(filterRules(em, clean)).toEqual(harnessRules(h, clean));
+      expect(runRequest(blocking, clean).blocked).toBe(false);
+    }
+    for (const path of attacks) {
+      for (let i = 0; i < 2; i++) {
+        expect(filterRules(em, get(path)), path).toEqual(harnessRules(h, get(path)));
+        expect(runRequest(blocking, get(path)).blocked, path).toBe(true);
+        expect(runRequest(blocking, clean).blocked).toBe(false);
+      }
+    }
+  });
+
   it("leave out JSON members found clean and still find an attack in any member", async () => {
     const em = await loadFilter({ mode: "detect" });
     const post = (body: object) => ({ method: "POST", path: "/api/notes", authority: "svc.local", headers: [["content-type", "application/json"]] as [string, string][], body: Buffer.from(JSON.stringify(body)) });

@@ -40,7 +40,7 @@ export class Targets {
   inspector: TargetBatchInspector | null = null;
   /** Targets already added in this request (the engine plugs one in): a repeat is not added again. */
   seen: SeenTargets | null = null;
-  /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built. */
+  /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built (nor a path in cleanMembers). */
   cleanHeaders: CleanValues | null = null;
   /**
    * Arguments and JSON members remembered clean (the engine plugs its table in; the claims of a token,
@@ -91,7 +91,8 @@ export class Targets {
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (!this.unseen(kind, key, value, raw)) return;
-    const clean = this.cleanHeaders;
+    // (a path is remembered among the arguments: the engine looks every other kind up in that table)
+    const clean = kind == TargetKind.Path ? this.cleanMembers : this.cleanHeaders;
     let hash: u32 = 0;
     if (clean !== null) {
       hash = clean.headerHash(kind, this.origin, key, raw, value);
