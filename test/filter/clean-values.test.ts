@@ -203,6 +203,29 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(filterRules(em, clean)).toEqual([]);
   });
 
+  it("pass a token found clean again, and read one that differs in a byte or arrives in another header", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const seg = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const sig = "c2lnbmF0dXJl".repeat(4);
+    const header = seg({ alg: "RS256", typ: "JWT" });
+    const req = (name: string, jwt: string) => ({ method: "GET", path: "/api/orders", authority: "svc.local", headers: [[name, `Bearer ${jwt}`]] as [string, string][] });
+    const clean = `${header}.${seg({ sub: "u1", role: "reader" })}.${sig}`;
+    const attack = `${header}.${seg({ sub: "u1", role: "'or 1=1--" })}.${sig}`;
+    const unsigned = `${seg({ alg: "none", typ: "JWT" })}.${seg({ sub: "u1", role: "reader" })}.`;
+    for (let i = 0; i < 20; i++) {
+      expect(filterRules(em, req("authorization", clean))).toEqual([]);
+      expect(runRequest(blocking, req("authorization", clean)).blocked).toBe(false);
+    }
+    for (const [name, jwt] of [["authorization", attack], ["authorization", unsigned], ["x-forwarded-authorization", attack], ["authorization", clean.slice(0, -1)]]) {
+      for (let i = 0; i < 2; i++) {
+        expect(filterRules(em, req(name, jwt)), `${name} ${jwt}`).toEqual(harnessRules(h, req(name, jwt)));
+        expect(runRequest(blocking, req("authorization", clean)).blocked).toBe(false);
+      }
+    }
+    expect(runRequest(blocking, req("authorization", attack)).blocked).toBe(true);
+  });
+
   it("read each token's claims and header again where they differ from tokens found clean", async () => {
     const em = await loadFilter({ mode: "detect" });
     const seg = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
