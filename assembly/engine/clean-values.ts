@@ -20,7 +20,7 @@ import { sameBytes } from "./transform/out";
 // The hashes sit apart, packed (`hashes`, 0 for an empty slot): most look-ups miss, and a miss reads
 // one u32 of a 2 KB array instead of a slot of a 86-200 KB buffer, which is rarely in the CPU's cache.
 const KEY_AT: i32 = 4;
-/** Or'ed into kindAndOrigin() for a target keyed by its raw bytes: origins end at 11, Query and Form become 13 and 12. */
+/** Or'ed into kindAndOrigin() for a target keyed by its raw bytes: origins end at 11, Query, Form and Header become 13, 12 and 14. */
 const RAW_KEYED: i32 = 12 << 4;
 
 export class CleanValues {
@@ -137,6 +137,16 @@ export class CleanValues {
     return this.hasParts(code, key, raw, hashOfParts(code, key, raw));
   }
 
+  /** The hash of a target keyed by its raw bytes (Target.formArg) about to be built, when it may be remembered (else 0): with hasRaw(), as holds() looks an argument up. */
+  rawHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer): u32 {
+    return raw.byteLength > this.maxValue || key.length > this.maxKey ? 0 : hashOfParts(kindAndOrigin(kind, origin) | RAW_KEYED, key, raw);
+  }
+
+  /** has() for rawHash(). */
+  hasRaw(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, hash: u32): bool {
+    return this.hasParts(kindAndOrigin(kind, origin) | RAW_KEYED, key, raw, hash);
+  }
+
   private partsHash(kind: TargetKind, origin: TargetOrigin, key: string, raw: ArrayBuffer, value: ArrayBuffer): u32 {
     if (value.byteLength > this.maxValue || key.length > this.maxKey) return 0;
     if (raw != value && !sameBytes(raw, value)) return 0;
@@ -183,14 +193,14 @@ function isHeaderKind(k: TargetKind): bool {
   return t.formArg ? t.raw : t.value;
 }
 
-/** A hash of kind, key and the bytes `t` is remembered by, never 0. */
+/** A hash of kind, key and the bytes `t` is remembered by, never 0 (targets keep the one computed while parsing). */
 export function hashOf(t: Target): u32 {
-  return t.formArg ? hashOfParts(codeOf(t), t.key, t.raw) : valueHash(t);
+  return t.cleanHash != 0 ? t.cleanHash : t.formArg ? hashOfParts(codeOf(t), t.key, t.raw) : valueHash(t);
 }
 
-/** A hash of kind, key and value, never 0 (targets keep the one computed while parsing). */
+/** A hash of kind, key and value, never 0 (a target not keyed by its raw bytes keeps the one computed while parsing). */
 export function valueHash(t: Target): u32 {
-  return t.cleanHash != 0 ? t.cleanHash : hashOfParts(kindAndOrigin(t.kind, t.origin), t.key, t.value);
+  return t.cleanHash != 0 && !t.formArg ? t.cleanHash : hashOfParts(kindAndOrigin(t.kind, t.origin), t.key, t.value);
 }
 
 /** FNV-1a over kind and key, then the value eight bytes a step (a multiply and a rotation per word). */

@@ -226,6 +226,34 @@ describe("clean header and cookie values remembered across requests", () => {
     expect(runRequest(blocking, req("authorization", attack)).blocked).toBe(true);
   });
 
+  it("remember credentials by their raw bytes and still read any that differ in the scheme, a byte or the header", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const req = (name: string, value: string) => ({ method: "GET", path: "/api/orders", authority: "svc.local", headers: [[name, value]] as [string, string][] });
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    const clean = [["authorization", `Basic ${b64("svc-reader:s3cret-pass")}`], ["authorization", "Bearer sk_live_4f9a8b7c6d5e"], ["proxy-authorization", `Basic ${b64("proxy:pw")}`]];
+    const attacks = [
+      ["authorization", `Basic ${b64("admin' or '1'='1:x")}`],
+      ["authorization", `Basic ${b64("svc-reader:<script>alert(1)</script>")}`],
+      ["authorization", "Bearer sk_live_4f9a' OR 1=1--"],
+      ["authorization", `Bearer ${b64("<script>alert(document.domain)</script>")}`],
+      ["proxy-authorization", `Basic ${b64("proxy:pw;cat /etc/passwd")}`],
+      ["authorization", `basic ${b64("admin' or '1'='1:x")}`],
+    ];
+    for (let i = 0; i < 20; i++) for (const [name, value] of clean) {
+      expect(filterRules(em, req(name, value))).toEqual([]);
+      expect(runRequest(blocking, req(name, value)).blocked).toBe(false);
+    }
+    for (const [name, value] of attacks) {
+      for (let i = 0; i < 2; i++) {
+        const rules = filterRules(em, req(name, value));
+        expect(rules, `${name}: ${value}`).toEqual(harnessRules(h, req(name, value)));
+        expect(rules.length, `${name}: ${value}`).toBeGreaterThan(0);
+        for (const [n, v] of clean) expect(runRequest(blocking, req(n, v)).blocked).toBe(false);
+      }
+    }
+  });
+
   it("read each token's claims and header again where they differ from tokens found clean", async () => {
     const em = await loadFilter({ mode: "detect" });
     const seg = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
