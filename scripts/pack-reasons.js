@@ -4,7 +4,7 @@
 // `defineMetric(...)`) and of messages built by concatenation, as UTF-8 bytes in one
 // table (assembly/engine/packed-text.ts: TEXTS, and TEXT_LENGTHS, a byte a text). A string literal is
 // a UTF-16 static string with a header (about 20 bytes and 2 bytes a character). A report becomes
-// `s.reportPacked(..., k)` (reportNamedPacked for reportNamed), k the reason's index in the table,
+// `s.reportPacked(..., k)` (reportNamedPacked for reportNamed, reportHeaderPacked for reportHeader), k the reason's index in the table,
 // decoded only when the finding counts (a rule scores once a request); any other literal becomes
 // `packedText(k)`, decoded where the configuration has an error or the line is logged. A text the
 // sources repeat is stored once, and the most used come first (an index under 64 is one byte of
@@ -16,7 +16,7 @@ import { walkProjectSources } from "./ast-walk.js";
 // Method name -> the fewest arguments of a call: rule matches, and the configuration parser's errors
 // (config/parse.ts, config/json.ts `this.fail(..., "must be an object")`, decoded only on an error).
 // A warning's (config/parse.ts `this.warn(field, "...")`) too.
-const CALLS = new Map([["report", 2], ["reportNamed", 2], ["fail", 1], ["warn", 2]]);
+const CALLS = new Map([["report", 2], ["reportNamed", 2], ["reportHeader", 2], ["fail", 1], ["warn", 2]]);
 
 /** The last argument of a call CALLS names, or null. */
 function reasonArgument(node) {
@@ -32,7 +32,7 @@ function reasonLiteral(node) {
 }
 
 /** The Sink methods that take a rule id and a reason's index in one number (assembly/engine/sink.ts). */
-const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"]]);
+const PACKED = new Map([["report", "reportPacked"], ["reportNamed", "reportNamedPacked"], ["reportHeader", "reportHeaderPacked"]]);
 
 /** The bits of a reason's index in that number (REASON_BITS, assembly/engine/packed-text.ts). */
 const REASON_BITS = 10;

@@ -34,7 +34,7 @@ import { equalsAsciiCI } from "./bytes";
 import { isPlainPartHeader } from "./request/plain-headers";
 import { embeddedStrings } from "./embedded";
 import { base64DecodePrintable } from "./transform/base64";
-import { jwtStart, jwtTargets, segmentEnd, unsigned } from "./jwt";
+import { jwtOpens, jwtStart, jwtTargets, segmentEnd, unsigned } from "./jwt";
 
 /** Runs every per-target detector on `t` (until the sink has seen enough, see Sink.done). */
 export function detectTarget(s: Sink, t: Target): void {
@@ -223,10 +223,18 @@ function followsItsName(s: Sink, t: Target): bool {
 
 function inspectTarget(s: Sink, t: Target, cfg: EngineConfig): void {
   // A JSON Web Token is read as its header and claims (engine/jwt.ts), not as base64 text.
-  const token = t.kind != TargetKind.Path ? jwtStart(t.value) : -1;
-  if (token >= 0) {
-    inspectToken(s, t, token, cfg);
-    return;
+  if (t.kind != TargetKind.Path && jwtOpens(t.value)) {
+    const tokens = cfg.cleanTokens;
+    const whole = t.value.byteLength <= tokens.maxValue && t.key.length <= tokens.maxKey;
+    const hash = whole ? valueHash(t) : 0;
+    // A token found clean is remembered whole (inspectToken alone adds to that table, and only what
+    // jwtStart accepted): it is not read again, nor passed over by jwtStart.
+    if (whole && tokens.hasValue(t, hash)) return;
+    const token = jwtStart(t.value);
+    if (token >= 0) {
+      inspectToken(s, t, token, cfg, whole, hash);
+      return;
+    }
   }
   detectTarget(s, t);
   // Values that are base64 of text, or mostly escapes, are inspected once more, decoded.
@@ -258,13 +266,10 @@ function basicColon(t: Target, decoded: ArrayBuffer): i32 {
  * The header and claims of the token at `start` in `t`'s value. A token found clean is remembered
  * whole, and so is its header (as base64: an issuer signs every token with the same one or few);
  * most claims recur in every token of an issuer (iss, aud, scope, roles) and are remembered as
- * arguments are.
+ * arguments are. `whole`: the token fits that table; `hash`: its valueHash (inspectTarget looked it up there, in vain).
  */
-function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig): void {
+function inspectToken(s: Sink, t: Target, start: i32, cfg: EngineConfig, whole: bool, hash: u32): void {
   const tokens = cfg.cleanTokens;
-  const whole = t.value.byteLength <= tokens.maxValue && t.key.length <= tokens.maxKey;
-  const hash = whole ? valueHash(t) : 0;
-  if (whole && tokens.hasValue(t, hash)) return;
   // (no target is of kind Body and origin JwtHeader: the header's text has a row of its own)
   const dot = segmentEnd(t.value, start);
   const at = changetype<usize>(t.value) + <usize>start;

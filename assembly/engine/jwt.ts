@@ -38,6 +38,14 @@ export function jwtStart(v: ArrayBuffer): i32 {
   return i == n ? start : -1;
 }
 
+/** Whether `v` opens as jwtStart() reads a token's first bytes (`[Bearer ]ey` or `ew`, a token's length): a test of a few bytes. */
+export function jwtOpens(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n < 12 || n > MAX_TOKEN) return false;
+  const i = matchesCI(v, 0, "bearer ") ? 7 : 0;
+  return load<u8>(changetype<usize>(v) + <usize>i) == 0x65 && objectOpens(load<u8>(changetype<usize>(v) + <usize>(i + 1)));
+}
+
 // @ts-ignore: decorator
 @inline function objectOpens(c: u32): bool {
   return c == 0x79 || c == 0x77;

@@ -40,6 +40,8 @@ export class Sink {
    * on the request) drops them.
    */
   reports: i32 = 0;
+  /** Findings of any rule, counted before the paranoia level or a switched-off category drops them (a result that holds for every configuration). */
+  raised: i32 = 0;
   /** The target before the one being inspected, in request order (set by the engine, inspected or not). */
   previous: Target | null = null;
   /**
@@ -77,6 +79,11 @@ export class Sink {
     if (rule !== null) this.record(rule, targetName, data, start, end, reason);
   }
 
+  /** reportNamed() of the header `name` (target `header:NAME`), from its value's first byte to `end`. */
+  reportHeader(ruleId: i32, name: string, data: ArrayBuffer, end: i32, reason: string): void {
+    this.reportNamed(ruleId, "header:" + name, data, 0, end, reason);
+  }
+
   /**
    * report() with its rule id and reason in one number, `ruleId << REASON_BITS | k`, k the index of
    * the reason in the release build's table of texts (packed-text.ts), decoded only when the finding
@@ -94,8 +101,14 @@ export class Sink {
     if (rule !== null) this.record(rule, targetName, data, start, end, packedText(ruleReason & ((1 << REASON_BITS) - 1)));
   }
 
+  /** reportHeader() with its rule id and reason in one number, as reportPacked(). */
+  reportHeaderPacked(ruleReason: i32, name: string, data: ArrayBuffer, end: i32): void {
+    this.reportNamedPacked(ruleReason, "header:" + name, data, 0, end);
+  }
+
   /** The rule of a finding that may score: it runs in this configuration and has not scored yet in this request. */
   private counts(ruleId: i32): Rule | null {
+    this.raised++;
     const rule = findRule(ruleId);
     if (rule === null || rule.paranoia > this.paranoia) return null;
     if (this.disabledCategories.includes(<i32>rule.category)) return null;

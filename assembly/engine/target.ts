@@ -64,7 +64,7 @@ export class Target {
   private _censusDone: bool = false;
   /** Detectors' own whole-value prefilters let everything through (tests compare the findings with and without). */
   gatesOpen: bool = false;
-  /** The clean-values hash of a header or cookie target, computed while parsing (0: not yet). */
+  /** The clean-values hash of a header, cookie or path target (of an Authorization header by its raw bytes: formArg), computed while parsing (0: not yet). */
   cleanHash: u32 = 0;
   /** True for the derived target holding the base64-decoded text of another. */
   fromBase64: bool = false;
@@ -75,7 +75,8 @@ export class Target {
   afterSkip: bool = false;
   /**
    * A query or form argument (name or value) whose value is `raw` percent-decoded with `+` as a space
-   * (parseUrlencoded): the raw bytes decide the value, so the clean-values table keys it by them.
+   * (parseUrlencoded), or an Authorization header's credentials without their scheme (Targets.addRawKeyed):
+   * the raw bytes decide the value, so the clean-values table keys it by them.
    */
   formArg: bool = false;
   /** Set by the request parsers; `Query` for targets built by hand (tests). */

@@ -162,6 +162,30 @@ describe("clean header and cookie values remembered across requests", () => {
     }
   });
 
+  it("leave out a path found clean and still find an attack in a path one byte or one escape apart", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const get = (path: string) => ({ method: "GET", path, authority: "svc.local", headers: [["accept", "application/json"]] as [string, string][] });
+    const clean = get("/api/v1/orders/4821/items/summary.json?page=2");
+    const attacks = [
+      "/api/v1/orders/4821/items/../../../etc/shadow?page=2",
+      "/api/v1/orders/4821/items/summary.json%00.php?page=2",
+      "/api/v1/orders/4821'%20OR%20'1'='1/items?page=2",
+      "/api/v1/orders/4821/items/%2e%2e/%2e%2e/%2e%2e/etc/shadow?page=2",
+    ];
+    for (let i = 0; i < 40; i++) {
+      expect(filterRules(em, clean)).toEqual(harnessRules(h, clean));
+      expect(runRequest(blocking, clean).blocked).toBe(false);
+    }
+    for (const path of attacks) {
+      for (let i = 0; i < 2; i++) {
+        expect(filterRules(em, get(path)), path).toEqual(harnessRules(h, get(path)));
+        expect(runRequest(blocking, get(path)).blocked, path).toBe(true);
+        expect(runRequest(blocking, clean).blocked).toBe(false);
+      }
+    }
+  });
+
   it("leave out JSON members found clean and still find an attack in any member", async () => {
     const em = await loadFilter({ mode: "detect" });
     const post = (body: object) => ({ method: "POST", path: "/api/notes", authority: "svc.local", headers: [["content-type", "application/json"]] as [string, string][], body: Buffer.from(JSON.stringify(body)) });
@@ -177,6 +201,57 @@ describe("clean header and cookie values remembered across requests", () => {
       expect(filterRules(em, post(body)).length, JSON.stringify(body)).toBeGreaterThan(0);
     }
     expect(filterRules(em, clean)).toEqual([]);
+  });
+
+  it("pass a token found clean again, and read one that differs in a byte or arrives in another header", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const seg = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const sig = "c2lnbmF0dXJl".repeat(4);
+    const header = seg({ alg: "RS256", typ: "JWT" });
+    const req = (name: string, jwt: string) => ({ method: "GET", path: "/api/orders", authority: "svc.local", headers: [[name, `Bearer ${jwt}`]] as [string, string][] });
+    const clean = `${header}.${seg({ sub: "u1", role: "reader" })}.${sig}`;
+    const attack = `${header}.${seg({ sub: "u1", role: "'or 1=1--" })}.${sig}`;
+    const unsigned = `${seg({ alg: "none", typ: "JWT" })}.${seg({ sub: "u1", role: "reader" })}.`;
+    for (let i = 0; i < 20; i++) {
+      expect(filterRules(em, req("authorization", clean))).toEqual([]);
+      expect(runRequest(blocking, req("authorization", clean)).blocked).toBe(false);
+    }
+    for (const [name, jwt] of [["authorization", attack], ["authorization", unsigned], ["x-forwarded-authorization", attack], ["authorization", clean.slice(0, -1)]]) {
+      for (let i = 0; i < 2; i++) {
+        expect(filterRules(em, req(name, jwt)), `${name} ${jwt}`).toEqual(harnessRules(h, req(name, jwt)));
+        expect(runRequest(blocking, req("authorization", clean)).blocked).toBe(false);
+      }
+    }
+    expect(runRequest(blocking, req("authorization", attack)).blocked).toBe(true);
+  });
+
+  it("remember credentials by their raw bytes and still read any that differ in the scheme, a byte or the header", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const blocking = await loadFilter({ mode: "block" });
+    const req = (name: string, value: string) => ({ method: "GET", path: "/api/orders", authority: "svc.local", headers: [[name, value]] as [string, string][] });
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    const clean = [["authorization", `Basic ${b64("svc-reader:s3cret-pass")}`], ["authorization", "Bearer sk_live_4f9a8b7c6d5e"], ["proxy-authorization", `Basic ${b64("proxy:pw")}`]];
+    const attacks = [
+      ["authorization", `Basic ${b64("admin' or '1'='1:x")}`],
+      ["authorization", `Basic ${b64("svc-reader:<script>alert(1)</script>")}`],
+      ["authorization", "Bearer sk_live_4f9a' OR 1=1--"],
+      ["authorization", `Bearer ${b64("<script>alert(document.domain)</script>")}`],
+      ["proxy-authorization", `Basic ${b64("proxy:pw;cat /etc/passwd")}`],
+      ["authorization", `basic ${b64("admin' or '1'='1:x")}`],
+    ];
+    for (let i = 0; i < 20; i++) for (const [name, value] of clean) {
+      expect(filterRules(em, req(name, value))).toEqual([]);
+      expect(runRequest(blocking, req(name, value)).blocked).toBe(false);
+    }
+    for (const [name, value] of attacks) {
+      for (let i = 0; i < 2; i++) {
+        const rules = filterRules(em, req(name, value));
+        expect(rules, `${name}: ${value}`).toEqual(harnessRules(h, req(name, value)));
+        expect(rules.length, `${name}: ${value}`).toBeGreaterThan(0);
+        for (const [n, v] of clean) expect(runRequest(blocking, req(n, v)).blocked).toBe(false);
+      }
+    }
   });
 
   it("read each token's claims and header again where they differ from tokens found clean", async () => {

@@ -156,3 +156,58 @@ describe("browser fetch metadata and client hints shared from request to request
     }
   });
 });
+
+// The request-level checks of a header value alone (detectors/protocol.ts checkValue), of the path
+// (checkPath) and of the Content-Type are remembered by buffer when they raised nothing: the next request
+// that shares that buffer skips them. A value one byte apart, under another name, or after any number
+// of clean repeats is checked again.
+describe("request-level header checks remembered from request to request", () => {
+  const CLEAN: [string, string][] = [
+    ["x-forwarded-prefix", "/shop"],
+    ["accept-encoding", "gzip, deflate"],
+    ["cache-control", "no-cache"],
+    ["sec-fetch-user", "?1"],
+    ["x-forwarded-host", "shop.example.com"],
+    ["referer", "https://shop.example.com/cart?note=a%20b"],
+    ["user-agent", "curl/8.5.0"],
+  ];
+  // what each name carries that only the request-level checks find
+  const ATTACK: Record<string, string> = {
+    "x-forwarded-prefix": "//evil.example",
+    "accept-encoding": "gzip, xyz",
+    "cache-control": "no-cache,,",
+    "sec-fetch-user": "?2",
+    "x-forwarded-host": "0x7f000001",
+    referer: "https://shop.example.com/cart?note=a%0d%0aSet-Cookie:%20sid=1",
+    "user-agent": "curl/8.5.0\u0001",
+  };
+
+  it("are skipped for the clean value again, and an attack under the same name right after is checked", async () => {
+    expectEachAttackInspected(await loadFilter({ mode: "detect" }), CLEAN, ATTACK, 3);
+  });
+
+  it("check the path and the Content-Type again when one byte changes, after many clean repeats", async () => {
+    const em = await loadFilter({ mode: "detect" });
+    const post = (path: string, type: string): RequestSpec => ({
+      method: "POST", path, authority: "svc.local", headers: [["content-type", type]], body: '{"a":1}',
+    });
+    const clean = post("/files/report.txt", "application/json");
+    for (let i = 0; i < 50; i++) expect(filterRules(em, clean)).toEqual([]);
+    for (const [attack, rule] of [[post("/files/report.bak", "application/json"), 1070], [post("/files/report.txt", "application/jsox"), 1010]] as const) {
+      for (let i = 0; i < 2; i++) {
+        const rules = filterRules(em, attack);
+        expect(rules).toEqual(harnessRules(h, attack));
+        expect(rules).toContain(rule);
+        expect(filterRules(em, clean)).toEqual([]);
+      }
+    }
+  });
+
+  it("remember no value a rule was raised on while its category was switched off", async () => {
+    const em = await loadFilter({ mode: "block", disabledCategories: ["protocol"] });
+    const spec = get([["cache-control", ATTACK["cache-control"]], ["sec-fetch-user", ATTACK["sec-fetch-user"]]]);
+    for (let i = 0; i < 3; i++) expect(runRequest(em, spec).blocked).toBe(false);
+    expect(em.reconfigure({ mode: "block" })).toBe(true);
+    for (let i = 0; i < 2; i++) expect(runRequest(em, spec).blocked).toBe(true);
+  });
+});

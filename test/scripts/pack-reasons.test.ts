@@ -19,6 +19,7 @@ export function run(n: i32): string {
   const s = new Out();
   s.report(1, "quote breakout, then a comment");
   s.reportNamed(2, "header:x", "quote breakout, then a comment");
+  s.reportHeader(6, "y", "header value one never sends");
   s.report(3, "caf\\u00e9 cr\\u00e8me \\u2713");
   s.fail("field", "must be an object");
   s.warn("limit", "value " + n.toString() + " can never be reached at all");
@@ -36,6 +37,8 @@ export class Out {
   reportNamed(id: i32, target: string, reason: string): void { Out.lines.push(id.toString() + "@" + target + ":" + reason); }
   reportPacked(idReason: i32): void { this.report(idReason >> REASON_BITS, packedText(idReason & ((1 << REASON_BITS) - 1))); }
   reportNamedPacked(idReason: i32, target: string): void { this.reportNamed(idReason >> REASON_BITS, target, packedText(idReason & ((1 << REASON_BITS) - 1))); }
+  reportHeader(id: i32, name: string, reason: string): void { this.reportNamed(id, "header:" + name, reason); }
+  reportHeaderPacked(idReason: i32, name: string): void { this.reportNamedPacked(idReason, "header:" + name); }
   fail(field: string, what: string): void { Out.lines.push("fail " + field + ": " + what); }
   warn(field: string, what: string): void { Out.lines.push("warn " + field + ": " + what); }
   lines(): string[] { const l = Out.lines; Out.lines = []; return l; }
@@ -63,7 +66,7 @@ describe("pack-reasons", () => {
   }, 60_000);
 
   it("writes the same texts from the table", async () => {
-    const expected = ["1:quote breakout, then a comment", "2@header:x:quote breakout, then a comment", "3:café crème ✓", "fail field: must be an object", "warn limit: value 7 can never be reached at all",
+    const expected = ["1:quote breakout, then a comment", "2@header:x:quote breakout, then a comment", "6@header:y:header value one never sends", "3:café crème ✓", "fail field: must be an object", "warn limit: value 7 can never be reached at all",
       "2 meshwaf: configured, mode 7, twice configured", "1 short", "4:quote breakout, then a comment", "17999:quote breakout, then a comment", "5:"].join("|");
     for (const bin of [plain, packed]) {
       const ex = (await loader.instantiate(bin, {})).exports as any;
@@ -72,7 +75,7 @@ describe("pack-reasons", () => {
   });
 
   it("stores each text once, as UTF-8, whichever source repeats it", () => {
-    for (const text of ["quote breakout, then a comment", "café crème ✓", "must be an object", " can never be reached at all", "meshwaf: configured, mode ", ", twice configured"]) {
+    for (const text of ["quote breakout, then a comment", "header value one never sends", "café crème ✓", "must be an object", " can never be reached at all", "meshwaf: configured, mode ", ", twice configured"]) {
       expect(count(plain, Buffer.from(text, "utf16le")), text).toBe(1);
       expect(count(packed, Buffer.from(text, "utf16le")), text).toBe(0);
       expect(count(packed, Buffer.from(text, "utf8")), text).toBe(1);

@@ -104,14 +104,26 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
 
   const ct = checkHeaders(s, req);
   if (ct !== null) {
-    const problem = contentTypeProblem(ct);
-    if (problem == ContentTypeProblem.NotAllowed) s.reportNamed(1010, "header:content-type", ct, 0, 80, "media type not allowed");
-    else if (problem == ContentTypeProblem.Malformed) s.reportNamed(1011, "header:content-type", ct, 0, 80, "malformed Content-Type");
-    else if (problem == ContentTypeProblem.Charset) s.reportNamed(1012, "header:content-type", ct, 0, 80, "charset not allowed or repeated");
-    else if (problem == ContentTypeProblem.TypeInParameter) s.reportNamed(1013, "header:content-type", ct, 0, 80, "media type inside a parameter");
-    jsonBody = indexOfCI(ct, "json") >= 0;
+    // (a sidecar sees the same Content-Type buffer again, as checkHeaders' values: read only a new one)
+    if (ct !== lastContentType) {
+      lastContentType = ct;
+      lastProblem = contentTypeProblem(ct);
+      lastJson = indexOfCI(ct, "json") >= 0;
+    }
+    const problem = lastProblem;
+    if (problem == ContentTypeProblem.NotAllowed) s.reportHeader(1010, "content-type", ct, 80, "media type not allowed");
+    else if (problem == ContentTypeProblem.Malformed) s.reportHeader(1011, "content-type", ct, 80, "malformed Content-Type");
+    else if (problem == ContentTypeProblem.Charset) s.reportHeader(1012, "content-type", ct, 80, "charset not allowed or repeated");
+    else if (problem == ContentTypeProblem.TypeInParameter) s.reportHeader(1013, "content-type", ct, 80, "media type inside a parameter");
+    jsonBody = lastJson;
   }
-  checkPath(s, req.path);
+  // a route's path again, its very buffer (as checkHeaders' values): nothing was raised on it then
+  const path = req.path;
+  if (path !== lastCheckedPath) {
+    const raised = s.raised;
+    checkPath(s, path);
+    if (s.raised == raised) lastCheckedPath = path;
+  }
 
   if (targets.argCount > 255) s.reportNamed(1051, "args", EMPTY, 0, 0, targets.argCount.toString() + " arguments");
   detectBodyProblem(s, req, targets);
@@ -123,6 +135,10 @@ export function detectProtocolRequest(s: Sink, req: HttpRequest, targets: Target
 }
 
 const EMPTY = new ArrayBuffer(0);
+let lastContentType: ArrayBuffer | null = null;
+let lastProblem = ContentTypeProblem.None;
+let lastJson = false;
+let lastCheckedPath: ArrayBuffer | null = null;
 
 /** GET HEAD POST PUT PATCH DELETE OPTIONS, by length first. */
 function isRestMethod(m: string): bool {
@@ -163,47 +179,21 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
     // so decoding it as a header value would block any %0A in a query at PL1.
     if (id == HeaderId.Path) continue;
     const v = unchecked(req.headerValues[i]);
-    if (badHeaderName(name)) s.reportNamed(1030, "header:" + name, v, 0, 40, "header name is not a token");
-    if (id == HeaderId.Restricted) s.reportNamed(1021, "header:" + name, v, 0, 40, "restricted header");
-    // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).
-    let flags = scanFlags(v);
-    let decoded = v;
-    if (flags & F_PERCENT) {
-      decoded = urlDecodeFull(v);
-      if (decoded != v) {
-        // Line breaks only as %0A or %0D%0A are text a client escaped (a multi-line value in a cookie, a
-        // Referer whose query holds a textarea): as in a query, only a header after them counts (1061).
-        // A bare CR ends no line of text today; servers that split a header on it are what it targets.
-        // So are escaped terminal colours (`%1B[32m`: a CI log, a notebook traceback), as in an argument.
-        const raw = flags;
-        flags = scanFlags(decoded);
-        const added = flags & ~raw;
-        if ((added & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
-        if ((raw & F_CTL) == 0 && (added & F_CTL) != 0 && onlyTerminalSequences(decoded)) flags &= ~F_CTL;
+    // The checks of the value alone, unless the very name and buffer passed them in a request before.
+    const slot = <i32>(changetype<usize>(v) >> 4) & (CHECKED_SLOTS - 1);
+    if (unchecked(CHECKED_VALUES[slot]) !== v || changetype<usize>(unchecked(CHECKED_NAMES[slot])) != changetype<usize>(name)) {
+      const raised = s.raised;
+      checkValue(s, name, id, v);
+      if (s.raised == raised) {
+        unchecked((CHECKED_NAMES[slot] = name));
+        unchecked((CHECKED_VALUES[slot] = v));
       }
     }
-    if (flags & F_HIGH) flags |= overlongControls(decoded);
-    if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
-    // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there;
-    // escaped line breaks, let through above
-    else if ((decoded != v || (flags & F_HIGH)) && injectedHeader(decoded, true) >= 0) s.reportNamed(1061, "header:" + name, decoded, 0, 60, "header injection");
     switch (id) {
-      case HeaderId.Other: {
-        if (underscoreFraming(name)) s.reportNamed(1035, "header:" + name, v, 0, 40, "framing header spelled with '_'");
-        break;
-      }
       case HeaderId.UserAgent: { ua = v; break; }
       case HeaderId.Accept: { accept = v; break; }
       case HeaderId.ContentType: { if (contentType === null) contentType = v; break; }
-      case HeaderId.Connection: { if (badConnection(v)) s.reportNamed(1022, "header:" + name, v, 0, 60, "bad Connection"); break; }
-      case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportNamed(1020, "header:" + name, v, 0, 60, "abusive Range"); break; }
-      case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportNamed(1023, "header:" + name, v, 0, 60, "bad Accept-Encoding"); break; }
-      case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportNamed(1028, "header:" + name, v, 0, 60, "bad Cache-Control"); break; }
-      case HeaderId.FetchBoolean: { if (badStructuredBoolean(v)) s.reportNamed(1027, "header:" + name, v, 0, 20, "not ?0 or ?1"); break; }
-      case HeaderId.Cookie: {
-        if (v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportNamed(1029, "header:" + name, v, 0, 40, "$Version cookie");
-        break;
-      }
+      case HeaderId.Range: { if (badRange(v, isPdf(req.path))) s.reportHeader(1020, name, v, 60, "abusive Range"); break; }
       case HeaderId.Host: {
         // A sidecar sees one Host on nearly every request: the last one the tests passed is not tested again.
         const clean = lastCleanHost;
@@ -212,62 +202,115 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
         // not read on (an empty value reads a byte past it, harmlessly: it names no host either way)
         const c = byte(v, 0);
         let found = (c - 0x30 < 10 || c == 0x5b || c >= 0x80) && hostHeader(s, name, v, false);
-        if (isIpHost(v)) { s.reportNamed(1031, "header:" + name, v, 0, 60, "Host is an IP address"); found = true; }
+        if (isIpHost(v)) { s.reportHeader(1031, name, v, 60, "Host is an IP address"); found = true; }
         // no pod of the mesh serves the metadata address: a request for it is routed or built from a forged Host
-        if (namesMetadataService(v)) { s.reportNamed(7100, "header:" + name, v, 0, 60, "cloud metadata host"); found = true; }
-        if (badHost(v)) { s.reportNamed(1034, "header:" + name, v, 0, 60, "Host is not a host name or address"); found = true; }
+        if (namesMetadataService(v)) { s.reportHeader(7100, name, v, 60, "cloud metadata host"); found = true; }
+        if (badHost(v)) { s.reportHeader(1034, name, v, 60, "Host is not a host name or address"); found = true; }
         if (!found) lastCleanHost = v;
         break;
       }
-      case HeaderId.ForwardedHost: {
-        if (badForwardedHosts(v)) s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded host that is none");
-        hostHeader(s, name, v, false);
-        break;
-      }
-      case HeaderId.Forwarded: { hostHeader(s, name, v, true); break; }
-      case HeaderId.ForwardedPrefix: {
-        // a path prefix the back end puts before its links: a URL or `//host` there sends them elsewhere
-        if (v.byteLength > 0 && (byte(v, 0) != 0x2f || (v.byteLength > 1 && (byte(v, 1) == 0x2f || byte(v, 1) == 0x5c)))) {
-          s.reportNamed(1034, "header:" + name, v, 0, 60, "forwarded prefix that is no path");
-        }
-        break;
-      }
       case HeaderId.Rewrite: {
-        if (rewritesElsewhere(v, req.path)) s.reportNamed(1021, "header:" + name, v, 0, 60, "rewrite to another path");
+        if (rewritesElsewhere(v, req.path)) s.reportHeader(1021, name, v, 60, "rewrite to another path");
         break;
       }
       case HeaderId.ContentLength: {
-        if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportNamed(1033, "header:" + name, v, 0, 40, "bad or conflicting Content-Length");
+        if (badContentLength(v) || (length !== null && !sameBytes(length!, v))) s.reportHeader(1033, name, v, 40, "bad or conflicting Content-Length");
         length = v;
         lengths++;
         break;
       }
       case HeaderId.TransferEncoding: {
-        if (badTransferEncoding(v) || codings > 0) s.reportNamed(1033, "header:" + name, v, 0, 40, "Transfer-Encoding other than one plain chunked");
+        if (badTransferEncoding(v) || codings > 0) s.reportHeader(1033, name, v, 40, "Transfer-Encoding other than one plain chunked");
         codings++;
         break;
       }
       case HeaderId.DevcapCharset: { devcap = v; break; }
       case HeaderId.ContentRange: {
         // One chunk of a resumable upload is the only Content-Range a request carries.
-        if (!(isUploadMethod(req.method) && req.body !== null && isUploadChunkRange(v))) s.reportNamed(1021, "header:" + name, v, 0, 40, "Content-Range outside an upload chunk");
+        if (!(isUploadMethod(req.method) && req.body !== null && isUploadChunkRange(v))) s.reportHeader(1021, name, v, 40, "Content-Range outside an upload chunk");
         break;
       }
       default: break;
     }
   }
-  if (lengths > 0 && codings > 0) s.reportNamed(1033, "header:transfer-encoding", length!, 0, 40, "both Content-Length and Transfer-Encoding");
+  if (lengths > 0 && codings > 0) s.reportHeader(1033, "transfer-encoding", length!, 40, "both Content-Length and Transfer-Encoding");
   // ASP.NET decodes the body with this charset when the client claims to be an Openwave (UP) browser:
   // EBCDIC or UTF-16 then hides the payload from every byte-level check.
   if (devcap !== null && ua !== null && ua!.byteLength >= 2 && equalsCI(ua!, 0, 2, "up") && !isAllowedCharset(devcap!, 0, devcap!.byteLength)) {
-    s.reportNamed(1032, "header:x-up-devcap-post-charset", devcap!, 0, 40, "body charset not allowed");
+    s.reportHeader(1032, "x-up-devcap-post-charset", devcap!, 40, "body charset not allowed");
   }
-  if (ua !== null && ua!.byteLength == 0) s.reportNamed(1026, "header:user-agent", ua!, 0, 0, "empty User-Agent");
+  if (ua !== null && ua!.byteLength == 0) s.reportHeader(1026, "user-agent", ua!, 0, "empty User-Agent");
   if (accept !== null) {
-    if (accept!.byteLength == 0 && req.method != "OPTIONS" && !isBrowserEngine(ua)) s.reportNamed(1025, "header:accept", accept!, 0, 0, "empty Accept");
-    else if (badAcceptCharset(accept!)) s.reportNamed(1024, "header:accept", accept!, 0, 80, "charset not allowed");
+    if (accept!.byteLength == 0 && req.method != "OPTIONS" && !isBrowserEngine(ua)) s.reportHeader(1025, "accept", accept!, 0, "empty Accept");
+    else if (badAcceptCharset(accept!)) s.reportHeader(1024, "accept", accept!, 80, "charset not allowed");
   }
   return contentType;
+}
+
+// Header values whose checks of the value alone (checkValue) raised nothing, by identity, as
+// request/headers.ts remembers plain values: the filter hands over the very buffer of the request before
+// when a common header repeats its bytes (filter/collect.ts; nothing writes into a request's buffers), and
+// the table holds what it names, so no other name or value can take one's address while it is remembered.
+// A value is remembered only when no rule of any paranoia level or category was raised on it (Sink.raised):
+// the table serves every configuration.
+const CHECKED_SLOTS = 32;
+const CHECKED_NAMES = new StaticArray<string | null>(CHECKED_SLOTS);
+const CHECKED_VALUES = new StaticArray<ArrayBuffer | null>(CHECKED_SLOTS);
+
+/** The checks of one header that read nothing but its name (and `id`) and value. */
+function checkValue(s: Sink, name: string, id: HeaderId, v: ArrayBuffer): void {
+  if (badHeaderName(name)) s.reportHeader(1030, name, v, 40, "header name is not a token");
+  if (id == HeaderId.Restricted) s.reportHeader(1021, name, v, 40, "restricted header");
+  // CR/LF in a value, also percent-encoded (decoded by the applications that log or reflect it).
+  let flags = scanFlags(v);
+  let decoded = v;
+  if (flags & F_PERCENT) {
+    decoded = urlDecodeFull(v);
+    if (decoded != v) {
+      // Line breaks only as %0A or %0D%0A are text a client escaped (a multi-line value in a cookie, a
+      // Referer whose query holds a textarea): as in a query, only a header after them counts (1061).
+      // A bare CR ends no line of text today; servers that split a header on it are what it targets.
+      // So are escaped terminal colours (`%1B[32m`: a CI log, a notebook traceback), as in an argument.
+      const raw = flags;
+      flags = scanFlags(decoded);
+      const added = flags & ~raw;
+      if ((added & F_CRLF) != 0 && !bareCR(decoded)) flags &= ~F_CRLF;
+      if ((raw & F_CTL) == 0 && (added & F_CTL) != 0 && onlyTerminalSequences(decoded)) flags &= ~F_CTL;
+    }
+  }
+  if (flags & F_HIGH) flags |= overlongControls(decoded);
+  if (flags & (F_CRLF | F_NUL | F_CTL)) reportControls(s, name, decoded, flags);
+  // characters whose low byte is CR/LF (U+560A): servers that keep one byte per UTF-16 unit split the header there;
+  // escaped line breaks, let through above
+  else if ((decoded != v || (flags & F_HIGH)) && injectedHeader(decoded, true) >= 0) s.reportHeader(1061, name, decoded, 60, "header injection");
+  switch (id) {
+    case HeaderId.Other: {
+      if (underscoreFraming(name)) s.reportHeader(1035, name, v, 40, "framing header spelled with '_'");
+      break;
+    }
+    case HeaderId.Connection: { if (badConnection(v)) s.reportHeader(1022, name, v, 60, "bad Connection"); break; }
+    case HeaderId.AcceptEncoding: { if (badAcceptEncoding(v)) s.reportHeader(1023, name, v, 60, "bad Accept-Encoding"); break; }
+    case HeaderId.CacheControl: { if (badCacheControl(v)) s.reportHeader(1028, name, v, 60, "bad Cache-Control"); break; }
+    case HeaderId.FetchBoolean: { if (badStructuredBoolean(v)) s.reportHeader(1027, name, v, 20, "not ?0 or ?1"); break; }
+    case HeaderId.Cookie: {
+      if (v.byteLength > 0 && byte(v, 0) == 0x24 && indexOfCI(v, "$version") == 0) s.reportHeader(1029, name, v, 40, "$Version cookie");
+      break;
+    }
+    case HeaderId.ForwardedHost: {
+      if (badForwardedHosts(v)) s.reportHeader(1034, name, v, 60, "forwarded host that is none");
+      hostHeader(s, name, v, false);
+      break;
+    }
+    case HeaderId.Forwarded: { hostHeader(s, name, v, true); break; }
+    case HeaderId.ForwardedPrefix: {
+      // a path prefix the back end puts before its links: a URL or `//host` there sends them elsewhere
+      if (v.byteLength > 0 && (byte(v, 0) != 0x2f || (v.byteLength > 1 && (byte(v, 1) == 0x2f || byte(v, 1) == 0x5c)))) {
+        s.reportHeader(1034, name, v, 60, "forwarded prefix that is no path");
+      }
+      break;
+    }
+    default: break;
+  }
 }
 
 /**
@@ -278,7 +321,7 @@ function checkHeaders(s: Sink, req: HttpRequest): ArrayBuffer | null {
  */
 function hostHeader(s: Sink, name: string, v: ArrayBuffer, forwarded: bool): bool {
   if ((headerHostFlags(v, forwarded) & (H_OBFUSCATED | H_IP)) != (H_OBFUSCATED | H_IP)) return false;
-  s.reportNamed(7102, "header:" + name, v, 0, 60, "obfuscated host");
+  s.reportHeader(7102, name, v, 60, "obfuscated host");
   return true;
 }
 
@@ -290,10 +333,9 @@ function bareCR(v: ArrayBuffer): bool {
 }
 
 function reportControls(s: Sink, name: string, decoded: ArrayBuffer, flags: u32): void {
-  const target = "header:" + name;
-  if (flags & F_CRLF) s.reportNamed(1030, target, decoded, 0, 60, "CR/LF in header value");
-  if (flags & F_NUL) s.reportNamed(1040, target, decoded, 0, 60, "NUL in header value");
-  else if (flags & F_CTL) s.reportNamed(1041, target, decoded, 0, 60, "control character in header value");
+  if (flags & F_CRLF) s.reportHeader(1030, name, decoded, 60, "CR/LF in header value");
+  if (flags & F_NUL) s.reportHeader(1040, name, decoded, 60, "NUL in header value");
+  else if (flags & F_CTL) s.reportHeader(1041, name, decoded, 60, "control character in header value");
 }
 
 function isUploadMethod(m: string): bool {

@@ -22,7 +22,8 @@ export function collectHeaders(req: HttpRequest, out: Targets): void {
     if (value.byteLength == 0 || name.length == 0 || name.charCodeAt(0) == 0x3a) continue;
     if (plainHeader(name, value)) continue;
     out.origin = TargetOrigin.Header;
-    out.add(TargetKind.Header, "header:", value, isCredentials(name) ? credentials(value) : value, name);
+    if (!isCredentials(name)) out.add(TargetKind.Header, "header:", value, value, name);
+    else out.addRawKeyed(TargetKind.Header, "header:", value, name);
   }
 }
 
@@ -54,7 +55,7 @@ export function isCredentials(name: string): bool {
  * token to look up, Basic's user and password once base64-decoded): the detectors read that
  * part, as they read an argument's value without its name.
  */
-function credentials(v: ArrayBuffer): ArrayBuffer {
+export function credentials(v: ArrayBuffer): ArrayBuffer {
   const n = v.byteLength;
   let i = 0;
   while (i < n && isSchemeByte(load<u8>(changetype<usize>(v) + <usize>i))) i++;

@@ -5,6 +5,7 @@ import { Target, TargetKind, TargetOrigin } from "../target";
 import { SeenTargets } from "../seen";
 import { CleanValues } from "../clean-values";
 import { isSessionName } from "../detectors/session";
+import { credentials } from "./headers";
 
 /** Targets held at once: past this many, the batch is inspected and let go, then collection goes on. */
 export const MAX_TARGETS = 1024;
@@ -40,7 +41,7 @@ export class Targets {
   inspector: TargetBatchInspector | null = null;
   /** Targets already added in this request (the engine plugs one in): a repeat is not added again. */
   seen: SeenTargets | null = null;
-  /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built. */
+  /** Header and cookie values remembered clean (the engine plugs them in): such a target is not built (nor a path in cleanMembers). */
   cleanHeaders: CleanValues | null = null;
   /**
    * Arguments and JSON members remembered clean (the engine plugs its table in; the claims of a token,
@@ -91,7 +92,8 @@ export class Targets {
   /** Adds the target named `prefix` + `key` (`json:` and `user.name`; `body` and ``). */
   add(kind: TargetKind, prefix: string, raw: ArrayBuffer, value: ArrayBuffer, key: string): void {
     if (!this.unseen(kind, key, value, raw)) return;
-    const clean = this.cleanHeaders;
+    // (a path is remembered among the arguments: the engine looks every other kind up in that table)
+    const clean = kind == TargetKind.Path ? this.cleanMembers : this.cleanHeaders;
     let hash: u32 = 0;
     if (clean !== null) {
       hash = clean.headerHash(kind, this.origin, key, raw, value);
@@ -99,6 +101,21 @@ export class Targets {
     }
     this.push(kind, prefix, raw, value, key);
     if (hash != 0) unchecked(this.list[this.list.length - 1]).cleanHash = hash;
+  }
+
+  /**
+   * Adds the credentials of an Authorization header (request/headers.ts credentials()): a function of its raw
+   * bytes, by which it is looked up and remembered (Target.formArg), as a query argument is.
+   */
+  addRawKeyed(kind: TargetKind, prefix: string, raw: ArrayBuffer, key: string): void {
+    const clean = this.cleanHeaders;
+    const hash = clean !== null ? clean.rawHash(kind, this.origin, key, raw) : 0;
+    if (hash != 0 && clean!.hasRaw(kind, this.origin, key, raw, hash)) return;
+    const value = credentials(raw);
+    if (!this.unseen(kind, key, value, raw)) return;
+    const t = this.push(kind, prefix, raw, value, key);
+    t.formArg = true;
+    t.cleanHash = hash; // (looked up: the engine does not look it up again)
   }
 
   /** Whether `seen` (if any) has no target like this one yet (remembering it). */
