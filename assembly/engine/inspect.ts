@@ -130,6 +130,9 @@ export function inspect(req: HttpRequest, cfg: EngineConfig): Verdict {
  */
 export function inspectBody(req: HttpRequest, cfg: EngineConfig): Verdict {
   const s = newSink(req, cfg);
+  // the detectors' request-level facts (Referer's site, form body) are this stream's, not the last request's
+  prepareSession(req);
+  prepareProtocol(req);
   const targets = reusedTargets(s, cfg);
   collectBody(req, contentTypeOf(req), targets);
   targets.addJoined();
