@@ -199,7 +199,7 @@ function isGlobbedSystemPath(v: ArrayBuffer): bool {
 }
 
 /** Whether the `len` bytes at `at`, a `?` standing for any byte, spell one of the space-separated `words`. */
-function spellsWordOf<Needle>(at: usize, len: i32, words: Needle, n: i32 = 0): bool {
+export function spellsWordOf<Needle>(at: usize, len: i32, words: Needle, n: i32 = 0): bool {
   n = needleLength(words, n);
   for (let w = 0; w < n; ) {
     let we = w;
