@@ -1,0 +1,85 @@
+// Whole local documents posted as bodies and single API values (session 22's probe, local files: package.json
+// and tsconfig links, icons as data URLs, file paths as test-data generators write them). Each fix judges the
+// structure of the value, and beside every benign shape stands the nearest attack, which must still block.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadHarness, type Harness } from "../support/harness.js";
+import { inspect, type Req } from "../support/engine.js";
+import { TEXT_CARRIERS, blockedBy } from "../support/text-carriers.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await loadHarness();
+});
+
+const post = (body: unknown): Req => ({ method: "POST", path: "/api/v1/packages", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify(body) });
+const ids = (req: Req) => inspect(h, req).matches.map((m) => m.id);
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+describe("lfi 5100: a JSON value that links files of one project", () => {
+  // one to three literal `../` steps, then plain names that climb no further and start at no root directory
+  it.each([
+    { main: "../../scripts/template-oss/index.js" },
+    { extends: "../tsconfig.base.json" },
+    { extends: "../../../tsconfig-base.json" },
+    { compilerOptions: { rootDir: "../src", outDir: "../../dist/pkg", declarationDir: "../types" } },
+    { sources: ["../src/index.ts", "../src/util/a-b_c@2.mjs"], file: "index.js" },
+    { exports: { ".": "../dist/index.cjs" } },
+    { directory: "../../packages/core" },
+  ])("passes %j", (doc) => {
+    expect(blockedBy(h, post(doc))).toBe("");
+  });
+  it.each([
+    ["../../etc/passwd", 5101],
+    ["../../var/log/apache2/access.log", 5100], // climbs to the root and goes down into /var
+    ["../../Windows/win.ini", 5101],
+    ["../../../../scripts/x.js", 5100], // four steps: more than a project's links climb
+    ["../../a/../../x.js", 5100], // climbs again after a name
+    ["../../x.js%00", 5100], // an encoded NUL cuts the name
+    ["..%2f..%2fscripts/x.js", 5100], // encoded steps
+    ["..\\..\\scripts\\x.js", 5100], // Windows separators
+    ["../../", 5100],
+    ["../../.env", 5101],
+  ])("blocks %s", (value, id) => {
+    expect(ids(post({ file: value }))).toContain(id);
+    expect(blockedBy(h, post({ file: value }))).not.toBe("");
+  });
+  it("still blocks the same steps in a query or form value", () => {
+    expect(blockedBy(h, { path: `/download?file=${encodeURIComponent("../../scripts/x.js")}`, headers: [["host", "svc.local"]] })).not.toBe("");
+  });
+});
+
+describe("rce 4103: a whole value naming a data file in a binary directory", () => {
+  // faker's system.filePath(): `/usr/bin/theme.wav`; a program in /bin or /usr/bin has no letter extension
+  it.each(["/usr/bin/theme.wav", "/bin/report.pdf", "/sbin/data.json", "/usr/sbin/ringtone.mp3", "/usr/local/bin/clip.h264"])("passes %s", (text) => {
+    for (const carrier of TEXT_CARRIERS) expect(blockedBy(h, carrier(text))).toBe("");
+  });
+  it.each(["/usr/bin/id", "/bin/sh -c id", "/usr/bin/python3.11", "/usr/bin/theme.wav -c id", ";/usr/bin/x.wav", "/bin/busybox nc 10.0.0.1 4444"])("blocks %s", (text) => {
+    for (const carrier of TEXT_CARRIERS) expect(blockedBy(h, carrier(text))).not.toBe("");
+  });
+});
+
+describe("xss 3003: an SVG data URL of a picture that runs and loads nothing", () => {
+  const icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2 2 22h20z" fill="#1a73e8"/><circle cx="12" cy="17" r="1"/></svg>';
+  it.each([
+    `data:image/svg+xml;base64,${b64(icon)}`,
+    `data:image/svg+xml;utf8,${icon}`,
+    `data:image/svg+xml,${encodeURIComponent(icon)}`,
+    `data:image/svg+xml;charset=utf-8,${icon.replace(/"/g, "'")}`,
+  ])("passes %s", (uri) => {
+    expect(blockedBy(h, post({ name: "warning", icon: uri }))).toBe("");
+  });
+  it.each([
+    `data:image/svg+xml;base64,${b64("<svg onload=alert(1)>")}`,
+    `data:image/svg+xml;base64,${b64('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>')}`,
+    `data:image/svg+xml;utf8,<svg><script>alert(1)</script></svg>`,
+    `data:image/svg+xml,<svg><a xlink:href="javascript:alert(1)"><rect/></a></svg>`,
+    `data:image/svg+xml,<svg><set attributeName=onmouseover to=alert(1)>`,
+    `data:image/svg+xml;utf8,<svg><rect style="fill:url(http://evil.example/a)"/></svg>`,
+    `data:image/svg+xml;utf8,<svg><foreignObject><iframe src=//evil.example></iframe></foreignObject></svg>`,
+    `data:image/svg+xml;utf8,<svg>&lt;script&gt;</svg>`,
+    `data:text/html;base64,${b64(icon)}`,
+  ])("blocks %s", (uri) => {
+    expect(ids(post({ icon: uri }))).toContain(3003);
+    expect(blockedBy(h, post({ icon: uri }))).not.toBe("");
+  });
+});
