@@ -115,3 +115,17 @@ describe("xss and protocol 1062: a whole HTML document as a value (a mail's or a
     expect(blockedBy(h, send(`<title>x</title></head><body><p>hi</p></body></html>`))).not.toBe("");
   });
 });
+
+describe("protocol 1062: a response written out in a fenced code block of a comment", () => {
+  // as request lines and headers already are (langs/fences.ts): a page quotes them in JSON, XML and multipart bodies
+  const code = "```js\nsocket.write(`HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Type: text/plain\r\n\r\nok`);\n```";
+  const comment = (body: string): Req => ({ method: "POST", path: "/repos/octo/app/issues/12/comments", headers: [["host", "svc.local"], ["content-type", "application/json"]], body: JSON.stringify({ body }) });
+  it("passes the snippet in a comment", () => {
+    expect(blockedBy(h, comment(`Repro:\n\n${code}\n\nAny idea?`))).toBe("");
+  });
+  it("blocks the same response after a line break outside a fence, and in a query value with fences", () => {
+    expect(ids(comment("x\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>hi</p>"))).toContain(1062);
+    const q = `/r?next=${encodeURIComponent(`x\r\n${code}`)}`;
+    expect(blockedBy(h, { path: q, headers: [["host", "svc.local"]] })).not.toBe("");
+  });
+});
