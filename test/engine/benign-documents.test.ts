@@ -129,3 +129,26 @@ describe("protocol 1062: a response written out in a fenced code block of a comm
     expect(blockedBy(h, { path: q, headers: [["host", "svc.local"]] })).not.toBe("");
   });
 });
+
+describe("ssrf 7101, rfi 6100: OAuth's redirect_uri on the loopback (RFC 8252 7.3: a native app or a CLI waits there)", () => {
+  const authorize = (redirect: string, name = "redirect_uri"): Req => ({
+    path: `/authorize?response_type=code&client_id=cli-7f3a&${name}=${encodeURIComponent(redirect)}&scope=openid%20profile&state=af0ifjsldkj&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256`,
+    headers: [["host", "auth.svc.local"]],
+  });
+  const token = (redirect: string): Req => ({ method: "POST", path: "/oauth/token", headers: [["host", "auth.svc.local"], ["content-type", "application/x-www-form-urlencoded"]], body: new URLSearchParams({ grant_type: "authorization_code", code: "SplxlOBeZQQYbYS6WxSbIA", redirect_uri: redirect, code_verifier: "dBjftJeZ4CVP-mJ92K9aeeQ6kxS7Ak2vUmtLhqXzJ4E" }).toString() });
+  it.each(["http://localhost:8085/", "http://127.0.0.1:53682/callback", "http://localhost:3000/api/auth/callback/google"])("passes %s", (redirect) => {
+    expect(blockedBy(h, authorize(redirect))).toBe("");
+    expect(blockedBy(h, token(redirect))).toBe("");
+  });
+  it.each([
+    ["http://169.254.169.254/latest/meta-data/", "redirect_uri", 7100],
+    ["http://kubernetes.default.svc/api", "redirect_uri", 7101],
+    ["http://0x7f000001/", "redirect_uri", 7102],
+    ["http://127.1/", "redirect_uri", 7102],
+    ["http://localhost:8085/", "callback_url", 7101],
+    ["http://127.0.0.1/admin", "url", 6100],
+  ])("blocks %s as %s", (redirect, name, id) => {
+    expect(ids(authorize(redirect, name))).toContain(id);
+    expect(blockedBy(h, authorize(redirect, name))).not.toBe("");
+  });
+});
