@@ -39,6 +39,7 @@ describe("lfi 5100: a JSON value that links files of one project", () => {
     ["..\\..\\scripts\\x.js", 5100], // Windows separators
     ["../../", 5100],
     ["../../.env", 5101],
+    ["../web.xml", 5101], // Confluence's widget _template (CVE-2019-3396): a Java web application's descriptor is a secret
   ])("blocks %s", (value, id) => {
     expect(ids(post({ file: value }))).toContain(id);
     expect(blockedBy(h, post({ file: value }))).not.toBe("");
