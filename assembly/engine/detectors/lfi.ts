@@ -85,8 +85,8 @@ export function detectLfi(s: Sink, t: Target): void {
     // a path with a blank in it is a title, `see%20..%2Fdocs`)
     else if (t.kind == TargetKind.Path && !climbsAboveRoot(v) && (hasSpace(v, i) || !hasEncodedSteps(t.raw))) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
-    // a JSON value of plain names, `../../scripts/x.js`, `../tsconfig.base.json`: a manifest's link to a file of its project
-    else if (t.origin == TargetOrigin.Json && t.kind == TargetKind.BodyValue && (c & ~(DOT | SLASH | UNDERSCORE | DIGIT | DASH | AT | PLUS)) == 0 && isProjectRelative(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
+    // a JSON value (or key: a bundler's stats) of plain names, `../../scripts/x.js`, `../tsconfig.base.json`: a manifest's link to a file of its project
+    else if (t.origin == TargetOrigin.Json && (c & ~(DOT | SLASH | UNDERSCORE | DIGIT | DASH | AT | PLUS)) == 0 && isProjectRelative(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
   } else if (repeatedStep(v) || (t.urlDecoded() != raw && repeatedStep(unhexLiterals(t.urlDecoded())))) s.report(5100, t, v, i, min(v.byteLength, i + 60), "path traversal");

@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { byteAt, isWordByte, isSpaceByte, isSpaceByteInline, matchesCI, byteTable, needleString } from "../../bytes";
+import { byteAt, isWordByte, isSpaceByte, isSpaceByteInline, matchesCI, byteTable, needleString, needleLength } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -83,9 +83,10 @@ function record<Needle>(rule: i32, rank: i32, start: i32, end: i32, reason: Need
   foundReason = needleString(reason, n);
 }
 
-function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): bool {
-  const last = end - needle.length;
-  for (let i = start; i <= last; i++) if (matchesCI(buf, i, needle)) return true;
+function containsCI<Needle>(buf: ArrayBuffer, start: i32, end: i32, needle: Needle, n: i32 = 0): bool {
+  n = needleLength(needle, n);
+  const last = end - n;
+  for (let i = start; i <= last; i++) if (matchesCI(buf, i, needle, n)) return true;
   return false;
 }
 
@@ -563,11 +564,11 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   return we;
 }
 
-/** Whether the name [start, end) ends in a dot, a letter and letters or digits (`theme.wav`, `a.mp3`; not `python3.11`, `x.` or `.bashrc`). */
+/** Whether the name [start, end) ends in a dot, a letter and word bytes (`theme.wav`, `a.mp3`; not `python3.11`, `x.` or `.bashrc`). */
 function hasLetterExtension(buf: ArrayBuffer, start: i32, end: i32): bool {
   let k = end;
-  while (k > start && ((at(buf, k - 1) | 0x20) - 0x61 < 26 || at(buf, k - 1) - 0x30 < 10)) k--;
-  return k < end && k - 1 > start && at(buf, k - 1) == 0x2e && (at(buf, k) | 0x20) - 0x61 < 26;
+  while (--k > start && isWordByte(at(buf, k)));
+  return k > start && at(buf, k) == 0x2e && (at(buf, k + 1) | 0x20) - 0x61 < 26;
 }
 
 // AppArmor's file access modes, one bit per letter (read, write, append, link, lock, mmap, execute and its
