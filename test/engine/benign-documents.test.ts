@@ -67,6 +67,7 @@ describe("xss 3003: an SVG data URL of a picture that runs and loads nothing", (
     `data:image/svg+xml;utf8,${icon}`,
     `data:image/svg+xml,${encodeURIComponent(icon)}`,
     `data:image/svg+xml;charset=utf-8,${icon.replace(/"/g, "'")}`,
+    `data:image/svg+xml;base64,${b64('<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<!-- Created with an editor -->\n' + icon)}`,
   ])("passes %s", (uri) => {
     expect(blockedBy(h, post({ name: "warning", icon: uri }))).toBe("");
   });
@@ -79,6 +80,7 @@ describe("xss 3003: an SVG data URL of a picture that runs and loads nothing", (
     `data:image/svg+xml;utf8,<svg><rect style="fill:url(http://evil.example/a)"/></svg>`,
     `data:image/svg+xml;utf8,<svg><foreignObject><iframe src=//evil.example></iframe></foreignObject></svg>`,
     `data:image/svg+xml;utf8,<svg>&lt;script&gt;</svg>`,
+    `data:image/svg+xml;base64,${b64('<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>')}`,
     `data:text/html;base64,${b64(icon)}`,
   ])("blocks %s", (uri) => {
     expect(ids(post({ icon: uri }))).toContain(3003);

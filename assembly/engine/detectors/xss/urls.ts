@@ -98,8 +98,9 @@ function scanData(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
 }
 
 // What makes an SVG picture run or load something: script, an event handler attribute (on...), a link or source,
-// a stylesheet import or url(), embedded HTML, a declaration (`<!ENTITY`), a character reference that could spell them.
-const SVG_ACTIVE = new WordList("javascript|script|on|href|src|import|url(|foreign|<!|&");
+// a stylesheet import or url(), embedded HTML, an entity declaration, a character reference that could spell them.
+// (A comment or a DOCTYPE, as editors write them, does neither.)
+const SVG_ACTIVE = new WordList("javascript|script|on|href|src|import|url(|foreign|<!entity|&");
 
 /**
  * Whether the `image/svg` data URL whose type starts at `j` is a picture that runs and loads nothing (an icon in
