@@ -3,7 +3,7 @@
 // `expression(`, `-moz-binding`, `behavior: url`). Letters may be split by tabs,
 // newlines and control characters, raw or as character references, as browsers strip them.
 import { byteAt, isAlpha, isWordByte, lowerByte, matchesCI } from "../../bytes";
-import { base64DecodePrintable, isBase64Letter } from "../../transform/base64";
+import { base64DecodePrintable } from "../../transform/base64";
 import { Sink } from "../../sink";
 import { staticString } from "../../static-strings";
 import { Target } from "../../target";
@@ -112,9 +112,8 @@ function isPlainSvg(buf: ArrayBuffer, j: i32): bool {
   while (from < n && byteAt(buf, from) != 0x2c) from++;
   if (++from >= n || SVG_ACTIVE.indexOfAnyLower(buf) >= 0) return false;
   if (!matchesCI(buf, from - 8, ";base64")) return true;
-  let e = from;
-  while (e < n && isBase64Letter(byteAt(buf, e))) e++;
-  const svg = base64DecodePrintable(buf, from, e);
+  // (base64 to the value's end: a URL quoted in a stylesheet or followed by text is judged as it is)
+  const svg = base64DecodePrintable(buf, from);
   return svg !== null && SVG_ACTIVE.indexOfAnyLower(svg) < 0;
 }
 
