@@ -156,3 +156,22 @@ describe("ssrf 7101, rfi 6100: OAuth's redirect_uri on the loopback (RFC 8252 7.
     expect(blockedBy(h, authorize(redirect, name))).not.toBe("");
   });
 });
+
+describe("rce 4103: the strings of an OpenTelemetry export (OTLP/JSON) record what ran", () => {
+  // process.command_line of a Java agent or Python's process detector, and log bodies, sent to a collector
+  const otlp = (command: string): Req => ({
+    method: "POST", path: "/v1/logs", headers: [["host", "otel-collector.observability.svc"], ["content-type", "application/json"]],
+    body: JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "orders" } }, { key: "process.command_line", value: { stringValue: command } }, { key: "process.command_args", value: { arrayValue: { values: [{ stringValue: command.split(" ")[0] }] } } }] }, scopeLogs: [{ logRecords: [{ severityText: "INFO", body: { stringValue: `started: ${command}` } }, { body: { stringValue: command } }] }] }] }),
+  });
+  it.each(["/opt/java/openjdk/bin/java -javaagent:/otel/opentelemetry-javaagent.jar -jar /app/app.jar", "/usr/bin/java -jar app.jar", "/usr/local/bin/python3 /app/manage.py runserver 0.0.0.0:8000", "/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock"])("passes %s", (command) => {
+    expect(blockedBy(h, otlp(command))).toBe("");
+  });
+  it.each([
+    { cmd: "/usr/bin/dockerd -H fd://" },
+    { task: { stringValue: "/bin/sh -c id" } }, // the field name alone is no export
+    { resource: { command: "/usr/bin/java -jar app.jar" } },
+  ])("blocks %j", (doc) => {
+    expect(ids(post(doc))).toContain(4103);
+    expect(blockedBy(h, post(doc))).not.toBe("");
+  });
+});
