@@ -266,7 +266,8 @@ describe("file, session and mail lists", () => {
     expect(categoryIds(h, "rce", `\r\nA1 ${c} x`).length).toBeGreaterThan(0);
   });
   it.each(["text/html", "image/svg+xml", "application/javascript", "Application/X-Javascript"])("data: URL of type %s", (type) => {
-    expect(categoryIds(h, "xss", `data:${type};base64,PHN2Zz4=`).length).toBeGreaterThan(0);
+    // (an SVG counts unless its picture is plain text that runs and loads nothing: these bytes are no text)
+    expect(categoryIds(h, "xss", `data:${type};base64,${type.startsWith("image/") ? "AAECAwQFBgcICQ==" : "PHN2Zz4="}`).length).toBeGreaterThan(0);
   });
   it.each(["constructor", "fromCharCode"])("{{ %s }} template marker", (m) => {
     expect(categoryIds(h, "xss", `{{ x.${m}(1) }}`).length).toBeGreaterThan(0);

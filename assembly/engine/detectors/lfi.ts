@@ -3,8 +3,9 @@
 // hidden files, backups and logs in the URL path.
 import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
-import { Target, TargetKind } from "../target";
-import { DOT, SLASH, UNDERSCORE, HIGH, DIGIT } from "../census";
+import { Target, TargetKind, TargetOrigin } from "../target";
+import { DOT, SLASH, UNDERSCORE, HIGH, DIGIT, DASH, AT, PLUS } from "../census";
+import { spellsWordOf } from "./rce";
 import { isSpaceByte, isSpaceByteInline, matchesCI } from "../bytes";
 import { unhexLiterals, countTraversal, traversalSteps, firstStep, climbsAboveRoot, hasEncodedSteps, repeatedStep } from "./lfi/traversal";
 import { findSensitive } from "./lfi/sensitive";
@@ -44,6 +45,21 @@ function hasSpace(v: ArrayBuffer, from: i32): bool {
   return false;
 }
 
+/**
+ * Whether `v` (plain names and separators) is one to three `../` steps, then names that climb no further and do
+ * not start at a root directory (`../../var/log/x.log` climbed to the root on purpose): a link between files of
+ * one project, as package.json (`"main"`), tsconfig (`"extends"`) and source maps write them. The caller has
+ * ruled out a sensitive file; countTraversal has counted the steps.
+ */
+function isProjectRelative(v: ArrayBuffer): bool {
+  let k = 0;
+  while (matchesCI(v, k, "../")) k += 3;
+  if (k == 0 || k > 9 || traversalSteps * 3 != k) return false;
+  let e = k;
+  while (e < v.byteLength && at(v, e) != 0x2f) e++;
+  return e > k && !spellsWordOf(changetype<usize>(v) + <usize>k, e - k, "etc usr var proc sys dev tmp root home boot opt srv run mnt windows winnt inetpub");
+}
+
 export function detectLfi(s: Sink, t: Target): void {
   // Steps need a `.`, sensitive names a `.`, `/` or `_`, repeated junk steps a `.` or a byte >= 0x80,
   // unless `0x2e`-style literals spell them.
@@ -69,6 +85,8 @@ export function detectLfi(s: Sink, t: Target): void {
     // a path with a blank in it is a title, `see%20..%2Fdocs`)
     else if (t.kind == TargetKind.Path && !climbsAboveRoot(v) && (hasSpace(v, i) || !hasEncodedSteps(t.raw))) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "dot segments");
     // `images/../../../x`, `static/../....//x`: a single path token that climbs above its own start
+    // a JSON value (or key: a bundler's stats) of plain names, `../../scripts/x.js`, `../tsconfig.base.json`: a manifest's link to a file of its project
+    else if (t.origin == TargetOrigin.Json && (c & ~(DOT | SLASH | UNDERSCORE | DIGIT | DASH | AT | PLUS)) == 0 && isProjectRelative(v)) s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
     else if (firstStep <= i + 1 || nameLike || (separatorBefore(v, i, firstStep) && !hasSpace(v, i) && climbsAboveRoot(v))) s.report(5100, t, v, firstStep, min(v.byteLength, firstStep + 60), "path traversal");
     else s.report(5105, t, v, firstStep, min(v.byteLength, firstStep + 60), "traversal in a value");
   } else if (repeatedStep(v) || (t.urlDecoded() != raw && repeatedStep(unhexLiterals(t.urlDecoded())))) s.report(5100, t, v, i, min(v.byteLength, i + 60), "path traversal");

@@ -455,7 +455,7 @@ export function detectProtocolTarget(s: Sink, t: Target): void {
     if (r < 0 && (flags & F_CRLF) && version) r = embeddedRequest(v);
     if (r >= 0) s.report(1060, t, v, r, r + 60, "request line in value");
     const k = injectedResponse(v, version ? flags : flags & ~0x40);
-    if (k >= 0) s.report(1062, t, v, k, k + 40, "response injection");
+    if (k >= 0 && !quotedInPage(origin, v, k)) s.report(1062, t, v, k, k + 40, "response injection");
   }
   if (flags & F_PIPE) {
     const k = indexOfCI(v, "unix:");

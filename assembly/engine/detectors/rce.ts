@@ -199,7 +199,7 @@ function isGlobbedSystemPath(v: ArrayBuffer): bool {
 }
 
 /** Whether the `len` bytes at `at`, a `?` standing for any byte, spell one of the space-separated `words`. */
-function spellsWordOf<Needle>(at: usize, len: i32, words: Needle, n: i32 = 0): bool {
+export function spellsWordOf<Needle>(at: usize, len: i32, words: Needle, n: i32 = 0): bool {
   n = needleLength(words, n);
   for (let w = 0; w < n; ) {
     let we = w;
@@ -286,10 +286,14 @@ function bytesSeen(buf: ArrayBuffer): i32 {
 
 /**
  * One absolute path and nothing else, as a JSON list's first element (`json:...command.0`), or in JSON
- * three directories deep (`/opt/java/openjdk/bin/java`: OpenTelemetry's process.executable.path).
+ * three directories deep (`/opt/java/openjdk/bin/java`: OpenTelemetry's process.executable.path); or any
+ * string of an OpenTelemetry export (OTLP/JSON: `resourceSpans.0.resource.attributes.3.value.stringValue`), whose
+ * process.command_line and log bodies record what ran (`/usr/bin/dockerd -H fd://`) for a collector that runs nothing.
  */
 function programAsData(t: Target, v: ArrayBuffer): bool {
-  if (t.origin != TargetOrigin.Json || v.byteLength > 64 || load<u8>(changetype<usize>(v)) != 0x2f) return false;
+  if (t.origin != TargetOrigin.Json || load<u8>(changetype<usize>(v)) != 0x2f) return false;
+  if (t.key.startsWith("resource") && t.key.endsWith("stringValue", String.MAX_LENGTH)) return true;
+  if (v.byteLength > 64) return false;
   let slashes = 0;
   for (let i = 0; i < v.byteLength; i++) {
     const c = load<u8>(changetype<usize>(v) + <usize>i);

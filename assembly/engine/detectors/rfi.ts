@@ -8,7 +8,7 @@ import { Target, TargetKind, TargetOrigin } from "../target";
 import { COLON, QUESTION, BACKSLASH } from "../census";
 import { indexOfCI, isSpaceByte, isWordByte, matchesCI } from "../bytes";
 import { WordList } from "../wordlist";
-import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, encodesSlash, H_IP, H_USERINFO_TRICK } from "./ssrf/host";
+import { urlAt, urlSchemeStart, urlSchemeEnd, urlAuthorityStart, urlAuthorityEnd, urlHasSlashes, classifyAuthority, classifyHost, schemeEndAt, encodesSlash, H_IP, H_LOOPBACK, H_USERINFO_TRICK } from "./ssrf/host";
 
 export const RFI_RULES: Rule[] = [
   new Rule(6100, Category.Rfi, CRITICAL, 1, "URL with an IP-literal host in a parameter"),
@@ -141,7 +141,8 @@ export function detectRfi(s: Sink, t: Target): void {
   if (web && !urlHasSlashes && urlAuthorityEnd == urlAuthorityStart) return;
   const encodedSlash = encodesSlash(t.raw);
   const flags = classifyAuthority(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash);
-  if ((flags & H_IP) != 0 && t.origin != TargetOrigin.JwtClaims) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
+  // (a loopback address as OAuth's redirect_uri is where a native app waits for the browser: ssrf.ts reportHost)
+  if ((flags & H_IP) != 0 && t.origin != TargetOrigin.JwtClaims && !((flags & H_LOOPBACK) != 0 && t.key == "redirect_uri")) s.report(6100, t, v, ss, urlAuthorityEnd, "IP URL host");
   if ((flags & H_USERINFO_TRICK) != 0 || authorityHidesHost(v, urlAuthorityStart, urlAuthorityEnd, encodedSlash)) s.report(6103, t, v, ss, urlAuthorityEnd, "hidden URL host");
   if (includeTrailer(v, urlAuthorityEnd, n)) s.report(6101, t, v, ss, n, "URL ends in '?'");
   if (t.key.length > 0 && urlAuthorityEnd > urlAuthorityStart) {

@@ -264,6 +264,9 @@ function detectSchemeRelative(s: Sink, t: Target, v: ArrayBuffer, i: i32): void 
 
 function reportHost(s: Sink, t: Target, v: ArrayBuffer, flags: i32, start: i32, end: i32): void {
   if (inHeader) flags &= H_METADATA | H_OBFUSCATED;
+  // OAuth's redirect_uri is where the browser is sent back, never fetched by the server: a native app or a CLI
+  // waits on the loopback (RFC 8252 7.3, `http://localhost:8085/`); the metadata service and platform hosts still count
+  else if (t.key == "redirect_uri") flags &= ~H_LOOPBACK;
   if (flags == 0) return;
   if ((flags & H_METADATA) != 0) s.report(7100, t, v, start, end, "cloud metadata address");
   else if ((flags & (H_LOOPBACK | H_INTERNAL)) != 0) s.report(7101, t, v, start, end, "internal host");

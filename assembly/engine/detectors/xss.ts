@@ -11,6 +11,7 @@ import { scanSchemes, scanCss } from "./xss/urls";
 import { scanJs, scanObfuscatedScript } from "./xss/js";
 import { scanAttributeBreakout, scanCommentClose, scanFrameworkTemplate, scanAssignmentBreakout, scanNameBreakout, lastEquals } from "./xss/breakouts";
 import * as id from "./xss/ids";
+import { byteAt, indexOfCI } from "../bytes";
 
 export const XSS_RULES: Rule[] = [
   new Rule(id.XSS_TAG, Category.Xss, CRITICAL, 1, "tag that runs script or loads active content (<script>, <iframe>, <svg>, <object>, <meta>, <base>, <style> ...)"),
@@ -120,7 +121,7 @@ export function detectXss(s: Sink, t: Target): void {
     if (value != t.value) mask = classify(value);
   }
   // Whole XML/HTML bodies legitimately hold markup; their values are targets of their own.
-  const markup = t.kind != TargetKind.Body;
+  const markup = t.kind != TargetKind.Body && !isHtmlDocument(value);
   scanForm(s, t, value, mask, markup);
   if (mask & AMP) {
     const html = t.htmlDecoded();
@@ -130,4 +131,15 @@ export function detectXss(s: Sink, t: Target): void {
     const js = t.jsDecoded();
     if (js != value) scanForm(s, t, js, classify(js), markup, true);
   }
+}
+
+/**
+ * Whether the value is a whole HTML document (a DOCTYPE, an XML prolog or `<html` first, `</html>` in its last bytes): a
+ * mail's or a page's HTML posted to an API is read as a body is, its markup its own (script, handlers and URLs still count).
+ */
+function isHtmlDocument(v: ArrayBuffer): bool {
+  const n = v.byteLength;
+  if (n < 24 || byteAt(v, 0) != 0x3c) return false;
+  const c = byteAt(v, 1) | 0x20;
+  return (c == 0x21 || c == 0x3f || c == 0x68) && indexOfCI(v, "</html", n - 16) >= 0;
 }

@@ -12,7 +12,7 @@ etc/master.passwd|etc/pwd.db|etc/security/|etc/ssh/|etc/mysql/|etc/httpd/|etc/ap
 etc/environment|etc/profile|etc/hostname|etc/resolv.conf|etc/os-release|etc/lsb-release|etc/redhat-release|\
 proc/self|proc/version|proc/cpuinfo|proc/meminfo|proc/mounts|proc/net|proc/sys|proc/interrupts|proc/cmdline|\
 proc/1/|sys/class|sys/kernel|sys/devices|root/|var/run/secrets/|var/lib/mysql/|boot.ini|win.ini|system.ini|\
-windows/system32/drivers/|windows/system32/config/|windows/system32/inetsrv/|winnt/|windows/repair/|inetpub/|web.config|.htaccess|.htpasswd|.ssh/|id_rsa|id_dsa|id_ecdsa|\
+windows/system32/drivers/|windows/system32/config/|windows/system32/inetsrv/|winnt/|windows/repair/|inetpub/|web.config|web.xml|.htaccess|.htpasswd|.ssh/|id_rsa|id_dsa|id_ecdsa|\
 id_ed25519|authorized_keys|known_hosts|.aws/|.docker/|.kube/|.git/|.svn/|.hg/|.env|.bash_history|.zsh_history|\
 .history|.mysql_history|.npmrc|.netrc|.pgpass|.git-credentials|.boto|wp-config.php|httpd.conf|php.ini|my.cnf|\
 shadow.bak|web-inf/|meta-inf/");

@@ -383,7 +383,8 @@ export function injectedResponse(v: ArrayBuffer, flags: u32): i32 {
     // A document after a line break (a response body behind injected headers); an HTML document
     // as a value (a mail's or a page's HTML posted to an API) is for the XSS rules to judge.
     const a = indexOfCI(v, "<html");
-    if (a >= 0 && (a + 5 >= v.byteLength || !isWordByte(byte(v, a + 5))) && (flags & F_CRLF) && lineBreakBefore(v, a)) return a;
+    // (a document's own DOCTYPE, XML prolog or comment before it is no injected head: the value opens with `<!` or `<?`)
+    if (a >= 0 && (a + 5 >= v.byteLength || !isWordByte(byte(v, a + 5))) && (flags & F_CRLF) && lineBreakBefore(v, a) && !(byte(v, 0) == 0x3c && (byte(v, 1) == 0x21 || byte(v, 1) == 0x3f))) return a;
     // A meta refresh (a redirect planted in the page); `<meta charset>` and content-type metas are page furniture.
     const b = indexOfCI(v, "<meta");
     if (b >= 0 && (b + 5 >= v.byteLength || !isWordByte(byte(v, b + 5)))) {

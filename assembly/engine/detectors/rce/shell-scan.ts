@@ -3,7 +3,7 @@
 // backticks and `$(...)`), and judges the word there by its class, its arguments
 // and how the value reached that position. Prose with "cat" or "a | b" does not
 // put a known command with shell-like arguments at an injection point.
-import { byteAt, isWordByte, isSpaceByte, isSpaceByteInline, matchesCI, byteTable, needleString } from "../../bytes";
+import { byteAt, isWordByte, isSpaceByte, isSpaceByteInline, matchesCI, byteTable, needleString, needleLength } from "../../bytes";
 import { findSensitive } from "../lfi/sensitive";
 import { WordList } from "../../wordlist";
 import { commandFlags, globCommandFlags, isSubcommandOf, CMD_STRONG, CMD_PREFIX, CMD_TOPIC, CMD_SHELL, CMD_CLIENT } from "./commands";
@@ -83,9 +83,10 @@ function record<Needle>(rule: i32, rank: i32, start: i32, end: i32, reason: Need
   foundReason = needleString(reason, n);
 }
 
-function containsCI(buf: ArrayBuffer, start: i32, end: i32, needle: string): bool {
-  const last = end - needle.length;
-  for (let i = start; i <= last; i++) if (matchesCI(buf, i, needle)) return true;
+function containsCI<Needle>(buf: ArrayBuffer, start: i32, end: i32, needle: Needle, n: i32 = 0): bool {
+  n = needleLength(needle, n);
+  const last = end - n;
+  for (let i = start; i <= last; i++) if (matchesCI(buf, i, needle, n)) return true;
   return false;
 }
 
@@ -492,7 +493,9 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
 
   // a whole value naming an unknown program of an application directory (`/usr/local/bin/payment` in a pod spec's
   // command list) runs nothing by itself; one right in /bin, /sbin, /usr/bin, /usr/sbin (`/bin/ab`) is a system binary
-  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c) && (known || glob || ctx != CTX_START || tail < n || bs - ws <= 10) &&
+  // (nor does a whole value naming an unknown file with a letter extension, `/usr/bin/theme.wav`: a program has none)
+  if (binDir && bs < we && isWordByte(at(buf, bs)) && ctx != CTX_MID && (known || at(buf, ws) == 0x2f || at(buf, ws) == 0x5c) &&
+    (known || glob || ctx != CTX_START || tail < n || (bs - ws <= 10 && !hasLetterExtension(buf, bs, we))) &&
     !(ctx == CTX_START && isAccessRule(buf, tail))) {
     record(RULE_BINARY_PATH, 3, ws, argEnd, "system binary path");
     return we;
@@ -560,6 +563,13 @@ function judgeWord(buf: ArrayBuffer, lineStart: i32, ws: i32, bs: i32, we: i32, 
   if ((strong && !topic && hasArg) || sensitive) record(RULE_COMMAND_IN_TEXT, 3, ws, argEnd, "command in text");
   else if (hasArg) record(RULE_WEAK_COMMAND_IN_TEXT, 1, ws, argEnd, "command in text");
   return we;
+}
+
+/** Whether the name [start, end) ends in a dot, a letter and word bytes (`theme.wav`, `a.mp3`; not `python3.11`, `x.` or `.bashrc`). */
+function hasLetterExtension(buf: ArrayBuffer, start: i32, end: i32): bool {
+  let k = end;
+  while (--k > start && isWordByte(at(buf, k)));
+  return k > start && at(buf, k) == 0x2e && (at(buf, k + 1) | 0x20) - 0x61 < 26;
 }
 
 // AppArmor's file access modes, one bit per letter (read, write, append, link, lock, mmap, execute and its

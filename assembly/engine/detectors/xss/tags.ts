@@ -195,8 +195,11 @@ let headActive = false;
  * document it loads, `type=text/javascript` old browsers run: CRS 941270), an `href` that may leave the page's origin
  * (a scheme, `//host`, a backslash). `name=referrer` is DOM clobbering (3023).
  */
-function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32): bool {
-  if (isDangerousAttr(buf, ns, ne) || ne - ns == 7 && matchesCI(buf, ns, "charset")) return true;
+function headAttributeActs(buf: ArrayBuffer, ns: i32, ne: i32, vs: i32, ve: i32, markup: bool): bool {
+  const charset = ne - ns == 7 && matchesCI(buf, ns, "charset");
+  // (a whole document's own `<meta charset>` or `http-equiv="Content-Type"` says how to read it: a UTF-7 payload is
+  // found by its own `+ADw-`)
+  if ((charset || isDangerousAttr(buf, ns, ne)) && (markup || !(charset || ve - vs == 12 && matchesCI(buf, vs, "content-type")))) return true;
   // (ending a word: `text/javascript`, not `description`)
   for (let j = vs; j + 6 <= ve; j++) if ((matchesCI(buf, j, "import") || matchesCI(buf, j, "script")) && (j + 6 == ve || !isAlpha(byteAt(buf, j + 6)))) return true;
   return ne - ns == 4 && matchesCI(buf, ns, "href") && leavesOrigin(buf, vs, ve);
@@ -331,7 +334,7 @@ function scanAttributes(s: Sink, t: Target, buf: ArrayBuffer, start: i32, q: i32
       }
       clobbering(s, t, buf, start, nameStart, nameEnd, r - quoted, markup);
       if (nameEnd - nameStart == 4 && matchesCI(buf, nameStart, "href")) tagRemote = leavesOrigin(buf, valueStart, r - quoted);
-      if (headKind != 0 && !headActive) headActive = headAttributeActs(buf, nameStart, nameEnd, valueStart, r - quoted);
+      if (headKind != 0 && !headActive) headActive = headAttributeActs(buf, nameStart, nameEnd, valueStart, r - quoted, markup);
       q = r;
     }
     if (q == nameStart) q++;
@@ -365,7 +368,7 @@ function scanBang(s: Sink, t: Target, buf: ArrayBuffer, start: i32, k: i32): voi
       if (lastCommentClose < 2) lastCommentClose = -1;
     }
     if (lastCommentClose < k + 2) report(s, t, XSS_COMMENT, buf, start, k + 2, "HTML comment delimiter");
-  } else if (k < len && byteAt(buf, k) == 0x5b) {
+  } else if (k < len && byteAt(buf, k) == 0x5b && !matchesCI(buf, k + 1, "endif]")) { // (`<![endif]-->` ends Outlook's conditional comment)
     report(s, t, XSS_COMMENT, buf, start, min(len, k + 7), "CDATA section");
   }
 }

@@ -3,6 +3,7 @@
 // `expression(`, `-moz-binding`, `behavior: url`). Letters may be split by tabs,
 // newlines and control characters, raw or as character references, as browsers strip them.
 import { byteAt, isAlpha, isWordByte, lowerByte, matchesCI } from "../../bytes";
+import { base64DecodePrintable } from "../../transform/base64";
 import { Sink } from "../../sink";
 import { staticString } from "../../static-strings";
 import { Target } from "../../target";
@@ -89,10 +90,31 @@ function scanData(s: Sink, t: Target, buf: ArrayBuffer, i: i32): void {
   }
   for (let k = 0; k < DATA_TYPES.count; k++) {
     if (DATA_TYPES.matchesLower(k, buf, j)) {
+      if (k == DATA_TYPES.count - 1 && isPlainSvg(buf, j)) return;
       s.report(XSS_SCRIPT_URL, t, buf, i, min(buf.byteLength, j + 40), "active data: URL");
       return;
     }
   }
+}
+
+// What makes an SVG picture run or load something: script, an event handler attribute (on...), a link or source,
+// a stylesheet import or url(), embedded HTML, an entity declaration, a character reference that could spell them.
+// (A comment or a DOCTYPE, as editors write them, does neither.)
+const SVG_ACTIVE = new WordList("javascript|script|on|href|src|import|url(|foreign|<!entity|&");
+
+/**
+ * Whether the `image/svg` data URL whose type starts at `j` is a picture that runs and loads nothing (an icon in
+ * a JSON value or a stylesheet): no SVG_ACTIVE word in the value, or in the picture decoded from base64.
+ */
+function isPlainSvg(buf: ArrayBuffer, j: i32): bool {
+  const n = buf.byteLength;
+  let from = j;
+  while (from < n && byteAt(buf, from) != 0x2c) from++;
+  if (++from >= n || SVG_ACTIVE.indexOfAnyLower(buf) >= 0) return false;
+  if (!matchesCI(buf, from - 8, ";base64")) return true;
+  // (base64 to the value's end: a URL quoted in a stylesheet or followed by text is judged as it is)
+  const svg = base64DecodePrintable(buf, from);
+  return svg !== null && SVG_ACTIVE.indexOfAnyLower(svg) < 0;
 }
 
 /** CSS that runs script: `expression(`, `url(javascript`, `-moz-binding`, `behavior: url(`. */
