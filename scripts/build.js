@@ -109,6 +109,6 @@ for (const { entry, target, out, transforms, packData } of targets) {
   }
   // release modules: binaryen passes after asc's (postOptimise), then data segments rebuilt
   // (scripts/pack-data-segments.js)
-  if (packData) writeFileSync(outPath, packDataSegments(postOptimise(readFileSync(outPath)), { staticHeaders: statics ? statics.addresses : [] }));
+  if (packData) writeFileSync(outPath, packDataSegments(postOptimise(readFileSync(outPath)), { staticHeaders: statics ? statics.addresses : [], unreadStrings: statics ? statics.sourceNames : [] }));
   console.error(`built ${out} (${statSync(outPath).size} bytes)`);
 }

@@ -88,10 +88,10 @@ export function dataSegments(wasm) {
  * for their opcodes (0xfc 8, 0xfc 9) also finds them inside other instructions' immediates, and
  * then left a module of ~1,600 segments unjoined.
  */
-function usesSegmentIndexes(wasm) {
+function codeText(wasm) {
   const module = binaryen.readBinary(wasm);
   try {
-    return /^\s*\((memory\.init|data\.drop)\b/m.test(module.emitText());
+    return module.emitText();
   } finally {
     module.dispose();
   }
@@ -129,17 +129,24 @@ function segmentsOf(memory) {
  * The module with its data segments rebuilt (the same bytes when there is nothing to do safely).
  * `staticHeaders`: addresses of static objects' mmInfo words to clear (scripts/static-headers.js),
  * for a module whose runtime never reads them. Each must hold the block size its object's rtSize
- * gives, or the layout is not the one asc had and the build stops.
+ * gives, or the layout is not the one asc had and the build stops. `unreadStrings`: static strings
+ * ({ offset, length } of the whole object) to drop when no instruction names their address any more
+ * (the source file names asc passes to abort, once abort does not read them).
  */
-export function packDataSegments(wasm, { staticHeaders = [] } = {}) {
+export function packDataSegments(wasm, { staticHeaders = [], unreadStrings = [] } = {}) {
   const all = sections(wasm);
   const segments = dataSegments(wasm);
-  if (segments === null || segments.length < 2 || usesSegmentIndexes(wasm)) return wasm;
+  if (segments === null || segments.length < 2) return wasm;
+  const text = codeText(wasm);
+  if (/^\s*\((memory\.init|data\.drop)\b/m.test(text)) return wasm;
   const memory = image(segments);
   for (const at of staticHeaders) {
     const rtSize = at + 20 <= memory.length ? memory.readUInt32LE(at + 16) : -1;
     if (rtSize < 0 || memory.readUInt32LE(at) !== ((rtSize + 20 + 15) & ~15) - 4) throw new Error(`pack-data-segments: no static object header at ${at}`);
     memory.writeUInt32LE(0, at);
+  }
+  for (const { offset, length } of unreadStrings) {
+    if (!text.includes(`(i32.const ${offset + 20})`)) memory.fill(0, offset, offset + length);
   }
   const packed = segmentsOf(memory);
   const body = Buffer.concat([u32(packed.length), ...packed.flatMap((s) => [Buffer.from([0, 0x41]), i32(s.offset), Buffer.from([0x0b]), u32(s.data.length), s.data])]);

@@ -22,17 +22,32 @@ function isStaticObject(offset, data) {
   return mmInfo === data.length - 4 && ((rtSize + 20 + 15) & ~15) === data.length && view.getUint32(4, true) === 0 && view.getUint32(8, true) === 0;
 }
 
+/** Whether a static object's payload is a String naming a source file (`~lib/array.ts`): what asc passes to abort as its file. */
+function isSourceName(data) {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const STRING_ID = 2;
+  if (view.getUint32(12, true) !== STRING_ID) return false;
+  const text = Buffer.from(data.subarray(20, 20 + view.getUint32(16, true))).toString("utf16le");
+  return /^(~lib|assembly)\/[\w/.-]+\.ts$/.test(text);
+}
+
 export default class StaticHeaders {
   constructor() {
     /** Addresses of the mmInfo words of the last module compiled. */
     this.addresses = [];
+    /** The static strings naming source files, as { offset, length } (the release abort prints no file). */
+    this.sourceNames = [];
   }
 
   afterCompile(module) {
     this.addresses = [];
+    this.sourceNames = [];
     for (let i = 0, n = module.getNumDataSegments(); i < n; i++) {
       const { offset, data, passive } = module.getDataSegmentInfo(module.getDataSegmentByIndex(i));
-      if (!passive && isStaticObject(offset, new Uint8Array(data))) this.addresses.push(offset);
+      const bytes = new Uint8Array(data);
+      if (passive || !isStaticObject(offset, bytes)) continue;
+      this.addresses.push(offset);
+      if (isSourceName(bytes)) this.sourceNames.push({ offset, length: bytes.length });
     }
     if (process.env.MESHWAF_TRANSFORM_VERBOSE) console.error(`static-headers: ${this.addresses.length} static objects`);
   }

@@ -6,8 +6,10 @@
 declare function proxy_log(level: u32, ptr: usize, len: usize): u32;
 
 export function abort(message: string | null, fileName: string | null, line: u32, column: u32): void {
-  // (line and column as i32: one integer formatter in the module, the one the configuration's messages use)
-  let text = "meshwaf abort: " + (message ? message : "") + " at " + (fileName ? fileName : "?") + ":" + (<i32>line).toString() + ":" + (<i32>column).toString();
+  // Only the message ("Index out of range"): the file and line are the standard library's own, which tell
+  // an operator nothing, and unread they leave the module (their strings, ~700 bytes with the call
+  // sites' constants: scripts/static-headers.js, pack-data-segments.js).
+  let text = "meshwaf abort: " + (message ? message : "");
   const bytes = String.UTF8.encode(text);
   proxy_log(5, changetype<usize>(bytes), bytes.byteLength);
   unreachable();

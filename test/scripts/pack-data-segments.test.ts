@@ -86,6 +86,42 @@ describe("pack-data-segments", () => {
     });
   });
 
+  // The release abort prints its message only (assembly/abi/abort.ts), so the file names asc passes it are
+  // dropped when no instruction names them any more (scripts/static-headers.js lists them to the build).
+  describe("static strings no code reads", async () => {
+    const wabt = await wabtInit();
+    // the string "ab" at 16 (object at 12 with its block header), and a function that names it, or not
+    const module = (body: string) => {
+      const mod = wabt.parseWat("t.wat", `(module (memory 1)
+        (data (i32.const 12) "\\1c\\00\\00\\00\\00\\00\\00\\00\\00\\00\\00\\00\\02\\00\\00\\00\\04\\00\\00\\00a\\00b\\00")
+        (data (i32.const 64) "z") (func (export "f") (result i32) ${body}))`, {});
+      const bytes = Buffer.from(mod.toBinary({}).buffer);
+      mod.destroy();
+      return bytes;
+    };
+    const unread = { staticHeaders: [12], unreadStrings: [{ offset: 12, length: 32 }] };
+
+    it("drops one no instruction names, and keeps the rest of memory", () => {
+      const after = image(dataSegments(packDataSegments(module("i32.const 7"), unread)));
+      expect(after.subarray(0, 44).every((b) => b === 0)).toBe(true);
+      expect(after[64]).toBe(0x7a);
+    });
+
+    it("keeps one an instruction still names", () => {
+      const after = image(dataSegments(packDataSegments(module("i32.const 32"), unread)));
+      expect(after.subarray(32, 36).toString("utf16le")).toBe("ab");
+    });
+
+    it("leaves no source file name in the release modules, and their messages", () => {
+      for (const f of ["meshwaf.wasm", "noop.wasm"]) {
+        const memory = image(dataSegments(file(f)));
+        expect(memory.includes(Buffer.from("~lib/", "utf16le"))).toBe(false);
+        expect(memory.includes(Buffer.from("Index out of range", "utf16le"))).toBe(f === "meshwaf.wasm");
+      }
+      expect(image(dataSegments(file("harness.wasm"))).includes(Buffer.from("~lib/array.ts", "utf16le"))).toBe(true);
+    });
+  });
+
   describe("segments named by index", async () => {
     const wabt = await wabtInit();
     // Two segments two zero bytes apart, and a function whose code is `body`.
