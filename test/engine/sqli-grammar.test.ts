@@ -144,3 +144,14 @@ describe("form-encoded runs of `+` between words are blanks", () => {
   it("blocks `x%27++OR++%27a%27%3D%27a`", () => expect(query("x%27++OR++%27a%27%3D%27a").attack).toBe(true));
   it("lets `C%2B%2B++or++Java` through (a language search)", () => expect(query("C%2B%2B++or++Java").attack).toBe(false));
 });
+
+// A value that opens with AND/OR and an operand counts when a comparison follows; IN, IS and BETWEEN the value
+// ends on take a list, a NULL or bounds that the application's closing quote cannot supply (LIKE and `=` take it).
+describe("a leading boolean operator before an operator the value ends on", () => {
+  it.each(["and results in", "or rebuild is", "and fitness in", "And results in", "or later between"])("lets %j through", (v) => {
+    expect(sqliScore(v)).toBeLessThan(5);
+  });
+  it.each(["and x in (select 1)", "and x is null", "or x like", "or x between 1 and 2", "and x =", "' or x in (1,2)"])("blocks %j", (v) => {
+    expect(sqliScore(v)).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -183,7 +183,10 @@ export function leading(t: TokenList, first: i32, out: Findings, bound: bool): v
       if (o == j + 1 && t.t(j) == Tok.Str && (t.f(j) & F_OPEN) == 0 && after == Tok.Word && t.s(o) == t.e(j)) {
         out.add(Finding.LeadingLogic, t.s(first), t.e(o));
       }
-      if (after == Tok.None ? (isLiteral(t, o - 1) && !(t.t(o - 1) == Tok.Str && (t.f(o - 1) & F_OPEN) != 0 && t.e(o - 1) - t.s(o - 1) > 16)) || o > j + 1 : after == Tok.Cmp || isComparison(t, o) ||
+      // (IN, IS and BETWEEN the value ends on take a list, a NULL or bounds that no quote of the application's
+      // completes: `and results in`, `or rebuild is` are phrases)
+      if (after == Tok.None ? (isLiteral(t, o - 1) && !(t.t(o - 1) == Tok.Str && (t.f(o - 1) & F_OPEN) != 0 && t.e(o - 1) - t.s(o - 1) > 16)) || o > j + 1 :
+        after == Tok.Cmp || (isComparison(t, o) && (opThen != Tok.None || t.is(o, Kw.Like))) ||
         (after == Tok.Op && (opThen == Tok.Num || opThen == Tok.LParen || opThen == Tok.None))) {
         out.add(Finding.LeadingLogic, t.s(first), t.e(o - 1));
       }
