@@ -65,6 +65,8 @@ describe("rfi: URLs in JSON bodies", () => {
   it.each([
     ["json:item.templateFile", true], ["json:includes.0", true], ["json:spec.config.path", true],
     ["json:spec.template.spec.containers.0.env.0.value", false], ["json:config.callbackUrl", false], ["json:template.source", false],
+    // a name whose last word says it holds a URL is a base address or link: an include word before it describes it
+    ["json:rootUrl", false], ["json:api.template_uri", false], ["json:docroot_href", false], ["json:urlPath", true], ["json:includeFile", true],
   ])("%s holding a URL is an include name: %s", (name, include) => {
     const ids = scan(h, "https://foo.example/t.html", Kind.BodyValue, name).matches.map((m) => m.id);
     expect(ids.includes(6104)).toBe(include);

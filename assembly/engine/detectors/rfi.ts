@@ -43,6 +43,8 @@ export function isFetchScheme(buf: ArrayBuffer, s: i32, e: i32): bool {
 const INCLUDE_WORDS = new WordList(
 "path|paths|pathname|filepath|basepath|include|includes|inc|require|file|files|filename|dir|dirname|basedir|directory|folder|\
 root|docroot|webroot|template|tpl|conf|config|cfg");
+// Words of a parameter name that say it holds a URL.
+const URL_WORDS = new WordList("url|uri|href|link");
 // Words of a parameter name that say which page or part to show, which PHP sites resolve to a file
 // and include (`index.php?page=`, `?lang=`): a URL there counts when it names a script or text file.
 const PAGE_WORDS = new WordList(
@@ -63,14 +65,20 @@ function isIncludeName(key: string, json: bool, words: WordList = INCLUDE_WORDS)
     }
     if (e < n) return isIncludeName(key.substring(i, e), false, words);
   }
+  // (a name whose last word says it holds a URL, `rootUrl`, `template_uri`, is a link or base address the service
+  // records or calls: an include word before it describes the URL)
+  let found = false;
   while (i < n) {
     while (i < n && !isLetterCode(key.charCodeAt(i))) i++;
     const s = i;
     i++;
     while (i < n && isLetterCode(key.charCodeAt(i)) && !(isUpperCode(key.charCodeAt(i)) && !isUpperCode(key.charCodeAt(i - 1)))) i++;
-    if (i <= n && i > s && isWordOf(words, key, s, min(i, n))) return true;
+    if (i <= n && i > s) {
+      if (isWordOf(URL_WORDS, key, s, min(i, n))) found = false;
+      else if (isWordOf(words, key, s, min(i, n))) found = true;
+    }
   }
-  return false;
+  return found;
 }
 
 /** Whether key[s, e), ASCII lower-cased, is one of `words` (compared in place: no substring). */
