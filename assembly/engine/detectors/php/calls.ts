@@ -8,6 +8,7 @@ import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
 import { insideCodeSpan, opensProse } from "../nodejs/doc-context";
+import { quotedCodeFence } from "../langs/fences";
 import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
@@ -42,7 +43,7 @@ export function scanPhpCalls(data: ArrayBuffer, pathLike: bool): CallHit {
     if (after < n && byteAt(data, after) == 0x28) {
       judgeCall(data, i, e, after, pathLike, hit);
       if (hit.kind == FN_DANGEROUS) return hit;
-    } else if (underscore && isDistinctiveDangerous(data, i, e)) {
+    } else if (underscore && isDistinctiveDangerous(data, i, e) && !quotedCodeFence(data, i, PHP_TAGS)) {
       // `shell_exec`, `base64_decode` ...: names no prose or other language uses.
       record(hit, FN_DANGEROUS, i, e, "dangerous PHP function");
       return hit;
@@ -77,16 +78,19 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     if (close < 0 && opensProse(data, paren)) return; // "exec( is called with untrusted input"
     // "we call system("ls") in the wrapper": a closed call between two prose words is named, not run
     if (!before && !afterOk && !commented && s > 1 && isAlpha(byteAt(data, s - 2)) && isSpaceByte(byteAt(data, s - 1))) return;
-    if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
+    if (((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) && !quotedCodeFence(data, s, PHP_TAGS)) {
       record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }
     return;
   }
   if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close) &&
-      !cSizeof(data, s, e, paren) && !doctestLine(data, s)) {
+      !cSizeof(data, s, e, paren) && !doctestLine(data, s) && (hit.kind == FN_BUILTIN || !quotedCodeFence(data, s, PHP_TAGS))) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
 }
+
+// fence tags of PHP code: a block a bot or playground would run as PHP is no quotation (langs/fences.ts)
+export const PHP_TAGS = new WordList("php|phtml|hack");
 
 // PHP words that may stand before or after another bare word in an expression (`new Foo`, `a or b`).
 const JOINING_KEYWORDS = new WordList("new|clone|static|yield|throw|print|include|require|instanceof|and|or|xor");
