@@ -12,7 +12,7 @@ import { unescapeLayers } from "./langs/unescape";
 import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
 import { scanNodeAccess, AccessHit } from "./nodejs/access";
 import { insideCodeSpan } from "./nodejs/doc-context";
-import { quotedCodeFence } from "./langs/fences";
+import { quotedCodeFence, firstUnquoted } from "./langs/fences";
 import { WordList } from "../wordlist";
 import { findSerializedFunction, findEvalCall, startsWithJsStatement, findConstantLoop } from "./nodejs/code";
 
@@ -68,7 +68,7 @@ function loneBase64(data: ArrayBuffer): bool {
 }
 
 // fence tags of JS code: a block a bot or playground would run in Node is no quotation (langs/fences.ts)
-const JS_TAGS = new WordList("js|javascript|node|nodejs|jsx|mjs|cjs|ts|typescript|tsx");
+const JS_TAGS = new WordList("js|javascript|node|jsx|ts|typescript|tsx");
 
 /** `parens`: whether `data` may hold a parenthesis (false: it holds none). */
 function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool, parens: bool): void {
@@ -86,11 +86,9 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool, parens: bool
   else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
   // every eval-like call but `String.fromCharCode` (read without one) needs a `(`
-  let ev = parens || indexOfCI(data, "fromcharcode") >= 0 ? findEvalCall(data) : -1;
-  for (k = 0; ev >= 0 && k < 8 && quotedCodeFence(data, ev, JS_TAGS); k++) ev = findEvalCall(data, ev + 1);
+  const ev = parens || indexOfCI(data, "fromcharcode") >= 0 ? firstUnquoted(data, findEvalCall, JS_TAGS) : -1;
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
   if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "JS statement value");
-  let loop = findConstantLoop(data);
-  for (k = 0; loop >= 0 && k < 8 && quotedCodeFence(data, loop, JS_TAGS); k++) loop = findConstantLoop(data, loop + 1);
+  const loop = firstUnquoted(data, findConstantLoop, JS_TAGS);
   if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "constant loop");
 }

@@ -8,7 +8,7 @@ import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
 import { fileExtensions, isUploadName } from "./langs/filenames";
 import { scanPhpCalls, findDynamicCall, findConcatenatedName, PHP_TAGS } from "./php/calls";
-import { quotedCodeFence } from "./langs/fences";
+import { firstUnquoted } from "./langs/fences";
 import { FN_DANGEROUS, FN_BUILTIN } from "./php/functions";
 import { findVariableCall, findSuperglobal, findVariableVariable } from "./php/variables";
 import { findOpenTag, findWrapper, findSerializedObject, isIniAssignment, mentionsRemoteInclude } from "./php/markers";
@@ -84,8 +84,7 @@ export function detectPhp(s: Sink, t: Target): void {
   }
   if (mask & DOLLAR) {
     // (`$f(x)` in a block quoted in a fence of another language is text: langs/fences.ts)
-    let v = findVariableCall(data);
-    for (let k = 0; v >= 0 && k < 8 && quotedCodeFence(data, v, PHP_TAGS); k++) v = findVariableCall(data, v + 1);
+    const v = firstUnquoted(data, findVariableCall, PHP_TAGS);
     if (v >= 0) s.report(9130, t, data, v, v + 30, "variable function call");
     const g = findSuperglobal(data);
     if (g >= 0) s.report(9140, t, data, g, g + 20, "PHP superglobal");

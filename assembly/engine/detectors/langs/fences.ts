@@ -86,6 +86,16 @@ export function quotedCodeFence(v: ArrayBuffer, i: i32, own: WordList): bool {
   return q == 4;
 }
 
+/**
+ * The first offset `find` reports from the value's start that is not quoted code (quotedCodeFence),
+ * passing over at most 8 quoted ones (the ninth counts): a payload after a fence is still found.
+ */
+export function firstUnquoted(v: ArrayBuffer, find: (v: ArrayBuffer, from: i32) => i32, own: WordList): i32 {
+  let at = find(v, 0);
+  for (let k = 0; at >= 0 && k < 8 && quotedCodeFence(v, at, own); k++) at = find(v, at + 1);
+  return at;
+}
+
 /** The offset of the line after the one holding `i` (or the length). */
 export function nextLine(v: ArrayBuffer, i: i32): i32 {
   const n = v.byteLength;

@@ -20,7 +20,7 @@ export function findSerializedFunction(data: ArrayBuffer): i32 {
 const EVAL_WORD_LENGTHS: u32 = (1 << 3) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 11);
 
 /** Index of an eval-like call: `eval(`, `new Function(`, `Function("`, `setTimeout("`, `String.fromCharCode(`, or -1. */
-export function findEvalCall(data: ArrayBuffer, from: i32 = 0): i32 {
+export function findEvalCall(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
   for (let i = from; i < n; i++) {
     const c = byteAt(data, i) | 0x20;
@@ -117,7 +117,7 @@ const CONSTANTS = new WordList(
 json|void|typeof");
 
 /** Index of `while(<constant>)` or `for(;;)`, or -1: loops no input value can end. */
-export function findConstantLoop(data: ArrayBuffer, from: i32 = 0): i32 {
+export function findConstantLoop(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
   for (let i = from; i + 7 <= n; i++) {
     const c = byteAt(data, i) | 0x20;

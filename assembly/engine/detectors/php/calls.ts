@@ -3,7 +3,7 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength, needleString } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, matchesCI, needleString } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
@@ -43,7 +43,7 @@ export function scanPhpCalls(data: ArrayBuffer, pathLike: bool): CallHit {
     if (after < n && byteAt(data, after) == 0x28) {
       judgeCall(data, i, e, after, pathLike, hit);
       if (hit.kind == FN_DANGEROUS) return hit;
-    } else if (underscore && isDistinctiveDangerous(data, i, e) && !quotedCodeFence(data, i, PHP_TAGS)) {
+    } else if (underscore && isDistinctiveDangerous(data, i, e)) {
       // `shell_exec`, `base64_decode` ...: names no prose or other language uses.
       record(hit, FN_DANGEROUS, i, e, "dangerous PHP function");
       return hit;
@@ -143,7 +143,7 @@ function lonePlainCall(data: ArrayBuffer, s: i32, paren: i32, close: i32): bool 
  * count() takes an array, which a probe hands over as a `$variable`, a literal or a call.
  */
 function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
-  if (e - s != 6 || !wordAt(data, s, "sizeof")) return false;
+  if (e - s != 6 || !matchesCI(data, s, "sizeof")) return false;
   const a = skipSpaces(data, paren + 1);
   return isAlpha(byteAt(data, a)) && byteAt(data, wordEnd(data, a)) != 0x28; // not `sizeof(array(1))`
 }
@@ -155,7 +155,7 @@ function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
 function doctestLine(data: ArrayBuffer, s: i32): bool {
   let a = s; // looks back at most 240 bytes: many calls on one long line stay linear
   while (a > 0 && a > s - 240 && byteAt(data, a - 1) != 0x0a) a--;
-  return wordAt(data, 0, ">>> ") || ((a == 0 || byteAt(data, a - 1) == 0x0a) && wordAt(data, skipSpaces(data, a), ">>> "));
+  return matchesCI(data, 0, ">>> ") || ((a == 0 || byteAt(data, a - 1) == 0x0a) && matchesCI(data, skipSpaces(data, a), ">>> "));
 }
 
 /** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */
@@ -239,17 +239,9 @@ function codeBefore(data: ArrayBuffer, s: i32, pathLike: bool): bool {
   while (w >= 0 && isWordByte(byteAt(data, w))) w--;
   const len = j - w;
   if (len == 6 || len == 4 || len == 5 || len == 3) {
-    if (wordAt(data, w + 1, "return") || wordAt(data, w + 1, "echo") || wordAt(data, w + 1, "print") || wordAt(data, w + 1, "php")) return true;
+    if (matchesCI(data, w + 1, "return") || matchesCI(data, w + 1, "echo") || matchesCI(data, w + 1, "print") || matchesCI(data, w + 1, "php")) return true;
   }
   return false;
-}
-
-/** Whether `w` (a needle: bytes.ts) is at `at`, letters in either case. */
-function wordAt<Needle>(data: ArrayBuffer, at: i32, w: Needle, n: i32 = 0): bool {
-  n = needleLength(w, n);
-  if (at + n > data.byteLength) return false;
-  for (let k = 0; k < n; k++) if ((byteAt(data, at + k) | 0x20) != needleCode(w, k)) return false;
-  return true;
 }
 
 /** Whether what follows a call's `)` continues an expression (or ends the value). */

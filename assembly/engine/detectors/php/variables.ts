@@ -17,7 +17,7 @@ function skipGroup(data: ArrayBuffer, i: i32): i32 {
 }
 
 /** Index of a variable function call (`$name(`, `$a[..]{..}(`, `${expr}(`, `$$a(`), or -1. */
-export function findVariableCall(data: ArrayBuffer, from: i32 = 0): i32 {
+export function findVariableCall(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
   for (let i = from; i + 2 < n; i++) {
     if (byteAt(data, i) != 0x24) continue;
