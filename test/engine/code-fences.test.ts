@@ -71,6 +71,11 @@ describe("what a fence does not neutralise", () => {
     expect(ids(json(fence("c", '".system("id")."')))).toContain(9120);
     expect(ids(json(fence("python", "';\nwhile(true){}\n'")))).toContain(10150);
   });
+  it("passes 16 quoted calls of a value and counts the 17th (each check reads the value: the scan stays linear)", () => {
+    const calls = (k: number) => ["  int n = 0;", ...Array.from({ length: k }, (_, i) => `  assert(x${i} > n);`)].join("\n");
+    expect(ids(json(fence("c", calls(16))))).not.toContain(9120);
+    expect(ids(json(fence("c", calls(17))))).toContain(9120);
+  });
   it("blocks a fence of four backticks, a ~~~ fence and an untagged fence", () => {
     for (const open of ["````c", "~~~c", "```", "``` c"]) {
       expect(ids(json(`Hi\n\n${open}\nsystem('id');\n${open.slice(0, 3)}\n`)), open).toContain(9120);

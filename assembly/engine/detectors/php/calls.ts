@@ -17,6 +17,8 @@ export class CallHit {
   start: i32 = 0;
   end: i32 = 0;
   reason: string = "";
+  /** Calls passed over as quoted code in a fence (quotedInFence). */
+  quoted: i32 = 0;
 }
 
 /** `reason`: a needle (bytes.ts), made a string only when the call outranks the one kept. */
@@ -78,19 +80,28 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     if (close < 0 && opensProse(data, paren)) return; // "exec( is called with untrusted input"
     // "we call system("ls") in the wrapper": a closed call between two prose words is named, not run
     if (!before && !afterOk && !commented && s > 1 && isAlpha(byteAt(data, s - 2)) && isSpaceByte(byteAt(data, s - 1))) return;
-    if (((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) && !quotedCodeFence(data, s, PHP_TAGS)) {
+    if (((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) && !quotedInFence(data, s, hit)) {
       record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }
     return;
   }
   if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close) &&
-      !cSizeof(data, s, e, paren) && !doctestLine(data, s) && (hit.kind == FN_BUILTIN || !quotedCodeFence(data, s, PHP_TAGS))) {
+      !cSizeof(data, s, e, paren) && !doctestLine(data, s) && (hit.kind == FN_BUILTIN || !quotedInFence(data, s, hit))) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
 }
 
 // fence tags of PHP code: a block a bot or playground would run as PHP is no quotation (langs/fences.ts)
 export const PHP_TAGS = new WordList("php|phtml|hack");
+
+/**
+ * Whether the call at `s` is quoted code in a fence of another language (langs/fences.ts), for the first 16
+ * such calls of a value: each check reads the value, and past them calls count (a block of many calls
+ * stays linear to scan, and blocks as before).
+ */
+function quotedInFence(data: ArrayBuffer, s: i32, hit: CallHit): bool {
+  return hit.quoted < 16 && quotedCodeFence(data, s, PHP_TAGS) && ++hit.quoted > 0;
+}
 
 // PHP words that may stand before or after another bare word in an expression (`new Foo`, `a or b`).
 const JOINING_KEYWORDS = new WordList("new|clone|static|yield|throw|print|include|require|instanceof|and|or|xor");
