@@ -12,6 +12,8 @@ import { unescapeLayers } from "./langs/unescape";
 import { decodeWholeBase64, mostlyPrintable } from "./langs/base64";
 import { scanNodeAccess, AccessHit } from "./nodejs/access";
 import { insideCodeSpan } from "./nodejs/doc-context";
+import { quotedCodeFence, firstUnquoted } from "./langs/fences";
+import { WordList } from "../wordlist";
 import { findSerializedFunction, findEvalCall, startsWithJsStatement, findConstantLoop } from "./nodejs/code";
 
 export const NODEJS_RULES: Rule[] = [
@@ -65,6 +67,9 @@ function loneBase64(data: ArrayBuffer): bool {
   return true;
 }
 
+// fence tags of JS code: a block a bot or playground would run in Node is no quotation (langs/fences.ts)
+const JS_TAGS = new WordList("js|javascript|node|jsx|ts|typescript|tsx");
+
 /** `parens`: whether `data` may hold a parenthesis (false: it holds none). */
 function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool, parens: bool): void {
   const ser = findSerializedFunction(data);
@@ -76,14 +81,14 @@ function scanJs(s: Sink, t: Target, data: ArrayBuffer, isKey: bool, parens: bool
   do {
     access = scanNodeAccess(data, isKey, from);
     from = access.start + 1;
-  } while (access.rule == 3 && insideCodeSpan(data, access.start) && ++k < 8);
+  } while (access.rule == 3 && (insideCodeSpan(data, access.start) || quotedCodeFence(data, access.start, JS_TAGS)) && ++k < 8);
   if (access.rule == 1) s.report(10110, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 2) s.report(10120, t, data, access.start, access.start + 30, access.reason);
   else if (access.rule == 3) s.report(10130, t, data, access.start, access.start + 30, access.reason);
   // every eval-like call but `String.fromCharCode` (read without one) needs a `(`
-  const ev = parens || indexOfCI(data, "fromcharcode") >= 0 ? findEvalCall(data) : -1;
+  const ev = parens || indexOfCI(data, "fromcharcode") >= 0 ? firstUnquoted(data, findEvalCall, JS_TAGS) : -1;
   if (ev >= 0) s.report(10140, t, data, ev, ev + 30, "eval-like call");
   if (startsWithJsStatement(data)) s.report(10141, t, data, 0, data.byteLength, "JS statement value");
-  const loop = findConstantLoop(data);
+  const loop = firstUnquoted(data, findConstantLoop, JS_TAGS);
   if (loop >= 0) s.report(10150, t, data, loop, loop + 20, "constant loop");
 }

@@ -7,7 +7,8 @@ import { PAREN, DOLLAR, LT, BRACKET, BRACE, COLON, EQUALS, PERCENT, BACKSLASH, U
 import { Target, TargetKind } from "../target";
 import { byteAt } from "../bytes";
 import { fileExtensions, isUploadName } from "./langs/filenames";
-import { scanPhpCalls, findDynamicCall, findConcatenatedName } from "./php/calls";
+import { scanPhpCalls, findDynamicCall, findConcatenatedName, PHP_TAGS } from "./php/calls";
+import { firstUnquoted } from "./langs/fences";
 import { FN_DANGEROUS, FN_BUILTIN } from "./php/functions";
 import { findVariableCall, findSuperglobal, findVariableVariable } from "./php/variables";
 import { findOpenTag, findWrapper, findSerializedObject, isIniAssignment, mentionsRemoteInclude } from "./php/markers";
@@ -82,7 +83,8 @@ export function detectPhp(s: Sink, t: Target): void {
     }
   }
   if (mask & DOLLAR) {
-    const v = findVariableCall(data);
+    // (`$f(x)` in a block quoted in a fence of another language is text: langs/fences.ts)
+    const v = firstUnquoted(data, findVariableCall, PHP_TAGS);
     if (v >= 0) s.report(9130, t, data, v, v + 30, "variable function call");
     const g = findSuperglobal(data);
     if (g >= 0) s.report(9140, t, data, g, g + 20, "PHP superglobal");

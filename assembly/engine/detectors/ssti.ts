@@ -9,7 +9,7 @@ import { Rule, Category, CRITICAL, WARNING } from "../rule";
 import { Sink } from "../sink";
 import { Target } from "../target";
 import { BRACE, PERCENT, AMP, HASH, AT } from "../census";
-import { byteAt, byteTable, isAlpha, isDigit, isSpaceByte, isWordByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, isAlpha, isDigit, isSpaceByte, isWordByte, matchesCI, needleLength } from "../bytes";
 import { at, wordEnd } from "./langs/syntax";
 
 const SSTI_PROBE: i32 = 11001;
@@ -335,9 +335,10 @@ function reachesInternals(buf: ArrayBuffer, start: i32, end: i32, mustache: bool
 }
 
 
-function indexIn(buf: ArrayBuffer, from: i32, to: i32, needle: string): i32 {
-  for (let i = from; i + needle.length <= to; i++) {
-    if (matchesCI(buf, i, needle)) return i;
+function indexIn<Needle>(buf: ArrayBuffer, from: i32, to: i32, needle: Needle, n: i32 = 0): i32 {
+  n = needleLength(needle, n);
+  for (let i = from; i + n <= to; i++) {
+    if (matchesCI(buf, i, needle, n)) return i;
   }
   return -1;
 }

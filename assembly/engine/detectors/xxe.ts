@@ -7,7 +7,7 @@ import { Sink } from "../sink";
 import { Target } from "../target";
 import { BANG, COLON, PERCENT, AMP, QUESTION, SLASH, DIGIT } from "../census";
 import { WordList } from "../wordlist";
-import { byteAt, byteTable, indexOfCI, isWordByte, isSpaceByte, matchesCI } from "../bytes";
+import { byteAt, byteTable, indexOfCI, isWordByte, isSpaceByte, matchesCI, needleLength } from "../bytes";
 
 const XXE_EXTERNAL_ENTITY: i32 = 14001;
 const XXE_DOCTYPE_EXTERNAL: i32 = 14002;
@@ -194,8 +194,9 @@ function remoteSchema(buf: ArrayBuffer, j: i32): bool {
   return false;
 }
 
-function indexOfCIBetween(buf: ArrayBuffer, from: i32, to: i32, needle: string): i32 {
-  for (let i = from; i + needle.length <= to; i++) if (matchesCI(buf, i, needle)) return i;
+function indexOfCIBetween<Needle>(buf: ArrayBuffer, from: i32, to: i32, needle: Needle, n: i32 = 0): i32 {
+  n = needleLength(needle, n);
+  for (let i = from; i + n <= to; i++) if (matchesCI(buf, i, needle, n)) return i;
   return -1;
 }
 

@@ -8,7 +8,7 @@ import { parseJson, opensJson, unescape } from "./json";
 import { Targets } from "./targets";
 import { TargetKind } from "../target";
 import { at } from "../transform/out";
-import { indexOfCI, matchesCI, lowerAscii, equalBytes } from "../bytes";
+import { indexOfCI, matchesCI, lowerAscii, equalBytes, needleLength } from "../bytes";
 import { qpDecode } from "../transform/qp";
 import { namesXml } from "./xml";
 
@@ -180,10 +180,10 @@ function opensXml(data: ArrayBuffer, i: i32, end: i32): bool {
 }
 
 /** Start of the value of parameter `param` (`; param=`) in [start, end), or -1. */
-function paramStart(data: ArrayBuffer, start: i32, end: i32, param: string): i32 {
-  const pl = param.length;
+function paramStart<Needle>(data: ArrayBuffer, start: i32, end: i32, param: Needle, n: i32 = 0): i32 {
+  const pl = needleLength(param, n);
   for (let i = start; i + pl < end; i++) {
-    if (!matchesCI(data, i, param)) continue;
+    if (!matchesCI(data, i, param, pl)) continue;
     const before = i > start ? at(data, i - 1) : 0x3b;
     if (before != 0x3b && before != 0x20 && before != 0x09) continue;
     let j = i + pl;
@@ -212,8 +212,8 @@ function paramBytes(data: ArrayBuffer, start: i32, end: i32): ArrayBuffer {
   return data.slice(start, j);
 }
 
-function paramOf(data: ArrayBuffer, start: i32, end: i32, param: string): string | null {
-  const s = paramStart(data, start, end, param);
+function paramOf<Needle>(data: ArrayBuffer, start: i32, end: i32, param: Needle, n: i32 = 0): string | null {
+  const s = paramStart(data, start, end, param, needleLength(param, n));
   return s < 0 ? null : String.UTF8.decode(paramBytes(data, s, end));
 }
 

@@ -2,7 +2,6 @@
 // spell `jndi` without writing it (`${${lower:j}ndi:`, `${::-j}`, `${env:X:-j}`,
 // `${date:'j'}`), then reports whether the result performs a JNDI lookup.
 import { byteAt, matchesCI, isSpaceByte, isAlpha } from "../../bytes";
-import { staticString } from "../../static-strings";
 
 export const LOOKUP_NONE = 0;
 /** A lookup was resolved through nesting, a default value or case functions (evasion). */
@@ -40,12 +39,6 @@ class Resolution {
   flags: i32 = 0;
 }
 
-// Lookup prefixes log4j 2 knows; with `:-default` any of them resolves to the default.
-// a static table, engine/static-strings.ts: no collection marks it
-const CASE_FUNCTIONS: usize = memory.data<usize>([
-  changetype<usize>("lower:"), changetype<usize>("upper:"),
-]);
-const CASE_FUNCTIONS_COUNT = 2;
 
 function resolveInnermost(data: ArrayBuffer): Resolution {
   const res = new Resolution();
@@ -78,10 +71,9 @@ function resolveInnermost(data: ArrayBuffer): Resolution {
     vs = dflt + 2;
     resolved = true;
   } else {
-    let k = 0;
-    for (; k < CASE_FUNCTIONS_COUNT; k++) if (matchesCI(data, s, staticString(CASE_FUNCTIONS, k))) break;
-    if (k < CASE_FUNCTIONS_COUNT) {
-      vs = s + staticString(CASE_FUNCTIONS, k).length;
+    // log4j 2's case lookups; with `:-default` any lookup resolves to the default
+    if (matchesCI(data, s, "lower:") || matchesCI(data, s, "upper:")) {
+      vs = s + 6;
       resolved = true;
     } else if (matchesCI(data, s, "date:")) {
       vs = s + 5;

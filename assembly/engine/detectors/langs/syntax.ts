@@ -54,15 +54,6 @@ export function wordIs<Needle>(data: ArrayBuffer, s: i32, e: i32, word: Needle, 
   return true;
 }
 
-/** Index of `word` in `words` that [s, e) equals, or -1. */
-export function wordIndex(data: ArrayBuffer, s: i32, e: i32, words: string[]): i32 {
-  const len = e - s;
-  for (let k = 0; k < words.length; k++) {
-    if (words[k].length == len && wordIs(data, s, e, words[k])) return k;
-  }
-  return -1;
-}
-
 /** The byte at `i`, or 0 outside the data (one copy: finders that look around an anchor call it often). */
 export function at(data: ArrayBuffer, i: i32): u32 {
   return <u32>i < <u32>data.byteLength ? byteAt(data, i) : 0;

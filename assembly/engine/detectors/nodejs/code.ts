@@ -20,9 +20,9 @@ export function findSerializedFunction(data: ArrayBuffer): i32 {
 const EVAL_WORD_LENGTHS: u32 = (1 << 3) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 11);
 
 /** Index of an eval-like call: `eval(`, `new Function(`, `Function("`, `setTimeout("`, `String.fromCharCode(`, or -1. */
-export function findEvalCall(data: ArrayBuffer): i32 {
+export function findEvalCall(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = byteAt(data, i) | 0x20;
     if (c != 0x65 && c != 0x66 && c != 0x6e && c != 0x73) continue; // e f n s
     if (i > 0 && (isWordByte(byteAt(data, i - 1)) || byteAt(data, i - 1) == 0x2e && !matchesCI(data, i, "fromcharcode"))) continue;
@@ -117,9 +117,9 @@ const CONSTANTS = new WordList(
 json|void|typeof");
 
 /** Index of `while(<constant>)` or `for(;;)`, or -1: loops no input value can end. */
-export function findConstantLoop(data: ArrayBuffer): i32 {
+export function findConstantLoop(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
-  for (let i = 0; i + 7 <= n; i++) {
+  for (let i = from; i + 7 <= n; i++) {
     const c = byteAt(data, i) | 0x20;
     if (c != 0x77 && c != 0x66) continue;
     if (i > 0 && isWordByte(byteAt(data, i - 1))) continue;

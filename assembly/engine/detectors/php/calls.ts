@@ -3,11 +3,12 @@
 // the function (functions.ts) and on its surroundings: input that *is* a PHP
 // expression (the call starts the value or follows `;`, `@`, `.`, `(` ...) is
 // code; "the system (Linux)" in prose is not.
-import { byteAt, isAlpha, isSpaceByte, isWordByte, needleCode, needleLength, needleString } from "../../bytes";
+import { byteAt, isAlpha, isSpaceByte, isWordByte, matchesCI, needleString } from "../../bytes";
 import { skipBlank, skipSpaces, wordEnd } from "../langs/syntax";
 import { COLUMN_FUNCTIONS } from "../langs/column-functions";
 import { WordList } from "../../wordlist";
 import { insideCodeSpan, opensProse } from "../nodejs/doc-context";
+import { quotedCodeFence } from "../langs/fences";
 import { classifyFunction, isListedBuiltin, endsWithDangerous, isDistinctiveDangerous, isKnownFunctionName, isDangerousFunctionName, FN_BUILTIN, FN_DANGEROUS, FN_NONE } from "./functions";
 
 export class CallHit {
@@ -16,6 +17,8 @@ export class CallHit {
   start: i32 = 0;
   end: i32 = 0;
   reason: string = "";
+  /** Calls passed over as quoted code in a fence (quotedInFence). */
+  quoted: i32 = 0;
 }
 
 /** `reason`: a needle (bytes.ts), made a string only when the call outranks the one kept. */
@@ -77,15 +80,27 @@ function judgeCall(data: ArrayBuffer, s: i32, e: i32, paren: i32, pathLike: bool
     if (close < 0 && opensProse(data, paren)) return; // "exec( is called with untrusted input"
     // "we call system("ls") in the wrapper": a closed call between two prose words is named, not run
     if (!before && !afterOk && !commented && s > 1 && isAlpha(byteAt(data, s - 2)) && isSpaceByte(byteAt(data, s - 1))) return;
-    if ((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) {
+    if (((before && afterOk) || commented || (paren == e && argsLookLikeCode(data, paren + 1, false))) && !quotedInFence(data, s, hit)) {
       record(hit, FN_DANGEROUS, s, paren + 1, "dangerous PHP call");
     }
     return;
   }
   if (((before && afterOk) || commented) && !cFormatCall(data, paren, close) && !columnCall(data, s, e, paren, close) && !codeSpan(data, s, close) && !lonePlainCall(data, s, paren, close) &&
-      !cSizeof(data, s, e, paren) && !doctestLine(data, s)) {
+      !cSizeof(data, s, e, paren) && !doctestLine(data, s) && (hit.kind == FN_BUILTIN || !quotedInFence(data, s, hit))) {
     record(hit, FN_BUILTIN, s, paren + 1, "PHP call expression");
   }
+}
+
+// fence tags of PHP code: a block a bot or playground would run as PHP is no quotation (langs/fences.ts)
+export const PHP_TAGS = new WordList("php|phtml|hack");
+
+/**
+ * Whether the call at `s` is quoted code in a fence of another language (langs/fences.ts), for the first 16
+ * such calls of a value: each check reads the value, and past them calls count (a block of many calls
+ * stays linear to scan, and blocks as before).
+ */
+function quotedInFence(data: ArrayBuffer, s: i32, hit: CallHit): bool {
+  return hit.quoted < 16 && quotedCodeFence(data, s, PHP_TAGS) && ++hit.quoted > 0;
 }
 
 // PHP words that may stand before or after another bare word in an expression (`new Foo`, `a or b`).
@@ -139,7 +154,7 @@ function lonePlainCall(data: ArrayBuffer, s: i32, paren: i32, close: i32): bool 
  * count() takes an array, which a probe hands over as a `$variable`, a literal or a call.
  */
 function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
-  if (e - s != 6 || !wordAt(data, s, "sizeof")) return false;
+  if (e - s != 6 || !matchesCI(data, s, "sizeof")) return false;
   const a = skipSpaces(data, paren + 1);
   return isAlpha(byteAt(data, a)) && byteAt(data, wordEnd(data, a)) != 0x28; // not `sizeof(array(1))`
 }
@@ -151,7 +166,7 @@ function cSizeof(data: ArrayBuffer, s: i32, e: i32, paren: i32): bool {
 function doctestLine(data: ArrayBuffer, s: i32): bool {
   let a = s; // looks back at most 240 bytes: many calls on one long line stay linear
   while (a > 0 && a > s - 240 && byteAt(data, a - 1) != 0x0a) a--;
-  return wordAt(data, 0, ">>> ") || ((a == 0 || byteAt(data, a - 1) == 0x0a) && wordAt(data, skipSpaces(data, a), ">>> "));
+  return matchesCI(data, 0, ">>> ") || ((a == 0 || byteAt(data, a - 1) == 0x0a) && matchesCI(data, skipSpaces(data, a), ">>> "));
 }
 
 /** "Call `get_user()` first": a markdown code span around the call (a backtick after a blank or the start, one right after `)`). */
@@ -235,17 +250,9 @@ function codeBefore(data: ArrayBuffer, s: i32, pathLike: bool): bool {
   while (w >= 0 && isWordByte(byteAt(data, w))) w--;
   const len = j - w;
   if (len == 6 || len == 4 || len == 5 || len == 3) {
-    if (wordAt(data, w + 1, "return") || wordAt(data, w + 1, "echo") || wordAt(data, w + 1, "print") || wordAt(data, w + 1, "php")) return true;
+    if (matchesCI(data, w + 1, "return") || matchesCI(data, w + 1, "echo") || matchesCI(data, w + 1, "print") || matchesCI(data, w + 1, "php")) return true;
   }
   return false;
-}
-
-/** Whether `w` (a needle: bytes.ts) is at `at`, letters in either case. */
-function wordAt<Needle>(data: ArrayBuffer, at: i32, w: Needle, n: i32 = 0): bool {
-  n = needleLength(w, n);
-  if (at + n > data.byteLength) return false;
-  for (let k = 0; k < n; k++) if ((byteAt(data, at + k) | 0x20) != needleCode(w, k)) return false;
-  return true;
 }
 
 /** Whether what follows a call's `)` continues an expression (or ends the value). */

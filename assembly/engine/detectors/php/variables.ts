@@ -17,9 +17,9 @@ function skipGroup(data: ArrayBuffer, i: i32): i32 {
 }
 
 /** Index of a variable function call (`$name(`, `$a[..]{..}(`, `${expr}(`, `$$a(`), or -1. */
-export function findVariableCall(data: ArrayBuffer): i32 {
+export function findVariableCall(data: ArrayBuffer, from: i32): i32 {
   const n = data.byteLength;
-  for (let i = 0; i + 2 < n; i++) {
+  for (let i = from; i + 2 < n; i++) {
     if (byteAt(data, i) != 0x24) continue;
     let j = i + 1;
     while (j < n && (byteAt(data, j) == 0x24 || isSpaceByte(byteAt(data, j)))) j++;

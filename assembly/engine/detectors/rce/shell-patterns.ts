@@ -4,16 +4,13 @@
 // tilde/history expansion values, alias definitions.
 import { isWordByte, isSpaceByte, matchesCI } from "../../bytes";
 import { nextByte } from "./next-byte";
+import { skipSpaces } from "../langs/syntax";
 import { commandFlags } from "./commands";
 
 function at(buf: ArrayBuffer, i: i32): u32 {
   return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
 }
 
-function skipSpaces(buf: ArrayBuffer, i: i32): i32 {
-  while (i < buf.byteLength && isSpaceByte(at(buf, i))) i++;
-  return i;
-}
 
 /** Whether `buf` holds `()`: findShellshock and findForkBomb find nothing without it (their prefilter). */
 export function hasEmptyParens(buf: ArrayBuffer): bool {

@@ -4,6 +4,7 @@
 // circled digits and letters, ideographic dots) and classifies the address.
 import { WordList } from "../../wordlist";
 import { isWordByte, isSpaceByte, matchesCI, needleLength, indexOfCI } from "../../bytes";
+import { at } from "../langs/syntax";
 import { parseIPv4, ipv4Value, ipv4Canonical, parseIPv6, ipv6Groups } from "./ip";
 
 export const H_METADATA: i32 = 1;
@@ -16,9 +17,6 @@ export const H_IPV6: i32 = 64;
 export const H_IP: i32 = 128; // an IP literal
 export const H_USERINFO_TRICK: i32 = 256; // several hosts in one URL (`a.com%2f@b.com`, `a#@b`)
 
-function at(buf: ArrayBuffer, i: i32): u32 {
-  return i < buf.byteLength && i >= 0 ? <u32>load<u8>(changetype<usize>(buf) + <usize>i) : 0;
-}
 
 const hostBuf = new ArrayBuffer(256);
 let hostLen = 0;
